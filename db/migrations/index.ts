@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m001 from './2026_11_25_001_souvenirs.ts';
+
+/**
+ * Every migration, by name. Listed by hand rather than read from the folder so that the
+ * Vite-bundled server and the Node scripts apply exactly the same set.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_25_001_souvenirs': m001,
+};

@@ -1,0 +1,56 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type SouvenirStatus = 'pending' | 'approved' | 'rejected' | 'spam' | 'trash';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SouvenirTable {
+  id: Generated<number>;
+  public_id: string;
+  author_name: string;
+  author_email: string;
+  title: string | null;
+  body_raw: string;
+  body_html: string;
+  memory_year: number | null;
+  event: string | null;
+  hashtags: ColumnType<string[], string[] | undefined, string[]>;
+  locale: string;
+  status: SouvenirStatus;
+  previous_status: SouvenirStatus | null;
+  pinned: Generated<boolean>;
+  comment_count: Generated<number>;
+  candle_count: Generated<number>;
+  flag_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  is_demo: Generated<boolean>;
+  ip_hash: string | null;
+  token_hash: string;
+  consent_at: ColumnType<Date, Date | string, Date | string>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  approved_by: number | null;
+}
+export type SouvenirRow = Selectable<SouvenirTable>;
+export type NewSouvenir = Insertable<SouvenirTable>;
+export type SouvenirUpdate = Updateable<SouvenirTable>;
+
+export interface ModerationEventTable {
+  id: Generated<number>;
+  occurred_at: CreatedAt;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  target_type: 'souvenir' | 'comment' | 'user' | 'email' | 'setting';
+  target_id: number;
+  reason: string | null;
+  before: ColumnType<unknown, string | null | undefined, string | null>;
+  after: ColumnType<unknown, string | null | undefined, string | null>;
+}
+export type ModerationEventRow = Selectable<ModerationEventTable>;
+export type NewModerationEvent = Insertable<ModerationEventTable>;
+
+export interface Database {
+  souvenir: SouvenirTable;
+  moderation_event: ModerationEventTable;
+}

@@ -1,0 +1,45 @@
+import http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface RunningServer {
+  server: http.Server;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then resolves. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function listen(handler: Handler, host: string, port: number): Promise<RunningServer> {
+  const server = http.createServer((req, res) => {
+    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+      console.error('[http] unhandled error:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Erreur interne. / Internal error.');
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve({
+        server,
+        stop: (graceMs = 10_000) =>
+          new Promise<void>((done) => {
+            const force = setTimeout(() => {
+              server.closeAllConnections();
+              done();
+            }, graceMs);
+            force.unref();
+            server.close(() => {
+              clearTimeout(force);
+              done();
+            });
+            server.closeIdleConnections();
+          }),
+      });
+    });
+  });
+}

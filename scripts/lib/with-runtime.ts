@@ -1,0 +1,28 @@
+import { openRuntime } from '../../src/lib/runtime.ts';
+import type { Runtime } from '../../src/lib/runtime.ts';
+import { DataDirLockedError } from '../../db/index.ts';
+
+/**
+ * Runs a command-line task against the configured database and closes it afterwards.
+ * With the embedded database, refuses plainly while the server holds it.
+ */
+export async function withRuntime(task: (runtime: Runtime) => Promise<void>): Promise<void> {
+  let runtime: Runtime;
+  try {
+    runtime = await openRuntime();
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  try {
+    await task(runtime);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await runtime.handle.close();
+  }
+}

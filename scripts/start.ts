@@ -1,0 +1,46 @@
+/**
+ * `npm start`: builds when needed, opens the database (PGlite in ./data unless DATABASE_URL
+ * is set), applies migrations, then serves the site. One process owns the embedded database.
+ */
+import { buildIfNeeded, SERVER_ENTRY } from './lib/build-if-needed.ts';
+import { listen } from './lib/http-server.ts';
+import { openRuntime, setRuntime } from '../src/lib/runtime.ts';
+import { DataDirLockedError } from '../db/index.ts';
+import { pathToFileURL } from 'node:url';
+
+if (!process.argv.includes('--no-build')) buildIfNeeded();
+
+let runtime;
+try {
+  runtime = await openRuntime();
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+setRuntime(runtime);
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const entry = (await import(pathToFileURL(SERVER_ENTRY).href)) as {
+  handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+};
+
+const host = process.env.HOST || 'localhost';
+const port = Number(process.env.PORT || 4321);
+const running = await listen(entry.handler, host, port);
+const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then closing the database…`);
+  await running.stop();
+  await runtime.handle.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

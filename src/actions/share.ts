@@ -1,0 +1,44 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { getRuntime } from '../lib/runtime.ts';
+import { createSouvenir } from '../lib/souvenirs/create-souvenir.ts';
+import { SanitizeError } from '../lib/sanitize/sanitize.ts';
+import { hashIp } from '../lib/privacy/ip-hash.ts';
+import { localeFromPath } from '../lib/i18n/index.ts';
+import { shareInput } from './share-schema.ts';
+
+export const share = defineAction({
+  accept: 'form',
+  input: shareInput,
+  handler: async (input, context) => {
+    const runtime = await getRuntime();
+    const locale = localeFromPath(context.url.pathname);
+    const isRobot = Boolean(input.website);
+    try {
+      const created = await createSouvenir(
+        runtime.handle.db,
+        {
+          authorName: input.name,
+          authorEmail: input.email,
+          title: input.title,
+          body: input.body,
+          memoryYear: input.year,
+          event: input.event,
+          locale,
+        },
+        {
+          ipHash: hashIp(runtime.ipHashSecret, context.clientAddress),
+          // Kept, not dropped, so a person caught by mistake can still be found by a moderator.
+          ...(isRobot ? { status: 'spam' as const, flagReasons: ['honeypot'] } : {}),
+        },
+      );
+      return { publicId: created.publicId, token: created.token, status: created.status };
+    } catch (error) {
+      if (error instanceof SanitizeError) {
+        console.warn(`[share] body refused by the sanitiser: ${error.code}`);
+        throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });
+      }
+      console.error('[share] could not store a souvenir:', error);
+      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
+    }
+  },
+});

@@ -1,0 +1,141 @@
+/**
+ * Every string a person reads, French first with English beside it.
+ * `{name}` placeholders are filled by `t()`.
+ */
+export const catalogue = {
+  'site.name': { fr: 'Mur des Souvenirs', en: 'Wall of Memories' },
+  'site.hashtag': { fr: '#MonPlusBeauSouvenirDuBataclan', en: '#MonPlusBeauSouvenirDuBataclan' },
+  'site.tagline': {
+    fr: 'Après le 13 novembre 2015, des milliers de personnes ont partagé leur plus beau souvenir du Bataclan. Ce mur les garde.',
+    en: 'After 13 November 2015, thousands of people shared their most beautiful memory of the Bataclan. This wall keeps them.',
+  },
+  'nav.wall': { fr: 'Le mur', en: 'The wall' },
+  'nav.share': { fr: 'Partager un souvenir', en: 'Share a memory' },
+  'nav.main': { fr: 'Navigation principale', en: 'Main navigation' },
+  'nav.language': { fr: 'English', en: 'Français' },
+  'nav.languageLabel': { fr: 'Read this page in English', en: 'Lire cette page en français' },
+  'nav.skip': { fr: 'Aller au contenu', en: 'Skip to content' },
+  'footer.text': {
+    fr: 'Un lieu de mémoire : chaque texte est relu avant publication.',
+    en: 'A place of remembrance: every text is read before it is published.',
+  },
+
+  'wall.title': { fr: 'Le mur des souvenirs', en: 'The wall of memories' },
+  'wall.empty': {
+    fr: 'Aucun souvenir n’est encore publié. Le premier peut être le vôtre.',
+    en: 'No memory has been published yet. The first one could be yours.',
+  },
+  'wall.more': { fr: 'Voir plus de souvenirs', en: 'See more memories' },
+  'wall.end': { fr: 'Vous avez lu tous les souvenirs publiés.', en: 'You have read every published memory.' },
+  'wall.badCursor': {
+    fr: 'Ce lien de page n’est plus valide ; voici le début du mur.',
+    en: 'That page link is no longer valid; here is the start of the wall.',
+  },
+  'card.by': { fr: 'par {name}', en: 'by {name}' },
+  'card.year': { fr: 'Souvenir de {year}', en: 'Memory from {year}' },
+  'card.permalink': { fr: 'Lire ce souvenir', en: 'Read this memory' },
+  'card.demo': { fr: 'Démo', en: 'Demo' },
+  'card.demoNote': {
+    fr: 'Texte de démonstration, écrit pour montrer le site.',
+    en: 'Demonstration text, written to show the site.',
+  },
+  'card.untitled': { fr: 'Souvenir de {name}', en: 'Memory from {name}' },
+
+  'share.title': { fr: 'Partager un souvenir', en: 'Share a memory' },
+  'share.intro': {
+    fr: 'Racontez votre plus beau souvenir du Bataclan : un concert, une rencontre, une soirée. Il sera relu avant d’être publié.',
+    en: 'Tell your most beautiful memory of the Bataclan: a concert, a meeting, an evening. It will be read before it is published.',
+  },
+  'share.required': {
+    fr: 'Votre adresse de messagerie ne sera pas publiée. Les champs obligatoires sont indiqués avec *',
+    en: 'Your email address will not be published. Required fields are marked *',
+  },
+  'share.name': { fr: 'Nom ou pseudonyme', en: 'Name or pseudonym' },
+  'share.email': { fr: 'Adresse de messagerie', en: 'Email address' },
+  'share.emailHint': {
+    fr: 'Jamais publiée. Elle sert seulement à vous joindre au sujet de votre texte.',
+    en: 'Never published. Used only to reach you about your text.',
+  },
+  'share.titleField': { fr: 'Titre (facultatif)', en: 'Title (optional)' },
+  'share.body': { fr: 'Votre souvenir', en: 'Your memory' },
+  'share.allowedTags': {
+    fr: 'Vous pouvez utiliser ces balises et attributs HTML :',
+    en: 'You may use these HTML tags and attributes:',
+  },
+  'share.year': { fr: 'Année du souvenir (facultatif)', en: 'Year of the memory (optional)' },
+  'share.event': { fr: 'Événement (facultatif), par exemple « concert de … »', en: 'Event (optional), e.g. “concert by …”' },
+  'share.consent': {
+    fr: 'J’accepte que ce souvenir soit publié sur le mur après relecture, avec le nom indiqué.',
+    en: 'I agree that this memory is published on the wall after review, with the name given.',
+  },
+  'share.honeypot': { fr: 'Ne remplissez pas ce champ', en: 'Do not fill in this field' },
+  'share.submit': { fr: 'Envoyer mon souvenir', en: 'Send my memory' },
+  'share.errorSummary': {
+    fr: 'Le souvenir n’a pas été envoyé. Corrigez ce qui est indiqué :',
+    en: 'The memory was not sent. Please correct the following:',
+  },
+  'share.successTitle': { fr: 'Merci. Votre souvenir attend sa relecture.', en: 'Thank you. Your memory is awaiting review.' },
+  'share.successText': {
+    fr: 'Une personne de l’équipe de modération le lira avant qu’il paraisse sur le mur.',
+    en: 'Someone from the moderation team will read it before it appears on the wall.',
+  },
+  'share.privateLink': {
+    fr: 'Gardez ce lien privé : il vous permettra de suivre, de modifier ou de retirer votre souvenir. Il ne sera plus affiché.',
+    en: 'Keep this link private: it lets you follow, edit or withdraw your memory. It will not be shown again.',
+  },
+  'share.another': { fr: 'Partager un autre souvenir', en: 'Share another memory' },
+
+  'error.name.required': { fr: 'Indiquez un nom ou un pseudonyme.', en: 'Please give a name or a pseudonym.' },
+  'error.name.tooLong': { fr: 'Le nom doit tenir en 80 caractères.', en: 'The name must fit in 80 characters.' },
+  'error.email.required': { fr: 'Indiquez votre adresse de messagerie.', en: 'Please give your email address.' },
+  'error.email.invalid': {
+    fr: 'Cette adresse de messagerie ne semble pas valide (exemple : nom@exemple.fr).',
+    en: 'This email address does not look valid (example: name@example.org).',
+  },
+  'error.title.tooLong': { fr: 'Le titre doit tenir en 120 caractères.', en: 'The title must fit in 120 characters.' },
+  'error.body.required': { fr: 'Écrivez votre souvenir.', en: 'Please write your memory.' },
+  'error.body.tooLong': {
+    fr: 'Le souvenir doit tenir en 10 000 caractères.',
+    en: 'The memory must fit in 10,000 characters.',
+  },
+  'error.body.unsafe': {
+    fr: 'Ce texte n’a pas pu être lu (balisage trop complexe). Simplifiez la mise en forme.',
+    en: 'This text could not be read (markup too complex). Please simplify the formatting.',
+  },
+  'error.year.invalid': {
+    fr: 'L’année doit être comprise entre 1865, ouverture de la salle, et {year}.',
+    en: 'The year must be between 1865, when the hall opened, and {year}.',
+  },
+  'error.event.tooLong': { fr: 'L’événement doit tenir en 120 caractères.', en: 'The event must fit in 120 characters.' },
+  'error.consent.required': {
+    fr: 'Votre accord est nécessaire pour publier le souvenir.',
+    en: 'Your consent is needed to publish the memory.',
+  },
+  'error.text.controlChars': {
+    fr: 'Ce champ contient des caractères invisibles ou illisibles ; retirez-les.',
+    en: 'This field contains invisible or unreadable characters; please remove them.',
+  },
+  'error.generic': {
+    fr: 'Une erreur est survenue de notre côté ; votre texte est conservé ci-dessous. Réessayez dans un instant.',
+    en: 'Something went wrong on our side; your text is kept below. Please try again in a moment.',
+  },
+  'error.spamTrap': {
+    fr: 'Votre envoi n’a pas pu être accepté.',
+    en: 'Your submission could not be accepted.',
+  },
+
+  'souvenir.back': { fr: 'Retour au mur', en: 'Back to the wall' },
+  'souvenir.shared': { fr: 'Partagé le {date}', en: 'Shared on {date}' },
+  'notFound.title': { fr: 'Page introuvable', en: 'Page not found' },
+  'notFound.text': {
+    fr: 'Cette page n’existe pas, ou ce souvenir n’est pas (ou plus) publié.',
+    en: 'This page does not exist, or this memory is not (or no longer) published.',
+  },
+  'serverError.title': { fr: 'Un incident est survenu', en: 'Something went wrong' },
+  'serverError.text': {
+    fr: 'Le site a rencontré un problème. Réessayez dans un instant.',
+    en: 'The site ran into a problem. Please try again in a moment.',
+  },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { createDb, migrateToLatest, DEFAULT_DATA_DIR } from '../../db/index.ts';
+import type { DbHandle } from '../../db/index.ts';
+import { loadIpHashSecret } from './privacy/ip-hash.ts';
+
+export interface Runtime {
+  handle: DbHandle;
+  ipHashSecret: string;
+  /** The origin people reach the site at (https://…), when configured. */
+  publicOrigin: string | undefined;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Opens the database from the environment, applies migrations and loads the secrets. */
+export async function openRuntime(env: Env = process.env): Promise<Runtime> {
+  const dataDir = env.DATA_DIR || DEFAULT_DATA_DIR;
+  const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
+  try {
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const ipHashSecret = loadIpHashSecret(env.IP_HASH_SECRET, path.dirname(path.resolve(dataDir)));
+  return { handle, ipHashSecret, publicOrigin: env.PUBLIC_ORIGIN || undefined };
+}
+
+// One runtime per process, shared by the start script and the Vite-bundled server.
+const KEY = Symbol.for('mur-des-souvenirs.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+
+export function setRuntime(runtime: Runtime): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(runtime);
+}
+
+/** The process's runtime; opened on first use when no start script provided one (astro dev). */
+export function getRuntime(): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= openRuntime();
+  return holder[KEY];
+}
+
+export async function getDb() {
+  return (await getRuntime()).handle.db;
+}

@@ -1,0 +1,160 @@
+import createDOMPurify from 'dompurify';
+import type { Config, DOMPurify, UponSanitizeAttributeHookEvent, WindowLike } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import type { DOMWindow } from 'jsdom';
+import {
+  ALL_ATTRIBUTES,
+  FORMATTER_TAGS,
+  LINK_REL,
+  SAFE_URL,
+  URL_ATTRIBUTES,
+  USER_TAGS,
+  isAttributeAllowed,
+  isSafeUrl,
+} from './allowed.ts';
+import { formatBody } from './format.ts';
+
+export { ALLOWED_TAGS_NOTICE } from './allowed.ts';
+
+/** Longest body we sanitise, in UTF-16 code units: deep nesting overflows jsdom's stack long before 80 KB. */
+export const MAX_SANITIZE_INPUT = 20_000;
+
+/**
+ * Longest HTML `toPlainText` accepts: sanitised output is longer than its
+ * input (escaped `&`/`<`, `<br>` per newline, a tag and `rel` per link).
+ */
+const MAX_PLAIN_TEXT_INPUT = MAX_SANITIZE_INPUT * 20;
+
+/** A jsdom window keeps growing with every document parsed in it. */
+const DOCUMENTS_PER_WINDOW = 2_000;
+
+export type SanitizeErrorCode = 'too_long' | 'unparseable';
+
+export class SanitizeError extends Error {
+  readonly code: SanitizeErrorCode;
+
+  constructor(code: SanitizeErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SanitizeError';
+    this.code = code;
+  }
+}
+
+const COMMON_CONFIG = {
+  ALLOWED_ATTR: [...ALL_ATTRIBUTES],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  // A custom ALLOWED_URI_REGEXP applies to every attribute not listed as URI-safe.
+  ADD_URI_SAFE_ATTR: ['datetime'],
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  KEEP_CONTENT: true,
+} satisfies Config;
+
+/** The contributor's markup: the 13 tags, as a DOM fragment for the formatter. */
+const INPUT_CONFIG = {
+  ...COMMON_CONFIG,
+  ALLOWED_TAGS: [...USER_TAGS],
+  RETURN_DOM_FRAGMENT: true,
+} satisfies Config;
+
+/** The formatted result, parsed again and checked before it is stored. */
+const OUTPUT_CONFIG = {
+  ...COMMON_CONFIG,
+  ALLOWED_TAGS: [...USER_TAGS, ...FORMATTER_TAGS],
+} satisfies Config;
+
+interface Purifier {
+  window: DOMWindow;
+  purify: DOMPurify;
+  documents: number;
+}
+
+let current: Purifier | undefined;
+
+function createPurifier(): Purifier {
+  const { window } = new JSDOM('');
+  const purify = createDOMPurify(window as unknown as WindowLike);
+
+  // ALLOWED_ATTR is global: `title` on <b> or `cite` on <a> must still go.
+  purify.addHook('uponSanitizeAttribute', keepPermittedAttribute);
+  // Every link, typed or autolinked, must carry our rel whatever the input said.
+  purify.addHook('afterSanitizeAttributes', (element) => {
+    if (element.nodeName.toLowerCase() === 'a') element.setAttribute('rel', LINK_REL);
+  });
+
+  return { window, purify, documents: 0 };
+}
+
+function keepPermittedAttribute(element: Element, event: UponSanitizeAttributeHookEvent): void {
+  const tag = element.nodeName.toLowerCase();
+  if (!isAttributeAllowed(tag, event.attrName)) {
+    event.keepAttr = false;
+  } else if (URL_ATTRIBUTES.has(event.attrName) && !isSafeUrl(event.attrValue)) {
+    event.keepAttr = false;
+  }
+}
+
+/** The shared instance, replaced after DOCUMENTS_PER_WINDOW documents. Calls are synchronous, so never re-entered. */
+function acquirePurifier(documents: number): DOMPurify {
+  if (current && current.documents >= DOCUMENTS_PER_WINDOW) discardPurifier();
+  current ??= createPurifier();
+  current.documents += documents;
+  return current.purify;
+}
+
+/** After a failure (a stack overflow mid-mutation) the window's state cannot be trusted. */
+function discardPurifier(): void {
+  current?.window.close();
+  current = undefined;
+}
+
+function unparseable(cause: unknown): SanitizeError {
+  discardPurifier();
+  return new SanitizeError('unparseable', 'The text could not be read as HTML.', { cause });
+}
+
+/**
+ * Safe HTML for a souvenir body: the 13 allowed tags with their attributes,
+ * paragraphs and line breaks from blank lines and newlines, bare URLs linked.
+ * Throws SanitizeError (and nothing else) on over-long or unparseable input.
+ */
+export function sanitizeBody(raw: string): string {
+  if (typeof raw !== 'string') throw new SanitizeError('unparseable', 'The text is not a string.');
+  if (raw.length > MAX_SANITIZE_INPUT) {
+    throw new SanitizeError('too_long', `The text is longer than ${MAX_SANITIZE_INPUT} characters.`);
+  }
+  try {
+    const purify = acquirePurifier(2);
+    const fragment = purify.sanitize(raw.replace(/\r\n?/g, '\n'), INPUT_CONFIG);
+    formatBody(fragment);
+    const holder = fragment.ownerDocument.createElement('div');
+    holder.append(fragment);
+    const formatted = holder.innerHTML;
+    // Parsed and sanitised again so what we store is DOMPurify's own verdict on the formatter's work.
+    return purify.sanitize(formatted, OUTPUT_CONFIG);
+  } catch (error) {
+    throw unparseable(error);
+  }
+}
+
+/**
+ * The text of sanitised HTML for excerpts and meta tags: block and line
+ * boundaries become spaces, ASCII whitespace runs collapse (no-break spaces
+ * stay). The result is plain text, still to be escaped where it is shown.
+ */
+export function toPlainText(html: string): string {
+  if (typeof html !== 'string') throw new SanitizeError('unparseable', 'The text is not a string.');
+  if (html.length > MAX_PLAIN_TEXT_INPUT) {
+    throw new SanitizeError('too_long', `The HTML is longer than ${MAX_PLAIN_TEXT_INPUT} characters.`);
+  }
+  try {
+    const fragment = acquirePurifier(1).sanitize(html, { ...OUTPUT_CONFIG, RETURN_DOM_FRAGMENT: true });
+    for (const boundary of Array.from(fragment.querySelectorAll('p, br, blockquote'))) {
+      boundary.before(' ');
+      boundary.after(' ');
+    }
+    return (fragment.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim();
+  } catch (error) {
+    throw unparseable(error);
+  }
+}

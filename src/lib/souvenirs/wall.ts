@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from './model.ts';
+import type { PublicSouvenir } from './model.ts';
+
+export const WALL_PAGE_SIZE = 20;
+
+export interface WallCursor {
+  approvedAt: Date;
+  id: number;
+}
+
+export interface WallPage {
+  souvenirs: PublicSouvenir[];
+  /** Cursor of the next page, or null on the last one. */
+  next: string | null;
+}
+
+/** `?avant=` value: the approval time in ms and the id of the last souvenir shown. */
+export function encodeCursor(cursor: WallCursor): string {
+  return `${cursor.approvedAt.getTime().toString(36)}.${cursor.id.toString(36)}`;
+}
+
+/** Null when the value is not a cursor we made (a hand-edited or truncated link). */
+export function decodeCursor(value: string | null | undefined): WallCursor | null {
+  if (!value) return null;
+  const match = /^([0-9a-z]{1,12})\.([0-9a-z]{1,12})$/.exec(value);
+  if (!match) return null;
+  const ms = parseInt(match[1]!, 36);
+  const id = parseInt(match[2]!, 36);
+  if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(id) || id > 2_147_483_647) return null;
+  const approvedAt = new Date(ms);
+  return Number.isNaN(approvedAt.getTime()) ? null : { approvedAt, id };
+}
+
+/** One page of approved souvenirs, newest approval first, by keyset (never OFFSET). */
+export async function wallPage(
+  db: Kysely<Database>,
+  options: { cursor?: WallCursor | null; limit?: number } = {},
+): Promise<WallPage> {
+  const limit = options.limit ?? WALL_PAGE_SIZE;
+  let query = db
+    .selectFrom('souvenir')
+    .select(PUBLIC_SOUVENIR_COLUMNS)
+    .where('status', '=', 'approved')
+    .orderBy('approved_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
+  if (options.cursor) {
+    query = query.where(sql<boolean>`(approved_at, id) < (${options.cursor.approvedAt}, ${options.cursor.id})`);
+  }
+  const rows = await query.execute();
+  const souvenirs = rows.slice(0, limit).map(toPublicSouvenir);
+  const last = souvenirs.at(-1);
+  const next = rows.length > limit && last?.approvedAt ? encodeCursor({ approvedAt: last.approvedAt, id: last.id }) : null;
+  return { souvenirs, next };
+}
+
+/** An approved souvenir by its public id, or null (pending, rejected and unknown alike). */
+export async function findPublishedSouvenir(db: Kysely<Database>, publicId: string): Promise<PublicSouvenir | null> {
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(publicId)) return null;
+  const row = await db
+    .selectFrom('souvenir')
+    .select(PUBLIC_SOUVENIR_COLUMNS)
+    .where('public_id', '=', publicId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return row ? toPublicSouvenir(row) : null;
+}

@@ -1,0 +1,28 @@
+import { defineMiddleware } from 'astro:middleware';
+import { isCrossSiteWrite } from './lib/security/origin.ts';
+
+/**
+ * Refuses cross-site writes of every content type (Astro's checkOrigin covers only form
+ * posts; a JSON POST with a foreign or missing Origin passes it), then sets security headers.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  if (isCrossSiteWrite(context.request, context.url)) {
+    console.warn(`[security] cross-site ${context.request.method} to ${context.url.pathname} refused`);
+    return new Response('Requête refusée : origine inconnue. / Request refused: unknown origin.', {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const response = await next();
+  const headers = response.headers;
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+  if (!headers.has('X-Frame-Options')) headers.set('X-Frame-Options', 'DENY');
+  if (context.url.protocol === 'https:') {
+    headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  }
+  const type = headers.get('content-type');
+  if (type === 'text/html') headers.set('content-type', 'text/html; charset=utf-8');
+  return response;
+});
