@@ -50,7 +50,45 @@ export interface ModerationEventTable {
 export type ModerationEventRow = Selectable<ModerationEventTable>;
 export type NewModerationEvent = Insertable<ModerationEventTable>;
 
+export type UserRole = 'admin' | 'moderator';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  username: string;
+  display_name: string;
+  role: UserRole;
+  password_hash: string;
+  created_at: CreatedAt;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  password_changed_at: CreatedAt;
+}
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;
+
+export interface UserSessionTable {
+  /** SHA-256 (hex) of the session id the cookie carries. */
+  id: string;
+  user_id: number;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  created_at: CreatedAt;
+}
+export type UserSessionRow = Selectable<UserSessionTable>;
+export type NewUserSession = Insertable<UserSessionTable>;
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip_hash: string | null;
+  attempted_at: ColumnType<Date, Date | string, Date | string>;
+}
+export type LoginAttemptRow = Selectable<LoginAttemptTable>;
+
 export interface Database {
   souvenir: SouvenirTable;
   moderation_event: ModerationEventTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  login_attempt: LoginAttemptTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m001 from './2026_11_25_001_souvenirs.ts';
+import * as m002 from './2026_11_25_002_accounts.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -7,4 +8,5 @@ import * as m001 from './2026_11_25_001_souvenirs.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_25_001_souvenirs': m001,
+  '2026_11_25_002_accounts': m002,
 };

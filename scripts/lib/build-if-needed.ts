@@ -3,7 +3,9 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SERVER_ENTRY = path.join(ROOT, 'dist/server/entry.mjs');
+/** Where the build goes; DIST_DIR lets tests and parallel work build elsewhere. */
+export const DIST_DIR = path.resolve(ROOT, process.env.DIST_DIR || 'dist');
+export const SERVER_ENTRY = path.join(DIST_DIR, 'server/entry.mjs');
 const SOURCES = ['src', 'db', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 
 function newestMtime(target: string): number {
@@ -26,7 +28,7 @@ export function buildIfNeeded(): void {
   if (built > changed) return;
   console.log(built ? 'Sources changed since the last build: building…' : 'No build yet: building the site…');
   const astro = path.join(ROOT, 'node_modules/.bin/astro');
-  const result = spawnSync(astro, ['build'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(astro, ['build', '--outDir', DIST_DIR], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('The build failed; see the messages above.');
     process.exit(result.status ?? 1);

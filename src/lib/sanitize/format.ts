@@ -27,7 +27,7 @@ const CLOSING_BRACKETS = new Map([
  * and bare URLs become links. Blocks are joined by a blank line, so feeding
  * the output back (its `<p>`/`<br>` stripped as user markup) rebuilds it.
  */
-export function formatBody(root: DocumentFragment): void {
+export function formatBody(root: Element | DocumentFragment): void {
   unwrapMisplacedBlockquotes(root);
   unwrapNestedLinks(root);
   root.normalize();
@@ -35,7 +35,7 @@ export function formatBody(root: DocumentFragment): void {
 }
 
 /** A `<blockquote>` inside inline markup would close the enclosing `<p>` when the HTML is parsed again. */
-function unwrapMisplacedBlockquotes(root: DocumentFragment): void {
+function unwrapMisplacedBlockquotes(root: Element | DocumentFragment): void {
   const wellPlaced = new Set<Node>([root]);
   // querySelectorAll is in document order, so a parent is settled before its children.
   for (const blockquote of Array.from(root.querySelectorAll('blockquote'))) {
@@ -52,21 +52,31 @@ function unwrapMisplacedBlockquotes(root: DocumentFragment): void {
  * parenting; serialised, such a tree parses differently (DOMPurify is not
  * idempotent on it), so keep only the outer link.
  */
-function unwrapNestedLinks(root: DocumentFragment): void {
+function unwrapNestedLinks(root: Element | DocumentFragment): void {
   for (const link of Array.from(root.querySelectorAll('a'))) {
     if (link.parentElement?.closest('a')) unwrap(link);
   }
 }
 
 function unwrap(element: Element): void {
-  element.replaceWith(...Array.from(element.childNodes));
+  element.replaceWith(...childrenOf(element));
+}
+
+/**
+ * A snapshot of a node's children. jsdom updates a live `childNodes` list on
+ * every later mutation of its parent, which makes moving n children O(n²).
+ */
+function childrenOf(node: Node): Node[] {
+  const children: Node[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+  return children;
 }
 
 function isBlock(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE && node.nodeName === 'BLOCKQUOTE';
 }
 
-function formatBlockContainer(container: DocumentFragment | Element): void {
+function formatBlockContainer(container: Element | DocumentFragment): void {
   const doc = ownerDocumentOf(container);
   const blocks: Node[] = [];
   let inlineRun: Node[] = [];
@@ -75,7 +85,7 @@ function formatBlockContainer(container: DocumentFragment | Element): void {
     inlineRun = [];
   };
 
-  for (const child of Array.from(container.childNodes)) {
+  for (const child of childrenOf(container)) {
     if (isBlock(child)) {
       flushInlineRun();
       formatBlockContainer(child);

@@ -50,11 +50,15 @@ const COMMON_CONFIG = {
   KEEP_CONTENT: true,
 } satisfies Config;
 
-/** The contributor's markup: the 13 tags, as a DOM fragment for the formatter. */
+/**
+ * The contributor's markup: the 13 tags, as the parsed `<body>` for the
+ * formatter. (RETURN_DOM_FRAGMENT would move every node once more: ~0.4 s on
+ * 20 KB of markup in jsdom.)
+ */
 const INPUT_CONFIG = {
   ...COMMON_CONFIG,
   ALLOWED_TAGS: [...USER_TAGS],
-  RETURN_DOM_FRAGMENT: true,
+  RETURN_DOM: true,
 } satisfies Config;
 
 /** The formatted result, parsed again and checked before it is stored. */
@@ -125,11 +129,9 @@ export function sanitizeBody(raw: string): string {
   }
   try {
     const purify = acquirePurifier(2);
-    const fragment = purify.sanitize(raw.replace(/\r\n?/g, '\n'), INPUT_CONFIG);
-    formatBody(fragment);
-    const holder = fragment.ownerDocument.createElement('div');
-    holder.append(fragment);
-    const formatted = holder.innerHTML;
+    const body = purify.sanitize(raw.replace(/\r\n?/g, '\n'), INPUT_CONFIG);
+    formatBody(body);
+    const formatted = body.innerHTML;
     // Parsed and sanitised again so what we store is DOMPurify's own verdict on the formatter's work.
     return purify.sanitize(formatted, OUTPUT_CONFIG);
   } catch (error) {

@@ -1,0 +1,101 @@
+import { describe, beforeAll, afterAll, beforeEach } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Kysely, LogEvent } from 'kysely';
+import pg from 'pg';
+import { createDb, migrateToLatest } from '../../db/index.ts';
+import type { Database, DbHandle } from '../../db/index.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface TestDatabase {
+  /** The database of the current test (valid inside tests and hooks). */
+  readonly db: Kysely<Database>;
+  readonly handle: DbHandle;
+  readonly engine: Engine;
+  /** Queries seen since the last reset, for N+1 checks. */
+  readonly queries: string[];
+}
+
+/** The engines to run integration tests on: PGlite always, PostgreSQL when DATABASE_URL is set. */
+export function engines(): Engine[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+async function openSchema(url: string, schema: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema "${schema}"`);
+  await admin.end();
+}
+
+async function dropSchema(url: string, schema: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop schema if exists "${schema}" cascade`);
+  await admin.end();
+}
+
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+/**
+ * Declares `body` once per engine, each run on its own fresh, migrated database
+ * (an in-memory PGlite, or a PostgreSQL schema of its own), emptied before every test.
+ */
+export function describeEachDatabase(title: string, body: (t: TestDatabase) => void): void {
+  for (const engine of engines()) {
+    describe(`${title} [${engine}]`, () => {
+      let handle: DbHandle | undefined;
+      const queries: string[] = [];
+      const schema = `test_${randomBytes(6).toString('hex')}`;
+      const url = process.env.DATABASE_URL ?? '';
+      const context: TestDatabase = {
+        get db() {
+          if (!handle) throw new Error('database not open yet');
+          return handle.db;
+        },
+        get handle() {
+          if (!handle) throw new Error('database not open yet');
+          return handle;
+        },
+        engine,
+        queries,
+      };
+      const log = (event: LogEvent) => {
+        if (event.level === 'query') queries.push(event.query.sql);
+      };
+
+      beforeAll(async () => {
+        if (engine === 'postgres') {
+          await openSchema(url, schema);
+          handle = await createDb({ databaseUrl: withSearchPath(url, schema), log, poolSize: 4 });
+        } else {
+          handle = await createDb({ dataDir: 'memory://', log });
+        }
+        await migrateToLatest(handle.db);
+      }, 60_000);
+
+      beforeEach(async () => {
+        const tables = await sql<{ tablename: string }>`
+          select tablename from pg_tables
+          where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(context.db);
+        if (tables.rows.length > 0) {
+          const list = tables.rows.map((r) => `"${r.tablename}"`).join(', ');
+          await sql.raw(`truncate ${list} restart identity cascade`).execute(context.db);
+        }
+        queries.length = 0;
+      });
+
+      afterAll(async () => {
+        await handle?.close();
+        if (engine === 'postgres') await dropSchema(url, schema);
+      });
+
+      body(context);
+    });
+  }
+}
