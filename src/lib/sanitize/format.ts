@@ -3,7 +3,6 @@ import { LINK_REL, isSafeUrl } from './allowed.ts';
 // jsdom's Node constants live on its window; these values are fixed by the DOM standard.
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const SHOW_TEXT = 0x4;
 
 /** A blank line, possibly holding spaces or tabs, ends a paragraph. */
 const PARAGRAPH_BREAK = /\n(?:[ \t]*\n)+/;
@@ -20,167 +19,147 @@ const CLOSING_BRACKETS = new Map([
 ]);
 
 /**
- * Turns sanitised inline markup into paragraphs, in place.
+ * Builds the formatted copy of sanitised inline markup.
  *
- * Blank lines separate `<p>`, single newlines become `<br>` followed by a
- * newline, `<blockquote>` is a block whose content is formatted the same way,
- * and bare URLs become links. Blocks are joined by a blank line, so feeding
- * the output back (its `<p>`/`<br>` stripped as user markup) rebuilds it.
+ * Blank lines separate `<p>`, single newlines become `<br>` plus a newline,
+ * a `<blockquote>` is a block formatted the same way inside, and bare URLs
+ * become links. Blocks are joined by a blank line, so feeding the output back
+ * (its `<p>`/`<br>` stripped as user markup) rebuilds the same output.
+ *
+ * The source is only read and a new tree is built: in jsdom, removing or
+ * moving one of n siblings costs O(n), so rearranging in place is quadratic.
+ * Elements are copied with `cloneNode(false)`, keeping the attributes the
+ * sanitiser left.
  */
-export function formatBody(root: Element | DocumentFragment): void {
-  unwrapMisplacedBlockquotes(root);
-  unwrapNestedLinks(root);
-  root.normalize();
-  formatBlockContainer(root);
+export function formatBody(source: Element): HTMLElement {
+  const doc = ownerDocumentOf(source);
+  const output = doc.createElement('div');
+  formatBlocks(source, output, doc);
+  return output;
 }
 
-/** A `<blockquote>` inside inline markup would close the enclosing `<p>` when the HTML is parsed again. */
-function unwrapMisplacedBlockquotes(root: Element | DocumentFragment): void {
-  const wellPlaced = new Set<Node>([root]);
-  // querySelectorAll is in document order, so a parent is settled before its children.
-  for (const blockquote of Array.from(root.querySelectorAll('blockquote'))) {
-    if (blockquote.parentNode && wellPlaced.has(blockquote.parentNode)) {
-      wellPlaced.add(blockquote);
-    } else {
-      unwrap(blockquote);
-    }
-  }
-}
+/** The children of `source` as paragraphs and blockquotes, appended to `target`. */
+function formatBlocks(source: Node, target: Element, doc: Document): void {
+  let paragraph: HTMLParagraphElement | null = null;
+  let pendingText = '';
 
-/**
- * The parser never builds `<a>` inside `<a>` except through table foster
- * parenting; serialised, such a tree parses differently (DOMPurify is not
- * idempotent on it), so keep only the outer link.
- */
-function unwrapNestedLinks(root: Element | DocumentFragment): void {
-  for (const link of Array.from(root.querySelectorAll('a'))) {
-    if (link.parentElement?.closest('a')) unwrap(link);
-  }
-}
-
-function unwrap(element: Element): void {
-  element.replaceWith(...childrenOf(element));
-}
-
-/**
- * A snapshot of a node's children. jsdom updates a live `childNodes` list on
- * every later mutation of its parent, which makes moving n children O(n²).
- */
-function childrenOf(node: Node): Node[] {
-  const children: Node[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
-  return children;
-}
-
-function isBlock(node: Node): node is Element {
-  return node.nodeType === ELEMENT_NODE && node.nodeName === 'BLOCKQUOTE';
-}
-
-function formatBlockContainer(container: Element | DocumentFragment): void {
-  const doc = ownerDocumentOf(container);
-  const blocks: Node[] = [];
-  let inlineRun: Node[] = [];
-  const flushInlineRun = (): void => {
-    blocks.push(...paragraphsOf(inlineRun, doc));
-    inlineRun = [];
+  const addBlock = (block: Element): void => {
+    if (target.lastChild) target.append(doc.createTextNode('\n\n'));
+    target.append(block);
+  };
+  const closeParagraph = (): void => {
+    if (paragraph) addBlock(paragraph);
+    paragraph = null;
+  };
+  const openParagraph = (): HTMLParagraphElement => (paragraph ??= doc.createElement('p'));
+  // Whitespace at a paragraph's edges is what separated it from its neighbours.
+  const flushText = (endsParagraph: boolean): void => {
+    const pieces = pendingText.split(PARAGRAPH_BREAK);
+    pendingText = '';
+    pieces.forEach((piece, index) => {
+      const isLast = index === pieces.length - 1;
+      if (index > 0) closeParagraph();
+      let text = paragraph ? piece : piece.replace(LEADING_SPACE, '');
+      if (!isLast || endsParagraph) text = text.replace(TRAILING_SPACE, '');
+      if (text !== '') appendInlineText(text, openParagraph(), false, doc);
+    });
   };
 
-  for (const child of childrenOf(container)) {
-    if (isBlock(child)) {
-      flushInlineRun();
-      formatBlockContainer(child);
-      blocks.push(child);
-    } else {
-      inlineRun.push(child);
+  for (let child = source.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      pendingText += (child as Text).data;
+    } else if (child.nodeType === ELEMENT_NODE) {
+      if (isBlockquote(child)) {
+        flushText(true);
+        closeParagraph();
+        const blockquote = child.cloneNode(false) as Element;
+        formatBlocks(child, blockquote, doc);
+        addBlock(blockquote);
+      } else {
+        flushText(false);
+        copyInline(child as Element, openParagraph(), false, doc);
+      }
     }
   }
-  flushInlineRun();
+  flushText(true);
+  closeParagraph();
+}
 
-  container.replaceChildren();
-  blocks.forEach((block, index) => {
-    if (index > 0) container.append(doc.createTextNode('\n\n'));
-    container.append(block);
+function isBlockquote(node: Node): boolean {
+  return node.nodeName === 'BLOCKQUOTE';
+}
+
+function isLink(node: Node): boolean {
+  return node.nodeName === 'A';
+}
+
+/**
+ * Copies an inline element into a paragraph. Two shapes are unwrapped to their
+ * content because, serialised, they would parse as a different tree: a
+ * `<blockquote>` inside inline markup closes the `<p>`, and an `<a>` inside an
+ * `<a>` (which the parser builds only through table foster parenting, and on
+ * which DOMPurify is not idempotent) closes the outer link.
+ */
+function copyInline(element: Element, target: Element, insideLink: boolean, doc: Document): void {
+  if (isBlockquote(element) || (insideLink && isLink(element))) {
+    copyInlineChildren(element, target, insideLink, doc);
+    return;
+  }
+  const copy = element.cloneNode(false) as Element;
+  target.append(copy);
+  copyInlineChildren(element, copy, insideLink || isLink(element), doc);
+}
+
+function copyInlineChildren(source: Element, target: Element, insideLink: boolean, doc: Document): void {
+  let pendingText = '';
+  for (let child = source.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      pendingText += (child as Text).data;
+    } else if (child.nodeType === ELEMENT_NODE) {
+      appendInlineText(pendingText, target, insideLink, doc);
+      pendingText = '';
+      copyInline(child as Element, target, insideLink, doc);
+    }
+  }
+  appendInlineText(pendingText, target, insideLink, doc);
+}
+
+/** Text with each newline as `<br>` and a newline, and bare URLs linked outside links. */
+function appendInlineText(text: string, target: Element, insideLink: boolean, doc: Document): void {
+  if (text === '') return;
+  let pending = '';
+  text.split('\n').forEach((line, index) => {
+    if (index > 0) {
+      if (pending !== '') target.append(doc.createTextNode(pending));
+      target.append(doc.createElement('br'));
+      pending = '\n';
+    }
+    if (insideLink) {
+      pending += line;
+      return;
+    }
+    let consumed = 0;
+    for (const match of line.matchAll(URL_IN_TEXT)) {
+      const url = withoutTrailingPunctuation(match[0]);
+      const href = hrefFor(url);
+      if (href === null) continue;
+      pending += line.slice(consumed, match.index);
+      if (pending !== '') target.append(doc.createTextNode(pending));
+      pending = '';
+      target.append(linkTo(href, url, doc));
+      consumed = match.index + url.length;
+    }
+    pending += line.slice(consumed);
   });
+  if (pending !== '') target.append(doc.createTextNode(pending));
 }
 
-function paragraphsOf(nodes: Node[], doc: Document): HTMLParagraphElement[] {
-  const groups: Node[][] = [[]];
-  for (const node of nodes) {
-    if (node.nodeType !== TEXT_NODE) {
-      groups[groups.length - 1].push(node);
-      continue;
-    }
-    const pieces = (node as Text).data.split(PARAGRAPH_BREAK);
-    pieces.forEach((piece, index) => {
-      if (index > 0) groups.push([]);
-      groups[groups.length - 1].push(doc.createTextNode(piece));
-    });
-  }
-
-  const paragraphs: HTMLParagraphElement[] = [];
-  for (const group of groups) {
-    trimEdges(group);
-    const content = group.filter((node) => node.nodeType !== TEXT_NODE || (node as Text).data !== '');
-    if (content.length === 0) continue;
-    const paragraph = doc.createElement('p');
-    paragraph.append(...content);
-    formatText(paragraph, doc);
-    paragraphs.push(paragraph);
-  }
-  return paragraphs;
-}
-
-/** Whitespace at a paragraph's edges is what separated it from its neighbours. */
-function trimEdges(group: Node[]): void {
-  const first = group[0];
-  if (first?.nodeType === TEXT_NODE) {
-    (first as Text).data = (first as Text).data.replace(LEADING_SPACE, '');
-  }
-  const last = group[group.length - 1];
-  if (last?.nodeType === TEXT_NODE) {
-    (last as Text).data = (last as Text).data.replace(TRAILING_SPACE, '');
-  }
-}
-
-/** Line breaks and links inside one paragraph, inline markup included. */
-function formatText(paragraph: HTMLParagraphElement, doc: Document): void {
-  const walker = doc.createTreeWalker(paragraph, SHOW_TEXT);
-  const texts: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
-
-  for (const text of texts) {
-    const insideLink = text.parentElement?.closest('a') != null;
-    const lines = text.data.split('\n');
-    if (lines.length === 1 && (insideLink || !text.data.match(URL_IN_TEXT))) continue;
-
-    const replacement: Node[] = [];
-    lines.forEach((line, index) => {
-      if (index > 0) replacement.push(doc.createElement('br'), doc.createTextNode('\n'));
-      if (line === '') return;
-      if (insideLink) replacement.push(doc.createTextNode(line));
-      else replacement.push(...linkify(line, doc));
-    });
-    text.replaceWith(...replacement);
-  }
-}
-
-function linkify(line: string, doc: Document): Node[] {
-  const nodes: Node[] = [];
-  let consumed = 0;
-  for (const match of line.matchAll(URL_IN_TEXT)) {
-    const url = withoutTrailingPunctuation(match[0]);
-    const href = hrefFor(url);
-    if (href === null) continue;
-    if (match.index > consumed) nodes.push(doc.createTextNode(line.slice(consumed, match.index)));
-    const link = doc.createElement('a');
-    link.setAttribute('href', href);
-    link.setAttribute('rel', LINK_REL);
-    link.textContent = url;
-    nodes.push(link);
-    consumed = match.index + url.length;
-  }
-  if (consumed < line.length) nodes.push(doc.createTextNode(line.slice(consumed)));
-  return nodes;
+function linkTo(href: string, text: string, doc: Document): HTMLAnchorElement {
+  const link = doc.createElement('a');
+  link.setAttribute('href', href);
+  link.setAttribute('rel', LINK_REL);
+  link.textContent = text;
+  return link;
 }
 
 /** Drops sentence punctuation and closing brackets the URL did not open, e.g. `(voir https://a.fr/x).` */

@@ -1,0 +1,134 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export interface E2eServer {
+  origin: string;
+  env: Record<string, string>;
+  engine: 'pglite' | 'postgres';
+  /** Output of the server so far (for assertions on logs). */
+  output(): string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Runs an npm script's entry (scripts/<file>.ts) against the same database; on PGlite the server must be stopped. */
+  script(file: string, args: string[], input?: string): { status: number | null; stdout: string; stderr: string };
+  dispose(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built server (dist/) as `npm start` does, on a database of its own:
+ * a temporary PGlite directory, or a fresh PostgreSQL database when DATABASE_URL is set.
+ */
+export async function launchServer(extraEnv: Record<string, string> = {}): Promise<E2eServer> {
+  const port = await freePort();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mur-e2e-'));
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: path.join(tmp, 'pglite'),
+    IP_HASH_SECRET: randomBytes(24).toString('hex'),
+    ...extraEnv,
+  };
+  let dbName: string | null = null;
+  const baseUrl = process.env.DATABASE_URL;
+  if (baseUrl) {
+    dbName = `mur_e2e_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const url = new URL(baseUrl);
+    url.pathname = `/${dbName}`;
+    env.DATABASE_URL = url.toString();
+  } else {
+    delete env.DATABASE_URL;
+  }
+
+  let child: ChildProcess | null = null;
+  let log = '';
+  const origin = `http://127.0.0.1:${port}`;
+
+  async function start() {
+    child = spawn(process.execPath, ['scripts/start.ts', '--no-build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+      try {
+        const res = await fetch(`${origin}/`);
+        if (res.status < 500) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`server did not start in 30 s:\n${log}`);
+  }
+
+  async function stop() {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((r) => running.once('exit', r));
+    running.kill('SIGTERM');
+    await exited;
+    child = null;
+  }
+
+  await start();
+  return {
+    origin,
+    env,
+    engine: baseUrl ? 'postgres' : 'pglite',
+    output: () => log,
+    start,
+    stop,
+    script(file, args, input) {
+      const result = spawnSync(process.execPath, [`scripts/${file}`, ...args], { cwd: ROOT, env, input, encoding: 'utf8' });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
+    async dispose() {
+      await stop();
+      if (dbName && baseUrl) {
+        const admin = new pg.Client({ connectionString: baseUrl });
+        await admin.connect();
+        await admin.query(`drop database if exists ${dbName} with (force)`);
+        await admin.end();
+      }
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a script against the server's database, stopping the server around it when PGlite holds it. */
+export async function withScript(
+  server: E2eServer,
+  file: string,
+  args: string[],
+  input?: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  if (server.engine === 'pglite') await server.stop();
+  try {
+    return server.script(file, args, input);
+  } finally {
+    if (server.engine === 'pglite') await server.start();
+  }
+}
