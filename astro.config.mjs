@@ -13,6 +13,22 @@ export default defineConfig({
   session: false,
   security: {
     checkOrigin: true,
+    // Scripts and styles are allowed by hash only (no 'unsafe-inline'); frame-ancestors is sent
+    // by the middleware, since a <meta> CSP ignores it.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+        "worker-src 'none'",
+        "manifest-src 'self'",
+      ],
+    },
   },
   i18n: {
     locales: ['fr', 'en'],

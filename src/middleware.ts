@@ -18,7 +18,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
-  if (!headers.has('X-Frame-Options')) headers.set('X-Frame-Options', 'DENY');
+  // Astro's CSP covers scripts and styles; framing is refused here unless a page (the embed) allowed it.
+  if (!headers.has('X-Frame-Options')) {
+    headers.set('X-Frame-Options', 'DENY');
+    const csp = headers.get('Content-Security-Policy');
+    headers.set('Content-Security-Policy', csp ? `${csp.replace(/;?\s*$/, ';')} frame-ancestors 'none';` : "frame-ancestors 'none';");
+  }
   if (context.url.protocol === 'https:') {
     headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   }

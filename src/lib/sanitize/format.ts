@@ -106,8 +106,9 @@ function copyInline(element: Element, target: Element, insideLink: boolean, doc:
     return;
   }
   const copy = element.cloneNode(false) as Element;
-  target.append(copy);
+  // Filled while detached: each insertion into a deep tree updates every ancestor.
   copyInlineChildren(element, copy, insideLink || isLink(element), doc);
+  target.append(copy);
 }
 
 function copyInlineChildren(source: Element, target: Element, insideLink: boolean, doc: Document): void {
