@@ -136,6 +136,43 @@ export const catalogue = {
     fr: 'Le site a rencontré un problème. Réessayez dans un instant.',
     en: 'The site ran into a problem. Please try again in a moment.',
   },
+
+  'privacy.title': { fr: 'Vos données et ce mur', en: 'Your data and this wall' },
+  'privacy.intro': {
+    fr: 'Ce mur garde des souvenirs, pas des personnes. Voici exactement ce que nous conservons, pourquoi, et combien de temps.',
+    en: 'This wall keeps memories, not people. Here is exactly what we keep, why, and for how long.',
+  },
+  'privacy.published.title': { fr: 'Ce qui est publié', en: 'What is published' },
+  'privacy.published.text': {
+    fr: 'Après relecture : le nom ou pseudonyme que vous avez choisi, le titre, le texte, l’année et l’événement si vous les avez indiqués, et la date de publication. Rien d’autre.',
+    en: 'After review: the name or pseudonym you chose, the title, the text, the year and event if you gave them, and the date of publication. Nothing else.',
+  },
+  'privacy.email.title': { fr: 'Votre adresse de messagerie', en: 'Your email address' },
+  'privacy.email.text': {
+    fr: 'Elle n’est jamais publiée, ni dans les pages, ni dans les flux, ni dans les exports. Seule l’équipe de modération la voit, pour vous joindre au sujet de votre texte. Elle est gardée tant que votre souvenir l’est.',
+    en: 'It is never published: not in pages, feeds or exports. Only the moderation team sees it, to reach you about your text. It is kept as long as your memory is.',
+  },
+  'privacy.ip.title': { fr: 'Votre adresse IP', en: 'Your IP address' },
+  'privacy.ip.text': {
+    fr: 'Nous ne l’enregistrons jamais. Nous n’en gardons qu’une empreinte chiffrée avec une clé secrète, pour limiter les abus (envois répétés, bougies multiples). Cette empreinte est effacée au bout de 30 jours.',
+    en: 'We never store it. We keep only a fingerprint keyed with a secret, to limit abuse (repeated posts, multiple candles). That fingerprint is erased after 30 days.',
+  },
+  'privacy.link.title': { fr: 'Votre lien privé', en: 'Your private link' },
+  'privacy.link.text': {
+    fr: 'Le lien affiché après l’envoi vous permet de suivre, modifier (tant qu’il attend sa relecture) ou retirer votre souvenir. Nous n’en gardons qu’une empreinte : nous ne pouvons pas vous le renvoyer, mais l’équipe peut en créer un nouveau.',
+    en: 'The link shown after sending lets you follow, edit (while it awaits review) or withdraw your memory. We keep only a fingerprint of it: we cannot send it back, but the team can create a new one.',
+  },
+  'privacy.rights.title': { fr: 'Vos droits', en: 'Your rights' },
+  'privacy.rights.text': {
+    fr: 'Vous pouvez retirer votre souvenir à tout moment avec votre lien privé : le texte, le nom et l’adresse sont effacés. L’équipe peut aussi retrouver, exporter ou effacer tout ce qui est lié à votre adresse de messagerie, sur simple demande.',
+    en: 'You can withdraw your memory at any time with your private link: the text, name and address are erased. The team can also find, export or erase everything tied to your email address, on request.',
+  },
+  'privacy.cookies.title': { fr: 'Cookies', en: 'Cookies' },
+  'privacy.cookies.text': {
+    fr: 'Aucun cookie de mesure d’audience ni de publicité. Un cookie retient la mise en page choisie ; les modérateurs ont un cookie de session.',
+    en: 'No analytics or advertising cookies. One cookie remembers the layout you chose; moderators have a session cookie.',
+  },
+  'nav.privacy': { fr: 'Vos données', en: 'Your data' },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { getRuntime } from '../lib/runtime.ts';
+import { checkHealth } from '../lib/health.ts';
+
+export const GET: APIRoute = async () => {
+  const runtime = await getRuntime();
+  const health = await checkHealth(runtime.handle.db, runtime.handle.engine);
+  return new Response(JSON.stringify(health), {
+    status: health.ok ? 200 : 503,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+};
