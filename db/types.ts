@@ -30,6 +30,7 @@ export interface SouvenirTable {
   updated_at: CreatedAt;
   approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   approved_by: number | null;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 export type SouvenirRow = Selectable<SouvenirTable>;
 export type NewSouvenir = Insertable<SouvenirTable>;
@@ -85,7 +86,15 @@ export interface LoginAttemptTable {
 }
 export type LoginAttemptRow = Selectable<LoginAttemptTable>;
 
+export interface RateLimitTable {
+  action: string;
+  key_hash: string;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  hits: number;
+}
+
 export interface Database {
+  rate_limit: RateLimitTable;
   souvenir: SouvenirTable;
   moderation_event: ModerationEventTable;
   app_user: AppUserTable;

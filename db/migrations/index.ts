@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './2026_11_25_001_souvenirs.ts';
 import * as m002 from './2026_11_25_002_accounts.ts';
+import * as m005 from './2026_11_25_005_trust.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -9,4 +10,5 @@ import * as m002 from './2026_11_25_002_accounts.ts';
 export const migrations: Record<string, Migration> = {
   '2026_11_25_001_souvenirs': m001,
   '2026_11_25_002_accounts': m002,
+  '2026_11_25_005_trust': m005,
 };

@@ -1,3 +1,4 @@
 import { share } from './share.ts';
+import { authorEdit, authorWithdraw } from './author-link.ts';
 
-export const server = { share };
+export const server = { share, authorEdit, authorWithdraw };

@@ -173,6 +173,49 @@ export const catalogue = {
     en: 'No analytics or advertising cookies. One cookie remembers the layout you chose; moderators have a session cookie.',
   },
   'nav.privacy': { fr: 'Vos données', en: 'Your data' },
+  'author.title': { fr: 'Votre souvenir', en: 'Your memory' },
+  'author.privateNote': {
+    fr: 'Cette page est privée : ne partagez pas son adresse. Elle vous permet de suivre, de corriger ou de retirer ce que vous avez écrit.',
+    en: 'This page is private: do not share its address. It lets you follow, correct or withdraw what you wrote.',
+  },
+  'author.status.pending': { fr: 'En attente de relecture', en: 'Awaiting review' },
+  'author.status.approved': { fr: 'Publié sur le mur', en: 'Published on the wall' },
+  'author.status.rejected': { fr: 'Non retenu par la modération', en: 'Not accepted by the moderators' },
+  'author.status.spam': { fr: 'Non retenu par la modération', en: 'Not accepted by the moderators' },
+  'author.status.trash': { fr: 'Retiré du mur', en: 'Removed from the wall' },
+  'author.statusLabel': { fr: 'État :', en: 'Status:' },
+  'author.viewPublished': { fr: 'Voir le souvenir publié', en: 'See the published memory' },
+  'author.editTitle': { fr: 'Corriger votre souvenir', en: 'Correct your memory' },
+  'author.editHint': {
+    fr: 'Vous pouvez le corriger tant qu’il attend sa relecture.',
+    en: 'You can correct it while it awaits review.',
+  },
+  'author.save': { fr: 'Enregistrer la correction', en: 'Save the correction' },
+  'author.saved': { fr: 'Votre correction est enregistrée.', en: 'Your correction is saved.' },
+  'author.withdrawTitle': { fr: 'Retirer votre souvenir', en: 'Withdraw your memory' },
+  'author.withdrawText': {
+    fr: 'Le texte, votre nom et votre adresse seront effacés définitivement. Cette action ne peut pas être annulée.',
+    en: 'The text, your name and your address will be erased for good. This cannot be undone.',
+  },
+  'author.confirm': { fr: 'Je confirme vouloir retirer ce souvenir.', en: 'I confirm I want to withdraw this memory.' },
+  'author.withdraw': { fr: 'Retirer définitivement', en: 'Withdraw for good' },
+  'author.withdrawn': {
+    fr: 'Ce souvenir a été retiré. Son texte, le nom et l’adresse ont été effacés.',
+    en: 'This memory has been withdrawn. Its text, name and address have been erased.',
+  },
+  'author.notFound': {
+    fr: 'Ce lien privé n’est pas (ou plus) valide. Si vous l’avez perdu, l’équipe de modération peut en créer un nouveau.',
+    en: 'This private link is not (or no longer) valid. If you lost it, the moderation team can create a new one.',
+  },
+  'author.notPending': {
+    fr: 'Ce souvenir a déjà été relu : il ne peut plus être corrigé, mais vous pouvez toujours le retirer.',
+    en: 'This memory has already been reviewed: it can no longer be corrected, but you can still withdraw it.',
+  },
+  'author.withdrawnAlready': { fr: 'Ce souvenir a déjà été retiré.', en: 'This memory has already been withdrawn.' },
+  'author.confirmRequired': {
+    fr: 'Cochez la case pour confirmer le retrait.',
+    en: 'Tick the box to confirm the withdrawal.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
