@@ -8,6 +8,8 @@ export interface Runtime {
   ipHashSecret: string;
   /** The origin people reach the site at (https://…), when configured. */
   publicOrigin: string | undefined;
+  /** Rate limits and flood checks are off (LIFT_RATE_LIMITS=1): load tests and benchmarks only. */
+  limitsLifted: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -23,7 +25,9 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
     throw error;
   }
   const ipHashSecret = loadIpHashSecret(env.IP_HASH_SECRET, path.dirname(path.resolve(dataDir)));
-  return { handle, ipHashSecret, publicOrigin: env.PUBLIC_ORIGIN || undefined };
+  const limitsLifted = env.LIFT_RATE_LIMITS === '1';
+  if (limitsLifted) console.warn('[runtime] LIFT_RATE_LIMITS=1: rate limits and flood checks are OFF.');
+  return { handle, ipHashSecret, publicOrigin: env.PUBLIC_ORIGIN || undefined, limitsLifted };
 }
 
 // One runtime per process, shared by the start script and the Vite-bundled server.
