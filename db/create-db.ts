@@ -35,8 +35,13 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,
     });
-    // An idle client dropped by a database restart must not crash the process.
+    // A connection dropped by a database restart must not crash the process: idle clients
+    // report through the pool, checked-out ones through their own 'error' event (the query
+    // in flight rejects on its own and the pool discards the client).
     pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.error('[db] connection lost:', error.message));
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
