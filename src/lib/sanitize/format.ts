@@ -4,6 +4,13 @@ import { LINK_REL, isSafeUrl } from './allowed.ts';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/**
+ * Elements nested deeper are unwrapped to their content. Real text nests a
+ * few levels; jsdom's cost per node grows with its depth, so this bounds the
+ * final sanitising pass.
+ */
+const MAX_NESTING = 16;
+
 /** A blank line, possibly holding spaces or tabs, ends a paragraph. */
 const PARAGRAPH_BREAK = /\n(?:[ \t]*\n)+/;
 const LEADING_SPACE = /^[ \t\n]+/;
@@ -13,6 +20,7 @@ const TRAILING_SPACE = /[ \t\n]+$/;
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+/gi;
 /** Sentence punctuation that ends a URL typed in prose rather than belonging to it. */
 const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '…']);
+
 const CLOSING_BRACKETS = new Map([
   [')', '('],
   [']', '['],
@@ -31,15 +39,15 @@ const CLOSING_BRACKETS = new Map([
  * Elements are copied with `cloneNode(false)`, keeping the attributes the
  * sanitiser left.
  */
-export function formatBody(source: Element): HTMLElement {
+export function formatBody(source: Node): HTMLElement {
   const doc = ownerDocumentOf(source);
   const output = doc.createElement('div');
-  formatBlocks(source, output, doc);
+  formatBlocks(source, output, 0, doc);
   return output;
 }
 
-/** The children of `source` as paragraphs and blockquotes, appended to `target`. */
-function formatBlocks(source: Node, target: Element, doc: Document): void {
+/** The children of `source` as paragraphs and blockquotes, appended to `target` (see copyInline for `depth`). */
+function formatBlocks(source: Node, target: Element, depth: number, doc: Document): void {
   let paragraph: HTMLParagraphElement | null = null;
   let pendingText = '';
 
@@ -69,15 +77,15 @@ function formatBlocks(source: Node, target: Element, doc: Document): void {
     if (child.nodeType === TEXT_NODE) {
       pendingText += (child as Text).data;
     } else if (child.nodeType === ELEMENT_NODE) {
-      if (isBlockquote(child)) {
+      if (isBlockquote(child) && depth < MAX_NESTING) {
         flushText(true);
         closeParagraph();
         const blockquote = child.cloneNode(false) as Element;
-        formatBlocks(child, blockquote, doc);
+        formatBlocks(child, blockquote, depth + 1, doc);
         addBlock(blockquote);
       } else {
         flushText(false);
-        copyInline(child as Element, openParagraph(), false, doc);
+        copyInline(child as Element, openParagraph(), false, depth, doc);
       }
     }
   }
@@ -98,20 +106,23 @@ function isLink(node: Node): boolean {
  * content because, serialised, they would parse as a different tree: a
  * `<blockquote>` inside inline markup closes the `<p>`, and an `<a>` inside an
  * `<a>` (which the parser builds only through table foster parenting, and on
- * which DOMPurify is not idempotent) closes the outer link.
+ * which DOMPurify is not idempotent) closes the outer link. Anything nested
+ * MAX_NESTING deep is unwrapped too. `depth` counts the copied elements (`<p>`
+ * aside) around what is appended to `target`.
  */
-function copyInline(element: Element, target: Element, insideLink: boolean, doc: Document): void {
-  if (isBlockquote(element) || (insideLink && isLink(element))) {
-    copyInlineChildren(element, target, insideLink, doc);
+function copyInline(element: Element, target: Element, insideLink: boolean, depth: number, doc: Document): void {
+  if (isBlockquote(element) || (insideLink && isLink(element)) || depth >= MAX_NESTING) {
+    copyInlineChildren(element, target, insideLink, depth, doc);
     return;
   }
   const copy = element.cloneNode(false) as Element;
   // Filled while detached: each insertion into a deep tree updates every ancestor.
-  copyInlineChildren(element, copy, insideLink || isLink(element), doc);
+  copyInlineChildren(element, copy, insideLink || isLink(element), depth + 1, doc);
   target.append(copy);
 }
 
-function copyInlineChildren(source: Element, target: Element, insideLink: boolean, doc: Document): void {
+/** The children of `source`, appended to `target` (see copyInline for `depth`). */
+function copyInlineChildren(source: Element, target: Element, insideLink: boolean, depth: number, doc: Document): void {
   let pendingText = '';
   for (let child = source.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
@@ -119,7 +130,7 @@ function copyInlineChildren(source: Element, target: Element, insideLink: boolea
     } else if (child.nodeType === ELEMENT_NODE) {
       appendInlineText(pendingText, target, insideLink, doc);
       pendingText = '';
-      copyInline(child as Element, target, insideLink, doc);
+      copyInline(child as Element, target, insideLink, depth, doc);
     }
   }
   appendInlineText(pendingText, target, insideLink, doc);
