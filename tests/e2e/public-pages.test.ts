@@ -1,0 +1,106 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchServer, withScript } from './support/server.ts';
+import type { E2eServer } from './support/server.ts';
+import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
+import { axeViolations } from './support/axe.ts';
+import { VIEWPORTS, horizontalOverflow, saveScreenshot } from './support/layout.ts';
+
+const hasChromium = chromiumAvailable();
+
+describe.skipIf(!hasChromium)('every public page, in French and English', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const pages: Array<{ name: string; path: string }> = [];
+
+  beforeAll(async () => {
+    server = await launchServer();
+    const seeded = await withScript(server, 'seed-demo.ts', []);
+    expect(seeded.stdout).toContain('demo souvenirs');
+    const wall = await (await fetch(`${server.origin}/`)).text();
+    const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
+    const shared = await fetch(`${server.origin}/partager?_action=share`, {
+      method: 'POST',
+      headers: { origin: server.origin },
+      body: new URLSearchParams({ name: 'Visiteuse', email: 'visiteuse@example.org', body: 'Un souvenir en attente.', consent: 'on' }),
+    });
+    const authorPath = /\/mes-souvenirs\/[A-Za-z0-9_-]{32}/.exec(await shared.text())![0];
+    for (const [prefix, lang] of [['', 'fr'], ['/en', 'en']] as const) {
+      pages.push(
+        { name: `wall-${lang}`, path: `${prefix}/` },
+        { name: `share-${lang}`, path: `${prefix}/partager` },
+        { name: `souvenir-${lang}`, path: `${prefix}${permalink}` },
+        { name: `privacy-${lang}`, path: `${prefix}/confidentialite` },
+        { name: `author-${lang}`, path: `${prefix}${authorPath}` },
+        { name: `not-found-${lang}`, path: `${prefix}/nulle-part` },
+      );
+    }
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function open(path: string): Promise<{ page: Page; traps: Awaited<ReturnType<typeof trapPage>>; headers: Record<string, string> }> {
+    const page = await browser.newPage();
+    const traps = await trapPage(page, server.origin);
+    const response = await page.goto(`${server.origin}${path}`);
+    await page.waitForLoadState('load');
+    return { page, traps, headers: response!.headers() };
+  }
+
+  it('sends the security headers and a CSP with hashes, never unsafe-inline scripts', async () => {
+    for (const { path } of pages) {
+      const { page, traps, headers } = await open(path);
+      const csp = headers['content-security-policy'] ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp.split(';').find((d) => d.trim().startsWith('script-src')), path).not.toContain('unsafe-inline');
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['referrer-policy'], path).toMatch(/strict-origin-when-cross-origin|no-referrer/);
+      expect(headers['permissions-policy'], path).toContain('camera=()');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['content-type'], path).toContain('charset=utf-8');
+      expect(traps.cspViolations, path).toEqual([]);
+      expect(traps.consoleErrors.filter((e) => !e.includes('404')), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('has no accessibility violation that axe-core can find', async () => {
+    for (const { path } of pages) {
+      const { page } = await open(path);
+      expect(await axeViolations(page), path).toEqual([]);
+      await page.close();
+    }
+    const { page } = await open('/partager');
+    await page.click('button[type=submit]');
+    await page.waitForLoadState('load');
+    expect(await page.locator('.error-summary').count()).toBe(1);
+    expect(await axeViolations(page), 'share form with errors').toEqual([]);
+    await page.close();
+  });
+
+  it('never scrolls sideways from phone to desktop, and saves screenshots', async () => {
+    for (const viewport of VIEWPORTS) {
+      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+      for (const { name, path } of pages) {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}${path}`);
+        expect(await horizontalOverflow(page), `${path} at ${viewport.width}px`).toBeLessThanOrEqual(0);
+        if (/^(wall|souvenir|share)-fr$/.test(name)) await saveScreenshot(page, `${name}-${viewport.width}`);
+        await page.close();
+      }
+      await context.close();
+    }
+  });
+
+  it('keeps every email address and IP hash out of public pages', async () => {
+    for (const { path } of pages.filter((p) => !p.name.startsWith('author'))) {
+      const html = await (await fetch(`${server.origin}${path}`)).text();
+      expect(html, path).not.toMatch(/[A-Za-z0-9._%+-]+@(example\.org|example\.invalid)/);
+    }
+  });
+});
