@@ -3,12 +3,15 @@ import type { Kysely } from 'kysely';
 import { migrations } from './migrations/index.ts';
 
 /** Applies every pending migration; throws (never returns quietly) when one fails. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<string[]> {
   // Unordered: parallel branches add migrations with earlier dates than ones already applied.
+  // The schema matters when several schemas share a database (tests): Kysely otherwise sees
+  // another schema's lock table and skips creating its own.
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

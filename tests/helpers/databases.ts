@@ -76,7 +76,7 @@ export function describeEachDatabase(title: string, body: (t: TestDatabase) => v
         } else {
           handle = await createDb({ dataDir: 'memory://', log });
         }
-        await migrateToLatest(handle.db);
+        await migrateToLatest(handle.db, engine === 'postgres' ? { schema } : {});
       }, 60_000);
 
       beforeEach(async () => {
