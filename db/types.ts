@@ -36,6 +36,43 @@ export type SouvenirRow = Selectable<SouvenirTable>;
 export type NewSouvenir = Insertable<SouvenirTable>;
 export type SouvenirUpdate = Updateable<SouvenirTable>;
 
+export interface CommentTable {
+  id: Generated<number>;
+  public_id: string;
+  souvenir_id: number;
+  /** A top-level comment of the same souvenir (one level of replies), or null. */
+  parent_id: number | null;
+  author_name: string;
+  /** Never published. */
+  author_email: string;
+  /** http or https only; shown as a `rel="nofollow ugc"` link on the name. */
+  author_website: string | null;
+  body_raw: string;
+  body_html: string;
+  status: SouvenirStatus;
+  previous_status: SouvenirStatus | null;
+  flag_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  ip_hash: string | null;
+  token_hash: string | null;
+  locale: string;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  approved_by: number | null;
+}
+export type CommentRow = Selectable<CommentTable>;
+export type NewComment = Insertable<CommentTable>;
+export type CommentUpdate = Updateable<CommentTable>;
+
+export interface SettingTable {
+  key: string;
+  id: Generated<number>;
+  value: ColumnType<unknown, string, string>;
+  updated_at: CreatedAt;
+  updated_by: number | null;
+}
+export type SettingRow = Selectable<SettingTable>;
+
 export interface ModerationEventTable {
   id: Generated<number>;
   occurred_at: CreatedAt;
@@ -93,9 +130,52 @@ export interface RateLimitTable {
   hits: number;
 }
 
+/** The wall's figures, one row (id = 1), kept by triggers (souvenirs, comments, contributors) and by lightCandle. */
+export interface WallStatTable {
+  id: number;
+  souvenirs: Generated<number>;
+  comments: Generated<number>;
+  contributors: Generated<number>;
+  candles: Generated<number>;
+}
+
+/** Approved souvenirs per memory year, kept by triggers. */
+export interface WallYearTable {
+  year: number;
+  souvenirs: number;
+}
+
+/** Approved souvenirs per hashtag, kept by triggers. */
+export interface WallTagTable {
+  tag: string;
+  souvenirs: number;
+}
+
+/** Approved texts per author (SHA-256 of the lower-cased email), kept by triggers. */
+export interface ContributorTable {
+  email_hash: string;
+  items: number;
+}
+
+/** One candle per visitor per souvenir per day (Europe/Paris). */
+export interface CandleTable {
+  souvenir_id: number;
+  ip_hash: string;
+  /** 'YYYY-MM-DD'. */
+  day: ColumnType<Date, string, string>;
+  lit_at: CreatedAt;
+}
+
 export interface Database {
+  wall_stat: WallStatTable;
+  wall_year: WallYearTable;
+  wall_tag: WallTagTable;
+  contributor: ContributorTable;
+  candle: CandleTable;
   rate_limit: RateLimitTable;
   souvenir: SouvenirTable;
+  comment: CommentTable;
+  setting: SettingTable;
   moderation_event: ModerationEventTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

@@ -4,7 +4,9 @@
  */
 import { buildIfNeeded, SERVER_ENTRY } from './lib/build-if-needed.ts';
 import { listen } from './lib/http-server.ts';
+import { frontHandler } from './lib/front-handler.ts';
 import { openRuntime, setRuntime } from '../src/lib/runtime.ts';
+import { wallNotifications } from '../src/lib/wall/invalidation.ts';
 import { DataDirLockedError } from '../db/index.ts';
 import { pathToFileURL } from 'node:url';
 
@@ -29,7 +31,9 @@ const entry = (await import(pathToFileURL(SERVER_ENTRY).href)) as {
 
 const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
-const running = await listen(entry.handler, host, port);
+// Listening for wall changes before the first request, so the render cache accepts pages at once.
+await wallNotifications().catch((error: unknown) => console.error('[wall] not listening for changes yet:', (error as Error).message));
+const running = await listen(frontHandler(entry.handler), host, port);
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
 
@@ -39,6 +43,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database…`);
   await running.stop();
+  await wallNotifications().then((notifications) => notifications.close(), () => {});
   await runtime.handle.close();
   process.exit(0);
 }

@@ -1,11 +1,13 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { isCrossSiteWrite } from './lib/security/origin.ts';
+import { loadSessionUser } from './lib/auth/request-session.ts';
+import { pageCache } from './lib/wall/page-cache-middleware.ts';
 
 /**
  * Refuses cross-site writes of every content type (Astro's checkOrigin covers only form
  * posts; a JSON POST with a foreign or missing Origin passes it), then sets security headers.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const security = defineMiddleware(async (context, next) => {
   if (isCrossSiteWrite(context.request, context.url)) {
     console.warn(`[security] cross-site ${context.request.method} to ${context.url.pathname} refused`);
     return new Response('Requête refusée : origine inconnue. / Request refused: unknown origin.', {
@@ -13,8 +15,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
+  // A rewrite runs the middleware again with the same locals: validate the session only once.
+  if ((context.locals as Partial<App.Locals>).user === undefined) {
+    if (context.isPrerendered) context.locals.user = null;
+    else await loadSessionUser(context);
+  }
   const response = await next();
   const headers = response.headers;
+  // A page made for a signed-in moderator must never be stored by a browser or a shared cache.
+  if (context.locals.user) headers.set('Cache-Control', 'private, no-store');
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
@@ -31,3 +40,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (type === 'text/html') headers.set('content-type', 'text/html; charset=utf-8');
   return response;
 });
+
+// The page cache goes first: it stores responses as `security` finished them (wall/page-cache-middleware.ts).
+export const onRequest = sequence(pageCache, security);

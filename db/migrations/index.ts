@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m001 from './2026_11_25_001_souvenirs.ts';
 import * as m002 from './2026_11_25_002_accounts.ts';
+import * as m003 from './2026_11_25_003_comments.ts';
+import * as m004 from './2026_11_25_004_wall.ts';
 import * as m005 from './2026_11_25_005_trust.ts';
 
 /**
@@ -10,5 +12,7 @@ import * as m005 from './2026_11_25_005_trust.ts';
 export const migrations: Record<string, Migration> = {
   '2026_11_25_001_souvenirs': m001,
   '2026_11_25_002_accounts': m002,
+  '2026_11_25_003_comments': m003,
+  '2026_11_25_004_wall': m004,
   '2026_11_25_005_trust': m005,
 };

@@ -4,6 +4,9 @@ import { createSouvenir } from '../lib/souvenirs/create-souvenir.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { hashIp } from '../lib/privacy/ip-hash.ts';
 import { localeFromPath } from '../lib/i18n/index.ts';
+import { evaluateSubmission } from '../lib/rules/evaluate.ts';
+import { RuleRefusal } from '../lib/rules/refusal.ts';
+import { refusalToActionError } from './rule-refusal.ts';
 import { shareInput } from './share-schema.ts';
 
 export const share = defineAction({
@@ -13,7 +16,21 @@ export const share = defineAction({
     const runtime = await getRuntime();
     const locale = localeFromPath(context.url.pathname);
     const isRobot = Boolean(input.website);
+    const ipHash = hashIp(runtime.ipHashSecret, context.clientAddress);
     try {
+      const verdict = await evaluateSubmission(
+        runtime.handle.db,
+        {
+          kind: 'souvenir',
+          name: input.name,
+          email: input.email,
+          website: null,
+          body: input.body,
+          otherFields: [input.title, input.event],
+          ipHash,
+        },
+        { checkFlood: !runtime.limitsLifted },
+      );
       const created = await createSouvenir(
         runtime.handle.db,
         {
@@ -26,13 +43,16 @@ export const share = defineAction({
           locale,
         },
         {
-          ipHash: hashIp(runtime.ipHashSecret, context.clientAddress),
+          ipHash,
           // Kept, not dropped, so a person caught by mistake can still be found by a moderator.
-          ...(isRobot ? { status: 'spam' as const, flagReasons: ['honeypot'] } : {}),
+          ...(isRobot
+            ? { status: 'spam' as const, flagReasons: ['honeypot', ...verdict.reasons] }
+            : { status: verdict.outcome, flagReasons: verdict.reasons }),
         },
       );
       return { publicId: created.publicId, token: created.token, status: created.status };
     } catch (error) {
+      if (error instanceof RuleRefusal) throw refusalToActionError(error);
       if (error instanceof SanitizeError) {
         console.warn(`[share] body refused by the sanitiser: ${error.code}`);
         throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });

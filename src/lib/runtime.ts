@@ -10,6 +10,8 @@ export interface Runtime {
   publicOrigin: string | undefined;
   /** Rate limits and flood checks are off (LIFT_RATE_LIMITS=1): load tests and benchmarks only. */
   limitsLifted: boolean;
+  /** The PostgreSQL URL, when not embedded (the wall's LISTEN needs a connection of its own). */
+  databaseUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -27,7 +29,13 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
   const ipHashSecret = loadIpHashSecret(env.IP_HASH_SECRET, path.dirname(path.resolve(dataDir)));
   const limitsLifted = env.LIFT_RATE_LIMITS === '1';
   if (limitsLifted) console.warn('[runtime] LIFT_RATE_LIMITS=1: rate limits and flood checks are OFF.');
-  return { handle, ipHashSecret, publicOrigin: env.PUBLIC_ORIGIN || undefined, limitsLifted };
+  return {
+    handle,
+    ipHashSecret,
+    publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    limitsLifted,
+    databaseUrl: env.DATABASE_URL || undefined,
+  };
 }
 
 // One runtime per process, shared by the start script and the Vite-bundled server.

@@ -1,105 +1,60 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
-import { recordEvent } from './audit.ts';
-import type { Actor } from './audit.ts';
+import { decideItem, WALL_CHANNEL } from './decisions.ts';
+import type { DecidableState, DecisionRequest, DecisionTarget } from './decisions.ts';
 
-export type Decision = 'approve' | 'reject' | 'spam' | 'trash' | 'restore' | 'pin' | 'unpin';
-export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'spam', 'trash', 'restore', 'pin', 'unpin'];
+// The decision vocabulary lives in decisions.ts, shared with comments; re-exported for existing callers.
+export { allowedDecisions, DECISIONS, DecisionError, WALL_CHANNEL } from './decisions.ts';
+export type { Decision, DecisionErrorCode, DecisionRequest } from './decisions.ts';
 
-/** Channel told about every change the wall shows (lower-case: PGlite folds LISTEN names). */
-export const WALL_CHANNEL = 'wall_changed';
-
-export type DecisionErrorCode = 'not_found' | 'conflict' | 'not_allowed';
-
-export class DecisionError extends Error {
-  readonly code: DecisionErrorCode;
-  readonly currentStatus: SouvenirStatus | null;
-  constructor(code: DecisionErrorCode, currentStatus: SouvenirStatus | null = null) {
-    super(`decision refused: ${code}${currentStatus ? ` (status is ${currentStatus})` : ''}`);
-    this.name = 'DecisionError';
-    this.code = code;
-    this.currentStatus = currentStatus;
-  }
-}
-
-export interface DecisionRequest {
-  id: number;
-  decision: Decision;
-  actor: Actor;
-  reason?: string | null;
-  /** The status the moderator saw; the decision is refused as a conflict when it has changed. */
-  expectedStatus?: SouvenirStatus;
-  now?: Date;
-}
-
-function targetStatus(decision: Decision, current: SouvenirStatus, previous: SouvenirStatus | null): SouvenirStatus {
-  switch (decision) {
-    case 'approve':
-      return 'approved';
-    case 'reject':
-      return 'rejected';
-    case 'spam':
-      return 'spam';
-    case 'trash':
-      return 'trash';
-    case 'restore':
-      if (current !== 'spam' && current !== 'trash') throw new DecisionError('not_allowed', current);
-      return previous ?? 'pending';
-    case 'pin':
-    case 'unpin':
-      return current;
-  }
-}
-
-/**
- * Applies one moderator decision to a souvenir and writes its audit row in the same transaction.
- * Returns the new status.
- */
-export async function decideSouvenir(db: Kysely<Database>, request: DecisionRequest): Promise<SouvenirStatus> {
-  const now = request.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
+const souvenirTarget: DecisionTarget<DecidableState> = {
+  targetType: 'souvenir',
+  async read(trx, id) {
+    const row = await trx
       .selectFrom('souvenir')
-      .select(['status', 'previous_status', 'pinned', 'approved_at'])
-      .where('id', '=', request.id)
+      .select(['status', 'previous_status', 'pinned', 'approved_at', 'approved_by', 'withdrawn_at'])
+      .where('id', '=', id)
       .executeTakeFirst();
-    if (!current) throw new DecisionError('not_found');
-    const expected = request.expectedStatus ?? current.status;
-    if (current.status !== expected) throw new DecisionError('conflict', current.status);
-
-    const status = targetStatus(request.decision, current.status, current.previous_status);
-    if ((request.decision === 'pin' || request.decision === 'unpin') && current.status !== 'approved') {
-      throw new DecisionError('not_allowed', current.status);
-    }
-    const keepsPrevious = request.decision === 'spam' || request.decision === 'trash';
+    return (
+      row && {
+        status: row.status,
+        previousStatus: row.previous_status,
+        pinned: row.pinned,
+        approvedAt: row.approved_at,
+        approvedBy: row.approved_by,
+        withdrawn: row.withdrawn_at !== null,
+      }
+    );
+  },
+  async write(trx, id, current, next, now) {
     const updated = await trx
       .updateTable('souvenir')
       .set({
-        status,
-        previous_status: keepsPrevious ? (current.status === status ? current.previous_status : current.status) : null,
-        pinned: request.decision === 'pin' ? true : request.decision === 'unpin' ? false : current.pinned,
+        status: next.status,
+        previous_status: next.previousStatus,
+        pinned: next.pinned ?? false,
         updated_at: now,
-        approved_at: status === 'approved' ? (current.status === 'approved' ? current.approved_at : now) : null,
-        ...(request.decision === 'approve' && current.status !== 'approved' ? { approved_by: request.actor.id } : {}),
+        approved_at: next.approvedAt,
+        approved_by: next.approvedBy,
       })
-      .where('id', '=', request.id)
-      .where('status', '=', expected)
+      .where('id', '=', id)
+      .where('status', '=', current.status)
+      .where('pinned', '=', current.pinned ?? false)
       .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new DecisionError('conflict');
-
-    await recordEvent(trx, {
-      actor: request.actor,
-      action: request.decision,
-      targetType: 'souvenir',
-      targetId: request.id,
-      reason: request.reason ?? null,
-      before: { status: current.status, pinned: current.pinned },
-      after: { status, pinned: request.decision === 'pin' ? true : request.decision === 'unpin' ? false : current.pinned },
-    });
-    if (status === 'approved' || current.status === 'approved') {
-      await sql`select pg_notify(${WALL_CHANNEL}, ${String(request.id)})`.execute(trx);
+    return updated.numUpdatedRows > 0n;
+  },
+  async afterWrite(trx, id, current, next) {
+    if (next.status === 'approved' || current.status === 'approved') {
+      await sql`select pg_notify(${WALL_CHANNEL}, ${String(id)})`.execute(trx);
     }
-    return status;
-  });
+  },
+};
+
+/**
+ * Applies one moderator decision to a souvenir and writes its audit row in the same transaction.
+ * Returns the new status. See `planDecision` for the bin and the exact restore.
+ */
+export function decideSouvenir(db: Kysely<Database>, request: DecisionRequest): Promise<SouvenirStatus> {
+  return decideItem(db, souvenirTarget, request);
 }

@@ -17,7 +17,7 @@ const LEADING_SPACE = /^[ \t\n]+/;
 const TRAILING_SPACE = /[ \t\n]+$/;
 
 /** Candidate URLs in plain text; `\b` keeps `xhttp://` and `awww.` unlinked. */
-const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+/gi;
+export const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+/gi;
 /** Sentence punctuation that ends a URL typed in prose rather than belonging to it. */
 const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '…']);
 

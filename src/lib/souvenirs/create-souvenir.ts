@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { sanitizeBody, toPlainText } from '../sanitize/sanitize.ts';
 import { newPublicId, newToken, hashToken } from '../security/tokens.ts';
 import { recordEvent } from '../moderation/audit.ts';
+import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
 import { extractHashtags } from './hashtags.ts';
 
 export interface SouvenirSubmission {
@@ -80,6 +82,8 @@ export async function createSouvenir(
       targetId: row.id,
       after: { status, flagReasons: context.flagReasons ?? [] },
     });
+    // Approved at once (a known author): the wall changes like after a moderator's approval.
+    if (status === 'approved') await sql`select pg_notify(${WALL_CHANNEL}, ${String(row.id)})`.execute(trx);
     return { id: row.id, publicId: row.public_id, status, token };
   });
 }

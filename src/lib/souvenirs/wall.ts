@@ -34,11 +34,26 @@ export function decodeCursor(value: string | null | undefined): WallCursor | nul
   return Number.isNaN(approvedAt.getTime()) ? null : { approvedAt, id };
 }
 
-/** One page of approved souvenirs, newest approval first, by keyset (never OFFSET). */
-export async function wallPage(
-  db: Kysely<Database>,
-  options: { cursor?: WallCursor | null; limit?: number } = {},
-): Promise<WallPage> {
+export interface WallFilter {
+  /** Only souvenirs of this memory year. */
+  year?: number | null;
+  /** Only souvenirs carrying this hashtag (lower-case, without '#'). */
+  tag?: string | null;
+}
+
+export interface WallPageOptions extends WallFilter {
+  cursor?: WallCursor | null;
+  limit?: number;
+  /** Leave pinned souvenirs out (the unfiltered wall shows them above the list). */
+  excludePinned?: boolean;
+}
+
+/**
+ * One page of approved souvenirs, newest approval first, by keyset (never OFFSET): one query
+ * whatever the filter, each served by an index (souvenir_wall_idx, souvenir_year_wall_idx,
+ * souvenir_hashtags_idx).
+ */
+export async function wallPage(db: Kysely<Database>, options: WallPageOptions = {}): Promise<WallPage> {
   const limit = options.limit ?? WALL_PAGE_SIZE;
   let query = db
     .selectFrom('souvenir')
@@ -47,6 +62,9 @@ export async function wallPage(
     .orderBy('approved_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1);
+  if (options.year != null) query = query.where('memory_year', '=', options.year);
+  if (options.tag) query = query.where(sql<boolean>`hashtags @> array[${options.tag}]::text[]`);
+  if (options.excludePinned) query = query.where('pinned', '=', false);
   if (options.cursor) {
     query = query.where(sql<boolean>`(approved_at, id) < (${options.cursor.approvedAt}, ${options.cursor.id})`);
   }
@@ -55,6 +73,20 @@ export async function wallPage(
   const last = souvenirs.at(-1);
   const next = rows.length > limit && last?.approvedAt ? encodeCursor({ approvedAt: last.approvedAt, id: last.id }) : null;
   return { souvenirs, next };
+}
+
+/** Pinned souvenirs, newest approval first: shown above the first page of the unfiltered wall. */
+export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<PublicSouvenir[]> {
+  const rows = await db
+    .selectFrom('souvenir')
+    .select(PUBLIC_SOUVENIR_COLUMNS)
+    .where('status', '=', 'approved')
+    .where('pinned', '=', true)
+    .orderBy('approved_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toPublicSouvenir);
 }
 
 /** An approved souvenir by its public id, or null (pending, rejected and unknown alike). */

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('comment')
+    .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+    .addColumn('public_id', 'text', (c) => c.notNull().unique())
+    .addColumn('souvenir_id', 'integer', (c) => c.notNull().references('souvenir.id').onDelete('cascade'))
+    // One level of replies: the parent is a top-level comment of the same souvenir. The composite
+    // foreign key below enforces "same souvenir"; "top level" is checked when a reply is written.
+    .addColumn('parent_id', 'integer')
+    .addColumn('author_name', 'text', (c) => c.notNull())
+    .addColumn('author_email', 'text', (c) => c.notNull())
+    .addColumn('author_website', 'text')
+    .addColumn('body_raw', 'text', (c) => c.notNull())
+    .addColumn('body_html', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('pending', 'approved', 'rejected', 'spam', 'trash')`),
+    )
+    .addColumn('previous_status', 'text', (c) =>
+      c.check(sql`previous_status in ('pending', 'approved', 'rejected', 'spam', 'trash')`),
+    )
+    .addColumn('flag_reasons', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn('ip_hash', 'text')
+    .addColumn('token_hash', 'text')
+    .addColumn('locale', 'text', (c) => c.notNull().defaultTo('fr'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('approved_at', 'timestamptz')
+    .addColumn('approved_by', 'integer')
+    .addUniqueConstraint('comment_id_souvenir_key', ['id', 'souvenir_id'])
+    .addForeignKeyConstraint('comment_parent_fk', ['parent_id', 'souvenir_id'], 'comment', ['id', 'souvenir_id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
+    .execute();
+
+  // A souvenir's page reads its approved comments in order of publication.
+  await db.schema
+    .createIndex('comment_souvenir_idx')
+    .on('comment')
+    .columns(['souvenir_id', 'status', 'approved_at', 'id'])
+    .execute();
+  await db.schema.createIndex('comment_parent_idx').on('comment').column('parent_id').execute();
+  await db.schema.createIndex('comment_queue_idx').on('comment').columns(['status', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('comment_token_idx')
+    .on('comment')
+    .column('token_hash')
+    .unique()
+    .where(sql.ref('token_hash'), 'is not', null)
+    .execute();
+
+  // Flood checks look for the latest submission from an IP hash or an email (any case), on both
+  // tables; the known-author rule looks up earlier approved texts by email too.
+  await db.schema.createIndex('comment_ip_time_idx').on('comment').columns(['ip_hash', 'created_at']).execute();
+  await db.schema
+    .createIndex('comment_email_time_idx')
+    .on('comment')
+    .expression(sql`lower(author_email), created_at`)
+    .execute();
+  await db.schema.createIndex('souvenir_ip_time_idx').on('souvenir').columns(['ip_hash', 'created_at']).execute();
+  await db.schema
+    .createIndex('souvenir_email_time_idx')
+    .on('souvenir')
+    .expression(sql`lower(author_email), created_at`)
+    .execute();
+  // Duplicate souvenirs are found by the hash of their text (a comment's are found within its souvenir).
+  await db.schema.createIndex('souvenir_body_md5_idx').on('souvenir').expression(sql`md5(body_raw)`).execute();
+
+  // "Les souvenirs les plus commentés", read from the kept counts.
+  await db.schema
+    .createIndex('souvenir_most_commented_idx')
+    .on('souvenir')
+    .columns(['status', 'comment_count desc', 'id desc'])
+    .execute();
+
+  // The discussion rules an admin edits; one row per group of settings, validated when read.
+  await db.schema
+    .createTable('setting')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    // The audit log points at its rows by number.
+    .addColumn('id', 'integer', (c) => c.notNull().unique().generatedAlwaysAsIdentity())
+    .addColumn('value', 'jsonb', (c) => c.notNull())
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('setting').execute();
+  await db.schema.dropIndex('souvenir_most_commented_idx').execute();
+  await db.schema.dropIndex('souvenir_body_md5_idx').execute();
+  await db.schema.dropIndex('souvenir_email_time_idx').execute();
+  await db.schema.dropIndex('souvenir_ip_time_idx').execute();
+  await db.schema.dropTable('comment').execute();
+}

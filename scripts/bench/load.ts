@@ -1,0 +1,96 @@
+/**
+ * One measurement, in a process of its own so the load generator never shares an event loop with
+ * the server or with the bench's bookkeeping. Reads a `LoadSpec` (JSON, first argument), runs
+ * autocannon, prints a `LoadResult` (JSON) on stdout.
+ */
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+import { TextMaker } from './fake-text.ts';
+
+export interface LoadSpec {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  connections: number;
+  duration: number;
+  warmup: number;
+  /** POST a different souvenir each time and write the private tokens of the 200s to this file. */
+  shareTokensFile?: string;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  bytesPerSecond: number;
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const tokens: string[] = [];
+const PRIVATE_LINK = /mes-souvenirs\/([A-Za-z0-9_-]{20,})/;
+
+function shareRequests(): autocannon.Request[] {
+  const text = new TextMaker(process.pid);
+  let sent = 0;
+  return [
+    {
+      method: 'POST',
+      setupRequest(request) {
+        sent++;
+        const souvenir = text.souvenir();
+        const form = new URLSearchParams({
+          name: souvenir.authorName,
+          email: `partage-${process.pid}-${sent}@example.invalid`,
+          title: souvenir.title ?? '',
+          body: `${souvenir.bodyRaw}\n\n(${process.pid}-${sent})`,
+          year: String(souvenir.memoryYear),
+          event: souvenir.event ?? '',
+          consent: 'on',
+          website: '',
+        });
+        return { ...request, body: form.toString() };
+      },
+      onResponse(status, body) {
+        if (status !== 200) return;
+        const token = PRIVATE_LINK.exec(body)?.[1];
+        if (token) tokens.push(token);
+      },
+    },
+  ];
+}
+
+async function warmUp() {
+  if (spec.warmup <= 0 || spec.shareTokensFile) return;
+  await autocannon({ url: spec.url, headers: spec.headers, connections: spec.connections, duration: spec.warmup });
+}
+
+await warmUp();
+const result = await autocannon({
+  url: spec.url,
+  method: spec.method ?? 'GET',
+  headers: spec.headers,
+  connections: spec.connections,
+  duration: spec.duration,
+  ...(spec.shareTokensFile ? { requests: shareRequests() } : {}),
+});
+if (spec.shareTokensFile) fs.writeFileSync(spec.shareTokensFile, JSON.stringify(tokens));
+
+const statusCodes: Record<string, number> = {};
+for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number(stats.count);
+const output: LoadResult = {
+  requestsPerSecond: result.requests.total / result.duration,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  total: result.requests.total,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+  statusCodes,
+  bytesPerSecond: result.throughput.average,
+};
+process.stdout.write(JSON.stringify(output));

@@ -1,0 +1,147 @@
+/**
+ * One engine's run: seed, then the caches-off server (the first page and the page 1 000 deep,
+ * both through the database), then the production server (the ceiling beside it, the cached
+ * wall, a souvenir with 50 comments, the feed, sharing).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedBenchData, countInconsistentSouvenirs } from './seed.ts';
+import { captureAnswer, countStoredTokens, createBenchDatabase, cursorOfPage, openMigrated } from './bench-database.ts';
+import { runLoad, startCeiling, startServer } from './processes.ts';
+import type { ServerProcess } from './processes.ts';
+import { evaluateTargets } from './report.ts';
+import type { EngineRun, Measurement } from './report.ts';
+import type { LoadSpec } from './load.ts';
+
+export interface EngineOptions {
+  engine: 'postgres' | 'pglite';
+  souvenirs: number;
+  comments: number;
+  duration: number;
+  connections: number;
+  port: number;
+  resultsDir: string;
+  /** Write V8 CPU profiles of both servers here. */
+  profileDir?: string | undefined;
+  stamp: string;
+}
+
+/** What a browser sends; the cached wall answers brotli to it. */
+const BROWSER_HEADERS = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-encoding': 'gzip, deflate, br',
+  'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8',
+};
+const DEEP_PAGE = 1_000;
+
+/** Where a measurement is aimed, and how to read the memory of what answers there. */
+interface Target {
+  kind: Measurement['server'];
+  origin: string;
+  rssMb: () => number | null;
+}
+
+function asTarget(kind: Measurement['server'], server: ServerProcess): Target {
+  return { kind, origin: server.origin, rssMb: () => server.rssMb() };
+}
+
+export async function measureEngine(options: EngineOptions): Promise<EngineRun> {
+  const database = await createBenchDatabase(options.engine, options.stamp);
+  const notes: string[] = [];
+  try {
+    let handle = await openMigrated(database);
+    const seeded = await seedBenchData(handle.db, {
+      souvenirs: options.souvenirs,
+      comments: options.comments,
+      concurrency: options.engine === 'postgres' ? 3 : 1,
+    });
+    const inconsistent = await countInconsistentSouvenirs(handle.db);
+    if (inconsistent > 0) throw new Error(`${inconsistent} souvenirs have a comment count that disagrees with their comments`);
+    console.log(`Seeded in ${seeded.seconds.toFixed(1)} s; comment counts consistent.`);
+    const deepPage = Math.min(DEEP_PAGE, Math.floor(options.souvenirs / 20) - 1);
+    if (deepPage < DEEP_PAGE) notes.push(`the deep page is page ${deepPage}, the deepest this database has`);
+    const deepPath = `/?avant=${encodeURIComponent(await cursorOfPage(handle.db, deepPage))}`;
+    // PGlite is one process's database: the bench lets go of it before a server opens it.
+    if (options.engine === 'pglite') await handle.close();
+
+    const measurements: Measurement[] = [];
+    const measure = async (name: string, target: Target, urlPath: string, extra: Partial<LoadSpec> = {}) => {
+      console.log(`  ${name} (${urlPath.length > 60 ? `${urlPath.slice(0, 57)}…` : urlPath})…`);
+      const result = await runLoad({
+        url: `${target.origin}${urlPath}`,
+        headers: BROWSER_HEADERS,
+        connections: options.connections,
+        duration: options.duration,
+        warmup: 2,
+        ...extra,
+      });
+      const measurement: Measurement = { name, path: urlPath, server: target.kind, rssMb: target.rssMb(), ratioToCeiling: null, ...result };
+      measurements.push(measurement);
+      return measurement;
+    };
+    const serverOptions = (name: string, env: Record<string, string>) => ({
+      name,
+      port: options.port,
+      env: { ...database.serverEnv, LIFT_RATE_LIMITS: '1', IP_HASH_SECRET: 'bench-secret-0123456789abcdef', ...env },
+      logFile: path.join(options.resultsDir, `server-${options.engine}-${name}.log`),
+      profileDir: options.profileDir ? path.join(options.profileDir, `${options.engine}-${name}`) : undefined,
+    });
+
+    const uncachedServer = await startServer(serverOptions('uncached', { FRONT_CACHE: 'off', RENDER_CACHE: 'off' }));
+    const uncached = asTarget('uncached', uncachedServer);
+    await measure('wall, caches off', uncached, '/');
+    await measure('wall 1 000 pages deep', uncached, deepPath);
+    const uncachedRss = uncachedServer.rssMb();
+    await uncachedServer.stop();
+
+    const cachedServer = await startServer(serverOptions('cached', {}));
+    const cached = asTarget('cached', cachedServer);
+    const answer = await captureAnswer(`${cached.origin}/`, BROWSER_HEADERS);
+    if (answer.status !== 200) throw new Error(`the wall answered ${answer.status}`);
+    const answerFile = path.join(os.tmpdir(), `mur-bench-answer-${options.stamp}.json`);
+    fs.writeFileSync(answerFile, JSON.stringify({ headers: answer.headers, body: answer.body.toString('base64') }));
+    const ceilingServer = await startCeiling(answerFile);
+    const ceiling = await measure('ceiling (bare node:http)', { kind: 'ceiling', origin: ceilingServer.origin, rssMb: () => null }, '/');
+    await ceilingServer.stop();
+    fs.rmSync(answerFile, { force: true });
+
+    await measure('wall, cached', cached, '/');
+    await measure('souvenir with 50 comments', cached, `/souvenirs/${seeded.commentedPublicId}`);
+    const feed = await captureAnswer(`${cached.origin}/rss.xml`, BROWSER_HEADERS);
+    if (feed.status === 200) await measure('feed (/rss.xml)', cached, '/rss.xml');
+    else notes.push(`/rss.xml answered ${feed.status}: the feed was not measured`);
+    const tokensFile = path.join(os.tmpdir(), `mur-bench-tokens-${options.stamp}.json`);
+    const share = await measure('share a souvenir (POST)', cached, '/partager?_action=share', {
+      method: 'POST',
+      headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded', origin: cached.origin },
+      shareTokensFile: tokensFile,
+      warmup: 0,
+    });
+    const cachedRss = cachedServer.rssMb();
+    await cachedServer.stop();
+
+    for (const m of measurements) m.ratioToCeiling = Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000;
+    const tokens = JSON.parse(fs.readFileSync(tokensFile, 'utf8')) as string[];
+    fs.rmSync(tokensFile, { force: true });
+    if (options.engine === 'pglite') handle = await openMigrated(database);
+    const stored = await countStoredTokens(handle.db, tokens);
+    await handle.close();
+
+    const run: EngineRun = {
+      engine: options.engine,
+      souvenirs: options.souvenirs,
+      comments: options.comments,
+      seedSeconds: Math.round(seeded.seconds * 10) / 10,
+      measurements,
+      rssAtEndMb: { cached: cachedRss, uncached: uncachedRss },
+      share: { answered200: share.statusCodes['200'] ?? 0, tokensRead: tokens.length, stored },
+      targets: [],
+      notes,
+    };
+    run.targets = evaluateTargets(run);
+    return run;
+  } finally {
+    await database.drop();
+  }
+}

@@ -1,0 +1,117 @@
+/** The processes a benchmark run starts: the built server, the ceiling server, the load runner. */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LoadResult, LoadSpec } from './load.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface ServerProcess {
+  name: string;
+  origin: string;
+  pid: number;
+  /** Resident memory of the server process now, in MB (Linux /proc). */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+export function rssMbOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+/**
+ * Starts `scripts/start.ts --no-build` (the production server, as `npm start` runs it) and waits
+ * for /healthz. Its output goes to `logFile`; with `profileDir`, it writes a V8 CPU profile there
+ * on stop.
+ */
+export async function startServer(options: {
+  name: string;
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+  profileDir?: string;
+}): Promise<ServerProcess> {
+  const log = fs.openSync(options.logFile, 'a');
+  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/start.ts'), '--no-build'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), ...options.env },
+    stdio: ['ignore', log, log],
+  });
+  const origin = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the ${options.name} server exited (${child.exitCode}); see ${options.logFile}`);
+    try {
+      const response = await fetch(`${origin}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`the ${options.name} server did not answer /healthz within 60 s; see ${options.logFile}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    name: options.name,
+    origin,
+    pid: child.pid!,
+    rssMb: () => rssMbOf(child.pid!),
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child);
+      fs.closeSync(log);
+    },
+  };
+}
+
+/** Starts the ceiling server on the captured answer; resolves with its origin and a stop. */
+export async function startCeiling(answerFile: string): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/bench/ceiling.ts'), answerFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the ceiling server exited (${code})`)));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child);
+    },
+  };
+}
+
+/** Runs one measurement in its own process (scripts/bench/load.ts). */
+export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify(spec)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the load runner exited with ${code}`));
+      else resolve(JSON.parse(output) as LoadResult);
+    });
+  });
+}

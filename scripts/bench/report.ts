@@ -1,0 +1,114 @@
+/** The benchmark's table, its targets (issue 8) and the JSON written beside them. */
+import os from 'node:os';
+import type { LoadResult } from './load.ts';
+
+export interface Measurement extends LoadResult {
+  name: string;
+  path: string;
+  /** Which server answered: the production one, the one with both caches off, or the bare ceiling. */
+  server: 'cached' | 'uncached' | 'ceiling';
+  /** The server's resident memory right after this measurement. */
+  rssMb: number | null;
+  ratioToCeiling: number | null;
+}
+
+export interface Target {
+  name: string;
+  met: boolean;
+  detail: string;
+}
+
+export interface EngineRun {
+  engine: 'postgres' | 'pglite';
+  souvenirs: number;
+  comments: number;
+  seedSeconds: number;
+  measurements: Measurement[];
+  /** Each server's resident memory at the end of its run, MB. */
+  rssAtEndMb: { cached: number; uncached: number };
+  share: { answered200: number; tokensRead: number; stored: number };
+  targets: Target[];
+  notes: string[];
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
+}
+
+function find(run: EngineRun, name: string): Measurement | undefined {
+  return run.measurements.find((m) => m.name === name);
+}
+
+/** The targets of issue 8, from the measurements of one run (ratios, so a noisy machine cancels out). */
+export function evaluateTargets(run: EngineRun): Target[] {
+  const targets: Target[] = [];
+  const ceiling = find(run, 'ceiling (bare node:http)');
+  const cached = find(run, 'wall, cached');
+  const uncached = find(run, 'wall, caches off');
+  const deep = find(run, 'wall 1 000 pages deep');
+  const share = find(run, 'share a souvenir (POST)');
+  if (ceiling && cached) {
+    const ratio = cached.requestsPerSecond / ceiling.requestsPerSecond;
+    targets.push({ name: 'cached wall ≥ 50 % of the ceiling', met: ratio >= 0.5, detail: `${(ratio * 100).toFixed(0)} %` });
+  }
+  if (uncached) {
+    targets.push({
+      name: 'uncached wall ≥ 1 000 req/s, p99 < 100 ms',
+      met: uncached.requestsPerSecond >= 1000 && uncached.p99 < 100,
+      detail: `${Math.round(uncached.requestsPerSecond)} req/s, p99 ${uncached.p99} ms`,
+    });
+  }
+  if (deep && uncached) {
+    const ratio = deep.p50 / Math.max(1, uncached.p50);
+    targets.push({ name: '1 000 deep p50 ≤ 1.3 × first page p50', met: ratio <= 1.3, detail: `${ratio.toFixed(2)} × (${deep.p50} vs ${uncached.p50} ms)` });
+  }
+  if (share) {
+    const allStored = run.share.stored === run.share.answered200 && run.share.tokensRead === run.share.answered200;
+    targets.push({
+      name: 'sharing ≥ 300/s, every one stored',
+      met: share.requestsPerSecond >= 300 && allStored,
+      detail: `${Math.round(share.requestsPerSecond)}/s, ${run.share.stored} of ${run.share.answered200} stored`,
+    });
+  }
+  const rss = Math.max(run.rssAtEndMb.cached, run.rssAtEndMb.uncached);
+  targets.push({ name: 'server RSS < 250 MB at the end', met: rss < 250, detail: `${rss} MB` });
+  const failed = run.measurements.filter((m) => m.errors > 0 || m.non2xx > 0);
+  targets.push({
+    name: 'no errors, no non-2xx',
+    met: failed.length === 0,
+    detail: failed.length === 0 ? 'none' : failed.map((m) => `${m.name}: ${m.errors} errors, ${m.non2xx} non-2xx`).join('; '),
+  });
+  return targets;
+}
+
+function cell(value: string, width: number, right = true): string {
+  return right ? value.padStart(width) : value.padEnd(width);
+}
+
+/** The run as a plain-text table (also valid Markdown), then its targets. */
+export function formatRun(run: EngineRun): string {
+  const lines = [
+    `${run.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${run.souvenirs.toLocaleString('en')} souvenirs, ${run.comments.toLocaleString('en')} comments (seeded in ${run.seedSeconds.toFixed(1)} s)`,
+    '',
+    `| ${cell('measurement', 28, false)} | ${cell('req/s', 8)} | ${cell('p50 ms', 7)} | ${cell('p99 ms', 7)} | ${cell('errors', 6)} | ${cell('non-2xx', 7)} | ${cell('RSS MB', 7)} | ${cell('× ceiling', 9)} |`,
+    `| ${'-'.repeat(28)} | ${'-'.repeat(7)}: | ${'-'.repeat(6)}: | ${'-'.repeat(6)}: | ${'-'.repeat(5)}: | ${'-'.repeat(6)}: | ${'-'.repeat(6)}: | ${'-'.repeat(8)}: |`,
+  ];
+  for (const m of run.measurements) {
+    lines.push(
+      `| ${cell(m.name, 28, false)} | ${cell(Math.round(m.requestsPerSecond).toLocaleString('en'), 8)} | ${cell(String(m.p50), 7)} | ${cell(String(m.p99), 7)} | ${cell(String(m.errors), 6)} | ${cell(String(m.non2xx), 7)} | ${cell(m.rssMb === null ? '–' : String(m.rssMb), 7)} | ${cell(m.ratioToCeiling === null ? '–' : m.ratioToCeiling.toFixed(3), 9)} |`,
+    );
+  }
+  lines.push('', `RSS at the end: production server ${run.rssAtEndMb.cached} MB, caches-off server ${run.rssAtEndMb.uncached} MB.`);
+  lines.push(`Sharing: ${run.share.answered200} answered 200, ${run.share.tokensRead} private links read, ${run.share.stored} found stored.`);
+  lines.push('', 'Targets:');
+  for (const target of run.targets) lines.push(`  ${target.met ? '✔' : '✘'} ${target.name}: ${target.detail}`);
+  for (const note of run.notes) lines.push(`  note: ${note}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: builds the site, then on PostgreSQL (a fresh database on the local server,
+ * 100 000 souvenirs and 300 000 comments) and on PGlite (20 000 and 60 000) measures the wall
+ * cached and uncached, a page 1 000 deep, a souvenir with 50 comments, the feed and sharing,
+ * beside a bare `node:http` ceiling. Prints a table and writes bench-results/latest.json.
+ *
+ * Options: --only=postgres|pglite, --duration=SECONDS (10), --connections=N (50),
+ * --souvenirs=N (PostgreSQL's count; comments are three times as many), --profile (V8 CPU
+ * profiles of the servers under bench-results/profiles/).
+ * Env: DIST_DIR (where to build, default dist), BENCH_POSTGRES_URL (an admin URL of the server
+ * to create the database on, default postgres://postgres@127.0.0.1:5432/postgres), BENCH_PORT.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIfNeeded } from '../lib/build-if-needed.ts';
+import { measureEngine } from './measure-engine.ts';
+import { formatRun, machine } from './report.ts';
+import type { EngineRun } from './report.ts';
+import { ROOT } from './processes.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    souvenirs: { type: 'string', default: '100000' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+
+const resultsDir = path.join(ROOT, 'bench-results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+const profileDir = values.profile ? path.join(resultsDir, 'profiles', stamp) : undefined;
+const souvenirs = Number(values.souvenirs);
+const plans = [
+  { engine: 'postgres' as const, souvenirs, comments: souvenirs * 3 },
+  { engine: 'pglite' as const, souvenirs: Math.min(20_000, souvenirs), comments: Math.min(20_000, souvenirs) * 3 },
+].filter((plan) => !values.only || plan.engine === values.only);
+
+buildIfNeeded();
+
+const runs: EngineRun[] = [];
+for (const plan of plans) {
+  console.log(`\n=== ${plan.engine}: seeding ${plan.souvenirs.toLocaleString('en')} souvenirs and ${plan.comments.toLocaleString('en')} comments ===`);
+  const run = await measureEngine({
+    ...plan,
+    duration: Number(values.duration),
+    connections: Number(values.connections),
+    port: Number(process.env.BENCH_PORT || 4390),
+    resultsDir,
+    profileDir,
+    stamp,
+  });
+  console.log(`\n${formatRun(run)}`);
+  runs.push(run);
+}
+
+const report = {
+  takenAt: new Date().toISOString(),
+  machine: machine(),
+  settings: { connections: Number(values.connections), durationSeconds: Number(values.duration), warmupSeconds: 2, client: 'autocannon, in its own process' },
+  runs,
+};
+fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nWritten to bench-results/latest.json${profileDir ? `; CPU profiles in ${path.relative(ROOT, profileDir)}` : ''}.`);
+const missed = runs.flatMap((run) => run.targets.filter((t) => !t.met).map((t) => `${run.engine}: ${t.name}`));
+if (missed.length > 0) console.log(`Targets missed: ${missed.join('; ')}.`);

@@ -1,0 +1,29 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createFrontCache } from './front-cache.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Puts the front cache before Astro's handler, unless FRONT_CACHE=off (the benchmark's
+ * "cache disabled" run; Astro's own middleware still uses the render cache unless
+ * RENDER_CACHE=off too).
+ */
+export function frontHandler(astro: Handler, env: Record<string, string | undefined> = process.env): Handler {
+  if (env.FRONT_CACHE === 'off') {
+    console.warn('[front-cache] FRONT_CACHE=off: every request goes through Astro.');
+    return astro;
+  }
+  const front = createFrontCache();
+  return (req, res) => {
+    const served = front.handle(req, res);
+    if (served === true) return;
+    if (served === false) {
+      astro(req, res);
+      return;
+    }
+    served.then(
+      (done) => done || astro(req, res),
+      () => astro(req, res),
+    );
+  };
+}

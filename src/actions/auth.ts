@@ -1,0 +1,71 @@
+import { defineAction } from 'astro:actions';
+import { getRuntime } from '../lib/runtime.ts';
+import { hashIp } from '../lib/privacy/ip-hash.ts';
+import { requireActionUser } from '../lib/auth/guard.ts';
+import { login as logIn, logout as logOut, startSession } from '../lib/auth/session.ts';
+import { changePassword as changeOwnPassword } from '../lib/auth/users.ts';
+import { cookieOptions, readSessionId, writeCookie } from '../lib/auth/request-session.ts';
+import { safeReturnPath } from '../lib/auth/return-path.ts';
+import { actorOf, toActionError } from './user-errors.ts';
+import { changePasswordInput, loginInput } from './auth-schema.ts';
+
+/**
+ * Signs in. A refusal is data, not an error, so the page can say how long to wait; unknown
+ * user, disabled account and wrong password give the same answer.
+ */
+export const login = defineAction({
+  accept: 'form',
+  input: loginInput,
+  handler: async (input, context) => {
+    const runtime = await getRuntime();
+    const db = runtime.handle.db;
+    const options = await cookieOptions(context.url);
+    const result = await logIn(
+      db,
+      {
+        username: input.username,
+        password: input.password,
+        ipHash: hashIp(runtime.ipHashSecret, context.clientAddress),
+      },
+      options,
+    );
+    if (result.status === 'throttled')
+      return { status: 'throttled' as const, retryAfterSeconds: result.retryAfterSeconds };
+    if (result.status === 'invalid') return { status: 'invalid' as const };
+    // A session this browser had before is ended rather than left beside the new one.
+    const previous = await readSessionId(context);
+    if (previous) await logOut(db, previous, options);
+    writeCookie(context, result.cookie);
+    context.locals.user = result.user;
+    return { status: 'ok' as const, retour: safeReturnPath(input.retour) };
+  },
+});
+
+/** Signs out: a POST only, so a link or an image on another page cannot do it. */
+export const logout = defineAction({
+  accept: 'form',
+  handler: async (_input, context) => {
+    const { handle } = await getRuntime();
+    const blank = await logOut(handle.db, await readSessionId(context), await cookieOptions(context.url));
+    writeCookie(context, blank);
+    context.locals.user = null;
+    return { status: 'signedOut' as const };
+  },
+});
+
+/** Changes one's own password; every other session ends and this browser gets a fresh one. */
+export const changePassword = defineAction({
+  accept: 'form',
+  input: changePasswordInput,
+  handler: async (input, context) => {
+    const user = requireActionUser(context);
+    const { handle } = await getRuntime();
+    try {
+      await changeOwnPassword(handle.db, user.id, input.current, input.next, actorOf(user));
+    } catch (error) {
+      throw toActionError(error, 'password');
+    }
+    writeCookie(context, await startSession(handle.db, user.id, await cookieOptions(context.url)));
+    return { status: 'changed' as const };
+  },
+});

@@ -1,0 +1,34 @@
+import { ActionError, defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { getRuntime } from '../lib/runtime.ts';
+import { hashIp } from '../lib/privacy/ip-hash.ts';
+import { DEFAULT_BUDGETS, hitRateLimit } from '../lib/security/rate-limit.ts';
+import { CandleError, lightCandle as light } from '../lib/wall/candles.ts';
+import { t } from '../lib/i18n/index.ts';
+
+export const lightCandle = defineAction({
+  accept: 'form',
+  input: z.object({
+    souvenir: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'candle.notFound' }),
+    // The language of the message returned to the script that enhances the form.
+    locale: z.enum(['fr', 'en']).nullish(),
+  }),
+  handler: async (input, context) => {
+    const runtime = await getRuntime();
+    const db = runtime.handle.db;
+    const ipHash = hashIp(runtime.ipHashSecret, context.clientAddress);
+    if (!runtime.limitsLifted) {
+      const rate = await hitRateLimit(db, 'candle', ipHash, DEFAULT_BUDGETS.candle);
+      if (!rate.allowed) throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: 'candle.tooMany' });
+    }
+    try {
+      const result = await light(db, { publicId: input.souvenir, ipHash });
+      const message = t(input.locale ?? 'fr', result.outcome === 'lit' ? 'candle.lit' : 'candle.alreadyLit');
+      return { publicId: input.souvenir, outcome: result.outcome, count: result.count, message };
+    } catch (error) {
+      if (error instanceof CandleError) throw new ActionError({ code: 'NOT_FOUND', message: 'candle.notFound' });
+      console.error('[candle] could not light a candle:', error);
+      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'candle.failed' });
+    }
+  },
+});

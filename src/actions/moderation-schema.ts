@@ -1,0 +1,57 @@
+import { z } from 'astro/zod';
+import { DECISIONS } from '../lib/moderation/souvenir-decisions.ts';
+import { QUEUE_STATUSES, QUEUE_TARGETS } from '../lib/moderation/targets.ts';
+import { readable } from './share-schema.ts';
+
+/** Largest selection one bulk decision takes: a page of the queue, with room to spare. */
+export const MAX_BULK = 100;
+
+const rowId = z
+  .number({ error: 'moderation.error.invalid' })
+  .int({ error: 'moderation.error.invalid' })
+  .min(1, { error: 'moderation.error.invalid' })
+  .max(2_147_483_647, { error: 'moderation.error.invalid' });
+
+const reason = z
+  .string()
+  .trim()
+  .max(500, { error: 'moderation.error.reasonTooLong' })
+  .refine(readable, { error: 'error.text.controlChars' })
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+/** One decision on one item (`ids` once) or on a selection (`ids` repeated); messages are catalogue keys. */
+export const decideInput = z.object({
+  targetType: z.enum(QUEUE_TARGETS, { error: 'moderation.error.invalid' }).default('souvenir'),
+  ids: z
+    .array(rowId, { error: 'moderation.error.noSelection' })
+    .min(1, { error: 'moderation.error.noSelection' })
+    .max(MAX_BULK, { error: 'moderation.error.tooMany' }),
+  decision: z.enum(DECISIONS, { error: 'moderation.error.decision' }),
+  /** The status shown when the moderator decided; absent means "whatever it is now". */
+  expectedStatus: z.enum(QUEUE_STATUSES, { error: 'moderation.error.invalid' }).optional(),
+  reason,
+});
+
+export const editSouvenirInput = z.object({
+  id: rowId,
+  title: z
+    .string()
+    .trim()
+    .max(120, { error: 'error.title.tooLong' })
+    .refine(readable, { error: 'error.text.controlChars' })
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  body: z
+    .string({ error: 'error.body.required' })
+    .max(10_000, { error: 'error.body.tooLong' })
+    .refine((v) => v.trim().length > 0, { error: 'error.body.required' })
+    .refine(readable, { error: 'error.text.controlChars' }),
+  /** `updated_at` in ms when the form was opened. */
+  expectedUpdatedAt: z
+    .number({ error: 'moderation.error.invalid' })
+    .int({ error: 'moderation.error.invalid' })
+    .nonnegative({ error: 'moderation.error.invalid' })
+    .optional(),
+  reason,
+});

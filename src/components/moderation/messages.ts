@@ -1,0 +1,52 @@
+import { isMessageKey, t } from '../../lib/i18n/index.ts';
+import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
+import type { Decision } from '../../lib/moderation/souvenir-decisions.ts';
+import type { Flash } from '../../lib/moderation/flash.ts';
+import type { QueueStatus } from '../../lib/moderation/targets.ts';
+
+// Keys are built from enumerated values; each built key exists in the catalogue (checked by the unit test).
+const key = (k: string) => k as MessageKey;
+
+export const statusLabel = (locale: Locale, status: QueueStatus) => t(locale, key(`moderation.status.${status}`));
+export const tabLabel = (locale: Locale, status: QueueStatus) => t(locale, key(`moderation.tab.${status}`));
+export const decisionLabel = (locale: Locale, decision: Decision) => t(locale, key(`moderation.decision.${decision}`));
+
+/**
+ * A rule's reason in words, or its code when no sentence exists for it yet. A reason may carry
+ * a detail after a colon (`links:3`, `moderation_word:casino`), shown as `{detail}`.
+ */
+export function flagLabel(locale: Locale, reason: string): string {
+  const colon = reason.indexOf(':');
+  const code = colon === -1 ? reason : reason.slice(0, colon);
+  const k = `moderation.flag.${code}`;
+  return isMessageKey(k) ? t(locale, k, { detail: colon === -1 ? '' : reason.slice(colon + 1) }) : reason;
+}
+
+export function actionLabel(locale: Locale, action: string): string {
+  const k = `journal.action.${action}`;
+  return isMessageKey(k) ? t(locale, k) : action;
+}
+
+export function targetLabel(locale: Locale, targetType: string, id: number): string {
+  const k = `journal.target.${targetType}`;
+  return isMessageKey(k) ? t(locale, k, { id }) : `${targetType} ${id}`;
+}
+
+const plural = (base: string, n: number) => key(`${base}.${n === 1 ? 'one' : 'many'}`);
+
+/** The sentences the queue shows after a decision: what was done, then what was left alone. */
+export function flashMessages(locale: Locale, flash: Flash): string[] {
+  const messages: string[] = [];
+  if (flash.done === 'edit') messages.push(t(locale, 'moderation.done.edit'));
+  else if (flash.done === 'unchanged') messages.push(t(locale, 'moderation.done.unchanged'));
+  else if (flash.n === 0) messages.push(t(locale, 'moderation.done.none'));
+  else messages.push(t(locale, plural(`moderation.done.${flash.done}`, flash.n), { n: flash.n }));
+  if (flash.conflicts > 0) messages.push(t(locale, plural('moderation.skipped.conflict', flash.conflicts), { n: flash.conflicts }));
+  if (flash.refused > 0) messages.push(t(locale, plural('moderation.skipped.refused', flash.refused), { n: flash.refused }));
+  return messages;
+}
+
+/** Translates an Action's error message (a catalogue key), falling back to the queue's generic one. */
+export function errorMessage(locale: Locale, message: string | undefined): string {
+  return message && isMessageKey(message) ? t(locale, message) : t(locale, 'moderation.error.generic');
+}

@@ -1,0 +1,147 @@
+/**
+ * The live screen in the browser: rotates through the souvenirs (every 12 s, unless the person
+ * prefers reduced motion or pressed pause), and shows a newly approved one at once from the
+ * event stream. Keeps at most MAX_SHOWN souvenirs so that it can run for days.
+ */
+const ROTATE_MS = 12_000;
+const MAX_SHOWN = 60;
+
+interface ScreenSouvenir {
+  publicId: string;
+  title: string | null;
+  authorName: string;
+  bodyHtml: string;
+  memoryYear: number | null;
+  event: string | null;
+  locale: string;
+}
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function startScreen(root: HTMLElement): void {
+  const list = root.querySelector<HTMLElement>('#ecran-actuel')!;
+  const template = root.querySelector<HTMLTemplateElement>('#ecran-modele')!;
+  const position = root.querySelector<HTMLElement>('.screen-position');
+  const controls = root.querySelector<HTMLElement>('.screen-controls');
+  const announcer = root.querySelector<HTMLElement>('#ecran-annonces');
+  const connection = root.querySelector<HTMLElement>('.screen-connection');
+  const empty = root.querySelector<HTMLElement>('.screen-empty');
+  const pauseButton = root.querySelector<HTMLButtonElement>('[data-screen="pause"]');
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const text = root.dataset;
+
+  let index = 0;
+  let paused = reducedMotion.matches;
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  const cards = () => [...list.querySelectorAll<HTMLElement>('.screen-souvenir')];
+
+  function show(next: number): void {
+    const all = cards();
+    if (empty) empty.hidden = all.length > 0;
+    if (all.length === 0) {
+      if (position) position.textContent = '';
+      return;
+    }
+    index = ((next % all.length) + all.length) % all.length;
+    all.forEach((card, i) => card.classList.toggle('is-current', i === index));
+    if (position) position.textContent = fill(text.position ?? '', { n: index + 1, total: all.length });
+  }
+
+  function schedule(): void {
+    if (timer) clearInterval(timer);
+    timer = paused ? null : setInterval(() => show(index + 1), ROTATE_MS);
+    if (pauseButton) {
+      pauseButton.setAttribute('aria-pressed', String(paused));
+      pauseButton.textContent = (paused ? text.play : text.pause) ?? '';
+    }
+  }
+
+  function render(card: HTMLElement, souvenir: ScreenSouvenir): void {
+    card.dataset.id = souvenir.publicId;
+    const headingId = `ecran-${souvenir.publicId}`;
+    card.setAttribute('aria-labelledby', headingId);
+    const heading = card.querySelector('h2')!;
+    heading.id = headingId;
+    heading.lang = souvenir.locale;
+    heading.textContent = souvenir.title ?? fill(text.untitled ?? '', { name: souvenir.authorName });
+    const body = card.querySelector<HTMLElement>('.screen-body')!;
+    body.lang = souvenir.locale;
+    // Sanitised on the server when it was written, as on the wall.
+    body.innerHTML = souvenir.bodyHtml;
+    const author = card.querySelector<HTMLElement>('.screen-author');
+    if (author) {
+      author.lang = souvenir.locale;
+      author.textContent = fill(text.by ?? '', { name: souvenir.authorName });
+    }
+    const context = [souvenir.memoryYear ? fill(text.year ?? '', { year: souvenir.memoryYear }) : null, souvenir.event]
+      .filter(Boolean)
+      .join(' · ');
+    const contextNode = card.querySelector<HTMLElement>('.screen-context');
+    if (contextNode) contextNode.textContent = context ? ` · ${context}` : '';
+  }
+
+  function receive(souvenir: ScreenSouvenir): void {
+    const existing = list.querySelector<HTMLElement>(`.screen-souvenir[data-id="${CSS.escape(souvenir.publicId)}"]`);
+    if (existing) {
+      // An edit of a souvenir already on screen: refreshed where it is, not announced again.
+      render(existing, souvenir);
+      return;
+    }
+    const card = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    render(card, souvenir);
+    list.prepend(card);
+    for (const old of cards().slice(MAX_SHOWN)) old.remove();
+    show(0);
+    schedule();
+    if (announcer) announcer.textContent = fill(text.new ?? '', { title: card.querySelector('h2')!.textContent ?? '' });
+  }
+
+  function withdraw(publicId: string): void {
+    const card = list.querySelector<HTMLElement>(`.screen-souvenir[data-id="${CSS.escape(publicId)}"]`);
+    if (!card) return;
+    const at = cards().indexOf(card);
+    card.remove();
+    // The card after a removed current one takes its place; removals before it shift it back.
+    show(at < index ? index - 1 : index);
+  }
+
+  root.classList.add('is-live');
+  if (controls) controls.hidden = false;
+  root.querySelector('[data-screen="previous"]')?.addEventListener('click', () => {
+    show(index - 1);
+    schedule();
+  });
+  root.querySelector('[data-screen="next"]')?.addEventListener('click', () => {
+    show(index + 1);
+    schedule();
+  });
+  pauseButton?.addEventListener('click', () => {
+    paused = !paused;
+    schedule();
+  });
+  root.querySelector('[data-screen="fullscreen"]')?.addEventListener('click', () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void document.documentElement.requestFullscreen?.();
+  });
+  reducedMotion.addEventListener('change', () => {
+    paused = reducedMotion.matches;
+    schedule();
+  });
+  show(0);
+  schedule();
+
+  // The browser reconnects by itself (the stream sends `retry:`), with Last-Event-ID so that the
+  // server replays what was approved meanwhile.
+  const source = new EventSource('/ecran/flux');
+  source.addEventListener('souvenir', (event) => receive(JSON.parse((event as MessageEvent<string>).data) as ScreenSouvenir));
+  source.addEventListener('retrait', (event) => withdraw((JSON.parse((event as MessageEvent<string>).data) as { publicId: string }).publicId));
+  source.addEventListener('open', () => {
+    if (connection) connection.textContent = '';
+  });
+  source.addEventListener('error', () => {
+    if (connection) connection.textContent = text.reconnecting ?? '';
+  });
+}

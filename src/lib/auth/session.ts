@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { Cookie } from 'lucia';
+import type { Database } from '../../../db/types.ts';
+import { luciaFor } from './lucia.ts';
+import type { LuciaOptions } from './lucia.ts';
+import { verifyAgainstDummy, verifyPassword, MAX_PASSWORD_LENGTH } from './password.ts';
+import { forgiveFailures, reserveAttempt } from './throttle.ts';
+import { normaliseUsername } from './usernames.ts';
+import type { SessionUser } from './session-user.ts';
+
+// Lucia's ids are 40 base32 characters; anything much longer is not one of ours.
+const MAX_SESSION_ID_LENGTH = 128;
+
+export interface RequestSession {
+  user: SessionUser | null;
+  /** The raw session id, for logout. */
+  sessionId: string | null;
+  /** A cookie to send back: the renewed session, or a blank one that clears a dead session. */
+  cookie: Cookie | null;
+}
+
+/** The cookie's name for this kind of site (`__Host-session` over https). */
+export function sessionCookieName(db: Kysely<Database>, options: LuciaOptions): string {
+  return luciaFor(db, options).sessionCookieName;
+}
+
+/** Validates the cookie's session once per request (middleware); renews it as it is used. */
+export async function validateRequestSession(
+  db: Kysely<Database>,
+  cookieValue: string | null | undefined,
+  options: LuciaOptions,
+): Promise<RequestSession> {
+  if (!cookieValue) return { user: null, sessionId: null, cookie: null };
+  const lucia = luciaFor(db, options);
+  if (cookieValue.length > MAX_SESSION_ID_LENGTH) {
+    return { user: null, sessionId: null, cookie: lucia.createBlankSessionCookie() };
+  }
+  const { session, user } = await lucia.validateSession(cookieValue);
+  if (!session) return { user: null, sessionId: null, cookie: lucia.createBlankSessionCookie() };
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+    sessionId: session.id,
+    cookie: session.fresh ? lucia.createSessionCookie(session.id) : null,
+  };
+}
+
+/** Opens a new session (a fresh id every time: no fixation) and gives its cookie. */
+export async function startSession(db: Kysely<Database>, userId: number, options: LuciaOptions): Promise<Cookie> {
+  const lucia = luciaFor(db, options);
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id);
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ipHash: string | null;
+}
+
+export type LoginResult =
+  | { status: 'ok'; user: SessionUser; cookie: Cookie }
+  /** Unknown user, disabled account and wrong password alike: one answer, one duration. */
+  | { status: 'invalid' }
+  | { status: 'throttled'; retryAfterSeconds: number };
+
+export async function login(
+  db: Kysely<Database>,
+  input: LoginInput,
+  options: LuciaOptions,
+  now = new Date(),
+): Promise<LoginResult> {
+  const username = normaliseUsername(input.username).slice(0, 64);
+  const reservation = await reserveAttempt(db, { username, ipHash: input.ipHash }, now);
+  if (!reservation.allowed) return { status: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
+
+  const password = input.password.slice(0, MAX_PASSWORD_LENGTH);
+  const row = await db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name', 'role', 'password_hash', 'disabled_at'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const matches = row ? await verifyPassword(row.password_hash, password) : await verifyAgainstDummy(password);
+  if (!row || !matches || row.disabled_at !== null) return { status: 'invalid' };
+
+  await forgiveFailures(db, username);
+  // Lucia never sweeps by itself; sessions abandoned without logout go at the next sign-in.
+  await luciaFor(db, options).deleteExpiredSessions();
+  const cookie = await startSession(db, row.id, options);
+  return {
+    status: 'ok',
+    user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
+    cookie,
+  };
+}
+
+/** Ends one session and gives the cookie that clears it. */
+export async function logout(db: Kysely<Database>, sessionId: string | null, options: LuciaOptions): Promise<Cookie> {
+  const lucia = luciaFor(db, options);
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie();
+}
+
+/** Ends every session of a user (password change, disabled account). */
+export async function endUserSessions(db: Kysely<Database>, userId: number): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}

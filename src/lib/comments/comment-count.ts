@@ -1,0 +1,23 @@
+import { sql } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Database, SouvenirStatus } from '../../../db/types.ts';
+import { WALL_CHANNEL } from '../moderation/decisions.ts';
+
+/** +1 when a comment enters `approved`, -1 when it leaves it, 0 otherwise. */
+export function approvalDelta(before: SouvenirStatus | null, after: SouvenirStatus | null): number {
+  return (after === 'approved' ? 1 : 0) - (before === 'approved' ? 1 : 0);
+}
+
+/**
+ * Moves a souvenir's kept count of approved comments by `delta`, inside the transaction of the
+ * change that caused it (the wall never counts per view), and tells the wall it changed.
+ */
+export async function adjustCommentCount(trx: Transaction<Database>, souvenirId: number, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await trx
+    .updateTable('souvenir')
+    .set({ comment_count: sql`comment_count + ${delta}` })
+    .where('id', '=', souvenirId)
+    .execute();
+  await sql`select pg_notify(${WALL_CHANNEL}, ${String(souvenirId)})`.execute(trx);
+}

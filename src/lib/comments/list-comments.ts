@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { toPublicComment } from './model.ts';
+import type { PublicComment } from './model.ts';
+
+export interface CommentThread {
+  /**
+   * The top-level comment, or null when it is no longer published but some of its replies are:
+   * the replies stay in its place under a "comment removed" line, and the count (approved
+   * comments) still matches what the page shows.
+   */
+  comment: PublicComment | null;
+  replies: PublicComment[];
+}
+
+/**
+ * A souvenir's approved comments in order of publication, each reply under its parent.
+ * One query whatever the number of comments: rows come sorted thread by thread (a thread sits
+ * at its top-level comment's approval time, even while that comment is in the bin).
+ */
+export async function listApprovedComments(db: Kysely<Database>, souvenirId: number): Promise<CommentThread[]> {
+  const rows = await db
+    .selectFrom('comment as c')
+    .leftJoin('comment as p', 'p.id', 'c.parent_id')
+    .select([
+      'c.id',
+      'c.public_id',
+      'c.parent_id',
+      'c.author_name',
+      'c.author_website',
+      'c.body_html',
+      'c.locale',
+      'c.created_at',
+      'c.approved_at',
+      sql<number>`coalesce(c.parent_id, c.id)`.as('thread_id'),
+    ])
+    .where('c.souvenir_id', '=', souvenirId)
+    .where('c.status', '=', 'approved')
+    .orderBy(sql`coalesce(p.approved_at, c.approved_at)`)
+    .orderBy(sql`coalesce(c.parent_id, c.id)`)
+    .orderBy(sql`c.parent_id is not null`)
+    .orderBy('c.approved_at')
+    .orderBy('c.id')
+    .execute();
+
+  const threads: CommentThread[] = [];
+  let thread: CommentThread | null = null;
+  let threadId: number | null = null;
+  for (const row of rows) {
+    if (row.thread_id !== threadId) {
+      thread = { comment: null, replies: [] };
+      threads.push(thread);
+      threadId = row.thread_id;
+    }
+    const comment = toPublicComment(row);
+    if (comment.parentId === null) thread!.comment = comment;
+    else thread!.replies.push(comment);
+  }
+  return threads;
+}

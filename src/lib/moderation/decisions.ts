@@ -1,0 +1,174 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, SouvenirStatus } from '../../../db/types.ts';
+import { recordEvent } from './audit.ts';
+import type { Actor } from './audit.ts';
+
+export type Decision = 'approve' | 'reject' | 'spam' | 'trash' | 'restore' | 'pin' | 'unpin';
+export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'spam', 'trash', 'restore', 'pin', 'unpin'];
+
+/** Channel told about every change the wall shows (lower-case: PGlite folds LISTEN names). */
+export const WALL_CHANNEL = 'wall_changed';
+
+export type DecisionErrorCode = 'not_found' | 'conflict' | 'not_allowed';
+
+export class DecisionError extends Error {
+  readonly code: DecisionErrorCode;
+  readonly currentStatus: SouvenirStatus | null;
+  constructor(code: DecisionErrorCode, currentStatus: SouvenirStatus | null = null) {
+    super(`decision refused: ${code}${currentStatus ? ` (status is ${currentStatus})` : ''}`);
+    this.name = 'DecisionError';
+    this.code = code;
+    this.currentStatus = currentStatus;
+  }
+}
+
+export interface DecisionRequest {
+  id: number;
+  decision: Decision;
+  actor: Actor;
+  reason?: string | null;
+  /** The status the moderator saw; the decision is refused as a conflict when it has changed. */
+  expectedStatus?: SouvenirStatus;
+  now?: Date;
+}
+
+const BIN: ReadonlySet<SouvenirStatus> = new Set(['spam', 'trash']);
+
+/**
+ * The decisions that change something for an item in this state, in the order the queue offers
+ * them. Anything else is refused as `not_allowed`: a no-op decision would only add noise to the
+ * journal. `pinned` is null for items that cannot be pinned (comments). A souvenir its author
+ * withdrew has been erased and stays in the trash for good.
+ */
+export function allowedDecisions(status: SouvenirStatus, pinned: boolean | null, withdrawn = false): Decision[] {
+  if (withdrawn) return [];
+  const allowed: Decision[] = [];
+  if (BIN.has(status)) allowed.push('restore');
+  if (status !== 'approved') allowed.push('approve');
+  if (status === 'approved' && pinned !== null) allowed.push(pinned ? 'unpin' : 'pin');
+  if (status !== 'rejected') allowed.push('reject');
+  if (status !== 'spam') allowed.push('spam');
+  if (status !== 'trash') allowed.push('trash');
+  return allowed;
+}
+
+/** What a decision reads of an item, whatever its kind. */
+export interface DecidableState {
+  status: SouvenirStatus;
+  previousStatus: SouvenirStatus | null;
+  /** Null for items that cannot be pinned. */
+  pinned: boolean | null;
+  approvedAt: Date | null;
+  approvedBy: number | null;
+  withdrawn: boolean;
+}
+
+export type NextState = Omit<DecidableState, 'withdrawn'>;
+
+function targetStatus(decision: Decision, current: SouvenirStatus, previous: SouvenirStatus | null): SouvenirStatus {
+  switch (decision) {
+    case 'approve':
+      return 'approved';
+    case 'reject':
+      return 'rejected';
+    case 'spam':
+      return 'spam';
+    case 'trash':
+      return 'trash';
+    case 'restore':
+      return previous ?? 'pending';
+    case 'pin':
+    case 'unpin':
+      return current;
+  }
+}
+
+/**
+ * The state a decision leads to. Spam and trash are a bin: they remember the status the item had
+ * before it entered the bin (moving it from trash to spam keeps that memory), and `restore` puts
+ * it back exactly, with its approval time and pin, so an approved item returns to its place.
+ * Throws DecisionError `not_allowed` for a decision that does not apply.
+ */
+export function planDecision(
+  current: DecidableState,
+  decision: Decision,
+  actorId: number | null,
+  now: Date,
+): NextState {
+  if (!allowedDecisions(current.status, current.pinned, current.withdrawn).includes(decision)) {
+    throw new DecisionError('not_allowed', current.status);
+  }
+  const status = targetStatus(decision, current.status, current.previousStatus);
+  const entersBin = BIN.has(status);
+  const previousStatus = entersBin ? (BIN.has(current.status) ? current.previousStatus : current.status) : null;
+  // A rejection is a verdict on the text: it also loses its pin. The bin keeps it for a restore.
+  const pinned =
+    current.pinned === null
+      ? null
+      : decision === 'pin'
+        ? true
+        : decision === 'unpin' || status === 'rejected'
+          ? false
+          : current.pinned;
+  const republished = decision === 'restore' && status === 'approved' && current.approvedAt;
+  const newlyApproved = status === 'approved' && current.status !== 'approved' && !republished;
+  const keepsApproval = status === 'approved' || entersBin;
+  return {
+    status,
+    previousStatus,
+    pinned,
+    approvedAt: newlyApproved ? now : keepsApproval ? current.approvedAt : null,
+    approvedBy: newlyApproved ? actorId : keepsApproval ? current.approvedBy : null,
+  };
+}
+
+/** The table-specific half of a decision: how one kind of item is read, written and followed up. */
+export interface DecisionTarget<S extends DecidableState> {
+  targetType: 'souvenir' | 'comment';
+  read(trx: Transaction<Database>, id: number): Promise<S | undefined>;
+  /** Writes `next` only if the row still has `current`'s status (and pin); returns whether it did. */
+  write(trx: Transaction<Database>, id: number, current: S, next: NextState, now: Date): Promise<boolean>;
+  /** Whatever else the change moves, in the same transaction (kept counts, notifications). */
+  afterWrite(trx: Transaction<Database>, id: number, current: S, next: NextState): Promise<void>;
+}
+
+/**
+ * Applies one moderator decision to one item and writes its audit row in the same transaction;
+ * returns the new status. A decision on an item someone else decided meanwhile is refused as a
+ * `conflict` naming the status it now has.
+ */
+export async function decideItem<S extends DecidableState>(
+  db: Kysely<Database>,
+  target: DecisionTarget<S>,
+  request: DecisionRequest,
+): Promise<SouvenirStatus> {
+  const now = request.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    const current = await target.read(trx, request.id);
+    if (!current) throw new DecisionError('not_found');
+    const expected = request.expectedStatus ?? current.status;
+    if (current.status !== expected) throw new DecisionError('conflict', current.status);
+    const next = planDecision(current, request.decision, request.actor.id, now);
+
+    if (!(await target.write(trx, request.id, current, next, now))) {
+      // Someone committed a decision between our read and our write (PostgreSQL re-checks the
+      // WHERE after waiting for their row lock); read committed lets us see what they decided.
+      const latest = await target.read(trx, request.id);
+      throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
+    }
+
+    const shown = (state: { status: SouvenirStatus; pinned: boolean | null }) =>
+      state.pinned === null ? { status: state.status } : { status: state.status, pinned: state.pinned };
+    await recordEvent(trx, {
+      actor: request.actor,
+      action: request.decision,
+      targetType: target.targetType,
+      targetId: request.id,
+      reason: request.reason ?? null,
+      before: shown(current),
+      after: shown(next),
+    });
+    await target.afterWrite(trx, request.id, current, next);
+    return next.status;
+  });
+}

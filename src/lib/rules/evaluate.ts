@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { getDiscussionSettings } from './settings.ts';
+import type { DiscussionSettings } from './settings.ts';
+import { countLinks, firstMatchingWord, stripTags } from './text.ts';
+import { RuleRefusal } from './refusal.ts';
+
+export interface Submission {
+  kind: 'souvenir' | 'comment';
+  name: string;
+  email: string;
+  website: string | null;
+  body: string;
+  /** Other public fields, checked for words like the rest (a souvenir's title and event). */
+  otherFields?: readonly (string | null)[];
+  ipHash: string | null;
+  /** For a comment: the souvenir it answers, and the comment it replies to (or null). */
+  souvenirId?: number | null;
+  parentId?: number | null;
+  now?: Date;
+}
+
+export type Outcome = 'pending' | 'approved' | 'spam';
+
+export interface Verdict {
+  outcome: Outcome;
+  /**
+   * Why, for the moderators: `disallowed_word:<word>`, `links:<n>`, `moderation_word:<word>`,
+   * `known_author`. Stored in `flag_reasons`.
+   */
+  reasons: string[];
+}
+
+export interface EvaluateOptions {
+  /** Rules already read (the Action reads them once); read from the database otherwise. */
+  settings?: DiscussionSettings;
+  /** False only when rate limits are lifted for a load test (LIFT_RATE_LIMITS=1). */
+  checkFlood?: boolean;
+}
+
+/**
+ * The discussion rules, in WordPress's order. Throws RuleRefusal `duplicate` or `flood` (nothing
+ * is to be stored); otherwise says whether the text is spam, held, or approved at once:
+ * - a disallowed word (in the name, email, website, text, other fields, or text without markup) → spam;
+ * - `maxLinks` links or more, or a moderation word → held, even for a known author;
+ * - a known author (earlier approved souvenir or comment, same name and email), when the
+ *   setting is on → approved;
+ * - anything else → held.
+ */
+export async function evaluateSubmission(
+  db: Kysely<Database>,
+  submission: Submission,
+  options: EvaluateOptions = {},
+): Promise<Verdict> {
+  const settings = options.settings ?? (await getDiscussionSettings(db));
+  const now = submission.now ?? new Date();
+
+  if (await isDuplicate(db, submission)) throw new RuleRefusal('duplicate');
+  if (options.checkFlood !== false && settings.floodSeconds > 0) {
+    const wait = await floodWaitSeconds(db, submission, settings.floodSeconds, now);
+    if (wait > 0) throw new RuleRefusal('flood', wait);
+  }
+
+  const fields = [
+    submission.name,
+    submission.email,
+    submission.website ?? '',
+    submission.body,
+    ...(submission.otherFields ?? []).map((f) => f ?? ''),
+  ];
+  const disallowed = firstMatchingWord(settings.disallowedWords, [...fields, stripTags(submission.body)]);
+  if (disallowed !== null) return { outcome: 'spam', reasons: [`disallowed_word:${disallowed}`] };
+
+  const reasons: string[] = [];
+  const links = countLinks(submission.body);
+  if (settings.maxLinks > 0 && links >= settings.maxLinks) reasons.push(`links:${links}`);
+  const held = firstMatchingWord(settings.moderationWords, fields);
+  if (held !== null) reasons.push(`moderation_word:${held}`);
+  if (reasons.length > 0) return { outcome: 'pending', reasons };
+
+  if (settings.autoApproveKnownAuthors && (await isKnownAuthor(db, submission.name, submission.email))) {
+    return { outcome: 'approved', reasons: ['known_author'] };
+  }
+  return { outcome: 'pending', reasons: [] };
+}
+
+/**
+ * The same text from the same email or name: on the same souvenir and parent for a comment,
+ * anywhere for a souvenir. Trashed texts do not count (as in WordPress).
+ */
+async function isDuplicate(db: Kysely<Database>, s: Submission): Promise<boolean> {
+  const sameAuthor = sql<boolean>`(lower(author_email) = lower(${s.email}) or author_name = ${s.name})`;
+  if (s.kind === 'souvenir') {
+    const row = await db
+      .selectFrom('souvenir')
+      .select('id')
+      .where(sql<boolean>`md5(body_raw) = md5(${s.body})`)
+      .where('body_raw', '=', s.body)
+      .where(sameAuthor)
+      .where('status', '<>', 'trash')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+  const row = await db
+    .selectFrom('comment')
+    .select('id')
+    .where('souvenir_id', '=', s.souvenirId ?? -1)
+    .where(sql<boolean>`parent_id is not distinct from ${s.parentId ?? null}::int`)
+    .where('body_raw', '=', s.body)
+    .where(sameAuthor)
+    .where('status', '<>', 'trash')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Seconds left before this IP hash or email may submit again (souvenirs and comments alike), or 0. */
+async function floodWaitSeconds(db: Kysely<Database>, s: Submission, floodSeconds: number, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - floodSeconds * 1000);
+  const latest = async (table: 'souvenir' | 'comment') => {
+    const row = await db
+      .selectFrom(table)
+      .select('created_at')
+      .where('created_at', '>', since)
+      .where((eb) =>
+        eb.or([
+          ...(s.ipHash ? [eb('ip_hash', '=', s.ipHash)] : []),
+          eb(sql`lower(author_email)`, '=', s.email.toLowerCase()),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.created_at.getTime() ?? null;
+  };
+  const last = Math.max((await latest('souvenir')) ?? -Infinity, (await latest('comment')) ?? -Infinity);
+  if (last === -Infinity) return 0;
+  const waitMs = last + floodSeconds * 1000 - now.getTime();
+  return waitMs > 0 ? Math.min(floodSeconds, Math.ceil(waitMs / 1000)) : 0;
+}
+
+/** An earlier approved souvenir or comment under the same name and email (WordPress matches both). */
+async function isKnownAuthor(db: Kysely<Database>, name: string, email: string): Promise<boolean> {
+  const match = (table: 'souvenir' | 'comment') =>
+    db
+      .selectFrom(table)
+      .select(sql<number>`1`.as('one'))
+      .where(sql`lower(author_email)`, '=', email.toLowerCase())
+      .where(sql`lower(author_name)`, '=', name.toLowerCase())
+      .where('status', '=', 'approved');
+  const row = await match('comment').unionAll(match('souvenir')).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { recordEvent } from '../moderation/audit.ts';
+import type { Actor } from '../moderation/audit.ts';
+import { parseWordList } from './text.ts';
+
+/** The discussion rules, applied alike to souvenirs and comments (see evaluate.ts). */
+export interface DiscussionSettings {
+  /** A second submission from the same IP hash or email within this many seconds is refused (0: off). */
+  floodSeconds: number;
+  /** A text with this many links or more is held for moderation (0: off), as WordPress's `comment_max_links`. */
+  maxLinks: number;
+  /** Held for moderation when found in the name, email, website or text. */
+  moderationWords: string[];
+  /** Classed as spam when found there or in the text with its markup removed. */
+  disallowedWords: string[];
+  /** An author with an earlier approved text (same name and email) is approved at once. */
+  autoApproveKnownAuthors: boolean;
+}
+
+/** WordPress's defaults, except that every text is held for moderation until an admin says otherwise. */
+export const DEFAULT_DISCUSSION_SETTINGS: Readonly<DiscussionSettings> = Object.freeze({
+  floodSeconds: 15,
+  maxLinks: 2,
+  moderationWords: [],
+  disallowedWords: [],
+  autoApproveKnownAuthors: false,
+});
+
+export const SETTING_LIMITS = {
+  floodSeconds: { min: 0, max: 3600 },
+  maxLinks: { min: 0, max: 100 },
+  /** Words per list, and characters per word. */
+  words: 1000,
+  wordLength: 100,
+} as const;
+
+export const DISCUSSION_SETTINGS_KEY = 'discussion';
+
+function integerIn(value: unknown, range: { min: number; max: number }): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max ? value : null;
+}
+
+function wordList(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length > SETTING_LIMITS.words) return null;
+  if (!value.every((w) => typeof w === 'string' && w.length <= SETTING_LIMITS.wordLength)) return null;
+  return parseWordList(value.join('\n'));
+}
+
+/**
+ * The settings a stored value describes, field by field: a field that is missing or does not
+ * fit (written by an older version, or by hand) takes its default rather than breaking submissions.
+ */
+export function readDiscussionSettings(value: unknown): DiscussionSettings {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const d = DEFAULT_DISCUSSION_SETTINGS;
+  return {
+    floodSeconds: integerIn(v.floodSeconds, SETTING_LIMITS.floodSeconds) ?? d.floodSeconds,
+    maxLinks: integerIn(v.maxLinks, SETTING_LIMITS.maxLinks) ?? d.maxLinks,
+    moderationWords: wordList(v.moderationWords) ?? [...d.moderationWords],
+    disallowedWords: wordList(v.disallowedWords) ?? [...d.disallowedWords],
+    autoApproveKnownAuthors: typeof v.autoApproveKnownAuthors === 'boolean' ? v.autoApproveKnownAuthors : d.autoApproveKnownAuthors,
+  };
+}
+
+/** The fields of `settings` outside SETTING_LIMITS (none when it can be stored as it is). */
+export function invalidSettingFields(settings: DiscussionSettings): (keyof DiscussionSettings)[] {
+  const invalid: (keyof DiscussionSettings)[] = [];
+  if (integerIn(settings.floodSeconds, SETTING_LIMITS.floodSeconds) === null) invalid.push('floodSeconds');
+  if (integerIn(settings.maxLinks, SETTING_LIMITS.maxLinks) === null) invalid.push('maxLinks');
+  if (wordList(settings.moderationWords) === null) invalid.push('moderationWords');
+  if (wordList(settings.disallowedWords) === null) invalid.push('disallowedWords');
+  if (typeof settings.autoApproveKnownAuthors !== 'boolean') invalid.push('autoApproveKnownAuthors');
+  return invalid;
+}
+
+/** The rules in force: read on every submission, so a change holds at once in every app process. */
+export async function getDiscussionSettings(db: Kysely<Database>): Promise<DiscussionSettings> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', DISCUSSION_SETTINGS_KEY).executeTakeFirst();
+  return readDiscussionSettings(row?.value);
+}
+
+/**
+ * Stores new rules with their audit row (before and after) in one transaction; returns them as
+ * stored. Throws RangeError for values outside SETTING_LIMITS (the Action validates first).
+ */
+export async function saveDiscussionSettings(
+  db: Kysely<Database>,
+  settings: DiscussionSettings,
+  actor: Actor,
+  now = new Date(),
+): Promise<DiscussionSettings> {
+  const invalid = invalidSettingFields(settings);
+  if (invalid.length > 0) throw new RangeError(`discussion settings out of range: ${invalid.join(', ')}`);
+  const next = readDiscussionSettings(settings);
+
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('setting')
+      .select('value')
+      .where('key', '=', DISCUSSION_SETTINGS_KEY)
+      .executeTakeFirst();
+    const before = readDiscussionSettings(current?.value);
+    const row = await trx
+      .insertInto('setting')
+      .values({ key: DISCUSSION_SETTINGS_KEY, value: JSON.stringify(next), updated_at: now, updated_by: actor.id })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: JSON.stringify(next), updated_at: now, updated_by: actor.id }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, {
+      actor,
+      action: 'settings',
+      targetType: 'setting',
+      targetId: row.id,
+      before,
+      after: next,
+    });
+    return next;
+  });
+}

@@ -1,0 +1,75 @@
+import { canonicalWallSearch, parseTag, parseYear } from './wall-query.ts';
+import { WALL_PATHS, layoutRedirect } from './layout.ts';
+
+/** `Cache-Control` of cached public pages: browsers and proxies revalidate (cheap 304s) every time. */
+export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+/** The live figures island: the same for everyone, a few seconds old at most. */
+export const LIVE_FIGURES_TTL_MS = 10_000;
+export const LIVE_FIGURES_ISLAND = 'LiveFigures';
+export const MODERATOR_ISLAND = 'ModeratorBarIsland';
+
+export type CacheDecision =
+  /** Not a cached page: Astro renders it as usual. */
+  | { action: 'pass' }
+  /** The plain wall, for a visitor who chose the wide layout (layout.ts). */
+  | { action: 'redirect'; location: string }
+  /** Served from the render cache under `key`, else rendered once and stored there. */
+  | { action: 'cache'; key: string; cacheControl: string; ttlMs: number | null };
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?session=/;
+
+function embedSearch(params: URLSearchParams): string {
+  const out = new URLSearchParams();
+  const year = parseYear(params.get('annee'));
+  const tag = parseTag(params.get('tag'));
+  if (year !== null) out.set('annee', String(year));
+  if (tag) out.set('tag', tag);
+  const search = out.toString();
+  return search ? `?${search}` : '';
+}
+
+/** The canonical query of a cacheable path, or null when the path is not cached. */
+function canonicalSearch(pathname: string, params: URLSearchParams): string | null {
+  if (WALL_PATHS.has(pathname)) return canonicalWallSearch(params);
+  switch (pathname) {
+    case '/embed':
+    case '/en/embed':
+      return embedSearch(params);
+    case '/ecran':
+    case '/en/ecran':
+    case '/rss.xml':
+    case '/feed.json':
+      return '';
+    default:
+      return null;
+  }
+}
+
+/**
+ * How a request is answered with respect to the render cache, from its method, URL and Cookie
+ * header alone — so the same function serves Astro's middleware now and a node:http front server
+ * before Astro later. Pages contain nothing per visitor: a URL is one page for everyone. Only
+ * canonical URLs are cached (the links we write), so junk query strings cannot fill the cache;
+ * the host is part of the key because pages carry absolute URLs built from it.
+ */
+export function cacheDecision(method: string, url: URL, cookieHeader: string | null | undefined): CacheDecision {
+  if (method !== 'GET' && method !== 'HEAD') return { action: 'pass' };
+  const origin = `${url.protocol}//${url.host}`;
+  if (url.pathname.startsWith('/_server-islands/')) {
+    const name = url.pathname.slice('/_server-islands/'.length);
+    if (name === LIVE_FIGURES_ISLAND) {
+      return { action: 'cache', key: origin + url.pathname + url.search, cacheControl: 'public, max-age=10', ttlMs: LIVE_FIGURES_TTL_MS };
+    }
+    // For a visitor the moderator bar is empty, whatever the props: one entry for all of them.
+    if (name === MODERATOR_ISLAND && !SESSION_COOKIE.test(cookieHeader ?? '')) {
+      return { action: 'cache', key: `${origin}${url.pathname}#visitor`, cacheControl: 'private, no-store', ttlMs: null };
+    }
+    return { action: 'pass' };
+  }
+  const search = canonicalSearch(url.pathname, url.searchParams);
+  if (search === null) return { action: 'pass' };
+  const location = layoutRedirect(url, cookieHeader);
+  if (location) return { action: 'redirect', location };
+  if (url.search !== search) return { action: 'pass' };
+  return { action: 'cache', key: origin + url.pathname + search, cacheControl: PUBLIC_PAGE_CACHE_CONTROL, ttlMs: null };
+}

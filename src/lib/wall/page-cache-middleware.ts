@@ -1,0 +1,39 @@
+import { defineMiddleware } from 'astro:middleware';
+import { cacheDecision } from './cache-policy.ts';
+import { renderCache, toCachedPage } from './render-cache.ts';
+import { answerFromStore, toWebResponse } from './http-cache.ts';
+import { wallNotifications } from './invalidation.ts';
+
+/**
+ * The outermost middleware: answers cached public pages (or 304s) before anything renders, and
+ * stores what the rest of the pipeline produced (security headers included) for the next visitor.
+ * The decision is cache-policy.ts's, made from the URL and cookies alone.
+ */
+export const pageCache = defineMiddleware(async (context, next) => {
+  const { request } = context;
+  const decision = cacheDecision(request.method, context.url, request.headers.get('cookie'));
+  if (decision.action === 'pass') return next();
+  if (decision.action === 'redirect') {
+    return new Response(null, { status: 303, headers: { location: decision.location, 'cache-control': 'private, no-store' } });
+  }
+
+  // The same page for everyone: no session lookup (the moderator bar is a server island).
+  context.locals.user = null;
+  try {
+    await wallNotifications();
+  } catch (error) {
+    console.error('[wall] could not listen for changes; pages are not cached:', (error as Error).message);
+  }
+  const cache = renderCache();
+  const ifNoneMatch = request.headers.get('if-none-match');
+  const hit = cache.lookup(decision.key);
+  if (hit) return toWebResponse(answerFromStore(hit, request.method, ifNoneMatch));
+
+  const generation = cache.generation;
+  const response = await next();
+  if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;
+  const body = new Uint8Array(await response.arrayBuffer());
+  const render = { status: 200, headers: response.headers, body, cacheControl: decision.cacheControl, ttlMs: decision.ttlMs };
+  const entry = cache.store(decision.key, render, generation) ?? toCachedPage(decision.key, render, Date.now());
+  return toWebResponse(answerFromStore(entry, request.method, ifNoneMatch));
+});

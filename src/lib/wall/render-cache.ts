@@ -1,0 +1,145 @@
+import { strongEtag } from './http-cache.ts';
+import type { StoredResponse } from './http-cache.ts';
+
+export interface CachedPage extends StoredResponse {
+  key: string;
+  storedAt: number;
+  /** Epoch ms after which the entry is stale (short-lived islands), or null until invalidated. */
+  expiresAt: number | null;
+}
+
+export interface RenderCacheOptions {
+  maxEntries?: number;
+  maxBytes?: number;
+  now?: () => number;
+}
+
+export interface StoreRequest {
+  status: number;
+  headers: Iterable<readonly [string, string]>;
+  body: Uint8Array;
+  cacheControl: string;
+  ttlMs: number | null;
+}
+
+/** Headers never stored: they belong to one answer (cookies) or are recomputed (length). */
+const NOT_STORED = new Set(['set-cookie', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
+
+/** The entry a render makes: its final headers, with the ETag and Cache-Control of the policy. */
+export function toCachedPage(key: string, request: StoreRequest, now: number): CachedPage {
+  const headers: Array<[string, string]> = [];
+  for (const [name, value] of request.headers) {
+    const lower = name.toLowerCase();
+    if (NOT_STORED.has(lower) || lower === 'etag' || lower === 'cache-control') continue;
+    headers.push([lower, value]);
+  }
+  const etag = strongEtag(request.body);
+  headers.push(['etag', etag], ['cache-control', request.cacheControl]);
+  return {
+    key,
+    status: request.status,
+    headers,
+    body: request.body,
+    etag,
+    storedAt: now,
+    expiresAt: request.ttlMs === null ? null : now + request.ttlMs,
+  };
+}
+
+/**
+ * The rendered bytes of public pages, with their final headers and a strong ETag, by URL key.
+ * Everything is dropped on each invalidation (an approval, an edit, a pin: any of them can move
+ * every page of the wall), and nothing is stored while `accepting` is false, that is while the
+ * process is not listening for invalidations (a lost PostgreSQL connection would otherwise leave
+ * stale pages behind). Bounded in entries and bytes, least recently used out first.
+ */
+export class RenderCache {
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  #entries = new Map<string, CachedPage>();
+  #bytes = 0;
+  #generation = 0;
+  #accepting = false;
+  #now: () => number;
+
+  constructor(options: RenderCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 2_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Bumped by every invalidation: a render begun before one must not be stored after it. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get accepting(): boolean {
+    return this.#accepting;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Called by the invalidation listener as it gains or loses its subscription. */
+  setAccepting(accepting: boolean): void {
+    this.#accepting = accepting;
+    this.invalidateAll();
+  }
+
+  lookup(key: string): CachedPage | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt !== null && entry.expiresAt <= this.#now()) {
+      this.#remove(key);
+      return undefined;
+    }
+    // Most recently used last, so eviction takes from the front.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  /** Stores a render begun at `generation`; returns the entry, or null when it may be stale. */
+  store(key: string, request: StoreRequest, generation: number): CachedPage | null {
+    if (!this.#accepting || generation !== this.#generation) return null;
+    if (request.body.byteLength > this.maxBytes / 8) return null;
+    const entry = toCachedPage(key, request, this.#now());
+    this.#remove(key);
+    this.#entries.set(key, entry);
+    this.#bytes += entry.body.byteLength;
+    for (const [oldest] of this.#entries) {
+      if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#remove(oldest);
+    }
+    return entry;
+  }
+
+  invalidateAll(): void {
+    this.#generation++;
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.body.byteLength;
+  }
+}
+
+// One cache per process, shared by the start script (a future front server) and the Vite-bundled
+// Astro server, which load this module separately.
+const KEY = Symbol.for('mur-des-souvenirs.render-cache');
+type Holder = { [KEY]?: RenderCache };
+
+export function renderCache(): RenderCache {
+  const holder = globalThis as Holder;
+  // RENDER_CACHE=off (the benchmark's uncached run, npm run bench): a cache that keeps nothing.
+  return (holder[KEY] ??= new RenderCache(process.env.RENDER_CACHE === 'off' ? { maxEntries: 0 } : {}));
+}

@@ -1,0 +1,85 @@
+import { localizedPath } from '../i18n/index.ts';
+import type { Locale } from '../i18n/index.ts';
+import { decodeCursor } from '../souvenirs/wall.ts';
+import type { WallCursor } from '../souvenirs/wall.ts';
+
+/** Encadré (a centred column of cards) or pleine largeur (a wide masonry grid). */
+export type WallLayout = 'encadre' | 'pleine';
+export const WALL_LAYOUTS: readonly WallLayout[] = ['encadre', 'pleine'];
+/** Only the wide layout appears in URLs: the boxed one is the plain address. */
+export const LAYOUT_PARAM = 'mise-en-page';
+/** Remembers the visitor's choice; read only to redirect the plain wall address (layout.ts). */
+export const LAYOUT_COOKIE = 'mur_layout';
+
+/** What a wall URL asks for, parsed and checked. */
+export interface WallQuery {
+  year: number | null;
+  tag: string | null;
+  /** The `?avant=` value as given, and decoded (null when absent or not one of ours). */
+  rawCursor: string | null;
+  cursor: WallCursor | null;
+  layout: WallLayout;
+}
+
+export type WallParamProblem = 'annee' | 'tag' | 'avant';
+
+const TAG = /^[\p{L}\p{N}_]{2,50}$/u;
+
+export function parseYear(value: string | null): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  const year = Number(value);
+  return year >= 1800 && year <= 2200 ? year : null;
+}
+
+export function parseTag(value: string | null): string | null {
+  if (!value) return null;
+  const tag = value.replace(/^#/, '').toLocaleLowerCase('fr');
+  return TAG.test(tag) ? tag : null;
+}
+
+/** The query a wall URL carries; parameters that do not parse are reported and ignored. */
+export function parseWallQuery(params: URLSearchParams): { query: WallQuery; problems: WallParamProblem[] } {
+  const problems: WallParamProblem[] = [];
+  const rawYear = params.get('annee');
+  const year = parseYear(rawYear);
+  if (rawYear && year === null) problems.push('annee');
+  const rawTag = params.get('tag');
+  const tag = parseTag(rawTag);
+  if (rawTag && tag === null) problems.push('tag');
+  const rawCursor = params.get('avant');
+  const cursor = decodeCursor(rawCursor);
+  if (rawCursor && !cursor) problems.push('avant');
+  const layout: WallLayout = params.get(LAYOUT_PARAM) === 'pleine' ? 'pleine' : 'encadre';
+  return { query: { year, tag, rawCursor: cursor ? rawCursor : null, cursor, layout }, problems };
+}
+
+export interface WallLink {
+  year?: number | null;
+  tag?: string | null;
+  cursor?: string | null;
+  layout?: WallLayout;
+}
+
+/**
+ * The canonical query string of a wall view ('' or '?…'), parameters in a fixed order: the
+ * render cache serves only URLs written exactly so (cache-policy.ts), so every link uses this.
+ */
+export function wallSearch(link: WallLink): string {
+  const params = new URLSearchParams();
+  if (link.year != null) params.set('annee', String(link.year));
+  if (link.tag) params.set('tag', link.tag);
+  if (link.cursor) params.set('avant', link.cursor);
+  if (link.layout === 'pleine') params.set(LAYOUT_PARAM, 'pleine');
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+export function wallHref(locale: Locale, link: WallLink): string {
+  return localizedPath(locale, '/') + wallSearch(link);
+}
+
+/** The same query string, rewritten canonically (for comparing with what was asked). */
+export function canonicalWallSearch(params: URLSearchParams): string {
+  const { query } = parseWallQuery(params);
+  return wallSearch({ year: query.year, tag: query.tag, cursor: query.rawCursor, layout: query.layout });
+}
