@@ -14,7 +14,8 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
   const pages: Array<{ name: string; path: string }> = [];
 
   beforeAll(async () => {
-    server = await launchServer();
+    // Several shares from one address in a few seconds: the flood rule has its own test.
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
     const seeded = await withScript(server, 'seed-demo.ts', []);
     expect(seeded.stdout).toContain('demo souvenirs');
     const wall = await (await fetch(`${server.origin}/`)).text();

@@ -1,0 +1,34 @@
+import type { Browser, Page } from 'playwright-core';
+import type { E2eServer } from './server.ts';
+import { withScript } from './server.ts';
+
+/** Shares a souvenir through the form's endpoint (no browser), returning its private link path. */
+export async function shareByHttp(server: E2eServer, fields: Record<string, string>): Promise<string> {
+  const res = await fetch(`${server.origin}/partager?_action=share`, {
+    method: 'POST',
+    headers: { origin: server.origin },
+    body: new URLSearchParams({ consent: 'on', ...fields }),
+  });
+  const html = await res.text();
+  const link = /\/mes-souvenirs\/[A-Za-z0-9_-]{32}/.exec(html)?.[0];
+  if (!link) throw new Error(`share failed with ${res.status}`);
+  return link;
+}
+
+/** Creates an account with `npm run user:create`'s script, the password piped on stdin. */
+export async function createAccount(server: E2eServer, role: 'admin' | 'moderator', username: string, password: string): Promise<void> {
+  const result = await withScript(server, 'user-create.ts', ['--role', role, '--username', username], `${password}\n`);
+  if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}${result.stdout}`);
+}
+
+/** Signs in through the real login form in a fresh browser context. */
+export async function signIn(browser: Browser, server: E2eServer, username: string, password: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/connexion`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('form button[type=submit]');
+  await page.waitForLoadState('load');
+  return page;
+}
