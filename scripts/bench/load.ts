@@ -34,9 +34,11 @@ const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
 const tokens: string[] = [];
 const PRIVATE_LINK = /mes-souvenirs\/([A-Za-z0-9_-]{20,})/;
 
+const text = new TextMaker(process.pid);
+/** Counts every souvenir sent (warm-up included), so no two bodies are alike (the duplicate rule). */
+let sent = 0;
+
 function shareRequests(): autocannon.Request[] {
-  const text = new TextMaker(process.pid);
-  let sent = 0;
   return [
     {
       method: 'POST',
@@ -64,9 +66,18 @@ function shareRequests(): autocannon.Request[] {
   ];
 }
 
+/** A short run first, so module loading and the JIT's first passes are not measured. */
 async function warmUp() {
-  if (spec.warmup <= 0 || spec.shareTokensFile) return;
-  await autocannon({ url: spec.url, headers: spec.headers, connections: spec.connections, duration: spec.warmup });
+  if (spec.warmup <= 0) return;
+  await autocannon({
+    url: spec.url,
+    method: spec.method ?? 'GET',
+    headers: spec.headers,
+    connections: spec.connections,
+    duration: spec.warmup,
+    ...(spec.shareTokensFile ? { requests: shareRequests() } : {}),
+  });
+  tokens.length = 0;
 }
 
 await warmUp();

@@ -116,7 +116,6 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       method: 'POST',
       headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded', origin: cached.origin },
       shareTokensFile: tokensFile,
-      warmup: 0,
     });
     const cachedRss = cachedServer.rssMb();
     await cachedServer.stop();

@@ -29,8 +29,14 @@ export function rssMbOf(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/** Node's flags in `npm start` (package.json), so the measured server is the one deployed. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return pkg.scripts.start!.split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
 /**
- * Starts `scripts/start.ts --no-build` (the production server, as `npm start` runs it) and waits
+ * Starts `scripts/start.ts --no-build` with the flags of `npm start` (the production server, as `npm start` runs it) and waits
  * for /healthz. Its output goes to `logFile`; with `profileDir`, it writes a V8 CPU profile there
  * on stop.
  */
@@ -42,7 +48,7 @@ export async function startServer(options: {
   profileDir?: string;
 }): Promise<ServerProcess> {
   const log = fs.openSync(options.logFile, 'a');
-  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const nodeArgs = [...startFlags(), ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/start.ts'), '--no-build'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), ...options.env },

@@ -5,6 +5,7 @@ import { hashIp } from '../lib/privacy/ip-hash.ts';
 import { DEFAULT_BUDGETS, hitRateLimit } from '../lib/security/rate-limit.ts';
 import { CandleError, lightCandle as light } from '../lib/wall/candles.ts';
 import { t } from '../lib/i18n/index.ts';
+import { candleCountLabel } from '../lib/wall/plural.ts';
 
 export const lightCandle = defineAction({
   accept: 'form',
@@ -23,8 +24,10 @@ export const lightCandle = defineAction({
     }
     try {
       const result = await light(db, { publicId: input.souvenir, ipHash });
-      const message = t(input.locale ?? 'fr', result.outcome === 'lit' ? 'candle.lit' : 'candle.alreadyLit');
-      return { publicId: input.souvenir, outcome: result.outcome, count: result.count, message };
+      const locale = input.locale ?? 'fr';
+      const message = t(locale, result.outcome === 'lit' ? 'candle.lit' : 'candle.alreadyLit');
+      const label = candleCountLabel(locale, result.count);
+      return { publicId: input.souvenir, outcome: result.outcome, count: result.count, message, label };
     } catch (error) {
       if (error instanceof CandleError) throw new ActionError({ code: 'NOT_FOUND', message: 'candle.notFound' });
       console.error('[candle] could not light a candle:', error);

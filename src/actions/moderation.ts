@@ -4,18 +4,19 @@ import { requireActionUser } from '../lib/auth/guard.ts';
 import { decideMany } from '../lib/moderation/decide-many.ts';
 import { editSouvenir as editSouvenirText } from '../lib/moderation/edit-souvenir.ts';
 import { DecisionError } from '../lib/moderation/souvenir-decisions.ts';
-import type { QueueStatus } from '../lib/moderation/targets.ts';
+import type { QueueStatus, QueueTarget } from '../lib/moderation/targets.ts';
 import type { SessionUser } from '../lib/auth/guard.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { decideInput, editSouvenirInput } from './moderation-schema.ts';
 
 const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
 
-/** The message a moderator reads when a decision on one item was refused. */
-function refusal(code: DecisionError['code'], status: QueueStatus | null): ActionError {
-  if (code === 'conflict' && status) return new ActionError({ code: 'CONFLICT', message: `moderation.conflict.${status}` });
-  if (code === 'not_found') return new ActionError({ code: 'NOT_FOUND', message: 'moderation.error.notFound' });
-  return new ActionError({ code: 'BAD_REQUEST', message: 'moderation.error.notAllowed' });
+/** The message a moderator reads when a decision on one item was refused (comments have their own words). */
+function refusal(code: DecisionError['code'], status: QueueStatus | null, targetType: QueueTarget = 'souvenir'): ActionError {
+  const prefix = targetType === 'comment' ? 'moderation.comment' : 'moderation';
+  if (code === 'conflict' && status) return new ActionError({ code: 'CONFLICT', message: `${prefix}.conflict.${status}` });
+  if (code === 'not_found') return new ActionError({ code: 'NOT_FOUND', message: `${prefix}.error.notFound` });
+  return new ActionError({ code: 'BAD_REQUEST', message: `${prefix}.error.notAllowed` });
 }
 
 /**
@@ -43,7 +44,7 @@ export const decide = defineAction({
       throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'moderation.error.generic' });
     }
     const only = outcomes.length === 1 ? outcomes[0]! : null;
-    if (only && only.outcome !== 'done') throw refusal(only.outcome, only.status);
+    if (only && only.outcome !== 'done') throw refusal(only.outcome, only.status, input.targetType);
     return {
       decision: input.decision,
       done: outcomes.filter((o) => o.outcome === 'done').length,

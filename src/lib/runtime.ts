@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createDb, migrateToLatest, DEFAULT_DATA_DIR } from '../../db/index.ts';
 import type { DbHandle } from '../../db/index.ts';
 import { loadIpHashSecret } from './privacy/ip-hash.ts';
+import { embedFrameAncestors } from './wall/embed-policy.ts';
 
 export interface Runtime {
   handle: DbHandle;
@@ -12,6 +13,8 @@ export interface Runtime {
   limitsLifted: boolean;
   /** The PostgreSQL URL, when not embedded (the wall's LISTEN needs a connection of its own). */
   databaseUrl: string | undefined;
+  /** Who may frame /embed (EMBED_FRAME_ANCESTORS, see wall/embed-policy.ts). */
+  embedFrameAncestors: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +38,7 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     limitsLifted,
     databaseUrl: env.DATABASE_URL || undefined,
+    embedFrameAncestors: embedFrameAncestors(env.EMBED_FRAME_ANCESTORS),
   };
 }
 

@@ -2,7 +2,7 @@ import { isMessageKey, t } from '../../lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
 import type { Decision } from '../../lib/moderation/souvenir-decisions.ts';
 import type { Flash } from '../../lib/moderation/flash.ts';
-import type { QueueStatus } from '../../lib/moderation/targets.ts';
+import type { QueueStatus, QueueTarget } from '../../lib/moderation/targets.ts';
 
 // Keys are built from enumerated values; each built key exists in the catalogue (checked by the unit test).
 const key = (k: string) => k as MessageKey;
@@ -34,19 +34,28 @@ export function targetLabel(locale: Locale, targetType: string, id: number): str
 
 const plural = (base: string, n: number) => key(`${base}.${n === 1 ? 'one' : 'many'}`);
 
+/** Where a kind of item keeps its own sentences: comments say "commentaire" where souvenirs say "souvenir". */
+export const messagePrefix = (targetType: QueueTarget) => (targetType === 'comment' ? 'moderation.comment' : 'moderation');
+
 /** The sentences the queue shows after a decision: what was done, then what was left alone. */
-export function flashMessages(locale: Locale, flash: Flash): string[] {
+export function flashMessages(locale: Locale, flash: Flash, targetType: QueueTarget = 'souvenir'): string[] {
   const messages: string[] = [];
+  const prefix = messagePrefix(targetType);
   if (flash.done === 'edit') messages.push(t(locale, 'moderation.done.edit'));
   else if (flash.done === 'unchanged') messages.push(t(locale, 'moderation.done.unchanged'));
-  else if (flash.n === 0) messages.push(t(locale, 'moderation.done.none'));
-  else messages.push(t(locale, plural(`moderation.done.${flash.done}`, flash.n), { n: flash.n }));
-  if (flash.conflicts > 0) messages.push(t(locale, plural('moderation.skipped.conflict', flash.conflicts), { n: flash.conflicts }));
-  if (flash.refused > 0) messages.push(t(locale, plural('moderation.skipped.refused', flash.refused), { n: flash.refused }));
+  else if (flash.n === 0) messages.push(t(locale, key(`${prefix}.done.none`)));
+  else messages.push(t(locale, plural(`${prefix}.done.${flash.done}`, flash.n), { n: flash.n }));
+  if (flash.conflicts > 0) messages.push(t(locale, plural(`${prefix}.skipped.conflict`, flash.conflicts), { n: flash.conflicts }));
+  if (flash.refused > 0) messages.push(t(locale, plural(`${prefix}.skipped.refused`, flash.refused), { n: flash.refused }));
   return messages;
 }
 
-/** Translates an Action's error message (a catalogue key), falling back to the queue's generic one. */
-export function errorMessage(locale: Locale, message: string | undefined): string {
+/**
+ * Translates an Action's error message (a catalogue key), in the comment's own words when the
+ * queue shows comments and such a sentence exists, falling back to the queue's generic one.
+ */
+export function errorMessage(locale: Locale, message: string | undefined, targetType: QueueTarget = 'souvenir'): string {
+  const own = targetType === 'comment' && message?.startsWith('moderation.') ? `moderation.comment.${message.slice(11)}` : null;
+  if (own && isMessageKey(own)) return t(locale, own);
   return message && isMessageKey(message) ? t(locale, message) : t(locale, 'moderation.error.generic');
 }

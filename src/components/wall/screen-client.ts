@@ -5,6 +5,8 @@
  */
 const ROTATE_MS = 12_000;
 const MAX_SHOWN = 60;
+/** Beyond this many characters a souvenir is set smaller, so it fits the screen. */
+const LONG_TEXT = 450;
 
 interface ScreenSouvenir {
   publicId: string;
@@ -81,6 +83,11 @@ export function startScreen(root: HTMLElement): void {
       .join(' · ');
     const contextNode = card.querySelector<HTMLElement>('.screen-context');
     if (contextNode) contextNode.textContent = context ? ` · ${context}` : '';
+    markLength(card);
+  }
+
+  function markLength(card: HTMLElement): void {
+    card.classList.toggle('is-long', (card.querySelector('.screen-body')?.textContent?.length ?? 0) > LONG_TEXT);
   }
 
   function receive(souvenir: ScreenSouvenir): void {
@@ -108,6 +115,7 @@ export function startScreen(root: HTMLElement): void {
     show(at < index ? index - 1 : index);
   }
 
+  cards().forEach(markLength);
   root.classList.add('is-live');
   if (controls) controls.hidden = false;
   root.querySelector('[data-screen="previous"]')?.addEventListener('click', () => {

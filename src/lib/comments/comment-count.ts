@@ -10,7 +10,8 @@ export function approvalDelta(before: SouvenirStatus | null, after: SouvenirStat
 
 /**
  * Moves a souvenir's kept count of approved comments by `delta`, inside the transaction of the
- * change that caused it (the wall never counts per view), and tells the wall it changed.
+ * change that caused it (the wall never counts per view), and tells the wall its most-commented
+ * list changed (`comment:<id>`, which live screens ignore: the souvenir itself did not change).
  */
 export async function adjustCommentCount(trx: Transaction<Database>, souvenirId: number, delta: number): Promise<void> {
   if (delta === 0) return;
@@ -19,5 +20,5 @@ export async function adjustCommentCount(trx: Transaction<Database>, souvenirId:
     .set({ comment_count: sql`comment_count + ${delta}` })
     .where('id', '=', souvenirId)
     .execute();
-  await sql`select pg_notify(${WALL_CHANNEL}, ${String(souvenirId)})`.execute(trx);
+  await sql`select pg_notify(${WALL_CHANNEL}, ${`comment:${souvenirId}`})`.execute(trx);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import type { Actor } from './audit.ts';
 import { decideSouvenir, DecisionError } from './souvenir-decisions.ts';
+import { decideComment } from '../comments/comment-decisions.ts';
 import type { Decision, DecisionErrorCode } from './souvenir-decisions.ts';
 import type { QueueStatus, QueueTarget } from './targets.ts';
 
@@ -20,6 +21,8 @@ export function decideTarget(db: Kysely<Database>, request: TargetDecision): Pro
   switch (request.targetType) {
     case 'souvenir':
       return decideSouvenir(db, request);
+    case 'comment':
+      return decideComment(db, request);
   }
 }
 

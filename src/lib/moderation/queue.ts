@@ -4,6 +4,7 @@ import type { Database, SouvenirRow } from '../../../db/types.ts';
 import { encodeKeysetCursor } from './keyset-cursor.ts';
 import type { KeysetCursor } from './keyset-cursor.ts';
 import { QUEUE_STATUSES } from './targets.ts';
+import { countCommentsByStatus, listCommentQueue } from './comment-queue.ts';
 import type { QueueStatus, QueueTarget } from './targets.ts';
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -27,12 +28,17 @@ export interface QueueItem {
   status: QueueStatus;
   /** For spam and trash: where `restore` puts it back. */
   previousStatus: QueueStatus | null;
-  pinned: boolean;
+  /** Null for comments, which cannot be pinned. */
+  pinned: boolean | null;
   isDemo: boolean;
   /** Erased by its author: shown as a tombstone, no decision applies. */
   withdrawn: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** Comments only: the author's website, the souvenir answered, and who the reply answers. */
+  authorWebsite: string | null;
+  souvenir: { publicId: string; title: string | null; authorName: string } | null;
+  replyToName: string | null;
 }
 
 export interface QueuePage {
@@ -90,6 +96,9 @@ function toQueueItem(row: Pick<SouvenirRow, (typeof QUEUE_COLUMNS)[number]>): Qu
     withdrawn: row.withdrawn_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    authorWebsite: null,
+    souvenir: null,
+    replyToName: null,
   };
 }
 
@@ -99,6 +108,7 @@ function toQueueItem(row: Pick<SouvenirRow, (typeof QUEUE_COLUMNS)[number]>): Qu
  */
 export async function listQueue(db: Kysely<Database>, query: QueueQuery): Promise<QueuePage> {
   const limit = query.limit ?? QUEUE_PAGE_SIZE;
+  if (query.targetType === 'comment') return listCommentQueue(db, query, limit);
   const ascending = query.status === 'pending';
   const direction = ascending ? 'asc' : 'desc';
   let select = db
@@ -124,8 +134,9 @@ export async function listQueue(db: Kysely<Database>, query: QueueQuery): Promis
 /** How many items each status holds, every status present (zero included), in one grouped query. */
 export async function countByStatus(
   db: Kysely<Database>,
-  _targetType: QueueTarget = 'souvenir',
+  targetType: QueueTarget = 'souvenir',
 ): Promise<Record<QueueStatus, number>> {
+  if (targetType === 'comment') return countCommentsByStatus(db);
   const rows = await db
     .selectFrom('souvenir')
     .select(['status', sql<number>`count(*)::int`.as('n')])

@@ -1,11 +1,11 @@
 import type { SouvenirStatus } from '../../../db/types.ts';
 
 /**
- * The kinds of item the moderation queue holds. Comments (same statuses) join this list;
- * each kind adds its branch to `listQueue`, `countByStatus` and `decideTarget`.
+ * The kinds of item the moderation queue holds (same statuses); each kind has its branch in
+ * `listQueue`, `countByStatus` and `decideTarget`.
  */
-export type QueueTarget = 'souvenir';
-export const QUEUE_TARGETS = ['souvenir'] as const satisfies readonly QueueTarget[];
+export type QueueTarget = 'souvenir' | 'comment';
+export const QUEUE_TARGETS = ['souvenir', 'comment'] as const satisfies readonly QueueTarget[];
 
 export type QueueStatus = SouvenirStatus;
 /** In the order of the queue's tabs. */

@@ -71,7 +71,7 @@ export async function lightCandle(
     await adjustWallStats(trx, { candles: 1 });
     // Only today's and yesterday's rows are needed (a day boundary in flight): the IP hashes of
     // older ones are dropped as the souvenir receives new candles.
-    await trx.deleteFrom('candle').where('souvenir_id', '=', souvenir.id).where('day', '<', dayBefore(day)).execute();
+    await trx.deleteFrom('candle').where('souvenir_id', '=', souvenir.id).where('day', '<', sql<Date>`${dayBefore(day)}::date`).execute();
     await sql`select pg_notify(${WALL_CHANNEL}, ${`candle:${souvenir.id}`})`.execute(trx);
     return { outcome: 'lit', count: updated.candle_count };
   });

@@ -23,8 +23,10 @@ function excerpt(souvenir: PublicSouvenir): string {
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
+/** Named entities only: @astrojs/rss parses customData and would escape a numeric one again. */
 function xmlText(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const named: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+  return value.replace(/[&<>"']/g, (c) => named[c]!);
 }
 
 function permalink(origin: string, locale: Locale, souvenir: PublicSouvenir): string {

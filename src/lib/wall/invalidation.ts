@@ -21,7 +21,7 @@ export function connectCacheToNotifications(
   const onSignal = (signal: WallSignal) => {
     if (signal.kind === 'reset') {
       cache.setAccepting(notifications.listening);
-    } else if (signal.kind === 'souvenir') {
+    } else if (signal.kind !== 'candle') {
       cache.invalidateAll();
     } else if (!candleTimer) {
       candleTimer = setTimeout(() => {

@@ -4,16 +4,23 @@ import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
 
 /**
  * What a `wall_changed` notification says: a souvenir the wall shows changed (approved,
- * unapproved, edited, pinned: the payload is its id), a candle was lit (`candle:<id>`), or
- * `reset`: the subscription was (re)established or lost, so anything may have changed unseen.
+ * unapproved, edited, pinned: the payload is its id), a candle was lit (`candle:<souvenir id>`),
+ * a comment's publication moved a souvenir's count (`comment:<souvenir id>`), something else
+ * (`other`: any payload we do not know, so a new sender still invalidates), or `reset`: the
+ * subscription was (re)established or lost, so anything may have changed unseen.
  */
-export type WallSignal = { kind: 'souvenir'; id: number } | { kind: 'candle'; id: number } | { kind: 'reset' };
+export type WallSignal =
+  | { kind: 'souvenir'; id: number }
+  | { kind: 'candle'; id: number }
+  | { kind: 'comment'; id: number }
+  | { kind: 'other' }
+  | { kind: 'reset' };
 
-export function parseWallPayload(payload: string | undefined): WallSignal | null {
-  if (!payload) return null;
-  const candle = /^candle:(\d{1,10})$/.exec(payload);
-  if (candle) return { kind: 'candle', id: Number(candle[1]) };
-  return /^\d{1,10}$/.test(payload) ? { kind: 'souvenir', id: Number(payload) } : null;
+export function parseWallPayload(payload: string | undefined): WallSignal {
+  const match = /^(?:(candle|comment):)?(\d{1,10})$/.exec(payload ?? '');
+  if (!match) return { kind: 'other' };
+  const id = Number(match[2]);
+  return match[1] === 'candle' ? { kind: 'candle', id } : match[1] === 'comment' ? { kind: 'comment', id } : { kind: 'souvenir', id };
 }
 
 export interface WallNotifications {
@@ -32,6 +39,8 @@ export interface NotificationSource {
   databaseUrl?: string | undefined;
 }
 
+/** The listener's application_name in pg_stat_activity. */
+export const LISTENER_NAME = 'mur-wall-listener';
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 
@@ -68,10 +77,7 @@ export function listenForWallChanges(source: NotificationSource): WallNotificati
     let listening = false;
     let unlisten: (() => Promise<void>) | null = null;
     const ready = pglite
-      .listen(WALL_CHANNEL, (payload) => {
-        const signal = parseWallPayload(payload);
-        if (signal) fanout.emit(signal);
-      })
+      .listen(WALL_CHANNEL, (payload) => fanout.emit(parseWallPayload(payload)))
       .then((stop) => {
         unlisten = stop;
         listening = true;
@@ -122,12 +128,10 @@ export function listenForWallChanges(source: NotificationSource): WallNotificati
   async function connect(): Promise<void> {
     retryTimer = null;
     if (closed) return;
-    const current = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    const current = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, application_name: LISTENER_NAME });
     client = current;
     current.on('notification', (message) => {
-      if (message.channel !== WALL_CHANNEL) return;
-      const signal = parseWallPayload(message.payload);
-      if (signal) fanout.emit(signal);
+      if (message.channel === WALL_CHANNEL) fanout.emit(parseWallPayload(message.payload));
     });
     current.on('error', (error) => lose(current, error));
     current.on('end', () => lose(current, new Error('connection ended')));

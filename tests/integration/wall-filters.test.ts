@@ -1,0 +1,98 @@
+import { it, expect } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { wallPage, pinnedSouvenirs, decodeCursor } from '../../src/lib/souvenirs/wall.ts';
+import type { WallPageOptions } from '../../src/lib/souvenirs/wall.ts';
+
+const script = { id: null, label: 'script' };
+
+describeEachDatabase('wall filters', (t) => {
+  /** Approves souvenirs one minute apart, oldest first, so the wall's order is known. */
+  async function seed(specs: Array<{ title: string; year?: number | null; body?: string; status?: 'approved' | 'pending' }>) {
+    const start = Date.parse('2026-03-01T10:00:00Z');
+    for (const [i, spec] of specs.entries()) {
+      const s = await createSouvenir(
+        t.db,
+        { authorName: 'A', authorEmail: 'a@example.org', title: spec.title, body: spec.body ?? 'Texte.', memoryYear: spec.year ?? null, event: null, locale: 'fr' },
+        { ipHash: null },
+      );
+      if (spec.status !== 'pending') {
+        await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script, now: new Date(start + i * 60_000) });
+      }
+    }
+  }
+
+  /** Every title of a filtered wall, walked page by page through the cursors. */
+  async function walk(options: WallPageOptions, limit = 2): Promise<string[][]> {
+    const pages: string[][] = [];
+    let cursor = null;
+    for (let guard = 0; guard < 20; guard++) {
+      const page = await wallPage(t.db, { ...options, cursor, limit });
+      pages.push(page.souvenirs.map((s) => s.title!));
+      if (!page.next) return pages;
+      cursor = decodeCursor(page.next);
+      expect(cursor).not.toBeNull();
+    }
+    throw new Error('too many pages');
+  }
+
+  it('filters by memory year and pages through it by keyset', async () => {
+    await seed([
+      { title: 'a', year: 1999 },
+      { title: 'b', year: 2005 },
+      { title: 'c', year: 1999 },
+      { title: 'd', year: 1999 },
+      { title: 'e', year: 1999, status: 'pending' },
+      { title: 'f', year: 1999 },
+      { title: 'g', year: null },
+    ]);
+    expect(await walk({ year: 1999 })).toEqual([['f', 'd'], ['c', 'a']]);
+    expect(await walk({ year: 2005 })).toEqual([['b']]);
+    expect(await walk({ year: 1900 })).toEqual([[]]);
+  });
+
+  it('filters by hashtag and pages through it by keyset', async () => {
+    await seed([
+      { title: 'a', body: 'Premier soir #jazz' },
+      { title: 'b', body: 'Du rock #rock' },
+      { title: 'c', body: 'Encore #Jazz et #rock' },
+      { title: 'd', body: 'Sans' },
+      { title: 'e', body: '#jazz toujours' },
+      { title: 'f', body: 'En attente #jazz', status: 'pending' },
+    ]);
+    expect(await walk({ tag: 'jazz' })).toEqual([['e', 'c'], ['a']]);
+    expect(await walk({ tag: 'rock' }, 1)).toEqual([['c'], ['b']]);
+    expect(await walk({ tag: 'absent' })).toEqual([[]]);
+  });
+
+  it('combines a year and a hashtag', async () => {
+    await seed([
+      { title: 'a', year: 1999, body: '#jazz' },
+      { title: 'b', year: 2000, body: '#jazz' },
+      { title: 'c', year: 1999, body: '#rock' },
+    ]);
+    expect(await walk({ year: 1999, tag: 'jazz' })).toEqual([['a']]);
+  });
+
+  it('lists pinned souvenirs apart, newest first, and leaves them out of the unfiltered list', async () => {
+    await seed([{ title: 'a' }, { title: 'b' }, { title: 'c' }, { title: 'd' }]);
+    const rows = await t.db.selectFrom('souvenir').select(['id', 'title']).execute();
+    const id = (title: string) => rows.find((r) => r.title === title)!.id;
+    await decideSouvenir(t.db, { id: id('a'), decision: 'pin', actor: script });
+    await decideSouvenir(t.db, { id: id('c'), decision: 'pin', actor: script });
+    expect((await pinnedSouvenirs(t.db)).map((s) => s.title)).toEqual(['c', 'a']);
+    expect(await walk({ excludePinned: true })).toEqual([['d', 'b']]);
+    // A filtered view shows its pinned souvenirs in their place.
+    expect(await walk({})).toEqual([['d', 'c'], ['b', 'a']]);
+  });
+
+  it('runs one query per list, whatever the filter', async () => {
+    await seed([{ title: 'a', year: 1999, body: '#jazz' }]);
+    t.queries.length = 0;
+    await wallPage(t.db, { year: 1999 });
+    await wallPage(t.db, { tag: 'jazz' });
+    await wallPage(t.db, { year: 1999, tag: 'jazz', excludePinned: true });
+    expect(t.queries).toHaveLength(3);
+  });
+});
