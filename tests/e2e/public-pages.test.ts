@@ -5,6 +5,7 @@ import type { E2eServer } from './support/server.ts';
 import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
 import { axeViolations } from './support/axe.ts';
 import { VIEWPORTS, horizontalOverflow, saveScreenshot } from './support/layout.ts';
+import { catalogue } from '../../src/lib/i18n/catalogue.ts';
 
 const hasChromium = chromiumAvailable();
 
@@ -95,6 +96,18 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
         await page.close();
       }
       await context.close();
+    }
+  });
+
+  it('shows text, never a catalogue key, and declares the page language', async () => {
+    const keys = Object.keys(catalogue);
+    for (const { name, path } of pages) {
+      const { page } = await open(path);
+      const text = await page.evaluate(() => document.body.innerText + ' ' + [...document.querySelectorAll('[aria-label],[title],[alt],[placeholder]')].map((e) => (e.getAttribute('aria-label') ?? '') + ' ' + (e.getAttribute('title') ?? '') + ' ' + (e.getAttribute('alt') ?? '') + ' ' + (e.getAttribute('placeholder') ?? '')).join(' '));
+      const shown = keys.filter((key) => text.includes(key));
+      expect(shown, path).toEqual([]);
+      expect(await page.getAttribute('html', 'lang'), path).toBe(name.endsWith('-en') ? 'en' : 'fr');
+      await page.close();
     }
   });
 
