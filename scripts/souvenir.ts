@@ -1,31 +1,43 @@
 /**
- * `npm run souvenir -- approve <id>` (also reject, spam, trash, restore, pin, unpin):
- * a moderator decision from the command line, with its audit row. <id> is the number or the public id.
+ * `npm run souvenir -- approve <id> [<id>…] [--reason "…"]` (also reject, spam, trash, restore,
+ * pin, unpin): moderator decisions from the command line, each with its audit row.
+ * An <id> is the number or the public id.
  */
+import { parseArgs } from 'node:util';
 import { withRuntime } from './lib/with-runtime.ts';
 import { decideSouvenir, DECISIONS, DecisionError } from '../src/lib/moderation/souvenir-decisions.ts';
 import { findSouvenirId } from '../src/lib/souvenirs/lookup.ts';
 import type { Decision } from '../src/lib/moderation/souvenir-decisions.ts';
 
-const [decision, ref, ...reasonWords] = process.argv.slice(2);
-if (!decision || !ref || !DECISIONS.includes(decision as Decision)) {
-  console.error(`Usage: npm run souvenir -- <${DECISIONS.join('|')}> <id> [reason]`);
+const { values, positionals } = parseArgs({ options: { reason: { type: 'string' } }, allowPositionals: true });
+const [decision, ...refs] = positionals;
+if (!decision || refs.length === 0 || !DECISIONS.includes(decision as Decision)) {
+  console.error(`Usage: npm run souvenir -- <${DECISIONS.join('|')}> <id> [<id>…] [--reason "…"]`);
   process.exit(2);
 }
 
 await withRuntime(async ({ handle: { db } }) => {
-  const row = await findSouvenirId(db, ref);
-  if (!row) throw new Error(`No souvenir ${ref}.`);
-  try {
-    const status = await decideSouvenir(db, {
-      id: row.id,
-      decision: decision as Decision,
-      actor: { id: null, label: 'script' },
-      reason: reasonWords.join(' ') || null,
-    });
-    console.log(`Souvenir ${row.id} (${row.publicId}): ${decision} → ${status}`);
-  } catch (error) {
-    if (error instanceof DecisionError) throw new Error(`Refused: ${error.message}`);
-    throw error;
+  let refused = 0;
+  for (const ref of refs) {
+    const row = await findSouvenirId(db, ref);
+    if (!row) {
+      console.error(`No souvenir ${ref}.`);
+      refused++;
+      continue;
+    }
+    try {
+      const status = await decideSouvenir(db, {
+        id: row.id,
+        decision: decision as Decision,
+        actor: { id: null, label: 'script' },
+        reason: values.reason ?? null,
+      });
+      console.log(`Souvenir ${row.id} (${row.publicId}): ${decision} → ${status}`);
+    } catch (error) {
+      if (!(error instanceof DecisionError)) throw error;
+      console.error(`Souvenir ${row.id}: refused (${error.message}).`);
+      refused++;
+    }
   }
+  if (refused > 0) process.exitCode = 1;
 });

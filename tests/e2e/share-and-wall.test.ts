@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
     expect(before).not.toContain('Premier concert E2E');
 
     const approved = await withScript(server, 'souvenir.ts', ['approve', '1']);
-    expect(approved.stderr).toBe('');
+    expect(approved.status, approved.stderr).toBe(0);
     expect(approved.stdout).toContain('approve → approved');
 
     const wall = await browser.newPage();
