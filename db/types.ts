@@ -31,6 +31,8 @@ export interface SouvenirTable {
   approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   approved_by: number | null;
   withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Reported by enough visitors: off the wall (and out of the counts) until a moderator decides. */
+  hidden_by_reports: Generated<boolean>;
 }
 export type SouvenirRow = Selectable<SouvenirTable>;
 export type NewSouvenir = Insertable<SouvenirTable>;
@@ -59,6 +61,10 @@ export interface CommentTable {
   updated_at: CreatedAt;
   approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   approved_by: number | null;
+  /** Reported by enough visitors: off the page (and out of the counts) until a moderator decides. */
+  hidden_by_reports: Generated<boolean>;
+  /** Withdrawn by its author or erased by an admin: a tombstone, its text and author erased. */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 export type CommentRow = Selectable<CommentTable>;
 export type NewComment = Insertable<CommentTable>;
@@ -166,6 +172,25 @@ export interface CandleTable {
   lit_at: CreatedAt;
 }
 
+export type ReportTargetType = 'souvenir' | 'comment';
+export type ReportReason = 'offensive' | 'personal_data' | 'false' | 'spam' | 'other';
+
+/** A visitor's report of an approved souvenir or comment; one per visitor (IP hash) per item. */
+export interface ReportTable {
+  id: Generated<number>;
+  target_type: ReportTargetType;
+  target_id: number;
+  reason: ReportReason;
+  /** Plain text, at most 500 characters; never rendered as HTML. */
+  note: string | null;
+  ip_hash: string | null;
+  created_at: CreatedAt;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolved_by: number | null;
+}
+export type ReportRow = Selectable<ReportTable>;
+export type NewReport = Insertable<ReportTable>;
+
 export interface Database {
   wall_stat: WallStatTable;
   wall_year: WallYearTable;
@@ -173,6 +198,7 @@ export interface Database {
   contributor: ContributorTable;
   candle: CandleTable;
   rate_limit: RateLimitTable;
+  report: ReportTable;
   souvenir: SouvenirTable;
   comment: CommentTable;
   setting: SettingTable;

@@ -6,13 +6,15 @@ import { buildIfNeeded, SERVER_ENTRY } from './lib/build-if-needed.ts';
 import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
 import { openRuntime, setRuntime } from '../src/lib/runtime.ts';
+import type { Runtime } from '../src/lib/runtime.ts';
 import { wallNotifications } from '../src/lib/wall/invalidation.ts';
+import { schedulePurge } from '../src/lib/privacy/purge.ts';
 import { DataDirLockedError } from '../db/index.ts';
 import { pathToFileURL } from 'node:url';
 
 if (!process.argv.includes('--no-build')) buildIfNeeded();
 
-let runtime;
+let runtime: Runtime;
 try {
   runtime = await openRuntime();
 } catch (error) {
@@ -36,12 +38,15 @@ await wallNotifications().catch((error: unknown) => console.error('[wall] not li
 const running = await listen(frontHandler(entry.handler), host, port);
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
+// IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.
+const stopPurge = schedulePurge(runtime.handle.db);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database…`);
+  stopPurge();
   await running.stop();
   await wallNotifications().then((notifications) => notifications.close(), () => {});
   await runtime.handle.close();

@@ -2,6 +2,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { isCrossSiteWrite } from './lib/security/origin.ts';
 import { loadSessionUser } from './lib/auth/request-session.ts';
 import { pageCache } from './lib/wall/page-cache-middleware.ts';
+import { localeFromPath, t } from './lib/i18n/index.ts';
 
 /**
  * Refuses cross-site writes of every content type (Astro's checkOrigin covers only form
@@ -10,7 +11,7 @@ import { pageCache } from './lib/wall/page-cache-middleware.ts';
 const security = defineMiddleware(async (context, next) => {
   if (isCrossSiteWrite(context.request, context.url)) {
     console.warn(`[security] cross-site ${context.request.method} to ${context.url.pathname} refused`);
-    return new Response('Requête refusée : origine inconnue. / Request refused: unknown origin.', {
+    return new Response(t(localeFromPath(context.url.pathname), 'error.crossSite'), {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });

@@ -4,6 +4,8 @@ import * as m002 from './2026_11_25_002_accounts.ts';
 import * as m003 from './2026_11_25_003_comments.ts';
 import * as m004 from './2026_11_25_004_wall.ts';
 import * as m005 from './2026_11_25_005_trust.ts';
+import * as m006 from './2026_11_25_006_reports.ts';
+import * as m007 from './2026_11_25_007_privacy.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_003_comments': m003,
   '2026_11_25_004_wall': m004,
   '2026_11_25_005_trust': m005,
+  '2026_11_25_006_reports': m006,
+  '2026_11_25_007_privacy': m007,
 };

@@ -31,27 +31,44 @@ async function admin(statement: string): Promise<void> {
   }
 }
 
+/** Databases not dropped yet, so an interrupted run (Ctrl-C) still drops them. */
+const undropped = new Set<BenchDatabase>();
+
+export async function dropUndroppedDatabases(): Promise<void> {
+  for (const database of undropped) await database.drop().catch(() => {});
+}
+
 export async function createBenchDatabase(engine: 'postgres' | 'pglite', stamp: string): Promise<BenchDatabase> {
+  let database: BenchDatabase;
   if (engine === 'postgres') {
     const name = `mur_bench_${stamp}`;
     await admin(`create database ${name}`);
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
-    return {
+    database = {
       engine,
       serverEnv: { DATABASE_URL: url.toString() },
       open: () => createDb({ databaseUrl: url.toString(), poolSize: 4 }),
-      drop: () => admin(`drop database if exists ${name} with (force)`),
+      drop: async () => {
+        undropped.delete(database);
+        await admin(`drop database if exists ${name} with (force)`);
+      },
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mur-bench-${stamp}-`));
+    const dataDir = path.join(dir, 'pglite');
+    database = {
+      engine,
+      serverEnv: { DATA_DIR: dataDir },
+      open: () => createDb({ dataDir }),
+      drop: async () => {
+        undropped.delete(database);
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
     };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mur-bench-${stamp}-`));
-  const dataDir = path.join(dir, 'pglite');
-  return {
-    engine,
-    serverEnv: { DATA_DIR: dataDir },
-    open: () => createDb({ dataDir }),
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+  undropped.add(database);
+  return database;
 }
 
 export async function openMigrated(database: BenchDatabase): Promise<DbHandle> {

@@ -14,7 +14,9 @@ interface CapturedAnswer {
 
 const captured = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as CapturedAnswer;
 const body = Buffer.from(captured.body, 'base64');
-const headers = { ...captured.headers, 'content-length': String(body.length) };
+// Node writes its own connection headers and date, as it does for the real server.
+const { connection: _c, 'keep-alive': _k, date: _d, ...kept } = captured.headers;
+const headers = { ...kept, 'content-length': String(body.length) };
 
 const server = http.createServer((_req, res) => {
   res.writeHead(200, headers);

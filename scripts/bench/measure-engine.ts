@@ -48,7 +48,7 @@ function asTarget(kind: Measurement['server'], server: ServerProcess): Target {
 
 export async function measureEngine(options: EngineOptions): Promise<EngineRun> {
   const database = await createBenchDatabase(options.engine, options.stamp);
-  const notes: string[] = [];
+  const notes: string[] = [`load average at the start: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (${os.cpus().length} cores)`];
   try {
     let handle = await openMigrated(database);
     const seeded = await seedBenchData(handle.db, {

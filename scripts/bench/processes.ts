@@ -45,9 +45,9 @@ export async function startServer(options: {
   port: number;
   env: Record<string, string>;
   logFile: string;
-  profileDir?: string;
+  profileDir?: string | undefined;
 }): Promise<ServerProcess> {
-  const log = fs.openSync(options.logFile, 'a');
+  const log = fs.openSync(options.logFile, 'w');
   const nodeArgs = [...startFlags(), ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/start.ts'), '--no-build'], {
     cwd: ROOT,
@@ -110,7 +110,8 @@ export async function startCeiling(answerFile: string): Promise<{ origin: string
 /** Runs one measurement in its own process (scripts/bench/load.ts). */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify(spec)], {
+    // --no-warnings: autocannon's timers print a harmless TimeoutNegativeWarning on Node 24.
+    const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify(spec)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

@@ -39,6 +39,8 @@ export function machine() {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
+    /** 1, 5 and 15 minutes, at the end: other work on the machine skews every number. */
+    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
 

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from '../lib/build-if-needed.ts';
 import { measureEngine } from './measure-engine.ts';
+import { dropUndroppedDatabases } from './bench-database.ts';
 import { formatRun, machine } from './report.ts';
 import type { EngineRun } from './report.ts';
 import { ROOT } from './processes.ts';
@@ -40,6 +41,12 @@ const plans = [
 ].filter((plan) => !values.only || plan.engine === values.only);
 
 buildIfNeeded();
+
+// Ctrl-C reaches the servers and load runners too (same process group); the databases are ours to drop.
+process.once('SIGINT', () => {
+  console.error('\nInterrupted: dropping the benchmark databases…');
+  void dropUndroppedDatabases().finally(() => process.exit(130));
+});
 
 const runs: EngineRun[] = [];
 for (const plan of plans) {

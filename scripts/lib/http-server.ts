@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -14,7 +15,7 @@ export function listen(handler: Handler, host: string, port: number): Promise<Ru
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       console.error('[http] unhandled error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Erreur interne. / Internal error.');
+      res.end(t(localeFromPath(req.url ?? '/'), 'error.internal'));
     });
   });
   server.keepAliveTimeout = 5_000;

@@ -1,6 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
-import { hashIp } from '../lib/privacy/ip-hash.ts';
+import { visitorIpHash } from '../lib/security/client-address.ts';
+import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { login as logIn, logout as logOut, startSession } from '../lib/auth/session.ts';
 import { changePassword as changeOwnPassword } from '../lib/auth/users.ts';
@@ -20,15 +21,15 @@ export const login = defineAction({
     const runtime = await getRuntime();
     const db = runtime.handle.db;
     const options = await cookieOptions(context.url);
-    const result = await logIn(
-      db,
-      {
-        username: input.username,
-        password: input.password,
-        ipHash: hashIp(runtime.ipHashSecret, context.clientAddress),
-      },
-      options,
-    );
+    const ipHash = visitorIpHash(runtime, context);
+    // The budget per address is counted before argon2, whose cost is what a flood of guesses spends.
+    try {
+      await enforceRateLimit(db, 'login', ipHash, { lifted: runtime.limitsLifted });
+    } catch (error) {
+      if (error instanceof RateLimited) return { status: 'limited' as const, retryAfterSeconds: error.retryAfterSeconds };
+      throw error;
+    }
+    const result = await logIn(db, { username: input.username, password: input.password, ipHash }, options);
     if (result.status === 'throttled')
       return { status: 'throttled' as const, retryAfterSeconds: result.retryAfterSeconds };
     if (result.status === 'invalid') return { status: 'invalid' as const };

@@ -2,39 +2,63 @@ import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { AuthorLinkError, editPendingByAuthor, withdrawByAuthor } from '../lib/souvenirs/author-link.ts';
+import { editPendingCommentByAuthor, withdrawCommentByAuthor } from '../lib/comments/author-link.ts';
+import { findAuthorItem } from '../lib/privacy/author-item.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { shareInput } from './share-schema.ts';
+import { commentInput } from './comment-schema.ts';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' });
 
+const MESSAGES: Record<AuthorLinkError['code'], string> = {
+  not_found: 'author.notFound',
+  not_pending: 'author.notPending',
+  withdrawn: 'author.withdrawnAlready',
+};
+
 function toActionError(error: unknown): never {
   if (error instanceof AuthorLinkError) {
-    const code = error.code === 'not_found' ? 'NOT_FOUND' : 'CONFLICT';
-    throw new ActionError({ code, message: `author.${error.code === 'not_found' ? 'notFound' : error.code === 'not_pending' ? 'notPending' : 'withdrawnAlready'}` });
+    throw new ActionError({ code: error.code === 'not_found' ? 'NOT_FOUND' : 'CONFLICT', message: MESSAGES[error.code] });
   }
   if (error instanceof SanitizeError) throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });
   console.error('[author-link] failed:', error);
   throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
 }
 
+/** The author corrects their pending souvenir; the rules look at it again (it may go to spam). */
 export const authorEdit = defineAction({
   accept: 'form',
   input: shareInput.pick({ title: true, body: true, year: true, event: true }).extend({ token }),
   handler: async (input) => {
     try {
-      await editPendingByAuthor(await getDb(), input.token, {
+      const status = await editPendingByAuthor(await getDb(), input.token, {
         title: input.title,
         body: input.body,
         memoryYear: input.year,
         event: input.event,
       });
-      return { edited: true };
+      return { edited: true, status };
     } catch (error) {
       toActionError(error);
     }
   },
 });
 
+/** The commenter corrects their pending comment, under the same rules. */
+export const authorEditComment = defineAction({
+  accept: 'form',
+  input: commentInput.pick({ body: true }).extend({ token }),
+  handler: async (input) => {
+    try {
+      const status = await editPendingCommentByAuthor(await getDb(), input.token, input.body);
+      return { edited: true, status };
+    } catch (error) {
+      toActionError(error);
+    }
+  },
+});
+
+/** Withdraws whatever the link opens, a souvenir or a comment. */
 export const authorWithdraw = defineAction({
   accept: 'form',
   input: z.object({
@@ -43,8 +67,12 @@ export const authorWithdraw = defineAction({
   }),
   handler: async (input) => {
     try {
-      await withdrawByAuthor(await getDb(), input.token);
-      return { withdrawn: true };
+      const db = await getDb();
+      const item = await findAuthorItem(db, input.token);
+      if (!item) throw new AuthorLinkError('not_found');
+      if (item.kind === 'souvenir') await withdrawByAuthor(db, input.token);
+      else await withdrawCommentByAuthor(db, input.token);
+      return { withdrawn: true, kind: item.kind };
     } catch (error) {
       toActionError(error);
     }

@@ -1,8 +1,9 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getRuntime } from '../lib/runtime.ts';
-import { hashIp } from '../lib/privacy/ip-hash.ts';
-import { DEFAULT_BUDGETS, hitRateLimit } from '../lib/security/rate-limit.ts';
+import { visitorIpHash } from '../lib/security/client-address.ts';
+import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
+import { refusalToActionError } from './rule-refusal.ts';
 import { CandleError, lightCandle as light } from '../lib/wall/candles.ts';
 import { t } from '../lib/i18n/index.ts';
 import { candleCountLabel } from '../lib/wall/plural.ts';
@@ -17,18 +18,16 @@ export const lightCandle = defineAction({
   handler: async (input, context) => {
     const runtime = await getRuntime();
     const db = runtime.handle.db;
-    const ipHash = hashIp(runtime.ipHashSecret, context.clientAddress);
-    if (!runtime.limitsLifted) {
-      const rate = await hitRateLimit(db, 'candle', ipHash, DEFAULT_BUDGETS.candle);
-      if (!rate.allowed) throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: 'candle.tooMany' });
-    }
+    const ipHash = visitorIpHash(runtime, context);
     try {
+      await enforceRateLimit(db, 'candle', ipHash, { lifted: runtime.limitsLifted });
       const result = await light(db, { publicId: input.souvenir, ipHash });
       const locale = input.locale ?? 'fr';
       const message = t(locale, result.outcome === 'lit' ? 'candle.lit' : 'candle.alreadyLit');
       const label = candleCountLabel(locale, result.count);
       return { publicId: input.souvenir, outcome: result.outcome, count: result.count, message, label };
     } catch (error) {
+      if (error instanceof RateLimited) throw refusalToActionError(error);
       if (error instanceof CandleError) throw new ActionError({ code: 'NOT_FOUND', message: 'candle.notFound' });
       console.error('[candle] could not light a candle:', error);
       throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'candle.failed' });

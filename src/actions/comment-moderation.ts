@@ -36,6 +36,7 @@ export const editComment = defineAction({
       if (error instanceof SanitizeError) throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });
       if (error instanceof DecisionError) {
         if (error.code === 'conflict') throw new ActionError({ code: 'CONFLICT', message: 'moderation.comment.edit.conflict' });
+        if (error.code === 'not_allowed') throw new ActionError({ code: 'BAD_REQUEST', message: 'moderation.comment.edit.withdrawn' });
         throw new ActionError({ code: 'NOT_FOUND', message: 'moderation.comment.error.notFound' });
       }
       console.error('[moderation] comment edit failed:', error);

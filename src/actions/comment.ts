@@ -4,7 +4,9 @@ import { createComment, resolveCommentTarget, CommentError } from '../lib/commen
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { RuleRefusal } from '../lib/rules/refusal.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
-import { hashIp } from '../lib/privacy/ip-hash.ts';
+import { visitorIpHash } from '../lib/security/client-address.ts';
+import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
+import { getDiscussionSettings } from '../lib/rules/settings.ts';
 import { localeFromPath } from '../lib/i18n/index.ts';
 import { refusalToActionError } from './rule-refusal.ts';
 import { commentInput } from './comment-schema.ts';
@@ -27,9 +29,11 @@ export const comment = defineAction({
   handler: async (input, context) => {
     const runtime = await getRuntime();
     const db = runtime.handle.db;
-    const ipHash = hashIp(runtime.ipHashSecret, context.clientAddress);
+    const ipHash = visitorIpHash(runtime, context);
     const isRobot = Boolean(input.subject);
     try {
+      const settings = await getDiscussionSettings(db);
+      await enforceRateLimit(db, 'comment', ipHash, { settings, lifted: runtime.limitsLifted });
       const target = await resolveCommentTarget(db, input.souvenir, input.parent);
       const verdict = await evaluateSubmission(
         db,
@@ -43,7 +47,7 @@ export const comment = defineAction({
           souvenirId: target.souvenirId,
           parentId: target.parentId,
         },
-        { checkFlood: !runtime.limitsLifted },
+        { settings, checkFlood: !runtime.limitsLifted },
       );
       const created = await createComment(
         db,
@@ -63,10 +67,11 @@ export const comment = defineAction({
             : { status: verdict.outcome, flagReasons: verdict.reasons }),
         },
       );
-      // Spam is answered like a held comment: a spammer learns nothing from the reply.
-      return { publicId: created.publicId, published: created.status === 'approved' };
+      // Spam is answered like a held comment: a spammer learns nothing from the reply. The token
+      // is the commenter's private link, shown once on the page that answers this post.
+      return { publicId: created.publicId, published: created.status === 'approved', token: created.token };
     } catch (error) {
-      if (error instanceof RuleRefusal) throw refusalToActionError(error);
+      if (error instanceof RuleRefusal || error instanceof RateLimited) throw refusalToActionError(error);
       if (error instanceof CommentError) throw commentRefusal(error);
       if (error instanceof SanitizeError) {
         console.warn(`[comment] body refused by the sanitiser: ${error.code}`);

@@ -2,7 +2,9 @@ import { ActionError, defineAction } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
 import { createSouvenir } from '../lib/souvenirs/create-souvenir.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
-import { hashIp } from '../lib/privacy/ip-hash.ts';
+import { visitorIpHash } from '../lib/security/client-address.ts';
+import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
+import { getDiscussionSettings } from '../lib/rules/settings.ts';
 import { localeFromPath } from '../lib/i18n/index.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { RuleRefusal } from '../lib/rules/refusal.ts';
@@ -16,8 +18,10 @@ export const share = defineAction({
     const runtime = await getRuntime();
     const locale = localeFromPath(context.url.pathname);
     const isRobot = Boolean(input.website);
-    const ipHash = hashIp(runtime.ipHashSecret, context.clientAddress);
+    const ipHash = visitorIpHash(runtime, context);
     try {
+      const settings = await getDiscussionSettings(runtime.handle.db);
+      await enforceRateLimit(runtime.handle.db, 'share', ipHash, { settings, lifted: runtime.limitsLifted });
       const verdict = await evaluateSubmission(
         runtime.handle.db,
         {
@@ -29,7 +33,7 @@ export const share = defineAction({
           otherFields: [input.title, input.event],
           ipHash,
         },
-        { checkFlood: !runtime.limitsLifted },
+        { settings, checkFlood: !runtime.limitsLifted },
       );
       const created = await createSouvenir(
         runtime.handle.db,
@@ -52,7 +56,7 @@ export const share = defineAction({
       );
       return { publicId: created.publicId, token: created.token, status: created.status };
     } catch (error) {
-      if (error instanceof RuleRefusal) throw refusalToActionError(error);
+      if (error instanceof RuleRefusal || error instanceof RateLimited) throw refusalToActionError(error);
       if (error instanceof SanitizeError) {
         console.warn(`[share] body refused by the sanitiser: ${error.code}`);
         throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });

@@ -3,6 +3,7 @@ import { createDb, migrateToLatest, DEFAULT_DATA_DIR } from '../../db/index.ts';
 import type { DbHandle } from '../../db/index.ts';
 import { loadIpHashSecret } from './privacy/ip-hash.ts';
 import { embedFrameAncestors } from './wall/embed-policy.ts';
+import { parseTrustedProxies } from './security/client-address.ts';
 
 export interface Runtime {
   handle: DbHandle;
@@ -15,6 +16,8 @@ export interface Runtime {
   databaseUrl: string | undefined;
   /** Who may frame /embed (EMBED_FRAME_ANCESTORS, see wall/embed-policy.ts). */
   embedFrameAncestors: string;
+  /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY, see security/client-address.ts); 0: none. */
+  trustedProxies: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,6 +42,7 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
     limitsLifted,
     databaseUrl: env.DATABASE_URL || undefined,
     embedFrameAncestors: embedFrameAncestors(env.EMBED_FRAME_ANCESTORS),
+    trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
   };
 }
 

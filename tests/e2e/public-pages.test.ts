@@ -33,6 +33,7 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
         { name: `share-${lang}`, path: `${prefix}/partager` },
         { name: `souvenir-${lang}`, path: `${prefix}${permalink}` },
         { name: `privacy-${lang}`, path: `${prefix}/confidentialite` },
+        { name: `report-thanks-${lang}`, path: `${prefix}/signalement` },
         { name: `author-${lang}`, path: `${prefix}${authorPath}` },
         { name: `not-found-${lang}`, path: `${prefix}/nulle-part` },
       );

@@ -132,6 +132,11 @@ describe.skipIf(!url)('query plans at 100 000 souvenirs [postgres]', () => {
     // A rare tag must not walk the whole wall index filtering row by row: the GIN index finds it.
     const rare = (await plansOf((db) => wallPage(db, { tag: 't42' }))).flatMap(nodesOf);
     expect(rare.map((n) => n['Index Name'])).toContain('souvenir_hashtags_idx');
+    expect(rare.map((n) => n['Index Name'])).not.toContain('souvenir_wall_idx');
+    // A tag nobody used costs one lookup of its kept count and nothing else.
+    sent.length = 0;
+    expect((await wallPage(db, { tag: 'absent' })).souvenirs).toEqual([]);
+    expect(sent.map((q) => q.sql).join('\n')).not.toMatch(/from "souvenir"/);
   });
 
   it('reads the pinned souvenirs from an index', async () => {

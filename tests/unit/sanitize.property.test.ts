@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { sanitizeBody, SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
+import { sanitizeBody, sanitizeBodyWithText, toPlainText, SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 
 const ALLOWED: Record<string, readonly string[]> = {
   a: ['href', 'title', 'rel'],
@@ -93,6 +93,18 @@ describe('the sanitiser, whatever the input', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (input) => {
         const output = sanitizeOrNull(input);
         if (output !== null) check(output);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('sanitizeBodyWithText', () => {
+  it('gives exactly sanitizeBody and toPlainText of it, from one parse', () => {
+    fc.assert(
+      fc.property(markup, (raw) => {
+        const html = sanitizeBody(raw);
+        expect(sanitizeBodyWithText(raw)).toEqual({ html, text: toPlainText(html) });
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,7 @@
 import { isMessageKey, t } from '../../lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
 import type { CommentThread } from '../../lib/comments/list-comments.ts';
-import { readRefusalMessage } from '../../lib/rules/refusal.ts';
+import { refusalNotice } from '../../lib/security/too-many.ts';
 
 /** An Action error as the page sees it: the first key per invalid field, or one message. */
 export interface SubmitError {
@@ -49,10 +49,10 @@ export function commentFormState(locale: Locale, input: CommentFormInput): Comme
       else formError ??= say(key);
     }
   } else if (input.error) {
-    const refusal = readRefusalMessage(input.error.message ?? undefined);
+    const refusal = refusalNotice(locale, input.error.message);
     const field = FIELD_OF_MESSAGE[input.error.message ?? ''];
     if (refusal) {
-      formError = t(locale, refusal.key, refusal.vars);
+      formError = refusal.text;
       retryAfterSeconds = refusal.retryAfterSeconds;
     } else if (field && isMessageKey(input.error.message!)) {
       errors[field] = input.error.message;

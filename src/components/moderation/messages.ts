@@ -1,5 +1,6 @@
 import { isMessageKey, t } from '../../lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
+import { pluralForm } from '../../lib/i18n/plural.ts';
 import type { Decision } from '../../lib/moderation/souvenir-decisions.ts';
 import type { Flash } from '../../lib/moderation/flash.ts';
 import type { QueueStatus, QueueTarget } from '../../lib/moderation/targets.ts';
@@ -32,17 +33,18 @@ export function targetLabel(locale: Locale, targetType: string, id: number): str
   return isMessageKey(k) ? t(locale, k, { id }) : `${targetType} ${id}`;
 }
 
-const plural = (base: string, n: number) => key(`${base}.${n === 1 ? 'one' : 'many'}`);
 
 /** Where a kind of item keeps its own sentences: comments say "commentaire" where souvenirs say "souvenir". */
 export const messagePrefix = (targetType: QueueTarget) => (targetType === 'comment' ? 'moderation.comment' : 'moderation');
 
 /** The sentences the queue shows after a decision: what was done, then what was left alone. */
 export function flashMessages(locale: Locale, flash: Flash, targetType: QueueTarget = 'souvenir'): string[] {
+  const plural = (base: string, n: number) => key(`${base}.${pluralForm(locale, n)}`);
   const messages: string[] = [];
   const prefix = messagePrefix(targetType);
   if (flash.done === 'edit') messages.push(t(locale, 'moderation.done.edit'));
   else if (flash.done === 'unchanged') messages.push(t(locale, 'moderation.done.unchanged'));
+  else if (flash.done === 'dismiss') messages.push(t(locale, plural('report.done.dismiss', flash.n), { n: flash.n }));
   else if (flash.n === 0) messages.push(t(locale, key(`${prefix}.done.none`)));
   else messages.push(t(locale, plural(`${prefix}.done.${flash.done}`, flash.n), { n: flash.n }));
   if (flash.conflicts > 0) messages.push(t(locale, plural(`${prefix}.skipped.conflict`, flash.conflicts), { n: flash.conflicts }));

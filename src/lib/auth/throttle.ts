@@ -67,6 +67,12 @@ export async function reserveAttempt(db: Kysely<Database>, key: AttemptKey, now 
   });
 }
 
+/** Drops attempts older than a day (they no longer count; also done as attempts come in); returns how many. */
+export async function purgeLoginAttempts(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom('login_attempt').where('attempted_at', '<', new Date(now.getTime() - KEEP_MS)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** After a successful login: the username's failures (from any address) stop counting. */
 export async function forgiveFailures(db: Kysely<Database>, username: string): Promise<void> {
   await db.deleteFrom('login_attempt').where('username', '=', username).execute();

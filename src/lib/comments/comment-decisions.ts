@@ -3,6 +3,7 @@ import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { decideItem } from '../moderation/decisions.ts';
 import type { DecidableState, DecisionRequest, DecisionTarget } from '../moderation/decisions.ts';
 import { adjustCommentCount, approvalDelta } from './comment-count.ts';
+import { releaseReports } from '../reports/release.ts';
 
 type CommentState = DecidableState & { souvenirId: number };
 
@@ -11,7 +12,7 @@ const commentTarget: DecisionTarget<CommentState> = {
   async read(trx, id) {
     const row = await trx
       .selectFrom('comment')
-      .select(['souvenir_id', 'status', 'previous_status', 'approved_at', 'approved_by'])
+      .select(['souvenir_id', 'status', 'previous_status', 'approved_at', 'approved_by', 'withdrawn_at'])
       .where('id', '=', id)
       .executeTakeFirst();
     return (
@@ -22,7 +23,7 @@ const commentTarget: DecisionTarget<CommentState> = {
         pinned: null,
         approvedAt: row.approved_at,
         approvedBy: row.approved_by,
-        withdrawn: false,
+        withdrawn: row.withdrawn_at !== null,
       }
     );
   },
@@ -44,6 +45,7 @@ const commentTarget: DecisionTarget<CommentState> = {
   async afterWrite(trx, _id, current, next) {
     await adjustCommentCount(trx, current.souvenirId, approvalDelta(current.status, next.status));
   },
+  releaseReports: (trx, id, actor, now) => releaseReports(trx, 'comment', id, actor, now),
 };
 
 /**

@@ -41,6 +41,7 @@ export async function resolveCommentTarget(
     .select('id')
     .where('public_id', '=', souvenirPublicId)
     .where('status', '=', 'approved')
+    .where('hidden_by_reports', '=', false)
     .where('withdrawn_at', 'is', null)
     .executeTakeFirst();
   if (!souvenir) throw new CommentError('souvenir_closed');
@@ -52,6 +53,7 @@ export async function resolveCommentTarget(
     .where('souvenir_id', '=', souvenir.id)
     .where('parent_id', 'is', null)
     .where('status', '=', 'approved')
+    .where('hidden_by_reports', '=', false)
     .executeTakeFirst();
   if (!parent) throw new CommentError('parent_invalid');
   return { souvenirId: souvenir.id, parentId: parent.id };
@@ -77,7 +79,7 @@ export interface CreatedComment {
   id: number;
   publicId: string;
   status: SouvenirStatus;
-  /** A private token for its author, stored only as a hash (the author's link will cover comments). */
+  /** The commenter's private link token (`/mes-souvenirs/<token>`), shown once and stored only as a hash. */
   token: string;
 }
 
@@ -85,20 +87,20 @@ export interface CreatedComment {
 async function checkTarget(trx: Transaction<Database>, target: CommentTarget): Promise<void> {
   const souvenir = await trx
     .selectFrom('souvenir')
-    .select(['status', 'withdrawn_at'])
+    .select(['status', 'withdrawn_at', 'hidden_by_reports'])
     .where('id', '=', target.souvenirId)
     .executeTakeFirst();
-  if (!souvenir || souvenir.status !== 'approved' || souvenir.withdrawn_at !== null) {
+  if (!souvenir || souvenir.status !== 'approved' || souvenir.hidden_by_reports || souvenir.withdrawn_at !== null) {
     throw new CommentError('souvenir_closed');
   }
   if (target.parentId === null) return;
   const parent = await trx
     .selectFrom('comment')
-    .select(['souvenir_id', 'parent_id', 'status'])
+    .select(['souvenir_id', 'parent_id', 'status', 'hidden_by_reports'])
     .where('id', '=', target.parentId)
     .executeTakeFirst();
   // One level of replies only: the parent is itself a top-level comment of the same souvenir.
-  if (!parent || parent.souvenir_id !== target.souvenirId || parent.parent_id !== null || parent.status !== 'approved') {
+  if (!parent || parent.souvenir_id !== target.souvenirId || parent.parent_id !== null || parent.status !== 'approved' || parent.hidden_by_reports) {
     throw new CommentError('parent_invalid');
   }
 }

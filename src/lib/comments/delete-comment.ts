@@ -17,7 +17,7 @@ export async function deleteComment(
   return db.transaction().execute(async (trx) => {
     const doomed = await trx
       .selectFrom('comment')
-      .select(['id', 'souvenir_id', 'status'])
+      .select(['id', 'souvenir_id', 'status', 'hidden_by_reports'])
       .where((eb) => eb.or([eb('id', '=', request.id), eb('parent_id', '=', request.id)]))
       .execute();
     const target = doomed.find((c) => c.id === request.id);
@@ -31,7 +31,9 @@ export async function deleteComment(
       reason: request.reason ?? null,
       before: { status: target.status, replies: doomed.length - 1 },
     });
-    await adjustCommentCount(trx, target.souvenir_id, -doomed.filter((c) => c.status === 'approved').length);
+    // A comment hidden by reports already left the count when it was hidden.
+    const counted = doomed.filter((c) => c.status === 'approved' && !c.hidden_by_reports);
+    await adjustCommentCount(trx, target.souvenir_id, -counted.length);
     return doomed.length;
   });
 }

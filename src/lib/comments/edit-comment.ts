@@ -19,7 +19,7 @@ export interface CommentEditRequest {
 /**
  * A moderator's correction of a comment's text: re-sanitised, with an `edit` audit row holding
  * the text before and after, in one transaction. Returns whether anything changed.
- * Throws SanitizeError (before any write) or DecisionError (not_found, conflict).
+ * Throws SanitizeError (before any write) or DecisionError (not_found, conflict, not_allowed when withdrawn).
  */
 export async function editComment(db: Kysely<Database>, request: CommentEditRequest): Promise<{ changed: boolean }> {
   const bodyHtml = sanitizeBody(request.body);
@@ -28,12 +28,14 @@ export async function editComment(db: Kysely<Database>, request: CommentEditRequ
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('comment')
-      .select(['status', 'souvenir_id', 'body_raw', 'updated_at'])
+      .select(['status', 'souvenir_id', 'body_raw', 'updated_at', 'withdrawn_at'])
       .where('id', '=', request.id)
       // Holds the row until commit on PostgreSQL, so two edits cannot both pass the check below.
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw new DecisionError('not_found');
+    // Erased by its author or an admin: there is no text left to correct.
+    if (current.withdrawn_at) throw new DecisionError('not_allowed', current.status);
     // Timestamps reach the form with millisecond precision; the column may hold microseconds.
     const expected = request.expectedUpdatedAt;
     if (expected && Math.abs(current.updated_at.getTime() - expected.getTime()) >= 1) {

@@ -37,6 +37,7 @@ export async function listApprovedComments(db: Kysely<Database>, souvenirId: num
     ])
     .where('c.souvenir_id', '=', souvenirId)
     .where('c.status', '=', 'approved')
+    .where('c.hidden_by_reports', '=', false)
     .orderBy(sql`coalesce(p.approved_at, c.approved_at)`)
     .orderBy(sql`coalesce(c.parent_id, c.id)`)
     .orderBy(sql`c.parent_id is not null`)

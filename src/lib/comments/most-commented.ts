@@ -18,6 +18,7 @@ export async function mostCommented(db: Kysely<Database>, limit = 5): Promise<Mo
     .selectFrom('souvenir')
     .select(['public_id', 'title', 'author_name', 'locale', 'comment_count'])
     .where('status', '=', 'approved')
+    .where('hidden_by_reports', '=', false)
     .where('comment_count', '>', 0)
     .orderBy('comment_count', 'desc')
     .orderBy('id', 'desc')

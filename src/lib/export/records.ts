@@ -70,6 +70,7 @@ export async function* exportedSouvenirs(db: Kysely<Database>): AsyncGenerator<E
         'created_at',
       ])
       .where('status', '=', 'approved')
+      .where('hidden_by_reports', '=', false)
       .where('id', '>', after)
       .orderBy('id')
       .limit(BATCH)
@@ -106,7 +107,7 @@ export async function* exportedComments(db: Kysely<Database>): AsyncGenerator<Ex
       .selectFrom('comment as c')
       .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
       .leftJoin('comment as p', (join) =>
-        join.onRef('p.id', '=', 'c.parent_id').on('p.status', '=', 'approved'),
+        join.onRef('p.id', '=', 'c.parent_id').on('p.status', '=', 'approved').on('p.hidden_by_reports', '=', false),
       )
       .select([
         'c.id',
@@ -122,6 +123,8 @@ export async function* exportedComments(db: Kysely<Database>): AsyncGenerator<Ex
       ])
       .where('c.status', '=', 'approved')
       .where('s.status', '=', 'approved')
+      .where('c.hidden_by_reports', '=', false)
+      .where('s.hidden_by_reports', '=', false)
       .where('c.id', '>', after)
       .orderBy('c.id')
       .limit(BATCH)

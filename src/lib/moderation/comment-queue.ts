@@ -25,6 +25,8 @@ function selectComments(db: Kysely<Database>) {
       'c.previous_status',
       'c.created_at',
       'c.updated_at',
+      'c.hidden_by_reports',
+      'c.withdrawn_at',
       's.public_id as souvenir_public_id',
       's.title as souvenir_title',
       's.author_name as souvenir_author_name',
@@ -53,7 +55,8 @@ function toQueueItem(row: CommentQueueRow): QueueItem {
     previousStatus: row.previous_status,
     pinned: null,
     isDemo: false,
-    withdrawn: false,
+    withdrawn: row.withdrawn_at !== null,
+    hiddenByReports: row.hidden_by_reports,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     souvenir: { publicId: row.souvenir_public_id, title: row.souvenir_title, authorName: row.souvenir_author_name },
@@ -96,6 +99,12 @@ export async function countCommentsByStatus(db: Kysely<Database>): Promise<Recor
   const counts = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, 0])) as Record<QueueStatus, number>;
   for (const row of rows) counts[row.status] = row.n;
   return counts;
+}
+
+/** The comments with these ids, as the queue shows them (in no particular order). */
+export async function queueCommentsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<QueueItem[]> {
+  if (ids.length === 0) return [];
+  return (await selectComments(db).where('c.id', 'in', ids).execute()).map(toQueueItem);
 }
 
 /** One comment with the raw text the edit page needs, or null. */

@@ -5,7 +5,7 @@ import type { Decision } from './souvenir-decisions.ts';
  * What the queue says after a POST-redirect-GET: which decision was applied and how many items
  * it changed or left alone. Only these enumerated values travel in the URL, never submitted text.
  */
-export type FlashDone = Decision | 'edit' | 'unchanged';
+export type FlashDone = Decision | 'edit' | 'unchanged' | 'dismiss';
 
 export interface Flash {
   done: FlashDone;
@@ -14,7 +14,7 @@ export interface Flash {
   refused: number;
 }
 
-const DONE: readonly string[] = [...DECISIONS, 'edit', 'unchanged'];
+const DONE: readonly string[] = [...DECISIONS, 'edit', 'unchanged', 'dismiss'];
 const MAX_COUNT = 1000;
 
 export function flashParams(flash: Flash): URLSearchParams {

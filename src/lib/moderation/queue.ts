@@ -33,6 +33,8 @@ export interface QueueItem {
   isDemo: boolean;
   /** Erased by its author: shown as a tombstone, no decision applies. */
   withdrawn: boolean;
+  /** Approved but off the public pages: enough visitors reported it (see /moderation/signalements). */
+  hiddenByReports: boolean;
   createdAt: Date;
   updatedAt: Date;
   /** Comments only: the author's website, the souvenir answered, and who the reply answers. */
@@ -73,6 +75,7 @@ const QUEUE_COLUMNS = [
   'created_at',
   'updated_at',
   'withdrawn_at',
+  'hidden_by_reports',
 ] as const satisfies readonly (keyof SouvenirRow)[];
 
 function toQueueItem(row: Pick<SouvenirRow, (typeof QUEUE_COLUMNS)[number]>): QueueItem {
@@ -94,6 +97,7 @@ function toQueueItem(row: Pick<SouvenirRow, (typeof QUEUE_COLUMNS)[number]>): Qu
     pinned: row.pinned,
     isDemo: row.is_demo,
     withdrawn: row.withdrawn_at !== null,
+    hiddenByReports: row.hidden_by_reports,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     authorWebsite: null,
@@ -145,6 +149,13 @@ export async function countByStatus(
   const counts = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, 0])) as Record<QueueStatus, number>;
   for (const row of rows) counts[row.status] = row.n;
   return counts;
+}
+
+/** The souvenirs with these ids, as the queue shows them (in no particular order). */
+export async function queueSouvenirsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<QueueItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('souvenir').select(QUEUE_COLUMNS).where('id', 'in', ids).execute();
+  return rows.map(toQueueItem);
 }
 
 /** One item with the columns the edit page needs (the raw body as submitted), or null. */

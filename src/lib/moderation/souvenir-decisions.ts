@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { decideItem, WALL_CHANNEL } from './decisions.ts';
 import type { DecidableState, DecisionRequest, DecisionTarget } from './decisions.ts';
+import { releaseReports } from '../reports/release.ts';
 
 // The decision vocabulary lives in decisions.ts, shared with comments; re-exported for existing callers.
 export { allowedDecisions, DECISIONS, DecisionError, WALL_CHANNEL } from './decisions.ts';
@@ -49,6 +50,7 @@ const souvenirTarget: DecisionTarget<DecidableState> = {
       await sql`select pg_notify(${WALL_CHANNEL}, ${String(id)})`.execute(trx);
     }
   },
+  releaseReports: (trx, id, actor, now) => releaseReports(trx, 'souvenir', id, actor, now),
 };
 
 /**

@@ -37,6 +37,11 @@ export interface EvaluateOptions {
   settings?: DiscussionSettings;
   /** False only when rate limits are lifted for a load test (LIFT_RATE_LIMITS=1). */
   checkFlood?: boolean;
+  /**
+   * Re-checking a stored text its author edited: no duplicate or flood check (the text would
+   * meet itself) and never approved at once (an edit does not publish): `pending` or `spam`.
+   */
+  recheck?: boolean;
 }
 
 /**
@@ -56,8 +61,8 @@ export async function evaluateSubmission(
   const settings = options.settings ?? (await getDiscussionSettings(db));
   const now = submission.now ?? new Date();
 
-  if (await isDuplicate(db, submission)) throw new RuleRefusal('duplicate');
-  if (options.checkFlood !== false && settings.floodSeconds > 0) {
+  if (!options.recheck && (await isDuplicate(db, submission))) throw new RuleRefusal('duplicate');
+  if (!options.recheck && options.checkFlood !== false && settings.floodSeconds > 0) {
     const wait = await floodWaitSeconds(db, submission, settings.floodSeconds, now);
     if (wait > 0) throw new RuleRefusal('flood', wait);
   }
@@ -79,7 +84,7 @@ export async function evaluateSubmission(
   if (held !== null) reasons.push(`moderation_word:${held}`);
   if (reasons.length > 0) return { outcome: 'pending', reasons };
 
-  if (settings.autoApproveKnownAuthors && (await isKnownAuthor(db, submission.name, submission.email))) {
+  if (!options.recheck && settings.autoApproveKnownAuthors && (await isKnownAuthor(db, submission.name, submission.email))) {
     return { outcome: 'approved', reasons: ['known_author'] };
   }
   return { outcome: 'pending', reasons: [] };
@@ -149,7 +154,9 @@ async function isKnownAuthor(db: Kysely<Database>, name: string, email: string):
       .select(sql<number>`1`.as('one'))
       .where(sql`lower(author_email)`, '=', email.toLowerCase())
       .where(sql`lower(author_name)`, '=', name.toLowerCase())
-      .where('status', '=', 'approved');
+      .where('status', '=', 'approved')
+      // A text hidden by visitors' reports vouches for no one until a moderator decides.
+      .where('hidden_by_reports', '=', false);
   const row = await match('comment').unionAll(match('souvenir')).limit(1).executeTakeFirst();
   return row !== undefined;
 }

@@ -25,17 +25,17 @@ export function refusalMessage(refusal: RuleRefusal): string {
 }
 
 export interface ReadRefusal {
+  /** `rules.flood` says how long to wait as `{wait}`, in words (i18n/wait.ts). */
   key: MessageKey;
-  vars: Record<string, number>;
   /** For the `Retry-After` header of a 429. */
   retryAfterSeconds: number | null;
 }
 
 /** What a page shows for an Action error message made by `refusalMessage`, or null for any other. */
 export function readRefusalMessage(message: string | undefined): ReadRefusal | null {
-  if (message === 'rules.duplicate') return { key: 'rules.duplicate', vars: {}, retryAfterSeconds: null };
+  if (message === 'rules.duplicate') return { key: 'rules.duplicate', retryAfterSeconds: null };
   const flood = /^rules\.flood:(\d{1,6})$/.exec(message ?? '');
   if (!flood) return null;
   const seconds = Math.max(1, Number(flood[1]));
-  return { key: seconds === 1 ? 'rules.flood.one' : 'rules.flood.many', vars: { seconds }, retryAfterSeconds: seconds };
+  return { key: 'rules.flood', retryAfterSeconds: seconds };
 }

@@ -3,6 +3,8 @@ import type { Database } from '../../../db/types.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
 import { parseWordList } from './text.ts';
+import { DEFAULT_BUDGETS, LIMITED_ACTIONS } from '../security/rate-limit.ts';
+import type { Budget, LimitedAction } from '../security/rate-limit.ts';
 
 /** The discussion rules, applied alike to souvenirs and comments (see evaluate.ts). */
 export interface DiscussionSettings {
@@ -16,6 +18,10 @@ export interface DiscussionSettings {
   disallowedWords: string[];
   /** An author with an earlier approved text (same name and email) is approved at once. */
   autoApproveKnownAuthors: boolean;
+  /** Requests per fixed window and IP hash, per action (rate-limit.ts); a limit of 0 lifts it. */
+  rateBudgets: Record<LimitedAction, Budget>;
+  /** Distinct visitors whose reports hide an approved text until a moderator decides. */
+  reportThreshold: number;
 }
 
 /** WordPress's defaults, except that every text is held for moderation until an admin says otherwise. */
@@ -25,6 +31,8 @@ export const DEFAULT_DISCUSSION_SETTINGS: Readonly<DiscussionSettings> = Object.
   moderationWords: [],
   disallowedWords: [],
   autoApproveKnownAuthors: false,
+  rateBudgets: DEFAULT_BUDGETS,
+  reportThreshold: 3,
 });
 
 export const SETTING_LIMITS = {
@@ -33,6 +41,10 @@ export const SETTING_LIMITS = {
   /** Words per list, and characters per word. */
   words: 1000,
   wordLength: 100,
+  budgetLimit: { min: 0, max: 100_000 },
+  /** Windows are whole minutes, from one minute to one day. */
+  budgetMinutes: { min: 1, max: 1440 },
+  reportThreshold: { min: 1, max: 100 },
 } as const;
 
 export const DISCUSSION_SETTINGS_KEY = 'discussion';
@@ -45,6 +57,21 @@ function wordList(value: unknown): string[] | null {
   if (!Array.isArray(value) || value.length > SETTING_LIMITS.words) return null;
   if (!value.every((w) => typeof w === 'string' && w.length <= SETTING_LIMITS.wordLength)) return null;
   return parseWordList(value.join('\n'));
+}
+
+function budget(value: unknown): Budget | null {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const limit = integerIn(v.limit, SETTING_LIMITS.budgetLimit);
+  const seconds = typeof v.windowSeconds === 'number' && v.windowSeconds % 60 === 0 ? v.windowSeconds / 60 : null;
+  const minutes = integerIn(seconds, SETTING_LIMITS.budgetMinutes);
+  return limit === null || minutes === null ? null : { limit, windowSeconds: minutes * 60 };
+}
+
+/** Each action's budget as stored, or its default when missing or out of range. */
+function budgets(value: unknown): Record<LimitedAction, Budget> {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const read = (action: LimitedAction) => budget(v[action]) ?? { ...DEFAULT_BUDGETS[action] };
+  return Object.fromEntries(LIMITED_ACTIONS.map((action) => [action, read(action)])) as Record<LimitedAction, Budget>;
 }
 
 /**
@@ -60,6 +87,8 @@ export function readDiscussionSettings(value: unknown): DiscussionSettings {
     moderationWords: wordList(v.moderationWords) ?? [...d.moderationWords],
     disallowedWords: wordList(v.disallowedWords) ?? [...d.disallowedWords],
     autoApproveKnownAuthors: typeof v.autoApproveKnownAuthors === 'boolean' ? v.autoApproveKnownAuthors : d.autoApproveKnownAuthors,
+    rateBudgets: budgets(v.rateBudgets),
+    reportThreshold: integerIn(v.reportThreshold, SETTING_LIMITS.reportThreshold) ?? d.reportThreshold,
   };
 }
 
@@ -71,6 +100,9 @@ export function invalidSettingFields(settings: DiscussionSettings): (keyof Discu
   if (wordList(settings.moderationWords) === null) invalid.push('moderationWords');
   if (wordList(settings.disallowedWords) === null) invalid.push('disallowedWords');
   if (typeof settings.autoApproveKnownAuthors !== 'boolean') invalid.push('autoApproveKnownAuthors');
+  const stored = (settings.rateBudgets ?? {}) as Partial<Record<LimitedAction, unknown>>;
+  if (!LIMITED_ACTIONS.every((action) => budget(stored[action]) !== null)) invalid.push('rateBudgets');
+  if (integerIn(settings.reportThreshold, SETTING_LIMITS.reportThreshold) === null) invalid.push('reportThreshold');
   return invalid;
 }
 

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 
 export type LimitedAction = 'share' | 'comment' | 'candle' | 'report' | 'login';
+/** In the order the settings page lists them. */
+export const LIMITED_ACTIONS: readonly LimitedAction[] = ['share', 'comment', 'candle', 'report', 'login'];
 
 export interface Budget {
   /** Requests allowed per window; 0 lifts the limit (the benchmark does). */

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { hashToken, tokenMatches } from '../security/tokens.ts';
 import { sanitizeBody, toPlainText } from '../sanitize/sanitize.ts';
 import { recordEvent } from '../moderation/audit.ts';
-import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
+import { evaluateSubmission } from '../rules/evaluate.ts';
+import { eraseSouvenir } from '../privacy/erase.ts';
 import { extractHashtags } from './hashtags.ts';
 
 /** What the author sees behind their private link. */
@@ -33,8 +33,10 @@ export class AuthorLinkError extends Error {
   }
 }
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
-const AUTHOR_ACTOR = { id: null, label: 'author' } as const;
+/** What `newToken()` issues: 24 random bytes in base64url. */
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
+/** Who acts through a private link, as the journal shows it. */
+export const AUTHOR_ACTOR = { id: null, label: 'author' } as const;
 
 /** The souvenir a private link opens, or null for any token we did not issue. */
 export async function findByAuthorToken(db: Kysely<Database>, token: string): Promise<AuthorSouvenir | null> {
@@ -68,13 +70,43 @@ export interface AuthorEdit {
   event: string | null;
 }
 
-/** The author corrects their souvenir while it still awaits moderation; re-sanitised on write. */
-export async function editPendingByAuthor(db: Kysely<Database>, token: string, edit: AuthorEdit, now = new Date()): Promise<void> {
+/**
+ * The author corrects their souvenir while it still awaits moderation: re-sanitised, and
+ * re-checked by the discussion rules as a new submission would be (a disallowed word sends it to
+ * spam, a moderation word or too many links flags it for the moderators; an edit never publishes).
+ * Returns the status it now has. Throws AuthorLinkError or SanitizeError, before any write.
+ */
+export async function editPendingByAuthor(
+  db: Kysely<Database>,
+  token: string,
+  edit: AuthorEdit,
+  now = new Date(),
+): Promise<SouvenirStatus> {
   const current = await findByAuthorToken(db, token);
   if (!current) throw new AuthorLinkError('not_found');
   if (current.withdrawn) throw new AuthorLinkError('withdrawn');
   if (current.status !== 'pending') throw new AuthorLinkError('not_pending');
   const bodyHtml = sanitizeBody(edit.body);
+  const author = await db
+    .selectFrom('souvenir')
+    .select(['author_name', 'author_email'])
+    .where('id', '=', current.id)
+    .executeTakeFirstOrThrow();
+  const verdict = await evaluateSubmission(
+    db,
+    {
+      kind: 'souvenir',
+      name: author.author_name,
+      email: author.author_email,
+      website: null,
+      body: edit.body,
+      otherFields: [edit.title, edit.event],
+      ipHash: null,
+      now,
+    },
+    { recheck: true },
+  );
+  const status = verdict.outcome === 'spam' ? 'spam' : 'pending';
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('souvenir')
@@ -85,59 +117,37 @@ export async function editPendingByAuthor(db: Kysely<Database>, token: string, e
         hashtags: extractHashtags(toPlainText(bodyHtml)),
         memory_year: edit.memoryYear,
         event: edit.event,
+        status,
+        // Spam is a bin: a moderator's "restore" puts it back in the queue.
+        previous_status: status === 'spam' ? 'pending' : null,
+        flag_reasons: verdict.reasons,
         updated_at: now,
       })
       .where('id', '=', current.id)
       .where('status', '=', 'pending')
+      .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AuthorLinkError('not_pending');
-    await recordEvent(trx, { actor: AUTHOR_ACTOR, action: 'author_edit', targetType: 'souvenir', targetId: current.id });
+    await recordEvent(trx, {
+      actor: AUTHOR_ACTOR,
+      action: 'author_edit',
+      targetType: 'souvenir',
+      targetId: current.id,
+      before: { status: 'pending' },
+      after: { status, flagReasons: verdict.reasons },
+    });
   });
+  return status;
 }
 
 /**
- * Withdraws a souvenir for good: its text, name and email are erased (also from earlier audit
- * rows), only a tombstone event stays. Works whatever the status.
+ * Withdraws a souvenir for good, whatever its status: erased as `eraseSouvenir` says (text,
+ * name and email gone, also from earlier audit rows; a tombstone event stays; the wall's counts
+ * follow and the wall is told).
  */
 export async function withdrawByAuthor(db: Kysely<Database>, token: string, now = new Date()): Promise<void> {
   const current = await findByAuthorToken(db, token);
   if (!current) throw new AuthorLinkError('not_found');
   if (current.withdrawn) return;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('souvenir')
-      .set({
-        status: 'trash',
-        previous_status: null,
-        pinned: false,
-        author_name: '',
-        author_email: '',
-        title: null,
-        body_raw: '',
-        body_html: '',
-        event: null,
-        hashtags: [],
-        ip_hash: null,
-        approved_at: null,
-        withdrawn_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', current.id)
-      .execute();
-    await trx
-      .updateTable('moderation_event')
-      .set({ before: null, after: null })
-      .where('target_type', '=', 'souvenir')
-      .where('target_id', '=', current.id)
-      .execute();
-    await recordEvent(trx, {
-      actor: AUTHOR_ACTOR,
-      action: 'withdraw',
-      targetType: 'souvenir',
-      targetId: current.id,
-      before: { status: current.status },
-      after: { status: 'trash', withdrawn: true },
-    });
-    if (current.status === 'approved') await sql`select pg_notify(${WALL_CHANNEL}, ${String(current.id)})`.execute(trx);
-  });
+  await db.transaction().execute((trx) => eraseSouvenir(trx, current.id, { actor: AUTHOR_ACTOR, action: 'withdraw', now }));
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
-import { sanitizeBody, toPlainText } from '../sanitize/sanitize.ts';
+import { sanitizeBodyWithText } from '../sanitize/sanitize.ts';
 import { newPublicId, newToken, hashToken } from '../security/tokens.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
@@ -43,8 +43,8 @@ export async function createSouvenir(
   submission: SouvenirSubmission,
   context: SubmissionContext,
 ): Promise<CreatedSouvenir> {
-  const bodyHtml = sanitizeBody(submission.body);
-  const hashtags = extractHashtags(toPlainText(bodyHtml));
+  const { html: bodyHtml, text } = sanitizeBodyWithText(submission.body);
+  const hashtags = extractHashtags(text);
   const token = newToken();
   const now = context.now ?? new Date();
   const status = context.status ?? 'pending';

@@ -52,6 +52,7 @@ export async function lightCandle(
       .select(['id', 'candle_count'])
       .where('public_id', '=', request.publicId)
       .where('status', '=', 'approved')
+      .where('hidden_by_reports', '=', false)
       .executeTakeFirst();
     if (!souvenir) throw new CandleError('not_found');
     const inserted = await trx

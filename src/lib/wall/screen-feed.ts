@@ -39,11 +39,11 @@ export function toScreenSouvenir(souvenir: PublicSouvenir): ScreenSouvenir {
 export async function screenEventFor(db: Kysely<Database>, id: number): Promise<ScreenEvent | null> {
   const row = await db
     .selectFrom('souvenir')
-    .select([...PUBLIC_SOUVENIR_COLUMNS, 'status'])
+    .select([...PUBLIC_SOUVENIR_COLUMNS, 'status', 'hidden_by_reports'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  if (row.status === 'approved') return { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row)) };
+  if (row.status === 'approved' && !row.hidden_by_reports) return { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row)) };
   // The notification is sent only when the souvenir was or is approved (decisions, edits, withdrawals).
   return { type: 'retrait', publicId: row.public_id };
 }
@@ -54,6 +54,7 @@ export async function approvedSince(db: Kysely<Database>, since: Date, limit = 2
     .selectFrom('souvenir')
     .select(PUBLIC_SOUVENIR_COLUMNS)
     .where('status', '=', 'approved')
+    .where('hidden_by_reports', '=', false)
     .where('approved_at', '>', since)
     .orderBy('approved_at', 'asc')
     .orderBy('id', 'asc')

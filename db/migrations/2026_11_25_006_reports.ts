@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+
+/**
+ * Visitors' reports, and hiding by reports.
+ *
+ * An approved text that enough distinct visitors report is hidden (`hidden_by_reports`) until a
+ * moderator decides; its status stays `approved`, so a dismissal puts it back exactly where it
+ * was (approval time, pin). For every kept count a hidden text counts as not published: the
+ * triggers of migration 004 are redefined below to count `status = 'approved' and not
+ * hidden_by_reports`, so hiding and unhiding move the figures, years, hashtags and contributors
+ * in the transaction that hides, like any other change of publication.
+ */
+const REASONS = ['offensive', 'personal_data', 'false', 'spam', 'other'];
+
+type Table = 'souvenir' | 'comment';
+
+/** The wall's trigger functions of migration 004, with `visible(prefix)` as "counts as published". */
+async function defineWallTriggers(db: Kysely<any>, visible: (prefix: string) => string, watchHidden: boolean) {
+  for (const table of ['souvenir', 'comment'] as const satisfies readonly Table[]) {
+    const fields = (p: string) =>
+      table === 'souvenir' ? `${p}author_email, ${p}memory_year, ${p}hashtags` : `${p}author_email, null::integer, '{}'::text[]`;
+    const row = (p: string, delta: number) => `row('${table}', ${fields(p)}, ${delta})::wall_change`;
+    const base = table === 'souvenir' ? 'status, author_email, memory_year, hashtags' : 'status, author_email';
+    const watched = watchHidden ? `${base}, hidden_by_reports` : base;
+    const compared = watched
+      .split(', ')
+      .map((c) => `old.${c}`)
+      .join(', ');
+    const comparedNew = compared.replaceAll('old.', 'new.');
+
+    await sql
+      .raw(
+        `create or replace function wall_${table}_inserted() returns trigger language plpgsql as $$
+        begin
+          perform wall_apply(array(select ${row('', 1)} from new_rows where ${visible('')}));
+          return null;
+        end $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `create or replace function wall_${table}_deleted() returns trigger language plpgsql as $$
+        begin
+          perform wall_apply(array(select ${row('', -1)} from old_rows where ${visible('')}));
+          return null;
+        end $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `create or replace function wall_${table}_updated() returns trigger language plpgsql as $$
+        declare
+          changes wall_change[] := '{}';
+        begin
+          if ${visible('old.')} then
+            changes := changes || ${row('old.', -1)};
+          end if;
+          if ${visible('new.')} then
+            changes := changes || ${row('new.', 1)};
+          end if;
+          perform wall_apply(changes);
+          return null;
+        end $$`,
+      )
+      .execute(db);
+    await sql.raw(`drop trigger if exists wall_${table}_update on ${table}`).execute(db);
+    await sql
+      .raw(
+        `create trigger wall_${table}_update after update of ${watched} on ${table}
+         for each row when ((old.status = 'approved' or new.status = 'approved')
+           and (${compared}) is distinct from (${comparedNew}))
+         execute function wall_${table}_updated()`,
+      )
+      .execute(db);
+  }
+
+  await sql
+    .raw(
+      `create or replace function wall_recompute() returns void language plpgsql as $$
+      begin
+        insert into wall_stat (id, candles)
+          select 1, coalesce(sum(candle_count), 0)::integer from souvenir
+        on conflict (id) do nothing;
+        update wall_stat set souvenirs = 0, comments = 0, contributors = 0;
+        delete from wall_year;
+        delete from wall_tag;
+        delete from contributor;
+        perform wall_apply(array(
+          select row('souvenir', author_email, memory_year, hashtags, 1)::wall_change
+          from souvenir where ${visible('')}));
+        perform wall_apply(array(
+          select row('comment', author_email, null, '{}', 1)::wall_change
+          from comment where ${visible('')}));
+      end $$`,
+    )
+    .execute(db);
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  for (const table of ['souvenir', 'comment']) {
+    await db.schema
+      .alterTable(table)
+      .addColumn('hidden_by_reports', 'boolean', (c) => c.notNull().defaultTo(false))
+      .execute();
+  }
+
+  await db.schema
+    .createTable('report')
+    .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+    .addColumn('target_type', 'text', (c) => c.notNull().check(sql`target_type in ('souvenir', 'comment')`))
+    .addColumn('target_id', 'integer', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull().check(sql.raw(`reason in (${REASONS.map((r) => `'${r}'`).join(', ')})`)))
+    .addColumn('note', 'text', (c) => c.check(sql`char_length(note) <= 500`))
+    // Nullable: IP hashes are cleared after 30 days (privacy), the report itself stays.
+    .addColumn('ip_hash', 'text')
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('resolved_at', 'timestamptz')
+    .addColumn('resolved_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
+    // One report per visitor per item (a cleared hash no longer blocks, which is harmless).
+    .addUniqueConstraint('report_visitor_key', ['target_type', 'target_id', 'ip_hash'])
+    .execute();
+  // The queue's "Signalés" tab and the threshold count read open reports per item.
+  await sql`create index report_open_idx on report (target_type, target_id) where resolved_at is null`.execute(db);
+
+  await defineWallTriggers(db, (p) => `${p}status = 'approved' and not ${p}hidden_by_reports`, true);
+  await sql`select wall_recompute()`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await defineWallTriggers(db, (p) => `${p}status = 'approved'`, false);
+  await db.schema.dropTable('report').execute();
+  for (const table of ['souvenir', 'comment']) {
+    await db.schema.alterTable(table).dropColumn('hidden_by_reports').execute();
+  }
+  await sql`select wall_recompute()`.execute(db);
+}

@@ -1,0 +1,32 @@
+import { formatNumber, t } from './index.ts';
+import type { Locale, MessageKey } from './index.ts';
+
+/** The two forms French and English need; the catalogue has `<base>.one` and `<base>.other`. */
+export type PluralForm = 'one' | 'other';
+
+/** A catalogue key prefix that has both forms, e.g. `candle.count` for `candle.count.one|other`. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
+}[MessageKey];
+
+const rules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * The form a count takes in the locale, by Intl.PluralRules: French puts 0 and 1 in the singular
+ * ("0 bougie allumée"), English only 1 ("0 candles lit").
+ */
+export function pluralForm(locale: Locale, count: number): PluralForm {
+  let rule = rules.get(locale);
+  if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale === 'fr' ? 'fr-FR' : 'en-GB')));
+  return rule.select(count) === 'one' ? 'one' : 'other';
+}
+
+/** The key of the form `count` takes: `<base>.one` or `<base>.other`. */
+export function pluralKey(locale: Locale, base: PluralBase, count: number): MessageKey {
+  return `${base}.${pluralForm(locale, count)}` as MessageKey;
+}
+
+/** The message for `count` in its plural form, with `{count}` formatted by Intl. */
+export function plural(locale: Locale, base: PluralBase, count: number, vars: Record<string, string | number> = {}): string {
+  return t(locale, pluralKey(locale, base, count), { count: formatNumber(locale, count), ...vars });
+}

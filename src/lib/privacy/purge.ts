@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { candleDay } from '../wall/candles.ts';
+import { purgeLoginAttempts } from '../auth/throttle.ts';
+import { purgeRateLimits } from '../security/rate-limit.ts';
+
+/** How long an IP hash is kept on a souvenir, a comment or a report (the privacy page says so). */
+export const IP_HASH_RETENTION_DAYS = 30;
+
+/** What one purge cleared or deleted, table by table. */
+export interface PurgeCounts {
+  /** IP hashes set to null (the rows stay). */
+  souvenirIpHashes: number;
+  commentIpHashes: number;
+  reportIpHashes: number;
+  /** Rows deleted. */
+  candles: number;
+  loginAttempts: number;
+  rateLimits: number;
+}
+
+/** The Paris day before `now`'s, as 'YYYY-MM-DD' (noon UTC keeps the arithmetic clear of DST). */
+function yesterday(now: Date): string {
+  const date = new Date(`${candleDay(now)}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Forgets what identifies visitors once it has served its purpose, in one pass that any number
+ * of processes may run at once (every statement is idempotent):
+ * - IP hashes on souvenirs, comments and reports older than 30 days are cleared (the texts and
+ *   reports stay; only the flood, duplicate and one-report-per-visitor checks used them);
+ * - candle rows from before yesterday (Paris) are deleted: they only enforce "one candle per
+ *   visitor per souvenir per day" and the counts live on the souvenir and the wall (migration
+ *   004), so this is the rule `lightCandle` already applies per souvenir, for all of them;
+ * - login attempts older than a day and rate-limit windows that ended days ago are deleted.
+ * Returns the counts, for the log.
+ */
+export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new Date()): Promise<PurgeCounts> {
+  const cutoff = new Date(now.getTime() - IP_HASH_RETENTION_DAYS * 86_400_000);
+  const clearIpHashes = async (table: 'souvenir' | 'comment' | 'report') => {
+    const result = await db
+      .updateTable(table)
+      .set({ ip_hash: null })
+      .where('ip_hash', 'is not', null)
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  };
+  const souvenirIpHashes = await clearIpHashes('souvenir');
+  const commentIpHashes = await clearIpHashes('comment');
+  const reportIpHashes = await clearIpHashes('report');
+  const candles = await db
+    .deleteFrom('candle')
+    .where('day', '<', sql<Date>`${yesterday(now)}::date`)
+    .executeTakeFirst();
+  return {
+    souvenirIpHashes,
+    commentIpHashes,
+    reportIpHashes,
+    candles: Number(candles.numDeletedRows),
+    loginAttempts: await purgeLoginAttempts(db, now),
+    rateLimits: await purgeRateLimits(db, now),
+  };
+}
+
+/** One line for the log: "3 IP hashes cleared (…), 12 rows deleted (…)". */
+export function describePurge(counts: PurgeCounts): string {
+  const cleared = counts.souvenirIpHashes + counts.commentIpHashes + counts.reportIpHashes;
+  const deleted = counts.candles + counts.loginAttempts + counts.rateLimits;
+  return (
+    `${cleared} IP hash(es) cleared (souvenirs ${counts.souvenirIpHashes}, comments ${counts.commentIpHashes}, ` +
+    `reports ${counts.reportIpHashes}); ${deleted} row(s) deleted (candles ${counts.candles}, ` +
+    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits})`
+  );
+}
+
+/** How often a long-running server purges again: the 30 days hold without a restart. */
+export const PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Purges now and then once a day, logging the counts; a failure is logged and never stops the
+ * server (the next run catches up). Returns a function that stops the timer.
+ */
+export function schedulePurge(db: Kysely<Database>, log: Pick<Console, 'log' | 'error'> = console): () => void {
+  const run = () =>
+    purgeExpiredPersonalData(db).then(
+      (counts) => log.log(`[privacy] purge: ${describePurge(counts)}`),
+      (error: unknown) => log.error('[privacy] purge failed (will retry in a day):', error instanceof Error ? error.message : error),
+    );
+  void run();
+  const timer = setInterval(() => void run(), PURGE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

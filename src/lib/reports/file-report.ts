@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, ReportReason, ReportTargetType } from '../../../db/types.ts';
+import { recordEvent } from '../moderation/audit.ts';
+import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { adjustCommentCount } from '../comments/comment-count.ts';
+import { plainNote } from './reasons.ts';
+
+export type ReportOutcome = 'filed' | 'already_reported';
+
+export interface ReportResult {
+  outcome: ReportOutcome;
+  /** This report reached the threshold and took the item off the public pages. */
+  hidden: boolean;
+}
+
+export class ReportError extends Error {
+  readonly code: 'not_found';
+  constructor(code: 'not_found') {
+    super(`report refused: ${code}`);
+    this.name = 'ReportError';
+    this.code = code;
+  }
+}
+
+export interface ReportRequest {
+  targetType: ReportTargetType;
+  /** The item's public id, as the page shows it. */
+  publicId: string;
+  reason: ReportReason;
+  note?: string | null;
+  ipHash: string | null;
+  /** Distinct reporters that hide the item (the `reportThreshold` setting). */
+  threshold: number;
+  now?: Date;
+}
+
+interface Reportable {
+  id: number;
+  /** For a comment: its souvenir, whose kept count it leaves when hidden. */
+  souvenirId: number | null;
+}
+
+/** An item the public sees now: approved, not hidden, and for a comment, on a souvenir the public sees. */
+async function findReportable(trx: Transaction<Database>, type: ReportTargetType, publicId: string): Promise<Reportable | null> {
+  if (type === 'souvenir') {
+    const row = await trx
+      .selectFrom('souvenir')
+      .select('id')
+      .where('public_id', '=', publicId)
+      .where('status', '=', 'approved')
+      .where('hidden_by_reports', '=', false)
+      .executeTakeFirst();
+    return row ? { id: row.id, souvenirId: null } : null;
+  }
+  const row = await trx
+    .selectFrom('comment as c')
+    .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
+    .select(['c.id', 'c.souvenir_id'])
+    .where('c.public_id', '=', publicId)
+    .where('c.status', '=', 'approved')
+    .where('c.hidden_by_reports', '=', false)
+    .where('s.status', '=', 'approved')
+    .where('s.hidden_by_reports', '=', false)
+    .executeTakeFirst();
+  return row ? { id: row.id, souvenirId: row.souvenir_id } : null;
+}
+
+/** Takes the item off the public pages and out of the kept counts; false when another report already did. */
+async function hide(trx: Transaction<Database>, type: ReportTargetType, target: Reportable): Promise<boolean> {
+  const hidden = await trx
+    .updateTable(type)
+    .set({ hidden_by_reports: true })
+    .where('id', '=', target.id)
+    .where('hidden_by_reports', '=', false)
+    .executeTakeFirst();
+  if (hidden.numUpdatedRows === 0n) return false;
+  if (type === 'comment') await adjustCommentCount(trx, target.souvenirId!, -1);
+  else await sql`select pg_notify(${WALL_CHANNEL}, ${String(target.id)})`.execute(trx);
+  return true;
+}
+
+/**
+ * Files a visitor's report of an approved souvenir or comment: one per visitor (IP hash) per
+ * item — a second is `already_reported`, not an error. When the item's open reports reach the
+ * threshold it is hidden until a moderator decides, with an audit row, in the same transaction.
+ * Throws ReportError not_found for an item the public does not see (unknown, not approved, or
+ * already hidden).
+ */
+export async function fileReport(db: Kysely<Database>, request: ReportRequest): Promise<ReportResult> {
+  const now = request.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    const target = await findReportable(trx, request.targetType, request.publicId);
+    if (!target) throw new ReportError('not_found');
+    const inserted = await trx
+      .insertInto('report')
+      .values({
+        target_type: request.targetType,
+        target_id: target.id,
+        reason: request.reason,
+        note: plainNote(request.note),
+        // Without an address (never behind our server) everyone shares one key: still one report.
+        ip_hash: request.ipHash ?? 'unknown',
+        created_at: now,
+      })
+      .onConflict((oc) => oc.columns(['target_type', 'target_id', 'ip_hash']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return { outcome: 'already_reported', hidden: false };
+
+    const { open } = await trx
+      .selectFrom('report')
+      .select(sql<number>`count(*)::int`.as('open'))
+      .where('target_type', '=', request.targetType)
+      .where('target_id', '=', target.id)
+      .where('resolved_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (open < request.threshold || !(await hide(trx, request.targetType, target))) return { outcome: 'filed', hidden: false };
+    await recordEvent(trx, {
+      actor: { id: null, label: 'public' },
+      action: 'reports.hide',
+      targetType: request.targetType,
+      targetId: target.id,
+      reason: null,
+      before: { hiddenByReports: false },
+      after: { hiddenByReports: true, openReports: open },
+    });
+    return { outcome: 'filed', hidden: true };
+  });
+}

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Database, ReportTargetType } from '../../../db/types.ts';
+import type { Actor } from '../moderation/audit.ts';
+import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { adjustCommentCount } from '../comments/comment-count.ts';
+
+export interface ReleasedReports {
+  /** Open reports now resolved. */
+  resolved: number;
+  /** Whether the reports had hidden the item (it is shown again if still approved). */
+  wasHidden: boolean;
+}
+
+/**
+ * A moderator has looked at an item: its open reports are resolved, and an item they had hidden
+ * is unhidden, inside the caller's transaction (a decision or a dismissal, with its audit row).
+ * Unhiding an approved comment gives it back to its souvenir's kept count; the wall's figures
+ * follow by trigger (migration 006). Call it before writing a new status, so the counts move
+ * from the item as it was shown.
+ */
+export async function releaseReports(
+  trx: Transaction<Database>,
+  targetType: ReportTargetType,
+  id: number,
+  actor: Actor,
+  now: Date,
+): Promise<ReleasedReports> {
+  const resolved = await trx
+    .updateTable('report')
+    .set({ resolved_at: now, resolved_by: actor.id })
+    .where('target_type', '=', targetType)
+    .where('target_id', '=', id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  const count = Number(resolved.numUpdatedRows);
+
+  if (targetType === 'souvenir') {
+    const shown = await trx
+      .updateTable('souvenir')
+      .set({ hidden_by_reports: false })
+      .where('id', '=', id)
+      .where('hidden_by_reports', '=', true)
+      .returning('status')
+      .executeTakeFirst();
+    if (shown?.status === 'approved') await sql`select pg_notify(${WALL_CHANNEL}, ${String(id)})`.execute(trx);
+    return { resolved: count, wasHidden: Boolean(shown) };
+  }
+  const shown = await trx
+    .updateTable('comment')
+    .set({ hidden_by_reports: false })
+    .where('id', '=', id)
+    .where('hidden_by_reports', '=', true)
+    .returning(['status', 'souvenir_id'])
+    .executeTakeFirst();
+  if (shown?.status === 'approved') await adjustCommentCount(trx, shown.souvenir_id, 1);
+  return { resolved: count, wasHidden: Boolean(shown) };
+}

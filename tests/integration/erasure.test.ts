@@ -1,0 +1,162 @@
+import { it, expect } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
+import { createComment } from '../../src/lib/comments/create-comment.ts';
+import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
+import { emailDataDocument, emailHistory, emailKey, eraseEmailData, findEmailData, lookUpEmailData } from '../../src/lib/privacy/email-data.ts';
+import { summariseEmailData } from '../../src/lib/privacy/email-summary.ts';
+import { scrub } from '../../src/lib/privacy/erase.ts';
+import { readWallFigures, popularTags } from '../../src/lib/wall/figures.ts';
+
+const script = { id: null, label: 'script' };
+const admin = { id: null, label: 'admin' };
+const SECRET = 'a-privacy-secret-for-tests';
+const EMAIL = 'Ines.Martin@Example.org';
+
+describeEachDatabase('finding, exporting and erasing what an address wrote', (t) => {
+  /** Inès wrote two souvenirs (one approved) and two comments (one a reply); others wrote around her. */
+  async function scene() {
+    const mine = await createSouvenir(
+      t.db,
+      { authorName: 'Inès Martin', authorEmail: EMAIL, title: 'Le rappel', body: 'Trois rappels ce soir-là ! #rappel', memoryYear: 2014, event: 'Concert', locale: 'fr' },
+      { ipHash: 'ip-ines', now: new Date('2026-11-01T10:00:00Z') },
+    );
+    await decideSouvenir(t.db, { id: mine.id, decision: 'approve', actor: script, reason: 'Merci Inès Martin' });
+    await editSouvenir(t.db, { id: mine.id, actor: script, title: 'Le rappel', body: 'Trois rappels ce soir-là, vraiment ! #rappel' });
+    const minePending = await createSouvenir(
+      t.db,
+      { authorName: 'Inès', authorEmail: 'ines.martin@example.org', title: null, body: 'Un autre soir', memoryYear: null, event: null, locale: 'fr' },
+      { ipHash: 'ip-ines', now: new Date('2026-11-02T10:00:00Z') },
+    );
+    const theirs = await createSouvenir(
+      t.db,
+      { authorName: 'Léa', authorEmail: 'lea@example.org', title: 'Ma soirée', body: 'Au balcon', memoryYear: 2014, event: null, locale: 'fr' },
+      { ipHash: 'ip-lea', now: new Date('2026-11-03T10:00:00Z') },
+    );
+    await decideSouvenir(t.db, { id: theirs.id, decision: 'approve', actor: script });
+    const leaComment = await createComment(
+      t.db,
+      { souvenirId: theirs.id, parentId: null, authorName: 'Léa', authorEmail: 'lea@example.org', authorWebsite: null, body: 'Quel souvenir', locale: 'fr' },
+      { ipHash: 'ip-lea', status: 'approved', now: new Date('2026-11-04T10:00:00Z') },
+    );
+    const myReply = await createComment(
+      t.db,
+      { souvenirId: theirs.id, parentId: leaComment.id, authorName: 'Inès M.', authorEmail: 'INES.MARTIN@example.org', authorWebsite: 'https://ines.example', body: 'J’y étais aussi', locale: 'fr' },
+      { ipHash: 'ip-ines', status: 'approved', now: new Date('2026-11-05T10:00:00Z') },
+    );
+    const myComment = await createComment(
+      t.db,
+      { souvenirId: mine.id, parentId: null, authorName: 'Inès', authorEmail: EMAIL, authorWebsite: null, body: 'Merci à tous', locale: 'fr' },
+      { ipHash: 'ip-ines', status: 'pending', now: new Date('2026-11-06T10:00:00Z') },
+    );
+    const lookalike = await createComment(
+      t.db,
+      { souvenirId: theirs.id, parentId: null, authorName: 'Jean', authorEmail: 'jean.ines.martin@example.org', authorWebsite: null, body: 'Moi non', locale: 'fr' },
+      { ipHash: 'ip-jean', status: 'approved', now: new Date('2026-11-07T10:00:00Z') },
+    );
+    return { mine, minePending, theirs, leaComment, myReply, myComment, lookalike };
+  }
+
+  it('finds every souvenir and comment of an address, any status, whatever its case, and only that exact address', async () => {
+    const s = await scene();
+    const data = await findEmailData(t.db, '  ines.martin@EXAMPLE.org ');
+    expect(data.souvenirs.map((x) => [x.id, x.status])).toEqual([
+      [s.mine.id, 'approved'],
+      [s.minePending.id, 'pending'],
+    ]);
+    expect(data.comments.map((x) => [x.id, x.status])).toEqual([
+      [s.myReply.id, 'approved'],
+      [s.myComment.id, 'pending'],
+    ]);
+    expect(data.comments[0]).toMatchObject({ authorWebsite: 'https://ines.example/', inReplyTo: expect.any(String), body: 'J’y étais aussi' });
+    expect((await findEmailData(t.db, 'martin@example.org')).souvenirs).toEqual([]);
+    const summary = summariseEmailData(data);
+    expect(summary).toMatchObject({ souvenirs: 2, comments: 2 });
+    expect(summary.lines.map((l) => l.kind)).toEqual(['souvenir', 'souvenir', 'comment', 'comment']);
+    expect(summary.lines[0]!.label).toBe('Le rappel');
+  });
+
+  it('exports everything as JSON, without IP hashes, token hashes or row ids', async () => {
+    await scene();
+    const data = await findEmailData(t.db, EMAIL);
+    const document = JSON.parse(emailDataDocument(EMAIL, data, new Date('2026-11-25T12:00:00Z'))) as Record<string, unknown>;
+    expect(document).toMatchObject({ exportedAt: '2026-11-25T12:00:00.000Z', email: 'ines.martin@example.org' });
+    const souvenirs = document.souvenirs as Record<string, unknown>[];
+    expect(souvenirs[0]).toMatchObject({ title: 'Le rappel', body: 'Trois rappels ce soir-là, vraiment ! #rappel', memoryYear: 2014, event: 'Concert', hashtags: ['rappel'] });
+    const text = JSON.stringify(document);
+    for (const secret of ['ip-ines', 'ipHash', 'token', '"id"']) expect(text).not.toContain(secret);
+  });
+
+  it('logs each search and export by a keyed hash of the address, never the address', async () => {
+    await scene();
+    await lookUpEmailData(t.db, { email: EMAIL, secret: SECRET, actor: admin, action: 'data.search' });
+    await lookUpEmailData(t.db, { email: 'ines.martin@example.org', secret: SECRET, actor: admin, action: 'data.export' });
+    const key = emailKey(SECRET, EMAIL);
+    const events = await t.db.selectFrom('moderation_event').selectAll().where('target_type', '=', 'email').orderBy('id').execute();
+    expect(events.map((e) => [e.action, e.target_id, e.after])).toEqual([
+      ['data.search', key.id, { emailHash: key.hash, souvenirs: 2, comments: 2 }],
+      ['data.export', key.id, { emailHash: key.hash, souvenirs: 2, comments: 2 }],
+    ]);
+    expect(key.hash).not.toBe(emailKey('another secret', EMAIL).hash);
+    expect(JSON.stringify(events).toLowerCase()).not.toContain('ines.martin');
+    expect((await emailHistory(t.db, SECRET, EMAIL)).map((e) => e.action)).toEqual(['data.export', 'data.search']);
+    expect(await emailHistory(t.db, SECRET, 'lea@example.org')).toEqual([]);
+  });
+
+  it('erases everything of the address like a withdrawal: counts fixed, others’ texts kept, the wall told', async () => {
+    const s = await scene();
+    expect(await readWallFigures(t.db)).toMatchObject({ souvenirs: 2, comments: 3, contributors: 3 });
+    t.queries.length = 0;
+    const counts = await eraseEmailData(t.db, { email: 'INES.martin@example.org', secret: SECRET, actor: admin });
+    expect(counts).toEqual({ souvenirs: 2, comments: 2 });
+    expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(true);
+
+    // Inès's approved souvenir and reply left the wall; Léa's souvenir, comment and Jean's comment stay.
+    expect(await readWallFigures(t.db)).toMatchObject({ souvenirs: 1, comments: 2, contributors: 2 });
+    expect(await popularTags(t.db)).toEqual([]);
+    const theirs = await t.db.selectFrom('souvenir').select(['status', 'comment_count']).where('id', '=', s.theirs.id).executeTakeFirstOrThrow();
+    expect(theirs).toEqual({ status: 'approved', comment_count: 2 });
+    const threads = await listApprovedComments(t.db, s.theirs.id);
+    expect(threads.map((th) => [th.comment?.id, th.replies.length])).toEqual([
+      [s.leaComment.id, 0],
+      [s.lookalike.id, 0],
+    ]);
+
+    // One audit row per item, one for the address, and a second erasure finds nothing.
+    const erased = await t.db.selectFrom('moderation_event').select(['target_type', 'target_id']).where('action', '=', 'erase').orderBy('id').execute();
+    expect(erased).toHaveLength(4);
+    const key = emailKey(SECRET, EMAIL);
+    const addressEvents = await t.db.selectFrom('moderation_event').select(['action', 'after']).where('target_type', '=', 'email').execute();
+    expect(addressEvents).toEqual([{ action: 'data.erase', after: { emailHash: key.hash, souvenirs: 2, comments: 2 } }]);
+    expect(await eraseEmailData(t.db, { email: EMAIL, secret: SECRET, actor: admin })).toEqual({ souvenirs: 0, comments: 0 });
+    expect(await findEmailData(t.db, EMAIL)).toEqual({ souvenirs: [], comments: [] });
+  });
+
+  it('leaves no trace of the address, the names or the texts in souvenirs, comments or the journal', async () => {
+    await scene();
+    await lookUpEmailData(t.db, { email: EMAIL, secret: SECRET, actor: admin, action: 'data.search' });
+    await eraseEmailData(t.db, { email: EMAIL, secret: SECRET, actor: admin });
+    const everything = JSON.stringify([
+      await t.db.selectFrom('souvenir').selectAll().execute(),
+      await t.db.selectFrom('comment').selectAll().execute(),
+      await t.db.selectFrom('moderation_event').selectAll().execute(),
+      await t.db.selectFrom('contributor').selectAll().execute(),
+    ]).toLowerCase();
+    // The address alone, not inside Jean's longer one.
+    expect(everything).not.toMatch(/(?<![\w.])ines\.martin@example\.org/);
+    for (const trace of ['inès', 'trois rappels', 'un autre soir', 'j’y étais aussi', 'merci à tous', 'ines.example', 'ip-ines', 'concert']) {
+      expect(everything).not.toContain(trace);
+    }
+    // What others wrote is still there.
+    expect(everything).toContain('quel souvenir');
+    expect(everything).toContain('jean.ines.martin@example.org');
+  });
+
+  it('blanks a name or an address a moderator typed in a reason, whole and in any case', () => {
+    expect(scrub('Merci Inès MARTIN, écrit par ines@x.org', ['ines@x.org', 'Inès Martin'])).toBe('Merci […], écrit par […]');
+    expect(scrub('Rien à voir', ['', 'x'])).toBe('Rien à voir');
+    expect(scrub('a.b(c)', ['a.b(c)'])).toBe('[…]');
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { frontHandler } from '../../scripts/lib/front-handler.ts';
+import { renderCache } from '../../src/lib/wall/render-cache.ts';
+import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
+
+const PAGE = `<!doctype html><title>Mur</title>${'<p>Un souvenir du mur.</p>'.repeat(200)}`;
+
+/**
+ * Stands in for Astro: renders slowly and stores what it renders in the render cache the way
+ * src/lib/wall/page-cache-middleware.ts does, with the headers the middleware would have set.
+ */
+let renders = 0;
+function fakeAstro(req: http.IncomingMessage, res: http.ServerResponse) {
+  renders++;
+  setTimeout(() => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const decision = cacheDecision(req.method ?? 'GET', url, req.headers.cookie);
+    const headers: Array<[string, string]> = [
+      ['content-type', 'text/html; charset=utf-8'],
+      ['content-security-policy', "script-src 'self' 'sha256-abc'; frame-ancestors 'none';"],
+      ['x-frame-options', 'DENY'],
+    ];
+    if (decision.action === 'cache' && req.method === 'GET') {
+      const cache = renderCache();
+      cache.store(decision.key, { status: 200, headers, body: Buffer.from(PAGE), cacheControl: decision.cacheControl, ttlMs: null }, cache.generation);
+    }
+    res.writeHead(200, Object.fromEntries([...headers, ['x-rendered-by', 'astro']]));
+    res.end(req.method === 'HEAD' ? undefined : PAGE);
+  }, 20);
+}
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+let origin = '';
+function request(path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${origin}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('front cache before Astro', () => {
+  let server: http.Server;
+
+  beforeAll(async () => {
+    server = http.createServer(frontHandler(fakeAstro, {}));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  beforeEach(() => {
+    renderCache().setAccepting(true);
+    renders = 0;
+  });
+
+  it('answers the second visitor from the cache, in brotli, with the headers Astro sent', async () => {
+    const first = await request('/');
+    expect(first.headers['x-rendered-by']).toBe('astro');
+    const second = await request('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(renders).toBe(1);
+    expect(second.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(second.body).toString()).toBe(PAGE);
+    expect(second.headers['content-security-policy']).toContain("'sha256-abc'");
+    expect(second.headers['x-frame-options']).toBe('DENY');
+    expect(second.headers.vary).toBe('Accept-Encoding');
+    expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(second.headers.etag).toMatch(/^".+-br"$/);
+  });
+
+  it('answers gzip to a client without brotli and the plain bytes to one without either', async () => {
+    await request('/en/');
+    const gzip = await request('/en/', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.body).toString()).toBe(PAGE);
+    const plain = await request('/en/', { headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(PAGE);
+    expect(renders).toBe(1);
+  });
+
+  it('answers 304 to a client holding the page, whatever the encoding it was sent in', async () => {
+    await request('/');
+    const held = await request('/', { headers: { 'accept-encoding': 'br' } });
+    const again = await request('/', { headers: { 'accept-encoding': 'gzip', 'if-none-match': held.headers.etag! } });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toMatch(/-gz"$/);
+  });
+
+  it('answers HEAD with the headers only', async () => {
+    await request('/');
+    const head = await request('/', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(PAGE));
+    expect(head.body.length).toBe(0);
+  });
+
+  it('hands a signed-in moderator, a POST and an uncached page to Astro', async () => {
+    await request('/');
+    expect(renders).toBe(1);
+    await request('/', { headers: { cookie: 'mur_layout=encadre; session=abc' } });
+    await request('/', { headers: { cookie: '__Host-session=abc' } });
+    await request('/', { method: 'POST' });
+    await request('/partager');
+    await request('/?utm_source=x');
+    expect(renders).toBe(6);
+  });
+
+  it('renders again after an invalidation, once for many visitors arriving together', async () => {
+    await request('/');
+    renderCache().invalidateAll();
+    renders = 0;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => request('/')));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(renders).toBe(1);
+  });
+});
