@@ -65,7 +65,8 @@ function sanitizeOrNull(input: string): string | null {
   }
 }
 
-describe('the sanitiser, whatever the input', () => {
+// Hundreds of jsdom parses per property: generous timeouts so a busy CI machine is not a failure.
+describe('the sanitiser, whatever the input', { timeout: 90_000 }, () => {
   it('outputs only the allowed tags and attributes, with http, https or mailto links', () => {
     fc.assert(
       fc.property(markup, (input) => {
