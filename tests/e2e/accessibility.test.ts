@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('every page, in French and English, light and dark
   }
 
   it('lists every page of the site', () => {
-    expect(tour.stops.length).toBeGreaterThanOrEqual(70);
+    expect(tour.stops.length).toBeGreaterThanOrEqual(74);
   });
 
   it('has no accessibility violation axe-core can find, in the light and the dark colour scheme', async () => {
@@ -165,6 +165,8 @@ describe.skipIf(!hasChromium)('every page, in French and English, light and dark
   it('gives focus to the message after a form is sent, and ties every error to its field', async () => {
     const focused: Record<string, string> = {
       'share-errors': 'erreurs',
+      'share-sent': 'confirmation',
+      'souvenir-comment-sent': 'commentaire-envoye',
       'souvenir-comment-errors': 'commentaire-erreurs',
       'login-error': 'login-error',
       'author-errors': 'erreurs',
@@ -203,6 +205,21 @@ describe.skipIf(!hasChromium)('every page, in French and English, light and dark
       }
       await page.close();
     }
+    // Sent: the answer takes the focus, also after a redirect to a #fragment.
+    const visitor = await browser.newContext();
+    const page = await visitor.newPage();
+    const souvenir = tour.stops.find((s) => s.name === 'souvenir-fr')!.path;
+    await page.goto(`${server.origin}${souvenir}`);
+    await page.fill('#comment-body', 'Un mot envoyé pour voir où va le focus.');
+    await page.fill('#comment-name', 'Focus');
+    await page.fill('#comment-email', 'focus@example.org');
+    await Promise.all([page.waitForNavigation(), page.click('form.comment-form button[type=submit]')]);
+    expect(await page.evaluate(() => document.activeElement?.id), 'comment sent').toBe('commentaire-envoye');
+    await page.click('details.report summary');
+    await page.check('details.report[open] input[name=reason]');
+    await Promise.all([page.waitForNavigation(), page.click('details.report[open] form button[type=submit]')]);
+    expect(await page.evaluate(() => document.activeElement?.id), 'report sent').toBe('signalement');
+    await visitor.close();
     await browsers.close();
     expect(found).toEqual([]);
   }, 300_000);

@@ -75,7 +75,7 @@ describe.skipIf(!url)('query plans at 100 000 souvenirs [postgres]', () => {
     };
     handle = await createDb({ databaseUrl: withPath.toString(), log, poolSize: 2 });
     db = handle.db;
-    await migrateToLatest(db);
+    await migrateToLatest(db, { schema });
     // One statement each (the wall's statement-level triggers keep their counts set-wise):
     // one souvenir in ten is not approved, one in seven carries #jazz, a third carry one of
     // a thousand rarer tags, a few are pinned.

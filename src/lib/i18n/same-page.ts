@@ -2,6 +2,14 @@ import { localizedPath, stripLocale } from './index.ts';
 import type { Locale } from './index.ts';
 
 /**
+ * The French (unprefixed) path of a page, as our links write it: Astro's originPathname may end
+ * in a slash they never carry.
+ */
+export function pagePath(pathname: string): string {
+  return stripLocale(pathname).replace(/(.)\/+$/, '$1');
+}
+
+/**
  * The page being shown, in `locale`: the same path and query, so a visitor switching language
  * stays on the souvenir, the filtered wall or the queue tab they were reading. `_action` is
  * dropped: a form's answer is not a page, and following it would send the form again.
@@ -9,5 +17,5 @@ import type { Locale } from './index.ts';
 export function samePageIn(locale: Locale, pathname: string, search: string): string {
   const query = new URLSearchParams(search);
   query.delete('_action');
-  return localizedPath(locale, stripLocale(pathname)) + (query.size ? `?${query}` : '');
+  return localizedPath(locale, pagePath(pathname)) + (query.size ? `?${query}` : '');
 }

@@ -38,7 +38,9 @@ function canonicalSearch(pathname: string, params: URLSearchParams): string | nu
     case '/ecran':
     case '/en/ecran':
     case '/rss.xml':
+    case '/en/rss.xml':
     case '/feed.json':
+    case '/en/feed.json':
       return '';
     default:
       return null;

@@ -63,7 +63,7 @@ export function jsonFeed(souvenirs: PublicSouvenir[], origin: string, locale: Lo
     title: t(locale, 'feed.title'),
     description: t(locale, 'feed.description'),
     home_page_url: new URL(localizedPath(locale, '/'), origin).href,
-    feed_url: new URL('/feed.json', origin).href,
+    feed_url: new URL(localizedPath(locale, '/feed.json'), origin).href,
     language: locale,
     items: souvenirs.map((souvenir) => ({
       id: permalink(origin, locale, souvenir),

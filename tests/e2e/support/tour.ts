@@ -7,7 +7,7 @@ export interface TourStop {
   /** Visited by a signed-in admin (the moderation area, the wall with its moderator bar). */
   signedIn: boolean;
   /** Puts the loaded page in the state to check, e.g. a form sent empty. */
-  act?: (page: Page) => Promise<void>;
+  act?: ((page: Page) => Promise<void>) | undefined;
 }
 
 export interface Tour {
@@ -75,6 +75,9 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
   const adminState = await context.storageState();
   await context.close();
 
+  // Each sending must differ from the last: the rules refuse a text sent twice.
+  let sent = 0;
+  const unique = (text: string) => `${text} (${++sent})`;
   const visitor = (name: string, path: string, act?: TourStop['act']): TourStop => ({ name, path, signedIn: false, act });
   const moderator = (name: string, path: string, act?: TourStop['act']): TourStop => ({ name, path, signedIn: true, act });
   const stops: TourStop[] = [];
@@ -87,6 +90,12 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
       visitor(`wall-tag-${lang}`, at(`/?tag=${tag}`)),
       visitor(`souvenir-${lang}`, at(permalink)),
       visitor(`souvenir-comment-errors-${lang}`, at(permalink), (p) => sendAndWait(p, 'form.comment-form button[type=submit]')),
+      visitor(`souvenir-comment-sent-${lang}`, at(permalink), async (p) => {
+        await p.fill('#comment-body', unique('Merci pour ce souvenir'));
+        await p.fill('#comment-name', 'Nadia');
+        await p.fill('#comment-email', 'nadia@example.org');
+        await sendAndWait(p, 'form.comment-form button[type=submit]');
+      }),
       visitor(`souvenir-reply-${lang}`, at(`${permalink}?repondre=${parent}`)),
       visitor(`souvenir-report-errors-${lang}`, at(permalink), async (p) => {
         await p.click('details.report summary');
@@ -94,6 +103,13 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
       }),
       visitor(`share-${lang}`, at('/partager')),
       visitor(`share-errors-${lang}`, at('/partager'), (p) => sendAndWait(p, 'form.share-form button[type=submit]')),
+      visitor(`share-sent-${lang}`, at('/partager'), async (p) => {
+        await p.fill('#name', 'Sam');
+        await p.fill('#email', 'sam@example.org');
+        await p.fill('#body', unique('La première fois que j’ai passé ces portes'));
+        await p.check('#consent');
+        await sendAndWait(p, 'form.share-form button[type=submit]');
+      }),
       visitor(`login-${lang}`, at('/connexion')),
       visitor(`login-error-${lang}`, at('/connexion'), async (p) => {
         await p.fill('#username', admin.username);

@@ -9,6 +9,8 @@ export interface PageWeight {
   decoded: Record<ResourceKind, number>;
   /** Every script the page loaded, by path. */
   scripts: string[];
+  /** Characters of script written inside the HTML (small enhancements Astro inlines). */
+  inlineScript: number;
 }
 
 function kindOf(url: URL, initiator: string): ResourceKind {
@@ -36,9 +38,12 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
       return { name: r.name, type: r.entryType, initiator: r.initiatorType, encoded: r.encodedBodySize, decoded: r.decodedBodySize };
     }),
   );
+  const inlineScript = await page.evaluate(() =>
+    [...document.scripts].filter((s) => !s.src).reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
+  );
   await context.close();
   const zero = (): Record<ResourceKind, number> => ({ html: 0, css: 0, js: 0, island: 0, other: 0 });
-  const weight: PageWeight = { transferred: zero(), decoded: zero(), scripts: [] };
+  const weight: PageWeight = { transferred: zero(), decoded: zero(), scripts: [], inlineScript };
   for (const entry of entries) {
     const resource = new URL(entry.name);
     if (resource.pathname === '/ecran/flux') continue;

@@ -1,9 +1,0 @@
-import type { APIRoute } from 'astro';
-import { getDb } from '../lib/runtime.ts';
-import { feedSouvenirs, jsonFeed } from '../lib/wall/feeds.ts';
-
-/** JSON Feed 1.1 of the latest approved souvenirs (cached and invalidated like the wall). */
-export const GET: APIRoute = async ({ url }) =>
-  new Response(JSON.stringify(jsonFeed(await feedSouvenirs(await getDb()), url.origin)), {
-    headers: { 'content-type': 'application/feed+json; charset=utf-8' },
-  });

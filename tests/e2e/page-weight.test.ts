@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchServer, withScript } from './support/server.ts';
+import type { E2eServer } from './support/server.ts';
+import { chromiumAvailable, launchBrowser } from './support/browser.ts';
+import { kilobytes, measurePageWeight } from './support/weight.ts';
+import type { PageWeight } from './support/weight.ts';
+
+const hasChromium = chromiumAvailable();
+const REPORT = path.resolve(import.meta.dirname, '../../test-results/page-weights.md');
+
+// What each public page may load as script: its islands' loaders and enhancements, nothing else.
+// (A budget, so that a framework runtime or a library slipping in fails here.)
+const JS_BUDGET = 16_000;
+
+describe.skipIf(!hasChromium)('the weight of the public pages', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const pages: Array<{ name: string; path: string }> = [];
+
+  beforeAll(async () => {
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+    await withScript(server, 'seed-demo.ts', []);
+    const wall = await (await fetch(`${server.origin}/`)).text();
+    const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
+    pages.push(
+      { name: 'Wall', path: '/' },
+      { name: 'Wall, full width', path: '/?mise-en-page=pleine' },
+      { name: 'Souvenir page', path: permalink },
+      { name: 'Sharing form', path: '/partager' },
+      { name: 'Live screen', path: '/ecran' },
+      { name: 'Privacy', path: '/confidentialite' },
+    );
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('sends no script beyond islands and enhancements, and reports what each page weighs', async () => {
+    const rows: Array<{ name: string; weight: PageWeight }> = [];
+    for (const page of pages) {
+      // A first visit warms the server's page cache: the measure is what visitors usually get.
+      await measurePageWeight(browser, `${server.origin}${page.path}`);
+      rows.push({ name: page.name, weight: await measurePageWeight(browser, `${server.origin}${page.path}`) });
+    }
+    const table = [
+      '| Page | HTML | CSS | JS | Islands | Total transferred | (decoded) | Script files | Inline script (in the HTML) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+      ...rows.map(({ name, weight: { transferred: t, decoded: d, scripts, inlineScript } }) => {
+        const total = t.html + t.css + t.js + t.island;
+        const decoded = d.html + d.css + d.js + d.island;
+        const names = scripts.map((s) => s.replace(/^\/_astro\//, '').replace(/\.[\w-]+\.js$/, '')).join(', ') || '—';
+        return `| ${name} | ${kilobytes(t.html)} | ${kilobytes(t.css)} | ${kilobytes(t.js)} | ${kilobytes(t.island)} | ${kilobytes(total)} | ${kilobytes(decoded)} | ${names} | ${kilobytes(inlineScript)} |`;
+      }),
+    ].join('\n');
+    fs.mkdirSync(path.dirname(REPORT), { recursive: true });
+    fs.writeFileSync(REPORT, `Measured in Chromium, empty browser cache, server cache warm (${new Date().toISOString()}).\n\n${table}\n`);
+    console.log(`\n${table}\n`);
+
+    for (const { name, weight } of rows) {
+      expect(weight.decoded.js + weight.inlineScript, `${name}: ${weight.scripts.join(', ')}`).toBeLessThanOrEqual(JS_BUDGET);
+      expect(weight.decoded.html, name).toBeGreaterThan(0);
+    }
+    // Pages without a form to enhance send no script file at all.
+    for (const name of ['Sharing form', 'Privacy']) expect(rows.find((r) => r.name === name)!.weight.scripts, name).toEqual([]);
+  }, 180_000);
+});
