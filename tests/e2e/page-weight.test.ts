@@ -15,7 +15,8 @@ const REPORT = path.resolve(import.meta.dirname, '../../test-results/page-weight
 // (A budget, so that a framework runtime or a library slipping in fails here.)
 const JS_BUDGET = 16_000;
 
-describe.skipIf(!hasChromium)('the weight of the public pages', () => {
+// Page weights do not depend on the database engine: measured in the PGlite pass only.
+describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight of the public pages', () => {
   let server: E2eServer;
   let browser: Browser;
   const pages: Array<{ name: string; path: string }> = [];

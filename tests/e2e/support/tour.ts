@@ -146,6 +146,7 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
         await sendAndWait(p, 'form.rules-form button[type=submit]');
       }),
       moderator(`export-${lang}`, at('/moderation/exporter')),
+      moderator(`personal-data-${lang}`, at('/moderation/donnees')),
       moderator(`password-${lang}`, at('/moderation/mot-de-passe')),
       moderator(`password-errors-${lang}`, at('/moderation/mot-de-passe'), (p) => sendAndWait(p, 'form.account-form button[type=submit]')),
     );
