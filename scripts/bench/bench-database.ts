@@ -121,3 +121,18 @@ export function captureAnswer(url: string, headers: Record<string, string>): Pro
       .on('error', reject);
   });
 }
+
+/**
+ * The wall as the front cache answers it (brotli, its own ETag), for the ceiling to repeat: the
+ * first request is a miss that Astro renders uncompressed, and the compressed copies are made
+ * off the event loop just after, so this asks until the answer is the cached one.
+ */
+export async function captureCachedAnswer(url: string, headers: Record<string, string>): Promise<Awaited<ReturnType<typeof captureAnswer>>> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const answer = await captureAnswer(url, headers);
+    if (answer.status !== 200) throw new Error(`${url} answered ${answer.status}`);
+    if (answer.headers['content-encoding'] === 'br') return answer;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never came from the front cache (no brotli answer after 50 tries)`);
+}

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedBenchData, countInconsistentSouvenirs } from './seed.ts';
-import { captureAnswer, countStoredTokens, createBenchDatabase, cursorOfPage, openMigrated } from './bench-database.ts';
+import { captureAnswer, captureCachedAnswer, countStoredTokens, createBenchDatabase, cursorOfPage, openMigrated } from './bench-database.ts';
 import { runLoad, startCeiling, startServer } from './processes.ts';
 import type { ServerProcess } from './processes.ts';
 import { evaluateTargets } from './report.ts';
@@ -97,8 +97,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
 
     const cachedServer = await startServer(serverOptions('cached', {}));
     const cached = asTarget('cached', cachedServer);
-    const answer = await captureAnswer(`${cached.origin}/`, BROWSER_HEADERS);
-    if (answer.status !== 200) throw new Error(`the wall answered ${answer.status}`);
+    const answer = await captureCachedAnswer(`${cached.origin}/`, BROWSER_HEADERS);
     const answerFile = path.join(os.tmpdir(), `mur-bench-answer-${options.stamp}.json`);
     fs.writeFileSync(answerFile, JSON.stringify({ headers: answer.headers, body: answer.body.toString('base64') }));
     const ceilingServer = await startCeiling(answerFile);

@@ -10,8 +10,10 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** The message in the locale, with `{name}` placeholders filled. */
-export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+export function t(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
   const template: string = catalogue[key][locale];
+  // Most messages have no placeholder, and a page asks for hundreds of them.
+  if (vars === undefined || !template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );

@@ -12,9 +12,9 @@ const TEXT_NODE = 3;
 const MAX_NESTING = 16;
 
 /** A blank line, possibly holding spaces or tabs, ends a paragraph. */
-const PARAGRAPH_BREAK = /\n(?:[ \t]*\n)+/;
-const LEADING_SPACE = /^[ \t\n]+/;
-const TRAILING_SPACE = /[ \t\n]+$/;
+export const PARAGRAPH_BREAK = /\n(?:[ \t]*\n)+/;
+export const LEADING_SPACE = /^[ \t\n]+/;
+export const TRAILING_SPACE = /[ \t\n]+$/;
 
 /** Candidate URLs in plain text; `\b` keeps `xhttp://` and `awww.` unlinked. */
 export const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+/gi;
@@ -175,7 +175,7 @@ function linkTo(href: string, text: string, doc: Document): HTMLAnchorElement {
 }
 
 /** Drops sentence punctuation and closing brackets the URL did not open, e.g. `(voir https://a.fr/x).` */
-function withoutTrailingPunctuation(candidate: string): string {
+export function withoutTrailingPunctuation(candidate: string): string {
   let url = candidate;
   for (;;) {
     const last = url.at(-1) ?? '';
@@ -195,7 +195,7 @@ function count(text: string, character: string): number {
 }
 
 /** The link target for a URL found in text, or null when it has no usable host. */
-function hrefFor(url: string): string | null {
+export function hrefFor(url: string): string | null {
   const href = /^www\./i.test(url) ? `https://${url}` : url;
   if (!isSafeUrl(href)) return null;
   let host: string;

@@ -13,6 +13,7 @@ import {
   isSafeUrl,
 } from './allowed.ts';
 import { formatBody } from './format.ts';
+import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
 
 export { ALLOWED_TAGS_NOTICE } from './allowed.ts';
 
@@ -137,7 +138,8 @@ function unparseable(cause: unknown): SanitizeError {
  * Throws SanitizeError (and nothing else) on over-long or unparseable input.
  */
 export function sanitizeBody(raw: string): string {
-  return sanitizeToBody(raw).innerHTML;
+  const text = checkedInput(raw);
+  return isPlainText(text) ? formatPlainText(text) : sanitizeToBody(text).innerHTML;
 }
 
 /**
@@ -146,12 +148,19 @@ export function sanitizeBody(raw: string): string {
  * souvenir (measured by `npm run bench`). Same bounds and errors as sanitizeBody.
  */
 export function sanitizeBodyWithText(raw: string): { html: string; text: string } {
-  const body = sanitizeToBody(raw);
+  const text = checkedInput(raw);
+  if (isPlainText(text)) return { html: formatPlainText(text), text: plainTextOf(text) };
+  return sanitizeThroughDom(text);
+}
+
+/** The DOMPurify path for any input, which the plain-text path must match byte for byte (a property test compares them). */
+export function sanitizeThroughDom(raw: string): { html: string; text: string } {
+  const body = sanitizeToBody(checkedInput(raw));
   return { html: body.innerHTML, text: collapseWhitespace(textWithBoundaries(body)) };
 }
 
-/** The final `<body>` of sanitizeBody: its innerHTML is what DOMPurify would have returned as a string. */
-function sanitizeToBody(raw: string): HTMLElement {
+/** The input with `\n` line ends, refused (SanitizeError) when over the bounds above. */
+function checkedInput(raw: string): string {
   if (typeof raw !== 'string') throw new SanitizeError('unparseable', 'The text is not a string.');
   if (raw.length > MAX_SANITIZE_INPUT) {
     throw new SanitizeError('too_long', `The text is longer than ${MAX_SANITIZE_INPUT} characters.`);
@@ -163,6 +172,11 @@ function sanitizeToBody(raw: string): HTMLElement {
   if (countMatches(text, /\n/g) >= MAX_SANITIZE_LINES) {
     throw new SanitizeError('too_long', `The text has more than ${MAX_SANITIZE_LINES} lines.`);
   }
+  return text;
+}
+
+/** The final `<body>` of sanitizeBody for checked input: its innerHTML is what DOMPurify would have returned as a string. */
+function sanitizeToBody(text: string): HTMLElement {
   try {
     const purify = acquirePurifier(2);
     const body = purify.sanitize(text, INPUT_CONFIG);
@@ -188,6 +202,11 @@ export function toPlainText(html: string): string {
   if (html.length > MAX_PLAIN_TEXT_INPUT) {
     throw new SanitizeError('too_long', `The HTML is longer than ${MAX_PLAIN_TEXT_INPUT} characters.`);
   }
+  return plainTextOfFormatted(html) ?? toPlainTextThroughDom(html);
+}
+
+/** toPlainText by parsing, for any HTML; the unparsed path must match it (a property test compares them). */
+export function toPlainTextThroughDom(html: string): string {
   try {
     const body = acquirePurifier(1).sanitize(html, { ...OUTPUT_CONFIG, RETURN_DOM: true });
     return collapseWhitespace(textWithBoundaries(body));
