@@ -2,14 +2,16 @@
  * `npm start`: builds when needed, opens the database (PGlite in ./data unless DATABASE_URL
  * is set), applies migrations, then serves the site. One process owns the embedded database.
  */
-import { buildIfNeeded, SERVER_ENTRY } from './lib/build-if-needed.ts';
+import { buildIfNeeded, DIST_DIR, SERVER_ENTRY } from './lib/build-if-needed.ts';
 import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
+import { staticAssets } from './lib/static-assets.ts';
 import { openRuntime, setRuntime } from '../src/lib/runtime.ts';
 import type { Runtime } from '../src/lib/runtime.ts';
 import { wallNotifications } from '../src/lib/wall/invalidation.ts';
 import { schedulePurge } from '../src/lib/privacy/purge.ts';
 import { DataDirLockedError } from '../db/index.ts';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 if (!process.argv.includes('--no-build')) buildIfNeeded();
@@ -35,7 +37,7 @@ const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
 // Listening for wall changes before the first request, so the render cache accepts pages at once.
 await wallNotifications().catch((error: unknown) => console.error('[wall] not listening for changes yet:', (error as Error).message));
-const running = await listen(frontHandler(entry.handler), host, port);
+const running = await listen(staticAssets(frontHandler(entry.handler), path.join(DIST_DIR, 'client')), host, port);
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
 // IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.

@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import type { Database, DbHandle } from '../../db/index.ts';
-import { encodeCursor, WALL_PAGE_SIZE } from '../../src/lib/souvenirs/wall.ts';
+import { WALL_PAGE_SIZE } from '../../src/lib/souvenirs/wall.ts';
+import { encodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { hashToken } from '../../src/lib/security/tokens.ts';
 
 export interface BenchDatabase {
@@ -89,7 +90,7 @@ export async function cursorOfPage(db: Kysely<Database>, page: number): Promise<
     .offset((page - 1) * WALL_PAGE_SIZE - 1)
     .limit(1)
     .executeTakeFirstOrThrow();
-  return encodeCursor({ approvedAt: row.approved_at!, id: row.id });
+  return encodeKeysetCursor({ at: row.approved_at!, id: row.id });
 }
 
 /** How many of these private tokens belong to a stored souvenir. */

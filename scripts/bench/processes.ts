@@ -29,10 +29,16 @@ export function rssMbOf(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-/** Node's flags in `npm start` (package.json), so the measured server is the one deployed. */
-function startFlags(): string[] {
+/** Node's flags and the environment set in `npm start` (package.json), so the measured server is the one deployed. */
+function startCommand(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return pkg.scripts.start!.split(/\s+/).filter((arg) => arg.startsWith('--'));
+  const words = pkg.scripts.start!.split(/\s+/);
+  const env: Record<string, string> = {};
+  for (const word of words) {
+    const assignment = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word);
+    if (assignment) env[assignment[1]!] = assignment[2]!;
+  }
+  return { flags: words.filter((word) => word.startsWith('--')), env };
 }
 
 /**
@@ -48,10 +54,11 @@ export async function startServer(options: {
   profileDir?: string | undefined;
 }): Promise<ServerProcess> {
   const log = fs.openSync(options.logFile, 'w');
-  const nodeArgs = [...startFlags(), ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])];
+  const start = startCommand();
+  const nodeArgs = [...start.flags, ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/start.ts'), '--no-build'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), ...options.env },
+    env: { ...process.env, ...start.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), ...options.env },
     stdio: ['ignore', log, log],
   });
   const origin = `http://127.0.0.1:${options.port}`;

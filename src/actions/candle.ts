@@ -6,7 +6,7 @@ import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts'
 import { refusalToActionError } from './rule-refusal.ts';
 import { CandleError, lightCandle as light } from '../lib/wall/candles.ts';
 import { t } from '../lib/i18n/index.ts';
-import { candleCountLabel } from '../lib/wall/plural.ts';
+import { candleCountLabel } from '../lib/wall/candle-label.ts';
 
 export const lightCandle = defineAction({
   accept: 'form',

@@ -7,7 +7,7 @@ import { editComment } from '../../src/lib/comments/edit-comment.ts';
 import { listQueue, countByStatus } from '../../src/lib/moderation/queue.ts';
 import { findQueueComment } from '../../src/lib/moderation/comment-queue.ts';
 import { decideMany } from '../../src/lib/moderation/decide-many.ts';
-import { decodeKeysetCursor } from '../../src/lib/moderation/keyset-cursor.ts';
+import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 
 const alice = { id: null, label: 'alice' };
 

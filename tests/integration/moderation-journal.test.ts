@@ -2,7 +2,7 @@ import { it, expect, beforeEach } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { recordEvent } from '../../src/lib/moderation/audit.ts';
 import { listEvents, listJournalActors } from '../../src/lib/moderation/journal.ts';
-import { decodeKeysetCursor } from '../../src/lib/moderation/keyset-cursor.ts';
+import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { parseJournalFilters } from '../../src/lib/moderation/journal-filters.ts';
 
 describeEachDatabase('moderation journal', (t) => {

@@ -7,7 +7,7 @@ import { listQueue, countByStatus } from '../../src/lib/moderation/queue.ts';
 import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
 import type { Decision } from '../../src/lib/moderation/souvenir-decisions.ts';
 import { decideMany } from '../../src/lib/moderation/decide-many.ts';
-import { decodeKeysetCursor } from '../../src/lib/moderation/keyset-cursor.ts';
+import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
 
 const alice = { id: 1, label: 'alice' };

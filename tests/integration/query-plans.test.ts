@@ -11,7 +11,8 @@ import type { Kysely, LogEvent } from 'kysely';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import type { Database, DbHandle } from '../../db/index.ts';
-import { wallPage, pinnedSouvenirs, encodeCursor, WALL_PAGE_SIZE } from '../../src/lib/souvenirs/wall.ts';
+import { wallPage, pinnedSouvenirs, WALL_PAGE_SIZE } from '../../src/lib/souvenirs/wall.ts';
+import { encodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { mostCommented } from '../../src/lib/comments/most-commented.ts';
 import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
 
@@ -116,8 +117,8 @@ describe.skipIf(!url)('query plans at 100 000 souvenirs [postgres]', () => {
       .offset(999 * WALL_PAGE_SIZE - 1)
       .limit(1)
       .executeTakeFirstOrThrow();
-    const cursor = { approvedAt: row.approved_at!, id: row.id };
-    expect(encodeCursor(cursor)).toMatch(/\./);
+    const cursor = { at: row.approved_at!, id: row.id };
+    expect(encodeKeysetCursor(cursor)).toMatch(/\./);
     const plans = await plansOf((db) => wallPage(db, { cursor, excludePinned: true }));
     expectIndexScansOnly(plans);
     expect(sent.every((q) => !/\boffset\b/i.test(q.sql))).toBe(true);

@@ -3,6 +3,7 @@ import { catalogue } from '../../src/lib/i18n/catalogue.ts';
 import { t, localizedPath, stripLocale, routeLocale, localeFromPath } from '../../src/lib/i18n/index.ts';
 import { plural, pluralForm } from '../../src/lib/i18n/plural.ts';
 import { pagePath, samePageIn } from '../../src/lib/i18n/same-page.ts';
+import { candleCountLabel } from '../../src/lib/wall/candle-label.ts';
 
 describe('the catalogue', () => {
   it('has every key in French and in English, never empty', () => {
@@ -42,6 +43,11 @@ describe('plurals through Intl.PluralRules', () => {
     expect(plural('en', 'comment.count', 1234)).toBe('1,234 comments');
     expect(plural('fr', 'candle.count', 0)).toBe('bougie allumée');
     expect(plural('en', 'wall.years.bar', 1, { year: 1987 })).toBe('1987: 1 memory');
+  });
+
+  it('labels a candle count after the number', () => {
+    expect([0, 1, 2].map((n) => candleCountLabel('fr', n))).toEqual(['bougie allumée', 'bougie allumée', 'bougies allumées']);
+    expect([1, 2].map((n) => candleCountLabel('en', n))).toEqual(['candle lit', 'candles lit']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { allowedDecisions, DECISIONS } from '../../src/lib/moderation/souvenir-decisions.ts';
 import { flashParams, readFlash } from '../../src/lib/moderation/flash.ts';
-import { encodeKeysetCursor, decodeKeysetCursor } from '../../src/lib/moderation/keyset-cursor.ts';
+import { encodeKeysetCursor, decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { dayStart, parseJournalFilters } from '../../src/lib/moderation/journal-filters.ts';
 import { JOURNAL_ACTIONS } from '../../src/lib/moderation/journal.ts';
 import { QUEUE_STATUSES } from '../../src/lib/moderation/targets.ts';

@@ -3,7 +3,7 @@ import { extractHashtags } from '../../src/lib/souvenirs/hashtags.ts';
 import { newToken, hashToken, tokenMatches, newPublicId } from '../../src/lib/security/tokens.ts';
 import { hashIp } from '../../src/lib/privacy/ip-hash.ts';
 import { isCrossSiteWrite } from '../../src/lib/security/origin.ts';
-import { encodeCursor, decodeCursor } from '../../src/lib/souvenirs/wall.ts';
+import { encodeKeysetCursor as encodeCursor, decodeKeysetCursor as decodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 
 describe('hashtags', () => {
   it('extracts hashtags in lower case, accents kept, without the main one or duplicates', () => {
@@ -53,7 +53,7 @@ describe('cross-site writes', () => {
 
 describe('wall cursors', () => {
   it('round-trips', () => {
-    const cursor = { approvedAt: new Date('2026-11-13T21:40:00.123Z'), id: 4242 };
+    const cursor = { at: new Date('2026-11-13T21:40:00.123Z'), id: 4242 };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 });

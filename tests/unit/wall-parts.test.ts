@@ -3,17 +3,17 @@ import { canonicalWallSearch, parseWallQuery, wallHref, wallSearch } from '../..
 import { layoutChoiceTarget, layoutCookie, layoutFromCookie, layoutRedirect } from '../../src/lib/wall/layout.ts';
 import { csvCell, csvRow } from '../../src/lib/export/csv.ts';
 import { DEFAULT_EMBED_FRAME_ANCESTORS, embedFrameAncestors } from '../../src/lib/wall/embed-policy.ts';
-import { encodeCursor } from '../../src/lib/souvenirs/wall.ts';
+import { encodeKeysetCursor as encodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { lastEventDate } from '../../src/lib/wall/screen-feed.ts';
 
-const cursor = encodeCursor({ approvedAt: new Date('2026-01-01T00:00:00Z'), id: 42 });
+const cursor = encodeCursor({ at: new Date('2026-01-01T00:00:00Z'), id: 42 });
 
 describe('wall addresses', () => {
   it('parses a year, a hashtag, a cursor and the layout, and reports what does not parse', () => {
     const ok = parseWallQuery(new URLSearchParams({ annee: '1999', tag: '#Jazz', avant: cursor, 'mise-en-page': 'pleine' }));
     expect(ok.problems).toEqual([]);
     expect(ok.query).toMatchObject({ year: 1999, tag: 'jazz', rawCursor: cursor, layout: 'pleine' });
-    expect(ok.query.cursor).toEqual({ approvedAt: new Date('2026-01-01T00:00:00Z'), id: 42 });
+    expect(ok.query.cursor).toEqual({ at: new Date('2026-01-01T00:00:00Z'), id: 42 });
     const bad = parseWallQuery(new URLSearchParams({ annee: '99', tag: 'a b', avant: 'x' }));
     expect(bad.problems).toEqual(['annee', 'tag', 'avant']);
     expect(bad.query).toMatchObject({ year: null, tag: null, cursor: null, rawCursor: null, layout: 'encadre' });

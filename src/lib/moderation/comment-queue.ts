@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { encodeKeysetCursor } from './keyset-cursor.ts';
+import { encodeKeysetCursor } from '../pagination/keyset-cursor.ts';
 import { QUEUE_STATUSES } from './targets.ts';
 import type { QueueStatus } from './targets.ts';
 import type { QueueItem, QueuePage, QueueQuery } from './queue.ts';

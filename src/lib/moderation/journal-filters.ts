@@ -1,5 +1,5 @@
 import { TIME_ZONE } from '../i18n/index.ts';
-import { decodeKeysetCursor } from './keyset-cursor.ts';
+import { decodeKeysetCursor } from '../pagination/keyset-cursor.ts';
 import { JOURNAL_ACTIONS } from './journal.ts';
 import type { JournalQuery } from './journal.ts';
 

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, ModerationEventRow } from '../../../db/types.ts';
 import { DECISIONS } from './souvenir-decisions.ts';
-import { encodeKeysetCursor } from './keyset-cursor.ts';
-import type { KeysetCursor } from './keyset-cursor.ts';
+import { encodeKeysetCursor } from '../pagination/keyset-cursor.ts';
+import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, SouvenirRow } from '../../../db/types.ts';
-import { encodeKeysetCursor } from './keyset-cursor.ts';
-import type { KeysetCursor } from './keyset-cursor.ts';
+import { encodeKeysetCursor } from '../pagination/keyset-cursor.ts';
+import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 import { QUEUE_STATUSES } from './targets.ts';
 import { countCommentsByStatus, listCommentQueue } from './comment-queue.ts';
 import type { QueueStatus, QueueTarget } from './targets.ts';

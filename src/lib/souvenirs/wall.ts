@@ -3,35 +3,15 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from './model.ts';
 import type { PublicSouvenir } from './model.ts';
+import { encodeKeysetCursor } from '../pagination/keyset-cursor.ts';
+import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 export const WALL_PAGE_SIZE = 20;
-
-export interface WallCursor {
-  approvedAt: Date;
-  id: number;
-}
 
 export interface WallPage {
   souvenirs: PublicSouvenir[];
   /** Cursor of the next page, or null on the last one. */
   next: string | null;
-}
-
-/** `?avant=` value: the approval time in ms and the id of the last souvenir shown. */
-export function encodeCursor(cursor: WallCursor): string {
-  return `${cursor.approvedAt.getTime().toString(36)}.${cursor.id.toString(36)}`;
-}
-
-/** Null when the value is not a cursor we made (a hand-edited or truncated link). */
-export function decodeCursor(value: string | null | undefined): WallCursor | null {
-  if (!value) return null;
-  const match = /^([0-9a-z]{1,12})\.([0-9a-z]{1,12})$/.exec(value);
-  if (!match) return null;
-  const ms = parseInt(match[1]!, 36);
-  const id = parseInt(match[2]!, 36);
-  if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(id) || id > 2_147_483_647) return null;
-  const approvedAt = new Date(ms);
-  return Number.isNaN(approvedAt.getTime()) ? null : { approvedAt, id };
 }
 
 export interface WallFilter {
@@ -42,7 +22,7 @@ export interface WallFilter {
 }
 
 export interface WallPageOptions extends WallFilter {
-  cursor?: WallCursor | null;
+  cursor?: KeysetCursor | null;
   limit?: number;
   /** Leave pinned souvenirs out (the unfiltered wall shows them above the list). */
   excludePinned?: boolean;
@@ -61,7 +41,7 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
     if (options.tag) query = query.where(sql<boolean>`hashtags @> array[${options.tag}]::text[]`);
     if (options.excludePinned) query = query.where('pinned', '=', false);
     if (options.cursor) {
-      query = query.where(sql<boolean>`(approved_at, id) < (${options.cursor.approvedAt}, ${options.cursor.id})`);
+      query = query.where(sql<boolean>`(approved_at, id) < (${options.cursor.at}, ${options.cursor.id})`);
     }
     return query;
   };
@@ -101,7 +81,7 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
         .execute();
   const souvenirs = rows.slice(0, limit).map(toPublicSouvenir);
   const last = souvenirs.at(-1);
-  const next = rows.length > limit && last?.approvedAt ? encodeCursor({ approvedAt: last.approvedAt, id: last.id }) : null;
+  const next = rows.length > limit && last?.approvedAt ? encodeKeysetCursor({ at: last.approvedAt, id: last.id }) : null;
   return { souvenirs, next };
 }
 

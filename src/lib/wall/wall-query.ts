@@ -1,7 +1,7 @@
 import { localizedPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
-import { decodeCursor } from '../souvenirs/wall.ts';
-import type { WallCursor } from '../souvenirs/wall.ts';
+import { decodeKeysetCursor } from '../pagination/keyset-cursor.ts';
+import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 /** Encadré (a centred column of cards) or pleine largeur (a wide masonry grid). */
 export type WallLayout = 'encadre' | 'pleine';
@@ -17,7 +17,7 @@ export interface WallQuery {
   tag: string | null;
   /** The `?avant=` value as given, and decoded (null when absent or not one of ours). */
   rawCursor: string | null;
-  cursor: WallCursor | null;
+  cursor: KeysetCursor | null;
   layout: WallLayout;
 }
 
@@ -47,7 +47,7 @@ export function parseWallQuery(params: URLSearchParams): { query: WallQuery; pro
   const tag = parseTag(rawTag);
   if (rawTag && tag === null) problems.push('tag');
   const rawCursor = params.get('avant');
-  const cursor = decodeCursor(rawCursor);
+  const cursor = decodeKeysetCursor(rawCursor);
   if (rawCursor && !cursor) problems.push('avant');
   const layout: WallLayout = params.get(LAYOUT_PARAM) === 'pleine' ? 'pleine' : 'encadre';
   return { query: { year, tag, rawCursor: cursor ? rawCursor : null, cursor, layout }, problems };

@@ -1,10 +1,10 @@
-/** A position in a list ordered by (time, id): the last row of the page shown. */
+/** A position in a list ordered by (time, id) descending: the last row of the page shown (the wall, the queue, the journal). */
 export interface KeysetCursor {
   at: Date;
   id: number;
 }
 
-/** The `?curseur=` value: the time in ms and the id, both base 36. */
+/** The `?avant=` / `?curseur=` value: the time in ms and the id, both base 36. */
 export function encodeKeysetCursor(cursor: KeysetCursor): string {
   return `${cursor.at.getTime().toString(36)}.${cursor.id.toString(36)}`;
 }

@@ -1,9 +1,6 @@
 import { plural } from '../i18n/plural.ts';
 import type { Locale } from '../i18n/index.ts';
 
-// The wall's callers import plural() from here; it lives with the rest of the i18n tools.
-export { plural };
-
 /** "bougie allumée" / "bougies allumées" after a candle count. */
 export function candleCountLabel(locale: Locale, count: number): string {
   return plural(locale, 'candle.count', count);
