@@ -17,6 +17,7 @@ import type { ReportRequest } from '../../src/lib/reports/file-report.ts';
 import { dismissReports } from '../../src/lib/reports/dismiss.ts';
 import { countReportedItems, listReportedItems } from '../../src/lib/reports/reported-queue.ts';
 import { DecisionError } from '../../src/lib/moderation/decisions.ts';
+import { findByAuthorToken } from '../../src/lib/souvenirs/author-link.ts';
 
 const moderator = { id: null, label: 'modo' };
 
@@ -105,6 +106,8 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect(event).toMatchObject({ target_type: 'souvenir', target_id: s.id, actor_label: 'public', after: { hiddenByReports: true, openReports: 3 } });
     // A fourth visitor finds nothing to report.
     await expect(report(s.publicId, 'ip-4')).rejects.toMatchObject({ code: 'not_found' });
+    // Its author's private page says it is set aside, not published, and in which language it is written.
+    expect(await findByAuthorToken(t.db, s.token)).toMatchObject({ status: 'approved', hiddenByReports: true, locale: 'fr' });
   });
 
   it('follows the threshold it is given (the setting), down to one report', async () => {

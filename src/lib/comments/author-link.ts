@@ -17,6 +17,10 @@ export interface AuthorComment {
   bodyHtml: string;
   createdAt: Date;
   withdrawn: boolean;
+  /** The language the author wrote in, for the text's `lang`. */
+  locale: string;
+  /** Approved, but set aside by readers' reports until a moderator decides. */
+  hiddenByReports: boolean;
   /** The souvenir it answers; `published` when the public can read it (and so the comment, once approved). */
   souvenir: { publicId: string; title: string | null; authorName: string; published: boolean };
   /** Whether it answers another comment. */
@@ -40,6 +44,8 @@ export async function findCommentByAuthorToken(db: Kysely<Database>, token: stri
       'c.withdrawn_at',
       'c.token_hash',
       'c.parent_id',
+      'c.locale',
+      'c.hidden_by_reports',
       's.public_id as souvenir_public_id',
       's.title as souvenir_title',
       's.author_name as souvenir_author_name',
@@ -59,6 +65,8 @@ export async function findCommentByAuthorToken(db: Kysely<Database>, token: stri
     bodyHtml: row.body_html,
     createdAt: row.created_at,
     withdrawn: row.withdrawn_at !== null,
+    locale: row.locale,
+    hiddenByReports: row.hidden_by_reports,
     souvenir: {
       publicId: row.souvenir_public_id,
       title: row.souvenir_title,

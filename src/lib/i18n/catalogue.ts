@@ -183,6 +183,10 @@ export const catalogue = {
   'author.status.rejected': { fr: 'Non retenu par la modération', en: 'Not accepted by the moderators' },
   'author.status.spam': { fr: 'Non retenu par la modération', en: 'Not accepted by the moderators' },
   'author.status.trash': { fr: 'Retiré du mur', en: 'Removed from the wall' },
+  'author.status.setAside': {
+    fr: 'Mis de côté après des signalements, le temps qu’une personne de la modération le relise',
+    en: 'Set aside after readers reported it, until a moderator reads it again',
+  },
   'author.statusLabel': { fr: 'État :', en: 'Status:' },
   'author.viewPublished': { fr: 'Voir le souvenir publié', en: 'See the published memory' },
   'author.editTitle': { fr: 'Corriger votre souvenir', en: 'Correct your memory' },

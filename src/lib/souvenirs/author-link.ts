@@ -20,6 +20,10 @@ export interface AuthorSouvenir {
   event: string | null;
   createdAt: Date;
   withdrawn: boolean;
+  /** The language the author wrote in, for the text's `lang`. */
+  locale: string;
+  /** Approved, but set aside by readers' reports until a moderator decides. */
+  hiddenByReports: boolean;
 }
 
 export type AuthorLinkErrorCode = 'not_found' | 'not_pending' | 'withdrawn';
@@ -43,7 +47,7 @@ export async function findByAuthorToken(db: Kysely<Database>, token: string): Pr
   if (!TOKEN_SHAPE.test(token)) return null;
   const row = await db
     .selectFrom('souvenir')
-    .select(['id', 'public_id', 'status', 'author_name', 'title', 'body_raw', 'body_html', 'memory_year', 'event', 'created_at', 'withdrawn_at', 'token_hash'])
+    .select(['id', 'public_id', 'status', 'author_name', 'title', 'body_raw', 'body_html', 'memory_year', 'event', 'created_at', 'withdrawn_at', 'token_hash', 'locale', 'hidden_by_reports'])
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
   // The index finds the row by hash; the constant-time comparison keeps the check itself timing-safe.
@@ -60,6 +64,8 @@ export async function findByAuthorToken(db: Kysely<Database>, token: string): Pr
     event: row.event,
     createdAt: row.created_at,
     withdrawn: row.withdrawn_at !== null,
+    locale: row.locale,
+    hiddenByReports: row.hidden_by_reports,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { sanitizeBodyWithText } from '../sanitize/sanitize.ts';
 import { newPublicId, newToken, hashToken } from '../security/tokens.ts';
-import { recordEvent } from '../moderation/audit.ts';
+import { auditColumns } from '../moderation/audit.ts';
 import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
 import { extractHashtags } from './hashtags.ts';
 
@@ -35,7 +35,7 @@ export interface CreatedSouvenir {
 }
 
 /**
- * Stores a submitted souvenir with its audit row, in one transaction.
+ * Stores a submitted souvenir with its audit row, in one statement.
  * Throws `SanitizeError` (before any write) when the body cannot be sanitised.
  */
 export async function createSouvenir(
@@ -49,41 +49,53 @@ export async function createSouvenir(
   const now = context.now ?? new Date();
   const status = context.status ?? 'pending';
 
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('souvenir')
-      .values({
-        public_id: newPublicId(),
-        author_name: submission.authorName,
-        author_email: submission.authorEmail,
-        title: submission.title,
-        body_raw: submission.body,
-        body_html: bodyHtml,
-        memory_year: submission.memoryYear,
-        event: submission.event,
-        hashtags,
-        locale: submission.locale,
-        status,
-        flag_reasons: context.flagReasons ?? [],
-        is_demo: context.isDemo ?? false,
-        ip_hash: context.ipHash,
-        token_hash: hashToken(token),
-        consent_at: now,
-        created_at: now,
-        updated_at: now,
-        approved_at: status === 'approved' ? now : null,
-      })
-      .returning(['id', 'public_id'])
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, {
-      actor: { id: null, label: context.isDemo ? 'demo' : 'public' },
-      action: 'submit',
-      targetType: 'souvenir',
-      targetId: row.id,
-      after: { status, flagReasons: context.flagReasons ?? [] },
-    });
-    // Approved at once (a known author): the wall changes like after a moderator's approval.
-    if (status === 'approved') await sql`select pg_notify(${WALL_CHANNEL}, ${String(row.id)})`.execute(trx);
-    return { id: row.id, publicId: row.public_id, status, token };
-  });
+  const publicId = newPublicId();
+  const created = await db
+    .with('created', (qb) =>
+      qb
+        .insertInto('souvenir')
+        .values({
+          public_id: publicId,
+          author_name: submission.authorName,
+          author_email: submission.authorEmail,
+          title: submission.title,
+          body_raw: submission.body,
+          body_html: bodyHtml,
+          memory_year: submission.memoryYear,
+          event: submission.event,
+          hashtags,
+          locale: submission.locale,
+          status,
+          flag_reasons: context.flagReasons ?? [],
+          is_demo: context.isDemo ?? false,
+          ip_hash: context.ipHash,
+          token_hash: hashToken(token),
+          consent_at: now,
+          created_at: now,
+          updated_at: now,
+          approved_at: status === 'approved' ? now : null,
+        })
+        .returning('id'),
+    )
+    .insertInto('moderation_event')
+    .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('created')
+        .select([
+          ...auditColumns({
+            actor: { id: null, label: context.isDemo ? 'demo' : 'public' },
+            action: 'submit',
+            targetType: 'souvenir',
+            after: { status, flagReasons: context.flagReasons ?? [] },
+          }),
+          'created.id as target_id',
+        ]),
+    )
+    .returning('target_id')
+    .executeTakeFirstOrThrow();
+  // Approved at once (a known author): the wall changes as after a moderator's approval. Told
+  // once the row is committed, so a listener that reads it on the notification finds it.
+  if (status === 'approved') await sql`select pg_notify(${WALL_CHANNEL}, ${String(created.target_id)})`.execute(db);
+  return { id: created.target_id, publicId, status, token };
 }

@@ -148,6 +148,8 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
       moderator(`export-${lang}`, at('/moderation/exporter')),
       moderator(`personal-data-${lang}`, at('/moderation/donnees')),
       moderator(`password-${lang}`, at('/moderation/mot-de-passe')),
+      // What a moderator gets on an admin-only page (403).
+      moderator(`forbidden-${lang}`, at('/moderation/interdit')),
       moderator(`password-errors-${lang}`, at('/moderation/mot-de-passe'), (p) => sendAndWait(p, 'form.account-form button[type=submit]')),
     );
   }
