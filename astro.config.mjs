@@ -5,7 +5,8 @@ import node from '@astrojs/node';
 export default defineConfig({
   output: 'server',
   adapter: node({
-    mode: 'standalone',
+    // Mounted under our own node:http server (scripts/start.ts), which serves dist/client itself.
+    mode: 'middleware',
     // Our largest form is a 10 000-character souvenir; anything far beyond is hostile.
     bodySizeLimit: 256 * 1024,
   }),

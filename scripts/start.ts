@@ -5,7 +5,7 @@
 import { buildIfNeeded, DIST_DIR, SERVER_ENTRY } from './lib/build-if-needed.ts';
 import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
-import { staticAssets } from './lib/static-assets.ts';
+import { loadStaticFiles, staticFiles } from './lib/static-files.ts';
 import { openRuntime, setRuntime } from '../src/lib/runtime.ts';
 import type { Runtime } from '../src/lib/runtime.ts';
 import { wallNotifications } from '../src/lib/wall/invalidation.ts';
@@ -28,7 +28,6 @@ try {
 }
 setRuntime(runtime);
 
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = (await import(pathToFileURL(SERVER_ENTRY).href)) as {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 };
@@ -37,7 +36,8 @@ const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
 // Listening for wall changes before the first request, so the render cache accepts pages at once.
 await wallNotifications().catch((error: unknown) => console.error('[wall] not listening for changes yet:', (error as Error).message));
-const running = await listen(staticAssets(frontHandler(entry.handler), path.join(DIST_DIR, 'client')), host, port);
+const files = await loadStaticFiles(path.join(DIST_DIR, 'client'));
+const running = await listen(staticFiles(frontHandler(entry.handler), files), host, port);
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
 // IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.

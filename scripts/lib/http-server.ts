@@ -10,8 +10,23 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** A request line Astro can read: broken percent-escapes (`/%E0%A4%A`) would end as a 500 deep inside it. */
+function isWellFormed(url: string): boolean {
+  try {
+    decodeURI(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function listen(handler: Handler, host: string, port: number): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
+    if (!isWellFormed(req.url ?? '/')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(t(localeFromPath(req.url ?? '/'), 'error.badAddress'));
+      return;
+    }
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       console.error('[http] unhandled error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -1103,6 +1103,10 @@ export const catalogue = {
     fr: 'Requête refusée : elle ne vient pas de ce site.',
     en: 'Request refused: it does not come from this site.',
   },
+  'error.badAddress': {
+    fr: 'Cette adresse est mal formée. Vérifiez le lien, ou repartez de la page d’accueil.',
+    en: 'This address is malformed. Check the link, or start again from the home page.',
+  },
   'error.internal': {
     fr: 'Erreur interne. Réessayez dans un instant.',
     en: 'Internal error. Please try again in a moment.',

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { staticAssets } from '../../scripts/lib/static-assets.ts';
+import { loadStaticFiles, staticFiles } from '../../scripts/lib/static-files.ts';
 
 const CSS = `.mur { color: #222; }\n`.repeat(300);
 let server: http.Server;
@@ -17,9 +17,12 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(clientDir, '_astro'));
   fs.writeFileSync(path.join(clientDir, '_astro', 'wall.AbC123.css'), CSS);
   fs.writeFileSync(path.join(clientDir, '_astro', 'font.AbC123.woff2'), 'binary');
+  fs.writeFileSync(path.join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  fs.writeFileSync(path.join(clientDir, '.env'), 'SECRET=1');
+  fs.writeFileSync(path.join(clientDir, 'notes.unknown'), 'not a type we serve');
   // Stands in for the front cache and Astro: says who answered.
   const next = (_req: http.IncomingMessage, res: http.ServerResponse) => res.end('next');
-  server = http.createServer(staticAssets(next, clientDir));
+  server = http.createServer(staticFiles(next, await loadStaticFiles(clientDir)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -42,7 +45,7 @@ function get(urlPath: string, headers: Record<string, string> = {}, method = 'GE
   });
 }
 
-describe('compressed static assets', () => {
+describe('static files from memory', () => {
   it('answers brotli, then gzip, with the immutable cache and nosniff', async () => {
     const br = await get('/_astro/wall.AbC123.css', { 'accept-encoding': 'gzip, br' });
     expect(br.headers['content-encoding']).toBe('br');
@@ -62,10 +65,32 @@ describe('compressed static assets', () => {
     expect(head.body.length).toBe(0);
   });
 
-  it('leaves other files, other paths, plain clients and made-up names to the next handler', async () => {
+  it('sends the file as it is to a client that accepts no compression, and binary files as they are', async () => {
+    const plain = await get('/_astro/wall.AbC123.css?v=1');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(CSS);
+    const font = await get('/_astro/font.AbC123.woff2', { 'accept-encoding': 'br' });
+    expect(font.headers['content-encoding']).toBeUndefined();
+    expect(font.headers['content-type']).toBe('font/woff2');
+    const icon = await get('/favicon.svg');
+    expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('answers 304 to a matching ETag, per encoding', async () => {
+    const first = await get('/_astro/wall.AbC123.css', { 'accept-encoding': 'br' });
+    const again = await get('/_astro/wall.AbC123.css', { 'accept-encoding': 'br', 'if-none-match': first.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const otherEncoding = await get('/_astro/wall.AbC123.css', { 'accept-encoding': 'gzip', 'if-none-match': first.headers.etag! });
+    expect(otherEncoding.status).toBe(200);
+  });
+
+  it('leaves other methods, other paths, hidden or unknown files and made-up names to the next handler', async () => {
+    const post = await get('/favicon.svg', {}, 'POST');
+    expect(post.body.toString()).toBe('next');
     for (const [urlPath, headers] of [
-      ['/_astro/wall.AbC123.css', {}],
-      ['/_astro/font.AbC123.woff2', { 'accept-encoding': 'br' }],
+      ['/.env', {}],
+      ['/notes.unknown', {}],
       ['/_astro/../package.json', { 'accept-encoding': 'br' }],
       ['/_astro/%2e%2e%2fpackage.json', { 'accept-encoding': 'br' }],
       ['/_astro/absent.css', { 'accept-encoding': 'br' }],
