@@ -3,12 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchServer, withScript } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
 import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
-import { axeViolations } from './support/axe.ts';
-import { VIEWPORTS, horizontalOverflow, saveScreenshot } from './support/layout.ts';
-import { catalogue } from '../../src/lib/i18n/catalogue.ts';
 
 const hasChromium = chromiumAvailable();
 
+// Accessibility, layout and text of these pages are the accessibility tour's (accessibility.test.ts).
 describe.skipIf(!hasChromium)('every public page, in French and English', () => {
   let server: E2eServer;
   let browser: Browser;
@@ -68,46 +66,6 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
       expect(headers['content-type'], path).toContain('charset=utf-8');
       expect(traps.cspViolations, path).toEqual([]);
       expect(traps.consoleErrors.filter((e) => !e.includes('404')), path).toEqual([]);
-      await page.close();
-    }
-  });
-
-  it('has no accessibility violation that axe-core can find', async () => {
-    for (const { path } of pages) {
-      const { page } = await open(path);
-      expect(await axeViolations(page), path).toEqual([]);
-      await page.close();
-    }
-    const { page } = await open('/partager');
-    await page.click('button[type=submit]');
-    await page.waitForLoadState('load');
-    expect(await page.locator('.error-summary').count()).toBe(1);
-    expect(await axeViolations(page), 'share form with errors').toEqual([]);
-    await page.close();
-  });
-
-  it('never scrolls sideways from phone to desktop, and saves screenshots', async () => {
-    for (const viewport of VIEWPORTS) {
-      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
-      for (const { name, path } of pages) {
-        const page = await context.newPage();
-        await page.goto(`${server.origin}${path}`);
-        expect(await horizontalOverflow(page), `${path} at ${viewport.width}px`).toBeLessThanOrEqual(0);
-        if (/^(wall|souvenir|share)-fr$/.test(name)) await saveScreenshot(page, `${name}-${viewport.width}`);
-        await page.close();
-      }
-      await context.close();
-    }
-  });
-
-  it('shows text, never a catalogue key, and declares the page language', async () => {
-    const keys = Object.keys(catalogue);
-    for (const { name, path } of pages) {
-      const { page } = await open(path);
-      const text = await page.evaluate(() => document.body.innerText + ' ' + [...document.querySelectorAll('[aria-label],[title],[alt],[placeholder]')].map((e) => (e.getAttribute('aria-label') ?? '') + ' ' + (e.getAttribute('title') ?? '') + ' ' + (e.getAttribute('alt') ?? '') + ' ' + (e.getAttribute('placeholder') ?? '')).join(' '));
-      const shown = keys.filter((key) => text.includes(key));
-      expect(shown, path).toEqual([]);
-      expect(await page.getAttribute('html', 'lang'), path).toBe(name.endsWith('-en') ? 'en' : 'fr');
       await page.close();
     }
   });

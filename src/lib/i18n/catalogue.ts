@@ -1077,6 +1077,10 @@ export const catalogue = {
     fr: 'Souvenirs et commentaires publiés que des visiteurs ont signalés, les masqués d’abord. « Garder publié » classe les signalements et réaffiche un texte masqué ; refuser, indésirable et corbeille les classent aussi.',
     en: 'Published memories and comments that visitors reported, hidden ones first. “Keep published” closes the reports and shows a hidden text again; reject, spam and trash close them too.',
   },
+  'report.queue.more': {
+    fr: 'Les {shown} plus urgents sur {total} sont affichés ; les suivants viennent à mesure que vous décidez.',
+    en: 'The {shown} most urgent of {total} are shown; the next ones come up as you decide.',
+  },
   'report.queue.empty': { fr: 'Aucun signalement en attente.', en: 'No report waiting.' },
   'report.queue.hidden': { fr: 'masqué par les signalements', en: 'hidden by reports' },
   'report.queue.shown': { fr: 'toujours affiché', en: 'still shown' },

@@ -2,12 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
-export const VIEWPORTS = [
-  { name: 'phone', width: 375, height: 800 },
-  { name: 'tablet', width: 768, height: 1000 },
-  { name: 'desktop', width: 1440, height: 900 },
-] as const;
-
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../test-results/screenshots');
 
 /** How far the page's content reaches beyond the viewport's width (0 when nothing scrolls sideways). */
