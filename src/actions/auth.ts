@@ -3,7 +3,7 @@ import { getRuntime } from '../lib/runtime.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
 import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
-import { login as logIn, logout as logOut, startSession } from '../lib/auth/session.ts';
+import { endOtherSessions as endOthers, login as logIn, logout as logOut, startSession } from '../lib/auth/session.ts';
 import { changePassword as changeOwnPassword } from '../lib/auth/users.ts';
 import { cookieOptions, readSessionId, writeCookie } from '../lib/auth/request-session.ts';
 import { safeReturnPath } from '../lib/auth/return-path.ts';
@@ -51,6 +51,17 @@ export const logout = defineAction({
     writeCookie(context, blank);
     context.locals.user = null;
     return { status: 'signedOut' as const };
+  },
+});
+
+/** Signs the user out on every other browser and device; this one keeps a fresh session. */
+export const endOtherSessions = defineAction({
+  accept: 'form',
+  handler: async (_input, context) => {
+    const user = requireActionUser(context);
+    const { handle } = await getRuntime();
+    writeCookie(context, await endOthers(handle.db, user.id, await cookieOptions(context.url)));
+    return { status: 'ended' as const };
   },
 });
 

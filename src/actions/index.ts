@@ -2,7 +2,7 @@ import { share } from './share.ts';
 import { lightCandle } from './candle.ts';
 import { authorEdit, authorEditComment, authorWithdraw } from './author-link.ts';
 import { decide, editSouvenir } from './moderation.ts';
-import { login, logout, changePassword } from './auth.ts';
+import { login, logout, changePassword, endOtherSessions } from './auth.ts';
 import { create, disable, enable, setRole, resetPassword } from './team.ts';
 import { comment } from './comment.ts';
 import { editComment } from './comment-moderation.ts';
@@ -11,4 +11,4 @@ import { report } from './report.ts';
 import { dismissReports } from './report-moderation.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 
-export const server = { share, lightCandle, comment, rules: { save: saveRules }, authorEdit, authorEditComment, authorWithdraw, report, moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink }, data: { search: searchData, erase: eraseData }, auth: { login, logout, changePassword }, team: { create, disable, enable, setRole, resetPassword } };
+export const server = { share, lightCandle, comment, rules: { save: saveRules }, authorEdit, authorEditComment, authorWithdraw, report, moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink }, data: { search: searchData, erase: eraseData }, auth: { login, logout, changePassword, endOtherSessions }, team: { create, disable, enable, setRole, resetPassword } };

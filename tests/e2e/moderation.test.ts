@@ -122,4 +122,20 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await admin.context().close();
     await moderator.context().close();
   });
+
+  it('signs an admin out everywhere else from their account page, keeping this browser signed in', async () => {
+    const laptop = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
+    const phone = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
+    await laptop.goto(`${server.origin}/moderation/mot-de-passe`);
+    expect(await laptop.textContent('#sessions-count')).toMatch(/^\d+ sessions ouvertes, celle-ci comprise\.$/);
+    await Promise.all([laptop.waitForNavigation(), laptop.click('form.end-sessions-form button')]);
+    expect(await laptop.textContent('#message')).toBe('Vos autres sessions sont fermées.');
+    expect(await laptop.textContent('#sessions-count')).toBe('1 session ouverte : celle-ci.');
+    await laptop.goto(`${server.origin}/moderation`);
+    expect(laptop.url()).not.toContain('/connexion');
+    await phone.goto(`${server.origin}/moderation`);
+    expect(phone.url()).toContain('/connexion');
+    await laptop.context().close();
+    await phone.context().close();
+  });
 });

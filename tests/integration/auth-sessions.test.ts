@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createKyselyAdapter, hashSessionId } from '../../src/lib/auth/lucia-adapter.ts';
 import { createLucia, ABSOLUTE_TIMEOUT_MS } from '../../src/lib/auth/lucia.ts';
-import { validateRequestSession, login, logout, startSession } from '../../src/lib/auth/session.ts';
+import { validateRequestSession, login, logout, startSession, countOpenSessions, endOtherSessions } from '../../src/lib/auth/session.ts';
 import { createUser, disableUser } from '../../src/lib/auth/users.ts';
 
 const script = { id: null, label: 'script' };
@@ -117,6 +117,25 @@ describeEachDatabase('the Lucia adapter and sessions', (t) => {
     expect(renewed.cookie?.attributes.maxAge).toBe(30 * 60);
     const row = await t.db.selectFrom('user_session').select('expires_at').executeTakeFirstOrThrow();
     expect(new Date(row.expires_at).getTime()).toBeGreaterThan(Date.now() + 29 * MINUTE);
+  });
+
+  it('counts open sessions and signs out everywhere else, keeping the asking browser signed in', async () => {
+    const user = await newUser();
+    const other = await newUser('bruno');
+    const phone = await startSession(t.db, user.id, plain);
+    const laptop = await startSession(t.db, user.id, plain);
+    const theirs = await startSession(t.db, other.id, plain);
+    await age(phone.value, { expires_at: new Date(Date.now() - 1000) });
+    expect(await countOpenSessions(t.db, user.id)).toBe(1);
+    await startSession(t.db, user.id, plain);
+    expect(await countOpenSessions(t.db, user.id)).toBe(2);
+
+    const fresh = await endOtherSessions(t.db, user.id, plain);
+    expect(await countOpenSessions(t.db, user.id)).toBe(1);
+    expect((await validateRequestSession(t.db, fresh.value, plain)).user?.id).toBe(user.id);
+    expect((await validateRequestSession(t.db, laptop.value, plain)).user).toBeNull();
+    // Someone else's sessions are theirs.
+    expect((await validateRequestSession(t.db, theirs.value, plain)).user?.id).toBe(other.id);
   });
 
   it('ends a session after 30 minutes without activity', async () => {

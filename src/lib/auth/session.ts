@@ -100,6 +100,26 @@ export async function logout(db: Kysely<Database>, sessionId: string | null, opt
   return lucia.createBlankSessionCookie();
 }
 
+/** How many sessions of a user are open now (browsers or devices signed in). */
+export async function countOpenSessions(db: Kysely<Database>, userId: number, now = new Date()): Promise<number> {
+  const row = await db
+    .selectFrom('user_session')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Signs a user out everywhere else (a forgotten shared computer, a lost phone): every session
+ * ends, and the browser asking gets a fresh one, as after a password change.
+ */
+export async function endOtherSessions(db: Kysely<Database>, userId: number, options: LuciaOptions): Promise<Cookie> {
+  await endUserSessions(db, userId);
+  return startSession(db, userId, options);
+}
+
 /** Ends every session of a user (password change, disabled account). */
 export async function endUserSessions(db: Kysely<Database>, userId: number): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();

@@ -592,6 +592,24 @@ export const catalogue = {
     fr: 'Vos autres sessions seront fermées ; celle-ci reste ouverte.',
     en: 'Your other sessions will be closed; this one stays open.',
   },
+  'auth.sessions.title': { fr: 'Mes sessions', en: 'My sessions' },
+  'auth.sessions.count.one': {
+    fr: '{count} session ouverte : celle-ci.',
+    en: '{count} open session: this one.',
+  },
+  'auth.sessions.count.other': {
+    fr: '{count} sessions ouvertes, celle-ci comprise.',
+    en: '{count} open sessions, this one included.',
+  },
+  'auth.sessions.hint': {
+    fr: 'Un ordinateur partagé, un téléphone perdu ? Fermez toutes les autres sessions ; vous restez connecté·e ici.',
+    en: 'A shared computer, a lost phone? Close every other session; you stay signed in here.',
+  },
+  'auth.sessions.submit': { fr: 'Me déconnecter partout ailleurs', en: 'Sign me out everywhere else' },
+  'auth.sessions.done': {
+    fr: 'Vos autres sessions sont fermées.',
+    en: 'Your other sessions are closed.',
+  },
   'auth.password.current': { fr: 'Mot de passe actuel', en: 'Current password' },
   'auth.password.new': { fr: 'Nouveau mot de passe', en: 'New password' },
   'auth.password.confirm': { fr: 'Nouveau mot de passe, encore', en: 'New password, again' },
