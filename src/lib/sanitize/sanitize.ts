@@ -182,7 +182,8 @@ function sanitizeToBody(text: string): HTMLElement {
     const body = purify.sanitize(text, INPUT_CONFIG);
     const formatted = formatBody(body).innerHTML;
     // Parsed and sanitised again so what we store is DOMPurify's own verdict on the formatter's work.
-    return purify.sanitize(formatted, { ...OUTPUT_CONFIG, RETURN_DOM: true });
+    // RETURN_DOM gives the parsed document's <body>, typed only as a Node.
+    return purify.sanitize(formatted, { ...OUTPUT_CONFIG, RETURN_DOM: true }) as HTMLElement;
   } catch (error) {
     throw unparseable(error);
   }
