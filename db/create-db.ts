@@ -42,7 +42,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     pool.on('connect', (client) => {
       client.on('error', (error) => console.error('[db] connection lost:', error.message));
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
 
@@ -51,7 +51,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(dataDir);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: options.log });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), ...(options.log ? { log: options.log } : {}) });
     return {
       db,
       engine: 'pglite',

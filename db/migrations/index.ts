@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as m001 from './2026_11_25_001_souvenirs.ts';
 import * as m002 from './2026_11_25_002_accounts.ts';
 import * as m003 from './2026_11_25_003_comments.ts';

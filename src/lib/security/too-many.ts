@@ -8,7 +8,7 @@ import { limitText, readLimitMessage } from './limit-message.ts';
  * Answers "too many requests": status 429 and `Retry-After` in whole seconds (RFC 9110 §10.2.3),
  * so a browser, a script or a proxy knows when to come back. Every page over a limit calls this.
  */
-export function answerTooMany(response: { status: number; headers: Headers }, retryAfterSeconds: number): void {
+export function answerTooMany(response: { status?: number; headers: Headers }, retryAfterSeconds: number): void {
   response.status = 429;
   response.headers.set('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
 }
