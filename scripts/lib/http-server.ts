@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
+import { answerBrokenJson, answerTooLarge, bodyLimitFor, carriesBody, isBrokenJson, readBodyWithin } from './request-body.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -20,6 +21,27 @@ function isWellFormed(url: string): boolean {
   }
 }
 
+/**
+ * Reads a request's body within its route's limit before any handler runs, and hands it to Astro
+ * already read (`req.body`, which the node adapter takes as is instead of reading the stream).
+ */
+async function handleWithBody(handler: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (carriesBody(req)) {
+    const reading = await readBodyWithin(req, bodyLimitFor(req.url ?? '/'));
+    if (reading.kind === 'too_large') {
+      console.warn(`[http] ${req.method} refused: body over ${reading.limit} bytes`);
+      answerTooLarge(req, res, reading.limit);
+      return;
+    }
+    if (isBrokenJson(req, reading.body)) {
+      answerBrokenJson(req, res);
+      return;
+    }
+    (req as IncomingMessage & { body?: Buffer }).body = reading.body;
+  }
+  await handler(req, res);
+}
+
 export function listen(handler: Handler, host: string, port: number): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
     if (!isWellFormed(req.url ?? '/')) {
@@ -27,7 +49,7 @@ export function listen(handler: Handler, host: string, port: number): Promise<Ru
       res.end(t(localeFromPath(req.url ?? '/'), 'error.badAddress'));
       return;
     }
-    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+    handleWithBody(handler, req, res).catch((error: unknown) => {
       console.error('[http] unhandled error:', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(t(localeFromPath(req.url ?? '/'), 'error.internal'));

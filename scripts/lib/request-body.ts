@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
+import type { Locale } from '../../src/lib/i18n/index.ts';
+
+/**
+ * The largest body a form or Action accepts, in bytes. A 10 000-character souvenir URL-encoded at
+ * up to 9 bytes a character stays under 90 KiB, so this leaves room for every other field while
+ * refusing anything far beyond. Photos will bring a route of their own with its own limit.
+ */
+export const FORM_BODY_LIMIT = 256 * 1024;
+
+/** The body limit of a route: one place, so that every route's limit can be read at a glance. */
+export function bodyLimitFor(_pathname: string): number {
+  return FORM_BODY_LIMIT;
+}
+
+export type BodyReading = { kind: 'read'; body: Buffer } | { kind: 'too_large'; limit: number };
+
+export function carriesBody(req: IncomingMessage): boolean {
+  return req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+}
+
+/**
+ * Reads the whole body, or stops as soon as it passes `limit` (a declared Content-Length is
+ * refused before reading anything; a chunked body is counted as it arrives). Reading it here,
+ * once, is what keeps Astro's two limits — the adapter's, which truncates, and the Actions',
+ * which only checks Content-Length — from ever meeting a body between them (issue 13).
+ */
+export async function readBodyWithin(req: IncomingMessage, limit: number): Promise<BodyReading> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return { kind: 'too_large', limit };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return { kind: 'too_large', limit };
+    chunks.push(chunk);
+  }
+  return { kind: 'read', body: Buffer.concat(chunks, size) };
+}
+
+/** A JSON body that does not parse: Astro's Actions would throw a SyntaxError (a 500) on it. */
+export function isBrokenJson(req: IncomingMessage, body: Buffer): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' || body.length === 0) return false;
+  try {
+    JSON.parse(body.toString('utf8'));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function wantsJson(req: IncomingMessage): boolean {
+  return (req.url ?? '').startsWith('/_actions/') || /application\/json/.test(req.headers.accept ?? '');
+}
+
+function humanSize(bytes: number, locale: Locale): string {
+  return `${Math.round(bytes / 1024)} ${locale === 'fr' ? 'Ko' : 'KB'}`;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * 413, said in the visitor's language: what happened (nothing was received or saved) and what to
+ * do. The text cannot be given back — refusing it unread is the point — so the page says where it
+ * still is. The connection is closed rather than drained: the rest of the body is never read.
+ */
+export function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  const locale = localeFromPath(req.url ?? '/');
+  const text = t(locale, 'error.tooLarge.text', { size: humanSize(limit, locale) });
+  res.shouldKeepAlive = false;
+  if (wantsJson(req)) {
+    res.writeHead(413, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    res.end(JSON.stringify({ code: 'CONTENT_TOO_LARGE', message: text }));
+    return;
+  }
+  const title = t(locale, 'error.tooLarge.title');
+  const home = locale === 'fr' ? '/' : '/en/';
+  res.writeHead(413, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', connection: 'close' });
+  res.end(
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+      `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>` +
+      `<p><a href="${home}">${escapeHtml(t(locale, 'error.tooLarge.back'))}</a></p></main></body></html>`,
+  );
+}
+
+/** 400 for a JSON body that does not parse, in the visitor's language. */
+export function answerBrokenJson(req: IncomingMessage, res: ServerResponse): void {
+  const message = t(localeFromPath(req.url ?? '/'), 'error.badJson');
+  res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ code: 'BAD_REQUEST', message }));
+}
