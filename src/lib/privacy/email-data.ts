@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
-import { eraseComment, eraseSouvenir } from './erase.ts';
+import { camelised } from '../contributions/public.ts';
+import { eraseContribution } from '../contributions/erase.ts';
+import { contributionsOf } from '../contributions/kinds.ts';
+import type { ContributionKind, ContributionTable } from '../contributions/kinds.ts';
 
 /**
  * How the audit log names an email address without holding it: a keyed hash (HMAC-SHA-256 with
@@ -27,42 +30,35 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** A souvenir as its author gave it, for the export: never the IP hash or the token hash. */
-export interface EmailSouvenir {
+/** A text as its author gave it, for the export: never the IP hash or the token hash. */
+export interface EmailContribution {
   id: number;
   publicId: string;
   status: SouvenirStatus;
   authorName: string;
   authorEmail: string;
-  title: string | null;
   body: string;
-  memoryYear: number | null;
-  event: string | null;
-  hashtags: string[];
   locale: string;
-  commentCount: number;
-  candleCount: number;
-  consentAt: Date;
   createdAt: Date;
   updatedAt: Date;
   approvedAt: Date | null;
 }
 
-export interface EmailComment {
-  id: number;
-  publicId: string;
-  status: SouvenirStatus;
+export interface EmailSouvenir extends EmailContribution {
+  title: string | null;
+  memoryYear: number | null;
+  event: string | null;
+  hashtags: string[];
+  commentCount: number;
+  candleCount: number;
+  consentAt: Date;
+}
+
+export interface EmailComment extends EmailContribution {
   /** The souvenir it answers (its public id) and, for a reply, the comment answered. */
   souvenirPublicId: string;
   inReplyTo: string | null;
-  authorName: string;
-  authorEmail: string;
   authorWebsite: string | null;
-  body: string;
-  locale: string;
-  createdAt: Date;
-  updatedAt: Date;
-  approvedAt: Date | null;
 }
 
 export interface EmailData {
@@ -70,92 +66,55 @@ export interface EmailData {
   comments: EmailComment[];
 }
 
+/** The columns of `EmailContribution` but the body, kept raw (`body_raw as body`). */
+const EMAIL_COLUMNS = [
+  'id',
+  'public_id',
+  'status',
+  'author_name',
+  'author_email',
+  'locale',
+  'created_at',
+  'updated_at',
+  'approved_at',
+] as const satisfies readonly (keyof ContributionTable)[];
+const SOUVENIR_COLUMNS = ['title', 'memory_year', 'event', 'hashtags', 'comment_count', 'candle_count', 'consent_at'] as const;
+const COMMENT_COLUMNS = ['author_website', 'souvenir_public_id', 'in_reply_to'] as const;
+
+const writtenWith = (address: string) => sql<boolean>`lower(author_email) = ${address}`;
+
 /** Everything written under this address, any status, oldest first (withdrawn items hold no address any more). */
 export async function findEmailData(db: Kysely<Database>, email: string): Promise<EmailData> {
   const address = normaliseEmail(email);
   const souvenirs = await db
     .selectFrom('souvenir')
-    .select([
-      'id',
-      'public_id',
-      'status',
-      'author_name',
-      'author_email',
-      'title',
-      'body_raw',
-      'memory_year',
-      'event',
-      'hashtags',
-      'locale',
-      'comment_count',
-      'candle_count',
-      'consent_at',
-      'created_at',
-      'updated_at',
-      'approved_at',
-    ])
-    .where(sql`lower(author_email)`, '=', address)
+    .select([...EMAIL_COLUMNS, 'body_raw as body', ...SOUVENIR_COLUMNS])
+    .where(writtenWith(address))
     .orderBy('created_at')
     .orderBy('id')
     .execute();
   const comments = await db
-    .selectFrom('comment as c')
-    .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
-    .leftJoin('comment as p', 'p.id', 'c.parent_id')
-    .select([
-      'c.id',
-      'c.public_id',
-      'c.status',
-      's.public_id as souvenir_public_id',
-      'p.public_id as parent_public_id',
-      'c.author_name',
-      'c.author_email',
-      'c.author_website',
-      'c.body_raw',
-      'c.locale',
-      'c.created_at',
-      'c.updated_at',
-      'c.approved_at',
+    .selectFrom('comment')
+    .select((eb) => [
+      ...EMAIL_COLUMNS,
+      'body_raw as body',
+      'author_website',
+      eb
+        .selectFrom('souvenir as s')
+        .select('s.public_id')
+        .whereRef('s.id', '=', 'comment.souvenir_id')
+        .$asScalar()
+        .$notNull()
+        .as('souvenir_public_id'),
+      eb.selectFrom('comment as p').select('p.public_id').whereRef('p.id', '=', 'comment.parent_id').as('in_reply_to'),
     ])
-    .where(sql`lower(c.author_email)`, '=', address)
-    .orderBy('c.created_at')
-    .orderBy('c.id')
+    .where(writtenWith(address))
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
   return {
-    souvenirs: souvenirs.map((r) => ({
-      id: r.id,
-      publicId: r.public_id,
-      status: r.status,
-      authorName: r.author_name,
-      authorEmail: r.author_email,
-      title: r.title,
-      body: r.body_raw,
-      memoryYear: r.memory_year,
-      event: r.event,
-      hashtags: r.hashtags,
-      locale: r.locale,
-      commentCount: r.comment_count,
-      candleCount: r.candle_count,
-      consentAt: r.consent_at,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      approvedAt: r.approved_at,
-    })),
-    comments: comments.map((r) => ({
-      id: r.id,
-      publicId: r.public_id,
-      status: r.status,
-      souvenirPublicId: r.souvenir_public_id,
-      inReplyTo: r.parent_public_id,
-      authorName: r.author_name,
-      authorEmail: r.author_email,
-      authorWebsite: r.author_website,
-      body: r.body_raw,
-      locale: r.locale,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      approvedAt: r.approved_at,
-    })),
+    souvenirs: souvenirs.map((row) => camelised(row, [...EMAIL_COLUMNS, 'body', ...SOUVENIR_COLUMNS])),
+    comments: comments.map((row) => camelised(row, [...EMAIL_COLUMNS, 'body', ...COMMENT_COLUMNS])),
   };
 }
 
@@ -212,21 +171,27 @@ export interface ErasedCounts {
   comments: number;
 }
 
+/** Comments before souvenirs: a comment leaves its souvenir's kept count while that souvenir is still on the wall. */
+const ERASED_IN_ORDER: readonly (readonly [ContributionKind, keyof ErasedCounts])[] = [
+  ['comment', 'comments'],
+  ['souvenir', 'souvenirs'],
+];
+
 /**
  * The right to erasure: every souvenir and comment under this address, whatever its status, is
- * erased exactly as its author's withdrawal would (see erase.ts: counts fixed, the wall told),
- * in one transaction with one audit row per item and one for the address.
+ * erased exactly as its author's withdrawal would (see contributions/erase.ts: counts fixed, the
+ * wall told), in one transaction with one audit row per item and one for the address.
  */
 export async function eraseEmailData(db: Kysely<Database>, request: EmailRequest & { now?: Date }): Promise<ErasedCounts> {
   const now = request.now ?? new Date();
   const address = normaliseEmail(request.email);
   return db.transaction().execute(async (trx) => {
-    const souvenirs = await trx.selectFrom('souvenir').select('id').where(sql`lower(author_email)`, '=', address).execute();
-    const comments = await trx.selectFrom('comment').select('id').where(sql`lower(author_email)`, '=', address).execute();
     const erasure = { actor: request.actor, action: 'erase' as const, now };
     const counts = { souvenirs: 0, comments: 0 };
-    for (const { id } of comments) if (await eraseComment(trx, id, erasure)) counts.comments += 1;
-    for (const { id } of souvenirs) if (await eraseSouvenir(trx, id, erasure)) counts.souvenirs += 1;
+    for (const [kind, line] of ERASED_IN_ORDER) {
+      const rows = await contributionsOf(trx).selectFrom(kind).select('id').where(writtenWith(address)).execute();
+      for (const { id } of rows) if (await eraseContribution(trx, kind, id, erasure)) counts[line] += 1;
+    }
     await recordEmailEvent(trx, 'data.erase', request.actor, emailKey(request.secret, request.email), counts);
     return counts;
   });
