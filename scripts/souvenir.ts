@@ -5,9 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { withRuntime } from './lib/with-runtime.ts';
-import { decideSouvenir, DECISIONS, DecisionError } from '../src/lib/moderation/souvenir-decisions.ts';
+import { DECISIONS, DecisionError } from '../src/lib/moderation/decisions.ts';
+import { decideSouvenir } from '../src/lib/contributions/decide.ts';
 import { findSouvenirId } from '../src/lib/souvenirs/lookup.ts';
-import type { Decision } from '../src/lib/moderation/souvenir-decisions.ts';
+import type { Decision } from '../src/lib/moderation/decisions.ts';
 
 const { values, positionals } = parseArgs({ options: { reason: { type: 'string' } }, allowPositionals: true });
 const [decision, ...refs] = positionals;

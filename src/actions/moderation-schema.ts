@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { DECISIONS } from '../lib/moderation/souvenir-decisions.ts';
-import { QUEUE_STATUSES, QUEUE_TARGETS } from '../lib/moderation/targets.ts';
+import { DECISIONS } from '../lib/moderation/decisions.ts';
+import { CONTRIBUTION_STATUSES, CONTRIBUTION_KINDS } from '../lib/contributions/kinds.ts';
 import { readable } from './share-schema.ts';
 
 /** Largest selection one bulk decision takes: a page of the queue, with room to spare. */
@@ -22,14 +22,14 @@ const reason = z
 
 /** One decision on one item (`ids` once) or on a selection (`ids` repeated); messages are catalogue keys. */
 export const decideInput = z.object({
-  targetType: z.enum(QUEUE_TARGETS, { error: 'moderation.error.invalid' }).default('souvenir'),
+  targetType: z.enum(CONTRIBUTION_KINDS, { error: 'moderation.error.invalid' }).default('souvenir'),
   ids: z
     .array(rowId, { error: 'moderation.error.noSelection' })
     .min(1, { error: 'moderation.error.noSelection' })
     .max(MAX_BULK, { error: 'moderation.error.tooMany' }),
   decision: z.enum(DECISIONS, { error: 'moderation.error.decision' }),
   /** The status shown when the moderator decided; absent means "whatever it is now". */
-  expectedStatus: z.enum(QUEUE_STATUSES, { error: 'moderation.error.invalid' }).optional(),
+  expectedStatus: z.enum(CONTRIBUTION_STATUSES, { error: 'moderation.error.invalid' }).optional(),
   reason,
 });
 

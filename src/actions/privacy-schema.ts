@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { QUEUE_TARGETS } from '../lib/moderation/targets.ts';
+import { CONTRIBUTION_KINDS } from '../lib/contributions/kinds.ts';
 
 /** An admin's new private link for one queue item. */
 export const regenerateLinkInput = z.object({
-  targetType: z.enum(QUEUE_TARGETS, { error: 'moderation.error.invalid' }),
+  targetType: z.enum(CONTRIBUTION_KINDS, { error: 'moderation.error.invalid' }),
   id: z
     .number({ error: 'moderation.error.invalid' })
     .int({ error: 'moderation.error.invalid' })

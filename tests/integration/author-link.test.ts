@@ -1,7 +1,7 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { findByAuthorToken, editPendingByAuthor, withdrawByAuthor, AuthorLinkError } from '../../src/lib/souvenirs/author-link.ts';
 import { newToken } from '../../src/lib/security/tokens.ts';
 import { DEFAULT_DISCUSSION_SETTINGS, saveDiscussionSettings } from '../../src/lib/rules/settings.ts';

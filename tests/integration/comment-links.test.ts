@@ -1,10 +1,10 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
-import { decideComment } from '../../src/lib/comments/comment-decisions.ts';
+import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { editComment } from '../../src/lib/comments/edit-comment.ts';
 import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
 import { editPendingCommentByAuthor, findCommentByAuthorToken, withdrawCommentByAuthor } from '../../src/lib/comments/author-link.ts';

@@ -1,12 +1,12 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { editComment } from '../../src/lib/comments/edit-comment.ts';
-import { listQueue, countByStatus } from '../../src/lib/moderation/queue.ts';
+import { listQueue, countByStatus } from '../../src/lib/contributions/queue.ts';
 import { findQueueComment } from '../../src/lib/moderation/comment-queue.ts';
-import { decideMany } from '../../src/lib/moderation/decide-many.ts';
+import { decideMany } from '../../src/lib/contributions/decide.ts';
 import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 
 const alice = { id: null, label: 'alice' };

@@ -1,7 +1,8 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir, DecisionError } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { DecisionError } from '../../src/lib/moderation/decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 
 const script = { id: null, label: 'script' };
 

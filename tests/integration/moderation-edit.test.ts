@@ -1,7 +1,7 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 

@@ -3,10 +3,10 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { listQueue, countByStatus } from '../../src/lib/moderation/queue.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
-import type { Decision } from '../../src/lib/moderation/souvenir-decisions.ts';
-import { decideMany } from '../../src/lib/moderation/decide-many.ts';
+import { listQueue, countByStatus } from '../../src/lib/contributions/queue.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
+import type { Decision } from '../../src/lib/moderation/decisions.ts';
+import { decideMany } from '../../src/lib/contributions/decide.ts';
 import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
 

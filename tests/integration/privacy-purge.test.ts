@@ -1,7 +1,7 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
 import { fileReport } from '../../src/lib/reports/file-report.ts';

@@ -1,9 +1,9 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
-import { decideComment } from '../../src/lib/comments/comment-decisions.ts';
+import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { evaluateSubmission } from '../../src/lib/rules/evaluate.ts';
 import type { Submission } from '../../src/lib/rules/evaluate.ts';
 import { RuleRefusal } from '../../src/lib/rules/refusal.ts';

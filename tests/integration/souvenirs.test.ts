@@ -6,7 +6,7 @@ import { wallPage, findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts
 import { decodeKeysetCursor as decodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { findSouvenirId } from '../../src/lib/souvenirs/lookup.ts';
 import { seedDemoSouvenirs } from '../../src/lib/souvenirs/seed-demo.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 

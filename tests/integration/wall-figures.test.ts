@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
-import { decideComment } from '../../src/lib/comments/comment-decisions.ts';
+import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { readWallFigures, recomputeWallStats, souvenirsByYear, popularTags } from '../../src/lib/wall/figures.ts';
 
 const script = { id: null, label: 'script' };

@@ -1,7 +1,7 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { wallPage, pinnedSouvenirs } from '../../src/lib/souvenirs/wall.ts';
 import { decodeKeysetCursor as decodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import type { WallPageOptions } from '../../src/lib/souvenirs/wall.ts';

@@ -2,7 +2,7 @@ import { it, expect, afterEach } from 'vitest';
 import pg from 'pg';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
 import { withdrawByAuthor } from '../../src/lib/souvenirs/author-link.ts';
 import { listenForWallChanges, LISTENER_NAME } from '../../src/lib/wall/notifications.ts';

@@ -3,7 +3,7 @@ import { commentFormState } from '../../src/components/comments/form-state.ts';
 import type { CommentFormInput } from '../../src/components/comments/form-state.ts';
 import { flagLabel, errorMessage, flashMessages } from '../../src/components/moderation/messages.ts';
 import { DECISIONS, allowedDecisions } from '../../src/lib/moderation/decisions.ts';
-import { QUEUE_STATUSES } from '../../src/lib/moderation/targets.ts';
+import { CONTRIBUTION_STATUSES } from '../../src/lib/contributions/kinds.ts';
 import { isMessageKey } from '../../src/lib/i18n/index.ts';
 import { parseWallPayload } from '../../src/lib/wall/notifications.ts';
 import type { CommentThread } from '../../src/lib/comments/list-comments.ts';
@@ -81,7 +81,7 @@ describe('moderation messages for comments', () => {
   });
 
   it('has a sentence in both languages for every decision a comment can take, one or many', () => {
-    const commentDecisions = DECISIONS.filter((d) => QUEUE_STATUSES.some((s) => allowedDecisions(s, null).includes(d)));
+    const commentDecisions = DECISIONS.filter((d) => CONTRIBUTION_STATUSES.some((s) => allowedDecisions(s, null).includes(d)));
     expect(commentDecisions).toEqual(['approve', 'reject', 'spam', 'trash', 'restore']);
     for (const locale of ['fr', 'en'] as const) {
       for (const done of [...commentDecisions, 'edit', 'unchanged'] as const) {
@@ -90,7 +90,7 @@ describe('moderation messages for comments', () => {
         }
       }
     }
-    const keys = QUEUE_STATUSES.flatMap((s) => [`moderation.comment.conflict.${s}`]);
+    const keys = CONTRIBUTION_STATUSES.flatMap((s) => [`moderation.comment.conflict.${s}`]);
     expect(keys.filter((k) => !isMessageKey(k))).toEqual([]);
   });
 

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { allowedDecisions, DECISIONS } from '../../src/lib/moderation/souvenir-decisions.ts';
+import { allowedDecisions, DECISIONS } from '../../src/lib/moderation/decisions.ts';
 import { flashParams, readFlash } from '../../src/lib/moderation/flash.ts';
 import { encodeKeysetCursor, decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { dayStart, parseJournalFilters } from '../../src/lib/moderation/journal-filters.ts';
 import { JOURNAL_ACTIONS } from '../../src/lib/moderation/journal.ts';
-import { QUEUE_STATUSES } from '../../src/lib/moderation/targets.ts';
+import { CONTRIBUTION_STATUSES } from '../../src/lib/contributions/kinds.ts';
 import { isMessageKey } from '../../src/lib/i18n/index.ts';
 import { flashMessages } from '../../src/components/moderation/messages.ts';
 
@@ -50,7 +50,7 @@ describe('queue flash', () => {
 describe('catalogue keys built from enumerated values', () => {
   it('exist for every status, decision, conflict and journal action', () => {
     const keys = [
-      ...QUEUE_STATUSES.flatMap((s) => [`moderation.status.${s}`, `moderation.tab.${s}`, `moderation.conflict.${s}`]),
+      ...CONTRIBUTION_STATUSES.flatMap((s) => [`moderation.status.${s}`, `moderation.tab.${s}`, `moderation.conflict.${s}`]),
       ...DECISIONS.map((d) => `moderation.decision.${d}`),
       ...JOURNAL_ACTIONS.map((a) => `journal.action.${a}`),
     ];

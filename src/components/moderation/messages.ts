@@ -1,15 +1,15 @@
 import { isMessageKey, t } from '../../lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
 import { pluralForm } from '../../lib/i18n/plural.ts';
-import type { Decision } from '../../lib/moderation/souvenir-decisions.ts';
+import type { Decision } from '../../lib/moderation/decisions.ts';
 import type { Flash } from '../../lib/moderation/flash.ts';
-import type { QueueStatus, QueueTarget } from '../../lib/moderation/targets.ts';
+import type { ContributionStatus, ContributionKind } from '../../lib/contributions/kinds.ts';
 
 // Keys are built from enumerated values; each built key exists in the catalogue (checked by the unit test).
 const key = (k: string) => k as MessageKey;
 
-export const statusLabel = (locale: Locale, status: QueueStatus) => t(locale, key(`moderation.status.${status}`));
-export const tabLabel = (locale: Locale, status: QueueStatus) => t(locale, key(`moderation.tab.${status}`));
+export const statusLabel = (locale: Locale, status: ContributionStatus) => t(locale, key(`moderation.status.${status}`));
+export const tabLabel = (locale: Locale, status: ContributionStatus) => t(locale, key(`moderation.tab.${status}`));
 export const decisionLabel = (locale: Locale, decision: Decision) => t(locale, key(`moderation.decision.${decision}`));
 
 /**
@@ -35,10 +35,10 @@ export function targetLabel(locale: Locale, targetType: string, id: number): str
 
 
 /** Where a kind of item keeps its own sentences: comments say "commentaire" where souvenirs say "souvenir". */
-export const messagePrefix = (targetType: QueueTarget) => (targetType === 'comment' ? 'moderation.comment' : 'moderation');
+export const messagePrefix = (targetType: ContributionKind) => (targetType === 'comment' ? 'moderation.comment' : 'moderation');
 
 /** The sentences the queue shows after a decision: what was done, then what was left alone. */
-export function flashMessages(locale: Locale, flash: Flash, targetType: QueueTarget = 'souvenir'): string[] {
+export function flashMessages(locale: Locale, flash: Flash, targetType: ContributionKind = 'souvenir'): string[] {
   const plural = (base: string, n: number) => key(`${base}.${pluralForm(locale, n)}`);
   const messages: string[] = [];
   const prefix = messagePrefix(targetType);
@@ -56,7 +56,7 @@ export function flashMessages(locale: Locale, flash: Flash, targetType: QueueTar
  * Translates an Action's error message (a catalogue key), in the comment's own words when the
  * queue shows comments and such a sentence exists, falling back to the queue's generic one.
  */
-export function errorMessage(locale: Locale, message: string | undefined, targetType: QueueTarget = 'souvenir'): string {
+export function errorMessage(locale: Locale, message: string | undefined, targetType: ContributionKind = 'souvenir'): string {
   const own = targetType === 'comment' && message?.startsWith('moderation.') ? `moderation.comment.${message.slice(11)}` : null;
   if (own && isMessageKey(own)) return t(locale, own);
   return message && isMessageKey(message) ? t(locale, message) : t(locale, 'moderation.error.generic');

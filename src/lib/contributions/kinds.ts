@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CommentTable, Database, SouvenirTable } from '../../../db/types.ts';
+import type { CommentTable, Database, SouvenirStatus, SouvenirTable } from '../../../db/types.ts';
 
 /**
  * The kinds of contribution the public makes. Each kind keeps its own table (see
@@ -11,6 +11,15 @@ export const CONTRIBUTION_KINDS = ['souvenir', 'comment'] as const satisfies rea
 
 export function isContributionKind(value: string | null | undefined): value is ContributionKind {
   return (CONTRIBUTION_KINDS as readonly string[]).includes(value ?? '');
+}
+
+/** Every kind goes through the same statuses and the same decisions. */
+export type ContributionStatus = SouvenirStatus;
+/** In the order of the moderation queue's tabs. */
+export const CONTRIBUTION_STATUSES = ['pending', 'approved', 'rejected', 'spam', 'trash'] as const satisfies readonly ContributionStatus[];
+
+export function isContributionStatus(value: string | null | undefined): value is ContributionStatus {
+  return (CONTRIBUTION_STATUSES as readonly string[]).includes(value ?? '');
 }
 
 /** The columns every contribution table has, under the same names and types. */
@@ -69,9 +78,25 @@ export interface KindDescription {
   hasParentSouvenir: boolean;
   /** Souvenirs carry a title, a memory year, an event and hashtags; comments a website. */
   hasTitle: boolean;
+  /** Where a moderator corrects one (the id follows), below the locale's prefix. */
+  moderationEditPath: string;
 }
 
 export const KINDS: Readonly<Record<ContributionKind, KindDescription>> = {
-  souvenir: { kind: 'souvenir', table: 'souvenir', pinnable: true, hasParentSouvenir: false, hasTitle: true },
-  comment: { kind: 'comment', table: 'comment', pinnable: false, hasParentSouvenir: true, hasTitle: false },
+  souvenir: {
+    kind: 'souvenir',
+    table: 'souvenir',
+    pinnable: true,
+    hasParentSouvenir: false,
+    hasTitle: true,
+    moderationEditPath: '/moderation/modifier',
+  },
+  comment: {
+    kind: 'comment',
+    table: 'comment',
+    pinnable: false,
+    hasParentSouvenir: true,
+    hasTitle: false,
+    moderationEditPath: '/moderation/modifier/commentaire',
+  },
 };

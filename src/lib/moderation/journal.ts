@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
 import type { Database, ModerationEventRow } from '../../../db/types.ts';
-import { DECISIONS } from './souvenir-decisions.ts';
-import { encodeKeysetCursor } from '../pagination/keyset-cursor.ts';
+import { DECISIONS } from './decisions.ts';
+import { keyset, keysetPage } from '../pagination/keyset.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
@@ -59,10 +59,8 @@ export interface JournalPage {
   next: string | null;
 }
 
-/** The audit log, newest first, by keyset on (occurred_at, id), with each actor's display name. */
-export async function listEvents(db: Kysely<Database>, query: JournalQuery = {}): Promise<JournalPage> {
-  const limit = query.limit ?? JOURNAL_PAGE_SIZE;
-  let select = db
+function selectEvents(db: Kysely<Database>) {
+  return db
     .selectFrom('moderation_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
     .select([
@@ -76,35 +74,36 @@ export async function listEvents(db: Kysely<Database>, query: JournalQuery = {})
       'e.reason',
       'e.before',
       'e.after',
-    ])
-    .orderBy('e.occurred_at', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(limit + 1);
+    ]);
+}
+
+function toJournalEvent(row: InferResult<ReturnType<typeof selectEvents>>[number]): JournalEvent {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    reason: row.reason,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/** The audit log, newest first, by keyset on (occurred_at, id), with each actor's display name. */
+export async function listEvents(db: Kysely<Database>, query: JournalQuery = {}): Promise<JournalPage> {
+  const limit = query.limit ?? JOURNAL_PAGE_SIZE;
+  let select = selectEvents(db).$call(
+    keyset({ at: 'e.occurred_at', id: 'e.id', direction: 'desc', cursor: query.cursor, limit }),
+  );
   if (query.actorId != null) select = select.where('e.actor_id', '=', query.actorId);
   if (query.action) select = select.where('e.action', '=', query.action);
   if (query.from) select = select.where('e.occurred_at', '>=', query.from);
   if (query.to) select = select.where('e.occurred_at', '<', query.to);
-  if (query.cursor) {
-    select = select.where(sql<boolean>`(e.occurred_at, e.id) < (${query.cursor.at}, ${query.cursor.id})`);
-  }
-  const rows = await select.execute();
-  const events = rows.slice(0, limit).map(
-    (row): JournalEvent => ({
-      id: row.id,
-      occurredAt: row.occurred_at,
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      action: row.action,
-      targetType: row.target_type,
-      targetId: row.target_id,
-      reason: row.reason,
-      before: row.before,
-      after: row.after,
-    }),
-  );
-  const last = events.at(-1);
-  const next = rows.length > limit && last ? encodeKeysetCursor({ at: last.occurredAt, id: last.id }) : null;
-  return { events, next };
+  const page = keysetPage((await select.execute()).map(toJournalEvent), limit, (e) => ({ at: e.occurredAt, id: e.id }));
+  return { events: page.items, next: page.next };
 }
 
 export interface JournalActor {

@@ -4,7 +4,7 @@ import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { sanitizeBodyWithText } from '../sanitize/sanitize.ts';
 import { newPublicId, newToken, hashToken } from '../security/tokens.ts';
 import { auditColumns } from '../moderation/audit.ts';
-import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
+import { WALL_CHANNEL } from '../moderation/decisions.ts';
 import { extractHashtags } from './hashtags.ts';
 
 export interface SouvenirSubmission {

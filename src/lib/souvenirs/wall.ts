@@ -3,7 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from './model.ts';
 import type { PublicSouvenir } from './model.ts';
-import { encodeKeysetCursor } from '../pagination/keyset-cursor.ts';
+import { keyset, keysetPage } from '../pagination/keyset.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 export const WALL_PAGE_SIZE = 20;
@@ -40,11 +40,9 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
     if (options.year != null) query = query.where('memory_year', '=', options.year);
     if (options.tag) query = query.where(sql<boolean>`hashtags @> array[${options.tag}]::text[]`);
     if (options.excludePinned) query = query.where('pinned', '=', false);
-    if (options.cursor) {
-      query = query.where(sql<boolean>`(approved_at, id) < (${options.cursor.at}, ${options.cursor.id})`);
-    }
     return query;
   };
+  const newestApprovalFirst = keyset({ at: 'approved_at', id: 'id', direction: 'desc', cursor: options.cursor, limit });
 
   // PostgreSQL cannot tell a rare hashtag from an absent one: for `?tag=` of a tag nobody used it
   // walked the wall's whole index (174 ms per page at 100 000 souvenirs, npm run bench). With the
@@ -69,20 +67,11 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
         )
         .selectFrom('tagged')
         .selectAll()
-        .orderBy('approved_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
+        .$call(newestApprovalFirst)
         .execute()
-    : await matching(db.selectFrom('souvenir'))
-        .select(PUBLIC_SOUVENIR_COLUMNS)
-        .orderBy('approved_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
-  const souvenirs = rows.slice(0, limit).map(toPublicSouvenir);
-  const last = souvenirs.at(-1);
-  const next = rows.length > limit && last?.approvedAt ? encodeKeysetCursor({ at: last.approvedAt, id: last.id }) : null;
-  return { souvenirs, next };
+    : await matching(db.selectFrom('souvenir')).select(PUBLIC_SOUVENIR_COLUMNS).$call(newestApprovalFirst).execute();
+  const page = keysetPage(rows.map(toPublicSouvenir), limit, (s) => ({ at: s.approvedAt, id: s.id }));
+  return { souvenirs: page.items, next: page.next };
 }
 
 /** Pinned souvenirs, newest approval first: shown above the first page of the unfiltered wall. */

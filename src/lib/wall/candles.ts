@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { TIME_ZONE } from '../i18n/index.ts';
-import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
+import { WALL_CHANNEL } from '../moderation/decisions.ts';
 import { adjustWallStats } from './figures.ts';
 
 export type CandleOutcome = 'lit' | 'already_lit';

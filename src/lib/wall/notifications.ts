@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { WALL_CHANNEL } from '../moderation/souvenir-decisions.ts';
+import { WALL_CHANNEL } from '../moderation/decisions.ts';
 
 /**
  * What a `wall_changed` notification says: a souvenir the wall shows changed (approved,

@@ -1,0 +1,143 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { decideItem, DecisionError } from '../moderation/decisions.ts';
+import type { DecidableState, DecisionErrorCode, DecisionRequest, DecisionTarget, NextState } from '../moderation/decisions.ts';
+import { releaseReports } from '../reports/release.ts';
+import { adjustCommentCount, approvalDelta } from '../comments/comment-count.ts';
+import { contributionsOf, KINDS } from './kinds.ts';
+import { notifyWall } from './notify.ts';
+import type { ContributionKind, ContributionStatus, ContributionTable } from './kinds.ts';
+
+/** A comment's decision also reads the souvenir it hangs under, whose kept count it moves. */
+type ContributionState = DecidableState & { souvenirId: number | null };
+
+const STATE_COLUMNS = ['status', 'previous_status', 'approved_at', 'approved_by', 'withdrawn_at'] as const;
+
+function stateOf(row: Pick<Selectable<ContributionTable>, (typeof STATE_COLUMNS)[number]>) {
+  return {
+    status: row.status,
+    previousStatus: row.previous_status,
+    approvedAt: row.approved_at,
+    approvedBy: row.approved_by,
+    withdrawn: row.withdrawn_at !== null,
+  };
+}
+
+/** The state a decision starts from: the shared columns, and what only one kind has. */
+async function readState(trx: Transaction<Database>, kind: ContributionKind, id: number): Promise<ContributionState | undefined> {
+  switch (kind) {
+    case 'souvenir': {
+      const row = await trx.selectFrom('souvenir').select([...STATE_COLUMNS, 'pinned']).where('id', '=', id).executeTakeFirst();
+      return row && { ...stateOf(row), pinned: row.pinned, souvenirId: null };
+    }
+    case 'comment': {
+      const row = await trx.selectFrom('comment').select([...STATE_COLUMNS, 'souvenir_id']).where('id', '=', id).executeTakeFirst();
+      return row && { ...stateOf(row), pinned: null, souvenirId: row.souvenir_id };
+    }
+  }
+}
+
+/**
+ * Writes `next` only if the row still has `current`'s status (and, for a souvenir, its pin: the
+ * pin is part of what the moderator saw); returns whether it did. A decision committed by
+ * someone else since our read leaves this one writing nothing, and decideItem says so.
+ */
+async function writeState(trx: Transaction<Database>, kind: ContributionKind, id: number, current: ContributionState, next: NextState, now: Date) {
+  const shared = {
+    status: next.status,
+    previous_status: next.previousStatus,
+    updated_at: now,
+    approved_at: next.approvedAt,
+    approved_by: next.approvedBy,
+  };
+  const { numUpdatedRows } =
+    kind === 'souvenir'
+      ? await trx
+          .updateTable('souvenir')
+          .set({ ...shared, pinned: next.pinned ?? false })
+          .where('id', '=', id)
+          .where('status', '=', current.status)
+          .where('pinned', '=', current.pinned ?? false)
+          .executeTakeFirst()
+      : await contributionsOf(trx).updateTable(kind).set(shared).where('id', '=', id).where('status', '=', current.status).executeTakeFirst();
+  return numUpdatedRows > 0n;
+}
+
+/**
+ * What a decision moves beyond the item's own row, in the same transaction: the wall shows
+ * approved souvenirs, so it is told when one enters or leaves `approved`; a comment moves its
+ * souvenir's kept count of approved comments (which tells the wall itself).
+ */
+async function followUp(trx: Transaction<Database>, kind: ContributionKind, id: number, current: ContributionState, next: NextState) {
+  switch (kind) {
+    case 'souvenir':
+      if (next.status === 'approved' || current.status === 'approved') await notifyWall(trx, id);
+      return;
+    case 'comment':
+      if (current.souvenirId !== null) {
+        await adjustCommentCount(trx, current.souvenirId, approvalDelta(current.status, next.status));
+      }
+      return;
+  }
+}
+
+/** How a decision reads, writes and follows up one kind of contribution. */
+function decisionTarget(kind: ContributionKind): DecisionTarget<ContributionState> {
+  return {
+    targetType: KINDS[kind].table,
+    read: (trx, id) => readState(trx, kind, id),
+    write: (trx, id, current, next, now) => writeState(trx, kind, id, current, next, now),
+    afterWrite: (trx, id, current, next) => followUp(trx, kind, id, current, next),
+    releaseReports: (trx, id, actor, now) => releaseReports(trx, KINDS[kind].table, id, actor, now),
+  };
+}
+
+const TARGETS: Readonly<Record<ContributionKind, DecisionTarget<ContributionState>>> = {
+  souvenir: decisionTarget('souvenir'),
+  comment: decisionTarget('comment'),
+};
+
+/**
+ * Applies one moderator decision to one contribution of any kind, with its audit row and its
+ * follow-ups (the wall told, the kept counts moved) in the same transaction. Returns the new
+ * status; throws DecisionError (see `decideItem` and `planDecision`).
+ */
+export function decideContribution(db: Kysely<Database>, kind: ContributionKind, request: DecisionRequest): Promise<ContributionStatus> {
+  return decideItem(db, TARGETS[kind], request);
+}
+
+/** `decideContribution` for a souvenir: the scripts and many tests decide souvenirs only. */
+export const decideSouvenir = (db: Kysely<Database>, request: DecisionRequest) => decideContribution(db, 'souvenir', request);
+
+/** `decideContribution` for a comment. */
+export const decideComment = (db: Kysely<Database>, request: DecisionRequest) => decideContribution(db, 'comment', request);
+
+export interface BulkDecision extends Omit<DecisionRequest, 'id'> {
+  targetType: ContributionKind;
+  ids: readonly number[];
+}
+
+export type ItemOutcome =
+  | { id: number; outcome: 'done'; status: ContributionStatus }
+  | { id: number; outcome: DecisionErrorCode; status: ContributionStatus | null };
+
+/**
+ * The same decision on several items of one kind, each in its own transaction, so an item someone
+ * else has already decided is reported and skipped without undoing the others. `expectedStatus` is
+ * the status every selected item had on the moderator's screen (the queue shows one status at a
+ * time). Unexpected errors still throw.
+ */
+export async function decideMany(db: Kysely<Database>, bulk: BulkDecision): Promise<ItemOutcome[]> {
+  const { ids, targetType, ...common } = bulk;
+  const outcomes: ItemOutcome[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      const status = await decideContribution(db, targetType, { ...common, id });
+      outcomes.push({ id, outcome: 'done', status });
+    } catch (error) {
+      if (!(error instanceof DecisionError)) throw error;
+      outcomes.push({ id, outcome: error.code, status: error.currentStatus });
+    }
+  }
+  return outcomes;
+}
