@@ -1,9 +1,7 @@
 import { ActionError, defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
-import { AuthorLinkError, editPendingByAuthor, withdrawByAuthor } from '../lib/souvenirs/author-link.ts';
-import { editPendingCommentByAuthor, withdrawCommentByAuthor } from '../lib/comments/author-link.ts';
-import { findAuthorItem } from '../lib/privacy/author-item.ts';
+import { AuthorLinkError, editPendingByAuthor, withdrawByAuthor } from '../lib/contributions/author-link.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { shareInput } from './share-schema.ts';
 import { commentInput } from './comment-schema.ts';
@@ -31,7 +29,7 @@ export const authorEdit = defineAction({
   input: shareInput.pick({ title: true, body: true, year: true, event: true }).extend({ token }),
   handler: async (input) => {
     try {
-      const status = await editPendingByAuthor(await getDb(), input.token, {
+      const status = await editPendingByAuthor(await getDb(), 'souvenir', input.token, {
         title: input.title,
         body: input.body,
         memoryYear: input.year,
@@ -50,7 +48,7 @@ export const authorEditComment = defineAction({
   input: commentInput.pick({ body: true }).extend({ token }),
   handler: async (input) => {
     try {
-      const status = await editPendingCommentByAuthor(await getDb(), input.token, input.body);
+      const status = await editPendingByAuthor(await getDb(), 'comment', input.token, { body: input.body });
       return { edited: true, status };
     } catch (error) {
       toActionError(error);
@@ -67,12 +65,8 @@ export const authorWithdraw = defineAction({
   }),
   handler: async (input) => {
     try {
-      const db = await getDb();
-      const item = await findAuthorItem(db, input.token);
-      if (!item) throw new AuthorLinkError('not_found');
-      if (item.kind === 'souvenir') await withdrawByAuthor(db, input.token);
-      else await withdrawCommentByAuthor(db, input.token);
-      return { withdrawn: true, kind: item.kind };
+      const kind = await withdrawByAuthor(await getDb(), input.token);
+      return { withdrawn: true, kind };
     } catch (error) {
       toActionError(error);
     }

@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { findByAuthorToken, editPendingByAuthor, withdrawByAuthor, AuthorLinkError } from '../../src/lib/souvenirs/author-link.ts';
+import { findByAuthorToken, editPendingByAuthor, withdrawByAuthor, AuthorLinkError } from '../../src/lib/contributions/author-link.ts';
 import { newToken } from '../../src/lib/security/tokens.ts';
 import { DEFAULT_DISCUSSION_SETTINGS, saveDiscussionSettings } from '../../src/lib/rules/settings.ts';
 import { readWallFigures, popularTags, souvenirsByYear } from '../../src/lib/wall/figures.ts';
@@ -20,19 +20,19 @@ describeEachDatabase("the author's private link", (t) => {
 
   it('opens the souvenir for its own token only', async () => {
     const s = await share();
-    expect((await findByAuthorToken(t.db, s.token))?.title).toBe('Le rappel');
-    expect(await findByAuthorToken(t.db, newToken().slice(0, 32))).toBeNull();
-    expect(await findByAuthorToken(t.db, "' or 1=1 --")).toBeNull();
+    expect((await findByAuthorToken(t.db, s.token, 'souvenir'))?.title).toBe('Le rappel');
+    expect(await findByAuthorToken(t.db, newToken().slice(0, 32), 'souvenir')).toBeNull();
+    expect(await findByAuthorToken(t.db, "' or 1=1 --", 'souvenir')).toBeNull();
   });
 
   it('lets the author correct a pending souvenir, re-sanitised, and not once it is reviewed', async () => {
     const s = await share();
-    await editPendingByAuthor(t.db, s.token, { title: 'Corrigé', body: 'Quatre <b>rappels</b> <script>x</script>', memoryYear: 2015, event: null });
-    const edited = await findByAuthorToken(t.db, s.token);
+    await editPendingByAuthor(t.db, 'souvenir', s.token, { title: 'Corrigé', body: 'Quatre <b>rappels</b> <script>x</script>', memoryYear: 2015, event: null });
+    const edited = await findByAuthorToken(t.db, s.token, 'souvenir');
     expect(edited).toMatchObject({ title: 'Corrigé', memoryYear: 2015, event: null });
     expect(edited?.bodyHtml).toBe('<p>Quatre <b>rappels</b></p>');
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    await expect(editPendingByAuthor(t.db, s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toMatchObject({
+    await expect(editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toMatchObject({
       code: 'not_pending',
     });
   });
@@ -47,29 +47,29 @@ describeEachDatabase("the author's private link", (t) => {
     const events = await t.db.selectFrom('moderation_event').selectAll().where('target_id', '=', s.id).orderBy('id').execute();
     expect(events.map((e) => e.action)).toEqual(['submit', 'approve', 'withdraw']);
     expect(JSON.stringify(events)).not.toContain('Inès');
-    expect((await findByAuthorToken(t.db, s.token))?.withdrawn).toBe(true);
-    await expect(editPendingByAuthor(t.db, s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toBeInstanceOf(AuthorLinkError);
+    expect((await findByAuthorToken(t.db, s.token, 'souvenir'))?.withdrawn).toBe(true);
+    await expect(editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toBeInstanceOf(AuthorLinkError);
   });
 
   it('re-checks an edit against the rules: a moderation word flags it, a disallowed word sends it to spam', async () => {
     await saveDiscussionSettings(t.db, { ...DEFAULT_DISCUSSION_SETTINGS, moderationWords: ['billet'], disallowedWords: ['casino'] }, script);
     const s = await share();
-    expect(await editPendingByAuthor(t.db, s.token, { title: null, body: 'Un billet à vendre', memoryYear: null, event: null })).toBe('pending');
+    expect(await editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'Un billet à vendre', memoryYear: null, event: null })).toBe('pending');
     let row = await t.db.selectFrom('souvenir').select(['status', 'flag_reasons']).where('id', '=', s.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'pending', flag_reasons: ['moderation_word:billet'] });
 
     // A later clean edit clears the flags; the title and event are checked like the text.
-    await editPendingByAuthor(t.db, s.token, { title: 'Rien à signaler', body: 'Une soirée', memoryYear: null, event: null });
+    await editPendingByAuthor(t.db, 'souvenir', s.token, { title: 'Rien à signaler', body: 'Une soirée', memoryYear: null, event: null });
     row = await t.db.selectFrom('souvenir').select(['status', 'flag_reasons']).where('id', '=', s.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'pending', flag_reasons: [] });
 
-    expect(await editPendingByAuthor(t.db, s.token, { title: null, body: 'Une soirée', memoryYear: null, event: 'Nuit du casino' })).toBe('spam');
+    expect(await editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'Une soirée', memoryYear: null, event: 'Nuit du casino' })).toBe('spam');
     const spam = await t.db.selectFrom('souvenir').select(['status', 'previous_status', 'flag_reasons']).where('id', '=', s.id).executeTakeFirstOrThrow();
     expect(spam).toEqual({ status: 'spam', previous_status: 'pending', flag_reasons: ['disallowed_word:casino'] });
     const events = await t.db.selectFrom('moderation_event').select(['action', 'after']).where('target_id', '=', s.id).orderBy('id').execute();
     expect(events.at(-1)).toEqual({ action: 'author_edit', after: { status: 'spam', flagReasons: ['disallowed_word:casino'] } });
     // Spam is out of the author's hands, like any reviewed souvenir.
-    await expect(editPendingByAuthor(t.db, s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toMatchObject({ code: 'not_pending' });
+    await expect(editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toMatchObject({ code: 'not_pending' });
   });
 
   it('re-checks an edit without meeting itself as a duplicate or a flood, and never publishes it', async () => {
@@ -82,7 +82,7 @@ describeEachDatabase("the author's private link", (t) => {
       { ipHash: 'iphash' },
     );
     // Same author as an approved souvenir, same text as before, seconds after sending: still pending.
-    expect(await editPendingByAuthor(t.db, s.token, { title: null, body: 'Encore', memoryYear: null, event: null })).toBe('pending');
+    expect(await editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'Encore', memoryYear: null, event: null })).toBe('pending');
   });
 
   it('keeps the wall figures, years, hashtags and contributors right when an approved souvenir is withdrawn, and tells the wall', async () => {

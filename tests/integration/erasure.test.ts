@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
+import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
 import { emailDataDocument, emailHistory, emailKey, eraseEmailData, findEmailData, lookUpEmailData } from '../../src/lib/privacy/email-data.ts';
@@ -24,7 +24,7 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
       { ipHash: 'ip-ines', now: new Date('2026-11-01T10:00:00Z') },
     );
     await decideSouvenir(t.db, { id: mine.id, decision: 'approve', actor: script, reason: 'Merci Inès Martin' });
-    await editSouvenir(t.db, { id: mine.id, actor: script, title: 'Le rappel', body: 'Trois rappels ce soir-là, vraiment ! #rappel' });
+    await editContribution(t.db, 'souvenir', { id: mine.id, actor: script, title: 'Le rappel', body: 'Trois rappels ce soir-là, vraiment ! #rappel' });
     const minePending = await createSouvenir(
       t.db,
       { authorName: 'Inès', authorEmail: 'ines.martin@example.org', title: null, body: 'Un autre soir', memoryYear: null, event: null, locale: 'fr' },

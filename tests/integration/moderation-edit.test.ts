@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
+import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 
 const alice = { id: 1, label: 'alice' };
@@ -18,7 +18,7 @@ describeEachDatabase('moderator edits', (t) => {
 
   it('re-sanitises the new text, extracts its hashtags again and logs the text before and after', async () => {
     const s = await newSouvenir();
-    const result = await editSouvenir(t.db, {
+    const result = await editContribution(t.db, 'souvenir', {
       id: s.id,
       actor: alice,
       title: 'Concert',
@@ -46,17 +46,17 @@ describeEachDatabase('moderator edits', (t) => {
   it('tells the wall when the edited souvenir is published, and only then', async () => {
     const pending = await newSouvenir();
     t.queries.length = 0;
-    await editSouvenir(t.db, { id: pending.id, actor: alice, title: null, body: 'Autre texte' });
+    await editContribution(t.db, 'souvenir', { id: pending.id, actor: alice, title: null, body: 'Autre texte' });
     expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(false);
     await decideSouvenir(t.db, { id: pending.id, decision: 'approve', actor: alice });
     t.queries.length = 0;
-    await editSouvenir(t.db, { id: pending.id, actor: alice, title: null, body: 'Texte corrigé' });
+    await editContribution(t.db, 'souvenir', { id: pending.id, actor: alice, title: null, body: 'Texte corrigé' });
     expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(true);
   });
 
   it('writes and logs nothing when title and text are unchanged', async () => {
     const s = await newSouvenir();
-    const result = await editSouvenir(t.db, { id: s.id, actor: alice, title: 'Concret', body: 'Un concret inoubliable. #rock' });
+    const result = await editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: 'Concret', body: 'Un concret inoubliable. #rock' });
     expect(result.changed).toBe(false);
     expect(await t.db.selectFrom('moderation_event').select('id').where('action', '=', 'edit').execute()).toHaveLength(0);
   });
@@ -64,19 +64,19 @@ describeEachDatabase('moderator edits', (t) => {
   it('reports a conflict when the souvenir changed after the form was opened, and keeps that change', async () => {
     const s = await newSouvenir();
     const opened = (await row(s.id)).updated_at;
-    await editSouvenir(t.db, { id: s.id, actor: { id: 2, label: 'bruno' }, title: 'Par Bruno', body: 'Texte de Bruno', expectedUpdatedAt: opened, now: new Date('2026-11-03T10:00:00Z') });
+    await editContribution(t.db, 'souvenir', { id: s.id, actor: { id: 2, label: 'bruno' }, title: 'Par Bruno', body: 'Texte de Bruno', expectedUpdatedAt: opened, now: new Date('2026-11-03T10:00:00Z') });
     await expect(
-      editSouvenir(t.db, { id: s.id, actor: alice, title: 'Par Alice', body: 'Texte d’Alice', expectedUpdatedAt: opened }),
+      editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: 'Par Alice', body: 'Texte d’Alice', expectedUpdatedAt: opened }),
     ).rejects.toMatchObject({ code: 'conflict', currentStatus: 'pending' });
     expect((await row(s.id)).title).toBe('Par Bruno');
   });
 
   it('refuses text the sanitiser cannot read before writing anything, and a withdrawn or unknown souvenir', async () => {
     const s = await newSouvenir();
-    await expect(editSouvenir(t.db, { id: s.id, actor: alice, title: null, body: 'x'.repeat(30_000) })).rejects.toBeInstanceOf(SanitizeError);
+    await expect(editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'x'.repeat(30_000) })).rejects.toBeInstanceOf(SanitizeError);
     expect((await row(s.id)).title).toBe('Concret');
-    await expect(editSouvenir(t.db, { id: 999_999, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(editContribution(t.db, 'souvenir', { id: 999_999, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_found' });
     await t.db.updateTable('souvenir').set({ withdrawn_at: new Date(), status: 'trash' }).where('id', '=', s.id).execute();
-    await expect(editSouvenir(t.db, { id: s.id, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_allowed' });
+    await expect(editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_allowed' });
   });
 });

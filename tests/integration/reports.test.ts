@@ -17,7 +17,7 @@ import type { ReportRequest } from '../../src/lib/reports/file-report.ts';
 import { dismissReports } from '../../src/lib/reports/dismiss.ts';
 import { countReportedItems, listReportedItems } from '../../src/lib/reports/reported-queue.ts';
 import { DecisionError } from '../../src/lib/moderation/decisions.ts';
-import { findByAuthorToken } from '../../src/lib/souvenirs/author-link.ts';
+import { findByAuthorToken } from '../../src/lib/contributions/author-link.ts';
 
 const moderator = { id: null, label: 'modo' };
 

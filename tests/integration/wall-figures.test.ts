@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
+import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { readWallFigures, recomputeWallStats, souvenirsByYear, popularTags } from '../../src/lib/wall/figures.ts';
@@ -100,7 +100,7 @@ describeEachDatabase('wall figures', (t) => {
       { tag: 'jazz', souvenirs: 2 },
       { tag: 'rock', souvenirs: 1 },
     ]);
-    await editSouvenir(t.db, { id: a.id, actor: script, title: null, body: 'Premier concert #blues' });
+    await editContribution(t.db, 'souvenir', { id: a.id, actor: script, title: null, body: 'Premier concert #blues' });
     expect(await popularTags(t.db)).toEqual([
       { tag: 'blues', souvenirs: 1 },
       { tag: 'jazz', souvenirs: 1 },

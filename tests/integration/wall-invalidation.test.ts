@@ -3,8 +3,8 @@ import pg from 'pg';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { editSouvenir } from '../../src/lib/moderation/edit-souvenir.ts';
-import { withdrawByAuthor } from '../../src/lib/souvenirs/author-link.ts';
+import { editContribution } from '../../src/lib/contributions/edit.ts';
+import { withdrawByAuthor } from '../../src/lib/contributions/author-link.ts';
 import { listenForWallChanges, LISTENER_NAME } from '../../src/lib/wall/notifications.ts';
 import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
@@ -64,7 +64,7 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
     const steps: Array<[string, () => Promise<unknown>]> = [
       ['approve', () => decideSouvenir(t.db, { id: created.id, decision: 'approve', actor: script })],
       ['pin', () => decideSouvenir(t.db, { id: created.id, decision: 'pin', actor: script })],
-      ['edit', () => editSouvenir(t.db, { id: created.id, actor: script, title: 'Corrigé', body: 'Un concert, corrigé.' })],
+      ['edit', () => editContribution(t.db, 'souvenir', { id: created.id, actor: script, title: 'Corrigé', body: 'Un concert, corrigé.' })],
       ['trash', () => decideSouvenir(t.db, { id: created.id, decision: 'trash', actor: script })],
       ['restore', () => decideSouvenir(t.db, { id: created.id, decision: 'restore', actor: script })],
       ['withdraw', () => withdrawByAuthor(t.db, created.token)],

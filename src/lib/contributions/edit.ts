@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { sanitizeBody, toPlainText } from '../sanitize/sanitize.ts';
+import { extractHashtags } from '../souvenirs/hashtags.ts';
+import { recordEvent } from '../moderation/audit.ts';
+import type { Actor } from '../moderation/audit.ts';
+import { DecisionError, WALL_CHANNEL } from '../moderation/decisions.ts';
+import { KINDS, contributionsOf } from './kinds.ts';
+import type { ContributionKind } from './kinds.ts';
+
+/** What a moderator may correct besides the text, per kind. */
+export interface ModeratorEdits {
+  souvenir: { title: string | null };
+  comment: Record<never, never>;
+}
+
+export type EditRequest<K extends ContributionKind> = ModeratorEdits[K] & {
+  id: number;
+  actor: Actor;
+  /** The new text as typed; sanitised here exactly as a submission is. */
+  body: string;
+  /** When the moderator opened the edit form; a later change by anyone is reported as a conflict. */
+  expectedUpdatedAt?: Date | null;
+  reason?: string | null;
+  now?: Date;
+};
+
+/** A kind's own corrected columns, read and written inside the edit's transaction. */
+interface OwnColumns {
+  /** As the journal records them, before and after (nothing for a kind without any). */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  unchanged: boolean;
+  save(): Promise<void>;
+}
+
+interface EditPart<K extends ContributionKind> {
+  ownColumns(trx: Transaction<Database>, id: number, edit: ModeratorEdits[K], bodyHtml: string): Promise<OwnColumns>;
+  /** Whether a correction of a published item changes what the wall shows. */
+  tellsTheWall: boolean;
+}
+
+const PARTS: { [K in ContributionKind]: EditPart<K> } = {
+  souvenir: {
+    async ownColumns(trx, id, edit, bodyHtml) {
+      const hashtags = extractHashtags(toPlainText(bodyHtml));
+      const current = await trx.selectFrom('souvenir').select(['title', 'hashtags']).where('id', '=', id).executeTakeFirstOrThrow();
+      return {
+        before: { title: current.title, hashtags: current.hashtags },
+        after: { title: edit.title, hashtags },
+        unchanged: current.title === edit.title,
+        save: async () => {
+          await trx.updateTable('souvenir').set({ title: edit.title, hashtags }).where('id', '=', id).execute();
+        },
+      };
+    },
+    tellsTheWall: true,
+  },
+  comment: {
+    ownColumns: async () => ({ before: {}, after: {}, unchanged: true, save: async () => {} }),
+    tellsTheWall: false,
+  },
+};
+
+/**
+ * A moderator's correction of a contribution's text (and a souvenir's title): re-sanitised, a
+ * souvenir's hashtags extracted again, with an `edit` audit row holding what changed before and
+ * after, in one transaction. Returns whether anything changed: when every field already reads
+ * exactly so, nothing is written or logged. Throws SanitizeError (before any write) or
+ * DecisionError (not_found, conflict, not_allowed when withdrawn).
+ */
+export async function editContribution<K extends ContributionKind>(
+  db: Kysely<Database>,
+  kind: K,
+  request: EditRequest<K>,
+): Promise<{ changed: boolean }> {
+  const bodyHtml = sanitizeBody(request.body);
+  const now = request.now ?? new Date();
+  const part: EditPart<K> = PARTS[kind];
+
+  return db.transaction().execute(async (trx) => {
+    const current = await contributionsOf(trx)
+      .selectFrom(KINDS[kind].table)
+      .select(['status', 'body_raw', 'updated_at', 'withdrawn_at'])
+      .where('id', '=', request.id)
+      // Holds the row until commit on PostgreSQL, so two edits cannot both pass the check below.
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw new DecisionError('not_found');
+    // Erased by its author or an admin: a moderator must not write text back under their name.
+    if (current.withdrawn_at) throw new DecisionError('not_allowed', current.status);
+    // Timestamps reach the form with millisecond precision; the column may hold microseconds.
+    const expected = request.expectedUpdatedAt;
+    if (expected && Math.abs(current.updated_at.getTime() - expected.getTime()) >= 1) {
+      throw new DecisionError('conflict', current.status);
+    }
+    const own = await part.ownColumns(trx, request.id, request, bodyHtml);
+    if (own.unchanged && current.body_raw === request.body) return { changed: false };
+
+    await contributionsOf(trx)
+      .updateTable(KINDS[kind].table)
+      .set({ body_raw: request.body, body_html: bodyHtml, updated_at: now })
+      .where('id', '=', request.id)
+      .execute();
+    await own.save();
+    await recordEvent(trx, {
+      actor: request.actor,
+      action: 'edit',
+      targetType: kind,
+      targetId: request.id,
+      reason: request.reason ?? null,
+      before: { ...own.before, body: current.body_raw },
+      after: { ...own.after, body: request.body },
+    });
+    if (part.tellsTheWall && current.status === 'approved') {
+      await sql`select pg_notify(${WALL_CHANNEL}, ${String(request.id)})`.execute(trx);
+    }
+    return { changed: true };
+  });
+}
