@@ -9,6 +9,7 @@ const piece = fc.constantFrom(
   'Le', 'concert', 'é', 'ÇA', '🎸', '❤️', '#Bataclan', '#MonPlusBeauSouvenirDuBataclan', '>', '"', "'", '`', '=',
   '.', ',', ';', ':', '!', '?', '…', '(', ')', '[', ']', '«', '»', '/', '-', '_', '%', '#', '*',
   'http://', 'https://', 'www.', 'mailto:', 'HTTPS://', 'exemple.fr', 'a.b/c?d=e', 'x', 'xhttp://', 'https://.', 'www..',
+  '@', 'a@', 'a:b@', 'https://a@b.fr/', 'www.a:b@c.fr',
 );
 const prose = fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 40 }).map((parts) => parts.join(''));
 const markupPiece = fc.constantFrom(

@@ -1,5 +1,7 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { JSDOM } from 'jsdom';
+import { normaliseWebsite } from '../../src/lib/comments/website.ts';
+import { catalogue } from '../../src/lib/i18n/catalogue.ts';
 import {
   ALLOWED_TAGS_NOTICE,
   MAX_SANITIZE_INPUT,
@@ -7,8 +9,22 @@ import {
   MAX_SANITIZE_TAGS,
   SanitizeError,
   sanitizeBody,
+  sanitizeThroughDom,
   toPlainText,
 } from '../../src/lib/sanitize/sanitize.ts';
+
+/** How many jsdom windows have been opened, to see whether the sanitiser rebuilt its own. */
+const jsdomWindows = vi.hoisted(() => ({ opened: 0 }));
+vi.mock('jsdom', async (importOriginal) => {
+  const jsdom = await importOriginal<typeof import('jsdom')>();
+  class CountedJSDOM extends jsdom.JSDOM {
+    constructor(...args: ConstructorParameters<typeof jsdom.JSDOM>) {
+      super(...args);
+      jsdomWindows.opened += 1;
+    }
+  }
+  return { ...jsdom, JSDOM: CountedJSDOM };
+});
 
 const REL = 'nofollow ugc noopener noreferrer';
 
@@ -295,6 +311,101 @@ describe('sanitizeBody limits and errors', () => {
   it('keeps working after its jsdom window has been recreated', () => {
     for (let round = 0; round < 1_100; round += 1) {
       expect(sanitizeBody(`<b>${round}</b>`)).toBe(`<p><b>${round}</b></p>`);
+    }
+  });
+});
+
+describe('sanitizeBody refuses a frameset document', () => {
+  const FRAMESETS = [
+    '<frameset><frame src="https://exemple.fr/"></frameset>',
+    '<title>Souvenir</title><frameset cols="50%,50%">',
+    ' <!-- avant --><frameset>',
+    '<!DOCTYPE html><html><head></head><frameset rows="*"></frameset></html>',
+  ];
+
+  it('with its own code and message, in French and English', () => {
+    for (const input of FRAMESETS) {
+      const error = sanitizeError(() => sanitizeBody(input));
+      expect(error.code, input).toBe('frameset');
+      expect(error.messageKey).toBe('error.body.frameset');
+    }
+    expect(catalogue['error.body.frameset'].fr).toContain('<frameset>');
+    expect(catalogue['error.body.frameset'].en).toContain('<frameset>');
+  });
+
+  it('without rebuilding its jsdom window', () => {
+    sanitizeBody('<b>avant</b>');
+    const opened = jsdomWindows.opened;
+    for (const input of FRAMESETS) sanitizeError(() => sanitizeBody(input));
+    expect(sanitizeBody('<b>après</b>')).toBe('<p><b>après</b></p>');
+    expect(jsdomWindows.opened).toBe(opened);
+  });
+
+  it('when asked for the text of one too', () => {
+    expect(sanitizeError(() => toPlainText('<frameset><frame></frameset>')).code).toBe('frameset');
+  });
+
+  it('but not a frameset tag after text, which the parser ignores', () => {
+    expect(sanitizeBody('Bonjour <frameset> à tous')).toBe('<p>Bonjour  à tous</p>');
+  });
+
+  it('while other refusals keep their message', () => {
+    expect(sanitizeError(() => sanitizeBody(42 as unknown as string)).messageKey).toBe('error.body.unsafe');
+    expect(sanitizeError(() => sanitizeBody('x'.repeat(MAX_SANITIZE_INPUT + 1))).messageKey).toBe('error.body.unsafe');
+  });
+});
+
+describe('links in a body follow the website field’s rule', () => {
+  const WITH_CREDENTIALS = [
+    'https://a@b.fr/',
+    'https://exemple.fr@ailleurs.example/',
+    'http://user:secret@exemple.fr/x',
+    'https://:secret@exemple.fr/',
+    'HTTPS://A@EXEMPLE.FR',
+    'https:///a@exemple.fr/',
+  ];
+
+  it('drops a typed link target with credentials before the host, keeping the text', () => {
+    for (const url of WITH_CREDENTIALS) {
+      expect(sanitizeBody(`<a href="${url}">lien</a>`), url).toBe(`<p><a rel="${REL}">lien</a></p>`);
+      expect(sanitizeBody(`<q cite="${url}">dit</q>`), url).toBe('<p><q>dit</q></p>');
+      expect(normaliseWebsite(url), url).toBeNull();
+    }
+  });
+
+  it('does not link a bare URL with credentials, on either path', () => {
+    for (const text of ['voir https://a:b@c.fr/x ici', 'www.a@b.fr', 'https://exemple.fr@ailleurs.example/']) {
+      const html = sanitizeBody(text);
+      expect(html, text).not.toContain('<a');
+      expect(sanitizeThroughDom(text).html).toBe(html);
+    }
+  });
+
+  it('keeps links without credentials, as the website field does', () => {
+    const url = 'https://exemple.fr/a@b';
+    expect(sanitizeBody(`<a href="${url}">x</a>`)).toBe(`<p><a href="${url}" rel="${REL}">x</a></p>`);
+    expect(sanitizeBody(`voir ${url}`)).toBe(`<p>voir <a href="${url}" rel="${REL}">${url}</a></p>`);
+    expect(normaliseWebsite(url)).toBe(url);
+    // An empty `@` names nobody: the website keeps the address without it.
+    expect(normaliseWebsite('https://@exemple.fr')).toBe('https://exemple.fr/');
+  });
+
+  it('keeps only the address of a mailto link', () => {
+    for (const href of [
+      'mailto:jean@exemple.fr?cc=autre@exemple.fr',
+      'mailto:jean@exemple.fr?bcc=autre@exemple.fr&body=Bonjour',
+      'mailto:jean@exemple.fr?subject=x&body=Cliquez%20ici',
+      'MAILTO:jean@exemple.fr#x',
+    ]) {
+      const html = sanitizeBody(`<a href="${href.replace(/&/g, '&amp;')}">écrire</a>`);
+      expect(html, href).toBe(`<p><a href="mailto:jean@exemple.fr" rel="${REL}">écrire</a></p>`);
+      expect(sanitizeBody(html)).toBe(html);
+    }
+  });
+
+  it('drops a mailto that is not one address', () => {
+    for (const href of ['mailto:a@exemple.fr,b@exemple.fr', 'mailto:a@exemple.fr%3Fcc=b@exemple.fr', 'mailto:?to=a@exemple.fr', 'mailto:', 'mailto:%zz']) {
+      expect(sanitizeBody(`<a href="${href}">écrire</a>`), href).toBe(`<p><a rel="${REL}">écrire</a></p>`);
     }
   });
 });

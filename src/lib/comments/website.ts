@@ -1,3 +1,5 @@
+import { hasCredentials } from '../sanitize/allowed.ts';
+
 /** Longest website address kept, in characters. */
 export const MAX_WEBSITE_LENGTH = 200;
 
@@ -18,6 +20,7 @@ export function normaliseWebsite(value: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password || !url.hostname.includes('.') || url.hostname.endsWith('.')) return null;
+  // Credentials are refused as in links in bodies; an empty `@` before the host is dropped by `href`.
+  if (hasCredentials(url) || !url.hostname.includes('.') || url.hostname.endsWith('.')) return null;
   return url.href.length <= MAX_WEBSITE_LENGTH ? url.href : null;
 }

@@ -53,3 +53,38 @@ export function isAttributeAllowed(tag: string, attribute: string): boolean {
 export function isSafeUrl(value: string): boolean {
   return SAFE_URL.test(value);
 }
+
+/**
+ * Credentials before the host (`https://exemple.fr@ailleurs.example/`) make a link read as one
+ * site and open another: links in bodies and the commenter's website refuse them alike.
+ */
+export function hasCredentials(url: URL): boolean {
+  return url.username !== '' || url.password !== '';
+}
+
+/** One address, as a mail client reads a mailto's recipient once percent-decoded. */
+const ONE_ADDRESS = /^[^\s@,;?&<>"]+@[^\s@,;?&<>"]+$/;
+
+/**
+ * What a URL attribute (see isSafeUrl) may hold, or null to drop it: http(s) without credentials,
+ * and a mailto reduced to its one address (`?cc=`, `?bcc=`, `&body=` would add recipients or words
+ * the reader never saw). A value the URL parser cannot read is kept as it is: it opens nothing.
+ */
+export function permittedUrl(value: string): string | null {
+  if (!isSafeUrl(value)) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return value;
+  }
+  if (url.protocol !== 'mailto:') return hasCredentials(url) ? null : value;
+  const address = value.slice('mailto:'.length).split(/[?#]/, 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(address);
+  } catch {
+    return null;
+  }
+  return ONE_ADDRESS.test(decoded) ? `mailto:${address}` : null;
+}

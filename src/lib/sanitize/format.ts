@@ -1,4 +1,4 @@
-import { LINK_REL, isSafeUrl } from './allowed.ts';
+import { LINK_REL, hasCredentials, isSafeUrl } from './allowed.ts';
 
 // jsdom's Node constants live on its window; these values are fixed by the DOM standard.
 const ELEMENT_NODE = 1;
@@ -194,17 +194,18 @@ function count(text: string, character: string): number {
   return text.split(character).length - 1;
 }
 
-/** The link target for a URL found in text, or null when it has no usable host. */
+/** The link target for a URL found in text, or null when it has no usable host or has credentials before it. */
 export function hrefFor(url: string): string | null {
   const href = /^www\./i.test(url) ? `https://${url}` : url;
   if (!isSafeUrl(href)) return null;
-  let host: string;
+  let parsed: URL;
   try {
-    host = new URL(href).hostname;
+    parsed = new URL(href);
   } catch {
     return null;
   }
-  return /[\p{L}\p{N}]/u.test(host.replace(/^www\./i, '')) ? href : null;
+  if (hasCredentials(parsed)) return null;
+  return /[\p{L}\p{N}]/u.test(parsed.hostname.replace(/^www\./i, '')) ? href : null;
 }
 
 function ownerDocumentOf(node: Node): Document {

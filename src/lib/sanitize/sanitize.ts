@@ -10,10 +10,11 @@ import {
   URL_ATTRIBUTES,
   USER_TAGS,
   isAttributeAllowed,
-  isSafeUrl,
+  permittedUrl,
 } from './allowed.ts';
 import { formatBody } from './format.ts';
 import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 
 export { ALLOWED_TAGS_NOTICE } from './allowed.ts';
 
@@ -43,7 +44,15 @@ const MAX_PLAIN_TEXT_INPUT = MAX_SANITIZE_INPUT * 20;
 /** A jsdom window keeps growing with every document parsed in it. */
 const DOCUMENTS_PER_WINDOW = 2_000;
 
-export type SanitizeErrorCode = 'too_long' | 'unparseable';
+/** `frameset`: a frameset document (`<frameset>` before any text) has no body to hold a souvenir. */
+export type SanitizeErrorCode = 'too_long' | 'unparseable' | 'frameset';
+
+/** The catalogue key that tells the contributor what to change, per refusal. */
+const MESSAGE_KEYS = {
+  too_long: 'error.body.unsafe',
+  unparseable: 'error.body.unsafe',
+  frameset: 'error.body.frameset',
+} as const satisfies Record<SanitizeErrorCode, MessageKey>;
 
 export class SanitizeError extends Error {
   readonly code: SanitizeErrorCode;
@@ -52,6 +61,11 @@ export class SanitizeError extends Error {
     super(message, options);
     this.name = 'SanitizeError';
     this.code = code;
+  }
+
+  /** What an Action shows for this refusal. */
+  get messageKey(): MessageKey {
+    return MESSAGE_KEYS[this.code];
   }
 }
 
@@ -108,8 +122,11 @@ function keepPermittedAttribute(element: Element, event: UponSanitizeAttributeHo
   const tag = element.nodeName.toLowerCase();
   if (!isAttributeAllowed(tag, event.attrName)) {
     event.keepAttr = false;
-  } else if (URL_ATTRIBUTES.has(event.attrName) && !isSafeUrl(event.attrValue)) {
-    event.keepAttr = false;
+  } else if (URL_ATTRIBUTES.has(event.attrName)) {
+    // Reduced here, not in the output string: DOMPurify validates and writes back what we set.
+    const url = permittedUrl(event.attrValue);
+    if (url === null) event.keepAttr = false;
+    else event.attrValue = url;
   }
 }
 
@@ -128,8 +145,21 @@ function discardPurifier(): void {
 }
 
 function unparseable(cause: unknown): SanitizeError {
+  // Our own refusals leave the window as it was: no reason to rebuild it.
+  if (cause instanceof SanitizeError) return cause;
   discardPurifier();
   return new SanitizeError('unparseable', 'The text could not be read as HTML.', { cause });
+}
+
+/**
+ * The `<body>` DOMPurify parsed `html` into. A frameset document has none (DOMPurify then
+ * returns null): refused as such, rather than failing further on as if the parse had broken.
+ */
+function parsedBody(purify: DOMPurify, html: string, config: Config): HTMLElement {
+  // RETURN_DOM gives the parsed document's <body>, typed only as a Node.
+  const body = purify.sanitize(html, { ...config, RETURN_DOM: true }) as HTMLElement | null;
+  if (body === null) throw new SanitizeError('frameset', 'The text is a frameset document, which has no body.');
+  return body;
 }
 
 /**
@@ -179,11 +209,9 @@ function checkedInput(raw: string): string {
 function sanitizeToBody(text: string): HTMLElement {
   try {
     const purify = acquirePurifier(2);
-    const body = purify.sanitize(text, INPUT_CONFIG);
-    const formatted = formatBody(body).innerHTML;
+    const formatted = formatBody(parsedBody(purify, text, INPUT_CONFIG)).innerHTML;
     // Parsed and sanitised again so what we store is DOMPurify's own verdict on the formatter's work.
-    // RETURN_DOM gives the parsed document's <body>, typed only as a Node.
-    return purify.sanitize(formatted, { ...OUTPUT_CONFIG, RETURN_DOM: true }) as HTMLElement;
+    return parsedBody(purify, formatted, OUTPUT_CONFIG);
   } catch (error) {
     throw unparseable(error);
   }
@@ -209,8 +237,7 @@ export function toPlainText(html: string): string {
 /** toPlainText by parsing, for any HTML; the unparsed path must match it (a property test compares them). */
 export function toPlainTextThroughDom(html: string): string {
   try {
-    const body = acquirePurifier(1).sanitize(html, { ...OUTPUT_CONFIG, RETURN_DOM: true });
-    return collapseWhitespace(textWithBoundaries(body));
+    return collapseWhitespace(textWithBoundaries(parsedBody(acquirePurifier(1), html, OUTPUT_CONFIG)));
   } catch (error) {
     throw unparseable(error);
   }
