@@ -2,5 +2,9 @@ declare namespace App {
   interface Locals {
     /** Set by src/middleware.ts from the session cookie; null for visitors. */
     user: import('./lib/auth/session-user.ts').SessionUser | null;
+    /** Set by src/middleware.ts from the address (a server island sets its page's). */
+    locale: import('./lib/i18n/index.ts').Locale;
+    /** `t` bound to `locale`: `Astro.locals.t('wall.title')`. */
+    t: import('./lib/i18n/locals.ts').BoundT;
   }
 }

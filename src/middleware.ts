@@ -3,6 +3,7 @@ import { isCrossSiteWrite } from './lib/security/origin.ts';
 import { loadSessionUser } from './lib/auth/request-session.ts';
 import { pageCache } from './lib/wall/page-cache-middleware.ts';
 import { localeFromPath, t } from './lib/i18n/index.ts';
+import { requestLocale, useLocale } from './lib/i18n/locals.ts';
 
 /**
  * Refuses cross-site writes of every content type (Astro's checkOrigin covers only form
@@ -42,5 +43,17 @@ const security = defineMiddleware(async (context, next) => {
   return response;
 });
 
+/**
+ * Puts the request's locale and a bound `t` on `locals` for every page and component; a
+ * `[...lang]` prefix we do not serve (/de/…) is a 404, in French like any unknown address.
+ */
+const i18n = defineMiddleware((context, next) => {
+  const locale = requestLocale(context.params, context.originPathname);
+  if (locale === null) return context.rewrite('/404');
+  useLocale(context.locals, locale);
+  return next();
+});
+
 // The page cache goes first: it stores responses as `security` finished them (wall/page-cache-middleware.ts).
-export const onRequest = sequence(pageCache, security);
+// The locale comes last: a cached page never needs it, and a 404 rewrite still gets the headers.
+export const onRequest = sequence(pageCache, security, i18n);

@@ -23,7 +23,8 @@ export function pluralForm(locale: Locale, count: number): PluralForm {
 
 /** The key of the form `count` takes: `<base>.one` or `<base>.other`. */
 export function pluralKey(locale: Locale, base: PluralBase, count: number): MessageKey {
-  return `${base}.${pluralForm(locale, count)}` as MessageKey;
+  const key: `${PluralBase}.${PluralForm}` = `${base}.${pluralForm(locale, count)}`;
+  return key;
 }
 
 /** The message for `count` in its plural form, with `{count}` formatted by Intl. */

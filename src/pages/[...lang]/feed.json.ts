@@ -1,12 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../lib/runtime.ts';
-import { routeLocale } from '../../lib/i18n/index.ts';
 import { feedSouvenirs, jsonFeed } from '../../lib/wall/feeds.ts';
 
 /** JSON Feed 1.1 of the latest approved souvenirs, /feed.json in French and /en/feed.json in English (cached and invalidated like the wall). */
-export const GET: APIRoute = async ({ url, params, rewrite }) => {
-  const locale = routeLocale(params.lang);
-  if (!locale) return rewrite('/404');
+export const GET: APIRoute = async ({ url, locals: { locale } }) => {
   return new Response(JSON.stringify(jsonFeed(await feedSouvenirs(await getDb()), url.origin, locale)), {
     headers: { 'content-type': 'application/feed+json; charset=utf-8' },
   });

@@ -1,13 +1,10 @@
 import type { APIRoute } from 'astro';
 import rss from '@astrojs/rss';
 import { getDb } from '../../lib/runtime.ts';
-import { routeLocale } from '../../lib/i18n/index.ts';
 import { feedSouvenirs, rssOptions } from '../../lib/wall/feeds.ts';
 
 /** RSS 2.0 of the latest approved souvenirs, /rss.xml in French and /en/rss.xml in English (cached and invalidated like the wall). */
-export const GET: APIRoute = async ({ url, params, rewrite }) => {
-  const locale = routeLocale(params.lang);
-  if (!locale) return rewrite('/404');
+export const GET: APIRoute = async ({ url, locals: { locale } }) => {
   const response = await rss(rssOptions(await feedSouvenirs(await getDb()), url.origin, locale));
   response.headers.set('content-type', 'application/rss+xml; charset=utf-8');
   return response;

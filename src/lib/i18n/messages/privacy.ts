@@ -1,0 +1,197 @@
+/** Personal data: the privacy page, a moderator's data requests and export, the author's private link. French first, English beside it. */
+export const privacyMessages = {
+  'privacy.title': { fr: 'Vos données et ce mur', en: 'Your data and this wall' },
+  'privacy.intro': {
+    fr: 'Ce mur garde des souvenirs, pas des personnes. Voici exactement ce que nous conservons, pourquoi, et combien de temps.',
+    en: 'This wall keeps memories, not people. Here is exactly what we keep, why, and for how long.',
+  },
+  'privacy.published.title': { fr: 'Ce qui est publié', en: 'What is published' },
+  'privacy.published.text': {
+    fr: 'Après relecture : le nom ou pseudonyme que vous avez choisi, le titre, le texte, l’année et l’événement si vous les avez indiqués, et la date de publication. Rien d’autre.',
+    en: 'After review: the name or pseudonym you chose, the title, the text, the year and event if you gave them, and the date of publication. Nothing else.',
+  },
+  'privacy.email.title': { fr: 'Votre adresse de messagerie', en: 'Your email address' },
+  'privacy.email.text': {
+    fr: 'Elle n’est jamais publiée, ni dans les pages, ni dans les flux, ni dans les exports. Seule l’équipe de modération la voit, pour vous joindre au sujet de votre texte. Elle est gardée tant que votre texte l’est.',
+    en: 'It is never published: not in pages, feeds or exports. Only the moderation team sees it, to reach you about your text. It is kept as long as your text is.',
+  },
+  'privacy.ip.title': { fr: 'Votre adresse IP', en: 'Your IP address' },
+  'privacy.ip.text': {
+    fr: 'Nous ne l’enregistrons jamais. Nous n’en gardons qu’une empreinte chiffrée avec une clé secrète, pour limiter les abus (envois répétés, bougies multiples, signalements en série). Cette empreinte est effacée au bout de 30 jours au plus ; celle d’une bougie, dès le surlendemain.',
+    en: 'We never store it. We keep only a fingerprint keyed with a secret, to limit abuse (repeated posts, multiple candles, serial reports). That fingerprint is erased after 30 days at most; a candle’s, two days later.',
+  },
+  'privacy.link.title': { fr: 'Votre lien privé', en: 'Your private link' },
+  'privacy.link.text': {
+    fr: 'Après l’envoi d’un souvenir ou d’un commentaire, un lien privé s’affiche, une seule fois. Il vous permet de suivre ce texte, de le corriger tant qu’il attend sa relecture, ou de le retirer. Chaque texte a son propre lien. Nous n’en gardons qu’une empreinte : nous ne pouvons pas vous le renvoyer, mais un administrateur peut en créer un nouveau, et l’ancien cesse alors de fonctionner.',
+    en: 'After you send a memory or a comment, a private link is shown, once. It lets you follow that text, correct it while it awaits review, or withdraw it. Each text has its own link. We keep only a fingerprint of it: we cannot send it back, but an administrator can create a new one, and the old one then stops working.',
+  },
+  'privacy.rights.title': { fr: 'Vos droits', en: 'Your rights' },
+  'privacy.rights.text': {
+    fr: 'Vous pouvez retirer un souvenir ou un commentaire à tout moment avec son lien privé : le texte, le nom, l’adresse (et le site web d’un commentaire) sont effacés ; les réponses que d’autres y ont laissées restent les leurs. Sur simple demande, un administrateur peut aussi retrouver tout ce qui est lié à votre adresse de messagerie, vous le remettre dans un fichier, ou l’effacer de la même façon. Le journal de modération garde la trace de ces actions, jamais votre adresse.',
+    en: 'You can withdraw a memory or a comment at any time with its private link: the text, name, address (and a comment’s website) are erased; replies others left under it remain theirs. On request, an administrator can also find everything tied to your email address, hand it to you in a file, or erase it the same way. The moderation log keeps a record of these actions, never your address.',
+  },
+  'privacy.cookies.title': { fr: 'Cookies', en: 'Cookies' },
+  'privacy.cookies.text': {
+    fr: 'Aucun cookie de mesure d’audience ni de publicité. Un cookie retient la mise en page choisie ; les modérateurs ont un cookie de session.',
+    en: 'No analytics or advertising cookies. One cookie remembers the layout you chose; moderators have a session cookie.',
+  },
+  'author.title': { fr: 'Votre souvenir', en: 'Your memory' },
+  'author.privateNote': {
+    fr: 'Cette page est privée : ne partagez pas son adresse. Elle vous permet de suivre, de corriger ou de retirer ce que vous avez écrit.',
+    en: 'This page is private: do not share its address. It lets you follow, correct or withdraw what you wrote.',
+  },
+  'author.status.pending': { fr: 'En attente de relecture', en: 'Awaiting review' },
+  'author.status.approved': { fr: 'Publié sur le mur', en: 'Published on the wall' },
+  'author.status.rejected': { fr: 'Non retenu par la modération', en: 'Not accepted by the moderators' },
+  'author.status.spam': { fr: 'Non retenu par la modération', en: 'Not accepted by the moderators' },
+  'author.status.trash': { fr: 'Retiré du mur', en: 'Removed from the wall' },
+  'author.status.setAside': {
+    fr: 'Mis de côté après des signalements, le temps qu’une personne de la modération le relise',
+    en: 'Set aside after readers reported it, until a moderator reads it again',
+  },
+  'author.statusLabel': { fr: 'État :', en: 'Status:' },
+  'author.viewPublished': { fr: 'Voir le souvenir publié', en: 'See the published memory' },
+  'author.editTitle': { fr: 'Corriger votre souvenir', en: 'Correct your memory' },
+  'author.editHint': {
+    fr: 'Vous pouvez le corriger tant qu’il attend sa relecture.',
+    en: 'You can correct it while it awaits review.',
+  },
+  'author.save': { fr: 'Enregistrer la correction', en: 'Save the correction' },
+  'author.saved': { fr: 'Votre correction est enregistrée.', en: 'Your correction is saved.' },
+  'author.withdrawTitle': { fr: 'Retirer votre souvenir', en: 'Withdraw your memory' },
+  'author.withdrawText': {
+    fr: 'Le texte, votre nom et votre adresse seront effacés définitivement. Cette action ne peut pas être annulée.',
+    en: 'The text, your name and your address will be erased for good. This cannot be undone.',
+  },
+  'author.confirm': { fr: 'Je confirme vouloir retirer ce souvenir.', en: 'I confirm I want to withdraw this memory.' },
+  'author.withdraw': { fr: 'Retirer définitivement', en: 'Withdraw for good' },
+  'author.withdrawn': {
+    fr: 'Ce souvenir a été retiré. Son texte, le nom et l’adresse ont été effacés.',
+    en: 'This memory has been withdrawn. Its text, name and address have been erased.',
+  },
+  'author.notFound': {
+    fr: 'Ce lien privé n’est pas (ou plus) valide. Si vous l’avez perdu, l’équipe de modération peut en créer un nouveau.',
+    en: 'This private link is not (or no longer) valid. If you lost it, the moderation team can create a new one.',
+  },
+  'author.notPending': {
+    fr: 'Ce souvenir a déjà été relu : il ne peut plus être corrigé, mais vous pouvez toujours le retirer.',
+    en: 'This memory has already been reviewed: it can no longer be corrected, but you can still withdraw it.',
+  },
+  'author.withdrawnAlready': { fr: 'Ce souvenir a déjà été retiré.', en: 'This memory has already been withdrawn.' },
+  'author.confirmRequired': {
+    fr: 'Cochez la case pour confirmer le retrait.',
+    en: 'Tick the box to confirm the withdrawal.',
+  },
+  'author.comment.title': { fr: 'Votre commentaire', en: 'Your comment' },
+  'author.comment.status.approved': { fr: 'Publié sous le souvenir', en: 'Published under the memory' },
+  'author.comment.on': { fr: 'En réponse au souvenir', en: 'In reply to the memory' },
+  'author.comment.replyOn': {
+    fr: 'Réponse à un commentaire, sous le souvenir',
+    en: 'A reply to a comment, under the memory',
+  },
+  'author.comment.souvenirGone': {
+    fr: 'Le souvenir auquel il répond n’est plus sur le mur : votre commentaire n’est pas affiché.',
+    en: 'The memory it answers is no longer on the wall: your comment is not shown.',
+  },
+  'author.comment.editTitle': { fr: 'Corriger votre commentaire', en: 'Correct your comment' },
+  'author.comment.withdrawTitle': { fr: 'Retirer votre commentaire', en: 'Withdraw your comment' },
+  'author.comment.withdrawText': {
+    fr: 'Le texte, votre nom, votre adresse et votre site web seront effacés définitivement. Les réponses que d’autres y ont faites restent. Cette action ne peut pas être annulée.',
+    en: 'The text, your name, your address and your website will be erased for good. Replies others made to it stay. This cannot be undone.',
+  },
+  'author.comment.confirm': {
+    fr: 'Je confirme vouloir retirer ce commentaire.',
+    en: 'I confirm I want to withdraw this comment.',
+  },
+  'author.comment.withdrawn': {
+    fr: 'Ce commentaire a été retiré. Son texte, le nom, l’adresse et le site web ont été effacés.',
+    en: 'This comment has been withdrawn. Its text, name, address and website have been erased.',
+  },
+  'author.comment.privateLink': {
+    fr: 'Gardez ce lien privé : il vous permettra de suivre, de corriger ou de retirer ce commentaire. Il ne sera plus affiché.',
+    en: 'Keep this link private: it lets you follow, correct or withdraw this comment. It will not be shown again.',
+  },
+  'author.link.regenerate': { fr: 'Nouveau lien privé', en: 'New private link' },
+  'author.link.created': { fr: 'Nouveau lien privé pour : {item}', en: 'New private link for: {item}' },
+  'author.link.once': {
+    fr: 'Transmettez-le à son auteur ou son autrice : il n’est affiché qu’ici, une seule fois. L’ancien lien ne fonctionne plus.',
+    en: 'Pass it on to its author: it is shown here only, once. The old link no longer works.',
+  },
+  'author.link.error.notFound': { fr: 'Ce texte n’existe plus.', en: 'This text no longer exists.' },
+  'author.link.error.withdrawn': {
+    fr: 'Ce texte a été retiré ou effacé : il n’y a plus rien à gérer avec un lien.',
+    en: 'This text was withdrawn or erased: there is nothing left to manage with a link.',
+  },
+  'data.nav': { fr: 'Données personnelles', en: 'Personal data' },
+  'data.title': { fr: 'Données liées à une adresse', en: 'Data tied to an address' },
+  'data.intro': {
+    fr: 'Pour répondre à une demande d’accès ou d’effacement : retrouvez tout ce qui a été écrit avec une adresse de messagerie, remettez-le dans un fichier, ou effacez-le. Chaque action est inscrite au journal, sans l’adresse elle-même.',
+    en: 'To answer a request for access or erasure: find everything written with an email address, hand it over in a file, or erase it. Each action is written to the log, without the address itself.',
+  },
+  'data.email': { fr: 'Adresse de messagerie', en: 'Email address' },
+  'data.emailHint': {
+    fr: 'L’adresse exacte, en majuscules ou minuscules : « marc@exemple.fr » ne trouve pas « jean-marc@exemple.fr ».',
+    en: 'The exact address, in any case: “marc@example.org” does not find “jean-marc@example.org”.',
+  },
+  'data.search': { fr: 'Rechercher', en: 'Search' },
+  'data.found': { fr: 'Trouvé : {souvenirs} et {comments}', en: 'Found: {souvenirs} and {comments}' },
+  'data.count.souvenirs.one': { fr: '{count} souvenir', en: '{count} memory' },
+  'data.count.souvenirs.other': { fr: '{count} souvenirs', en: '{count} memories' },
+  'data.count.comments.one': { fr: '{count} commentaire', en: '{count} comment' },
+  'data.count.comments.other': { fr: '{count} commentaires', en: '{count} comments' },
+  'data.none': { fr: 'Rien n’est enregistré sous cette adresse.', en: 'Nothing is stored under this address.' },
+  'data.caption': {
+    fr: 'Textes écrits avec cette adresse, du plus ancien au plus récent',
+    en: 'Texts written with this address, oldest first',
+  },
+  'data.col.item': { fr: 'Texte', en: 'Text' },
+  'data.col.status': { fr: 'État', en: 'Status' },
+  'data.col.date': { fr: 'Envoyé le', en: 'Sent on' },
+  'data.col.name': { fr: 'Nom', en: 'Name' },
+  'data.col.text': { fr: 'Début du texte', en: 'Beginning of the text' },
+  'data.export': { fr: 'Télécharger ces données (JSON)', en: 'Download this data (JSON)' },
+  'data.exportHint': {
+    fr: 'Tout ce qui est enregistré pour ces textes, sauf les empreintes techniques (adresse IP, lien privé).',
+    en: 'Everything stored for these texts, except technical fingerprints (IP address, private link).',
+  },
+  'data.eraseTitle': { fr: 'Effacer ces données', en: 'Erase this data' },
+  'data.eraseText': {
+    fr: 'Chaque texte est effacé comme si son auteur le retirait : texte, nom, adresse et site web disparaissent, les compteurs du mur sont corrigés, une trace anonyme reste au journal. Les réponses laissées par d’autres restent. Cette action ne peut pas être annulée.',
+    en: 'Each text is erased as if its author withdrew it: text, name, address and website go, the wall’s counts are corrected, an anonymous trace stays in the log. Replies left by others stay. This cannot be undone.',
+  },
+  'data.confirm': {
+    fr: 'Je confirme l’effacement de tout ce qui est lié à {email}.',
+    en: 'I confirm the erasure of everything tied to {email}.',
+  },
+  'data.erase': { fr: 'Effacer définitivement', en: 'Erase for good' },
+  'data.erased': { fr: 'Effacé : {souvenirs} et {comments}.', en: 'Erased: {souvenirs} and {comments}.' },
+  'data.history': { fr: 'Actions déjà faites pour cette adresse', en: 'Actions already taken for this address' },
+  'data.historyHint': {
+    fr: 'Retrouvées par l’empreinte de l’adresse, seule gardée au journal.',
+    en: 'Found by the address’s fingerprint, the only thing the log keeps.',
+  },
+  'data.error.email': {
+    fr: 'Indiquez une adresse de messagerie valide (exemple : nom@exemple.fr).',
+    en: 'Give a valid email address (example: name@example.org).',
+  },
+  'data.error.confirm': {
+    fr: 'Cochez la case pour confirmer l’effacement.',
+    en: 'Tick the box to confirm the erasure.',
+  },
+  'export.title': { fr: 'Exporter les souvenirs', en: 'Export the memories' },
+  'export.nav': { fr: 'Export', en: 'Export' },
+  'export.intro': {
+    fr: 'Tous les souvenirs et commentaires publiés, avec leurs seuls champs publics (jamais d’adresse e-mail, d’empreinte d’adresse IP ni de lien privé), pour une archive mémorielle.',
+    en: 'Every published memory and comment, with their public fields only (never an email address, an IP hash or a private link), for a memorial archive.',
+  },
+  'export.json': { fr: 'Télécharger en JSON', en: 'Download as JSON' },
+  'export.csv': { fr: 'Télécharger en CSV (tableur)', en: 'Download as CSV (spreadsheet)' },
+  'export.cli': {
+    fr: 'En ligne de commande : npm run export -- --format json|csv [--out fichier].',
+    en: 'From the command line: npm run export -- --format json|csv [--out file].',
+  },
+  'author.errorSummary': {
+    fr: 'La correction n’a pas été enregistrée. Corrigez ce qui est indiqué :',
+    en: 'The correction was not saved. Please correct the following:',
+  },
+} as const satisfies Record<string, { fr: string; en: string }>;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import ShareForm from '../../src/components/ShareForm.astro';
+import { render } from './render.ts';
+
+describe('ShareForm', () => {
+  it('labels its fields in the request’s language', async () => {
+    const fr = await render(ShareForm, 'fr', { values: {}, errors: {} });
+    const en = await render(ShareForm, 'en', { values: {}, errors: {} });
+    expect(fr).toContain('Nom ou pseudonyme');
+    expect(fr).toContain('Envoyer mon souvenir');
+    expect(en).toContain('Name or pseudonym');
+    expect(en).toContain('Send my memory');
+    expect(en).not.toContain('Nom ou pseudonyme');
+  });
+
+  it('lists each refused field in the summary, linked to the field, in that language', async () => {
+    const html = await render(ShareForm, 'en', {
+      values: { name: 'Camille' },
+      errors: { consent: 'error.consent.required' },
+    });
+    expect(html).toContain('The memory was not sent. Please correct the following:');
+    expect(html).toContain('href="#consent"');
+    expect(html).toContain('Your consent is needed to publish the memory.');
+  });
+
+  it('puts back what the visitor typed', async () => {
+    const html = await render(ShareForm, 'fr', { values: { name: 'Camille "Cam"' }, errors: {} });
+    expect(html).toContain('value="Camille &quot;Cam&quot;"');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import SouvenirCard from '../../src/components/SouvenirCard.astro';
+import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
+import { render } from './render.ts';
+
+const souvenir: PublicSouvenir = {
+  id: 1,
+  publicId: 'abc123',
+  authorName: 'Camille',
+  bodyHtml: '<p>Un concert inoubliable.</p>',
+  locale: 'fr',
+  createdAt: new Date('2024-05-01T20:00:00Z'),
+  approvedAt: new Date('2024-05-02T09:00:00Z'),
+  title: null,
+  memoryYear: 1998,
+  event: null,
+  hashtags: ['concert'],
+  pinned: false,
+  commentCount: 0,
+  candleCount: 3,
+  isDemo: false,
+};
+
+describe('SouvenirCard', () => {
+  it('speaks the language of the locals it is rendered with, French at the root', async () => {
+    const html = await render(SouvenirCard, 'fr', { souvenir });
+    expect(html).toContain('Souvenir de Camille');
+    expect(html).toContain('par Camille');
+    expect(html).toContain('Souvenir de 1998');
+    expect(html).toContain('href="/souvenirs/abc123"');
+  });
+
+  it('links under /en/ and says "by" on the English site', async () => {
+    const html = await render(SouvenirCard, 'en', { souvenir });
+    expect(html).toContain('Memory from Camille');
+    expect(html).toContain('by Camille');
+    expect(html).toContain('href="/en/souvenirs/abc123"');
+    expect(html).not.toContain('par Camille');
+  });
+
+  it('keeps the author’s own language on their name and text', async () => {
+    const html = await render(SouvenirCard, 'en', { souvenir });
+    expect(html).toMatch(/<span lang="fr">by Camille<\/span>/);
+  });
+});
