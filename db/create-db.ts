@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './types.ts';
 import { lockDataDir } from './lock.ts';
+import { retryingPool } from './connection-loss.ts';
 
 export interface DbOptions {
   /** A PostgreSQL URL; when absent the embedded PGlite is used. */
@@ -42,7 +43,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     pool.on('connect', (client) => {
       client.on('error', (error) => console.error('[db] connection lost:', error.message));
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retryingPool(pool) }), ...(options.log ? { log: options.log } : {}) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
 

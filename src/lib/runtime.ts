@@ -64,3 +64,6 @@ export function getRuntime(): Promise<Runtime> {
 export async function getDb() {
   return (await getRuntime()).handle.db;
 }
+
+/** Whether an error means the database could not be reached (error pages answer 503 for it). */
+export { isConnectionLost } from '../../db/connection-loss.ts';

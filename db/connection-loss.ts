@@ -1,0 +1,82 @@
+import type pg from 'pg';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+
+/**
+ * PostgreSQL error classes that mean the connection, not the query, failed: 08 (connection
+ * exception), 57P01–57P03 (the server shut down or is starting). Node's socket codes and the
+ * messages `pg` uses when the socket closes under it say the same thing.
+ */
+const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+const CONNECTION_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i;
+
+/** True when an error says the database connection was lost (a restart, a failover, a dropped link). */
+export function isConnectionLost(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  return CONNECTION_MESSAGES.test(error.message);
+}
+
+/**
+ * A statement that only reads, and so may run again on another connection: a plain SELECT, not
+ * locking rows and calling none of the functions that write or tell (notify, sequences, locks).
+ */
+export function isRetryableRead(sqlText: string): boolean {
+  return /^\s*select\b/i.test(sqlText) && !/\bfor\s+(update|share|no key update|key share)\b|pg_notify\s*\(|nextval\s*\(|setval\s*\(|pg_advisory/i.test(sqlText);
+}
+
+type QueryResult = pg.QueryResult<Record<string, unknown>>;
+
+/**
+ * A pooled client that runs a read again, once, on a fresh connection when its connection drops
+ * under it outside a transaction (issue 13: a page read met a database restart and answered 500).
+ * Writes and anything inside a transaction fail as before: only the caller knows whether they
+ * may be repeated.
+ */
+class RetryingClient {
+  #client: pg.PoolClient;
+  readonly #pool: pg.Pool;
+  #inTransaction = false;
+
+  constructor(client: pg.PoolClient, pool: pg.Pool) {
+    this.#client = client;
+    this.#pool = pool;
+  }
+
+  /** Kysely reads it to cancel a query; 0 makes it ask the server instead. */
+  get processID(): number {
+    return (this.#client as unknown as { processID?: number }).processID ?? 0;
+  }
+
+  async query(sqlText: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    this.#trackTransaction(sqlText);
+    try {
+      return await this.#client.query(sqlText, parameters as unknown[]);
+    } catch (error) {
+      if (this.#inTransaction || !isConnectionLost(error) || !isRetryableRead(sqlText)) throw error;
+      console.warn(`[db] connection lost during a read (${(error as Error).message}); reading again on a fresh connection`);
+      this.#client.release(true);
+      this.#client = await this.#pool.connect();
+      return this.#client.query(sqlText, parameters as unknown[]);
+    }
+  }
+
+  release(destroy?: boolean): void {
+    this.#client.release(destroy);
+  }
+
+  #trackTransaction(sqlText: string) {
+    if (/^\s*(begin|start transaction)\b/i.test(sqlText)) this.#inTransaction = true;
+    else if (/^\s*(commit|rollback)\b/i.test(sqlText)) this.#inTransaction = false;
+  }
+}
+
+/** The pool Kysely's PostgresDialect is given: `pg`'s own, handing out retrying clients. */
+export function retryingPool(pool: pg.Pool): PostgresPool {
+  return {
+    options: pool.options,
+    // Kysely's client type also has a cursor overload of `query` (streaming), which we never use.
+    connect: async () => new RetryingClient(await pool.connect(), pool) as unknown as PostgresPoolClient,
+    end: () => pool.end(),
+  };
+}

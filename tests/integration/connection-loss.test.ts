@@ -1,0 +1,67 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createDb } from '../../db/index.ts';
+import type { DbHandle } from '../../db/index.ts';
+import { isConnectionLost, isRetryableRead } from '../../db/connection-loss.ts';
+
+describe('isConnectionLost', () => {
+  it('recognises a server shutdown, a socket reset and pg’s own wording, and nothing else', () => {
+    expect(isConnectionLost(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('connection failure'), { code: '08006' }))).toBe(true);
+    expect(isConnectionLost(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isConnectionLost(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isConnectionLost('Connection terminated')).toBe(false);
+  });
+});
+
+describe('isRetryableRead', () => {
+  it('runs plain reads again, never writes, locks or notifications', () => {
+    expect(isRetryableRead('select "id" from "souvenir" where "status" = $1')).toBe(true);
+    expect(isRetryableRead('insert into "souvenir" ("x") values ($1)')).toBe(false);
+    expect(isRetryableRead('with created as (insert into x values (1)) select 1')).toBe(false);
+    expect(isRetryableRead('select "id" from "souvenir" where "id" = $1 for update')).toBe(false);
+    expect(isRetryableRead('select pg_notify($1, $2)')).toBe(false);
+    expect(isRetryableRead("select nextval('s')")).toBe(false);
+  });
+});
+
+/** A read whose backend is killed while it runs, as a database restart or failover would. */
+describe.skipIf(!process.env.DATABASE_URL)('a read that loses its connection [postgres]', () => {
+  let handle: DbHandle;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+
+  afterAll(async () => {
+    await handle?.close();
+    await admin.end().catch(() => {});
+  });
+
+  async function killWhileRunning(marker: string) {
+    for (let i = 0; i < 50; i++) {
+      const { rowCount } = await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where query like $1 and pid <> pg_backend_pid()`,
+        [`%${marker}%`],
+      );
+      if (rowCount) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('the read never started');
+  }
+
+  it('is read again on a fresh connection, once, outside a transaction', async () => {
+    handle = await createDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 2 });
+    await admin.connect();
+    const read = sql<{ answer: number }>`select 42 as answer, pg_sleep(0.3), 'mur-retry-probe' as marker`.execute(handle.db);
+    await killWhileRunning('mur-retry-probe');
+    expect((await read).rows[0]!.answer).toBe(42);
+  });
+
+  it('still fails inside a transaction, where only the caller knows whether to repeat', async () => {
+    const attempt = handle.db.transaction().execute(async (trx) => {
+      await sql`select pg_sleep(0.3), 'mur-trx-probe' as marker`.execute(trx);
+    });
+    await killWhileRunning('mur-trx-probe');
+    await expect(attempt).rejects.toSatisfy(isConnectionLost);
+  });
+});
