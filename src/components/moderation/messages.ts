@@ -1,16 +1,39 @@
 import { isMessageKey, t } from '../../lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
-import { pluralForm } from '../../lib/i18n/plural.ts';
+import { pluralKey } from '../../lib/i18n/plural.ts';
+import type { PluralBase } from '../../lib/i18n/plural.ts';
 import type { Decision } from '../../lib/moderation/decisions.ts';
 import type { Flash } from '../../lib/moderation/flash.ts';
 import type { ContributionStatus, ContributionKind } from '../../lib/contributions/kinds.ts';
 
-// Keys are built from enumerated values; each built key exists in the catalogue (checked by the unit test).
-const key = (k: string) => k as MessageKey;
+// Tables rather than keys built from strings: a status, tab or decision without a sentence fails to compile.
+const STATUS: Record<ContributionStatus, MessageKey> = {
+  pending: 'moderation.status.pending',
+  approved: 'moderation.status.approved',
+  rejected: 'moderation.status.rejected',
+  spam: 'moderation.status.spam',
+  trash: 'moderation.status.trash',
+};
+const TAB: Record<ContributionStatus, MessageKey> = {
+  pending: 'moderation.tab.pending',
+  approved: 'moderation.tab.approved',
+  rejected: 'moderation.tab.rejected',
+  spam: 'moderation.tab.spam',
+  trash: 'moderation.tab.trash',
+};
+const DECISION: Record<Decision, MessageKey> = {
+  approve: 'moderation.decision.approve',
+  reject: 'moderation.decision.reject',
+  spam: 'moderation.decision.spam',
+  trash: 'moderation.decision.trash',
+  restore: 'moderation.decision.restore',
+  pin: 'moderation.decision.pin',
+  unpin: 'moderation.decision.unpin',
+};
 
-export const statusLabel = (locale: Locale, status: ContributionStatus) => t(locale, key(`moderation.status.${status}`));
-export const tabLabel = (locale: Locale, status: ContributionStatus) => t(locale, key(`moderation.tab.${status}`));
-export const decisionLabel = (locale: Locale, decision: Decision) => t(locale, key(`moderation.decision.${decision}`));
+export const statusLabel = (locale: Locale, status: ContributionStatus) => t(locale, STATUS[status]);
+export const tabLabel = (locale: Locale, status: ContributionStatus) => t(locale, TAB[status]);
+export const decisionLabel = (locale: Locale, decision: Decision) => t(locale, DECISION[decision]);
 
 /**
  * A rule's reason in words, or its code when no sentence exists for it yet. A reason may carry
@@ -33,22 +56,58 @@ export function targetLabel(locale: Locale, targetType: string, id: number): str
   return isMessageKey(k) ? t(locale, k, { id }) : `${targetType} ${id}`;
 }
 
-
 /** Where a kind of item keeps its own sentences: comments say "commentaire" where souvenirs say "souvenir". */
 export const messagePrefix = (targetType: ContributionKind) => (targetType === 'comment' ? 'moderation.comment' : 'moderation');
 
+/** What the queue says after a decision on each kind; comments are never pinned, so they have no pin sentences. */
+interface QueueSentences {
+  done: Partial<Record<Decision, PluralBase>>;
+  none: MessageKey;
+  conflict: PluralBase;
+  refused: PluralBase;
+}
+const SOUVENIR_DONE: Record<Decision, PluralBase> = {
+  approve: 'moderation.done.approve',
+  reject: 'moderation.done.reject',
+  spam: 'moderation.done.spam',
+  trash: 'moderation.done.trash',
+  restore: 'moderation.done.restore',
+  pin: 'moderation.done.pin',
+  unpin: 'moderation.done.unpin',
+};
+const SENTENCES: Record<ContributionKind, QueueSentences> = {
+  souvenir: {
+    done: SOUVENIR_DONE,
+    none: 'moderation.done.none',
+    conflict: 'moderation.skipped.conflict',
+    refused: 'moderation.skipped.refused',
+  },
+  comment: {
+    done: {
+      approve: 'moderation.comment.done.approve',
+      reject: 'moderation.comment.done.reject',
+      spam: 'moderation.comment.done.spam',
+      trash: 'moderation.comment.done.trash',
+      restore: 'moderation.comment.done.restore',
+    },
+    none: 'moderation.comment.done.none',
+    conflict: 'moderation.comment.skipped.conflict',
+    refused: 'moderation.comment.skipped.refused',
+  },
+};
+
 /** The sentences the queue shows after a decision: what was done, then what was left alone. */
 export function flashMessages(locale: Locale, flash: Flash, targetType: ContributionKind = 'souvenir'): string[] {
-  const plural = (base: string, n: number) => key(`${base}.${pluralForm(locale, n)}`);
+  const counted = (base: PluralBase, n: number) => t(locale, pluralKey(locale, base, n), { n });
+  const sentences = SENTENCES[targetType];
   const messages: string[] = [];
-  const prefix = messagePrefix(targetType);
   if (flash.done === 'edit') messages.push(t(locale, 'moderation.done.edit'));
   else if (flash.done === 'unchanged') messages.push(t(locale, 'moderation.done.unchanged'));
-  else if (flash.done === 'dismiss') messages.push(t(locale, plural('report.done.dismiss', flash.n), { n: flash.n }));
-  else if (flash.n === 0) messages.push(t(locale, key(`${prefix}.done.none`)));
-  else messages.push(t(locale, plural(`${prefix}.done.${flash.done}`, flash.n), { n: flash.n }));
-  if (flash.conflicts > 0) messages.push(t(locale, plural(`${prefix}.skipped.conflict`, flash.conflicts), { n: flash.conflicts }));
-  if (flash.refused > 0) messages.push(t(locale, plural(`${prefix}.skipped.refused`, flash.refused), { n: flash.refused }));
+  else if (flash.done === 'dismiss') messages.push(counted('report.done.dismiss', flash.n));
+  else if (flash.n === 0) messages.push(t(locale, sentences.none));
+  else messages.push(counted(sentences.done[flash.done] ?? SOUVENIR_DONE[flash.done], flash.n));
+  if (flash.conflicts > 0) messages.push(counted(sentences.conflict, flash.conflicts));
+  if (flash.refused > 0) messages.push(counted(sentences.refused, flash.refused));
   return messages;
 }
 
