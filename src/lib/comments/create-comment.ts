@@ -1,8 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, SouvenirStatus } from '../../../db/types.ts';
+import type { Database } from '../../../db/types.ts';
 import { sanitizeBody } from '../sanitize/sanitize.ts';
-import { newPublicId, newToken, hashToken } from '../security/tokens.ts';
-import { recordEvent } from '../moderation/audit.ts';
+import { DomainError } from '../errors.ts';
+import { findShownId } from '../contributions/public.ts';
+import { insertContribution } from '../contributions/submit.ts';
+import type { ContributionDraft, SubmissionContext, Submitted } from '../contributions/submit.ts';
 import { adjustCommentCount } from './comment-count.ts';
 import { normaliseWebsite } from './website.ts';
 
@@ -12,12 +14,9 @@ export const MAX_COMMENT_LENGTH = 5_000;
 export type CommentErrorCode = 'souvenir_closed' | 'parent_invalid' | 'website_invalid';
 
 /** A comment that cannot be written where it was aimed; nothing is stored. */
-export class CommentError extends Error {
-  readonly code: CommentErrorCode;
+export class CommentError extends DomainError<CommentErrorCode> {
   constructor(code: CommentErrorCode) {
-    super(`comment refused: ${code}`);
-    this.name = 'CommentError';
-    this.code = code;
+    super('CommentError', 'comment refused', code);
   }
 }
 
@@ -36,52 +35,30 @@ export async function resolveCommentTarget(
   souvenirPublicId: string,
   parentPublicId: string | null,
 ): Promise<CommentTarget> {
-  const souvenir = await db
-    .selectFrom('souvenir')
-    .select('id')
-    .where('public_id', '=', souvenirPublicId)
-    .where('status', '=', 'approved')
-    .where('hidden_by_reports', '=', false)
-    .where('withdrawn_at', 'is', null)
-    .executeTakeFirst();
-  if (!souvenir) throw new CommentError('souvenir_closed');
-  if (parentPublicId === null) return { souvenirId: souvenir.id, parentId: null };
+  const souvenirId = await findShownId(db, 'souvenir', souvenirPublicId);
+  if (souvenirId === null) throw new CommentError('souvenir_closed');
+  if (parentPublicId === null) return { souvenirId, parentId: null };
   const parent = await db
     .selectFrom('comment')
     .select('id')
     .where('public_id', '=', parentPublicId)
-    .where('souvenir_id', '=', souvenir.id)
+    .where('souvenir_id', '=', souvenirId)
     .where('parent_id', 'is', null)
     .where('status', '=', 'approved')
     .where('hidden_by_reports', '=', false)
     .executeTakeFirst();
   if (!parent) throw new CommentError('parent_invalid');
-  return { souvenirId: souvenir.id, parentId: parent.id };
+  return { souvenirId, parentId: parent.id };
 }
 
-export interface CommentSubmission extends CommentTarget {
-  authorName: string;
-  authorEmail: string;
+export interface CommentSubmission extends CommentTarget, ContributionDraft {
   authorWebsite: string | null;
-  body: string;
-  locale: string;
 }
 
-export interface CommentContext {
-  ipHash: string | null;
-  /** What the discussion rules decided; a fresh comment waits for moderation. */
-  status?: SouvenirStatus;
-  flagReasons?: string[];
-  now?: Date;
-}
+/** What the discussion rules decided; a fresh comment waits for moderation. */
+export type CommentContext = Omit<SubmissionContext, 'isDemo'>;
 
-export interface CreatedComment {
-  id: number;
-  publicId: string;
-  status: SouvenirStatus;
-  /** The commenter's private link token (`/mes-souvenirs/<token>`), shown once and stored only as a hash. */
-  token: string;
-}
+export type CreatedComment = Submitted;
 
 /** Re-checked inside the transaction that writes the comment, so a decision made meanwhile is seen. */
 async function checkTarget(trx: Transaction<Database>, target: CommentTarget): Promise<void> {
@@ -119,42 +96,12 @@ export async function createComment(
   const website = submission.authorWebsite === null ? null : normaliseWebsite(submission.authorWebsite);
   if (submission.authorWebsite !== null && website === null) throw new CommentError('website_invalid');
   const bodyHtml = sanitizeBody(submission.body);
-  const token = newToken();
-  const now = context.now ?? new Date();
-  const status = context.status ?? 'pending';
 
   return db.transaction().execute(async (trx) => {
     await checkTarget(trx, submission);
-    const row = await trx
-      .insertInto('comment')
-      .values({
-        public_id: newPublicId(),
-        souvenir_id: submission.souvenirId,
-        parent_id: submission.parentId,
-        author_name: submission.authorName,
-        author_email: submission.authorEmail,
-        author_website: website,
-        body_raw: submission.body,
-        body_html: bodyHtml,
-        status,
-        flag_reasons: context.flagReasons ?? [],
-        ip_hash: context.ipHash,
-        token_hash: hashToken(token),
-        locale: submission.locale,
-        created_at: now,
-        updated_at: now,
-        approved_at: status === 'approved' ? now : null,
-      })
-      .returning(['id', 'public_id'])
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, {
-      actor: { id: null, label: 'public' },
-      action: 'submit',
-      targetType: 'comment',
-      targetId: row.id,
-      after: { status, flagReasons: context.flagReasons ?? [] },
-    });
-    if (status === 'approved') await adjustCommentCount(trx, submission.souvenirId, 1);
-    return { id: row.id, publicId: row.public_id, status, token };
+    const own = { souvenir_id: submission.souvenirId, parent_id: submission.parentId, author_website: website };
+    const created = await insertContribution(trx, 'comment', { ...submission, bodyHtml }, own, context);
+    if (created.status === 'approved') await adjustCommentCount(trx, submission.souvenirId, 1);
+    return created;
   });
 }

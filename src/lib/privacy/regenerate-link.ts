@@ -3,15 +3,14 @@ import type { Database, ReportTargetType } from '../../../db/types.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
+import { DomainError } from '../errors.ts';
+import { contributionsOf } from '../contributions/kinds.ts';
 
 export type RegenerateLinkErrorCode = 'not_found' | 'withdrawn';
 
-export class RegenerateLinkError extends Error {
-  readonly code: RegenerateLinkErrorCode;
+export class RegenerateLinkError extends DomainError<RegenerateLinkErrorCode> {
   constructor(code: RegenerateLinkErrorCode) {
-    super(`private link not regenerated: ${code}`);
-    this.name = 'RegenerateLinkError';
-    this.code = code;
+    super('RegenerateLinkError', 'private link not regenerated', code);
   }
 }
 
@@ -30,10 +29,7 @@ export interface RegenerateLinkRequest {
 export async function regenerateAuthorLink(db: Kysely<Database>, request: RegenerateLinkRequest): Promise<string> {
   const token = newToken();
   return db.transaction().execute(async (trx) => {
-    const row =
-      request.targetType === 'souvenir'
-        ? await trx.selectFrom('souvenir').select('withdrawn_at').where('id', '=', request.id).executeTakeFirst()
-        : await trx.selectFrom('comment').select('withdrawn_at').where('id', '=', request.id).executeTakeFirst();
+    const row = await contributionsOf(trx).selectFrom(request.targetType).select('withdrawn_at').where('id', '=', request.id).executeTakeFirst();
     if (!row) throw new RegenerateLinkError('not_found');
     if (row.withdrawn_at !== null) throw new RegenerateLinkError('withdrawn');
     await trx.updateTable(request.targetType).set({ token_hash: hashToken(token) }).where('id', '=', request.id).execute();

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ReportReason, ReportTargetType } from '../../../db/types.ts';
 import { recordEvent } from '../moderation/audit.ts';
-import { WALL_CHANNEL } from '../moderation/decisions.ts';
-import { adjustCommentCount } from '../comments/comment-count.ts';
+import { DomainError } from '../errors.ts';
+import { findShownId } from '../contributions/public.ts';
+import { shownChanged } from '../contributions/notify.ts';
 import { plainNote } from './reasons.ts';
 
 export type ReportOutcome = 'filed' | 'already_reported';
@@ -14,12 +15,9 @@ export interface ReportResult {
   hidden: boolean;
 }
 
-export class ReportError extends Error {
-  readonly code: 'not_found';
+export class ReportError extends DomainError<'not_found'> {
   constructor(code: 'not_found') {
-    super(`report refused: ${code}`);
-    this.name = 'ReportError';
-    this.code = code;
+    super('ReportError', 'report refused', code);
   }
 }
 
@@ -35,48 +33,32 @@ export interface ReportRequest {
   now?: Date;
 }
 
-interface Reportable {
-  id: number;
-  /** For a comment: its souvenir, whose kept count it leaves when hidden. */
-  souvenirId: number | null;
-}
-
-/** An item the public sees now: approved, not hidden, and for a comment, on a souvenir the public sees. */
-async function findReportable(trx: Transaction<Database>, type: ReportTargetType, publicId: string): Promise<Reportable | null> {
-  if (type === 'souvenir') {
-    const row = await trx
-      .selectFrom('souvenir')
-      .select('id')
-      .where('public_id', '=', publicId)
-      .where('status', '=', 'approved')
-      .where('hidden_by_reports', '=', false)
-      .executeTakeFirst();
-    return row ? { id: row.id, souvenirId: null } : null;
-  }
+/** The id of an item the public sees now: approved, not hidden, and for a comment, on a souvenir the public sees. */
+async function findReportable(trx: Transaction<Database>, type: ReportTargetType, publicId: string): Promise<number | null> {
+  if (type === 'souvenir') return findShownId(trx, 'souvenir', publicId);
   const row = await trx
     .selectFrom('comment as c')
     .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
-    .select(['c.id', 'c.souvenir_id'])
+    .select('c.id')
     .where('c.public_id', '=', publicId)
     .where('c.status', '=', 'approved')
     .where('c.hidden_by_reports', '=', false)
     .where('s.status', '=', 'approved')
     .where('s.hidden_by_reports', '=', false)
     .executeTakeFirst();
-  return row ? { id: row.id, souvenirId: row.souvenir_id } : null;
+  return row?.id ?? null;
 }
 
 /** Takes the item off the public pages and out of the kept counts; false when another report already did. */
-async function hide(trx: Transaction<Database>, type: ReportTargetType, target: Reportable): Promise<boolean> {
+async function hide(trx: Transaction<Database>, type: ReportTargetType, id: number): Promise<boolean> {
   const hidden = await trx
     .updateTable(type)
     .set({ hidden_by_reports: true })
-    .where('id', '=', target.id)
+    .where('id', '=', id)
     .where('hidden_by_reports', '=', false)
     .executeTakeFirst();
   if (hidden.numUpdatedRows === 0n) return false;
-  if (type === 'comment') await adjustCommentCount(trx, target.souvenirId!, -1);
-  else await sql`select pg_notify(${WALL_CHANNEL}, ${String(target.id)})`.execute(trx);
+  await shownChanged(trx, type, id, -1);
   return true;
 }
 
@@ -90,13 +72,13 @@ async function hide(trx: Transaction<Database>, type: ReportTargetType, target: 
 export async function fileReport(db: Kysely<Database>, request: ReportRequest): Promise<ReportResult> {
   const now = request.now ?? new Date();
   return db.transaction().execute(async (trx) => {
-    const target = await findReportable(trx, request.targetType, request.publicId);
-    if (!target) throw new ReportError('not_found');
+    const targetId = await findReportable(trx, request.targetType, request.publicId);
+    if (targetId === null) throw new ReportError('not_found');
     const inserted = await trx
       .insertInto('report')
       .values({
         target_type: request.targetType,
-        target_id: target.id,
+        target_id: targetId,
         reason: request.reason,
         note: plainNote(request.note),
         // Without an address (never behind our server) everyone shares one key: still one report.
@@ -112,15 +94,15 @@ export async function fileReport(db: Kysely<Database>, request: ReportRequest): 
       .selectFrom('report')
       .select(sql<number>`count(*)::int`.as('open'))
       .where('target_type', '=', request.targetType)
-      .where('target_id', '=', target.id)
+      .where('target_id', '=', targetId)
       .where('resolved_at', 'is', null)
       .executeTakeFirstOrThrow();
-    if (open < request.threshold || !(await hide(trx, request.targetType, target))) return { outcome: 'filed', hidden: false };
+    if (open < request.threshold || !(await hide(trx, request.targetType, targetId))) return { outcome: 'filed', hidden: false };
     await recordEvent(trx, {
       actor: { id: null, label: 'public' },
       action: 'reports.hide',
       targetType: request.targetType,
-      targetId: target.id,
+      targetId,
       reason: null,
       before: { hiddenByReports: false },
       after: { hiddenByReports: true, openReports: open },

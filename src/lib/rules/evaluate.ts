@@ -5,9 +5,11 @@ import { getDiscussionSettings } from './settings.ts';
 import type { DiscussionSettings } from './settings.ts';
 import { countLinks, firstMatchingWord, stripTags } from './text.ts';
 import { RuleRefusal } from './refusal.ts';
+import { contributionsOf } from '../contributions/kinds.ts';
+import type { ContributionKind } from '../contributions/kinds.ts';
 
 export interface Submission {
-  kind: 'souvenir' | 'comment';
+  kind: ContributionKind;
   name: string;
   email: string;
   website: string | null;
@@ -96,23 +98,15 @@ export async function evaluateSubmission(
  */
 async function isDuplicate(db: Kysely<Database>, s: Submission): Promise<boolean> {
   const sameAuthor = sql<boolean>`(lower(author_email) = lower(${s.email}) or author_name = ${s.name})`;
-  if (s.kind === 'souvenir') {
-    const row = await db
-      .selectFrom('souvenir')
-      .select('id')
-      .where(sql<boolean>`md5(body_raw) = md5(${s.body})`)
-      .where('body_raw', '=', s.body)
-      .where(sameAuthor)
-      .where('status', '<>', 'trash')
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-  const row = await db
-    .selectFrom('comment')
+  // A souvenir's text is looked up by its md5 (indexed); a comment's only within its thread.
+  const samePlace =
+    s.kind === 'souvenir'
+      ? sql<boolean>`md5(body_raw) = md5(${s.body})`
+      : sql<boolean>`souvenir_id = ${s.souvenirId ?? -1} and parent_id is not distinct from ${s.parentId ?? null}::int`;
+  const row = await contributionsOf(db)
+    .selectFrom(s.kind)
     .select('id')
-    .where('souvenir_id', '=', s.souvenirId ?? -1)
-    .where(sql<boolean>`parent_id is not distinct from ${s.parentId ?? null}::int`)
+    .where(samePlace)
     .where('body_raw', '=', s.body)
     .where(sameAuthor)
     .where('status', '<>', 'trash')
@@ -124,9 +118,9 @@ async function isDuplicate(db: Kysely<Database>, s: Submission): Promise<boolean
 /** Seconds left before this IP hash or email may submit again (souvenirs and comments alike), or 0. */
 async function floodWaitSeconds(db: Kysely<Database>, s: Submission, floodSeconds: number, now: Date): Promise<number> {
   const since = new Date(now.getTime() - floodSeconds * 1000);
-  const latest = async (table: 'souvenir' | 'comment') => {
-    const row = await db
-      .selectFrom(table)
+  const latest = async (kind: ContributionKind) => {
+    const row = await contributionsOf(db)
+      .selectFrom(kind)
       .select('created_at')
       .where('created_at', '>', since)
       .where((eb) =>
@@ -148,9 +142,9 @@ async function floodWaitSeconds(db: Kysely<Database>, s: Submission, floodSecond
 
 /** An earlier approved souvenir or comment under the same name and email (WordPress matches both). */
 async function isKnownAuthor(db: Kysely<Database>, name: string, email: string): Promise<boolean> {
-  const match = (table: 'souvenir' | 'comment') =>
-    db
-      .selectFrom(table)
+  const match = (kind: ContributionKind) =>
+    contributionsOf(db)
+      .selectFrom(kind)
       .select(sql<number>`1`.as('one'))
       .where(sql`lower(author_email)`, '=', email.toLowerCase())
       .where(sql`lower(author_name)`, '=', name.toLowerCase())

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { TIME_ZONE } from '../i18n/index.ts';
-import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { DomainError } from '../errors.ts';
+import { notifyWall } from '../contributions/notify.ts';
 import { adjustWallStats } from './figures.ts';
 
 export type CandleOutcome = 'lit' | 'already_lit';
@@ -13,12 +14,9 @@ export interface CandleResult {
   count: number;
 }
 
-export class CandleError extends Error {
-  readonly code: 'not_found';
+export class CandleError extends DomainError<'not_found'> {
   constructor(code: 'not_found') {
-    super(`candle refused: ${code}`);
-    this.name = 'CandleError';
-    this.code = code;
+    super('CandleError', 'candle refused', code);
   }
 }
 
@@ -73,7 +71,7 @@ export async function lightCandle(
     // Only today's and yesterday's rows are needed (a day boundary in flight): the IP hashes of
     // older ones are dropped as the souvenir receives new candles.
     await trx.deleteFrom('candle').where('souvenir_id', '=', souvenir.id).where('day', '<', sql<Date>`${dayBefore(day)}::date`).execute();
-    await sql`select pg_notify(${WALL_CHANNEL}, ${`candle:${souvenir.id}`})`.execute(trx);
+    await notifyWall(trx, `candle:${souvenir.id}`);
     return { outcome: 'lit', count: updated.candle_count };
   });
 }
