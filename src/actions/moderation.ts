@@ -49,5 +49,5 @@ export const decide = defineAction({
 export const editSouvenir = defineAction({
   accept: 'form',
   input: editSouvenirInput,
-  handler: (input, context) => editAsModerator('souvenir', requireActionUser(context), input),
+  handler: (input, context) => editAsModerator('souvenir', requireActionUser(context), input, { title: input.title }),
 });

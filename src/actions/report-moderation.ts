@@ -3,9 +3,10 @@ import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { dismissReports as dismiss } from '../lib/reports/dismiss.ts';
-import { DecisionError } from '../lib/moderation/decisions.ts';
+import { settleEach } from '../lib/contributions/decide.ts';
 import { REPORT_TARGETS } from '../lib/reports/reasons.ts';
 import { decideInput } from './moderation-schema.ts';
+import { settleSelection, tally } from './selection.ts';
 
 /** The same fields as a decision (the "Signalés" tab posts one form to either), without the decision. */
 const dismissInput = z.object({
@@ -23,26 +24,16 @@ export const dismissReports = defineAction({
   input: dismissInput,
   handler: async (input, context) => {
     const user = requireActionUser(context);
+    const actor = { id: user.id, label: user.username };
     const db = await getDb();
-    let done = 0;
-    let conflicts = 0;
-    let refused = 0;
-    for (const id of new Set(input.ids)) {
-      try {
-        await dismiss(db, { targetType: input.targetType, id, actor: { id: user.id, label: user.username }, reason: input.reason });
-        done += 1;
-      } catch (error) {
-        if (!(error instanceof DecisionError)) {
-          console.error('[moderation] dismissing reports failed:', error);
-          throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'moderation.error.generic' });
-        }
-        if (error.code === 'conflict') conflicts += 1;
-        else refused += 1;
-      }
+    const outcomes = await settleSelection('dismissing reports', () =>
+      settleEach(input.ids, (id) => dismiss(db, { targetType: input.targetType, id, actor, reason: input.reason })),
+    );
+    const counts = tally(outcomes);
+    if (input.ids.length === 1 && counts.done === 0) {
+      const settled = counts.conflicts > 0;
+      throw new ActionError({ code: settled ? 'CONFLICT' : 'NOT_FOUND', message: settled ? 'report.error.settled' : 'moderation.error.notFound' });
     }
-    if (input.ids.length === 1 && done === 0) {
-      throw new ActionError({ code: conflicts ? 'CONFLICT' : 'NOT_FOUND', message: conflicts ? 'report.error.settled' : 'moderation.error.notFound' });
-    }
-    return { decision: 'dismiss' as const, done, conflicts, refused };
+    return { decision: 'dismiss' as const, ...counts };
   },
 });

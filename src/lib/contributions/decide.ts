@@ -122,22 +122,28 @@ export type ItemOutcome =
   | { id: number; outcome: DecisionErrorCode; status: ContributionStatus | null };
 
 /**
- * The same decision on several items of one kind, each in its own transaction, so an item someone
- * else has already decided is reported and skipped without undoing the others. `expectedStatus` is
- * the status every selected item had on the moderator's screen (the queue shows one status at a
- * time). Unexpected errors still throw.
+ * One step on each distinct id of a selection, each in its own transaction (the step opens it),
+ * so an item someone else has already decided is reported and skipped without undoing the others.
+ * Refusals (DecisionError) become outcomes; unexpected errors still throw.
  */
-export async function decideMany(db: Kysely<Database>, bulk: BulkDecision): Promise<ItemOutcome[]> {
-  const { ids, targetType, ...common } = bulk;
+export async function settleEach(ids: readonly number[], step: (id: number) => Promise<ContributionStatus>): Promise<ItemOutcome[]> {
   const outcomes: ItemOutcome[] = [];
   for (const id of new Set(ids)) {
     try {
-      const status = await decideContribution(db, targetType, { ...common, id });
-      outcomes.push({ id, outcome: 'done', status });
+      outcomes.push({ id, outcome: 'done', status: await step(id) });
     } catch (error) {
       if (!(error instanceof DecisionError)) throw error;
       outcomes.push({ id, outcome: error.code, status: error.currentStatus });
     }
   }
   return outcomes;
+}
+
+/**
+ * The same decision on several items of one kind. `expectedStatus` is the status every selected
+ * item had on the moderator's screen (the queue shows one status at a time).
+ */
+export function decideMany(db: Kysely<Database>, bulk: BulkDecision): Promise<ItemOutcome[]> {
+  const { ids, targetType, ...common } = bulk;
+  return settleEach(ids, (id) => decideContribution(db, targetType, { ...common, id }));
 }

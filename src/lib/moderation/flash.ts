@@ -1,5 +1,5 @@
-import { DECISIONS } from './souvenir-decisions.ts';
-import type { Decision } from './souvenir-decisions.ts';
+import { DECISIONS } from './decisions.ts';
+import type { Decision } from './decisions.ts';
 
 /**
  * What the queue says after a POST-redirect-GET: which decision was applied and how many items

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, ReportReason, ReportTargetType } from '../../../db/types.ts';
-import { queueSouvenirsByIds } from '../moderation/queue.ts';
-import type { QueueItem } from '../moderation/queue.ts';
-import { queueCommentsByIds } from '../moderation/comment-queue.ts';
+import { queueItemsByIds } from '../contributions/queue.ts';
+import type { QueueItem } from '../contributions/queue.ts';
 import { REPORT_REASONS } from './reasons.ts';
 
 /** How many reported items the tab lists: the most reported first; a decision makes room for the next. */
@@ -85,8 +84,8 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .execute(),
-    queueSouvenirsByIds(db, souvenirIds),
-    queueCommentsByIds(db, commentIds),
+    queueItemsByIds(db, 'souvenir', souvenirIds),
+    queueItemsByIds(db, 'comment', commentIds),
   ]);
 
   const key = (type: ReportTargetType, id: number) => `${type}:${id}`;

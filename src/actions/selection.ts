@@ -1,0 +1,24 @@
+import { ActionError } from 'astro:actions';
+import type { ItemOutcome } from '../lib/contributions/decide.ts';
+
+/**
+ * Runs one moderator step over a selection. Refusals are outcomes already; anything else is a
+ * fault of ours, logged, and said to the moderator as "try again" rather than as a 500.
+ */
+export async function settleSelection(step: string, run: () => Promise<ItemOutcome[]>): Promise<ItemOutcome[]> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`[moderation] ${step} failed:`, error);
+    throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'moderation.error.generic' });
+  }
+}
+
+/** What a step did to a selection, counted as the queue's flash says it. */
+export function tally(outcomes: readonly ItemOutcome[]) {
+  return {
+    done: outcomes.filter((o) => o.outcome === 'done').length,
+    conflicts: outcomes.filter((o) => o.outcome === 'conflict').length,
+    refused: outcomes.filter((o) => o.outcome === 'not_allowed' || o.outcome === 'not_found').length,
+  };
+}
