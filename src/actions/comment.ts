@@ -7,7 +7,6 @@ import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
 import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
 import { getDiscussionSettings } from '../lib/rules/settings.ts';
-import { localeFromPath } from '../lib/i18n/index.ts';
 import { refusalToActionError } from './rule-refusal.ts';
 import { commentInput } from './comment-schema.ts';
 
@@ -57,7 +56,7 @@ export const comment = defineAction({
           authorEmail: input.email,
           authorWebsite: input.website,
           body: input.body,
-          locale: localeFromPath(context.url.pathname),
+          locale: context.locals.locale,
         },
         {
           ipHash,

@@ -5,7 +5,6 @@ import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
 import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
 import { getDiscussionSettings } from '../lib/rules/settings.ts';
-import { localeFromPath } from '../lib/i18n/index.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { RuleRefusal } from '../lib/rules/refusal.ts';
 import { refusalToActionError } from './rule-refusal.ts';
@@ -16,7 +15,7 @@ export const share = defineAction({
   input: shareInput,
   handler: async (input, context) => {
     const runtime = await getRuntime();
-    const locale = localeFromPath(context.url.pathname);
+    const { locale } = context.locals;
     const isRobot = Boolean(input.website);
     const ipHash = visitorIpHash(runtime, context);
     try {
