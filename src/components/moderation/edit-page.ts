@@ -1,0 +1,85 @@
+import type { AstroGlobal } from 'astro';
+import { actions } from 'astro:actions';
+import { localizedPath } from '../../lib/i18n/index.ts';
+import type { MessageKey } from '../../lib/i18n/index.ts';
+import { requireModeratorPage } from '../../lib/auth/guard.ts';
+import type { SessionUser } from '../../lib/auth/guard.ts';
+import { getDb } from '../../lib/runtime.ts';
+import { findQueueItem } from '../../lib/contributions/queue.ts';
+import type { EditableQueueItem } from '../../lib/contributions/queue.ts';
+import type { ContributionKind } from '../../lib/contributions/kinds.ts';
+import { flashParams } from '../../lib/moderation/flash.ts';
+import { readSubmittedValues } from '../../lib/forms/submitted-values.ts';
+import { fieldErrors } from '../../lib/forms/field-errors.ts';
+
+/** What the moderator's edit page shows, whatever the kind. */
+export interface EditPage<K extends ContributionKind = ContributionKind> {
+  kind: K;
+  user: SessionUser;
+  item: EditableQueueItem<K>;
+  /** The queue tab the item is in: where saving leads and "back" goes. */
+  queueHref: string;
+  values: Record<string, string>;
+  errors: Record<string, MessageKey>;
+  expectedUpdatedAt: string;
+}
+
+// What differs by kind: the Action the form posts to, the queue's tab, the fields, the conflict.
+const PAGES = {
+  souvenir: { action: actions.moderation.editSouvenir, queueQuery: {}, fields: ['title', 'body', 'reason'], conflict: 'moderation.edit.conflict' },
+  comment: { action: actions.moderation.editComment, queueQuery: { type: 'commentaires' }, fields: ['body', 'reason'], conflict: 'moderation.comment.edit.conflict' },
+} as const satisfies Record<ContributionKind, { fields: readonly string[]; conflict: MessageKey } & Record<string, unknown>>;
+
+/**
+ * Everything the edit page of one kind does before it renders: the guard, the item (a 404 for an
+ * unknown id), the redirect to the queue once saved, and after a refusal the errors by field and
+ * what the moderator typed. Returns the Response to send instead of the page, if any.
+ */
+export async function loadEditPage<K extends ContributionKind>(Astro: AstroGlobal, kind: K): Promise<EditPage<K> | Response> {
+  const { locale } = Astro.locals;
+  const user = await requireModeratorPage(Astro);
+  if (user instanceof Response) return user;
+  Astro.response.headers.set('Cache-Control', 'private, no-store');
+
+  const page = PAGES[kind];
+  const id = /^\d{1,10}$/.test(Astro.params.id ?? '') ? Number(Astro.params.id) : NaN;
+  const item = id > 0 && id <= 2_147_483_647 ? await findQueueItem(await getDb(), kind, id) : null;
+  if (!item) return Astro.rewrite(localizedPath(locale, '/404'));
+
+  const query = new URLSearchParams(page.queueQuery);
+  if (item.status !== 'pending') query.set('statut', item.status);
+  const queue = localizedPath(locale, '/moderation');
+  const queueHref = query.size > 0 ? `${queue}?${query}` : queue;
+  const result = Astro.getActionResult(page.action);
+  if (result?.data) {
+    const flash = flashParams({ done: result.data.changed ? 'edit' : 'unchanged', n: 1, conflicts: 0, refused: 0 });
+    return Astro.redirect(`${queue}?${new URLSearchParams([...query, ...flash])}`, 303);
+  }
+
+  const errors = fieldErrors(result?.error);
+  if (errors.form === 'error.body.unsafe') {
+    errors.body = errors.form;
+    delete errors.form;
+  }
+  // An error on a field the form does not show (a forged id, say) is said above the form.
+  for (const field of Object.keys(errors)) {
+    if (field !== 'form' && !(page.fields as readonly string[]).includes(field)) {
+      errors.form ??= 'moderation.error.invalid';
+      delete errors[field];
+    }
+  }
+  const shown: EditableQueueItem<ContributionKind> = item;
+  const current: Record<string, string> = { body: shown.bodyRaw, reason: '' };
+  if (shown.targetType === 'souvenir') current.title = shown.title ?? '';
+  let values = current;
+  let expectedUpdatedAt = String(item.updatedAt.getTime());
+  if (result?.error) {
+    const submitted = await readSubmittedValues(Astro.request);
+    values = Object.fromEntries(page.fields.map((field) => [field, submitted[field] ?? '']));
+    // After a conflict the page shows the current version, so saving again means "replace it".
+    if (errors.form !== page.conflict && /^\d{1,15}$/.test(submitted.expectedUpdatedAt ?? '')) {
+      expectedUpdatedAt = submitted.expectedUpdatedAt!;
+    }
+  }
+  return { kind, user, item, queueHref, values, errors, expectedUpdatedAt };
+}
