@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { csvRow } from './csv.ts';
 import { exportedComments, exportedSouvenirs, hasCommentTable } from './records.ts';
+import type { ExportedComment, ExportedSouvenir } from './records.ts';
 
 export type ExportFormat = 'json' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv'];
@@ -28,6 +29,31 @@ export const CSV_COLUMNS = [
   'created_at',
 ] as const;
 
+type CsvColumn = (typeof CSV_COLUMNS)[number];
+type ExportedRecord = ExportedSouvenir | ExportedComment;
+
+/** One section of the archive per kind: its JSON key, its CSV `kind`, and its records. */
+interface ArchiveSection {
+  key: 'souvenirs' | 'comments';
+  kind: 'souvenir' | 'comment';
+  records: (db: Kysely<Database>) => AsyncGenerator<ExportedRecord>;
+}
+
+const SECTIONS: readonly ArchiveSection[] = [
+  { key: 'souvenirs', kind: 'souvenir', records: exportedSouvenirs },
+  { key: 'comments', kind: 'comment', records: exportedComments },
+];
+
+/** A record's CSV row: its fields under the columns of the same name, empty where its kind has none. */
+function csvRecord(kind: ArchiveSection['kind'], record: ExportedRecord): string {
+  const cells: Partial<Record<CsvColumn, string | number | boolean | null>> = {
+    ...record,
+    kind,
+    hashtags: 'hashtags' in record ? record.hashtags.map((tag) => `#${tag}`).join(' ') : null,
+  };
+  return csvRow(CSV_COLUMNS.map((column) => cells[column]));
+}
+
 /**
  * The memorial archive of every approved souvenir and comment, public fields only, as text
  * chunks: written to a file by `npm run export`, streamed by the admin download.
@@ -36,40 +62,27 @@ export const CSV_COLUMNS = [
  */
 export async function* archiveChunks(db: Kysely<Database>, format: ExportFormat, now = new Date()): AsyncGenerator<string> {
   const withComments = await hasCommentTable(db);
-  if (format === 'json') {
-    yield `{"format":"mur-des-souvenirs/1","generated_at":${JSON.stringify(now.toISOString())},"souvenirs":[`;
-    let first = true;
-    for await (const souvenir of exportedSouvenirs(db)) {
-      yield `${first ? '\n' : ',\n'}${JSON.stringify(souvenir)}`;
-      first = false;
-    }
-    yield '\n],"comments":[';
-    first = true;
-    if (withComments) {
-      for await (const comment of exportedComments(db)) {
-        yield `${first ? '\n' : ',\n'}${JSON.stringify(comment)}`;
-        first = false;
-      }
-    }
-    yield '\n]}\n';
+  // Comments arrive with their own migration: an older database exports an empty list of them.
+  const recordsOf = (section: ArchiveSection) => (section.kind === 'comment' && !withComments ? nothing() : section.records(db));
+  if (format === 'csv') {
+    yield `\uFEFF${csvRow(CSV_COLUMNS)}`;
+    for (const section of SECTIONS) for await (const record of recordsOf(section)) yield csvRecord(section.kind, record);
     return;
   }
-  yield `\uFEFF${csvRow(CSV_COLUMNS)}`;
-  for await (const s of exportedSouvenirs(db)) {
-    yield csvRow([
-      'souvenir', s.id, null, null, s.title, s.author_name, null, s.body_text, s.body_html, s.memory_year, s.event,
-      s.hashtags.map((tag) => `#${tag}`).join(' '), s.locale, s.pinned, s.is_demo, s.candle_count, s.comment_count,
-      s.approved_at, s.created_at,
-    ]);
+  yield `{"format":"mur-des-souvenirs/1","generated_at":${JSON.stringify(now.toISOString())}`;
+  for (const section of SECTIONS) {
+    yield `,"${section.key}":[`;
+    let first = true;
+    for await (const record of recordsOf(section)) {
+      yield `${first ? '\n' : ',\n'}${JSON.stringify(record)}`;
+      first = false;
+    }
+    yield '\n]';
   }
-  if (!withComments) return;
-  for await (const c of exportedComments(db)) {
-    yield csvRow([
-      'comment', c.id, c.souvenir_id, c.parent_id, null, c.author_name, c.author_website, c.body_text, c.body_html,
-      null, null, null, c.locale, null, null, null, null, c.approved_at, c.created_at,
-    ]);
-  }
+  yield '}\n';
 }
+
+async function* nothing(): AsyncGenerator<never> {}
 
 export function exportFileName(format: ExportFormat, now = new Date()): string {
   return `mur-des-souvenirs-${now.toISOString().slice(0, 10)}.${format}`;

@@ -2,124 +2,113 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { toPlainText } from '../sanitize/sanitize.ts';
+import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from '../souvenirs/model.ts';
+import type { PublicSouvenir } from '../souvenirs/model.ts';
+import { PUBLIC_COMMENT_COLUMNS, toPublicComment } from '../comments/model.ts';
+import type { PublicContribution } from '../contributions/public.ts';
 
 /**
- * What the archive holds of a souvenir or a comment: the fields the site itself publishes, and
- * nothing else — never an email address, an IP hash, a token hash, or the raw text as submitted.
- * Ids are the public ones.
+ * What the archive holds of any text: the fields the site itself publishes, and nothing else —
+ * never an email address, an IP hash, a token hash, or the raw text as submitted. Ids are the
+ * public ones.
  */
-export interface ExportedSouvenir {
+export interface ExportedContribution {
   id: string;
-  title: string | null;
   author_name: string;
   body_text: string;
   body_html: string;
+  locale: string;
+  approved_at: string | null;
+  created_at: string;
+}
+
+export interface ExportedSouvenir extends ExportedContribution {
+  title: string | null;
   memory_year: number | null;
   event: string | null;
   hashtags: string[];
-  locale: string;
   pinned: boolean;
   is_demo: boolean;
   candle_count: number;
   comment_count: number;
-  approved_at: string | null;
-  created_at: string;
 }
 
-export interface ExportedComment {
-  id: string;
+export interface ExportedComment extends ExportedContribution {
   souvenir_id: string;
   /** The public id of the comment it answers, when that one is published too. */
   parent_id: string | null;
-  author_name: string;
   author_website: string | null;
-  body_text: string;
-  body_html: string;
-  locale: string;
-  approved_at: string | null;
-  created_at: string;
 }
 
 const BATCH = 500;
 
-function iso(date: Date | null): string | null {
-  return date ? date.toISOString() : null;
-}
-
-/** Every approved souvenir, by id, in batches (keyset): memory stays flat however many there are. */
-export async function* exportedSouvenirs(db: Kysely<Database>): AsyncGenerator<ExportedSouvenir> {
+/** Every row a query pages through by id, in batches (keyset): memory stays flat however many there are. */
+async function* byIdInBatches<Row extends { id: number }>(page: (after: number) => Promise<Row[]>): AsyncGenerator<Row> {
   let after = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('souvenir')
-      .select([
-        'id',
-        'public_id',
-        'title',
-        'author_name',
-        'body_html',
-        'memory_year',
-        'event',
-        'hashtags',
-        'locale',
-        'pinned',
-        'is_demo',
-        'candle_count',
-        'comment_count',
-        'approved_at',
-        'created_at',
-      ])
-      .where('status', '=', 'approved')
-      .where('hidden_by_reports', '=', false)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
-    for (const row of rows) {
-      yield {
-        id: row.public_id,
-        title: row.title,
-        author_name: row.author_name,
-        body_text: toPlainText(row.body_html),
-        body_html: row.body_html,
-        memory_year: row.memory_year,
-        event: row.event,
-        hashtags: row.hashtags,
-        locale: row.locale,
-        pinned: row.pinned,
-        is_demo: row.is_demo,
-        candle_count: row.candle_count,
-        comment_count: row.comment_count,
-        approved_at: iso(row.approved_at),
-        created_at: row.created_at.toISOString(),
-      };
-    }
+    const rows = await page(after);
+    yield* rows;
     if (rows.length < BATCH) return;
     after = rows.at(-1)!.id;
   }
 }
 
-/** Every approved comment of an approved souvenir, by id, in batches. */
+function exportedContribution(text: PublicContribution): ExportedContribution {
+  return {
+    id: text.publicId,
+    author_name: text.authorName,
+    body_text: toPlainText(text.bodyHtml),
+    body_html: text.bodyHtml,
+    locale: text.locale,
+    approved_at: text.approvedAt?.toISOString() ?? null,
+    created_at: text.createdAt.toISOString(),
+  };
+}
+
+function exportedSouvenir(souvenir: PublicSouvenir): ExportedSouvenir {
+  const { title, memoryYear, event, hashtags, pinned, isDemo, candleCount, commentCount } = souvenir;
+  return {
+    ...exportedContribution(souvenir),
+    title,
+    memory_year: memoryYear,
+    event,
+    hashtags,
+    pinned,
+    is_demo: isDemo,
+    candle_count: candleCount,
+    comment_count: commentCount,
+  };
+}
+
+/** Every approved souvenir the public sees, by id. */
+export async function* exportedSouvenirs(db: Kysely<Database>): AsyncGenerator<ExportedSouvenir> {
+  const rows = byIdInBatches((after) =>
+    db
+      .selectFrom('souvenir')
+      .select(PUBLIC_SOUVENIR_COLUMNS)
+      .where('status', '=', 'approved')
+      .where('hidden_by_reports', '=', false)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute(),
+  );
+  for await (const row of rows) yield exportedSouvenir(toPublicSouvenir(row));
+}
+
+/** Every approved comment of an approved souvenir, by id. */
 export async function* exportedComments(db: Kysely<Database>): AsyncGenerator<ExportedComment> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
+  const rows = byIdInBatches((after) =>
+    db
       .selectFrom('comment as c')
       .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
       .leftJoin('comment as p', (join) =>
         join.onRef('p.id', '=', 'c.parent_id').on('p.status', '=', 'approved').on('p.hidden_by_reports', '=', false),
       )
       .select([
-        'c.id',
-        'c.public_id',
+        ...PUBLIC_COMMENT_COLUMNS.map((column) => `c.${column}` as const),
         's.public_id as souvenir_public_id',
         'p.public_id as parent_public_id',
-        'c.author_name',
-        'c.author_website',
-        'c.body_html',
-        'c.locale',
-        'c.approved_at',
-        'c.created_at',
       ])
       .where('c.status', '=', 'approved')
       .where('s.status', '=', 'approved')
@@ -128,23 +117,16 @@ export async function* exportedComments(db: Kysely<Database>): AsyncGenerator<Ex
       .where('c.id', '>', after)
       .orderBy('c.id')
       .limit(BATCH)
-      .execute();
-    for (const row of rows) {
-      yield {
-        id: row.public_id,
-        souvenir_id: row.souvenir_public_id,
-        parent_id: row.parent_public_id ?? null,
-        author_name: row.author_name,
-        author_website: row.author_website,
-        body_text: toPlainText(row.body_html),
-        body_html: row.body_html,
-        locale: row.locale,
-        approved_at: iso(row.approved_at),
-        created_at: row.created_at.toISOString(),
-      };
-    }
-    if (rows.length < BATCH) return;
-    after = rows.at(-1)!.id;
+      .execute(),
+  );
+  for await (const row of rows) {
+    const comment = toPublicComment(row);
+    yield {
+      ...exportedContribution(comment),
+      souvenir_id: row.souvenir_public_id,
+      parent_id: row.parent_public_id ?? null,
+      author_website: comment.authorWebsite,
+    };
   }
 }
 
