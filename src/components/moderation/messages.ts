@@ -5,6 +5,7 @@ import type { PluralBase } from '../../lib/i18n/plural.ts';
 import type { Decision } from '../../lib/moderation/decisions.ts';
 import type { Flash } from '../../lib/moderation/flash.ts';
 import type { ContributionStatus, ContributionKind } from '../../lib/contributions/kinds.ts';
+import type { QueueItem } from '../../lib/contributions/queue.ts';
 
 // Tables rather than keys built from strings: a status, tab or decision without a sentence fails to compile.
 const STATUS: Record<ContributionStatus, MessageKey> = {
@@ -50,6 +51,17 @@ export function actionLabel(locale: Locale, action: string): string {
   const k = `journal.action.${action}`;
   return isMessageKey(k) ? t(locale, k) : action;
 }
+
+/** How the queue names an item: a souvenir by its title (or its author's), a comment by its author. */
+export function itemHeading(locale: Locale, item: QueueItem): string {
+  return item.targetType === 'comment'
+    ? t(locale, 'moderation.comment.heading', { name: item.authorName })
+    : souvenirTitle(locale, item);
+}
+
+/** A souvenir's title, or "Souvenir de <author>" for an untitled one. */
+export const souvenirTitle = (locale: Locale, souvenir: { title: string | null; authorName: string }) =>
+  souvenir.title ?? t(locale, 'card.untitled', { name: souvenir.authorName });
 
 export function targetLabel(locale: Locale, targetType: string, id: number): string {
   const k = `journal.target.${targetType}`;

@@ -39,6 +39,8 @@ export interface SouvenirQueueItem extends QueueItemBase {
   hashtags: string[];
   pinned: boolean;
   isDemo: boolean;
+  /** A souvenir answers nothing; declared absent so `item.souvenir?.publicId` reads any item. */
+  souvenir?: never;
 }
 
 export interface CommentQueueItem extends QueueItemBase {
