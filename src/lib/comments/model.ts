@@ -2,13 +2,6 @@ import type { CommentRow } from '../../../db/types.ts';
 import { camelised, PUBLIC_CONTRIBUTION_COLUMNS } from '../contributions/public.ts';
 import type { PublicContribution } from '../contributions/public.ts';
 
-/** What the public may see of a comment: never the email, IP hash or token hash. */
-export interface PublicComment extends PublicContribution {
-  parentId: number | null;
-  /** http(s) only; shown as a `rel="nofollow ugc"` link on the name. */
-  authorWebsite: string | null;
-}
-
 export const PUBLIC_COMMENT_COLUMNS = [
   ...PUBLIC_CONTRIBUTION_COLUMNS,
   'parent_id',
@@ -17,6 +10,11 @@ export const PUBLIC_COMMENT_COLUMNS = [
 
 export type PublicCommentRow = Pick<CommentRow, (typeof PUBLIC_COMMENT_COLUMNS)[number]>;
 
-export function toPublicComment(row: PublicCommentRow): PublicComment {
-  return camelised(row, PUBLIC_COMMENT_COLUMNS);
+/** What the public may see of a comment: never the email, IP hash or token hash. */
+export interface PublicComment extends PublicContribution {
+  parentId: number | null;
+  /** http(s) only; shown as a `rel="nofollow ugc"` link on the name. */
+  authorWebsite: string | null;
 }
+
+export const toPublicComment = (row: PublicCommentRow): PublicComment => camelised(row, PUBLIC_COMMENT_COLUMNS);

@@ -56,8 +56,9 @@ async function hide(trx: Transaction<Database>, type: ReportTargetType, id: numb
     .set({ hidden_by_reports: true })
     .where('id', '=', id)
     .where('hidden_by_reports', '=', false)
+    .returning('id')
     .executeTakeFirst();
-  if (hidden.numUpdatedRows === 0n) return false;
+  if (!hidden) return false;
   await shownChanged(trx, type, id, -1);
   return true;
 }

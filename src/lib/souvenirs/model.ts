@@ -28,6 +28,4 @@ export const PUBLIC_SOUVENIR_COLUMNS = [
 
 export type PublicSouvenirRow = Pick<SouvenirRow, (typeof PUBLIC_SOUVENIR_COLUMNS)[number]>;
 
-export function toPublicSouvenir(row: PublicSouvenirRow): PublicSouvenir {
-  return camelised(row, PUBLIC_SOUVENIR_COLUMNS);
-}
+export const toPublicSouvenir = (row: PublicSouvenirRow): PublicSouvenir => camelised(row, PUBLIC_SOUVENIR_COLUMNS);
