@@ -3,12 +3,62 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { listQueue, countByStatus } from '../../src/lib/contributions/queue.ts';
-import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
+import { createComment } from '../../src/lib/comments/create-comment.ts';
+import { DecisionError } from '../../src/lib/moderation/decisions.ts';
 import type { Decision } from '../../src/lib/moderation/decisions.ts';
-import { decideMany } from '../../src/lib/contributions/decide.ts';
-import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
+import { decideComment, decideContribution, decideMany, decideSouvenir, settleEach } from '../../src/lib/contributions/decide.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
+
+
+const script = { id: null, label: 'script' };
+
+describeEachDatabase('souvenir decisions', (t) => {
+  const newSouvenir = () =>
+    createSouvenir(
+      t.db,
+      { authorName: 'Léa', authorEmail: 'lea@example.org', title: null, body: 'Un concert.', memoryYear: null, event: null, locale: 'fr' },
+      { ipHash: null },
+    );
+
+  it('approves with an audit row recording before and after', async () => {
+    const s = await newSouvenir();
+    expect(await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script, reason: 'ok' })).toBe('approved');
+    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'approve').executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ actor_label: 'script', target_id: s.id, reason: 'ok' });
+    expect(event.before).toEqual({ status: 'pending', pinned: false });
+    expect(event.after).toEqual({ status: 'approved', pinned: false });
+    const row = await t.db.selectFrom('souvenir').select(['status', 'approved_at']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    expect(row.approved_at).toBeInstanceOf(Date);
+  });
+
+  it('restores spam and trash to exactly the status they came from', async () => {
+    const s = await newSouvenir();
+    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
+    await decideSouvenir(t.db, { id: s.id, decision: 'trash', actor: script });
+    expect(await decideSouvenir(t.db, { id: s.id, decision: 'restore', actor: script })).toBe('approved');
+    const p = await newSouvenir();
+    await decideSouvenir(t.db, { id: p.id, decision: 'spam', actor: script });
+    expect(await decideSouvenir(t.db, { id: p.id, decision: 'restore', actor: script })).toBe('pending');
+  });
+
+  it('reports a conflict instead of overwriting a decision someone else made', async () => {
+    const s = await newSouvenir();
+    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script, expectedStatus: 'pending' });
+    const second = decideSouvenir(t.db, { id: s.id, decision: 'reject', actor: script, expectedStatus: 'pending' });
+    await expect(second).rejects.toMatchObject({ code: 'conflict', currentStatus: 'approved' });
+    const row = await t.db.selectFrom('souvenir').select('status').where('id', '=', s.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('approved');
+    const events = await t.db.selectFrom('moderation_event').select('action').execute();
+    expect(events.map((e) => e.action).sort()).toEqual(['approve', 'submit']);
+  });
+
+  it('refuses to pin what is not published and to restore what is not in spam or trash', async () => {
+    const s = await newSouvenir();
+    await expect(decideSouvenir(t.db, { id: s.id, decision: 'pin', actor: script })).rejects.toBeInstanceOf(DecisionError);
+    await expect(decideSouvenir(t.db, { id: s.id, decision: 'restore', actor: script })).rejects.toMatchObject({ code: 'not_allowed' });
+    await expect(decideSouvenir(t.db, { id: 999_999, decision: 'approve', actor: script })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
 
 const alice = { id: 1, label: 'alice' };
 const bruno = { id: 2, label: 'bruno' };
@@ -47,61 +97,7 @@ const events = (t: TestDatabase, id: number) =>
     .orderBy('id')
     .execute();
 
-describeEachDatabase('moderation queue', (t) => {
-  it('lists pending souvenirs oldest first, by keyset across pages', async () => {
-    const ids = [];
-    for (const minute of [5, 1, 3, 4, 2]) ids.push((await sentAt(t, minute, { title: `m${minute}` })).id);
-    const first = await listQueue(t.db, { status: 'pending', limit: 2 });
-    expect(first.items.map((i) => i.title)).toEqual(['m1', 'm2']);
-    const second = await listQueue(t.db, { status: 'pending', limit: 2, cursor: decodeKeysetCursor(first.next) });
-    expect(second.items.map((i) => i.title)).toEqual(['m3', 'm4']);
-    const third = await listQueue(t.db, { status: 'pending', limit: 2, cursor: decodeKeysetCursor(second.next) });
-    expect(third.items.map((i) => i.title)).toEqual(['m5']);
-    expect(third.next).toBeNull();
-  });
-
-  it('lists every other status newest first, ties broken by id', async () => {
-    for (const minute of [1, 3, 2, 3]) await sentAt(t, minute, { title: `r${minute}` }, 'spam');
-    const page = await listQueue(t.db, { status: 'spam', limit: 3 });
-    expect(page.items.map((i) => i.title)).toEqual(['r3', 'r3', 'r2']);
-    expect(page.items[0]!.id).toBeGreaterThan(page.items[1]!.id);
-    const rest = await listQueue(t.db, { status: 'spam', limit: 3, cursor: decodeKeysetCursor(page.next) });
-    expect(rest.items.map((i) => i.title)).toEqual(['r1']);
-  });
-
-  it('gives moderators the sanitised body, the author’s name and email, the time and the rules that flagged it', async () => {
-    const s = await createSouvenir(
-      t.db,
-      submission({ body: 'Bonjour <script>alert(1)</script><strong onclick="x()">fort</strong>' }),
-      { ipHash: null, status: 'spam', flagReasons: ['honeypot'] },
-    );
-    const [item] = (await listQueue(t.db, { status: 'spam' })).items;
-    expect(item).toMatchObject({
-      targetType: 'souvenir',
-      id: s.id,
-      authorName: 'Camille',
-      authorEmail: 'camille@example.org',
-      flagReasons: ['honeypot'],
-      status: 'spam',
-      pinned: false,
-      withdrawn: false,
-      title: 'Un soir de concert',
-    });
-    expect(item!.bodyHtml).toBe('<p>Bonjour <strong>fort</strong></p>');
-    expect(item!.createdAt).toBeInstanceOf(Date);
-  });
-
-  it('counts every status in one grouped query, zeros included, as numbers', async () => {
-    await sentAt(t, 1);
-    await sentAt(t, 2);
-    await sentAt(t, 3, {}, 'spam');
-    t.queries.length = 0;
-    const counts = await countByStatus(t.db);
-    expect(counts).toEqual({ pending: 2, approved: 0, rejected: 0, spam: 1, trash: 0 });
-    expect(typeof counts.pending).toBe('number');
-    expect(t.queries).toHaveLength(1);
-  });
-
+describeEachDatabase('deciding in the moderation queue', (t) => {
   it('applies every decision with an audit row holding the actor, the reason, before and after', async () => {
     const s = await sentAt(t, 1);
     const steps: [Decision, SouvenirStatus, boolean][] = [
@@ -211,5 +207,80 @@ describeEachDatabase('moderation queue', (t) => {
     const a = await sentAt(t, 1);
     const outcomes = await decideMany(t.db, { targetType: 'souvenir', ids: [a.id, a.id], decision: 'spam', actor: alice });
     expect(outcomes).toEqual([{ id: a.id, outcome: 'done', status: 'spam' }]);
+  });
+  it('decides any kind by its name, and settles a selection step by step', async () => {
+    const s = await sentAt(t, 1);
+    expect(await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'approve', actor: alice })).toBe('approved');
+    const outcomes = await settleEach([s.id, s.id, 999_999], (id) => decideContribution(t.db, 'souvenir', { id, decision: 'spam', actor: alice }));
+    expect(outcomes).toEqual([
+      { id: s.id, outcome: 'done', status: 'spam' },
+      { id: 999_999, outcome: 'not_found', status: null },
+    ]);
+    await expect(settleEach([s.id], () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+  });
+});
+
+describeEachDatabase('deciding comments in the moderation queue', (t) => {
+  const alice = { id: null, label: 'alice' };
+  const souvenir = async (title: string | null) => {
+    const s = await createSouvenir(
+      t.db,
+      { authorName: 'Léa', authorEmail: 'lea@example.org', title, body: `Texte ${title}`, memoryYear: null, event: null, locale: 'fr' },
+      { ipHash: null },
+    );
+    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
+    return s;
+  };
+  const comment = (souvenirId: number, minute: number, extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {}) =>
+    createComment(
+      t.db,
+      {
+        souvenirId,
+        parentId: extra.parentId ?? null,
+        authorName: extra.name ?? `Auteur ${minute}`,
+        authorEmail: `a${minute}@example.org`,
+        authorWebsite: 'https://exemple.fr',
+        body: `Commentaire ${minute}`,
+        locale: 'fr',
+      },
+      { ipHash: null, now: new Date(Date.UTC(2026, 10, 1, 10, minute)), status: extra.status ?? 'pending', flagReasons: extra.flagReasons ?? [] },
+    );
+  const keptCount = async (id: number) =>
+    (await t.db.selectFrom('souvenir').select(['comment_count']).where('id', '=', id).executeTakeFirstOrThrow()).comment_count;
+
+  it('applies one decision to a selection of comments, each with its audit row and the counts kept', async () => {
+    const s = await souvenir('Un soir');
+    const a = await comment(s.id, 1);
+    const b = await comment(s.id, 2);
+    const c = await comment(s.id, 3);
+    await decideMany(t.db, { targetType: 'comment', ids: [c.id], decision: 'spam', actor: alice });
+    const outcomes = await decideMany(t.db, {
+      targetType: 'comment',
+      ids: [a.id, b.id, c.id],
+      decision: 'approve',
+      actor: alice,
+      expectedStatus: 'pending',
+    });
+    expect(outcomes).toEqual([
+      { id: a.id, outcome: 'done', status: 'approved' },
+      { id: b.id, outcome: 'done', status: 'approved' },
+      { id: c.id, outcome: 'conflict', status: 'spam' },
+    ]);
+    expect(await keptCount(s.id)).toBe(2);
+    const events = await t.db
+      .selectFrom('moderation_event')
+      .select(['action', 'target_type', 'target_id'])
+      .where('action', '=', 'approve')
+      .where('target_type', '=', 'comment')
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.target_id)).toEqual([a.id, b.id]);
+    await decideMany(t.db, { targetType: 'comment', ids: [a.id, b.id], decision: 'trash', actor: alice });
+    expect(await keptCount(s.id)).toBe(0);
+  });
+  it('refuses to pin a comment', async () => {
+    const s = await souvenir('Un soir');
+    const c = await comment(s.id, 1, { status: 'approved' });
+    await expect(decideComment(t.db, { id: c.id, decision: 'pin', actor: alice })).rejects.toBeInstanceOf(DecisionError);
   });
 });

@@ -1,0 +1,159 @@
+import { it, expect } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
+import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { createComment } from '../../src/lib/comments/create-comment.ts';
+import { listQueue, countByStatus, queueItemsByIds, findQueueItem } from '../../src/lib/contributions/queue.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
+import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
+import type { SouvenirStatus } from '../../db/types.ts';
+
+
+function submission(overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission {
+  return {
+    authorName: 'Camille',
+    authorEmail: 'camille@example.org',
+    title: 'Un soir de concert',
+    body: 'La salle chantait avec nous.',
+    memoryYear: null,
+    event: null,
+    locale: 'fr',
+    ...overrides,
+  };
+}
+
+/** A souvenir sent at minute `minute` of a fixed day, so the queue's order is known. */
+function sentAt(t: TestDatabase, minute: number, overrides: Partial<SouvenirSubmission> = {}, status?: SouvenirStatus) {
+  return createSouvenir(t.db, submission(overrides), {
+    ipHash: null,
+    now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
+    ...(status ? { status } : {}),
+  });
+}
+
+
+describeEachDatabase('moderation queue', (t) => {
+  it('lists pending souvenirs oldest first, by keyset across pages', async () => {
+    const ids = [];
+    for (const minute of [5, 1, 3, 4, 2]) ids.push((await sentAt(t, minute, { title: `m${minute}` })).id);
+    const first = await listQueue(t.db, { status: 'pending', limit: 2 });
+    expect(first.items.map((i) => i.title)).toEqual(['m1', 'm2']);
+    const second = await listQueue(t.db, { status: 'pending', limit: 2, cursor: decodeKeysetCursor(first.next) });
+    expect(second.items.map((i) => i.title)).toEqual(['m3', 'm4']);
+    const third = await listQueue(t.db, { status: 'pending', limit: 2, cursor: decodeKeysetCursor(second.next) });
+    expect(third.items.map((i) => i.title)).toEqual(['m5']);
+    expect(third.next).toBeNull();
+  });
+
+  it('lists every other status newest first, ties broken by id', async () => {
+    for (const minute of [1, 3, 2, 3]) await sentAt(t, minute, { title: `r${minute}` }, 'spam');
+    const page = await listQueue(t.db, { status: 'spam', limit: 3 });
+    expect(page.items.map((i) => i.title)).toEqual(['r3', 'r3', 'r2']);
+    expect(page.items[0]!.id).toBeGreaterThan(page.items[1]!.id);
+    const rest = await listQueue(t.db, { status: 'spam', limit: 3, cursor: decodeKeysetCursor(page.next) });
+    expect(rest.items.map((i) => i.title)).toEqual(['r1']);
+  });
+
+  it('gives moderators the sanitised body, the author’s name and email, the time and the rules that flagged it', async () => {
+    const s = await createSouvenir(
+      t.db,
+      submission({ body: 'Bonjour <script>alert(1)</script><strong onclick="x()">fort</strong>' }),
+      { ipHash: null, status: 'spam', flagReasons: ['honeypot'] },
+    );
+    const [item] = (await listQueue(t.db, { status: 'spam' })).items;
+    expect(item).toMatchObject({
+      targetType: 'souvenir',
+      id: s.id,
+      authorName: 'Camille',
+      authorEmail: 'camille@example.org',
+      flagReasons: ['honeypot'],
+      status: 'spam',
+      pinned: false,
+      withdrawn: false,
+      title: 'Un soir de concert',
+    });
+    expect(item!.bodyHtml).toBe('<p>Bonjour <strong>fort</strong></p>');
+    expect(item!.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('counts every status in one grouped query, zeros included, as numbers', async () => {
+    await sentAt(t, 1);
+    await sentAt(t, 2);
+    await sentAt(t, 3, {}, 'spam');
+    t.queries.length = 0;
+    const counts = await countByStatus(t.db);
+    expect(counts).toEqual({ pending: 2, approved: 0, rejected: 0, spam: 1, trash: 0 });
+    expect(typeof counts.pending).toBe('number');
+    expect(t.queries).toHaveLength(1);
+  });
+
+  it('reads items of one kind by ids, and one item with the text as typed for the edit page', async () => {
+    const a = await sentAt(t, 1, { title: 'a', body: 'Texte *a*' });
+    const b = await sentAt(t, 2, { title: 'b' });
+    const items = await queueItemsByIds(t.db, 'souvenir', [b.id, a.id]);
+    expect(items.map((i) => i.title).sort()).toEqual(['a', 'b']);
+    expect(await queueItemsByIds(t.db, 'comment', [a.id])).toEqual([]);
+    expect(await queueItemsByIds(t.db, 'souvenir', [])).toEqual([]);
+    expect(await findQueueItem(t.db, 'souvenir', a.id)).toMatchObject({ targetType: 'souvenir', title: 'a', bodyRaw: 'Texte *a*' });
+    expect(await findQueueItem(t.db, 'souvenir', 999_999)).toBeNull();
+  });
+});
+
+describeEachDatabase('comments in the moderation queue', (t) => {
+  const alice = { id: null, label: 'alice' };
+  const souvenir = async (title: string | null) => {
+    const s = await createSouvenir(
+      t.db,
+      { authorName: 'Léa', authorEmail: 'lea@example.org', title, body: `Texte ${title}`, memoryYear: null, event: null, locale: 'fr' },
+      { ipHash: null },
+    );
+    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
+    return s;
+  };
+  const comment = (souvenirId: number, minute: number, extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {}) =>
+    createComment(
+      t.db,
+      {
+        souvenirId,
+        parentId: extra.parentId ?? null,
+        authorName: extra.name ?? `Auteur ${minute}`,
+        authorEmail: `a${minute}@example.org`,
+        authorWebsite: 'https://exemple.fr',
+        body: `Commentaire ${minute}`,
+        locale: 'fr',
+      },
+      { ipHash: null, now: new Date(Date.UTC(2026, 10, 1, 10, minute)), status: extra.status ?? 'pending', flagReasons: extra.flagReasons ?? [] },
+    );
+
+  it('lists pending comments oldest first with their souvenir’s title, the reply’s parent and the rules’ reasons', async () => {
+    const s = await souvenir('Le dernier métro');
+    const untitled = await souvenir(null);
+    const top = await comment(s.id, 1, { name: 'Marc', status: 'approved' });
+    await comment(untitled.id, 4);
+    await comment(s.id, 2, { parentId: top.id, flagReasons: ['links:2'] });
+    await comment(s.id, 3);
+
+    const first = await listQueue(t.db, { status: 'pending', targetType: 'comment', limit: 2 });
+    expect(first.items.map((i) => i.publicId).length).toBe(2);
+    expect(first.items[0]).toMatchObject({
+      targetType: 'comment',
+      authorEmail: 'a2@example.org',
+      authorWebsite: 'https://exemple.fr/',
+      pinned: null,
+      souvenir: { publicId: s.publicId, title: 'Le dernier métro' },
+      replyToName: 'Marc',
+      flagReasons: ['links:2'],
+    });
+    const second = await listQueue(t.db, { status: 'pending', targetType: 'comment', limit: 2, cursor: decodeKeysetCursor(first.next) });
+    expect(second.items.map((i) => i.bodyHtml)).toEqual(['<p>Commentaire 4</p>']);
+    expect(second.items[0]!.souvenir).toMatchObject({ title: null, authorName: 'Léa' });
+    expect(second.next).toBeNull();
+
+    expect(await countByStatus(t.db, 'comment')).toEqual({ pending: 3, approved: 1, rejected: 0, spam: 0, trash: 0 });
+    // Souvenirs keep their own list and counts.
+    expect((await listQueue(t.db, { status: 'pending' })).items).toEqual([]);
+    expect((await countByStatus(t.db)).approved).toBe(2);
+  });
+
+});
