@@ -1,26 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/lib/i18n/catalogue.ts';
 
-const areas = import.meta.glob<Record<string, Record<string, { fr: string; en: string }>>>(
-  '../../src/lib/i18n/messages/*.ts',
-  { eager: true },
-);
+type Messages = Record<string, { fr: string; en: string }>;
+const areas = import.meta.glob<Messages>('../../src/lib/i18n/messages/*.json', { eager: true, import: 'default' });
 
 describe('the catalogue split by area', () => {
   it('holds every area’s entries', () => {
-    const entries = Object.values(areas).flatMap((module) =>
-      Object.values(module).flatMap((messages) => Object.keys(messages)),
-    );
-    for (const key of entries) expect(Object.hasOwn(catalogue, key), key).toBe(true);
+    for (const messages of Object.values(areas)) {
+      for (const key of Object.keys(messages)) expect(Object.hasOwn(catalogue, key), key).toBe(true);
+    }
   });
 
   it('gives each key to one area only, so a later spread never silently wins', () => {
     const seen = new Map<string, string>();
-    for (const [file, module] of Object.entries(areas)) {
-      for (const key of Object.values(module).flatMap((messages) => Object.keys(messages))) {
+    for (const [file, messages] of Object.entries(areas)) {
+      for (const key of Object.keys(messages)) {
         expect(seen.get(key), `${key} in ${file}`).toBeUndefined();
         seen.set(key, file);
       }
+    }
+  });
+
+  it('has a French and an English text, neither empty, for every key', () => {
+    for (const [key, { fr, en }] of Object.entries(catalogue)) {
+      expect(fr.trim(), key).not.toBe('');
+      expect(en.trim(), key).not.toBe('');
     }
   });
 });

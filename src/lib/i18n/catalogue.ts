@@ -1,24 +1,26 @@
-import { siteMessages } from './messages/site.ts';
-import { wallMessages } from './messages/wall.ts';
-import { formMessages } from './messages/forms.ts';
-import { privacyMessages } from './messages/privacy.ts';
-import { moderationMessages } from './messages/moderation.ts';
-import { journalMessages } from './messages/journal.ts';
-import { accountMessages } from './messages/accounts.ts';
+// One JSON file per area, each key with its French and its English side by side for a translator.
+import site from './messages/site.json' with { type: 'json' }; // page frame, error pages and messages
+import wall from './messages/wall.json' with { type: 'json' }; // the wall, a souvenir, candles, screen, feeds
+import forms from './messages/forms.json' with { type: 'json' }; // sharing, commenting, reporting, rate limits
+import privacy from './messages/privacy.json' with { type: 'json' }; // privacy page, data requests, export, author's link
+import moderation from './messages/moderation.json' with { type: 'json' }; // the moderation queue
+import moderationComments from './messages/moderation-comments.json' with { type: 'json' }; // the comment queue's own words
+import journal from './messages/journal.json' with { type: 'json' }; // the journal and the discussion rules
+import accounts from './messages/accounts.json' with { type: 'json' }; // signing in, passwords, the team
 
 /**
- * Every string a person reads, French first with English beside it, gathered from one file per
- * area in messages/. `{name}` placeholders are filled by `t()`. A new entry may wait at the end
- * of this object until it is moved to its area's file.
+ * Every string a person reads. `{name}` placeholders are filled by `t()`. A new entry may wait at
+ * the end of this object until it is moved to its area's file.
  */
 export const catalogue = {
-  ...siteMessages,
-  ...wallMessages,
-  ...formMessages,
-  ...privacyMessages,
-  ...moderationMessages,
-  ...journalMessages,
-  ...accountMessages,
-} as const satisfies Record<string, { fr: string; en: string }>;
+  ...site,
+  ...wall,
+  ...forms,
+  ...privacy,
+  ...moderation,
+  ...moderationComments,
+  ...journal,
+  ...accounts,
+} satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
