@@ -3,6 +3,8 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
+import { createComment } from '../../src/lib/comments/create-comment.ts';
+import { findQueueItem } from '../../src/lib/contributions/queue.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 
 const alice = { id: 1, label: 'alice' };
@@ -78,5 +80,37 @@ describeEachDatabase('moderator edits', (t) => {
     await expect(editContribution(t.db, 'souvenir', { id: 999_999, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_found' });
     await t.db.updateTable('souvenir').set({ withdrawn_at: new Date(), status: 'trash' }).where('id', '=', s.id).execute();
     await expect(editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_allowed' });
+  });
+});
+
+describeEachDatabase('moderator edits of comments', (t) => {
+  const souvenir = async (title: string | null) => {
+    const s = await createSouvenir(
+      t.db,
+      { authorName: 'Léa', authorEmail: 'lea@example.org', title, body: `Texte ${title}`, memoryYear: null, event: null, locale: 'fr' },
+      { ipHash: null },
+    );
+    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
+    return s;
+  };
+  const comment = (souvenirId: number, minute: number) =>
+    createComment(
+      t.db,
+      { souvenirId, parentId: null, authorName: `Auteur ${minute}`, authorEmail: `a${minute}@example.org`, authorWebsite: 'https://exemple.fr', body: `Commentaire ${minute}`, locale: 'fr' },
+      { ipHash: null, now: new Date(Date.UTC(2026, 10, 1, 10, minute)), status: 'pending', flagReasons: [] },
+    );
+
+  it('lets a moderator correct a comment, re-sanitised, logged, and refused when it changed meanwhile', async () => {
+    const s = await souvenir('Un soir');
+    const c = await comment(s.id, 1);
+    const opened = (await findQueueItem(t.db, 'comment', c.id))!;
+    expect(opened.bodyRaw).toBe('Commentaire 1');
+    expect(await editContribution(t.db, 'comment', { id: c.id, actor: alice, body: 'Commentaire <script>x</script><em>un</em>', expectedUpdatedAt: opened.updatedAt, reason: 'faute' })).toEqual({ changed: true });
+    expect((await findQueueItem(t.db, 'comment', c.id))!.bodyHtml).toBe('<p>Commentaire <em>un</em></p>');
+    await expect(editContribution(t.db, 'comment', { id: c.id, actor: alice, body: 'Autre', expectedUpdatedAt: opened.updatedAt })).rejects.toMatchObject({ code: 'conflict' });
+    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'edit').executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ target_type: 'comment', target_id: c.id, reason: 'faute' });
+    expect(event.before).toEqual({ body: 'Commentaire 1' });
+    expect(await findQueueItem(t.db, 'comment', 999_999)).toBeNull();
   });
 });
