@@ -126,8 +126,29 @@ export interface LoginAttemptTable {
   username: string;
   ip_hash: string | null;
   attempted_at: ColumnType<Date, Date | string, Date | string>;
+  /** The browser's device cookie for this username; null for any other browser. */
+  device_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export type LoginAttemptRow = Selectable<LoginAttemptTable>;
+
+/** A browser that signed in (OWASP's device cookie): the cookie is `selector.verifier`, the verifier kept hashed. */
+export interface LoginDeviceTable {
+  id: Generated<number>;
+  user_id: number;
+  selector: string;
+  verifier_hash: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+export type LoginDevice = Selectable<LoginDeviceTable>;
+
+/** One password check kept an hour, for the hourly cap per (username, device or none). */
+export interface LoginGuessTable {
+  id: Generated<number>;
+  username: string;
+  device_id: number | null;
+  attempted_at: ColumnType<Date, Date | string, Date | string>;
+}
 
 export interface RateLimitTable {
   action: string;
@@ -206,4 +227,6 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   login_attempt: LoginAttemptTable;
+  login_device: LoginDeviceTable;
+  login_guess: LoginGuessTable;
 }

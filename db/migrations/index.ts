@@ -6,6 +6,7 @@ import * as m004 from './2026_11_25_004_wall.ts';
 import * as m005 from './2026_11_25_005_trust.ts';
 import * as m006 from './2026_11_25_006_reports.ts';
 import * as m007 from './2026_11_25_007_privacy.ts';
+import * as m008 from './2026_12_06_001_login_devices.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_005_trust': m005,
   '2026_11_25_006_reports': m006,
   '2026_11_25_007_privacy': m007,
+  '2026_12_06_001_login_devices': m008,
 };

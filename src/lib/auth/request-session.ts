@@ -3,6 +3,7 @@ import type { Cookie } from 'lucia';
 import { getRuntime } from '../runtime.ts';
 import { sessionCookieName, validateRequestSession } from './session.ts';
 import type { LuciaOptions } from './lucia.ts';
+import { deviceCookieName } from './device.ts';
 
 /** The slice of Astro's context (page, endpoint, Action or middleware) that sessions use. */
 export interface SessionContext {
@@ -25,6 +26,11 @@ export function writeCookie(context: SessionContext, cookie: Cookie): void {
 export async function readSessionId(context: SessionContext): Promise<string | null> {
   const { handle } = await getRuntime();
   return context.cookies.get(sessionCookieName(handle.db, await cookieOptions(context.url)))?.value || null;
+}
+
+/** The device cookie the request carries, if any (device.ts): read at sign-in only. */
+export async function readDeviceToken(context: SessionContext): Promise<string | null> {
+  return context.cookies.get(deviceCookieName(await cookieOptions(context.url)))?.value || null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { luciaFor } from './lucia.ts';
 import type { LuciaOptions } from './lucia.ts';
 import { verifyAgainstDummy, verifyPassword, MAX_PASSWORD_LENGTH } from './password.ts';
 import { forgiveFailures, reserveAttempt } from './throttle.ts';
+import { recogniseDevice, rememberDevice } from './device.ts';
 import { normaliseUsername } from './usernames.ts';
 import type { SessionUser } from './session-user.ts';
 
@@ -55,10 +56,19 @@ export interface LoginInput {
   username: string;
   password: string;
   ipHash: string | null;
+  /** The device cookie the browser sent (device.ts), if any. */
+  deviceToken?: string | null;
+  /**
+   * Run before an attempt from a browser that has no device cookie for this username (the
+   * per-address budget); what it throws propagates. A known browser skips it: others sharing
+   * its address must not be able to spend its sign-ins.
+   */
+  beforeUnknownBrowser?: () => Promise<void>;
 }
 
 export type LoginResult =
-  | { status: 'ok'; user: SessionUser; cookie: Cookie }
+  /** `device`: the browser's new device cookie, to send with the session's. */
+  | { status: 'ok'; user: SessionUser; cookie: Cookie; device: Cookie }
   /** Unknown user, disabled account and wrong password alike: one answer, one duration. */
   | { status: 'invalid' }
   | { status: 'throttled'; retryAfterSeconds: number };
@@ -70,7 +80,9 @@ export async function login(
   now = new Date(),
 ): Promise<LoginResult> {
   const username = normaliseUsername(input.username).slice(0, 64);
-  const reservation = await reserveAttempt(db, { username, ipHash: input.ipHash }, now);
+  const deviceId = await recogniseDevice(db, input.deviceToken, username, now);
+  if (deviceId === null) await input.beforeUnknownBrowser?.();
+  const reservation = await reserveAttempt(db, { username, ipHash: input.ipHash, deviceId }, now);
   if (!reservation.allowed) return { status: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
 
   const password = input.password.slice(0, MAX_PASSWORD_LENGTH);
@@ -82,14 +94,16 @@ export async function login(
   const matches = row ? await verifyPassword(row.password_hash, password) : await verifyAgainstDummy(password);
   if (!row || !matches || row.disabled_at !== null) return { status: 'invalid' };
 
-  await forgiveFailures(db, username);
+  await forgiveFailures(db, { username, deviceId, guessId: reservation.guessId });
   // Lucia never sweeps by itself; sessions abandoned without logout go at the next sign-in.
   await luciaFor(db, options).deleteExpiredSessions();
   const cookie = await startSession(db, row.id, options);
+  const device = await rememberDevice(db, row.id, input.deviceToken, options, now);
   return {
     status: 'ok',
     user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
     cookie,
+    device,
   };
 }
 
