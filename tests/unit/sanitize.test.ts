@@ -323,11 +323,10 @@ describe('sanitizeBody refuses a frameset document', () => {
     '<!DOCTYPE html><html><head></head><frameset rows="*"></frameset></html>',
   ];
 
-  it('with its own code and message, in French and English', () => {
+  it('with its own code, whose message exists in French and English', () => {
     for (const input of FRAMESETS) {
       const error = sanitizeError(() => sanitizeBody(input));
       expect(error.code, input).toBe('frameset');
-      expect(error.messageKey).toBe('error.body.frameset');
     }
     expect(catalogue['error.body.frameset'].fr).toContain('<frameset>');
     expect(catalogue['error.body.frameset'].en).toContain('<frameset>');
@@ -349,10 +348,6 @@ describe('sanitizeBody refuses a frameset document', () => {
     expect(sanitizeBody('Bonjour <frameset> à tous')).toBe('<p>Bonjour  à tous</p>');
   });
 
-  it('while other refusals keep their message', () => {
-    expect(sanitizeError(() => sanitizeBody(42 as unknown as string)).messageKey).toBe('error.body.unsafe');
-    expect(sanitizeError(() => sanitizeBody('x'.repeat(MAX_SANITIZE_INPUT + 1))).messageKey).toBe('error.body.unsafe');
-  });
 });
 
 describe('links in a body follow the website field’s rule', () => {

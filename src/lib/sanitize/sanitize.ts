@@ -14,7 +14,6 @@ import {
 } from './allowed.ts';
 import { formatBody } from './format.ts';
 import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
-import type { MessageKey } from '../i18n/catalogue.ts';
 
 export { ALLOWED_TAGS_NOTICE } from './allowed.ts';
 
@@ -47,13 +46,6 @@ const DOCUMENTS_PER_WINDOW = 2_000;
 /** `frameset`: a frameset document (`<frameset>` before any text) has no body to hold a souvenir. */
 export type SanitizeErrorCode = 'too_long' | 'unparseable' | 'frameset';
 
-/** The catalogue key that tells the contributor what to change, per refusal. */
-const MESSAGE_KEYS = {
-  too_long: 'error.body.unsafe',
-  unparseable: 'error.body.unsafe',
-  frameset: 'error.body.frameset',
-} as const satisfies Record<SanitizeErrorCode, MessageKey>;
-
 export class SanitizeError extends Error {
   readonly code: SanitizeErrorCode;
 
@@ -61,11 +53,6 @@ export class SanitizeError extends Error {
     super(message, options);
     this.name = 'SanitizeError';
     this.code = code;
-  }
-
-  /** What an Action shows for this refusal. */
-  get messageKey(): MessageKey {
-    return MESSAGE_KEYS[this.code];
   }
 }
 
