@@ -1,10 +1,10 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getRuntime } from '../lib/runtime.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
-import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
-import { refusalToActionError } from './rule-refusal.ts';
-import { CandleError, lightCandle as light } from '../lib/wall/candles.ts';
+import { enforceRateLimit } from '../lib/security/enforce-limit.ts';
+import { toActionError } from './errors.ts';
+import { lightCandle as light } from '../lib/wall/candles.ts';
 import { t } from '../lib/i18n/index.ts';
 import { candleCountLabel } from '../lib/wall/candle-label.ts';
 
@@ -27,10 +27,7 @@ export const lightCandle = defineAction({
       const label = candleCountLabel(locale, result.count);
       return { publicId: input.souvenir, outcome: result.outcome, count: result.count, message, label };
     } catch (error) {
-      if (error instanceof RateLimited) throw refusalToActionError(error);
-      if (error instanceof CandleError) throw new ActionError({ code: 'NOT_FOUND', message: 'candle.notFound' });
-      console.error('[candle] could not light a candle:', error);
-      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'candle.failed' });
+      throw toActionError(error, 'candle', 'candle.failed');
     }
   },
 });

@@ -1,25 +1,12 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
-import { createComment, resolveCommentTarget, CommentError } from '../lib/comments/create-comment.ts';
+import { createComment, resolveCommentTarget } from '../lib/comments/create-comment.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
-import { RuleRefusal } from '../lib/rules/refusal.ts';
-import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
-import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
+import { enforceRateLimit } from '../lib/security/enforce-limit.ts';
 import { getDiscussionSettings } from '../lib/rules/settings.ts';
-import { refusalToActionError } from './rule-refusal.ts';
+import { toActionError } from './errors.ts';
 import { commentInput } from './comment-schema.ts';
-
-function commentRefusal(error: CommentError): ActionError {
-  switch (error.code) {
-    case 'souvenir_closed':
-      return new ActionError({ code: 'NOT_FOUND', message: 'comment.error.closed' });
-    case 'parent_invalid':
-      return new ActionError({ code: 'CONFLICT', message: 'comment.error.parent' });
-    case 'website_invalid':
-      return new ActionError({ code: 'BAD_REQUEST', message: 'error.website.invalid' });
-  }
-}
 
 /** A visitor's comment (or reply) under an approved souvenir, through the discussion rules. */
 export const comment = defineAction({
@@ -70,14 +57,7 @@ export const comment = defineAction({
       // is the commenter's private link, shown once on the page that answers this post.
       return { publicId: created.publicId, published: created.status === 'approved', token: created.token };
     } catch (error) {
-      if (error instanceof RuleRefusal || error instanceof RateLimited) throw refusalToActionError(error);
-      if (error instanceof CommentError) throw commentRefusal(error);
-      if (error instanceof SanitizeError) {
-        console.warn(`[comment] body refused by the sanitiser: ${error.code}`);
-        throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });
-      }
-      console.error('[comment] could not store a comment:', error);
-      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
+      throw toActionError(error, 'comment');
     }
   },
 });

@@ -1,18 +1,14 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import type { SessionUser } from '../lib/auth/guard.ts';
-import { regenerateAuthorLink, RegenerateLinkError } from '../lib/privacy/regenerate-link.ts';
+import { regenerateAuthorLink } from '../lib/privacy/regenerate-link.ts';
 import { eraseEmailData, lookUpEmailData, normaliseEmail } from '../lib/privacy/email-data.ts';
 import { summariseEmailData } from '../lib/privacy/email-summary.ts';
 import { emailInput, eraseInput, regenerateLinkInput } from './privacy-schema.ts';
+import { toActionError } from './errors.ts';
 
 const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
-
-function unavailable(what: string, error: unknown): never {
-  console.error(`[privacy] ${what} failed:`, error);
-  throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
-}
 
 /**
  * Admins only: a new private link for a souvenir or a comment whose author lost theirs. The
@@ -28,13 +24,7 @@ export const regenerateLink = defineAction({
       const token = await regenerateAuthorLink(runtime.handle.db, { targetType: input.targetType, id: input.id, actor: actorOf(user) });
       return { targetType: input.targetType, id: input.id, token };
     } catch (error) {
-      if (error instanceof RegenerateLinkError) {
-        throw new ActionError({
-          code: error.code === 'not_found' ? 'NOT_FOUND' : 'CONFLICT',
-          message: error.code === 'not_found' ? 'author.link.error.notFound' : 'author.link.error.withdrawn',
-        });
-      }
-      unavailable('new private link', error);
+      throw toActionError(error, 'privacy: new private link');
     }
   },
 });
@@ -55,7 +45,7 @@ export const search = defineAction({
       });
       return { email: normaliseEmail(input.email), ...summariseEmailData(data) };
     } catch (error) {
-      unavailable('search by address', error);
+      throw toActionError(error, 'privacy: search by address');
     }
   },
 });
@@ -71,7 +61,7 @@ export const erase = defineAction({
       const counts = await eraseEmailData(runtime.handle.db, { email: input.email, secret: runtime.ipHashSecret, actor: actorOf(user) });
       return { email: normaliseEmail(input.email), ...counts };
     } catch (error) {
-      unavailable('erasure', error);
+      throw toActionError(error, 'privacy: erasure');
     }
   },
 });

@@ -1,10 +1,10 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
-import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
+import { enforceRateLimit } from '../lib/security/enforce-limit.ts';
 import { getDiscussionSettings } from '../lib/rules/settings.ts';
-import { fileReport, ReportError } from '../lib/reports/file-report.ts';
-import { refusalToActionError } from './rule-refusal.ts';
+import { fileReport } from '../lib/reports/file-report.ts';
+import { toActionError } from './errors.ts';
 import { reportInput } from './report-schema.ts';
 
 /**
@@ -33,10 +33,7 @@ export const report = defineAction({
       // `hidden` only tells the page where to answer: a souvenir taken off the wall has no page left.
       return { targetType: input.targetType, target: input.target, outcome: result.outcome, hidden: result.hidden };
     } catch (error) {
-      if (error instanceof RateLimited) throw refusalToActionError(error);
-      if (error instanceof ReportError) throw new ActionError({ code: 'NOT_FOUND', message: 'report.error.gone' });
-      console.error('[report] could not file a report:', error);
-      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
+      throw toActionError(error, 'report');
     }
   },
 });

@@ -1,8 +1,9 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { saveDiscussionSettings } from '../lib/rules/settings.ts';
 import { rulesInput } from './rules-schema.ts';
+import { toActionError } from './errors.ts';
 
 /** An admin changes the discussion rules; the change and its audit row are one transaction. */
 export const save = defineAction({
@@ -14,8 +15,7 @@ export const save = defineAction({
       await saveDiscussionSettings(await getDb(), input, { id: user.id, label: user.username });
       return { saved: true };
     } catch (error) {
-      console.error('[rules] could not save the discussion rules:', error);
-      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
+      throw toActionError(error, 'rules');
     }
   },
 });

@@ -1,13 +1,11 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
 import { createSouvenir } from '../lib/souvenirs/create-souvenir.ts';
-import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
-import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
+import { enforceRateLimit } from '../lib/security/enforce-limit.ts';
 import { getDiscussionSettings } from '../lib/rules/settings.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
-import { RuleRefusal } from '../lib/rules/refusal.ts';
-import { refusalToActionError } from './rule-refusal.ts';
+import { toActionError } from './errors.ts';
 import { shareInput } from './share-schema.ts';
 
 export const share = defineAction({
@@ -55,13 +53,7 @@ export const share = defineAction({
       );
       return { publicId: created.publicId, token: created.token, status: created.status };
     } catch (error) {
-      if (error instanceof RuleRefusal || error instanceof RateLimited) throw refusalToActionError(error);
-      if (error instanceof SanitizeError) {
-        console.warn(`[share] body refused by the sanitiser: ${error.code}`);
-        throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });
-      }
-      console.error('[share] could not store a souvenir:', error);
-      throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
+      throw toActionError(error, 'share');
     }
   },
 });

@@ -8,7 +8,8 @@ import {
   resetPassword as resetUserPassword,
   setRole as setUserRole,
 } from '../lib/auth/users.ts';
-import { actorOf, toActionError } from './user-errors.ts';
+import { actorOf } from './user-errors.ts';
+import { toActionError } from './errors.ts';
 import { createUserInput, resetPasswordInput, setRoleInput, userIdInput } from './auth-schema.ts';
 
 // Admins only, checked in every handler: Actions are public endpoints.
