@@ -1,9 +1,10 @@
 import type { SouvenirStatus } from '../../../db/types.ts';
-import type { EmailData } from './email-data.ts';
+import type { ContributionKind } from '../contributions/kinds.ts';
+import type { EmailContribution, EmailData } from './email-data.ts';
 
 /** One line of the admin's search result; plain values, so it travels in an Action's answer. */
 export interface EmailDataLine {
-  kind: 'souvenir' | 'comment';
+  kind: ContributionKind;
   id: number;
   publicId: string;
   status: SouvenirStatus;
@@ -28,29 +29,16 @@ function excerpt(text: string): string {
   return plain.length > EXCERPT ? `${plain.slice(0, EXCERPT - 1)}…` : plain;
 }
 
+function line(kind: ContributionKind, item: EmailContribution, label: string, souvenirPublicId: string): EmailDataLine {
+  const { id, publicId, status, authorName } = item;
+  return { kind, id, publicId, status, authorName, label, souvenirPublicId, createdAt: item.createdAt.toISOString() };
+}
+
 /** What the erasure page lists before an admin exports or erases: every item, oldest first. */
 export function summariseEmailData(data: EmailData): EmailDataSummary {
-  const lines: EmailDataLine[] = [
-    ...data.souvenirs.map((s) => ({
-      kind: 'souvenir' as const,
-      id: s.id,
-      publicId: s.publicId,
-      status: s.status,
-      authorName: s.authorName,
-      label: s.title ?? excerpt(s.body),
-      souvenirPublicId: s.publicId,
-      createdAt: s.createdAt.toISOString(),
-    })),
-    ...data.comments.map((c) => ({
-      kind: 'comment' as const,
-      id: c.id,
-      publicId: c.publicId,
-      status: c.status,
-      authorName: c.authorName,
-      label: excerpt(c.body),
-      souvenirPublicId: c.souvenirPublicId,
-      createdAt: c.createdAt.toISOString(),
-    })),
+  const lines = [
+    ...data.souvenirs.map((s) => line('souvenir', s, s.title ?? excerpt(s.body), s.publicId)),
+    ...data.comments.map((c) => line('comment', c, excerpt(c.body), c.souvenirPublicId)),
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { souvenirs: data.souvenirs.length, comments: data.comments.length, lines };
 }
