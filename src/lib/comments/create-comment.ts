@@ -58,8 +58,6 @@ export interface CommentSubmission extends CommentTarget, ContributionDraft {
 /** What the discussion rules decided; a fresh comment waits for moderation. */
 export type CommentContext = Omit<SubmissionContext, 'isDemo'>;
 
-export type CreatedComment = Submitted;
-
 /** Re-checked inside the transaction that writes the comment, so a decision made meanwhile is seen. */
 async function checkTarget(trx: Transaction<Database>, target: CommentTarget): Promise<void> {
   const souvenir = await trx
@@ -92,7 +90,7 @@ export async function createComment(
   db: Kysely<Database>,
   submission: CommentSubmission,
   context: CommentContext,
-): Promise<CreatedComment> {
+): Promise<Submitted> {
   const website = submission.authorWebsite === null ? null : normaliseWebsite(submission.authorWebsite);
   if (submission.authorWebsite !== null && website === null) throw new CommentError('website_invalid');
   const bodyHtml = sanitizeBody(submission.body);

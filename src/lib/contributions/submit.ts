@@ -89,6 +89,7 @@ export async function insertContribution<K extends ContributionKind>(
     approved_at: status === 'approved' ? now : null,
   };
   const created = await contributionsOf(db)
+    // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
     .with('created', (qb) => qb.insertInto(kind as ContributionKind).values(row).returning('id'))
     .insertInto('moderation_event')
     .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])

@@ -6,15 +6,11 @@ import type { ContributionDraft, SubmissionContext, Submitted } from '../contrib
 import { notifyWall } from '../contributions/notify.ts';
 import { extractHashtags } from './hashtags.ts';
 
-export type { SubmissionContext } from '../contributions/submit.ts';
-
 export interface SouvenirSubmission extends ContributionDraft {
   title: string | null;
   memoryYear: number | null;
   event: string | null;
 }
-
-export type CreatedSouvenir = Submitted;
 
 /**
  * Stores a submitted souvenir (its hashtags read from the text) with its audit row, in one
@@ -24,7 +20,7 @@ export async function createSouvenir(
   db: Kysely<Database>,
   submission: SouvenirSubmission,
   context: SubmissionContext,
-): Promise<CreatedSouvenir> {
+): Promise<Submitted> {
   const { html: bodyHtml, text } = sanitizeBodyWithText(submission.body);
   const now = context.now ?? new Date();
   const own = {
