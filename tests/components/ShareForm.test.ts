@@ -23,6 +23,16 @@ describe('ShareForm', () => {
     expect(html).toContain('Your consent is needed to publish the memory.');
   });
 
+  it('points each refused field at its hint, then its error', async () => {
+    const html = await render(ShareForm, 'fr', {
+      values: {},
+      errors: { email: 'error.email.invalid', name: 'error.name.required' },
+    });
+    expect(html).toContain('aria-describedby="email-hint email-error"');
+    expect(html).toContain('aria-describedby="name-error"');
+    expect(html.match(/<input id="title"[^>]*>/)?.[0]).not.toContain('aria-describedby');
+  });
+
   it('puts back what the visitor typed', async () => {
     const html = await render(ShareForm, 'fr', { values: { name: 'Camille "Cam"' }, errors: {} });
     expect(html).toContain('value="Camille &quot;Cam&quot;"');

@@ -1,0 +1,22 @@
+import type { MessageKey } from '../lib/i18n/index.ts';
+import type { BoundT } from '../lib/i18n/locals.ts';
+
+interface Options {
+  /** Placeholders the sentences may use (`{year}` in "a year before {year}"). */
+  vars?: Record<string, string | number>;
+  /** Where a form's ids carry a prefix (`comment-body-error`). */
+  idPrefix?: string;
+}
+
+/**
+ * A refused form's words, field by field: the sentence shown under a field, and what its
+ * aria-describedby lists — the ids given (hints), then the field's error (`<field>-error`) when
+ * it has one; undefined when there is nothing to list.
+ */
+export function fieldMessages(errors: Record<string, MessageKey>, t: BoundT, { vars, idPrefix = '' }: Options = {}) {
+  return {
+    message: (field: string) => (errors[field] ? t(errors[field], vars) : undefined),
+    describedBy: (field: string, ...ids: (string | false | null | undefined)[]) =>
+      [...ids, errors[field] ? `${idPrefix}${field}-error` : null].filter(Boolean).join(' ') || undefined,
+  };
+}
