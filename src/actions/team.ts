@@ -1,4 +1,8 @@
 import { defineAction } from 'astro:actions';
+import type { z } from 'astro/zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import type { Actor } from '../lib/moderation/audit.ts';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import {
@@ -12,74 +16,58 @@ import { actorOf } from './user-errors.ts';
 import { toActionError } from './errors.ts';
 import { createUserInput, resetPasswordInput, setRoleInput, userIdInput } from './auth-schema.ts';
 
-// Admins only, checked in every handler: Actions are public endpoints.
+/**
+ * The handler of an admin's change to one account: the role checked in the handler (Actions are
+ * public endpoints), a refusal answered from errors.ts, a success as what was done and to whom
+ * (the team page's message after its redirect).
+ */
+function accountChange<Input, Done extends string>(
+  done: Done,
+  change: (db: Kysely<Database>, input: Input, actor: Actor) => Promise<{ username: string }>,
+) {
+  return async (input: Input, context: { locals: App.Locals }) => {
+    const admin = requireActionUser(context, 'admin');
+    try {
+      const user = await change(await getDb(), input, actorOf(admin));
+      return { done, username: user.username };
+    } catch (error) {
+      throw toActionError(error, `team.${done}`);
+    }
+  };
+}
+
+type UserId = z.infer<typeof userIdInput>;
 
 export const create = defineAction({
   accept: 'form',
   input: createUserInput,
-  handler: async (input, context) => {
-    const admin = requireActionUser(context, 'admin');
-    try {
-      const user = await createUser(await getDb(), input, actorOf(admin));
-      return { done: 'create' as const, username: user.username };
-    } catch (error) {
-      throw toActionError(error, 'team.create');
-    }
-  },
+  handler: accountChange('create', createUser),
 });
 
 export const disable = defineAction({
   accept: 'form',
   input: userIdInput,
-  handler: async (input, context) => {
-    const admin = requireActionUser(context, 'admin');
-    try {
-      const user = await disableUser(await getDb(), input.userId, actorOf(admin));
-      return { done: 'disable' as const, username: user.username };
-    } catch (error) {
-      throw toActionError(error, 'team.disable');
-    }
-  },
+  handler: accountChange('disable', (db, { userId }: UserId, actor) => disableUser(db, userId, actor)),
 });
 
 export const enable = defineAction({
   accept: 'form',
   input: userIdInput,
-  handler: async (input, context) => {
-    const admin = requireActionUser(context, 'admin');
-    try {
-      const user = await enableUser(await getDb(), input.userId, actorOf(admin));
-      return { done: 'enable' as const, username: user.username };
-    } catch (error) {
-      throw toActionError(error, 'team.enable');
-    }
-  },
+  handler: accountChange('enable', (db, { userId }: UserId, actor) => enableUser(db, userId, actor)),
 });
 
 export const setRole = defineAction({
   accept: 'form',
   input: setRoleInput,
-  handler: async (input, context) => {
-    const admin = requireActionUser(context, 'admin');
-    try {
-      const user = await setUserRole(await getDb(), input.userId, input.role, actorOf(admin));
-      return { done: 'role' as const, username: user.username };
-    } catch (error) {
-      throw toActionError(error, 'team.role');
-    }
-  },
+  handler: accountChange('role', (db, { userId, role }: z.infer<typeof setRoleInput>, actor) =>
+    setUserRole(db, userId, role, actor),
+  ),
 });
 
 export const resetPassword = defineAction({
   accept: 'form',
   input: resetPasswordInput,
-  handler: async (input, context) => {
-    const admin = requireActionUser(context, 'admin');
-    try {
-      const user = await resetUserPassword(await getDb(), input.userId, input.password, actorOf(admin));
-      return { done: 'reset' as const, username: user.username };
-    } catch (error) {
-      throw toActionError(error, 'team.reset');
-    }
-  },
+  handler: accountChange('reset', (db, { userId, password }: z.infer<typeof resetPasswordInput>, actor) =>
+    resetUserPassword(db, userId, password, actor),
+  ),
 });
