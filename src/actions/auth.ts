@@ -8,7 +8,8 @@ import type { LoginResult } from '../lib/auth/session.ts';
 import { changePassword as changeOwnPassword } from '../lib/auth/users.ts';
 import { cookieOptions, readDeviceToken, readSessionId, writeCookie } from '../lib/auth/request-session.ts';
 import { safeReturnPath } from '../lib/auth/return-path.ts';
-import { actorOf, toActionError } from './user-errors.ts';
+import { actorOf } from './admin-handler.ts';
+import { toActionError } from './errors.ts';
 import { changePasswordInput, loginInput } from './auth-schema.ts';
 
 /**

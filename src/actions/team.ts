@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../lib/moderation/audit.ts';
 import { getDb } from '../lib/runtime.ts';
-import { requireActionUser } from '../lib/auth/guard.ts';
 import {
   createUser,
   disableUser,
@@ -12,28 +11,18 @@ import {
   resetPassword as resetUserPassword,
   setRole as setUserRole,
 } from '../lib/auth/users.ts';
-import { actorOf } from './user-errors.ts';
-import { toActionError } from './errors.ts';
+import { actorOf, adminHandler } from './admin-handler.ts';
 import { createUserInput, resetPasswordInput, setRoleInput, userIdInput } from './auth-schema.ts';
 
-/**
- * The handler of an admin's change to one account: the role checked in the handler (Actions are
- * public endpoints), a refusal answered from errors.ts, a success as what was done and to whom
- * (the team page's message after its redirect).
- */
+/** An admin's change to one account, answered with what was done and to whom (the team page's message). */
 function accountChange<Input, Done extends string>(
   done: Done,
   change: (db: Kysely<Database>, input: Input, actor: Actor) => Promise<{ username: string }>,
 ) {
-  return async (input: Input, context: { locals: App.Locals }) => {
-    const admin = requireActionUser(context, 'admin');
-    try {
-      const user = await change(await getDb(), input, actorOf(admin));
-      return { done, username: user.username };
-    } catch (error) {
-      throw toActionError(error, `team.${done}`);
-    }
-  };
+  return adminHandler(`team.${done}`, async (input: Input, admin) => {
+    const user = await change(await getDb(), input, actorOf(admin));
+    return { done, username: user.username };
+  });
 }
 
 type UserId = z.infer<typeof userIdInput>;
