@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from 'vitest';
+import { actorOf, adminHandler } from '../../src/actions/admin-handler.ts';
+import { UserError } from '../../src/lib/auth/users.ts';
+import { boundT } from '../../src/lib/i18n/locals.ts';
+import type { SessionUser } from '../../src/lib/auth/session-user.ts';
+
+const admin: SessionUser = { id: 1, username: 'alice', displayName: 'Alice', role: 'admin' };
+const moderator: SessionUser = { ...admin, id: 2, username: 'bob', role: 'moderator' };
+const as = (user: SessionUser | null) => ({ locals: { user, locale: 'fr' as const, t: boundT('fr') } });
+
+describe('adminHandler', () => {
+  it('runs the change for an admin and returns what it returned', async () => {
+    const handler = adminHandler('test', async (input: { n: number }, who) => ({
+      twice: input.n * 2,
+      by: actorOf(who),
+    }));
+    await expect(handler({ n: 21 }, as(admin))).resolves.toEqual({ twice: 42, by: { id: 1, label: 'alice' } });
+  });
+
+  it('refuses a visitor (401) and a moderator (403) before running anything', async () => {
+    const run = vi.fn(async () => 'done');
+    const handler = adminHandler('test', run);
+    await expect(handler(undefined, as(null))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(handler(undefined, as(moderator))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers a domain refusal from the one table of errors', async () => {
+    const handler = adminHandler('test', async () => {
+      throw new UserError('last_admin');
+    });
+    await expect(handler(undefined, as(admin))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'team.error.last_admin',
+    });
+  });
+});
