@@ -68,11 +68,10 @@ export function targetLabel(locale: Locale, targetType: string, id: number): str
   return isMessageKey(k) ? t(locale, k, { id }) : `${targetType} ${id}`;
 }
 
-/** Where a kind of item keeps its own sentences: comments say "commentaire" where souvenirs say "souvenir". */
-export const messagePrefix = (targetType: ContributionKind) => (targetType === 'comment' ? 'moderation.comment' : 'moderation');
-
 /** What the queue says after a decision on each kind; comments are never pinned, so they have no pin sentences. */
 interface QueueSentences {
+  /** An empty tab: the pending one, or any other. */
+  empty: { pending: MessageKey; other: MessageKey };
   done: Partial<Record<Decision, PluralBase>>;
   none: MessageKey;
   conflict: PluralBase;
@@ -89,12 +88,14 @@ const SOUVENIR_DONE: Record<Decision, PluralBase> = {
 };
 const SENTENCES: Record<ContributionKind, QueueSentences> = {
   souvenir: {
+    empty: { pending: 'moderation.empty.pending', other: 'moderation.empty.other' },
     done: SOUVENIR_DONE,
     none: 'moderation.done.none',
     conflict: 'moderation.skipped.conflict',
     refused: 'moderation.skipped.refused',
   },
   comment: {
+    empty: { pending: 'moderation.comment.empty.pending', other: 'moderation.comment.empty.other' },
     done: {
       approve: 'moderation.comment.done.approve',
       reject: 'moderation.comment.done.reject',
@@ -107,6 +108,10 @@ const SENTENCES: Record<ContributionKind, QueueSentences> = {
     refused: 'moderation.comment.skipped.refused',
   },
 };
+
+/** What an empty tab of the queue says, in the kind's own words. */
+export const emptyQueueText = (locale: Locale, kind: ContributionKind, status: ContributionStatus) =>
+  t(locale, SENTENCES[kind].empty[status === 'pending' ? 'pending' : 'other']);
 
 /** The sentences the queue shows after a decision: what was done, then what was left alone. */
 export function flashMessages(locale: Locale, flash: Flash, targetType: ContributionKind = 'souvenir'): string[] {
