@@ -2,7 +2,7 @@ import type { AstroGlobal } from 'astro';
 import { actions } from 'astro:actions';
 import { localizedPath } from '../../lib/i18n/index.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
-import { requireModeratorPage } from '../../lib/auth/guard.ts';
+import { openModerationPage } from '../../layouts/moderation-page.ts';
 import type { SessionUser } from '../../lib/auth/guard.ts';
 import { getDb } from '../../lib/runtime.ts';
 import { findQueueItem } from '../../lib/contributions/queue.ts';
@@ -37,9 +37,8 @@ const PAGES = {
  */
 export async function loadEditPage<K extends ContributionKind>(Astro: AstroGlobal, kind: K): Promise<EditPage<K> | Response> {
   const { locale } = Astro.locals;
-  const user = await requireModeratorPage(Astro);
+  const user = await openModerationPage(Astro, 'moderator');
   if (user instanceof Response) return user;
-  Astro.response.headers.set('Cache-Control', 'private, no-store');
 
   const page = PAGES[kind];
   const id = /^\d{1,10}$/.test(Astro.params.id ?? '') ? Number(Astro.params.id) : NaN;

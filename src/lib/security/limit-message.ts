@@ -25,7 +25,16 @@ export function readLimitMessage(message: string | null | undefined): ReadLimit 
   return { action: match[1] as LimitedAction, retryAfterSeconds: Math.max(1, Number(match[2])) };
 }
 
+// Each limited action's sentence; an action without one fails to compile.
+const LIMIT_TEXTS: Record<LimitedAction, MessageKey> = {
+  share: 'limit.share',
+  comment: 'limit.comment',
+  candle: 'limit.candle',
+  report: 'limit.report',
+  login: 'limit.login',
+};
+
 /** "Vous avez partagé beaucoup de souvenirs en peu de temps. Réessayez dans 12 minutes…" */
 export function limitText(locale: Locale, action: LimitedAction, retryAfterSeconds: number): string {
-  return t(locale, `limit.${action}` as MessageKey, { wait: formatWait(locale, retryAfterSeconds) });
+  return t(locale, LIMIT_TEXTS[action], { wait: formatWait(locale, retryAfterSeconds) });
 }
