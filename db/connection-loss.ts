@@ -7,7 +7,8 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
  * messages `pg` uses when the socket closes under it say the same thing.
  */
 const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
-const CONNECTION_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i;
 
 /** True when an error says the database connection was lost (a restart, a failover, a dropped link). */
 export function isConnectionLost(error: unknown): boolean {
@@ -22,7 +23,12 @@ export function isConnectionLost(error: unknown): boolean {
  * locking rows and calling none of the functions that write or tell (notify, sequences, locks).
  */
 export function isRetryableRead(sqlText: string): boolean {
-  return /^\s*select\b/i.test(sqlText) && !/\bfor\s+(update|share|no key update|key share)\b|pg_notify\s*\(|nextval\s*\(|setval\s*\(|pg_advisory/i.test(sqlText);
+  return (
+    /^\s*select\b/i.test(sqlText) &&
+    !/\bfor\s+(update|share|no key update|key share)\b|pg_notify\s*\(|nextval\s*\(|setval\s*\(|pg_advisory/i.test(
+      sqlText,
+    )
+  );
 }
 
 type QueryResult = pg.QueryResult<Record<string, unknown>>;
@@ -54,7 +60,9 @@ class RetryingClient {
       return await this.#client.query(sqlText, parameters as unknown[]);
     } catch (error) {
       if (this.#inTransaction || !isConnectionLost(error) || !isRetryableRead(sqlText)) throw error;
-      console.warn(`[db] connection lost during a read (${(error as Error).message}); reading again on a fresh connection`);
+      console.warn(
+        `[db] connection lost during a read (${(error as Error).message}); reading again on a fresh connection`,
+      );
       this.#client.release(true);
       this.#client = await this.#pool.connect();
       return this.#client.query(sqlText, parameters as unknown[]);

@@ -43,7 +43,10 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     pool.on('connect', (client) => {
       client.on('error', (error) => console.error('[db] connection lost:', error.message));
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retryingPool(pool) }), ...(options.log ? { log: options.log } : {}) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: retryingPool(pool) }),
+      ...(options.log ? { log: options.log } : {}),
+    });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
 
@@ -52,7 +55,10 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(dataDir);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), ...(options.log ? { log: options.log } : {}) });
+    const db = new Kysely<Database>({
+      dialect: new PGliteDialect({ pglite }),
+      ...(options.log ? { log: options.log } : {}),
+    });
     return {
       db,
       engine: 'pglite',

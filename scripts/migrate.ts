@@ -2,7 +2,10 @@
 import { createDb, migrateToLatest, DEFAULT_DATA_DIR, DataDirLockedError } from '../db/index.ts';
 
 try {
-  const handle = await createDb({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR || DEFAULT_DATA_DIR });
+  const handle = await createDb({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: process.env.DATA_DIR || DEFAULT_DATA_DIR,
+  });
   try {
     const applied = await migrateToLatest(handle.db);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

@@ -35,7 +35,9 @@ const entry = (await import(pathToFileURL(SERVER_ENTRY).href)) as {
 const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
 // Listening for wall changes before the first request, so the render cache accepts pages at once.
-await wallNotifications().catch((error: unknown) => console.error('[wall] not listening for changes yet:', (error as Error).message));
+await wallNotifications().catch((error: unknown) =>
+  console.error('[wall] not listening for changes yet:', (error as Error).message),
+);
 const files = await loadStaticFiles(path.join(DIST_DIR, 'client'));
 const running = await listen(staticFiles(frontHandler(entry.handler), files), host, port);
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -50,7 +52,10 @@ async function shutdown(signal: string) {
   console.log(`${signal}: finishing requests in flight, then closing the database…`);
   stopPurge();
   await running.stop();
-  await wallNotifications().then((notifications) => notifications.close(), () => {});
+  await wallNotifications().then(
+    (notifications) => notifications.close(),
+    () => {},
+  );
   await runtime.handle.close();
   process.exit(0);
 }

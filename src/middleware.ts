@@ -33,7 +33,10 @@ const security = defineMiddleware(async (context, next) => {
   if (!headers.has('X-Frame-Options')) {
     headers.set('X-Frame-Options', 'DENY');
     const csp = headers.get('Content-Security-Policy');
-    headers.set('Content-Security-Policy', csp ? `${csp.replace(/;?\s*$/, ';')} frame-ancestors 'none';` : "frame-ancestors 'none';");
+    headers.set(
+      'Content-Security-Policy',
+      csp ? `${csp.replace(/;?\s*$/, ';')} frame-ancestors 'none';` : "frame-ancestors 'none';",
+    );
   }
   if (context.url.protocol === 'https:') {
     headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

@@ -6,7 +6,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('app_user')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     // Stored lower-cased so that "Alice" and "alice" are one account.
-    .addColumn('username', 'text', (c) => c.notNull().unique().check(sql`username = lower(username)`))
+    .addColumn('username', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`username = lower(username)`),
+    )
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'moderator')`))
     .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -41,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('login_attempt')
     .columns(['username', 'attempted_at'])
     .execute();
-  await db.schema.createIndex('login_attempt_ip_idx').on('login_attempt').columns(['ip_hash', 'attempted_at']).execute();
+  await db.schema
+    .createIndex('login_attempt_ip_idx')
+    .on('login_attempt')
+    .columns(['ip_hash', 'attempted_at'])
+    .execute();
   await db.schema.createIndex('login_attempt_time_idx').on('login_attempt').column('attempted_at').execute();
 }
 

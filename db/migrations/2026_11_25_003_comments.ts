@@ -30,8 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('approved_at', 'timestamptz')
     .addColumn('approved_by', 'integer')
     .addUniqueConstraint('comment_id_souvenir_key', ['id', 'souvenir_id'])
-    .addForeignKeyConstraint('comment_parent_fk', ['parent_id', 'souvenir_id'], 'comment', ['id', 'souvenir_id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'comment_parent_fk',
+      ['parent_id', 'souvenir_id'],
+      'comment',
+      ['id', 'souvenir_id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute();
 
@@ -66,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .expression(sql`lower(author_email), created_at`)
     .execute();
   // Duplicate souvenirs are found by the hash of their text (a comment's are found within its souvenir).
-  await db.schema.createIndex('souvenir_body_md5_idx').on('souvenir').expression(sql`md5(body_raw)`).execute();
+  await db.schema
+    .createIndex('souvenir_body_md5_idx')
+    .on('souvenir')
+    .expression(sql`md5(body_raw)`)
+    .execute();
 
   // "Les souvenirs les plus commentés", read from the kept counts.
   await db.schema

@@ -128,7 +128,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   for (const table of ['souvenir', 'comment'] as const) {
     const fields = (p: string) =>
-      table === 'souvenir' ? `${p}author_email, ${p}memory_year, ${p}hashtags` : `${p}author_email, null::integer, '{}'::text[]`;
+      table === 'souvenir'
+        ? `${p}author_email, ${p}memory_year, ${p}hashtags`
+        : `${p}author_email, null::integer, '{}'::text[]`;
     const row = (p: string, delta: number) => `row('${table}', ${fields(p)}, ${delta})::wall_change`;
     const watched = table === 'souvenir' ? 'status, author_email, memory_year, hashtags' : 'status, author_email';
     const compared = watched

@@ -19,7 +19,9 @@ type Table = 'souvenir' | 'comment';
 async function defineWallTriggers(db: Kysely<any>, visible: (prefix: string) => string, watchHidden: boolean) {
   for (const table of ['souvenir', 'comment'] as const satisfies readonly Table[]) {
     const fields = (p: string) =>
-      table === 'souvenir' ? `${p}author_email, ${p}memory_year, ${p}hashtags` : `${p}author_email, null::integer, '{}'::text[]`;
+      table === 'souvenir'
+        ? `${p}author_email, ${p}memory_year, ${p}hashtags`
+        : `${p}author_email, null::integer, '{}'::text[]`;
     const row = (p: string, delta: number) => `row('${table}', ${fields(p)}, ${delta})::wall_change`;
     const base = table === 'souvenir' ? 'status, author_email, memory_year, hashtags' : 'status, author_email';
     const watched = watchHidden ? `${base}, hidden_by_reports` : base;
@@ -110,7 +112,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('target_type', 'text', (c) => c.notNull().check(sql`target_type in ('souvenir', 'comment')`))
     .addColumn('target_id', 'integer', (c) => c.notNull())
-    .addColumn('reason', 'text', (c) => c.notNull().check(sql.raw(`reason in (${REASONS.map((r) => `'${r}'`).join(', ')})`)))
+    .addColumn('reason', 'text', (c) =>
+      c.notNull().check(sql.raw(`reason in (${REASONS.map((r) => `'${r}'`).join(', ')})`)),
+    )
     .addColumn('note', 'text', (c) => c.check(sql`char_length(note) <= 500`))
     // Nullable: IP hashes are cleared after 30 days (privacy), the report itself stays.
     .addColumn('ip_hash', 'text')

@@ -12,9 +12,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('comment').addColumn('withdrawn_at', 'timestamptz').execute();
   for (const table of ['souvenir', 'comment', 'report']) {
-    await sql
-      .raw(`create index ${table}_ip_purge_idx on ${table} (created_at) where ip_hash is not null`)
-      .execute(db);
+    await sql.raw(`create index ${table}_ip_purge_idx on ${table} (created_at) where ip_hash is not null`).execute(db);
   }
 }
 

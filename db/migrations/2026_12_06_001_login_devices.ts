@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('login_attempt')
     .addColumn('device_id', 'integer', (c) => c.references('login_device.id').onDelete('cascade'))
     .execute();
-  await db.schema.createIndex('login_attempt_device_idx').on('login_attempt').columns(['device_id', 'attempted_at']).execute();
+  await db.schema
+    .createIndex('login_attempt_device_idx')
+    .on('login_attempt')
+    .columns(['device_id', 'attempted_at'])
+    .execute();
 
   await db.schema
     .createTable('login_guess')
@@ -37,7 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('device_id', 'integer', (c) => c.references('login_device.id').onDelete('cascade'))
     .addColumn('attempted_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_guess_username_idx').on('login_guess').columns(['username', 'attempted_at']).execute();
+  await db.schema
+    .createIndex('login_guess_username_idx')
+    .on('login_guess')
+    .columns(['username', 'attempted_at'])
+    .execute();
   await db.schema.createIndex('login_guess_time_idx').on('login_guess').column('attempted_at').execute();
 }
 

@@ -106,7 +106,10 @@ export async function countStoredTokens(db: Kysely<Database>, tokens: string[]):
 }
 
 /** One raw answer (headers and body bytes exactly as sent, not decompressed). */
-export function captureAnswer(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
+export function captureAnswer(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (response) => {
@@ -128,7 +131,10 @@ export function captureAnswer(url: string, headers: Record<string, string>): Pro
  * first request is a miss that Astro renders uncompressed, and the compressed copies are made
  * off the event loop just after, so this asks until the answer is the cached one.
  */
-export async function captureCachedAnswer(url: string, headers: Record<string, string>): Promise<Awaited<ReturnType<typeof captureAnswer>>> {
+export async function captureCachedAnswer(
+  url: string,
+  headers: Record<string, string>,
+): Promise<Awaited<ReturnType<typeof captureAnswer>>> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const answer = await captureAnswer(url, headers);
     if (answer.status !== 200) throw new Error(`${url} answered ${answer.status}`);

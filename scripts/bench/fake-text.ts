@@ -31,7 +31,20 @@ const WORDS = [
 ];
 const NAMES = [...new Set(DEMO_TEXTS.map((text) => text.author.replace(/^Démo · /, '')))];
 const EVENTS = [...new Set(DEMO_TEXTS.map((text) => text.event).filter((event): event is string => Boolean(event)))];
-const TAGS = ['jazz', 'rock', 'rencontre', 'premierconcert', 'punk', 'electro', 'famille', 'amitié', 'balcon', 'fosse', 'rappel', 'paris11'];
+const TAGS = [
+  'jazz',
+  'rock',
+  'rencontre',
+  'premierconcert',
+  'punk',
+  'electro',
+  'famille',
+  'amitié',
+  'balcon',
+  'fosse',
+  'rappel',
+  'paris11',
+];
 const ENDINGS = ['.', '.', '.', '.', '!', '…', ' ?'];
 
 export interface FakeSouvenir {
@@ -113,7 +126,12 @@ export class TextMaker {
     const bodyRaw = paragraphs.join('\n\n');
     return {
       authorName: `${this.pick(NAMES)} ${String.fromCharCode(65 + Math.floor(this.random() * 26))}.`,
-      title: this.random() < 0.5 ? null : this.sentence().slice(0, 60).replace(/[ ,]+\S*$/, ''),
+      title:
+        this.random() < 0.5
+          ? null
+          : this.sentence()
+              .slice(0, 60)
+              .replace(/[ ,]+\S*$/, ''),
       bodyRaw,
       bodyHtml: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n\n'),
       memoryYear: 1970 + Math.floor(this.random() * 46),

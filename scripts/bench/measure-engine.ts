@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedBenchData, countInconsistentSouvenirs } from './seed.ts';
-import { captureAnswer, captureCachedAnswer, countStoredTokens, createBenchDatabase, cursorOfPage, openMigrated } from './bench-database.ts';
+import {
+  captureAnswer,
+  captureCachedAnswer,
+  countStoredTokens,
+  createBenchDatabase,
+  cursorOfPage,
+  openMigrated,
+} from './bench-database.ts';
 import { runLoad, startCeiling, startServer } from './processes.ts';
 import type { ServerProcess } from './processes.ts';
 import { evaluateTargets } from './report.ts';
@@ -48,7 +55,12 @@ function asTarget(kind: Measurement['server'], server: ServerProcess): Target {
 
 export async function measureEngine(options: EngineOptions): Promise<EngineRun> {
   const database = await createBenchDatabase(options.engine, options.stamp);
-  const notes: string[] = [`load average at the start: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (${os.cpus().length} cores)`];
+  const notes: string[] = [
+    `load average at the start: ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')} (${os.cpus().length} cores)`,
+  ];
   try {
     let handle = await openMigrated(database);
     const seeded = await seedBenchData(handle.db, {
@@ -57,7 +69,8 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       concurrency: options.engine === 'postgres' ? 3 : 1,
     });
     const inconsistent = await countInconsistentSouvenirs(handle.db);
-    if (inconsistent > 0) throw new Error(`${inconsistent} souvenirs have a comment count that disagrees with their comments`);
+    if (inconsistent > 0)
+      throw new Error(`${inconsistent} souvenirs have a comment count that disagrees with their comments`);
     console.log(`Seeded in ${seeded.seconds.toFixed(1)} s; comment counts consistent.`);
     const deepPage = Math.min(DEEP_PAGE, Math.floor(options.souvenirs / 20) - 1);
     if (deepPage < DEEP_PAGE) notes.push(`the deep page is page ${deepPage}, the deepest this database has`);
@@ -76,7 +89,14 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
         warmup: 2,
         ...extra,
       });
-      const measurement: Measurement = { name, path: urlPath, server: target.kind, rssMb: target.rssMb(), ratioToCeiling: null, ...result };
+      const measurement: Measurement = {
+        name,
+        path: urlPath,
+        server: target.kind,
+        rssMb: target.rssMb(),
+        ratioToCeiling: null,
+        ...result,
+      };
       measurements.push(measurement);
       return measurement;
     };
@@ -101,7 +121,11 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     const answerFile = path.join(os.tmpdir(), `mur-bench-answer-${options.stamp}.json`);
     fs.writeFileSync(answerFile, JSON.stringify({ headers: answer.headers, body: answer.body.toString('base64') }));
     const ceilingServer = await startCeiling(answerFile);
-    const ceiling = await measure('ceiling (bare node:http)', { kind: 'ceiling', origin: ceilingServer.origin, rssMb: () => null }, '/');
+    const ceiling = await measure(
+      'ceiling (bare node:http)',
+      { kind: 'ceiling', origin: ceilingServer.origin, rssMb: () => null },
+      '/',
+    );
     await ceilingServer.stop();
     fs.rmSync(answerFile, { force: true });
 
@@ -119,7 +143,8 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     const cachedRss = cachedServer.rssMb();
     await cachedServer.stop();
 
-    for (const m of measurements) m.ratioToCeiling = Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000;
+    for (const m of measurements)
+      m.ratioToCeiling = Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000;
     const tokens = JSON.parse(fs.readFileSync(tokensFile, 'utf8')) as string[];
     fs.rmSync(tokensFile, { force: true });
     if (options.engine === 'pglite') handle = await openMigrated(database);

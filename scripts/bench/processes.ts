@@ -31,7 +31,9 @@ export function rssMbOf(pid: number): number {
 
 /** Node's flags and the environment set in `npm start` (package.json), so the measured server is the one deployed. */
 function startCommand(): { flags: string[]; env: Record<string, string> } {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   const words = pkg.scripts.start!.split(/\s+/);
   const env: Record<string, string> = {};
   for (const word of words) {
@@ -55,16 +57,27 @@ export async function startServer(options: {
 }): Promise<ServerProcess> {
   const log = fs.openSync(options.logFile, 'w');
   const start = startCommand();
-  const nodeArgs = [...start.flags, ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])];
+  const nodeArgs = [
+    ...start.flags,
+    ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/start.ts'), '--no-build'], {
     cwd: ROOT,
-    env: { ...process.env, ...start.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(options.port), ...options.env },
+    env: {
+      ...process.env,
+      ...start.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(options.port),
+      ...options.env,
+    },
     stdio: ['ignore', log, log],
   });
   const origin = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the ${options.name} server exited (${child.exitCode}); see ${options.logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`the ${options.name} server exited (${child.exitCode}); see ${options.logFile}`);
     try {
       const response = await fetch(`${origin}/healthz`);
       if (response.ok) break;
@@ -91,7 +104,9 @@ export async function startServer(options: {
 }
 
 /** Starts the ceiling server on the captured answer; resolves with its origin and a stop. */
-export async function startCeiling(answerFile: string): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
+export async function startCeiling(
+  answerFile: string,
+): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/bench/ceiling.ts'), answerFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -118,9 +133,13 @@ export async function startCeiling(answerFile: string): Promise<{ origin: string
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     // --no-warnings: autocannon's timers print a harmless TimeoutNegativeWarning on Node 24.
-    const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify(spec)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--no-warnings', path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify(spec)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {

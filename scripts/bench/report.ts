@@ -58,7 +58,11 @@ export function evaluateTargets(run: EngineRun): Target[] {
   const share = find(run, 'share a souvenir (POST)');
   if (ceiling && cached) {
     const ratio = cached.requestsPerSecond / ceiling.requestsPerSecond;
-    targets.push({ name: 'cached wall ≥ 50 % of the ceiling', met: ratio >= 0.5, detail: `${(ratio * 100).toFixed(0)} %` });
+    targets.push({
+      name: 'cached wall ≥ 50 % of the ceiling',
+      met: ratio >= 0.5,
+      detail: `${(ratio * 100).toFixed(0)} %`,
+    });
   }
   if (uncached) {
     targets.push({
@@ -69,7 +73,11 @@ export function evaluateTargets(run: EngineRun): Target[] {
   }
   if (deep && uncached) {
     const ratio = deep.p50 / Math.max(1, uncached.p50);
-    targets.push({ name: '1 000 deep p50 ≤ 1.3 × first page p50', met: ratio <= 1.3, detail: `${ratio.toFixed(2)} × (${deep.p50} vs ${uncached.p50} ms)` });
+    targets.push({
+      name: '1 000 deep p50 ≤ 1.3 × first page p50',
+      met: ratio <= 1.3,
+      detail: `${ratio.toFixed(2)} × (${deep.p50} vs ${uncached.p50} ms)`,
+    });
   }
   if (share) {
     const allStored = run.share.stored === run.share.answered200 && run.share.tokensRead === run.share.answered200;
@@ -85,7 +93,8 @@ export function evaluateTargets(run: EngineRun): Target[] {
   targets.push({
     name: 'no errors, no non-2xx',
     met: failed.length === 0,
-    detail: failed.length === 0 ? 'none' : failed.map((m) => `${m.name}: ${m.errors} errors, ${m.non2xx} non-2xx`).join('; '),
+    detail:
+      failed.length === 0 ? 'none' : failed.map((m) => `${m.name}: ${m.errors} errors, ${m.non2xx} non-2xx`).join('; '),
   });
   return targets;
 }
@@ -107,8 +116,13 @@ export function formatRun(run: EngineRun): string {
       `| ${cell(m.name, 28, false)} | ${cell(Math.round(m.requestsPerSecond).toLocaleString('en'), 8)} | ${cell(String(m.p50), 7)} | ${cell(String(m.p99), 7)} | ${cell(String(m.errors), 6)} | ${cell(String(m.non2xx), 7)} | ${cell(m.rssMb === null ? '–' : String(m.rssMb), 7)} | ${cell(m.ratioToCeiling === null ? '–' : m.ratioToCeiling.toFixed(3), 9)} |`,
     );
   }
-  lines.push('', `RSS at the end: production server ${run.rssAtEndMb.cached} MB, caches-off server ${run.rssAtEndMb.uncached} MB.`);
-  lines.push(`Sharing: ${run.share.answered200} answered 200, ${run.share.tokensRead} private links read, ${run.share.stored} found stored.`);
+  lines.push(
+    '',
+    `RSS at the end: production server ${run.rssAtEndMb.cached} MB, caches-off server ${run.rssAtEndMb.uncached} MB.`,
+  );
+  lines.push(
+    `Sharing: ${run.share.answered200} answered 200, ${run.share.tokensRead} private links read, ${run.share.stored} found stored.`,
+  );
   lines.push('', 'Targets:');
   for (const target of run.targets) lines.push(`  ${target.met ? '✔' : '✘'} ${target.name}: ${target.detail}`);
   for (const note of run.notes) lines.push(`  note: ${note}`);

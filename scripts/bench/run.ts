@@ -50,7 +50,9 @@ process.once('SIGINT', () => {
 
 const runs: EngineRun[] = [];
 for (const plan of plans) {
-  console.log(`\n=== ${plan.engine}: seeding ${plan.souvenirs.toLocaleString('en')} souvenirs and ${plan.comments.toLocaleString('en')} comments ===`);
+  console.log(
+    `\n=== ${plan.engine}: seeding ${plan.souvenirs.toLocaleString('en')} souvenirs and ${plan.comments.toLocaleString('en')} comments ===`,
+  );
   const run = await measureEngine({
     ...plan,
     duration: Number(values.duration),
@@ -67,10 +69,17 @@ for (const plan of plans) {
 const report = {
   takenAt: new Date().toISOString(),
   machine: machine(),
-  settings: { connections: Number(values.connections), durationSeconds: Number(values.duration), warmupSeconds: 2, client: 'autocannon, in its own process' },
+  settings: {
+    connections: Number(values.connections),
+    durationSeconds: Number(values.duration),
+    warmupSeconds: 2,
+    client: 'autocannon, in its own process',
+  },
   runs,
 };
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nWritten to bench-results/latest.json${profileDir ? `; CPU profiles in ${path.relative(ROOT, profileDir)}` : ''}.`);
+console.log(
+  `\nWritten to bench-results/latest.json${profileDir ? `; CPU profiles in ${path.relative(ROOT, profileDir)}` : ''}.`,
+);
 const missed = runs.flatMap((run) => run.targets.filter((t) => !t.met).map((t) => `${run.engine}: ${t.name}`));
 if (missed.length > 0) console.log(`Targets missed: ${missed.join('; ')}.`);

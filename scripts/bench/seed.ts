@@ -61,7 +61,12 @@ function planComments(souvenirs: number, comments: number, random: () => number,
   return counts;
 }
 
-async function inBatches(total: number, size: number, concurrency: number, run: (start: number, end: number) => Promise<void>) {
+async function inBatches(
+  total: number,
+  size: number,
+  concurrency: number,
+  run: (start: number, end: number) => Promise<void>,
+) {
   let next = 0;
   const worker = async () => {
     while (next < total) {
@@ -121,7 +126,9 @@ export async function seedBenchData(db: Kysely<Database>, options: SeedOptions):
         approved_at: new Date(approvedAt[i]!).toISOString(),
       });
     }
-    await bulkInsert(db, sql`
+    await bulkInsert(
+      db,
+      sql`
       insert into souvenir (id, public_id, author_name, author_email, title, body_raw, body_html, memory_year, event,
         hashtags, locale, status, pinned, comment_count, ip_hash, token_hash, consent_at, created_at, updated_at, approved_at)
       overriding system value
@@ -130,7 +137,8 @@ export async function seedBenchData(db: Kysely<Database>, options: SeedOptions):
         approved_at - interval '2 hours', approved_at - interval '2 hours', approved_at, approved_at
       from json_to_recordset(${JSON.stringify(rows)}::json) as r(id int, public_id text, author_name text,
         author_email text, title text, body_raw text, body_html text, memory_year int, event text, hashtags text[],
-        comment_count int, ip_hash text, token_hash text, approved_at timestamptz)`);
+        comment_count int, ip_hash text, token_hash text, approved_at timestamptz)`,
+    );
     souvenirBar.tick(end - start);
   });
   souvenirBar.done();
@@ -146,7 +154,8 @@ export async function seedBenchData(db: Kysely<Database>, options: SeedOptions):
       for (let k = firstComment[owner]!; k < firstComment[owner + 1]!; k++) {
         const fake = text.comment();
         const person = Math.floor(text.random() * PEOPLE);
-        const approved = approvedAt[owner]! + ((k - firstComment[owner]! + text.random()) / plan[owner]!) * (now - approvedAt[owner]!);
+        const approved =
+          approvedAt[owner]! + ((k - firstComment[owner]! + text.random()) / plan[owner]!) * (now - approvedAt[owner]!);
         const isReply = k !== firstComment[owner] && k % 5 === 0;
         rows.push({
           id: k + 1,
@@ -164,7 +173,9 @@ export async function seedBenchData(db: Kysely<Database>, options: SeedOptions):
       }
     }
     if (rows.length === 0) return;
-    await bulkInsert(db, sql`
+    await bulkInsert(
+      db,
+      sql`
       insert into comment (id, public_id, souvenir_id, parent_id, author_name, author_email, body_raw, body_html, status,
         ip_hash, token_hash, locale, created_at, updated_at, approved_at)
       overriding system value
@@ -172,15 +183,20 @@ export async function seedBenchData(db: Kysely<Database>, options: SeedOptions):
         ip_hash, token_hash, 'fr', approved_at - interval '10 minutes', approved_at, approved_at
       from json_to_recordset(${JSON.stringify(rows)}::json) as r(id int, public_id text, souvenir_id int, parent_id int,
         author_name text, author_email text, body_raw text, body_html text, ip_hash text, token_hash text,
-        approved_at timestamptz)`);
+        approved_at timestamptz)`,
+    );
     commentBar.tick(rows.length);
   });
   commentBar.done();
 
   for (const table of ['souvenir', 'comment']) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 0) + 1 from ${sql.table(table)}), false)`.execute(db);
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 0) + 1 from ${sql.table(table)}), false)`.execute(
+      db,
+    );
   }
-  await sql`update souvenir set pinned = true where id in (select id from souvenir order by id desc offset 50 limit ${PINNED})`.execute(db);
+  await sql`update souvenir set pinned = true where id in (select id from souvenir order by id desc offset 50 limit ${PINNED})`.execute(
+    db,
+  );
   // The wall's kept figures, per-year and per-hashtag counts: their triggers were off with the foreign keys.
   await recomputeWallStats(db);
   await sql`analyze`.execute(db);

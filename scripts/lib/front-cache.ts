@@ -33,7 +33,11 @@ const KEPT_ON_304 = new Set(['cache-control', 'content-location', 'etag', 'expir
 const SUFFIX: Record<Encoding, string> = { identity: '', br: '-br', gzip: '-gz' };
 
 function opaqueTag(tag: string): string {
-  return tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '').replace(/-(br|gz)$/, '');
+  return tag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"|"$/g, '')
+    .replace(/-(br|gz)$/, '');
 }
 
 async function prepare(entry: CachedPage): Promise<Prepared> {
@@ -45,7 +49,11 @@ async function prepare(entry: CachedPage): Promise<Prepared> {
   const notModified = {} as Prepared['notModified'];
   for (const encoding of ['identity', 'br', 'gzip'] as const) {
     const body = bodies[encoding];
-    const headers: Headers = { ...base, etag: entry.etag.replace(/"$/, `${SUFFIX[encoding]}"`), 'content-length': String(body.length) };
+    const headers: Headers = {
+      ...base,
+      etag: entry.etag.replace(/"$/, `${SUFFIX[encoding]}"`),
+      'content-length': String(body.length),
+    };
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
     full[encoding] = { headers, body };
     notModified[encoding] = Object.fromEntries(Object.entries(headers).filter(([name]) => KEPT_ON_304.has(name)));
@@ -56,7 +64,10 @@ async function prepare(entry: CachedPage): Promise<Prepared> {
 function send(req: IncomingMessage, res: ServerResponse, status: number, prepared: Prepared): void {
   const encoding = pickEncoding(req.headers['accept-encoding']);
   const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === prepared.opaque))) {
+  if (
+    ifNoneMatch &&
+    (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === prepared.opaque))
+  ) {
     res.writeHead(304, prepared.notModified[encoding]);
     res.end();
     return;
@@ -114,7 +125,12 @@ export function createFrontCache(): FrontCache {
     });
   }
 
-  function lookupOrWait(req: IncomingMessage, res: ServerResponse, key: string, waited: boolean): boolean | Promise<boolean> {
+  function lookupOrWait(
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    waited: boolean,
+  ): boolean | Promise<boolean> {
     const entry = cache.lookup(key);
     if (entry) return answer(req, res, entry);
     const inFlight = rendering.get(key);

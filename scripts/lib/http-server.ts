@@ -1,7 +1,14 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
-import { answerBrokenJson, answerTooLarge, bodyLimitFor, carriesBody, isBrokenJson, readBodyWithin } from './request-body.ts';
+import {
+  answerBrokenJson,
+  answerTooLarge,
+  bodyLimitFor,
+  carriesBody,
+  isBrokenJson,
+  readBodyWithin,
+} from './request-body.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 

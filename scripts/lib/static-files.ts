@@ -81,7 +81,8 @@ export function staticFiles(next: Handler, files: Map<string, StaticFile>): Hand
   return (req, res) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
-    const file = req.method === 'GET' || req.method === 'HEAD' ? files.get(query >= 0 ? url.slice(0, query) : url) : undefined;
+    const file =
+      req.method === 'GET' || req.method === 'HEAD' ? files.get(query >= 0 ? url.slice(0, query) : url) : undefined;
     if (!file) {
       next(req, res);
       return;
@@ -90,7 +91,11 @@ export function staticFiles(next: Handler, files: Map<string, StaticFile>): Hand
     const chosen = file.bodies[encoding] ? encoding : 'identity';
     const etag = chosen === 'identity' ? file.etag : file.etag.replace(/"$/, `-${chosen}"`);
     if (req.headers['if-none-match']?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-      res.writeHead(304, { etag, 'cache-control': file.headers['cache-control']!, ...(file.headers.vary ? { vary: file.headers.vary } : {}) });
+      res.writeHead(304, {
+        etag,
+        'cache-control': file.headers['cache-control']!,
+        ...(file.headers.vary ? { vary: file.headers.vary } : {}),
+      });
       res.end();
       return;
     }

@@ -45,7 +45,8 @@ export const login = defineAction({
         options,
       );
     } catch (error) {
-      if (error instanceof RateLimited) return { status: 'limited' as const, retryAfterSeconds: error.retryAfterSeconds };
+      if (error instanceof RateLimited)
+        return { status: 'limited' as const, retryAfterSeconds: error.retryAfterSeconds };
       throw error;
     }
     if (result.status === 'throttled')

@@ -16,7 +16,10 @@ const MESSAGES: Record<AuthorLinkError['code'], string> = {
 
 function toActionError(error: unknown): never {
   if (error instanceof AuthorLinkError) {
-    throw new ActionError({ code: error.code === 'not_found' ? 'NOT_FOUND' : 'CONFLICT', message: MESSAGES[error.code] });
+    throw new ActionError({
+      code: error.code === 'not_found' ? 'NOT_FOUND' : 'CONFLICT',
+      message: MESSAGES[error.code],
+    });
   }
   if (error instanceof SanitizeError) throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });
   console.error('[author-link] failed:', error);

@@ -11,4 +11,17 @@ import { report } from './report.ts';
 import { dismissReports } from './report-moderation.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 
-export const server = { share, lightCandle, comment, rules: { save: saveRules }, authorEdit, authorEditComment, authorWithdraw, report, moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink }, data: { search: searchData, erase: eraseData }, auth: { login, logout, changePassword, endOtherSessions }, team: { create, disable, enable, setRole, resetPassword } };
+export const server = {
+  share,
+  lightCandle,
+  comment,
+  rules: { save: saveRules },
+  authorEdit,
+  authorEditComment,
+  authorWithdraw,
+  report,
+  moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink },
+  data: { search: searchData, erase: eraseData },
+  auth: { login, logout, changePassword, endOtherSessions },
+  team: { create, disable, enable, setRole, resetPassword },
+};

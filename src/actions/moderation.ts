@@ -12,9 +12,14 @@ import { editAsModerator } from './moderator-edit.ts';
 const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
 
 /** The message a moderator reads when a decision on one item was refused (comments have their own words). */
-function refusal(code: DecisionError['code'], status: ContributionStatus | null, targetType: ContributionKind = 'souvenir'): ActionError {
+function refusal(
+  code: DecisionError['code'],
+  status: ContributionStatus | null,
+  targetType: ContributionKind = 'souvenir',
+): ActionError {
   const prefix = targetType === 'comment' ? 'moderation.comment' : 'moderation';
-  if (code === 'conflict' && status) return new ActionError({ code: 'CONFLICT', message: `${prefix}.conflict.${status}` });
+  if (code === 'conflict' && status)
+    return new ActionError({ code: 'CONFLICT', message: `${prefix}.conflict.${status}` });
   if (code === 'not_found') return new ActionError({ code: 'NOT_FOUND', message: `${prefix}.error.notFound` });
   return new ActionError({ code: 'BAD_REQUEST', message: `${prefix}.error.notAllowed` });
 }

@@ -18,7 +18,10 @@ interface EditInput {
   reason: string | null;
 }
 
-const REFUSALS: Record<ContributionKind, Record<DecisionErrorCode, { code: ActionError['code']; message: MessageKey }>> = {
+const REFUSALS: Record<
+  ContributionKind,
+  Record<DecisionErrorCode, { code: ActionError['code']; message: MessageKey }>
+> = {
   souvenir: {
     conflict: { code: 'CONFLICT', message: 'moderation.edit.conflict' },
     not_allowed: { code: 'BAD_REQUEST', message: 'moderation.edit.withdrawn' },

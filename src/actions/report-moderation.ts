@@ -32,7 +32,10 @@ export const dismissReports = defineAction({
     const counts = tally(outcomes);
     if (input.ids.length === 1 && counts.done === 0) {
       const settled = counts.conflicts > 0;
-      throw new ActionError({ code: settled ? 'CONFLICT' : 'NOT_FOUND', message: settled ? 'report.error.settled' : 'moderation.error.notFound' });
+      throw new ActionError({
+        code: settled ? 'CONFLICT' : 'NOT_FOUND',
+        message: settled ? 'report.error.settled' : 'moderation.error.notFound',
+      });
     }
     return { decision: 'dismiss' as const, ...counts };
   },

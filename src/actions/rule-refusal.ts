@@ -9,7 +9,8 @@ import { limitMessage } from '../lib/security/limit-message.ts';
  * with `refusalNotice` and answers with `answerTooMany` (lib/security/too-many.ts).
  */
 export function refusalToActionError(refusal: RuleRefusal | RateLimited): ActionError {
-  if (refusal instanceof RateLimited) return new ActionError({ code: 'TOO_MANY_REQUESTS', message: limitMessage(refusal) });
+  if (refusal instanceof RateLimited)
+    return new ActionError({ code: 'TOO_MANY_REQUESTS', message: limitMessage(refusal) });
   return new ActionError({
     code: refusal.code === 'flood' ? 'TOO_MANY_REQUESTS' : 'CONFLICT',
     message: refusalMessage(refusal),

@@ -15,9 +15,12 @@ const wordList = z
   .max(SETTING_LIMITS.words * (SETTING_LIMITS.wordLength + 2), { error: 'settings.error.words' })
   .nullish()
   .transform((v) => parseWordList(v ?? ''))
-  .refine((words) => words.length <= SETTING_LIMITS.words && words.every((w) => w.length <= SETTING_LIMITS.wordLength), {
-    error: 'settings.error.words',
-  });
+  .refine(
+    (words) => words.length <= SETTING_LIMITS.words && words.every((w) => w.length <= SETTING_LIMITS.wordLength),
+    {
+      error: 'settings.error.words',
+    },
+  );
 
 const budgetLimit = () => wholeNumber(SETTING_LIMITS.budgetLimit, 'limit.error.limit');
 const budgetMinutes = () => wholeNumber(SETTING_LIMITS.budgetMinutes, 'limit.error.minutes');

@@ -23,7 +23,10 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
   const contexts: BrowserContext[] = [];
 
   async function visitor(n: number, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${n}` }, javaScriptEnabled });
+    const context = await browser.newContext({
+      extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${n}` },
+      javaScriptEnabled,
+    });
     contexts.push(context);
     return context.newPage();
   }
@@ -50,7 +53,10 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
   async function approveAll() {
     await admin.goto(`${server.origin}/moderation`);
     while ((await admin.locator('[data-queue-item] button[data-decision="approve"]').count()) > 0) {
-      await Promise.all([admin.waitForURL(/fait=approve/), admin.locator('[data-queue-item] button[data-decision="approve"]').first().click()]);
+      await Promise.all([
+        admin.waitForURL(/fait=approve/),
+        admin.locator('[data-queue-item] button[data-decision="approve"]').first().click(),
+      ]);
     }
   }
 
@@ -140,10 +146,14 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
     const page = await visitor(3);
     await page.goto(`${server.origin}${first}`);
     await page.click('form.candle button');
-    await page.waitForFunction(() => document.querySelector('form.candle .candle-message')?.textContent?.includes('brûle'));
+    await page.waitForFunction(() =>
+      document.querySelector('form.candle .candle-message')?.textContent?.includes('brûle'),
+    );
     await page.goto(`${server.origin}${second}`);
     await page.click('form.candle button');
-    await page.waitForFunction(() => /Réessayez dans/.test(document.querySelector('form.candle .candle-message')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Réessayez dans/.test(document.querySelector('form.candle .candle-message')?.textContent ?? ''),
+    );
     expect(plain(await page.locator('form.candle .candle-message').textContent())).toMatch(
       /^Beaucoup de bougies allumées en peu de temps\. Réessayez dans \d+ (secondes?|minutes?|heure)\.$/,
     );
@@ -178,7 +188,9 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
     expect(Number(refused!.headers.get('retry-after'))).toBeLessThanOrEqual(900);
     const html = plain(await refused!.text());
     // Fixed windows: near a window's end the wait is said in seconds.
-    expect(html).toMatch(/Trop de tentatives de connexion depuis cette adresse\. Réessayez dans \d+ (minutes?|secondes?)\./);
+    expect(html).toMatch(
+      /Trop de tentatives de connexion depuis cette adresse\. Réessayez dans \d+ (minutes?|secondes?)\./,
+    );
     expect(html).toContain('value="personne"');
     // Another address still signs in.
     const other = await signIn(browser, server, 'admin', PASSWORD);

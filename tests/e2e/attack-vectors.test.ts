@@ -29,7 +29,10 @@ describe.skipIf(!hasChromium)('a few hundred attack vectors through the real for
       });
       count++;
     }
-    const approved = await withScript(server, 'souvenir.ts', ['approve', ...Array.from({ length: count }, (_, k) => String(k + 1))]);
+    const approved = await withScript(server, 'souvenir.ts', [
+      'approve',
+      ...Array.from({ length: count }, (_, k) => String(k + 1)),
+    ]);
     expect(approved.status, approved.stderr).toBe(0);
     browser = await launchBrowser();
   }, 180_000);
@@ -50,8 +53,12 @@ describe.skipIf(!hasChromium)('a few hundred attack vectors through the real for
     while (next) {
       await page.goto(`${server.origin}${next}`);
       await page.waitForLoadState('load');
-      for (const href of await page.locator('article h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) links.push(href);
-      next = await page.locator('a[rel=next]').getAttribute('href').catch(() => null);
+      for (const href of await page.locator('article h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+        links.push(href);
+      next = await page
+        .locator('a[rel=next]')
+        .getAttribute('href')
+        .catch(() => null);
     }
     expect(links.length).toBe(Math.ceil(vectors.length / PER_SOUVENIR));
     for (const link of links) {
@@ -60,15 +67,35 @@ describe.skipIf(!hasChromium)('a few hundred attack vectors through the real for
       // Give autofocus, animations and lazy handlers a moment to fire if anything slipped through.
       await page.mouse.move(200, 300);
       await page.waitForTimeout(50);
-      const offenders = await page.locator('.souvenir-body').evaluateAll((bodies) =>
-        bodies.flatMap((b) =>
-          [...b.querySelectorAll('*')].filter(
-            (el) =>
-              !['P', 'BR', 'A', 'ABBR', 'ACRONYM', 'B', 'BLOCKQUOTE', 'CITE', 'CODE', 'DEL', 'EM', 'I', 'Q', 'STRIKE', 'STRONG'].includes(el.tagName) ||
-              [...el.attributes].some((a) => a.name.startsWith('on') || a.name === 'style'),
-          ).map((el) => el.outerHTML.slice(0, 80)),
-        ),
-      );
+      const offenders = await page
+        .locator('.souvenir-body')
+        .evaluateAll((bodies) =>
+          bodies.flatMap((b) =>
+            [...b.querySelectorAll('*')]
+              .filter(
+                (el) =>
+                  ![
+                    'P',
+                    'BR',
+                    'A',
+                    'ABBR',
+                    'ACRONYM',
+                    'B',
+                    'BLOCKQUOTE',
+                    'CITE',
+                    'CODE',
+                    'DEL',
+                    'EM',
+                    'I',
+                    'Q',
+                    'STRIKE',
+                    'STRONG',
+                  ].includes(el.tagName) ||
+                  [...el.attributes].some((a) => a.name.startsWith('on') || a.name === 'style'),
+              )
+              .map((el) => el.outerHTML.slice(0, 80)),
+          ),
+        );
       expect(offenders, link).toEqual([]);
     }
     expect(traps.dialogs).toEqual([]);

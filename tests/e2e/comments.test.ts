@@ -16,7 +16,12 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
 
   beforeAll(async () => {
     server = await launchServer({ LIFT_RATE_LIMITS: '1' });
-    await shareByHttp(server, { name: 'Autrice', email: 'autrice@example.org', title: 'La salle en fête', body: 'Un soir de concert.' });
+    await shareByHttp(server, {
+      name: 'Autrice',
+      email: 'autrice@example.org',
+      title: 'La salle en fête',
+      body: 'Un soir de concert.',
+    });
     await withScript(server, 'souvenir.ts', ['approve', '1']);
     await createAccount(server, 'admin', 'admin', PASSWORD);
     const wall = await (await fetch(`${server.origin}/`)).text();

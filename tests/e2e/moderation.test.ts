@@ -16,8 +16,18 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
 
   beforeAll(async () => {
     server = await launchServer({ LIFT_RATE_LIMITS: '1' });
-    await shareByHttp(server, { name: 'Approuvable', email: 'a@example.org', title: 'Souvenir à approuver', body: 'La fosse chantait.' });
-    await shareByHttp(server, { name: 'Refusable', email: 'r@example.org', title: 'Souvenir à refuser', body: 'Hors sujet.' });
+    await shareByHttp(server, {
+      name: 'Approuvable',
+      email: 'a@example.org',
+      title: 'Souvenir à approuver',
+      body: 'La fosse chantait.',
+    });
+    await shareByHttp(server, {
+      name: 'Refusable',
+      email: 'r@example.org',
+      title: 'Souvenir à refuser',
+      body: 'Hors sujet.',
+    });
     await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
     browser = await launchBrowser();
   }, 120_000);
@@ -57,7 +67,11 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
       body: new URLSearchParams({ ids: '1', decision: 'approve' }),
     });
     expect(foreign.status).toBe(403);
-    const json = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ids":["1"],"decision":"approve"}' });
+    const json = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"ids":["1"],"decision":"approve"}',
+    });
     expect(json.status).toBe(403);
     const none = await fetch(url, { method: 'POST', body: new URLSearchParams({ ids: '1', decision: 'approve' }) });
     expect(none.status).toBe(403);
@@ -72,7 +86,9 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
 
     await page.keyboard.press('j');
     const first = page.locator('[data-queue-item]').first();
-    await expect(first.evaluate((el) => el.contains(document.activeElement) || el === document.activeElement)).resolves.toBe(true);
+    await expect(
+      first.evaluate((el) => el.contains(document.activeElement) || el === document.activeElement),
+    ).resolves.toBe(true);
     expect(await first.textContent()).toContain('Souvenir à approuver');
     await Promise.all([page.waitForURL(/fait=approve/), page.keyboard.press('a')]);
     await expect(page.locator('#message').textContent()).resolves.toBeTruthy();
@@ -87,7 +103,9 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     expect(wall).not.toContain('Souvenir à refuser');
 
     await page.goto(`${server.origin}/moderation/journal`);
-    const actions = await page.locator('tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    const actions = await page
+      .locator('tr[data-action]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['approve', 'reject']));
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -60,14 +60,20 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight o
       }),
     ].join('\n');
     fs.mkdirSync(path.dirname(REPORT), { recursive: true });
-    fs.writeFileSync(REPORT, `Measured in Chromium, empty browser cache, server cache warm (${new Date().toISOString()}).\n\n${table}\n`);
+    fs.writeFileSync(
+      REPORT,
+      `Measured in Chromium, empty browser cache, server cache warm (${new Date().toISOString()}).\n\n${table}\n`,
+    );
     console.log(`\n${table}\n`);
 
     for (const { name, weight } of rows) {
-      expect(weight.decoded.js + weight.inlineScript, `${name}: ${weight.scripts.join(', ')}`).toBeLessThanOrEqual(JS_BUDGET);
+      expect(weight.decoded.js + weight.inlineScript, `${name}: ${weight.scripts.join(', ')}`).toBeLessThanOrEqual(
+        JS_BUDGET,
+      );
       expect(weight.decoded.html, name).toBeGreaterThan(0);
     }
     // Pages without a form to enhance send no script file at all.
-    for (const name of ['Sharing form', 'Privacy']) expect(rows.find((r) => r.name === name)!.weight.scripts, name).toEqual([]);
+    for (const name of ['Sharing form', 'Privacy'])
+      expect(rows.find((r) => r.name === name)!.weight.scripts, name).toEqual([]);
   }, 180_000);
 });

@@ -20,9 +20,24 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
 
   beforeAll(async () => {
     server = await launchServer({ LIFT_RATE_LIMITS: '1' });
-    withdrawLink = await shareByHttp(server, { name: 'Aline', email: 'aline@example.org', title: 'Retrait par lien', body: 'Un soir que je préfère garder.' });
-    await shareByHttp(server, { name: 'Bruno', email: 'Bruno.Efface@Example.org', title: 'Effacement demandé', body: 'Mon premier concert.' });
-    lostLink = await shareByHttp(server, { name: 'Chloé', email: 'chloe@example.org', title: 'Lien perdu', body: 'J’ai perdu mon lien.' });
+    withdrawLink = await shareByHttp(server, {
+      name: 'Aline',
+      email: 'aline@example.org',
+      title: 'Retrait par lien',
+      body: 'Un soir que je préfère garder.',
+    });
+    await shareByHttp(server, {
+      name: 'Bruno',
+      email: 'Bruno.Efface@Example.org',
+      title: 'Effacement demandé',
+      body: 'Mon premier concert.',
+    });
+    lostLink = await shareByHttp(server, {
+      name: 'Chloé',
+      email: 'chloe@example.org',
+      title: 'Lien perdu',
+      body: 'J’ai perdu mon lien.',
+    });
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
     await createAccount(server, 'admin', 'admin', PASSWORD);
     browser = await launchBrowser();
@@ -62,7 +77,10 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
     await page.fill('#comment-body', 'J’y étais aussi, au troisième rang.');
     await page.fill('#comment-name', 'Dora');
     await page.fill('#comment-email', 'dora@example.org');
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form.comment-form button[type=submit]')]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.click('form.comment-form button[type=submit]'),
+    ]);
     const link = await page.getAttribute('[data-private-link] a', 'href');
     expect(link).toMatch(/\/mes-souvenirs\/[A-Za-z0-9_-]{32}$/);
 
@@ -72,10 +90,16 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
     expect(await page.getAttribute('#statut', 'data-status')).toBe('pending');
     expect(await page.locator('[data-on-souvenir] a').textContent()).toBe('Effacement demandé');
     await page.fill('#edit-comment-body', '');
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form.comment-form button[type=submit]')]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.click('form.comment-form button[type=submit]'),
+    ]);
     expect(await page.locator('#erreurs a').textContent()).toBe('Écrivez votre commentaire.');
     await page.fill('#edit-comment-body', 'J’y étais aussi, au <strong>deuxième</strong> rang.');
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form.comment-form button[type=submit]')]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.click('form.comment-form button[type=submit]'),
+    ]);
     expect(await page.locator('#message').textContent()).toContain('Votre correction est enregistrée.');
     expect(await page.locator('article.comment strong').textContent()).toBe('deuxième');
     await page.check('#confirm');
@@ -117,7 +141,10 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
     expect(await rows.first().textContent()).toContain('Effacement demandé');
 
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-export]')]);
-    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { email: string; souvenirs: { title: string; authorEmail: string }[] };
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as {
+      email: string;
+      souvenirs: { title: string; authorEmail: string }[];
+    };
     expect(exported.email).toBe('bruno.efface@example.org');
     expect(exported.souvenirs.map((s) => s.title)).toEqual(['Effacement demandé']);
     const direct = await admin.context().request.post(`${server.origin}/moderation/donnees.json`, {

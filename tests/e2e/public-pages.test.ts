@@ -22,10 +22,18 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
     const shared = await fetch(`${server.origin}/partager?_action=share`, {
       method: 'POST',
       headers: { origin: server.origin },
-      body: new URLSearchParams({ name: 'Visiteuse', email: 'visiteuse@example.org', body: 'Un souvenir en attente.', consent: 'on' }),
+      body: new URLSearchParams({
+        name: 'Visiteuse',
+        email: 'visiteuse@example.org',
+        body: 'Un souvenir en attente.',
+        consent: 'on',
+      }),
     });
     const authorPath = /\/mes-souvenirs\/[A-Za-z0-9_-]{32}/.exec(await shared.text())![0];
-    for (const [prefix, lang] of [['', 'fr'], ['/en', 'en']] as const) {
+    for (const [prefix, lang] of [
+      ['', 'fr'],
+      ['/en', 'en'],
+    ] as const) {
       pages.push(
         { name: `wall-${lang}`, path: `${prefix}/` },
         { name: `share-${lang}`, path: `${prefix}/partager` },
@@ -44,7 +52,9 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
     await server?.dispose();
   });
 
-  async function open(path: string): Promise<{ page: Page; traps: Awaited<ReturnType<typeof trapPage>>; headers: Record<string, string> }> {
+  async function open(
+    path: string,
+  ): Promise<{ page: Page; traps: Awaited<ReturnType<typeof trapPage>>; headers: Record<string, string> }> {
     const page = await browser.newPage();
     const traps = await trapPage(page, server.origin);
     const response = await page.goto(`${server.origin}${path}`);
@@ -57,7 +67,10 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
       const { page, traps, headers } = await open(path);
       const csp = headers['content-security-policy'] ?? '';
       expect(csp, path).toContain("script-src 'self'");
-      expect(csp.split(';').find((d) => d.trim().startsWith('script-src')), path).not.toContain('unsafe-inline');
+      expect(
+        csp.split(';').find((d) => d.trim().startsWith('script-src')),
+        path,
+      ).not.toContain('unsafe-inline');
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(headers['x-content-type-options'], path).toBe('nosniff');
       expect(headers['referrer-policy'], path).toMatch(/strict-origin-when-cross-origin|no-referrer/);
@@ -65,7 +78,10 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
       expect(headers['x-frame-options'], path).toBe('DENY');
       expect(headers['content-type'], path).toContain('charset=utf-8');
       expect(traps.cspViolations, path).toEqual([]);
-      expect(traps.consoleErrors.filter((e) => !e.includes('404')), path).toEqual([]);
+      expect(
+        traps.consoleErrors.filter((e) => !e.includes('404')),
+        path,
+      ).toEqual([]);
       await page.close();
     }
   });

@@ -8,7 +8,9 @@ function post(url: string, body: Buffer, headers: Record<string, string>, chunke
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = http.request(url, {
       method: 'POST',
-      headers: chunked ? { ...headers, 'transfer-encoding': 'chunked' } : { ...headers, 'content-length': String(body.length) },
+      headers: chunked
+        ? { ...headers, 'transfer-encoding': 'chunked' }
+        : { ...headers, 'content-length': String(body.length) },
     });
     req.on('response', (res) => {
       let text = '';
@@ -16,7 +18,9 @@ function post(url: string, body: Buffer, headers: Record<string, string>, chunke
       res.on('data', (d: string) => (text += d));
       res.on('end', () => resolve({ status: res.statusCode!, text }));
     });
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     if (chunked) {
       for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
       req.end();
@@ -25,7 +29,13 @@ function post(url: string, body: Buffer, headers: Record<string, string>, chunke
 }
 
 function shareForm(bodyText: string): Buffer {
-  const form = new URLSearchParams({ name: 'Camille (démo)', email: 'camille@example.org', title: 'Un soir de concert', body: bodyText, consent: 'on' });
+  const form = new URLSearchParams({
+    name: 'Camille (démo)',
+    email: 'camille@example.org',
+    title: 'Un soir de concert',
+    body: bodyText,
+    consent: 'on',
+  });
   return Buffer.from(form.toString());
 }
 
@@ -60,12 +70,20 @@ describe('request bodies: one limit, told honestly, never a 500', () => {
   });
 
   it('accepts a chunked share within the limit', async () => {
-    const res = await post(`${server.origin}/partager?_action=share`, shareForm('Le soir où la salle entière a chanté avec le groupe.'), headers, true);
+    const res = await post(
+      `${server.origin}/partager?_action=share`,
+      shareForm('Le soir où la salle entière a chanté avec le groupe.'),
+      headers,
+      true,
+    );
     expect(res.status).toBeLessThan(400);
   });
 
   it('answers 400, not 500, to an Action called with broken JSON', async () => {
-    const res = await post(`${server.origin}/_actions/share`, Buffer.from('{"name": "Camille",'), { origin: server.origin, 'content-type': 'application/json' });
+    const res = await post(`${server.origin}/_actions/share`, Buffer.from('{"name": "Camille",'), {
+      origin: server.origin,
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(400);
     expect(server.output()).not.toContain('SyntaxError');
   });

@@ -14,7 +14,12 @@ describe.skipIf(!process.env.DATABASE_URL)('no souvenir lost when PostgreSQL res
   });
 
   it('stores every success exactly once, answers the rest with "try again", and recovers within 5 s', async () => {
-    const report = await runLoadWithRestart({ origin: server.origin, databaseUrl: server.env.DATABASE_URL!, posts: 300, concurrency: 20 });
+    const report = await runLoadWithRestart({
+      origin: server.origin,
+      databaseUrl: server.env.DATABASE_URL!,
+      posts: 300,
+      concurrency: 20,
+    });
     console.log('[restart-under-load]', JSON.stringify({ ...report, unexpected: report.unexpected.length }));
     expect(report.unexpected).toEqual([]);
     expect(report.succeeded + report.retryable).toBe(report.posts);

@@ -21,7 +21,14 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
     await server?.dispose();
   });
 
-  async function share(fields: { name: string; email: string; title?: string; body: string; year?: string; consent?: boolean }) {
+  async function share(fields: {
+    name: string;
+    email: string;
+    title?: string;
+    body: string;
+    year?: string;
+    consent?: boolean;
+  }) {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/partager`);
     await page.fill('#name', fields.name);
@@ -36,7 +43,13 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
   }
 
   it('shares through the real form, awaits moderation, and shows on the wall once approved', async () => {
-    const page = await share({ name: 'Camille E2E', email: 'camille.e2e@example.org', title: 'Premier concert E2E', body: 'Le balcon chantait.', year: '2004' });
+    const page = await share({
+      name: 'Camille E2E',
+      email: 'camille.e2e@example.org',
+      title: 'Premier concert E2E',
+      body: 'Le balcon chantait.',
+      year: '2004',
+    });
     await expect(page.locator('#confirmation h1').textContent()).resolves.toContain('attend sa relecture');
     const link = await page.locator('.private-link a').getAttribute('href');
     expect(link).toMatch(/\/mes-souvenirs\/[A-Za-z0-9_-]{32}$/);
@@ -89,13 +102,30 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
     }
     const link = souvenir.locator('a[href="https://exemple.org/concert"]');
     await expect(link.getAttribute('rel')).resolves.toBe('nofollow ugc noopener noreferrer');
-    for (const forbidden of ['script', 'img', 'svg', 'iframe', 'form', 'style', 'object', 'embed', 'input', 'meta', 'base', 'link', 'details', 'video']) {
+    for (const forbidden of [
+      'script',
+      'img',
+      'svg',
+      'iframe',
+      'form',
+      'style',
+      'object',
+      'embed',
+      'input',
+      'meta',
+      'base',
+      'link',
+      'details',
+      'video',
+    ]) {
       await expect(souvenir.locator(forbidden).count(), forbidden).resolves.toBe(0);
     }
     const hrefs = await souvenir.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:)/);
     const handlers = await souvenir.evaluate((root) =>
-      [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('on') || n === 'style'),
+      [...root.querySelectorAll('*')]
+        .flatMap((el) => [...el.attributes].map((a) => a.name))
+        .filter((n) => n.startsWith('on') || n === 'style'),
     );
     expect(handlers).toEqual([]);
     expect(traps.dialogs).toEqual([]);
@@ -137,7 +167,12 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
     const huge = await fetch(action, {
       method: 'POST',
       headers,
-      body: new URLSearchParams({ name: 'gros', email: 'g@example.org', body: 'x'.repeat(5 * 1024 * 1024), consent: 'on' }),
+      body: new URLSearchParams({
+        name: 'gros',
+        email: 'g@example.org',
+        body: 'x'.repeat(5 * 1024 * 1024),
+        consent: 'on',
+      }),
     });
     expect(huge.status).toBeGreaterThanOrEqual(400);
     expect(huge.status).toBeLessThan(500);

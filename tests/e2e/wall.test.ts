@@ -17,8 +17,20 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
 
   beforeAll(async () => {
     server = await launchServer({ LIFT_RATE_LIMITS: '1' });
-    await shareByHttp(server, { name: 'Premier', email: AUTHOR_EMAILS[0]!, title: 'Souvenir de 1998', body: 'Le concert #rock de mes seize ans.', year: '1998' });
-    await shareByHttp(server, { name: 'Second', email: AUTHOR_EMAILS[1]!, title: 'Souvenir de 2004', body: 'Une soirée #jazz.', year: '2004' });
+    await shareByHttp(server, {
+      name: 'Premier',
+      email: AUTHOR_EMAILS[0]!,
+      title: 'Souvenir de 1998',
+      body: 'Le concert #rock de mes seize ans.',
+      year: '1998',
+    });
+    await shareByHttp(server, {
+      name: 'Second',
+      email: AUTHOR_EMAILS[1]!,
+      title: 'Souvenir de 2004',
+      body: 'Une soirée #jazz.',
+      year: '2004',
+    });
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
     await createAccount(server, 'admin', 'admin', PASSWORD);
     browser = await launchBrowser();
@@ -69,7 +81,11 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     expect(xml.documentElement.nodeName).toBe('rss');
     const titles = [...xml.querySelectorAll('item > title')].map((n) => n.textContent);
     expect(titles).toEqual(['Souvenir de 2004, par Second', 'Souvenir de 1998, par Premier']);
-    const feed = (await (await fetch(`${server.origin}/feed.json`)).json()) as { version: string; title: string; items: Array<Record<string, unknown>> };
+    const feed = (await (await fetch(`${server.origin}/feed.json`)).json()) as {
+      version: string;
+      title: string;
+      items: Array<Record<string, unknown>>;
+    };
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.title).toBeTruthy();
     for (const item of feed.items) {
@@ -85,9 +101,16 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     await screen.goto(`${server.origin}/ecran`);
     await screen.waitForLoadState('load');
     const onScreen = (title: string) =>
-      screen.waitForFunction((t) => document.querySelector('#ecran-actuel')?.textContent?.includes(t), title, { timeout: 2_000 });
+      screen.waitForFunction((t) => document.querySelector('#ecran-actuel')?.textContent?.includes(t), title, {
+        timeout: 2_000,
+      });
 
-    await shareByHttp(server, { name: 'Direct', email: AUTHOR_EMAILS[2]!, title: 'Arrivé en direct', body: 'La salle, ce soir-là.' });
+    await shareByHttp(server, {
+      name: 'Direct',
+      email: AUTHOR_EMAILS[2]!,
+      title: 'Arrivé en direct',
+      body: 'La salle, ce soir-là.',
+    });
     const admin = await signIn(browser, server, 'admin', PASSWORD);
     await admin.goto(`${server.origin}/moderation`);
     const item = admin.locator('[data-queue-item]', { hasText: 'Arrivé en direct' });
@@ -95,10 +118,19 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     await onScreen('Arrivé en direct');
     await admin.context().close();
 
-    await shareByHttp(server, { name: 'Après', email: AUTHOR_EMAILS[3]!, title: 'Après le redémarrage', body: 'Toujours là.' });
+    await shareByHttp(server, {
+      name: 'Après',
+      email: AUTHOR_EMAILS[3]!,
+      title: 'Après le redémarrage',
+      body: 'Toujours là.',
+    });
     await withScript(server, 'souvenir.ts', ['approve', '4']);
     // The server restarted while the screen stayed open: the browser reconnects and catches up.
-    await screen.waitForFunction(() => document.querySelector('#ecran-actuel')?.textContent?.includes('Après le redémarrage'), null, { timeout: 10_000 });
+    await screen.waitForFunction(
+      () => document.querySelector('#ecran-actuel')?.textContent?.includes('Après le redémarrage'),
+      null,
+      { timeout: 10_000 },
+    );
     expect(traps.cspViolations).toEqual([]);
     expect(traps.dialogs).toEqual([]);
     await screen.close();
@@ -112,7 +144,10 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     const count = page.locator('.candle-count').first();
     const before = Number((await count.textContent())!.replace(/\D/g, '') || '0');
     await page.locator('form.candle button').first().click();
-    await page.waitForFunction((n) => Number(document.querySelector('.candle-count')!.textContent!.replace(/\D/g, '') || '0') === n + 1, before);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('.candle-count')!.textContent!.replace(/\D/g, '') || '0') === n + 1,
+      before,
+    );
     await page.reload();
     await page.locator('form.candle button').first().click();
     await page.waitForTimeout(500);
@@ -124,7 +159,21 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     const ipHash = hashIp(server.env.IP_HASH_SECRET!, '127.0.0.1')!;
     const wall = await (await fetch(`${server.origin}/`)).text();
     const permalinks = [...wall.matchAll(/href="(\/souvenirs\/[A-Za-z0-9_-]+)"/g)].map((m) => m[1]!);
-    const paths = ['/', '/en/', '/?mise-en-page=pleine', '/?annee=1998', '/?tag=jazz', '/ecran', '/en/ecran', '/embed', '/rss.xml', '/feed.json', '/partager', '/confidentialite', ...permalinks];
+    const paths = [
+      '/',
+      '/en/',
+      '/?mise-en-page=pleine',
+      '/?annee=1998',
+      '/?tag=jazz',
+      '/ecran',
+      '/en/ecran',
+      '/embed',
+      '/rss.xml',
+      '/feed.json',
+      '/partager',
+      '/confidentialite',
+      ...permalinks,
+    ];
     const bodies: Array<[string, string]> = [];
     for (const path of paths) bodies.push([path, await (await fetch(`${server.origin}${path}`)).text()]);
     const admin = await signIn(browser, server, 'admin', PASSWORD);

@@ -1,6 +1,10 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { DEFAULT_DISCUSSION_SETTINGS, getDiscussionSettings, saveDiscussionSettings } from '../../src/lib/rules/settings.ts';
+import {
+  DEFAULT_DISCUSSION_SETTINGS,
+  getDiscussionSettings,
+  saveDiscussionSettings,
+} from '../../src/lib/rules/settings.ts';
 import { enforceRateLimit, RateLimited } from '../../src/lib/security/enforce-limit.ts';
 import { DEFAULT_BUDGETS, LIMITED_ACTIONS } from '../../src/lib/security/rate-limit.ts';
 import type { Budget, LimitedAction } from '../../src/lib/security/rate-limit.ts';
@@ -10,20 +14,32 @@ const at = (iso: string) => new Date(iso);
 
 describeEachDatabase('rate limits from the settings', (t) => {
   const budgets = (changes: Partial<Record<LimitedAction, Budget>>) =>
-    saveDiscussionSettings(t.db, { ...DEFAULT_DISCUSSION_SETTINGS, rateBudgets: { ...DEFAULT_BUDGETS, ...changes } }, admin);
+    saveDiscussionSettings(
+      t.db,
+      { ...DEFAULT_DISCUSSION_SETTINGS, rateBudgets: { ...DEFAULT_BUDGETS, ...changes } },
+      admin,
+    );
 
   it('reads the default budgets and threshold until an admin changes them, then the stored ones with an audit row', async () => {
     expect((await getDiscussionSettings(t.db)).rateBudgets).toEqual(DEFAULT_BUDGETS);
     await saveDiscussionSettings(
       t.db,
-      { ...DEFAULT_DISCUSSION_SETTINGS, rateBudgets: { ...DEFAULT_BUDGETS, share: { limit: 2, windowSeconds: 600 } }, reportThreshold: 5 },
+      {
+        ...DEFAULT_DISCUSSION_SETTINGS,
+        rateBudgets: { ...DEFAULT_BUDGETS, share: { limit: 2, windowSeconds: 600 } },
+        reportThreshold: 5,
+      },
       admin,
     );
     const stored = await getDiscussionSettings(t.db);
     expect(stored.rateBudgets.share).toEqual({ limit: 2, windowSeconds: 600 });
     expect(stored.rateBudgets.login).toEqual(DEFAULT_BUDGETS.login);
     expect(stored.reportThreshold).toBe(5);
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'settings').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('action', '=', 'settings')
+      .executeTakeFirstOrThrow();
     expect(event.after).toMatchObject({ rateBudgets: { share: { limit: 2, windowSeconds: 600 } }, reportThreshold: 5 });
   });
 
@@ -47,7 +63,10 @@ describeEachDatabase('rate limits from the settings', (t) => {
     await budgets(Object.fromEntries(LIMITED_ACTIONS.map((a) => [a, { limit: 1, windowSeconds: 3600 }])));
     const now = at('2026-11-13T20:00:00Z');
     await enforceRateLimit(t.db, action, 'ip-a', { now });
-    await expect(enforceRateLimit(t.db, action, 'ip-a', { now })).rejects.toMatchObject({ action, retryAfterSeconds: 3600 });
+    await expect(enforceRateLimit(t.db, action, 'ip-a', { now })).rejects.toMatchObject({
+      action,
+      retryAfterSeconds: 3600,
+    });
     await expect(enforceRateLimit(t.db, action, 'ip-b', { now })).resolves.toBeUndefined();
     for (const other of LIMITED_ACTIONS.filter((a) => a !== action)) {
       await expect(enforceRateLimit(t.db, other, 'ip-a', { now })).resolves.toBeUndefined();
@@ -55,10 +74,15 @@ describeEachDatabase('rate limits from the settings', (t) => {
   });
 
   it('uses the settings the caller already read, without reading them again', async () => {
-    const settings = { ...DEFAULT_DISCUSSION_SETTINGS, rateBudgets: { ...DEFAULT_BUDGETS, comment: { limit: 1, windowSeconds: 60 } } };
+    const settings = {
+      ...DEFAULT_DISCUSSION_SETTINGS,
+      rateBudgets: { ...DEFAULT_BUDGETS, comment: { limit: 1, windowSeconds: 60 } },
+    };
     const now = at('2026-11-13T20:00:30Z');
     await enforceRateLimit(t.db, 'comment', 'ip-a', { settings, now });
-    await expect(enforceRateLimit(t.db, 'comment', 'ip-a', { settings, now })).rejects.toMatchObject({ retryAfterSeconds: 30 });
+    await expect(enforceRateLimit(t.db, 'comment', 'ip-a', { settings, now })).rejects.toMatchObject({
+      retryAfterSeconds: 30,
+    });
   });
 
   it('counts nothing when limits are lifted, and a limit of 0 turns the check off', async () => {

@@ -51,7 +51,9 @@ describeEachDatabase('device cookies: nobody can lock a moderator out', (t) => {
   it('lets a browser that signed in before in, whatever others failed, from any process and address', async () => {
     await createUser(t.db, { username: 'alice', role: 'moderator', password: PASSWORD }, script);
     const start = new Date();
-    const device = deviceOf(await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'home' }, plain, start));
+    const device = deviceOf(
+      await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'home' }, plain, start),
+    );
 
     // Another host: bursts of guesses from many addresses, alice's own among them, with forged
     // cookies too, until browsers without her device cookie are refused.
@@ -59,11 +61,26 @@ describeEachDatabase('device cookies: nobody can lock a moderator out', (t) => {
     for (let round = 0; round < 12; round++) {
       await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          login(processB(), { username: 'Alice', password: WRONG, ipHash: i === 0 ? 'home' : `bot${round}-${i}`, deviceToken: forged[i % 4] ?? null }, plain, at(start, round * 20)),
+          login(
+            processB(),
+            {
+              username: 'Alice',
+              password: WRONG,
+              ipHash: i === 0 ? 'home' : `bot${round}-${i}`,
+              deviceToken: forged[i % 4] ?? null,
+            },
+            plain,
+            at(start, round * 20),
+          ),
         ),
       );
     }
-    const stranger = await login(processB(), { username: 'alice', password: PASSWORD, ipHash: 'home' }, plain, at(start, 240));
+    const stranger = await login(
+      processB(),
+      { username: 'alice', password: PASSWORD, ipHash: 'home' },
+      plain,
+      at(start, 240),
+    );
     expect(stranger.status).toBe('throttled');
 
     // Her browser, from the attacked address, through the other process: in at once, and never
@@ -71,7 +88,13 @@ describeEachDatabase('device cookies: nobody can lock a moderator out', (t) => {
     let budgetSpent = false;
     const back = await login(
       processA(),
-      { username: 'alice', password: PASSWORD, ipHash: 'home', deviceToken: device, beforeUnknownBrowser: async () => void (budgetSpent = true) },
+      {
+        username: 'alice',
+        password: PASSWORD,
+        ipHash: 'home',
+        deviceToken: device,
+        beforeUnknownBrowser: async () => void (budgetSpent = true),
+      },
       plain,
       at(start, 240),
     );
@@ -82,19 +105,31 @@ describeEachDatabase('device cookies: nobody can lock a moderator out', (t) => {
     expect(await recogniseDevice(processB(), device, 'alice', at(start, 241))).toBeNull();
     expect(await recogniseDevice(processB(), renewed, 'alice', at(start, 241))).not.toBeNull();
     // And her success does not give the attacker a fresh budget.
-    expect((await login(processB(), { username: 'alice', password: WRONG, ipHash: 'bot' }, plain, at(start, 242))).status).toBe('throttled');
+    expect(
+      (await login(processB(), { username: 'alice', password: WRONG, ipHash: 'bot' }, plain, at(start, 242))).status,
+    ).toBe('throttled');
   });
 
   it('still slows a known browser down for its own failures, and only for those', async () => {
     await createUser(t.db, { username: 'alice', role: 'moderator', password: PASSWORD }, script);
     const start = new Date();
-    const device = deviceOf(await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'home' }, plain, start));
+    const device = deviceOf(
+      await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'home' }, plain, start),
+    );
     const own = (seconds: number, password = WRONG) =>
-      login(processB(), { username: 'alice', password, ipHash: 'home', deviceToken: device }, plain, at(start, seconds));
+      login(
+        processB(),
+        { username: 'alice', password, ipHash: 'home', deviceToken: device },
+        plain,
+        at(start, seconds),
+      );
     for (let i = 1; i <= 5; i++) expect((await own(i)).status).toBe('invalid');
     expect(await own(5, PASSWORD)).toEqual({ status: 'throttled', retryAfterSeconds: 1 });
     // Its failures are its own: a browser without the cookie is not slowed by them.
-    expect((await login(processA(), { username: 'alice', password: WRONG, ipHash: 'elsewhere' }, plain, at(start, 5))).status).toBe('invalid');
+    expect(
+      (await login(processA(), { username: 'alice', password: WRONG, ipHash: 'elsewhere' }, plain, at(start, 5)))
+        .status,
+    ).toBe('invalid');
     expect((await own(7, PASSWORD)).status).toBe('ok');
   });
 
@@ -108,7 +143,12 @@ describeEachDatabase('device cookies: nobody can lock a moderator out', (t) => {
     };
     for (const deviceToken of [null, bobs]) {
       await expect(
-        login(processB(), { username: 'alice', password: PASSWORD, ipHash: 'b', deviceToken, beforeUnknownBrowser: overBudget }, plain, now),
+        login(
+          processB(),
+          { username: 'alice', password: PASSWORD, ipHash: 'b', deviceToken, beforeUnknownBrowser: overBudget },
+          plain,
+          now,
+        ),
       ).rejects.toThrow('over the budget');
     }
     expect(await t.db.selectFrom('login_attempt').select('id').execute()).toEqual([]);
@@ -132,36 +172,61 @@ describeEachDatabase('device cookies: nobody can lock a moderator out', (t) => {
     expect(verifier!.length).toBeGreaterThanOrEqual(32); // 192 random bits, base64url
   });
 
-  it(`lets browsers without a device cookie make at most ${GUESSES_PER_HOUR} password checks an hour against one account, from every address and process together`, { timeout: 120_000 }, async () => {
-    await createUser(t.db, { username: 'alice', role: 'moderator', password: PASSWORD }, script);
-    const start = new Date(Date.now() - 3 * 3600_000);
-    const checked: number[] = [];
-    // Three hours of guesses: every 15 s, a burst from both processes and fresh addresses.
-    for (let second = 0; second < 3 * 3600; second += 15) {
-      const now = at(start, second);
-      const results = await Promise.all([
-        login(processA(), { username: 'alice', password: WRONG, ipHash: `a${second}` }, plain, now),
-        login(processB(), { username: 'alice', password: WRONG, ipHash: `b${second}` }, plain, now),
-        login(processB(), { username: 'ALICE', password: WRONG, ipHash: `c${second}` }, plain, now),
-      ]);
-      for (const result of results) if (result.status === 'invalid') checked.push(second);
-    }
-    const busiestHour = Math.max(...checked.map((s) => checked.filter((other) => other >= s && other < s + 3600).length));
-    expect(busiestHour).toBe(GUESSES_PER_HOUR);
-  });
+  it(
+    `lets browsers without a device cookie make at most ${GUESSES_PER_HOUR} password checks an hour against one account, from every address and process together`,
+    { timeout: 120_000 },
+    async () => {
+      await createUser(t.db, { username: 'alice', role: 'moderator', password: PASSWORD }, script);
+      const start = new Date(Date.now() - 3 * 3600_000);
+      const checked: number[] = [];
+      // Three hours of guesses: every 15 s, a burst from both processes and fresh addresses.
+      for (let second = 0; second < 3 * 3600; second += 15) {
+        const now = at(start, second);
+        const results = await Promise.all([
+          login(processA(), { username: 'alice', password: WRONG, ipHash: `a${second}` }, plain, now),
+          login(processB(), { username: 'alice', password: WRONG, ipHash: `b${second}` }, plain, now),
+          login(processB(), { username: 'ALICE', password: WRONG, ipHash: `c${second}` }, plain, now),
+        ]);
+        for (const result of results) if (result.status === 'invalid') checked.push(second);
+      }
+      const busiestHour = Math.max(
+        ...checked.map((s) => checked.filter((other) => other >= s && other < s + 3600).length),
+      );
+      expect(busiestHour).toBe(GUESSES_PER_HOUR);
+    },
+  );
 
   it('does not let anyone’s success raise the hourly cap of browsers without a device cookie', async () => {
     await createUser(t.db, { username: 'alice', role: 'moderator', password: PASSWORD }, script);
     const start = new Date();
-    const device = deviceOf(await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'home' }, plain, start));
+    const device = deviceOf(
+      await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'home' }, plain, start),
+    );
     let checks = 0;
     for (let minute = 0; minute < 60; minute++) {
       if (minute === 30) {
         // The owner signs in twice, from her browser and from a new one.
-        deviceOf(await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'home', deviceToken: device }, plain, at(start, minute * 60)));
-        await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'cafe' }, plain, at(start, minute * 60));
+        deviceOf(
+          await login(
+            processA(),
+            { username: 'alice', password: PASSWORD, ipHash: 'home', deviceToken: device },
+            plain,
+            at(start, minute * 60),
+          ),
+        );
+        await login(
+          processA(),
+          { username: 'alice', password: PASSWORD, ipHash: 'cafe' },
+          plain,
+          at(start, minute * 60),
+        );
       }
-      const result = await login(processB(), { username: 'alice', password: WRONG, ipHash: `bot${minute}` }, plain, at(start, minute * 60 + 1));
+      const result = await login(
+        processB(),
+        { username: 'alice', password: WRONG, ipHash: `bot${minute}` },
+        plain,
+        at(start, minute * 60 + 1),
+      );
       if (result.status === 'invalid') checks++;
     }
     expect(checks).toBeLessThanOrEqual(GUESSES_PER_HOUR);

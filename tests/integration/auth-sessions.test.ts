@@ -3,7 +3,14 @@ import { sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createKyselyAdapter, hashSessionId } from '../../src/lib/auth/lucia-adapter.ts';
 import { createLucia, ABSOLUTE_TIMEOUT_MS } from '../../src/lib/auth/lucia.ts';
-import { validateRequestSession, login, logout, startSession, countOpenSessions, endOtherSessions } from '../../src/lib/auth/session.ts';
+import {
+  validateRequestSession,
+  login,
+  logout,
+  startSession,
+  countOpenSessions,
+  endOtherSessions,
+} from '../../src/lib/auth/session.ts';
 import { createUser, disableUser } from '../../src/lib/auth/users.ts';
 
 const script = { id: null, label: 'script' };

@@ -11,21 +11,39 @@ describeEachDatabase('candles', (t) => {
   async function souvenir(approve = true) {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'A', authorEmail: 'a@example.org', title: null, body: 'Texte.', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'A',
+        authorEmail: 'a@example.org',
+        title: null,
+        body: 'Texte.',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     if (approve) await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
     return s;
   }
   const count = async (id: number) =>
-    (await t.db.selectFrom('souvenir').select('candle_count').where('id', '=', id).executeTakeFirstOrThrow()).candle_count;
+    (await t.db.selectFrom('souvenir').select('candle_count').where('id', '=', id).executeTakeFirstOrThrow())
+      .candle_count;
 
   it('lights one candle per visitor per souvenir per day, and says so kindly the second time', async () => {
     const s = await souvenir();
     const now = new Date('2026-11-13T18:00:00Z');
-    expect(await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-1', now })).toEqual({ outcome: 'lit', count: 1 });
-    expect(await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-1', now })).toEqual({ outcome: 'already_lit', count: 1 });
-    expect(await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-2', now })).toEqual({ outcome: 'lit', count: 2 });
+    expect(await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-1', now })).toEqual({
+      outcome: 'lit',
+      count: 1,
+    });
+    expect(await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-1', now })).toEqual({
+      outcome: 'already_lit',
+      count: 1,
+    });
+    expect(await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-2', now })).toEqual({
+      outcome: 'lit',
+      count: 2,
+    });
     expect(await count(s.id)).toBe(2);
     expect((await readWallFigures(t.db)).candles).toBe(2);
   });
@@ -48,9 +66,9 @@ describeEachDatabase('candles', (t) => {
     const s = await souvenir();
     // 00:30 and 11:00 on 14 November in Paris, two different days in UTC.
     await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip', now: new Date('2026-11-13T23:30:00Z') });
-    expect((await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip', now: new Date('2026-11-14T10:00:00Z') })).outcome).toBe(
-      'already_lit',
-    );
+    expect(
+      (await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip', now: new Date('2026-11-14T10:00:00Z') })).outcome,
+    ).toBe('already_lit');
   });
 
   it('keeps the visitors’ IP hashes no longer than needed', async () => {

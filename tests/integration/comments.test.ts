@@ -20,14 +20,25 @@ describeEachDatabase('comments', (t) => {
   const souvenir = async (approve = true, title: string | null = null) => {
     const created = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title, body: `Un concert ${Math.random()}`, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title,
+        body: `Un concert ${Math.random()}`,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     if (approve) await decideSouvenir(t.db, { id: created.id, decision: 'approve', actor: script });
     return created;
   };
 
-  const comment = (souvenirId: number, overrides: Partial<CommentSubmission> & { status?: 'pending' | 'approved' } = {}) => {
+  const comment = (
+    souvenirId: number,
+    overrides: Partial<CommentSubmission> & { status?: 'pending' | 'approved' } = {},
+  ) => {
     const { status = 'pending', ...fields } = overrides;
     return createComment(
       t.db,
@@ -48,7 +59,8 @@ describeEachDatabase('comments', (t) => {
   const decide = (id: number, decision: Decision) => decideComment(t.db, { id, decision, actor: script, now: tick() });
 
   const kept = async (souvenirId: number) =>
-    (await t.db.selectFrom('souvenir').select('comment_count').where('id', '=', souvenirId).executeTakeFirstOrThrow()).comment_count;
+    (await t.db.selectFrom('souvenir').select('comment_count').where('id', '=', souvenirId).executeTakeFirstOrThrow())
+      .comment_count;
   const counted = async (souvenirId: number) =>
     (
       await t.db
@@ -61,14 +73,21 @@ describeEachDatabase('comments', (t) => {
 
   it('stores a comment as pending, sanitised, with its audit row and only a hash of its token', async () => {
     const s = await souvenir();
-    const c = await comment(s.id, { body: 'J’y étais <script>alert(1)</script><em>aussi</em>', authorWebsite: 'exemple.fr' });
+    const c = await comment(s.id, {
+      body: 'J’y étais <script>alert(1)</script><em>aussi</em>',
+      authorWebsite: 'exemple.fr',
+    });
     expect(c.status).toBe('pending');
     const row = await t.db.selectFrom('comment').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row.body_html).toBe('<p>J’y étais <em>aussi</em></p>');
     expect(row.author_website).toBe('https://exemple.fr/');
     expect(row.token_hash && tokenMatches(c.token, row.token_hash)).toBe(true);
     expect(row.ip_hash).toBe('ip-marc');
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('target_type', '=', 'comment').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('target_type', '=', 'comment')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ action: 'submit', target_id: c.id, actor_label: 'public' });
     expect(await kept(s.id)).toBe(0);
   });
@@ -78,7 +97,10 @@ describeEachDatabase('comments', (t) => {
     await expect(resolveCommentTarget(t.db, pending.publicId, null)).rejects.toMatchObject({ code: 'souvenir_closed' });
     await expect(comment(pending.id)).rejects.toBeInstanceOf(CommentError);
     const approved = await souvenir();
-    expect(await resolveCommentTarget(t.db, approved.publicId, null)).toEqual({ souvenirId: approved.id, parentId: null });
+    expect(await resolveCommentTarget(t.db, approved.publicId, null)).toEqual({
+      souvenirId: approved.id,
+      parentId: null,
+    });
     await decideSouvenir(t.db, { id: approved.id, decision: 'trash', actor: script });
     await expect(comment(approved.id)).rejects.toMatchObject({ code: 'souvenir_closed' });
     expect(await t.db.selectFrom('comment').select('id').execute()).toEqual([]);
@@ -91,10 +113,16 @@ describeEachDatabase('comments', (t) => {
     const reply = await comment(s.id, { parentId: top.id, body: 'Réponse', status: 'approved' });
     expect(await resolveCommentTarget(t.db, s.publicId, top.publicId)).toEqual({ souvenirId: s.id, parentId: top.id });
 
-    await expect(comment(s.id, { parentId: reply.id, body: 'Réponse à la réponse' })).rejects.toMatchObject({ code: 'parent_invalid' });
-    await expect(resolveCommentTarget(t.db, s.publicId, reply.publicId)).rejects.toMatchObject({ code: 'parent_invalid' });
+    await expect(comment(s.id, { parentId: reply.id, body: 'Réponse à la réponse' })).rejects.toMatchObject({
+      code: 'parent_invalid',
+    });
+    await expect(resolveCommentTarget(t.db, s.publicId, reply.publicId)).rejects.toMatchObject({
+      code: 'parent_invalid',
+    });
     await expect(comment(other.id, { parentId: top.id })).rejects.toMatchObject({ code: 'parent_invalid' });
-    await expect(resolveCommentTarget(t.db, other.publicId, top.publicId)).rejects.toMatchObject({ code: 'parent_invalid' });
+    await expect(resolveCommentTarget(t.db, other.publicId, top.publicId)).rejects.toMatchObject({
+      code: 'parent_invalid',
+    });
     const pendingTop = await comment(s.id, { body: 'En attente' });
     await expect(comment(s.id, { parentId: pendingTop.id })).rejects.toMatchObject({ code: 'parent_invalid' });
     // The database itself refuses a parent from another souvenir.
@@ -106,7 +134,9 @@ describeEachDatabase('comments', (t) => {
 
   it('refuses a website that is not http or https', async () => {
     const s = await souvenir();
-    await expect(comment(s.id, { authorWebsite: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'website_invalid' });
+    await expect(comment(s.id, { authorWebsite: 'javascript:alert(1)' })).rejects.toMatchObject({
+      code: 'website_invalid',
+    });
   });
 
   it('keeps the souvenir’s comment count right through approve, reject, trash, restore and spam', async () => {
@@ -139,17 +169,29 @@ describeEachDatabase('comments', (t) => {
     const s = await souvenir();
     const c = await comment(s.id, { status: 'approved' });
     expect(await kept(s.id)).toBe(1);
-    const approvedAt = (await t.db.selectFrom('comment').select('approved_at').where('id', '=', c.id).executeTakeFirstOrThrow()).approved_at;
+    const approvedAt = (
+      await t.db.selectFrom('comment').select('approved_at').where('id', '=', c.id).executeTakeFirstOrThrow()
+    ).approved_at;
     await decide(c.id, 'trash');
     await decide(c.id, 'restore');
-    const row = await t.db.selectFrom('comment').select(['status', 'approved_at', 'previous_status']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('comment')
+      .select(['status', 'approved_at', 'previous_status'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'approved', approved_at: approvedAt, previous_status: null });
   });
 
   it('records comment decisions in the journal, refuses pinning and reports conflicts', async () => {
     const s = await souvenir();
     const c = await comment(s.id);
-    await decideComment(t.db, { id: c.id, decision: 'approve', actor: script, reason: 'ok', expectedStatus: 'pending' });
+    await decideComment(t.db, {
+      id: c.id,
+      decision: 'approve',
+      actor: script,
+      reason: 'ok',
+      expectedStatus: 'pending',
+    });
     const event = await t.db
       .selectFrom('moderation_event')
       .selectAll()
@@ -159,11 +201,15 @@ describeEachDatabase('comments', (t) => {
     expect(event).toMatchObject({ target_id: c.id, reason: 'ok' });
     expect(event.before).toEqual({ status: 'pending' });
     expect(event.after).toEqual({ status: 'approved' });
-    await expect(decideComment(t.db, { id: c.id, decision: 'pin', actor: script })).rejects.toMatchObject({ code: 'not_allowed' });
+    await expect(decideComment(t.db, { id: c.id, decision: 'pin', actor: script })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
     await expect(
       decideComment(t.db, { id: c.id, decision: 'reject', actor: script, expectedStatus: 'pending' }),
     ).rejects.toMatchObject({ code: 'conflict', currentStatus: 'approved' });
-    await expect(decideComment(t.db, { id: 999_999, decision: 'approve', actor: script })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(decideComment(t.db, { id: 999_999, decision: 'approve', actor: script })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await kept(s.id)).toBe(1);
   });
 
@@ -177,7 +223,11 @@ describeEachDatabase('comments', (t) => {
     expect(await deleteComment(t.db, { id: top.id, actor: script, reason: 'effacement' })).toBe(3);
     expect(await kept(s.id)).toBe(1);
     expect(await counted(s.id)).toBe(1);
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'delete').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('action', '=', 'delete')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ target_type: 'comment', target_id: top.id, reason: 'effacement' });
   });
 
@@ -198,7 +248,11 @@ describeEachDatabase('comments', (t) => {
       [a.publicId, [a1.publicId, a2.publicId]],
       [b.publicId, [b1.publicId]],
     ]);
-    expect(threads[1]!.comment).toMatchObject({ authorName: 'Marc', authorWebsite: 'https://b.example/', bodyHtml: '<p>B</p>' });
+    expect(threads[1]!.comment).toMatchObject({
+      authorName: 'Marc',
+      authorWebsite: 'https://b.example/',
+      bodyHtml: '<p>B</p>',
+    });
     expect(threads[1]!.comment).not.toHaveProperty('authorEmail');
 
     // A parent taken down keeps its published replies in its place, without its own text.
@@ -229,7 +283,11 @@ describeEachDatabase('comments', (t) => {
     ]);
     expect(await mostCommented(t.db, 5)).not.toContainEqual(expect.objectContaining({ title: 'Caché' }));
     expect(await mostCommented(t.db, 2)).toHaveLength(2);
-    const last = await t.db.selectFrom('comment').select('id').where('souvenir_id', '=', some.id).executeTakeFirstOrThrow();
+    const last = await t.db
+      .selectFrom('comment')
+      .select('id')
+      .where('souvenir_id', '=', some.id)
+      .executeTakeFirstOrThrow();
     await decide(last.id, 'reject');
     // A tie goes to the most recent souvenir.
     expect((await mostCommented(t.db, 5)).map((m) => m.title)).toEqual(['Beaucoup', 'Quelques', 'Peu']);

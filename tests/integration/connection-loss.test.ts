@@ -7,7 +7,11 @@ import { isConnectionLost, isRetryableRead } from '../../db/connection-loss.ts';
 
 describe('isConnectionLost', () => {
   it('recognises a server shutdown, a socket reset and pg’s own wording, and nothing else', () => {
-    expect(isConnectionLost(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(
+      isConnectionLost(
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ).toBe(true);
     expect(isConnectionLost(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true);
     expect(isConnectionLost(Object.assign(new Error('connection failure'), { code: '08006' }))).toBe(true);
     expect(isConnectionLost(new Error('Connection terminated unexpectedly'))).toBe(true);
@@ -52,7 +56,9 @@ describe.skipIf(!process.env.DATABASE_URL)('a read that loses its connection [po
   it('is read again on a fresh connection, once, outside a transaction', async () => {
     handle = await createDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 2 });
     await admin.connect();
-    const read = sql<{ answer: number }>`select 42 as answer, pg_sleep(0.3), 'mur-retry-probe' as marker`.execute(handle.db);
+    const read = sql<{ answer: number }>`select 42 as answer, pg_sleep(0.3), 'mur-retry-probe' as marker`.execute(
+      handle.db,
+    );
     await killWhileRunning('mur-retry-probe');
     expect((await read).rows[0]!.answer).toBe(42);
   });

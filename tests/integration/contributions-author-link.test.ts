@@ -2,7 +2,12 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideComment, decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { findByAuthorToken, editPendingByAuthor, withdrawByAuthor, AuthorLinkError } from '../../src/lib/contributions/author-link.ts';
+import {
+  findByAuthorToken,
+  editPendingByAuthor,
+  withdrawByAuthor,
+  AuthorLinkError,
+} from '../../src/lib/contributions/author-link.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
@@ -18,7 +23,15 @@ describeEachDatabase("the author's private link", (t) => {
   const share = () =>
     createSouvenir(
       t.db,
-      { authorName: 'Inès', authorEmail: 'ines@example.org', title: 'Le rappel', body: 'Trois rappels !', memoryYear: 2014, event: 'concert', locale: 'fr' },
+      {
+        authorName: 'Inès',
+        authorEmail: 'ines@example.org',
+        title: 'Le rappel',
+        body: 'Trois rappels !',
+        memoryYear: 2014,
+        event: 'concert',
+        locale: 'fr',
+      },
       { ipHash: 'iphash' },
     );
 
@@ -31,12 +44,19 @@ describeEachDatabase("the author's private link", (t) => {
 
   it('lets the author correct a pending souvenir, re-sanitised, and not once it is reviewed', async () => {
     const s = await share();
-    await editPendingByAuthor(t.db, 'souvenir', s.token, { title: 'Corrigé', body: 'Quatre <b>rappels</b> <script>x</script>', memoryYear: 2015, event: null });
+    await editPendingByAuthor(t.db, 'souvenir', s.token, {
+      title: 'Corrigé',
+      body: 'Quatre <b>rappels</b> <script>x</script>',
+      memoryYear: 2015,
+      event: null,
+    });
     const edited = await findByAuthorToken(t.db, s.token, 'souvenir');
     expect(edited).toMatchObject({ title: 'Corrigé', memoryYear: 2015, event: null });
     expect(edited?.bodyHtml).toBe('<p>Quatre <b>rappels</b></p>');
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    await expect(editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toMatchObject({
+    await expect(
+      editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null }),
+    ).rejects.toMatchObject({
       code: 'not_pending',
     });
   });
@@ -46,53 +66,140 @@ describeEachDatabase("the author's private link", (t) => {
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
     await withdrawByAuthor(t.db, s.token);
     const row = await t.db.selectFrom('souvenir').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'trash', author_name: '', author_email: '', body_raw: '', body_html: '', title: null, ip_hash: null });
+    expect(row).toMatchObject({
+      status: 'trash',
+      author_name: '',
+      author_email: '',
+      body_raw: '',
+      body_html: '',
+      title: null,
+      ip_hash: null,
+    });
     expect(row.withdrawn_at).toBeInstanceOf(Date);
-    const events = await t.db.selectFrom('moderation_event').selectAll().where('target_id', '=', s.id).orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('target_id', '=', s.id)
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['submit', 'approve', 'withdraw']);
     expect(JSON.stringify(events)).not.toContain('Inès');
     expect((await findByAuthorToken(t.db, s.token, 'souvenir'))?.withdrawn).toBe(true);
-    await expect(editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toBeInstanceOf(AuthorLinkError);
+    await expect(
+      editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null }),
+    ).rejects.toBeInstanceOf(AuthorLinkError);
   });
 
   it('re-checks an edit against the rules: a moderation word flags it, a disallowed word sends it to spam', async () => {
-    await saveDiscussionSettings(t.db, { ...DEFAULT_DISCUSSION_SETTINGS, moderationWords: ['billet'], disallowedWords: ['casino'] }, script);
+    await saveDiscussionSettings(
+      t.db,
+      { ...DEFAULT_DISCUSSION_SETTINGS, moderationWords: ['billet'], disallowedWords: ['casino'] },
+      script,
+    );
     const s = await share();
-    expect(await editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'Un billet à vendre', memoryYear: null, event: null })).toBe('pending');
-    let row = await t.db.selectFrom('souvenir').select(['status', 'flag_reasons']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    expect(
+      await editPendingByAuthor(t.db, 'souvenir', s.token, {
+        title: null,
+        body: 'Un billet à vendre',
+        memoryYear: null,
+        event: null,
+      }),
+    ).toBe('pending');
+    let row = await t.db
+      .selectFrom('souvenir')
+      .select(['status', 'flag_reasons'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'pending', flag_reasons: ['moderation_word:billet'] });
 
     // A later clean edit clears the flags; the title and event are checked like the text.
-    await editPendingByAuthor(t.db, 'souvenir', s.token, { title: 'Rien à signaler', body: 'Une soirée', memoryYear: null, event: null });
-    row = await t.db.selectFrom('souvenir').select(['status', 'flag_reasons']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    await editPendingByAuthor(t.db, 'souvenir', s.token, {
+      title: 'Rien à signaler',
+      body: 'Une soirée',
+      memoryYear: null,
+      event: null,
+    });
+    row = await t.db
+      .selectFrom('souvenir')
+      .select(['status', 'flag_reasons'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'pending', flag_reasons: [] });
 
-    expect(await editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'Une soirée', memoryYear: null, event: 'Nuit du casino' })).toBe('spam');
-    const spam = await t.db.selectFrom('souvenir').select(['status', 'previous_status', 'flag_reasons']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    expect(
+      await editPendingByAuthor(t.db, 'souvenir', s.token, {
+        title: null,
+        body: 'Une soirée',
+        memoryYear: null,
+        event: 'Nuit du casino',
+      }),
+    ).toBe('spam');
+    const spam = await t.db
+      .selectFrom('souvenir')
+      .select(['status', 'previous_status', 'flag_reasons'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(spam).toEqual({ status: 'spam', previous_status: 'pending', flag_reasons: ['disallowed_word:casino'] });
-    const events = await t.db.selectFrom('moderation_event').select(['action', 'after']).where('target_id', '=', s.id).orderBy('id').execute();
-    expect(events.at(-1)).toEqual({ action: 'author_edit', after: { status: 'spam', flagReasons: ['disallowed_word:casino'] } });
+    const events = await t.db
+      .selectFrom('moderation_event')
+      .select(['action', 'after'])
+      .where('target_id', '=', s.id)
+      .orderBy('id')
+      .execute();
+    expect(events.at(-1)).toEqual({
+      action: 'author_edit',
+      after: { status: 'spam', flagReasons: ['disallowed_word:casino'] },
+    });
     // Spam is out of the author's hands, like any reviewed souvenir.
-    await expect(editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null })).rejects.toMatchObject({ code: 'not_pending' });
+    await expect(
+      editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'x', memoryYear: null, event: null }),
+    ).rejects.toMatchObject({ code: 'not_pending' });
   });
 
   it('re-checks an edit without meeting itself as a duplicate or a flood, and never publishes it', async () => {
-    await saveDiscussionSettings(t.db, { ...DEFAULT_DISCUSSION_SETTINGS, floodSeconds: 3600, autoApproveKnownAuthors: true }, script);
+    await saveDiscussionSettings(
+      t.db,
+      { ...DEFAULT_DISCUSSION_SETTINGS, floodSeconds: 3600, autoApproveKnownAuthors: true },
+      script,
+    );
     const earlier = await share();
     await decideSouvenir(t.db, { id: earlier.id, decision: 'approve', actor: script });
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Inès', authorEmail: 'ines@example.org', title: null, body: 'Encore', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Inès',
+        authorEmail: 'ines@example.org',
+        title: null,
+        body: 'Encore',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: 'iphash' },
     );
     // Same author as an approved souvenir, same text as before, seconds after sending: still pending.
-    expect(await editPendingByAuthor(t.db, 'souvenir', s.token, { title: null, body: 'Encore', memoryYear: null, event: null })).toBe('pending');
+    expect(
+      await editPendingByAuthor(t.db, 'souvenir', s.token, {
+        title: null,
+        body: 'Encore',
+        memoryYear: null,
+        event: null,
+      }),
+    ).toBe('pending');
   });
 
   it('keeps the wall figures, years, hashtags and contributors right when an approved souvenir is withdrawn, and tells the wall', async () => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Inès', authorEmail: 'Ines@Example.org', title: 'Le rappel', body: 'Trois rappels ! #rappel', memoryYear: 2014, event: null, locale: 'fr' },
+      {
+        authorName: 'Inès',
+        authorEmail: 'Ines@Example.org',
+        title: 'Le rappel',
+        body: 'Trois rappels ! #rappel',
+        memoryYear: 2014,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: 'iphash' },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
@@ -115,9 +222,18 @@ describeEachDatabase("the author's private link", (t) => {
   it('withdraws a souvenir hidden by reports without counting it twice, and drops its reports', async () => {
     const s = await share();
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    const publicId = (await t.db.selectFrom('souvenir').select('public_id').where('id', '=', s.id).executeTakeFirstOrThrow()).public_id;
+    const publicId = (
+      await t.db.selectFrom('souvenir').select('public_id').where('id', '=', s.id).executeTakeFirstOrThrow()
+    ).public_id;
     for (const ip of ['a', 'b']) {
-      await fileReport(t.db, { targetType: 'souvenir', publicId, reason: 'personal_data', note: 'Mon nom : Inès', ipHash: ip, threshold: 2 });
+      await fileReport(t.db, {
+        targetType: 'souvenir',
+        publicId,
+        reason: 'personal_data',
+        note: 'Mon nom : Inès',
+        ipHash: ip,
+        threshold: 2,
+      });
     }
     expect((await readWallFigures(t.db)).souvenirs).toBe(0);
     await withdrawByAuthor(t.db, s.token);
@@ -138,13 +254,25 @@ describeEachDatabase('private links for comments', (t) => {
   const souvenir = async () => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title: 'La salle', body: `Un concert ${Math.random()}`, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title: 'La salle',
+        body: `Un concert ${Math.random()}`,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
     return s;
   };
-  const comment = (souvenirId: number, overrides: Partial<CommentSubmission> = {}, status: 'pending' | 'approved' = 'pending') =>
+  const comment = (
+    souvenirId: number,
+    overrides: Partial<CommentSubmission> = {},
+    status: 'pending' | 'approved' = 'pending',
+  ) =>
     createComment(
       t.db,
       {
@@ -160,9 +288,10 @@ describeEachDatabase('private links for comments', (t) => {
       { ipHash: 'ip-marc', status },
     );
   const kept = async (souvenirId: number) =>
-    (await t.db.selectFrom('souvenir').select('comment_count').where('id', '=', souvenirId).executeTakeFirstOrThrow()).comment_count;
+    (await t.db.selectFrom('souvenir').select('comment_count').where('id', '=', souvenirId).executeTakeFirstOrThrow())
+      .comment_count;
 
-  it("opens a comment with the link shown when it was sent, and nothing else with it", async () => {
+  it('opens a comment with the link shown when it was sent, and nothing else with it', async () => {
     const s = await souvenir();
     const c = await comment(s.id);
     const opened = await findByAuthorToken(t.db, c.token, 'comment');
@@ -180,7 +309,12 @@ describeEachDatabase('private links for comments', (t) => {
   it('withdraws an approved comment: text, name, email and website erased, tombstone kept, counts fixed', async () => {
     const s = await souvenir();
     const c = await comment(s.id, {}, 'approved');
-    await decideComment(t.db, { id: c.id, decision: 'reject', actor: script, reason: 'Écrit par Marc (marc@example.org)' });
+    await decideComment(t.db, {
+      id: c.id,
+      decision: 'reject',
+      actor: script,
+      reason: 'Écrit par Marc (marc@example.org)',
+    });
     await decideComment(t.db, { id: c.id, decision: 'approve', actor: script });
     expect(await kept(s.id)).toBe(1);
     expect(await readWallFigures(t.db)).toMatchObject({ comments: 1, contributors: 2 });
@@ -189,24 +323,47 @@ describeEachDatabase('private links for comments', (t) => {
     await withdrawByAuthor(t.db, c.token);
     expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(true);
     const row = await t.db.selectFrom('comment').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'trash', author_name: '', author_email: '', author_website: null, body_raw: '', body_html: '', ip_hash: null });
+    expect(row).toMatchObject({
+      status: 'trash',
+      author_name: '',
+      author_email: '',
+      author_website: null,
+      body_raw: '',
+      body_html: '',
+      ip_hash: null,
+    });
     expect(row.withdrawn_at).toBeInstanceOf(Date);
     expect(await kept(s.id)).toBe(0);
     expect(await readWallFigures(t.db)).toMatchObject({ comments: 0, contributors: 1 });
     expect(await listApprovedComments(t.db, s.id)).toEqual([]);
 
-    const events = await t.db.selectFrom('moderation_event').selectAll().where('target_type', '=', 'comment').orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('target_type', '=', 'comment')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['submit', 'reject', 'approve', 'withdraw']);
-    expect(events.at(-1)).toMatchObject({ actor_label: 'author', before: { status: 'approved' }, after: { status: 'trash', withdrawn: true } });
+    expect(events.at(-1)).toMatchObject({
+      actor_label: 'author',
+      before: { status: 'approved' },
+      after: { status: 'trash', withdrawn: true },
+    });
     const journal = JSON.stringify(events);
     expect(journal).not.toContain('Marc');
     expect(journal).not.toContain('marc@example.org');
 
     // The link still opens the tombstone; no decision or edit brings it back.
     expect((await findByAuthorToken(t.db, c.token, 'comment'))?.withdrawn).toBe(true);
-    await expect(decideComment(t.db, { id: c.id, decision: 'restore', actor: script })).rejects.toMatchObject({ code: 'not_allowed' });
-    await expect(editContribution(t.db, 'comment', { id: c.id, actor: script, body: 'Revenu' })).rejects.toMatchObject({ code: 'not_allowed' });
-    await expect(editPendingByAuthor(t.db, 'comment', c.token, { body: 'Revenu' })).rejects.toMatchObject({ code: 'withdrawn' });
+    await expect(decideComment(t.db, { id: c.id, decision: 'restore', actor: script })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
+    await expect(editContribution(t.db, 'comment', { id: c.id, actor: script, body: 'Revenu' })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
+    await expect(editPendingByAuthor(t.db, 'comment', c.token, { body: 'Revenu' })).rejects.toMatchObject({
+      code: 'withdrawn',
+    });
     await withdrawByAuthor(t.db, c.token);
     expect(await kept(s.id)).toBe(0);
   });
@@ -214,7 +371,11 @@ describeEachDatabase('private links for comments', (t) => {
   it('keeps the replies others made under a withdrawn comment, under "comment removed", and their count', async () => {
     const s = await souvenir();
     const parent = await comment(s.id, {}, 'approved');
-    const reply = await comment(s.id, { parentId: parent.id, authorName: 'Julie', authorEmail: 'julie@example.org' }, 'approved');
+    const reply = await comment(
+      s.id,
+      { parentId: parent.id, authorName: 'Julie', authorEmail: 'julie@example.org' },
+      'approved',
+    );
     expect(await kept(s.id)).toBe(2);
     await withdrawByAuthor(t.db, parent.token);
     expect(await kept(s.id)).toBe(1);
@@ -238,8 +399,11 @@ describeEachDatabase('private links for comments', (t) => {
   it('withdraws a comment hidden by reports without taking it out of the count twice', async () => {
     const s = await souvenir();
     const c = await comment(s.id, {}, 'approved');
-    const publicId = (await t.db.selectFrom('comment').select('public_id').where('id', '=', c.id).executeTakeFirstOrThrow()).public_id;
-    for (const ip of ['a', 'b']) await fileReport(t.db, { targetType: 'comment', publicId, reason: 'offensive', ipHash: ip, threshold: 2 });
+    const publicId = (
+      await t.db.selectFrom('comment').select('public_id').where('id', '=', c.id).executeTakeFirstOrThrow()
+    ).public_id;
+    for (const ip of ['a', 'b'])
+      await fileReport(t.db, { targetType: 'comment', publicId, reason: 'offensive', ipHash: ip, threshold: 2 });
     expect(await kept(s.id)).toBe(0);
     await withdrawByAuthor(t.db, c.token);
     expect(await kept(s.id)).toBe(0);
@@ -248,18 +412,42 @@ describeEachDatabase('private links for comments', (t) => {
   });
 
   it('re-checks a pending comment edited by its author against the rules', async () => {
-    await saveDiscussionSettings(t.db, { ...DEFAULT_DISCUSSION_SETTINGS, moderationWords: ['billet'], disallowedWords: ['casino'], maxLinks: 2 }, script);
+    await saveDiscussionSettings(
+      t.db,
+      { ...DEFAULT_DISCUSSION_SETTINGS, moderationWords: ['billet'], disallowedWords: ['casino'], maxLinks: 2 },
+      script,
+    );
     const s = await souvenir();
     const c = await comment(s.id);
     expect(await editPendingByAuthor(t.db, 'comment', c.token, { body: 'Qui a un <b>billet</b> ?' })).toBe('pending');
-    let row = await t.db.selectFrom('comment').select(['status', 'body_html', 'flag_reasons']).where('id', '=', c.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'pending', body_html: '<p>Qui a un <b>billet</b> ?</p>', flag_reasons: ['moderation_word:billet'] });
-    expect(await editPendingByAuthor(t.db, 'comment', c.token, { body: 'https://a.example https://b.example' })).toBe('pending');
-    row = await t.db.selectFrom('comment').select(['status', 'body_html', 'flag_reasons']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    let row = await t.db
+      .selectFrom('comment')
+      .select(['status', 'body_html', 'flag_reasons'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: 'pending',
+      body_html: '<p>Qui a un <b>billet</b> ?</p>',
+      flag_reasons: ['moderation_word:billet'],
+    });
+    expect(await editPendingByAuthor(t.db, 'comment', c.token, { body: 'https://a.example https://b.example' })).toBe(
+      'pending',
+    );
+    row = await t.db
+      .selectFrom('comment')
+      .select(['status', 'body_html', 'flag_reasons'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row.flag_reasons).toEqual(['links:2']);
     expect(await editPendingByAuthor(t.db, 'comment', c.token, { body: 'Le casino d’à côté' })).toBe('spam');
-    row = await t.db.selectFrom('comment').select(['status', 'body_html', 'flag_reasons']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    row = await t.db
+      .selectFrom('comment')
+      .select(['status', 'body_html', 'flag_reasons'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'spam', flag_reasons: ['disallowed_word:casino'] });
-    await expect(editPendingByAuthor(t.db, 'comment', c.token, { body: 'Autre chose' })).rejects.toMatchObject({ code: 'not_pending' });
+    await expect(editPendingByAuthor(t.db, 'comment', c.token, { body: 'Autre chose' })).rejects.toMatchObject({
+      code: 'not_pending',
+    });
   });
 });

@@ -6,9 +6,14 @@ import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { DecisionError } from '../../src/lib/moderation/decisions.ts';
 import type { Decision } from '../../src/lib/moderation/decisions.ts';
-import { decideComment, decideContribution, decideMany, decideSouvenir, settleEach } from '../../src/lib/contributions/decide.ts';
+import {
+  decideComment,
+  decideContribution,
+  decideMany,
+  decideSouvenir,
+  settleEach,
+} from '../../src/lib/contributions/decide.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
-
 
 const script = { id: null, label: 'script' };
 
@@ -16,18 +21,34 @@ describeEachDatabase('souvenir decisions', (t) => {
   const newSouvenir = () =>
     createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title: null, body: 'Un concert.', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title: null,
+        body: 'Un concert.',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
 
   it('approves with an audit row recording before and after', async () => {
     const s = await newSouvenir();
     expect(await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script, reason: 'ok' })).toBe('approved');
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'approve').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('action', '=', 'approve')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_label: 'script', target_id: s.id, reason: 'ok' });
     expect(event.before).toEqual({ status: 'pending', pinned: false });
     expect(event.after).toEqual({ status: 'approved', pinned: false });
-    const row = await t.db.selectFrom('souvenir').select(['status', 'approved_at']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('souvenir')
+      .select(['status', 'approved_at'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(row.approved_at).toBeInstanceOf(Date);
   });
 
@@ -54,9 +75,15 @@ describeEachDatabase('souvenir decisions', (t) => {
 
   it('refuses to pin what is not published and to restore what is not in spam or trash', async () => {
     const s = await newSouvenir();
-    await expect(decideSouvenir(t.db, { id: s.id, decision: 'pin', actor: script })).rejects.toBeInstanceOf(DecisionError);
-    await expect(decideSouvenir(t.db, { id: s.id, decision: 'restore', actor: script })).rejects.toMatchObject({ code: 'not_allowed' });
-    await expect(decideSouvenir(t.db, { id: 999_999, decision: 'approve', actor: script })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(decideSouvenir(t.db, { id: s.id, decision: 'pin', actor: script })).rejects.toBeInstanceOf(
+      DecisionError,
+    );
+    await expect(decideSouvenir(t.db, { id: s.id, decision: 'restore', actor: script })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
+    await expect(decideSouvenir(t.db, { id: 999_999, decision: 'approve', actor: script })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
@@ -113,11 +140,19 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
     let before = { status: 'pending', pinned: false };
     for (const [decision, status, pinned] of steps) {
       const expectedStatus = before.status as SouvenirStatus;
-      expect(await decideSouvenir(t.db, { id: s.id, decision, actor: alice, reason: `pour ${decision}`, expectedStatus })).toBe(status);
+      expect(
+        await decideSouvenir(t.db, { id: s.id, decision, actor: alice, reason: `pour ${decision}`, expectedStatus }),
+      ).toBe(status);
       const current = await row(t, s.id);
       expect({ decision, status: current.status, pinned: current.pinned }).toEqual({ decision, status, pinned });
       const last = (await events(t, s.id)).at(-1)!;
-      expect(last).toMatchObject({ action: decision, actor_id: 1, actor_label: 'alice', reason: `pour ${decision}`, target_type: 'souvenir' });
+      expect(last).toMatchObject({
+        action: decision,
+        actor_id: 1,
+        actor_label: 'alice',
+        reason: `pour ${decision}`,
+        target_type: 'souvenir',
+      });
       expect(last.before).toEqual(before);
       expect(last.after).toEqual({ status, pinned });
       before = { status, pinned };
@@ -150,10 +185,21 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
   it('refuses decisions that would change nothing, and every decision on a withdrawn souvenir', async () => {
     const s = await sentAt(t, 1);
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
-    await expect(decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice })).rejects.toMatchObject({ code: 'not_allowed', currentStatus: 'approved' });
-    await expect(decideSouvenir(t.db, { id: s.id, decision: 'unpin', actor: alice })).rejects.toMatchObject({ code: 'not_allowed' });
-    await t.db.updateTable('souvenir').set({ status: 'trash', withdrawn_at: new Date() }).where('id', '=', s.id).execute();
-    await expect(decideSouvenir(t.db, { id: s.id, decision: 'restore', actor: alice })).rejects.toMatchObject({ code: 'not_allowed' });
+    await expect(decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice })).rejects.toMatchObject({
+      code: 'not_allowed',
+      currentStatus: 'approved',
+    });
+    await expect(decideSouvenir(t.db, { id: s.id, decision: 'unpin', actor: alice })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
+    await t.db
+      .updateTable('souvenir')
+      .set({ status: 'trash', withdrawn_at: new Date() })
+      .where('id', '=', s.id)
+      .execute();
+    await expect(decideSouvenir(t.db, { id: s.id, decision: 'restore', actor: alice })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
     expect(await events(t, s.id)).toHaveLength(1);
   });
 
@@ -196,7 +242,12 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
     ]);
     expect((await row(t, b.id)).status).toBe('trash');
     expect((await row(t, a.id)).status).toBe('approved');
-    const approvals = await t.db.selectFrom('moderation_event').select(['target_id', 'reason']).where('action', '=', 'approve').orderBy('target_id').execute();
+    const approvals = await t.db
+      .selectFrom('moderation_event')
+      .select(['target_id', 'reason'])
+      .where('action', '=', 'approve')
+      .orderBy('target_id')
+      .execute();
     expect(approvals).toEqual([
       { target_id: a.id, reason: 'lot' },
       { target_id: c.id, reason: 'lot' },
@@ -205,13 +256,22 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
 
   it('decides each id of a selection once, even when it is sent twice', async () => {
     const a = await sentAt(t, 1);
-    const outcomes = await decideMany(t.db, { targetType: 'souvenir', ids: [a.id, a.id], decision: 'spam', actor: alice });
+    const outcomes = await decideMany(t.db, {
+      targetType: 'souvenir',
+      ids: [a.id, a.id],
+      decision: 'spam',
+      actor: alice,
+    });
     expect(outcomes).toEqual([{ id: a.id, outcome: 'done', status: 'spam' }]);
   });
   it('decides any kind by its name, and settles a selection step by step', async () => {
     const s = await sentAt(t, 1);
-    expect(await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'approve', actor: alice })).toBe('approved');
-    const outcomes = await settleEach([s.id, s.id, 999_999], (id) => decideContribution(t.db, 'souvenir', { id, decision: 'spam', actor: alice }));
+    expect(await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'approve', actor: alice })).toBe(
+      'approved',
+    );
+    const outcomes = await settleEach([s.id, s.id, 999_999], (id) =>
+      decideContribution(t.db, 'souvenir', { id, decision: 'spam', actor: alice }),
+    );
     expect(outcomes).toEqual([
       { id: s.id, outcome: 'done', status: 'spam' },
       { id: 999_999, outcome: 'not_found', status: null },
@@ -225,13 +285,25 @@ describeEachDatabase('deciding comments in the moderation queue', (t) => {
   const souvenir = async (title: string | null) => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title, body: `Texte ${title}`, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title,
+        body: `Texte ${title}`,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
     return s;
   };
-  const comment = (souvenirId: number, minute: number, extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {}) =>
+  const comment = (
+    souvenirId: number,
+    minute: number,
+    extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {},
+  ) =>
     createComment(
       t.db,
       {
@@ -243,10 +315,16 @@ describeEachDatabase('deciding comments in the moderation queue', (t) => {
         body: `Commentaire ${minute}`,
         locale: 'fr',
       },
-      { ipHash: null, now: new Date(Date.UTC(2026, 10, 1, 10, minute)), status: extra.status ?? 'pending', flagReasons: extra.flagReasons ?? [] },
+      {
+        ipHash: null,
+        now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
+        status: extra.status ?? 'pending',
+        flagReasons: extra.flagReasons ?? [],
+      },
     );
   const keptCount = async (id: number) =>
-    (await t.db.selectFrom('souvenir').select(['comment_count']).where('id', '=', id).executeTakeFirstOrThrow()).comment_count;
+    (await t.db.selectFrom('souvenir').select(['comment_count']).where('id', '=', id).executeTakeFirstOrThrow())
+      .comment_count;
 
   it('applies one decision to a selection of comments, each with its audit row and the counts kept', async () => {
     const s = await souvenir('Un soir');
@@ -281,6 +359,8 @@ describeEachDatabase('deciding comments in the moderation queue', (t) => {
   it('refuses to pin a comment', async () => {
     const s = await souvenir('Un soir');
     const c = await comment(s.id, 1, { status: 'approved' });
-    await expect(decideComment(t.db, { id: c.id, decision: 'pin', actor: alice })).rejects.toBeInstanceOf(DecisionError);
+    await expect(decideComment(t.db, { id: c.id, decision: 'pin', actor: alice })).rejects.toBeInstanceOf(
+      DecisionError,
+    );
   });
 });

@@ -13,7 +13,15 @@ describeEachDatabase('moderator edits', (t) => {
   const newSouvenir = () =>
     createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title: 'Concret', body: 'Un concret inoubliable. #rock', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title: 'Concret',
+        body: 'Un concret inoubliable. #rock',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null, now: new Date('2026-11-01T10:00:00Z') },
     );
   const row = (id: number) => t.db.selectFrom('souvenir').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -35,7 +43,11 @@ describeEachDatabase('moderator edits', (t) => {
     expect(after.hashtags).toEqual(['jazz', 'paris']);
     expect(after.title).toBe('Concert');
     expect(after.status).toBe('pending');
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'edit').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('action', '=', 'edit')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_id: 1, actor_label: 'alice', target_id: s.id, reason: 'faute de frappe' });
     expect(event.before).toEqual({ title: 'Concret', body: 'Un concret inoubliable. #rock', hashtags: ['rock'] });
     expect(event.after).toEqual({
@@ -58,28 +70,58 @@ describeEachDatabase('moderator edits', (t) => {
 
   it('writes and logs nothing when title and text are unchanged', async () => {
     const s = await newSouvenir();
-    const result = await editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: 'Concret', body: 'Un concret inoubliable. #rock' });
+    const result = await editContribution(t.db, 'souvenir', {
+      id: s.id,
+      actor: alice,
+      title: 'Concret',
+      body: 'Un concret inoubliable. #rock',
+    });
     expect(result.changed).toBe(false);
-    expect(await t.db.selectFrom('moderation_event').select('id').where('action', '=', 'edit').execute()).toHaveLength(0);
+    expect(await t.db.selectFrom('moderation_event').select('id').where('action', '=', 'edit').execute()).toHaveLength(
+      0,
+    );
   });
 
   it('reports a conflict when the souvenir changed after the form was opened, and keeps that change', async () => {
     const s = await newSouvenir();
     const opened = (await row(s.id)).updated_at;
-    await editContribution(t.db, 'souvenir', { id: s.id, actor: { id: 2, label: 'bruno' }, title: 'Par Bruno', body: 'Texte de Bruno', expectedUpdatedAt: opened, now: new Date('2026-11-03T10:00:00Z') });
+    await editContribution(t.db, 'souvenir', {
+      id: s.id,
+      actor: { id: 2, label: 'bruno' },
+      title: 'Par Bruno',
+      body: 'Texte de Bruno',
+      expectedUpdatedAt: opened,
+      now: new Date('2026-11-03T10:00:00Z'),
+    });
     await expect(
-      editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: 'Par Alice', body: 'Texte d’Alice', expectedUpdatedAt: opened }),
+      editContribution(t.db, 'souvenir', {
+        id: s.id,
+        actor: alice,
+        title: 'Par Alice',
+        body: 'Texte d’Alice',
+        expectedUpdatedAt: opened,
+      }),
     ).rejects.toMatchObject({ code: 'conflict', currentStatus: 'pending' });
     expect((await row(s.id)).title).toBe('Par Bruno');
   });
 
   it('refuses text the sanitiser cannot read before writing anything, and a withdrawn or unknown souvenir', async () => {
     const s = await newSouvenir();
-    await expect(editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'x'.repeat(30_000) })).rejects.toBeInstanceOf(SanitizeError);
+    await expect(
+      editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'x'.repeat(30_000) }),
+    ).rejects.toBeInstanceOf(SanitizeError);
     expect((await row(s.id)).title).toBe('Concret');
-    await expect(editContribution(t.db, 'souvenir', { id: 999_999, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_found' });
-    await t.db.updateTable('souvenir').set({ withdrawn_at: new Date(), status: 'trash' }).where('id', '=', s.id).execute();
-    await expect(editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_allowed' });
+    await expect(
+      editContribution(t.db, 'souvenir', { id: 999_999, actor: alice, title: null, body: 'Texte' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await t.db
+      .updateTable('souvenir')
+      .set({ withdrawn_at: new Date(), status: 'trash' })
+      .where('id', '=', s.id)
+      .execute();
+    await expect(
+      editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'Texte' }),
+    ).rejects.toMatchObject({ code: 'not_allowed' });
   });
 });
 
@@ -87,7 +129,15 @@ describeEachDatabase('moderator edits of comments', (t) => {
   const souvenir = async (title: string | null) => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title, body: `Texte ${title}`, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title,
+        body: `Texte ${title}`,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
@@ -96,7 +146,15 @@ describeEachDatabase('moderator edits of comments', (t) => {
   const comment = (souvenirId: number, minute: number) =>
     createComment(
       t.db,
-      { souvenirId, parentId: null, authorName: `Auteur ${minute}`, authorEmail: `a${minute}@example.org`, authorWebsite: 'https://exemple.fr', body: `Commentaire ${minute}`, locale: 'fr' },
+      {
+        souvenirId,
+        parentId: null,
+        authorName: `Auteur ${minute}`,
+        authorEmail: `a${minute}@example.org`,
+        authorWebsite: 'https://exemple.fr',
+        body: `Commentaire ${minute}`,
+        locale: 'fr',
+      },
       { ipHash: null, now: new Date(Date.UTC(2026, 10, 1, 10, minute)), status: 'pending', flagReasons: [] },
     );
 
@@ -105,10 +163,24 @@ describeEachDatabase('moderator edits of comments', (t) => {
     const c = await comment(s.id, 1);
     const opened = (await findQueueItem(t.db, 'comment', c.id))!;
     expect(opened.bodyRaw).toBe('Commentaire 1');
-    expect(await editContribution(t.db, 'comment', { id: c.id, actor: alice, body: 'Commentaire <script>x</script><em>un</em>', expectedUpdatedAt: opened.updatedAt, reason: 'faute' })).toEqual({ changed: true });
+    expect(
+      await editContribution(t.db, 'comment', {
+        id: c.id,
+        actor: alice,
+        body: 'Commentaire <script>x</script><em>un</em>',
+        expectedUpdatedAt: opened.updatedAt,
+        reason: 'faute',
+      }),
+    ).toEqual({ changed: true });
     expect((await findQueueItem(t.db, 'comment', c.id))!.bodyHtml).toBe('<p>Commentaire <em>un</em></p>');
-    await expect(editContribution(t.db, 'comment', { id: c.id, actor: alice, body: 'Autre', expectedUpdatedAt: opened.updatedAt })).rejects.toMatchObject({ code: 'conflict' });
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'edit').executeTakeFirstOrThrow();
+    await expect(
+      editContribution(t.db, 'comment', { id: c.id, actor: alice, body: 'Autre', expectedUpdatedAt: opened.updatedAt }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('action', '=', 'edit')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ target_type: 'comment', target_id: c.id, reason: 'faute' });
     expect(event.before).toEqual({ body: 'Commentaire 1' });
     expect(await findQueueItem(t.db, 'comment', 999_999)).toBeNull();

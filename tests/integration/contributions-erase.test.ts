@@ -12,12 +12,28 @@ describeEachDatabase('erasing a contribution of any kind', (t) => {
   async function approvedPair() {
     const souvenir = await createSouvenir(
       t.db,
-      { authorName: 'Inès', authorEmail: 'ines@example.org', title: 'Le rappel', body: 'Trois rappels #rappel', memoryYear: 2014, event: 'Concert', locale: 'fr' },
+      {
+        authorName: 'Inès',
+        authorEmail: 'ines@example.org',
+        title: 'Le rappel',
+        body: 'Trois rappels #rappel',
+        memoryYear: 2014,
+        event: 'Concert',
+        locale: 'fr',
+      },
       { ipHash: 'ip-ines', status: 'approved' },
     );
     const comment = await createComment(
       t.db,
-      { souvenirId: souvenir.id, parentId: null, authorName: 'Léa', authorEmail: 'lea@example.org', authorWebsite: 'https://lea.example', body: 'Quel soir', locale: 'fr' },
+      {
+        souvenirId: souvenir.id,
+        parentId: null,
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        authorWebsite: 'https://lea.example',
+        body: 'Quel soir',
+        locale: 'fr',
+      },
       { ipHash: 'ip-lea', status: 'approved' },
     );
     return { souvenir, comment };
@@ -32,16 +48,41 @@ describeEachDatabase('erasing a contribution of any kind', (t) => {
     expect(await erase('souvenir', souvenir.id)).toEqual({ status: 'approved', wasPublic: true });
     expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(true);
     const row = await t.db.selectFrom('souvenir').selectAll().where('id', '=', souvenir.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'trash', author_name: '', author_email: '', title: null, body_raw: '', body_html: '' });
-    expect(row).toMatchObject({ event: null, memory_year: null, hashtags: [], ip_hash: null, pinned: false, withdrawn_at: now });
+    expect(row).toMatchObject({
+      status: 'trash',
+      author_name: '',
+      author_email: '',
+      title: null,
+      body_raw: '',
+      body_html: '',
+    });
+    expect(row).toMatchObject({
+      event: null,
+      memory_year: null,
+      hashtags: [],
+      ip_hash: null,
+      pinned: false,
+      withdrawn_at: now,
+    });
   });
 
   it("erases a comment to a tombstone: its website gone, its souvenir's count lowered", async () => {
     const { souvenir, comment } = await approvedPair();
     expect(await erase('comment', comment.id)).toEqual({ status: 'approved', wasPublic: true });
     const row = await t.db.selectFrom('comment').selectAll().where('id', '=', comment.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'trash', author_name: '', author_email: '', author_website: null, body_raw: '', ip_hash: null });
-    const parent = await t.db.selectFrom('souvenir').select('comment_count').where('id', '=', souvenir.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'trash',
+      author_name: '',
+      author_email: '',
+      author_website: null,
+      body_raw: '',
+      ip_hash: null,
+    });
+    const parent = await t.db
+      .selectFrom('souvenir')
+      .select('comment_count')
+      .where('id', '=', souvenir.id)
+      .executeTakeFirstOrThrow();
     expect(parent.comment_count).toBe(0);
   });
 
@@ -69,7 +110,9 @@ describeEachDatabase('erasing a contribution of any kind', (t) => {
   });
 
   it('blanks a name or an address a moderator typed in a reason, whole and in any case', () => {
-    expect(scrub('Merci Inès MARTIN, écrit par ines@x.org', ['ines@x.org', 'Inès Martin'])).toBe('Merci […], écrit par […]');
+    expect(scrub('Merci Inès MARTIN, écrit par ines@x.org', ['ines@x.org', 'Inès Martin'])).toBe(
+      'Merci […], écrit par […]',
+    );
     expect(scrub('Rien à voir', ['', 'x'])).toBe('Rien à voir');
     expect(scrub('a.b(c)', ['a.b(c)'])).toBe('[…]');
   });

@@ -14,19 +14,41 @@ describeEachDatabase('telling the wall', (t) => {
   it("tells the wall of a souvenir, and moves a comment's souvenir count both ways", async () => {
     const souvenir = await createSouvenir(
       t.db,
-      { authorName: 'A', authorEmail: 'a@example.org', title: null, body: 'Un soir', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'A',
+        authorEmail: 'a@example.org',
+        title: null,
+        body: 'Un soir',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null, status: 'approved' },
     );
     const comment = await createComment(
       t.db,
-      { souvenirId: souvenir.id, parentId: null, authorName: 'B', authorEmail: 'b@example.org', authorWebsite: null, body: 'Oui', locale: 'fr' },
+      {
+        souvenirId: souvenir.id,
+        parentId: null,
+        authorName: 'B',
+        authorEmail: 'b@example.org',
+        authorWebsite: null,
+        body: 'Oui',
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     t.queries.length = 0;
     await t.db.transaction().execute((trx) => shownChanged(trx, 'souvenir', souvenir.id, -1));
     expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(true);
     const count = async () =>
-      (await t.db.selectFrom('souvenir').select('comment_count').where('id', '=', souvenir.id).executeTakeFirstOrThrow()).comment_count;
+      (
+        await t.db
+          .selectFrom('souvenir')
+          .select('comment_count')
+          .where('id', '=', souvenir.id)
+          .executeTakeFirstOrThrow()
+      ).comment_count;
     await t.db.transaction().execute((trx) => shownChanged(trx, 'comment', comment.id, 1));
     expect(await count()).toBe(1);
     await t.db.transaction().execute((trx) => shownChanged(trx, 'comment', comment.id, -1));

@@ -5,7 +5,15 @@ import { camelised, findShownId } from '../../src/lib/contributions/public.ts';
 import { toPublicSouvenir } from '../../src/lib/souvenirs/model.ts';
 import { toPublicComment } from '../../src/lib/comments/model.ts';
 
-const draft = { authorName: 'Camille', authorEmail: 'camille@example.org', title: null, body: 'Un soir', memoryYear: null, event: null, locale: 'fr' };
+const draft = {
+  authorName: 'Camille',
+  authorEmail: 'camille@example.org',
+  title: null,
+  body: 'Un soir',
+  memoryYear: null,
+  event: null,
+  locale: 'fr',
+};
 
 it('names the listed columns in camelCase and copies nothing else', () => {
   const row = { id: 1, public_id: 'abc', author_name: 'Camille', author_email: 'secret@example.org' };
@@ -13,9 +21,27 @@ it('names the listed columns in camelCase and copies nothing else', () => {
 });
 
 it('maps a souvenir and a comment row to what the public sees, never their email', () => {
-  const shared = { id: 3, public_id: 'p', author_name: 'A', body_html: '<p>x</p>', locale: 'fr', created_at: new Date(0), approved_at: null };
+  const shared = {
+    id: 3,
+    public_id: 'p',
+    author_name: 'A',
+    body_html: '<p>x</p>',
+    locale: 'fr',
+    created_at: new Date(0),
+    approved_at: null,
+  };
   const comment = toPublicComment({ ...shared, parent_id: null, author_website: 'https://a.example/' });
-  expect(comment).toEqual({ id: 3, publicId: 'p', authorName: 'A', bodyHtml: '<p>x</p>', locale: 'fr', createdAt: new Date(0), approvedAt: null, parentId: null, authorWebsite: 'https://a.example/' });
+  expect(comment).toEqual({
+    id: 3,
+    publicId: 'p',
+    authorName: 'A',
+    bodyHtml: '<p>x</p>',
+    locale: 'fr',
+    createdAt: new Date(0),
+    approvedAt: null,
+    parentId: null,
+    authorWebsite: 'https://a.example/',
+  });
   const souvenir = toPublicSouvenir({
     ...shared,
     title: 'T',
@@ -27,7 +53,14 @@ it('maps a souvenir and a comment row to what the public sees, never their email
     candle_count: 5,
     is_demo: false,
   });
-  expect(souvenir).toMatchObject({ publicId: 'p', memoryYear: 2004, commentCount: 2, candleCount: 5, isDemo: false, hashtags: ['rock'] });
+  expect(souvenir).toMatchObject({
+    publicId: 'p',
+    memoryYear: 2004,
+    commentCount: 2,
+    candleCount: 5,
+    isDemo: false,
+    hashtags: ['rock'],
+  });
   expect(JSON.stringify(souvenir)).not.toContain('email');
 });
 

@@ -9,7 +9,6 @@ import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
 
-
 function submission(overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission {
   return {
     authorName: 'Camille',
@@ -31,7 +30,6 @@ function sentAt(t: TestDatabase, minute: number, overrides: Partial<SouvenirSubm
     ...(status ? { status } : {}),
   });
 }
-
 
 describeEachDatabase('moderation queue', (t) => {
   it('lists pending souvenirs oldest first, by keyset across pages', async () => {
@@ -95,7 +93,11 @@ describeEachDatabase('moderation queue', (t) => {
     expect(items.map((i) => i.title).sort()).toEqual(['a', 'b']);
     expect(await queueItemsByIds(t.db, 'comment', [a.id])).toEqual([]);
     expect(await queueItemsByIds(t.db, 'souvenir', [])).toEqual([]);
-    expect(await findQueueItem(t.db, 'souvenir', a.id)).toMatchObject({ targetType: 'souvenir', title: 'a', bodyRaw: 'Texte *a*' });
+    expect(await findQueueItem(t.db, 'souvenir', a.id)).toMatchObject({
+      targetType: 'souvenir',
+      title: 'a',
+      bodyRaw: 'Texte *a*',
+    });
     expect(await findQueueItem(t.db, 'souvenir', 999_999)).toBeNull();
   });
 });
@@ -105,13 +107,25 @@ describeEachDatabase('comments in the moderation queue', (t) => {
   const souvenir = async (title: string | null) => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title, body: `Texte ${title}`, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title,
+        body: `Texte ${title}`,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
     return s;
   };
-  const comment = (souvenirId: number, minute: number, extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {}) =>
+  const comment = (
+    souvenirId: number,
+    minute: number,
+    extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {},
+  ) =>
     createComment(
       t.db,
       {
@@ -123,7 +137,12 @@ describeEachDatabase('comments in the moderation queue', (t) => {
         body: `Commentaire ${minute}`,
         locale: 'fr',
       },
-      { ipHash: null, now: new Date(Date.UTC(2026, 10, 1, 10, minute)), status: extra.status ?? 'pending', flagReasons: extra.flagReasons ?? [] },
+      {
+        ipHash: null,
+        now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
+        status: extra.status ?? 'pending',
+        flagReasons: extra.flagReasons ?? [],
+      },
     );
 
   it('lists pending comments oldest first with their souvenir’s title, the reply’s parent and the rules’ reasons', async () => {
@@ -145,7 +164,12 @@ describeEachDatabase('comments in the moderation queue', (t) => {
       replyToName: 'Marc',
       flagReasons: ['links:2'],
     });
-    const second = await listQueue(t.db, { status: 'pending', targetType: 'comment', limit: 2, cursor: decodeKeysetCursor(first.next) });
+    const second = await listQueue(t.db, {
+      status: 'pending',
+      targetType: 'comment',
+      limit: 2,
+      cursor: decodeKeysetCursor(first.next),
+    });
     expect(second.items.map((i) => i.bodyHtml)).toEqual(['<p>Commentaire 4</p>']);
     expect(second.items[0]!.souvenir).toMatchObject({ title: null, authorName: 'Léa' });
     expect(second.next).toBeNull();
@@ -155,5 +179,4 @@ describeEachDatabase('comments in the moderation queue', (t) => {
     expect((await listQueue(t.db, { status: 'pending' })).items).toEqual([]);
     expect((await countByStatus(t.db)).approved).toBe(2);
   });
-
 });

@@ -5,7 +5,14 @@ import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
-import { emailDataDocument, emailHistory, emailKey, eraseEmailData, findEmailData, lookUpEmailData } from '../../src/lib/privacy/email-data.ts';
+import {
+  emailDataDocument,
+  emailHistory,
+  emailKey,
+  eraseEmailData,
+  findEmailData,
+  lookUpEmailData,
+} from '../../src/lib/privacy/email-data.ts';
 import { summariseEmailData } from '../../src/lib/privacy/email-summary.ts';
 import { readWallFigures, popularTags } from '../../src/lib/wall/figures.ts';
 
@@ -19,40 +26,101 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
   async function scene() {
     const mine = await createSouvenir(
       t.db,
-      { authorName: 'Inès Martin', authorEmail: EMAIL, title: 'Le rappel', body: 'Trois rappels ce soir-là ! #rappel', memoryYear: 2014, event: 'Concert', locale: 'fr' },
+      {
+        authorName: 'Inès Martin',
+        authorEmail: EMAIL,
+        title: 'Le rappel',
+        body: 'Trois rappels ce soir-là ! #rappel',
+        memoryYear: 2014,
+        event: 'Concert',
+        locale: 'fr',
+      },
       { ipHash: 'ip-ines', now: new Date('2026-11-01T10:00:00Z') },
     );
     await decideSouvenir(t.db, { id: mine.id, decision: 'approve', actor: script, reason: 'Merci Inès Martin' });
-    await editContribution(t.db, 'souvenir', { id: mine.id, actor: script, title: 'Le rappel', body: 'Trois rappels ce soir-là, vraiment ! #rappel' });
+    await editContribution(t.db, 'souvenir', {
+      id: mine.id,
+      actor: script,
+      title: 'Le rappel',
+      body: 'Trois rappels ce soir-là, vraiment ! #rappel',
+    });
     const minePending = await createSouvenir(
       t.db,
-      { authorName: 'Inès', authorEmail: 'ines.martin@example.org', title: null, body: 'Un autre soir', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Inès',
+        authorEmail: 'ines.martin@example.org',
+        title: null,
+        body: 'Un autre soir',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: 'ip-ines', now: new Date('2026-11-02T10:00:00Z') },
     );
     const theirs = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title: 'Ma soirée', body: 'Au balcon', memoryYear: 2014, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title: 'Ma soirée',
+        body: 'Au balcon',
+        memoryYear: 2014,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: 'ip-lea', now: new Date('2026-11-03T10:00:00Z') },
     );
     await decideSouvenir(t.db, { id: theirs.id, decision: 'approve', actor: script });
     const leaComment = await createComment(
       t.db,
-      { souvenirId: theirs.id, parentId: null, authorName: 'Léa', authorEmail: 'lea@example.org', authorWebsite: null, body: 'Quel souvenir', locale: 'fr' },
+      {
+        souvenirId: theirs.id,
+        parentId: null,
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        authorWebsite: null,
+        body: 'Quel souvenir',
+        locale: 'fr',
+      },
       { ipHash: 'ip-lea', status: 'approved', now: new Date('2026-11-04T10:00:00Z') },
     );
     const myReply = await createComment(
       t.db,
-      { souvenirId: theirs.id, parentId: leaComment.id, authorName: 'Inès M.', authorEmail: 'INES.MARTIN@example.org', authorWebsite: 'https://ines.example', body: 'J’y étais aussi', locale: 'fr' },
+      {
+        souvenirId: theirs.id,
+        parentId: leaComment.id,
+        authorName: 'Inès M.',
+        authorEmail: 'INES.MARTIN@example.org',
+        authorWebsite: 'https://ines.example',
+        body: 'J’y étais aussi',
+        locale: 'fr',
+      },
       { ipHash: 'ip-ines', status: 'approved', now: new Date('2026-11-05T10:00:00Z') },
     );
     const myComment = await createComment(
       t.db,
-      { souvenirId: mine.id, parentId: null, authorName: 'Inès', authorEmail: EMAIL, authorWebsite: null, body: 'Merci à tous', locale: 'fr' },
+      {
+        souvenirId: mine.id,
+        parentId: null,
+        authorName: 'Inès',
+        authorEmail: EMAIL,
+        authorWebsite: null,
+        body: 'Merci à tous',
+        locale: 'fr',
+      },
       { ipHash: 'ip-ines', status: 'pending', now: new Date('2026-11-06T10:00:00Z') },
     );
     const lookalike = await createComment(
       t.db,
-      { souvenirId: theirs.id, parentId: null, authorName: 'Jean', authorEmail: 'jean.ines.martin@example.org', authorWebsite: null, body: 'Moi non', locale: 'fr' },
+      {
+        souvenirId: theirs.id,
+        parentId: null,
+        authorName: 'Jean',
+        authorEmail: 'jean.ines.martin@example.org',
+        authorWebsite: null,
+        body: 'Moi non',
+        locale: 'fr',
+      },
       { ipHash: 'ip-jean', status: 'approved', now: new Date('2026-11-07T10:00:00Z') },
     );
     return { mine, minePending, theirs, leaComment, myReply, myComment, lookalike };
@@ -69,7 +137,11 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
       [s.myReply.id, 'approved'],
       [s.myComment.id, 'pending'],
     ]);
-    expect(data.comments[0]).toMatchObject({ authorWebsite: 'https://ines.example/', inReplyTo: expect.any(String), body: 'J’y étais aussi' });
+    expect(data.comments[0]).toMatchObject({
+      authorWebsite: 'https://ines.example/',
+      inReplyTo: expect.any(String),
+      body: 'J’y étais aussi',
+    });
     expect((await findEmailData(t.db, 'martin@example.org')).souvenirs).toEqual([]);
     const summary = summariseEmailData(data);
     expect(summary).toMatchObject({ souvenirs: 2, comments: 2 });
@@ -80,10 +152,19 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
   it('exports everything as JSON, without IP hashes, token hashes or row ids', async () => {
     await scene();
     const data = await findEmailData(t.db, EMAIL);
-    const document = JSON.parse(emailDataDocument(EMAIL, data, new Date('2026-11-25T12:00:00Z'))) as Record<string, unknown>;
+    const document = JSON.parse(emailDataDocument(EMAIL, data, new Date('2026-11-25T12:00:00Z'))) as Record<
+      string,
+      unknown
+    >;
     expect(document).toMatchObject({ exportedAt: '2026-11-25T12:00:00.000Z', email: 'ines.martin@example.org' });
     const souvenirs = document.souvenirs as Record<string, unknown>[];
-    expect(souvenirs[0]).toMatchObject({ title: 'Le rappel', body: 'Trois rappels ce soir-là, vraiment ! #rappel', memoryYear: 2014, event: 'Concert', hashtags: ['rappel'] });
+    expect(souvenirs[0]).toMatchObject({
+      title: 'Le rappel',
+      body: 'Trois rappels ce soir-là, vraiment ! #rappel',
+      memoryYear: 2014,
+      event: 'Concert',
+      hashtags: ['rappel'],
+    });
     const text = JSON.stringify(document);
     for (const secret of ['ip-ines', 'ipHash', 'token', '"id"']) expect(text).not.toContain(secret);
   });
@@ -91,9 +172,19 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
   it('logs each search and export by a keyed hash of the address, never the address', async () => {
     await scene();
     await lookUpEmailData(t.db, { email: EMAIL, secret: SECRET, actor: admin, action: 'data.search' });
-    await lookUpEmailData(t.db, { email: 'ines.martin@example.org', secret: SECRET, actor: admin, action: 'data.export' });
+    await lookUpEmailData(t.db, {
+      email: 'ines.martin@example.org',
+      secret: SECRET,
+      actor: admin,
+      action: 'data.export',
+    });
     const key = emailKey(SECRET, EMAIL);
-    const events = await t.db.selectFrom('moderation_event').selectAll().where('target_type', '=', 'email').orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('target_type', '=', 'email')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => [e.action, e.target_id, e.after])).toEqual([
       ['data.search', key.id, { emailHash: key.hash, souvenirs: 2, comments: 2 }],
       ['data.export', key.id, { emailHash: key.hash, souvenirs: 2, comments: 2 }],
@@ -115,7 +206,11 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
     // Inès's approved souvenir and reply left the wall; Léa's souvenir, comment and Jean's comment stay.
     expect(await readWallFigures(t.db)).toMatchObject({ souvenirs: 1, comments: 2, contributors: 2 });
     expect(await popularTags(t.db)).toEqual([]);
-    const theirs = await t.db.selectFrom('souvenir').select(['status', 'comment_count']).where('id', '=', s.theirs.id).executeTakeFirstOrThrow();
+    const theirs = await t.db
+      .selectFrom('souvenir')
+      .select(['status', 'comment_count'])
+      .where('id', '=', s.theirs.id)
+      .executeTakeFirstOrThrow();
     expect(theirs).toEqual({ status: 'approved', comment_count: 2 });
     const threads = await listApprovedComments(t.db, s.theirs.id);
     expect(threads.map((th) => [th.comment?.id, th.replies.length])).toEqual([
@@ -124,12 +219,26 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
     ]);
 
     // One audit row per item, one for the address, and a second erasure finds nothing.
-    const erased = await t.db.selectFrom('moderation_event').select(['target_type', 'target_id']).where('action', '=', 'erase').orderBy('id').execute();
+    const erased = await t.db
+      .selectFrom('moderation_event')
+      .select(['target_type', 'target_id'])
+      .where('action', '=', 'erase')
+      .orderBy('id')
+      .execute();
     expect(erased).toHaveLength(4);
     const key = emailKey(SECRET, EMAIL);
-    const addressEvents = await t.db.selectFrom('moderation_event').select(['action', 'after']).where('target_type', '=', 'email').execute();
-    expect(addressEvents).toEqual([{ action: 'data.erase', after: { emailHash: key.hash, souvenirs: 2, comments: 2 } }]);
-    expect(await eraseEmailData(t.db, { email: EMAIL, secret: SECRET, actor: admin })).toEqual({ souvenirs: 0, comments: 0 });
+    const addressEvents = await t.db
+      .selectFrom('moderation_event')
+      .select(['action', 'after'])
+      .where('target_type', '=', 'email')
+      .execute();
+    expect(addressEvents).toEqual([
+      { action: 'data.erase', after: { emailHash: key.hash, souvenirs: 2, comments: 2 } },
+    ]);
+    expect(await eraseEmailData(t.db, { email: EMAIL, secret: SECRET, actor: admin })).toEqual({
+      souvenirs: 0,
+      comments: 0,
+    });
     expect(await findEmailData(t.db, EMAIL)).toEqual({ souvenirs: [], comments: [] });
   });
 
@@ -145,7 +254,16 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
     ]).toLowerCase();
     // The address alone, not inside Jean's longer one.
     expect(everything).not.toMatch(/(?<![\w.])ines\.martin@example\.org/);
-    for (const trace of ['inès', 'trois rappels', 'un autre soir', 'j’y étais aussi', 'merci à tous', 'ines.example', 'ip-ines', 'concert']) {
+    for (const trace of [
+      'inès',
+      'trois rappels',
+      'un autre soir',
+      'j’y étais aussi',
+      'merci à tous',
+      'ines.example',
+      'ip-ines',
+      'concert',
+    ]) {
       expect(everything).not.toContain(trace);
     }
     // What others wrote is still there.

@@ -43,14 +43,27 @@ describeEachDatabase('moderation journal', (t) => {
   it('lists events newest first with the actor’s display name, or the label written for a non-account', async () => {
     await event(1, 'public', 'submit');
     await event(2, 'alice', 'approve');
-    await recordEvent(t.db, { actor: { id: bruno, label: 'bruno' }, action: 'reject', targetType: 'souvenir', targetId: 2, reason: 'hors sujet', before: { status: 'pending' } });
+    await recordEvent(t.db, {
+      actor: { id: bruno, label: 'bruno' },
+      action: 'reject',
+      targetType: 'souvenir',
+      targetId: 2,
+      reason: 'hors sujet',
+      before: { status: 'pending' },
+    });
     const { events, next } = await listEvents(t.db);
     expect(events.map((e) => [e.action, e.actorName])).toEqual([
       ['reject', 'Bruno Petit'],
       ['approve', 'Alice Martin'],
       ['submit', 'public'],
     ]);
-    expect(events[0]).toMatchObject({ reason: 'hors sujet', targetType: 'souvenir', targetId: 2, before: { status: 'pending' }, after: null });
+    expect(events[0]).toMatchObject({
+      reason: 'hors sujet',
+      targetType: 'souvenir',
+      targetId: 2,
+      before: { status: 'pending' },
+      after: null,
+    });
     expect(events[1]!.after).toEqual({ status: 'approved' });
     expect(next).toBeNull();
   });
@@ -76,9 +89,23 @@ describeEachDatabase('moderation journal', (t) => {
       .insertInto('moderation_event')
       .values([
         // 23:30 UTC on 9 November is 00:30 on 10 November in Paris.
-        { occurred_at: new Date('2026-11-09T23:30:00Z'), actor_id: alice, actor_label: 'alice', action: 'trash', target_type: 'souvenir', target_id: 4 },
+        {
+          occurred_at: new Date('2026-11-09T23:30:00Z'),
+          actor_id: alice,
+          actor_label: 'alice',
+          action: 'trash',
+          target_type: 'souvenir',
+          target_id: 4,
+        },
         // 23:30 UTC on 10 November is already 11 November in Paris.
-        { occurred_at: new Date('2026-11-10T23:30:00Z'), actor_id: alice, actor_label: 'alice', action: 'trash', target_type: 'souvenir', target_id: 5 },
+        {
+          occurred_at: new Date('2026-11-10T23:30:00Z'),
+          actor_id: alice,
+          actor_label: 'alice',
+          action: 'trash',
+          target_type: 'souvenir',
+          target_id: 5,
+        },
       ])
       .execute();
     const ids = async (params: Record<string, string>) =>

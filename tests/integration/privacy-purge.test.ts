@@ -19,7 +19,15 @@ describeEachDatabase('purging expired personal data', (t) => {
   const souvenirAt = async (at: Date, ip = 'ip-souvenir') => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title: null, body: `Un concert ${Math.random()}`, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title: null,
+        body: `Un concert ${Math.random()}`,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: ip, now: at },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
@@ -28,7 +36,15 @@ describeEachDatabase('purging expired personal data', (t) => {
   const commentAt = (souvenirId: number, at: Date) =>
     createComment(
       t.db,
-      { souvenirId, parentId: null, authorName: 'Marc', authorEmail: 'marc@example.org', authorWebsite: null, body: `Oui ${Math.random()}`, locale: 'fr' },
+      {
+        souvenirId,
+        parentId: null,
+        authorName: 'Marc',
+        authorEmail: 'marc@example.org',
+        authorWebsite: null,
+        body: `Oui ${Math.random()}`,
+        locale: 'fr',
+      },
       { ipHash: 'ip-comment', now: at },
     );
   const ipHashes = async (table: 'souvenir' | 'comment' | 'report') =>
@@ -39,9 +55,25 @@ describeEachDatabase('purging expired personal data', (t) => {
     const recent = await souvenirAt(ago(30 * DAY - 1000));
     await commentAt(recent.id, ago(31 * DAY));
     await commentAt(recent.id, ago(29 * DAY));
-    const publicId = (await t.db.selectFrom('souvenir').select('public_id').where('id', '=', recent.id).executeTakeFirstOrThrow()).public_id;
-    await fileReport(t.db, { targetType: 'souvenir', publicId, reason: 'spam', ipHash: 'ip-old-report', threshold: 10, now: ago(40 * DAY) });
-    await fileReport(t.db, { targetType: 'souvenir', publicId, reason: 'spam', ipHash: 'ip-new-report', threshold: 10, now: ago(DAY) });
+    const publicId = (
+      await t.db.selectFrom('souvenir').select('public_id').where('id', '=', recent.id).executeTakeFirstOrThrow()
+    ).public_id;
+    await fileReport(t.db, {
+      targetType: 'souvenir',
+      publicId,
+      reason: 'spam',
+      ipHash: 'ip-old-report',
+      threshold: 10,
+      now: ago(40 * DAY),
+    });
+    await fileReport(t.db, {
+      targetType: 'souvenir',
+      publicId,
+      reason: 'spam',
+      ipHash: 'ip-new-report',
+      threshold: 10,
+      now: ago(DAY),
+    });
 
     const counts = await purgeExpiredPersonalData(t.db, NOW);
     expect(counts).toMatchObject({ souvenirIpHashes: 1, commentIpHashes: 1, reportIpHashes: 1 });
@@ -63,19 +95,27 @@ describeEachDatabase('purging expired personal data', (t) => {
 
   it('deletes candle rows from before yesterday (Paris) and keeps every count', async () => {
     const s = await souvenirAt(ago(60 * DAY));
-    const publicId = (await t.db.selectFrom('souvenir').select('public_id').where('id', '=', s.id).executeTakeFirstOrThrow()).public_id;
+    const publicId = (
+      await t.db.selectFrom('souvenir').select('public_id').where('id', '=', s.id).executeTakeFirstOrThrow()
+    ).public_id;
     // 2026-11-25 12:00Z is 13:00 in Paris: today the 25th, yesterday the 24th.
     await lightCandle(t.db, { publicId, ipHash: 'ip-a', now: new Date('2026-11-23T22:30:00Z') }); // the 23rd in Paris
     await t.db.insertInto('candle').values({ souvenir_id: s.id, ip_hash: 'ip-b', day: '2026-11-23' }).execute();
     await t.db.insertInto('candle').values({ souvenir_id: s.id, ip_hash: 'ip-c', day: '2026-11-24' }).execute();
     await t.db.insertInto('candle').values({ souvenir_id: s.id, ip_hash: 'ip-d', day: '2026-11-25' }).execute();
-    const before = await t.db.selectFrom('souvenir').select('candle_count').where('id', '=', s.id).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('souvenir')
+      .select('candle_count')
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
 
     const counts = await purgeExpiredPersonalData(t.db, NOW);
     expect(counts.candles).toBe(2);
     const left = await t.db.selectFrom('candle').select('ip_hash').orderBy('ip_hash').execute();
     expect(left.map((r) => r.ip_hash)).toEqual(['ip-c', 'ip-d']);
-    expect(await t.db.selectFrom('souvenir').select('candle_count').where('id', '=', s.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await t.db.selectFrom('souvenir').select('candle_count').where('id', '=', s.id).executeTakeFirstOrThrow(),
+    ).toEqual(before);
     expect((await readWallFigures(t.db)).candles).toBe(1);
   });
 
@@ -87,12 +127,21 @@ describeEachDatabase('purging expired personal data', (t) => {
 
     const counts = await purgeExpiredPersonalData(t.db, NOW);
     expect(counts).toMatchObject({ loginAttempts: 1, rateLimits: 1 });
-    expect(await t.db.selectFrom('login_attempt').select('attempted_at').execute()).toEqual([{ attempted_at: ago(DAY - 60_000) }]);
+    expect(await t.db.selectFrom('login_attempt').select('attempted_at').execute()).toEqual([
+      { attempted_at: ago(DAY - 60_000) },
+    ]);
     expect(await t.db.selectFrom('rate_limit').select('hits').execute()).toHaveLength(1);
   });
 
   it('describes what it did in one line for the log', () => {
-    const line = describePurge({ souvenirIpHashes: 2, commentIpHashes: 1, reportIpHashes: 0, candles: 5, loginAttempts: 3, rateLimits: 4 });
+    const line = describePurge({
+      souvenirIpHashes: 2,
+      commentIpHashes: 1,
+      reportIpHashes: 0,
+      candles: 5,
+      loginAttempts: 3,
+      rateLimits: 4,
+    });
     expect(line).toBe(
       '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0); 12 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4)',
     );
@@ -101,13 +150,20 @@ describeEachDatabase('purging expired personal data', (t) => {
   it('runs at once when scheduled, logs its counts, and logs a failure instead of throwing', async () => {
     await souvenirAt(new Date(Date.now() - 31 * DAY));
     const lines: string[] = [];
-    const log = { log: (line: string) => lines.push(line), error: (...parts: unknown[]) => lines.push(parts.join(' ')) };
+    const log = {
+      log: (line: string) => lines.push(line),
+      error: (...parts: unknown[]) => lines.push(parts.join(' ')),
+    };
     const stop = schedulePurge(t.db, log);
     await expect.poll(() => lines.length).toBe(1);
     stop();
     expect(lines[0]).toMatch(/^\[privacy\] purge: 1 IP hash\(es\) cleared \(souvenirs 1,/);
 
-    const broken = { updateTable: () => { throw new Error('database gone'); } } as unknown as typeof t.db;
+    const broken = {
+      updateTable: () => {
+        throw new Error('database gone');
+      },
+    } as unknown as typeof t.db;
     const stopBroken = schedulePurge(broken, log);
     await expect.poll(() => lines.length).toBe(2);
     stopBroken();

@@ -61,9 +61,13 @@ describe.skipIf(!url)('query plans at 100 000 souvenirs [postgres]', () => {
 
   function expectIndexScansOnly(plans: PlanNode[]) {
     const nodes = plans.flatMap(nodesOf);
-    const seqScans = nodes.filter((n) => n['Node Type'] === 'Seq Scan' && ['souvenir', 'comment'].includes(n['Relation Name'] ?? ''));
+    const seqScans = nodes.filter(
+      (n) => n['Node Type'] === 'Seq Scan' && ['souvenir', 'comment'].includes(n['Relation Name'] ?? ''),
+    );
     expect(seqScans, JSON.stringify(plans, null, 1)).toEqual([]);
-    const indexed = nodes.filter((n) => /Index|Bitmap Heap/.test(n['Node Type']) && ['souvenir', 'comment'].includes(n['Relation Name'] ?? ''));
+    const indexed = nodes.filter(
+      (n) => /Index|Bitmap Heap/.test(n['Node Type']) && ['souvenir', 'comment'].includes(n['Relation Name'] ?? ''),
+    );
     expect(indexed.length, JSON.stringify(plans, null, 1)).toBeGreaterThan(0);
   }
 

@@ -8,9 +8,15 @@ describeEachDatabase('rate limits', (t) => {
 
   it('allows the budget, then refuses with the seconds until the window ends', async () => {
     for (let i = 0; i < 3; i++) {
-      expect(await hitRateLimit(t.db, 'share', 'ip-a', budget, at('2026-11-13T20:00:10Z'))).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      expect(await hitRateLimit(t.db, 'share', 'ip-a', budget, at('2026-11-13T20:00:10Z'))).toEqual({
+        allowed: true,
+        retryAfterSeconds: 0,
+      });
     }
-    expect(await hitRateLimit(t.db, 'share', 'ip-a', budget, at('2026-11-13T20:00:15Z'))).toEqual({ allowed: false, retryAfterSeconds: 45 });
+    expect(await hitRateLimit(t.db, 'share', 'ip-a', budget, at('2026-11-13T20:00:15Z'))).toEqual({
+      allowed: false,
+      retryAfterSeconds: 45,
+    });
   });
 
   it('keeps separate budgets per key and per action, and opens a new window', async () => {
@@ -22,7 +28,9 @@ describeEachDatabase('rate limits', (t) => {
 
   it('counts concurrent hits exactly', async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => hitRateLimit(t.db, 'candle', 'ip-c', { limit: 4, windowSeconds: 3600 }, at('2026-11-13T20:00:00Z'))),
+      Array.from({ length: 10 }, () =>
+        hitRateLimit(t.db, 'candle', 'ip-c', { limit: 4, windowSeconds: 3600 }, at('2026-11-13T20:00:00Z')),
+      ),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(4);
   });

@@ -14,13 +14,25 @@ describeEachDatabase('a replacement private link', (t) => {
   const souvenir = async () => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea@example.org', title: 'La salle', body: `Un concert ${Math.random()}`, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea@example.org',
+        title: 'La salle',
+        body: `Un concert ${Math.random()}`,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
     return s;
   };
-  const comment = (souvenirId: number, overrides: Partial<CommentSubmission> = {}, status: 'pending' | 'approved' = 'pending') =>
+  const comment = (
+    souvenirId: number,
+    overrides: Partial<CommentSubmission> = {},
+    status: 'pending' | 'approved' = 'pending',
+  ) =>
     createComment(
       t.db,
       {
@@ -62,7 +74,11 @@ describeEachDatabase('a replacement private link', (t) => {
     for (const secret of [fresh, freshSouvenir]) expect(all).not.toContain(secret);
 
     await withdrawByAuthor(t.db, freshSouvenir);
-    await expect(regenerateAuthorLink(t.db, { targetType: 'souvenir', id: s.id, actor: admin })).rejects.toMatchObject({ code: 'withdrawn' });
-    await expect(regenerateAuthorLink(t.db, { targetType: 'comment', id: 999_999, actor: admin })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(regenerateAuthorLink(t.db, { targetType: 'souvenir', id: s.id, actor: admin })).rejects.toMatchObject({
+      code: 'withdrawn',
+    });
+    await expect(
+      regenerateAuthorLink(t.db, { targetType: 'comment', id: 999_999, actor: admin }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

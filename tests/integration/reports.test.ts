@@ -25,7 +25,15 @@ describeEachDatabase('visitors’ reports', (t) => {
   const approvedSouvenir = async (body = 'Un soir de concert. #jazz', memoryYear: number | null = 2004) => {
     const s = await createSouvenir(
       t.db,
-      { authorName: 'Camille', authorEmail: 'camille@example.org', title: 'Le balcon', body, memoryYear, event: null, locale: 'fr' },
+      {
+        authorName: 'Camille',
+        authorEmail: 'camille@example.org',
+        title: 'Le balcon',
+        body,
+        memoryYear,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: moderator });
@@ -35,12 +43,28 @@ describeEachDatabase('visitors’ reports', (t) => {
   const approvedComment = (souvenirId: number, authorEmail = 'marc@example.org') =>
     createComment(
       t.db,
-      { souvenirId, parentId: null, authorName: 'Marc', authorEmail, authorWebsite: null, body: `J’y étais ${Math.random()}`, locale: 'fr' },
+      {
+        souvenirId,
+        parentId: null,
+        authorName: 'Marc',
+        authorEmail,
+        authorWebsite: null,
+        body: `J’y étais ${Math.random()}`,
+        locale: 'fr',
+      },
       { ipHash: null, status: 'approved' },
     );
 
   const report = (publicId: string, ipHash: string, overrides: Partial<ReportRequest> = {}) =>
-    fileReport(t.db, { targetType: 'souvenir', publicId, reason: 'offensive', note: null, ipHash, threshold: 3, ...overrides });
+    fileReport(t.db, {
+      targetType: 'souvenir',
+      publicId,
+      reason: 'offensive',
+      note: null,
+      ipHash,
+      threshold: 3,
+      ...overrides,
+    });
 
   /** The kept figures are what a full recount of the rows gives. */
   const expectFiguresKept = async () => {
@@ -49,18 +73,25 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect(await readWallFigures(t.db)).toEqual(kept);
     const drift = await sql<{ id: number }>`
       select s.id from souvenir s
-      where s.comment_count <> (select count(*) from comment c where c.souvenir_id = s.id and c.status = 'approved' and not c.hidden_by_reports)`.execute(t.db);
+      where s.comment_count <> (select count(*) from comment c where c.souvenir_id = s.id and c.status = 'approved' and not c.hidden_by_reports)`.execute(
+      t.db,
+    );
     expect(drift.rows).toEqual([]);
     return kept;
   };
 
   it('takes one report per visitor per item: a second is answered as already reported', async () => {
     const s = await approvedSouvenir();
-    expect(await report(s.publicId, 'ip-1', { note: '  Son numéro\r\nde téléphone  ', reason: 'personal_data' })).toEqual({
+    expect(
+      await report(s.publicId, 'ip-1', { note: '  Son numéro\r\nde téléphone  ', reason: 'personal_data' }),
+    ).toEqual({
       outcome: 'filed',
       hidden: false,
     });
-    expect(await report(s.publicId, 'ip-1', { reason: 'spam' })).toEqual({ outcome: 'already_reported', hidden: false });
+    expect(await report(s.publicId, 'ip-1', { reason: 'spam' })).toEqual({
+      outcome: 'already_reported',
+      hidden: false,
+    });
     expect(await report(s.publicId, 'ip-2')).toEqual({ outcome: 'filed', hidden: false });
     const rows = await t.db.selectFrom('report').selectAll().orderBy('id').execute();
     expect(rows.map((r) => [r.ip_hash, r.reason, r.note])).toEqual([
@@ -72,7 +103,15 @@ describeEachDatabase('visitors’ reports', (t) => {
   it('refuses a report of what the public does not see', async () => {
     const pending = await createSouvenir(
       t.db,
-      { authorName: 'A', authorEmail: 'a@example.org', title: null, body: 'En attente', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'A',
+        authorEmail: 'a@example.org',
+        title: null,
+        body: 'En attente',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null },
     );
     await expect(report(pending.publicId, 'ip-1')).rejects.toBeInstanceOf(ReportError);
@@ -95,19 +134,38 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect((await wallPage(t.db)).souvenirs.map((x) => x.publicId)).toEqual([kept.publicId]);
     expect((await feedSouvenirs(t.db)).map((x) => x.publicId)).toEqual([kept.publicId]);
     expect(await screenEventFor(t.db, s.id)).toEqual({ type: 'retrait', publicId: s.publicId });
-    await expect(lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-9' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-9' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await expectFiguresKept()).toMatchObject({ souvenirs: 1, contributors: 1 });
     expect(await souvenirsByYear(t.db)).toEqual([{ year: 2004, souvenirs: 1 }]);
     expect((await popularTags(t.db)).map((tag) => tag.tag)).toEqual(['jazz']);
     // Its status never left `approved`: a dismissal puts it back exactly.
-    const row = await t.db.selectFrom('souvenir').select(['status', 'hidden_by_reports']).where('id', '=', s.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('souvenir')
+      .select(['status', 'hidden_by_reports'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'approved', hidden_by_reports: true });
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'reports.hide').executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ target_type: 'souvenir', target_id: s.id, actor_label: 'public', after: { hiddenByReports: true, openReports: 3 } });
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('action', '=', 'reports.hide')
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      target_type: 'souvenir',
+      target_id: s.id,
+      actor_label: 'public',
+      after: { hiddenByReports: true, openReports: 3 },
+    });
     // A fourth visitor finds nothing to report.
     await expect(report(s.publicId, 'ip-4')).rejects.toMatchObject({ code: 'not_found' });
     // Its author's private page says it is set aside, not published, and in which language it is written.
-    expect(await findByAuthorToken(t.db, s.token)).toMatchObject({ status: 'approved', hiddenByReports: true, locale: 'fr' });
+    expect(await findByAuthorToken(t.db, s.token)).toMatchObject({
+      status: 'approved',
+      hiddenByReports: true,
+      locale: 'fr',
+    });
   });
 
   it('follows the threshold it is given (the setting), down to one report', async () => {
@@ -122,7 +180,9 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect(await countReportedItems(t.db)).toBe(1);
 
     const now = new Date('2026-11-14T10:00:00Z');
-    expect(await dismissReports(t.db, { targetType: 'souvenir', id: s.id, actor: moderator, reason: 'Rien à redire', now })).toBe('approved');
+    expect(
+      await dismissReports(t.db, { targetType: 'souvenir', id: s.id, actor: moderator, reason: 'Rien à redire', now }),
+    ).toBe('approved');
 
     const back = await findPublishedSouvenir(t.db, s.publicId);
     expect(back?.approvedAt).toEqual(approvedAt);
@@ -130,7 +190,11 @@ describeEachDatabase('visitors’ reports', (t) => {
     const reports = await t.db.selectFrom('report').select(['resolved_at', 'resolved_by']).execute();
     expect(reports).toHaveLength(3);
     expect(reports.every((r) => r.resolved_at?.getTime() === now.getTime())).toBe(true);
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('action', '=', 'reports.dismiss').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('action', '=', 'reports.dismiss')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({
       target_id: s.id,
       actor_label: 'modo',
@@ -140,7 +204,9 @@ describeEachDatabase('visitors’ reports', (t) => {
     });
     expect(await countReportedItems(t.db)).toBe(0);
     // Settled: a second dismissal is a conflict, and those visitors have had their say.
-    await expect(dismissReports(t.db, { targetType: 'souvenir', id: s.id, actor: moderator })).rejects.toBeInstanceOf(DecisionError);
+    await expect(dismissReports(t.db, { targetType: 'souvenir', id: s.id, actor: moderator })).rejects.toBeInstanceOf(
+      DecisionError,
+    );
     expect(await report(s.publicId, 'ip-1')).toEqual({ outcome: 'already_reported', hidden: false });
     expect(await report(s.publicId, 'ip-4')).toEqual({ outcome: 'filed', hidden: false });
   });
@@ -158,7 +224,9 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect((await mostCommented(t.db))[0]?.commentCount).toBe(1);
     expect(await expectFiguresKept()).toMatchObject({ comments: 1, contributors: 2 });
 
-    expect(await decideComment(t.db, { id: c.id, decision: 'reject', actor: moderator, expectedStatus: 'approved' })).toBe('rejected');
+    expect(
+      await decideComment(t.db, { id: c.id, decision: 'reject', actor: moderator, expectedStatus: 'approved' }),
+    ).toBe('rejected');
     expect((await findPublishedSouvenir(t.db, s.publicId))?.commentCount).toBe(1);
     expect(await expectFiguresKept()).toMatchObject({ comments: 1, contributors: 2 });
     const open = await t.db.selectFrom('report').select('id').where('resolved_at', 'is', null).execute();
@@ -199,7 +267,11 @@ describeEachDatabase('visitors’ reports', (t) => {
     const d = await approvedComment(b.id, 'lea@example.org');
     await report(a.publicId, 'ip-1', { reason: 'spam', note: 'Une publicité' });
     await report(c.publicId, 'ip-1', { targetType: 'comment', reason: 'false' });
-    for (const [ip, reason] of [['ip-1', 'offensive'], ['ip-2', 'offensive'], ['ip-3', 'other']] as const) {
+    for (const [ip, reason] of [
+      ['ip-1', 'offensive'],
+      ['ip-2', 'offensive'],
+      ['ip-3', 'other'],
+    ] as const) {
       await report(b.publicId, ip, { reason, note: ip === 'ip-3' ? '<b>insultant</b>' : null });
     }
     const listed = await listReportedItems(t.db);
@@ -222,9 +294,13 @@ describeEachDatabase('visitors’ reports', (t) => {
 
   it('hides an item once when reports arrive together', async () => {
     const s = await approvedSouvenir();
-    const results = await Promise.all(['ip-1', 'ip-2', 'ip-3', 'ip-4', 'ip-5'].map((ip) => report(s.publicId, ip).catch(() => null)));
+    const results = await Promise.all(
+      ['ip-1', 'ip-2', 'ip-3', 'ip-4', 'ip-5'].map((ip) => report(s.publicId, ip).catch(() => null)),
+    );
     expect(results.filter((r) => r?.hidden)).toHaveLength(1);
-    expect(await t.db.selectFrom('moderation_event').select('id').where('action', '=', 'reports.hide').execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('moderation_event').select('id').where('action', '=', 'reports.hide').execute(),
+    ).toHaveLength(1);
     expect(await expectFiguresKept()).toMatchObject({ souvenirs: 0 });
   });
 });

@@ -7,7 +7,11 @@ import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { evaluateSubmission } from '../../src/lib/rules/evaluate.ts';
 import type { Submission } from '../../src/lib/rules/evaluate.ts';
 import { RuleRefusal } from '../../src/lib/rules/refusal.ts';
-import { DEFAULT_DISCUSSION_SETTINGS, getDiscussionSettings, saveDiscussionSettings } from '../../src/lib/rules/settings.ts';
+import {
+  DEFAULT_DISCUSSION_SETTINGS,
+  getDiscussionSettings,
+  saveDiscussionSettings,
+} from '../../src/lib/rules/settings.ts';
 import type { DiscussionSettings } from '../../src/lib/rules/settings.ts';
 
 const script = { id: null, label: 'script' };
@@ -36,7 +40,19 @@ describeEachDatabase('discussion rules', (t) => {
     return created;
   };
 
-  const comment = (souvenirId: number, overrides: Partial<{ name: string; email: string; ip: string; body: string; at: Date; parentId: number | null; status: 'pending' | 'approved' | 'spam'; flagReasons: string[] }> = {}) =>
+  const comment = (
+    souvenirId: number,
+    overrides: Partial<{
+      name: string;
+      email: string;
+      ip: string;
+      body: string;
+      at: Date;
+      parentId: number | null;
+      status: 'pending' | 'approved' | 'spam';
+      flagReasons: string[];
+    }> = {},
+  ) =>
     createComment(
       t.db,
       {
@@ -48,7 +64,12 @@ describeEachDatabase('discussion rules', (t) => {
         body: overrides.body ?? 'Moi aussi, j’y étais.',
         locale: 'fr',
       },
-      { ipHash: overrides.ip ?? 'ip-marc', now: overrides.at ?? at(0), status: overrides.status ?? 'pending', flagReasons: overrides.flagReasons ?? [] },
+      {
+        ipHash: overrides.ip ?? 'ip-marc',
+        now: overrides.at ?? at(0),
+        status: overrides.status ?? 'pending',
+        flagReasons: overrides.flagReasons ?? [],
+      },
     );
 
   const submission = (overrides: Partial<Submission> = {}): Submission => ({
@@ -65,8 +86,16 @@ describeEachDatabase('discussion rules', (t) => {
   it('starts from the defaults and keeps an admin’s change with its audit row', async () => {
     expect(await getDiscussionSettings(t.db)).toEqual(DEFAULT_DISCUSSION_SETTINGS);
     await rules({ maxLinks: 3, moderationWords: ['casino', '', 'Casino', 'poker'] });
-    expect(await getDiscussionSettings(t.db)).toEqual({ ...DEFAULT_DISCUSSION_SETTINGS, maxLinks: 3, moderationWords: ['casino', 'poker'] });
-    const event = await t.db.selectFrom('moderation_event').selectAll().where('target_type', '=', 'setting').executeTakeFirstOrThrow();
+    expect(await getDiscussionSettings(t.db)).toEqual({
+      ...DEFAULT_DISCUSSION_SETTINGS,
+      maxLinks: 3,
+      moderationWords: ['casino', 'poker'],
+    });
+    const event = await t.db
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('target_type', '=', 'setting')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ action: 'settings', actor_label: 'script' });
     expect(event.before).toMatchObject({ maxLinks: 2, moderationWords: [] });
     expect(event.after).toMatchObject({ maxLinks: 3, moderationWords: ['casino', 'poker'] });
@@ -80,12 +109,21 @@ describeEachDatabase('discussion rules', (t) => {
   it('holds a moderation word whatever its case and accents, inside words, in any field', async () => {
     await rules({ moderationWords: ['Éte'] });
     for (const body of ['un bel ete', 'UN BEL ÉTÉ', 'Cet étendard']) {
-      expect(await evaluateSubmission(t.db, submission({ body })), body).toEqual({ outcome: 'pending', reasons: ['moderation_word:Éte'] });
+      expect(await evaluateSubmission(t.db, submission({ body })), body).toEqual({
+        outcome: 'pending',
+        reasons: ['moderation_word:Éte'],
+      });
     }
     expect((await evaluateSubmission(t.db, submission({ name: 'Pete' }))).reasons).toEqual(['moderation_word:Éte']);
-    expect((await evaluateSubmission(t.db, submission({ email: 'ete@example.org' }))).reasons).toEqual(['moderation_word:Éte']);
-    expect((await evaluateSubmission(t.db, submission({ website: 'https://ete.example' }))).reasons).toEqual(['moderation_word:Éte']);
-    expect((await evaluateSubmission(t.db, submission({ kind: 'souvenir', otherFields: ['Un été'] }))).reasons).toEqual(['moderation_word:Éte']);
+    expect((await evaluateSubmission(t.db, submission({ email: 'ete@example.org' }))).reasons).toEqual([
+      'moderation_word:Éte',
+    ]);
+    expect((await evaluateSubmission(t.db, submission({ website: 'https://ete.example' }))).reasons).toEqual([
+      'moderation_word:Éte',
+    ]);
+    expect((await evaluateSubmission(t.db, submission({ kind: 'souvenir', otherFields: ['Un été'] }))).reasons).toEqual(
+      ['moderation_word:Éte'],
+    );
     expect((await evaluateSubmission(t.db, submission({ body: 'un bel hiver' }))).reasons).toEqual([]);
   });
 
@@ -96,9 +134,15 @@ describeEachDatabase('discussion rules', (t) => {
       outcome: 'pending',
       reasons: ['links:2'],
     });
-    expect((await evaluateSubmission(t.db, submission({ body: '<a href="https://a.example">a</a> http://b.example' }))).reasons).toEqual(['links:2']);
+    expect(
+      (await evaluateSubmission(t.db, submission({ body: '<a href="https://a.example">a</a> http://b.example' })))
+        .reasons,
+    ).toEqual(['links:2']);
     await rules({ maxLinks: 0 });
-    expect((await evaluateSubmission(t.db, submission({ body: 'https://a.example https://b.example https://c.example' }))).reasons).toEqual([]);
+    expect(
+      (await evaluateSubmission(t.db, submission({ body: 'https://a.example https://b.example https://c.example' })))
+        .reasons,
+    ).toEqual([]);
   });
 
   it('classes a disallowed word as spam, also when markup hides it', async () => {
@@ -107,7 +151,9 @@ describeEachDatabase('discussion rules', (t) => {
       outcome: 'spam',
       reasons: ['disallowed_word:casino'],
     });
-    expect((await evaluateSubmission(t.db, submission({ body: 'Le ca<b></b>sino, quelle soirée' }))).outcome).toBe('spam');
+    expect((await evaluateSubmission(t.db, submission({ body: 'Le ca<b></b>sino, quelle soirée' }))).outcome).toBe(
+      'spam',
+    );
     expect((await evaluateSubmission(t.db, submission({ body: 'ca&#115;ino' }))).outcome).toBe('spam');
     expect((await evaluateSubmission(t.db, submission({ website: 'https://casino.example' }))).outcome).toBe('spam');
   });
@@ -119,7 +165,9 @@ describeEachDatabase('discussion rules', (t) => {
     await expect(refused).rejects.toMatchObject({ code: 'flood', retryAfterSeconds: 11 });
 
     await comment(s.id, { ip: 'ip-other', email: 'other@example.org', at: at(20) });
-    await expect(evaluateSubmission(t.db, submission({ kind: 'souvenir', ipHash: 'ip-other', now: at(30) }))).rejects.toMatchObject({
+    await expect(
+      evaluateSubmission(t.db, submission({ kind: 'souvenir', ipHash: 'ip-other', now: at(30) })),
+    ).rejects.toMatchObject({
       code: 'flood',
       retryAfterSeconds: 5,
     });
@@ -132,10 +180,14 @@ describeEachDatabase('discussion rules', (t) => {
     await expect(
       evaluateSubmission(t.db, submission({ email: 'marc@example.org', ipHash: 'ip-phone', now: at(1) })),
     ).rejects.toMatchObject({ code: 'flood', retryAfterSeconds: 14 });
-    const lifted = await evaluateSubmission(t.db, submission({ email: 'marc@example.org', now: at(1) }), { checkFlood: false });
+    const lifted = await evaluateSubmission(t.db, submission({ email: 'marc@example.org', now: at(1) }), {
+      checkFlood: false,
+    });
     expect(lifted.outcome).toBe('pending');
     await rules({ floodSeconds: 0 });
-    expect((await evaluateSubmission(t.db, submission({ email: 'marc@example.org', now: at(1) }))).outcome).toBe('pending');
+    expect((await evaluateSubmission(t.db, submission({ email: 'marc@example.org', now: at(1) }))).outcome).toBe(
+      'pending',
+    );
   });
 
   it('refuses the same text from the same email or name on the same souvenir and parent', async () => {
@@ -143,12 +195,20 @@ describeEachDatabase('discussion rules', (t) => {
     const other = await souvenir({ body: 'Un autre soir' });
     const first = await comment(s.id, { body: 'J’y étais aussi.', at: at(-600), status: 'approved' });
     const same = { body: 'J’y étais aussi.', souvenirId: s.id, parentId: null };
-    await expect(evaluateSubmission(t.db, submission({ ...same, email: 'MARC@example.org' }))).rejects.toMatchObject({ code: 'duplicate' });
-    await expect(evaluateSubmission(t.db, submission({ ...same, name: 'Marc' }))).rejects.toMatchObject({ code: 'duplicate' });
+    await expect(evaluateSubmission(t.db, submission({ ...same, email: 'MARC@example.org' }))).rejects.toMatchObject({
+      code: 'duplicate',
+    });
+    await expect(evaluateSubmission(t.db, submission({ ...same, name: 'Marc' }))).rejects.toMatchObject({
+      code: 'duplicate',
+    });
     // Someone else may say the same; the same person may say it elsewhere.
     expect((await evaluateSubmission(t.db, submission(same))).outcome).toBe('pending');
-    expect((await evaluateSubmission(t.db, submission({ ...same, name: 'Marc', souvenirId: other.id }))).outcome).toBe('pending');
-    expect((await evaluateSubmission(t.db, submission({ ...same, name: 'Marc', parentId: first.id }))).outcome).toBe('pending');
+    expect((await evaluateSubmission(t.db, submission({ ...same, name: 'Marc', souvenirId: other.id }))).outcome).toBe(
+      'pending',
+    );
+    expect((await evaluateSubmission(t.db, submission({ ...same, name: 'Marc', parentId: first.id }))).outcome).toBe(
+      'pending',
+    );
     // What a moderator threw away does not count.
     await decideComment(t.db, { id: first.id, decision: 'trash', actor: script });
     expect((await evaluateSubmission(t.db, submission({ ...same, name: 'Marc' }))).outcome).toBe('pending');
@@ -156,7 +216,12 @@ describeEachDatabase('discussion rules', (t) => {
 
   it('refuses a souvenir whose text the same author already sent', async () => {
     await souvenir({ body: 'Le balcon chantait.', email: 'lea@example.org' });
-    const again = submission({ kind: 'souvenir', body: 'Le balcon chantait.', email: 'lea@example.org', name: 'Léa B.' });
+    const again = submission({
+      kind: 'souvenir',
+      body: 'Le balcon chantait.',
+      email: 'lea@example.org',
+      name: 'Léa B.',
+    });
     await expect(evaluateSubmission(t.db, again)).rejects.toMatchObject({ code: 'duplicate' });
     expect((await evaluateSubmission(t.db, { ...again, body: 'Le balcon chantait fort.' })).outcome).toBe('pending');
   });
@@ -173,7 +238,9 @@ describeEachDatabase('discussion rules', (t) => {
     expect((await evaluateSubmission(t.db, { ...known, name: 'Marc B.' })).outcome).toBe('pending');
     expect((await evaluateSubmission(t.db, { ...known, email: 'marc@ailleurs.example' })).outcome).toBe('pending');
     // An approved souvenir makes its author known too.
-    expect((await evaluateSubmission(t.db, submission({ name: 'Léa', email: 'lea@example.org' }))).outcome).toBe('approved');
+    expect((await evaluateSubmission(t.db, submission({ name: 'Léa', email: 'lea@example.org' }))).outcome).toBe(
+      'approved',
+    );
     // Links still hold a known author, as in WordPress.
     expect(await evaluateSubmission(t.db, { ...known, body: 'https://a.example https://b.example' })).toEqual({
       outcome: 'pending',
@@ -189,14 +256,30 @@ describeEachDatabase('discussion rules', (t) => {
     const body = 'Après le poker, https://a.example https://b.example';
     const verdict = await evaluateSubmission(t.db, submission({ body, souvenirId: s.id }));
     const c = await comment(s.id, { body, status: verdict.outcome, flagReasons: verdict.reasons });
-    const row = await t.db.selectFrom('comment').select(['status', 'flag_reasons']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('comment')
+      .select(['status', 'flag_reasons'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'pending', flag_reasons: ['links:2', 'moderation_word:poker'] });
     const created = await createSouvenir(
       t.db,
-      { authorName: 'Zoé', authorEmail: 'zoe@example.org', title: null, body: 'poker', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Zoé',
+        authorEmail: 'zoe@example.org',
+        title: null,
+        body: 'poker',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: null, status: 'pending', flagReasons: ['moderation_word:poker'] },
     );
-    const souvenirRow = await t.db.selectFrom('souvenir').select('flag_reasons').where('id', '=', created.id).executeTakeFirstOrThrow();
+    const souvenirRow = await t.db
+      .selectFrom('souvenir')
+      .select('flag_reasons')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(souvenirRow.flag_reasons).toEqual(['moderation_word:poker']);
   });
 });

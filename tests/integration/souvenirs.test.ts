@@ -35,14 +35,22 @@ describeEachDatabase('souvenirs', (t) => {
     expect(row.ip_hash).toBe('hash-of-ip');
     const events = await t.db.selectFrom('moderation_event').selectAll().execute();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'submit', target_type: 'souvenir', target_id: created.id, actor_label: 'public' });
+    expect(events[0]).toMatchObject({
+      action: 'submit',
+      target_type: 'souvenir',
+      target_id: created.id,
+      actor_label: 'public',
+    });
   });
 
   it('writes nothing when the body cannot be sanitised', async () => {
-    await expect(createSouvenir(t.db, submission({ body: '<b>'.repeat(30_000) }), { ipHash: null })).rejects.toBeInstanceOf(
-      SanitizeError,
-    );
-    const count = await t.db.selectFrom('souvenir').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await expect(
+      createSouvenir(t.db, submission({ body: '<b>'.repeat(30_000) }), { ipHash: null }),
+    ).rejects.toBeInstanceOf(SanitizeError);
+    const count = await t.db
+      .selectFrom('souvenir')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -64,7 +72,12 @@ describeEachDatabase('souvenirs', (t) => {
     const sameInstant = new Date('2026-03-01T12:00:00.123Z');
     for (let i = 0; i < 7; i++) {
       const s = await createSouvenir(t.db, submission({ title: `S${i}` }), { ipHash: null });
-      await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script, now: i < 4 ? sameInstant : new Date(sameInstant.getTime() + i) });
+      await decideSouvenir(t.db, {
+        id: s.id,
+        decision: 'approve',
+        actor: script,
+        now: i < 4 ? sameInstant : new Date(sameInstant.getTime() + i),
+      });
     }
     const seen: string[] = [];
     let cursor = null;

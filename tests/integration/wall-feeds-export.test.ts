@@ -32,13 +32,29 @@ describeEachDatabase('feeds and the archive export', (t) => {
     await decideSouvenir(t.db, { id: approved.id, decision: 'approve', actor: script });
     const pending = await createSouvenir(
       t.db,
-      { authorName: 'Pending', authorEmail: 'pending@example.org', title: 'Pas encore', body: 'En attente.', memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Pending',
+        authorEmail: 'pending@example.org',
+        title: 'Pas encore',
+        body: 'En attente.',
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: IP_HASH },
     );
     const comment = (body: string, parentId: number | null = null) =>
       createComment(
         t.db,
-        { souvenirId: approved.id, parentId, authorName: 'Lou', authorEmail: 'lou.secret@example.org', authorWebsite: 'https://lou.example', body, locale: 'fr' },
+        {
+          souvenirId: approved.id,
+          parentId,
+          authorName: 'Lou',
+          authorEmail: 'lou.secret@example.org',
+          authorWebsite: 'https://lou.example',
+          body,
+          locale: 'fr',
+        },
         { ipHash: IP_HASH },
       );
     const top = await comment('@merci pour ce souvenir');
@@ -47,10 +63,23 @@ describeEachDatabase('feeds and the archive export', (t) => {
     await decideComment(t.db, { id: reply.id, decision: 'approve', actor: script });
     const rejected = await comment('Refusé.');
     await decideComment(t.db, { id: rejected.id, decision: 'reject', actor: script });
-    return { approved, pending, top, reply, tokens: [approved.token, pending.token, top.token, reply.token, rejected.token] };
+    return {
+      approved,
+      pending,
+      top,
+      reply,
+      tokens: [approved.token, pending.token, top.token, reply.token, rejected.token],
+    };
   }
 
-  const secrets = (tokens: string[]) => [EMAIL, EMAIL.toLowerCase(), 'lou.secret@example.org', 'pending@example.org', IP_HASH, ...tokens];
+  const secrets = (tokens: string[]) => [
+    EMAIL,
+    EMAIL.toLowerCase(),
+    'lou.secret@example.org',
+    'pending@example.org',
+    IP_HASH,
+    ...tokens,
+  ];
 
   async function archive(format: ExportFormat): Promise<string> {
     let text = '';
@@ -85,9 +114,18 @@ describeEachDatabase('feeds and the archive export', (t) => {
     const data = JSON.parse(text);
     expect(data.format).toBe('mur-des-souvenirs/1');
     expect(data.souvenirs).toHaveLength(1);
-    expect(data.souvenirs[0]).toMatchObject({ id: approved.publicId, title: '=SUM(A1) premier concert', memory_year: 1999, hashtags: ['jazz'] });
+    expect(data.souvenirs[0]).toMatchObject({
+      id: approved.publicId,
+      title: '=SUM(A1) premier concert',
+      memory_year: 1999,
+      hashtags: ['jazz'],
+    });
     expect(data.comments.map((c: { id: string }) => c.id)).toEqual([top.publicId, reply.publicId]);
-    expect(data.comments[1]).toMatchObject({ souvenir_id: approved.publicId, parent_id: top.publicId, author_website: 'https://lou.example/' });
+    expect(data.comments[1]).toMatchObject({
+      souvenir_id: approved.publicId,
+      parent_id: top.publicId,
+      author_website: 'https://lou.example/',
+    });
     for (const secret of secrets(tokens)) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/author_email|ip_hash|token|body_raw/);
   });
@@ -128,7 +166,7 @@ function parseCsv(text: string): string[][] {
     if (text[i] === '"') {
       i++;
       for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
+        if (text[i] === '"' && text[i + 1] === '"') ((cell += '"'), (i += 2));
         else if (text[i] === '"') {
           i++;
           break;

@@ -67,7 +67,15 @@ describeEachDatabase('wall figures', (t) => {
     const comment = (email: string) =>
       createComment(
         t.db,
-        { souvenirId: a.id, parentId: null, authorName: 'Lou', authorEmail: email, authorWebsite: null, body: 'Merci.', locale: 'fr' },
+        {
+          souvenirId: a.id,
+          parentId: null,
+          authorName: 'Lou',
+          authorEmail: email,
+          authorWebsite: null,
+          body: 'Merci.',
+          locale: 'fr',
+        },
         { ipHash: null },
       );
     const fromCamille = await comment('CAMILLE@example.org');
@@ -130,10 +138,18 @@ describeEachDatabase('wall figures', (t) => {
   it('recomputes exactly the counts it keeps', async () => {
     await approved({ memoryYear: 1999 });
     await approved({ authorEmail: 'b@example.org', body: 'Un autre #danse' });
-    const kept = { figures: await readWallFigures(t.db), years: await souvenirsByYear(t.db), tags: await popularTags(t.db) };
+    const kept = {
+      figures: await readWallFigures(t.db),
+      years: await souvenirsByYear(t.db),
+      tags: await popularTags(t.db),
+    };
     await sql`update wall_stat set souvenirs = 99, contributors = 99`.execute(t.db);
     await sql`delete from wall_year`.execute(t.db);
     await recomputeWallStats(t.db);
-    expect({ figures: await readWallFigures(t.db), years: await souvenirsByYear(t.db), tags: await popularTags(t.db) }).toEqual(kept);
+    expect({
+      figures: await readWallFigures(t.db),
+      years: await souvenirsByYear(t.db),
+      tags: await popularTags(t.db),
+    }).toEqual(kept);
   });
 });

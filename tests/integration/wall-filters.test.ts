@@ -10,12 +10,22 @@ const script = { id: null, label: 'script' };
 
 describeEachDatabase('wall filters', (t) => {
   /** Approves souvenirs one minute apart, oldest first, so the wall's order is known. */
-  async function seed(specs: Array<{ title: string; year?: number | null; body?: string; status?: 'approved' | 'pending' }>) {
+  async function seed(
+    specs: Array<{ title: string; year?: number | null; body?: string; status?: 'approved' | 'pending' }>,
+  ) {
     const start = Date.parse('2026-03-01T10:00:00Z');
     for (const [i, spec] of specs.entries()) {
       const s = await createSouvenir(
         t.db,
-        { authorName: 'A', authorEmail: 'a@example.org', title: spec.title, body: spec.body ?? 'Texte.', memoryYear: spec.year ?? null, event: null, locale: 'fr' },
+        {
+          authorName: 'A',
+          authorEmail: 'a@example.org',
+          title: spec.title,
+          body: spec.body ?? 'Texte.',
+          memoryYear: spec.year ?? null,
+          event: null,
+          locale: 'fr',
+        },
         { ipHash: null },
       );
       if (spec.status !== 'pending') {
@@ -48,7 +58,10 @@ describeEachDatabase('wall filters', (t) => {
       { title: 'f', year: 1999 },
       { title: 'g', year: null },
     ]);
-    expect(await walk({ year: 1999 })).toEqual([['f', 'd'], ['c', 'a']]);
+    expect(await walk({ year: 1999 })).toEqual([
+      ['f', 'd'],
+      ['c', 'a'],
+    ]);
     expect(await walk({ year: 2005 })).toEqual([['b']]);
     expect(await walk({ year: 1900 })).toEqual([[]]);
   });
@@ -85,7 +98,10 @@ describeEachDatabase('wall filters', (t) => {
     expect((await pinnedSouvenirs(t.db)).map((s) => s.title)).toEqual(['c', 'a']);
     expect(await walk({ excludePinned: true })).toEqual([['d', 'b']]);
     // A filtered view shows its pinned souvenirs in their place.
-    expect(await walk({})).toEqual([['d', 'c'], ['b', 'a']]);
+    expect(await walk({})).toEqual([
+      ['d', 'c'],
+      ['b', 'a'],
+    ]);
   });
 
   it('runs one query per list whatever the filter, after a one-row count lookup for a hashtag', async () => {

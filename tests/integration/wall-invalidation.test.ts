@@ -52,7 +52,15 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
   const newSouvenir = (body = 'Un concert.') =>
     createSouvenir(
       t.db,
-      { authorName: 'Léa', authorEmail: 'lea.private@example.org', title: null, body, memoryYear: null, event: null, locale: 'fr' },
+      {
+        authorName: 'Léa',
+        authorEmail: 'lea.private@example.org',
+        title: null,
+        body,
+        memoryYear: null,
+        event: null,
+        locale: 'fr',
+      },
       { ipHash: 'ip-hash-private' },
     );
 
@@ -64,7 +72,16 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
     const steps: Array<[string, () => Promise<unknown>]> = [
       ['approve', () => decideSouvenir(t.db, { id: created.id, decision: 'approve', actor: script })],
       ['pin', () => decideSouvenir(t.db, { id: created.id, decision: 'pin', actor: script })],
-      ['edit', () => editContribution(t.db, 'souvenir', { id: created.id, actor: script, title: 'Corrigé', body: 'Un concert, corrigé.' })],
+      [
+        'edit',
+        () =>
+          editContribution(t.db, 'souvenir', {
+            id: created.id,
+            actor: script,
+            title: 'Corrigé',
+            body: 'Un concert, corrigé.',
+          }),
+      ],
       ['trash', () => decideSouvenir(t.db, { id: created.id, decision: 'trash', actor: script })],
       ['restore', () => decideSouvenir(t.db, { id: created.id, decision: 'restore', actor: script })],
       ['withdraw', () => withdrawByAuthor(t.db, created.token)],
@@ -96,7 +113,9 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
     await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip' });
     await eventually(
-      () => seen.some((x) => x.kind === 'souvenir' && x.id === s.id) && seen.some((x) => x.kind === 'candle' && x.id === s.id),
+      () =>
+        seen.some((x) => x.kind === 'souvenir' && x.id === s.id) &&
+        seen.some((x) => x.kind === 'candle' && x.id === s.id),
       'both signals',
     );
   });
@@ -118,8 +137,21 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
     }
     expect(text).toMatch(/^id: \d+\nevent: souvenir\ndata: \{/);
     const data = JSON.parse(/data: (.*)\n/.exec(text)![1]!);
-    expect(data).toMatchObject({ publicId: s.publicId, authorName: 'Léa', bodyHtml: '<p>Le plus beau soir. #jazz</p>' });
-    expect(Object.keys(data).sort()).toEqual(['approvedAt', 'authorName', 'bodyHtml', 'event', 'locale', 'memoryYear', 'publicId', 'title']);
+    expect(data).toMatchObject({
+      publicId: s.publicId,
+      authorName: 'Léa',
+      bodyHtml: '<p>Le plus beau soir. #jazz</p>',
+    });
+    expect(Object.keys(data).sort()).toEqual([
+      'approvedAt',
+      'authorName',
+      'bodyHtml',
+      'event',
+      'locale',
+      'memoryYear',
+      'publicId',
+      'title',
+    ]);
     expect(text).not.toContain('lea.private@example.org');
     expect(text).not.toContain('ip-hash-private');
 
@@ -129,26 +161,30 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
     hub.close();
   });
 
-  it.runIf(t.engine === 'postgres')('listens again after its connection is killed, and drops the cache meanwhile', async () => {
-    const cache = new RenderCache();
-    const notifications = await listen();
-    connectCacheToNotifications(cache, notifications);
-    cache.store('/', page(), cache.generation);
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    try {
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()', [
-        LISTENER_NAME,
-      ]);
-    } finally {
-      await admin.end();
-    }
-    await eventually(() => !cache.accepting, 'the loss is noticed');
-    expect(cache.lookup('/')).toBeUndefined();
-    await eventually(() => notifications.listening && cache.accepting, 'LISTEN again');
-    cache.store('/', page(), cache.generation);
-    const s = await newSouvenir();
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    await eventually(() => cache.lookup('/') === undefined, 'the new connection hears approvals');
-  });
+  it.runIf(t.engine === 'postgres')(
+    'listens again after its connection is killed, and drops the cache meanwhile',
+    async () => {
+      const cache = new RenderCache();
+      const notifications = await listen();
+      connectCacheToNotifications(cache, notifications);
+      cache.store('/', page(), cache.generation);
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      try {
+        await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
+          [LISTENER_NAME],
+        );
+      } finally {
+        await admin.end();
+      }
+      await eventually(() => !cache.accepting, 'the loss is noticed');
+      expect(cache.lookup('/')).toBeUndefined();
+      await eventually(() => notifications.listening && cache.accepting, 'LISTEN again');
+      cache.store('/', page(), cache.generation);
+      const s = await newSouvenir();
+      await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
+      await eventually(() => cache.lookup('/') === undefined, 'the new connection hears approvals');
+    },
+  );
 });

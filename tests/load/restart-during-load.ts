@@ -28,7 +28,11 @@ export async function restartPostgres(): Promise<void> {
   await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart']);
 }
 
-async function post(origin: string, i: number, runId: string): Promise<{ status: number; token: string | null; text: string }> {
+async function post(
+  origin: string,
+  i: number,
+  runId: string,
+): Promise<{ status: number; token: string | null; text: string }> {
   const body = new URLSearchParams({
     name: `Charge ${i}`,
     email: `charge${i}@example.org`,
@@ -114,7 +118,10 @@ export async function runLoadWithRestart(options: {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const hashes = succeeded.map((r) => createHash('sha256').update(r.token!).digest('hex'));
-  const stored = await client.query<{ n: number }>('select count(*)::int as n from souvenir where token_hash = any($1)', [hashes]);
+  const stored = await client.query<{ n: number }>(
+    'select count(*)::int as n from souvenir where token_hash = any($1)',
+    [hashes],
+  );
   const dupes = await client.query<{ n: number }>(
     `select count(*)::int as n from (select body_raw from souvenir where body_raw like $1 group by body_raw having count(*) > 1) d`,
     [`Souvenir de charge ${runId} %`],

@@ -5,7 +5,11 @@ import { answerTooMany, refusalNotice } from '../../src/lib/security/too-many.ts
 import { RateLimited } from '../../src/lib/security/enforce-limit.ts';
 import { clientAddress, parseTrustedProxies } from '../../src/lib/security/client-address.ts';
 import { DEFAULT_BUDGETS } from '../../src/lib/security/rate-limit.ts';
-import { DEFAULT_DISCUSSION_SETTINGS, invalidSettingFields, readDiscussionSettings } from '../../src/lib/rules/settings.ts';
+import {
+  DEFAULT_DISCUSSION_SETTINGS,
+  invalidSettingFields,
+  readDiscussionSettings,
+} from '../../src/lib/rules/settings.ts';
 import { plainNote } from '../../src/lib/reports/reasons.ts';
 import { reportPageState, reportTargetKey } from '../../src/components/reports/report-state.ts';
 
@@ -60,7 +64,9 @@ describe('the rate limit message', () => {
       'Vous avez partagé beaucoup de souvenirs en peu de temps. Réessayez dans 12 minutes ; votre texte est conservé ci-dessous.',
     );
     expect(limitText('en', 'candle', 45)).toBe('Many candles lit in a short time. Try again in 45 seconds.');
-    expect(limitText('fr', 'login', 900)).toBe('Trop de tentatives de connexion depuis cette adresse. Réessayez dans 15 minutes.');
+    expect(limitText('fr', 'login', 900)).toBe(
+      'Trop de tentatives de connexion depuis cette adresse. Réessayez dans 15 minutes.',
+    );
   });
 
   it('is one notice, like a flood, with the seconds for Retry-After; a duplicate has none', () => {
@@ -115,7 +121,11 @@ describe('budgets and the report threshold in the settings', () => {
 
   it('keep each stored budget that fits and take the default for the others', () => {
     const settings = readDiscussionSettings({
-      rateBudgets: { share: { limit: 2, windowSeconds: 600 }, comment: { limit: -1, windowSeconds: 60 }, candle: { limit: 5, windowSeconds: 90 } },
+      rateBudgets: {
+        share: { limit: 2, windowSeconds: 600 },
+        comment: { limit: -1, windowSeconds: 60 },
+        candle: { limit: 5, windowSeconds: 90 },
+      },
       reportThreshold: 0,
     });
     expect(settings.rateBudgets.share).toEqual({ limit: 2, windowSeconds: 600 });
@@ -127,10 +137,9 @@ describe('budgets and the report threshold in the settings', () => {
 
   it('name budgets and a threshold outside the limits', () => {
     const budgets = { ...DEFAULT_BUDGETS, login: { limit: 5, windowSeconds: 2 * 86_400 } };
-    expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS, rateBudgets: budgets, reportThreshold: 101 })).toEqual([
-      'rateBudgets',
-      'reportThreshold',
-    ]);
+    expect(
+      invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS, rateBudgets: budgets, reportThreshold: 101 }),
+    ).toEqual(['rateBudgets', 'reportThreshold']);
   });
 });
 
@@ -148,7 +157,9 @@ describe('the report forms of a page', () => {
     expect(reportPageState('fr', { error: null, submitted: {}, answerParam: 'transmis' }).notice).toBe(
       'Merci, votre signalement a été transmis.',
     );
-    expect(reportPageState('en', { error: null, submitted: {}, answerParam: 'deja' }).notice).toContain('already reported');
+    expect(reportPageState('en', { error: null, submitted: {}, answerParam: 'deja' }).notice).toContain(
+      'already reported',
+    );
     expect(reportPageState('fr', { error: null, submitted: {}, answerParam: 'autre' }).notice).toBeNull();
   });
 
@@ -160,12 +171,14 @@ describe('the report forms of a page', () => {
     });
     expect(state.error).toEqual({
       targetKey: reportTargetKey('comment', 'abc'),
-      message: 'Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans 10 minutes ; votre précision est conservée.',
+      message:
+        'Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans 10 minutes ; votre précision est conservée.',
       values: { reason: 'spam', note: 'pub' },
     });
     expect(state.retryAfterSeconds).toBe(600);
-    expect(reportPageState('fr', { error: { message: 'report.error.reason' }, submitted: {}, answerParam: null }).error?.message).toBe(
-      'Choisissez une raison.',
-    );
+    expect(
+      reportPageState('fr', { error: { message: 'report.error.reason' }, submitted: {}, answerParam: null }).error
+        ?.message,
+    ).toBe('Choisissez une raison.');
   });
 });

@@ -35,7 +35,10 @@ const input = (changes: Partial<CommentFormInput>): CommentFormInput => ({
 
 describe('the comment form’s state', () => {
   it('aims the form at an approved top-level comment only', () => {
-    expect(commentFormState('fr', input({ replyParam: 'top' })).replyTo).toEqual({ publicId: 'top', authorName: 'Marc' });
+    expect(commentFormState('fr', input({ replyParam: 'top' })).replyTo).toEqual({
+      publicId: 'top',
+      authorName: 'Marc',
+    });
     expect(commentFormState('fr', input({ replyParam: 'rep' })).replyTo).toBeNull();
     expect(commentFormState('fr', input({ replyParam: 'nope' })).replyTo).toBeNull();
   });
@@ -43,7 +46,11 @@ describe('the comment form’s state', () => {
   it('says how long to wait after a flood refusal, keeps the text and the reply target', () => {
     const state = commentFormState(
       'fr',
-      input({ error: { fields: null, message: 'rules.flood:9' }, submitted: { body: 'Mon texte', parent: 'top' }, replyParam: null }),
+      input({
+        error: { fields: null, message: 'rules.flood:9' },
+        submitted: { body: 'Mon texte', parent: 'top' },
+        replyParam: null,
+      }),
     );
     // Intl puts a no-break space between the number and the unit.
     expect(state.formError?.replace(/\s/g, ' ')).toContain('9 secondes');
@@ -54,20 +61,32 @@ describe('the comment form’s state', () => {
   });
 
   it('puts field errors beside their field and a refused parent above the form', () => {
-    const fields = commentFormState('fr', input({ error: { fields: { name: 'error.name.required', parent: 'comment.error.parent' }, message: null } }));
+    const fields = commentFormState(
+      'fr',
+      input({ error: { fields: { name: 'error.name.required', parent: 'comment.error.parent' }, message: null } }),
+    );
     expect(fields.errors).toEqual({ name: 'error.name.required' });
     expect(fields.formError).toMatch(/n’accepte plus de réponse/);
     const website = commentFormState('fr', input({ error: { fields: null, message: 'error.website.invalid' } }));
     expect(website.errors).toEqual({ website: 'error.website.invalid' });
-    const gone = commentFormState('fr', input({ error: { fields: null, message: 'comment.error.parent' }, submitted: { parent: 'rep' } }));
+    const gone = commentFormState(
+      'fr',
+      input({ error: { fields: null, message: 'comment.error.parent' }, submitted: { parent: 'rep' } }),
+    );
     expect(gone.replyTo).toBeNull();
     expect(gone.values.parent).toBeUndefined();
   });
 
   it('confirms a held comment, and links to a published one only when it is listed', () => {
     expect(commentFormState('fr', input({ sentParam: 'attente' })).sent).toEqual({ published: false, href: null });
-    expect(commentFormState('fr', input({ sentParam: 'publie', sentId: 'rep' })).sent).toEqual({ published: true, href: '#commentaire-rep' });
-    expect(commentFormState('fr', input({ sentParam: 'publie', sentId: '"><script>' })).sent).toEqual({ published: true, href: null });
+    expect(commentFormState('fr', input({ sentParam: 'publie', sentId: 'rep' })).sent).toEqual({
+      published: true,
+      href: '#commentaire-rep',
+    });
+    expect(commentFormState('fr', input({ sentParam: 'publie', sentId: '"><script>' })).sent).toEqual({
+      published: true,
+      href: null,
+    });
     expect(commentFormState('fr', input({ sentParam: 'autre' })).sent).toBeNull();
   });
 });
@@ -81,12 +100,15 @@ describe('moderation messages for comments', () => {
   });
 
   it('has a sentence in both languages for every decision a comment can take, one or many', () => {
-    const commentDecisions = DECISIONS.filter((d) => CONTRIBUTION_STATUSES.some((s) => allowedDecisions(s, null).includes(d)));
+    const commentDecisions = DECISIONS.filter((d) =>
+      CONTRIBUTION_STATUSES.some((s) => allowedDecisions(s, null).includes(d)),
+    );
     expect(commentDecisions).toEqual(['approve', 'reject', 'spam', 'trash', 'restore']);
     for (const locale of ['fr', 'en'] as const) {
       for (const done of [...commentDecisions, 'edit', 'unchanged'] as const) {
         for (const n of [0, 1, 2]) {
-          for (const m of flashMessages(locale, { done, n, conflicts: n, refused: n }, 'comment')) expect(m).not.toMatch(/moderation\.|\{n\}/);
+          for (const m of flashMessages(locale, { done, n, conflicts: n, refused: n }, 'comment'))
+            expect(m).not.toMatch(/moderation\.|\{n\}/);
         }
       }
     }

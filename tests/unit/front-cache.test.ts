@@ -25,7 +25,11 @@ function fakeAstro(req: http.IncomingMessage, res: http.ServerResponse) {
     ];
     if (decision.action === 'cache' && req.method === 'GET') {
       const cache = renderCache();
-      cache.store(decision.key, { status: 200, headers, body: Buffer.from(PAGE), cacheControl: decision.cacheControl, ttlMs: null }, cache.generation);
+      cache.store(
+        decision.key,
+        { status: 200, headers, body: Buffer.from(PAGE), cacheControl: decision.cacheControl, ttlMs: null },
+        cache.generation,
+      );
     }
     res.writeHead(200, Object.fromEntries([...headers, ['x-rendered-by', 'astro']]));
     res.end(req.method === 'HEAD' ? undefined : PAGE);
@@ -41,11 +45,17 @@ interface Answer {
 let origin = '';
 function request(path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${origin}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = http.request(
+      `${origin}${path}`,
+      { method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });

@@ -22,7 +22,8 @@ describe('the catalogue', () => {
 
   it('has the other plural form of every message counted in the singular', () => {
     const keys = Object.keys(catalogue);
-    for (const one of keys.filter((k) => k.endsWith('.one'))) expect(keys, one).toContain(one.replace(/\.one$/, '.other'));
+    for (const one of keys.filter((k) => k.endsWith('.one')))
+      expect(keys, one).toContain(one.replace(/\.one$/, '.other'));
     expect(keys.filter((k) => k.endsWith('.many'))).toEqual([]);
   });
 });
@@ -46,7 +47,11 @@ describe('plurals through Intl.PluralRules', () => {
   });
 
   it('labels a candle count after the number', () => {
-    expect([0, 1, 2].map((n) => candleCountLabel('fr', n))).toEqual(['bougie allumée', 'bougie allumée', 'bougies allumées']);
+    expect([0, 1, 2].map((n) => candleCountLabel('fr', n))).toEqual([
+      'bougie allumée',
+      'bougie allumée',
+      'bougies allumées',
+    ]);
     expect([1, 2].map((n) => candleCountLabel('en', n))).toEqual(['candle lit', 'candles lit']);
   });
 });
@@ -54,9 +59,13 @@ describe('plurals through Intl.PluralRules', () => {
 describe('the same page in the other language', () => {
   it('keeps the path and the query, never a form’s _action', () => {
     expect(samePageIn('en', '/souvenirs/abc', '?repondre=x')).toBe('/en/souvenirs/abc?repondre=x');
-    expect(samePageIn('fr', '/en/moderation', '?type=commentaires&statut=spam')).toBe('/moderation?type=commentaires&statut=spam');
+    expect(samePageIn('fr', '/en/moderation', '?type=commentaires&statut=spam')).toBe(
+      '/moderation?type=commentaires&statut=spam',
+    );
     expect(samePageIn('en', '/partager', '?_action=share')).toBe('/en/partager');
-    expect(samePageIn('en', '/connexion', '?_action=auth.login&retour=%2Fmoderation')).toBe('/en/connexion?retour=%2Fmoderation');
+    expect(samePageIn('en', '/connexion', '?_action=auth.login&retour=%2Fmoderation')).toBe(
+      '/en/connexion?retour=%2Fmoderation',
+    );
     expect(samePageIn('fr', '/en/', '?annee=1987')).toBe('/?annee=1987');
   });
 

@@ -16,17 +16,31 @@ const db = new Kysely<Database>({
 
 describe('keyset', () => {
   it('orders by time then id and reads one row more than the page', () => {
-    const query = db.selectFrom('souvenir').select('id').$call(keyset({ at: 'approved_at', id: 'id', direction: 'desc', limit: 20 })).compile();
+    const query = db
+      .selectFrom('souvenir')
+      .select('id')
+      .$call(keyset({ at: 'approved_at', id: 'id', direction: 'desc', limit: 20 }))
+      .compile();
     expect(query.sql).toBe('select "id" from "souvenir" order by "approved_at" desc, "id" desc limit $1');
     expect(query.parameters).toEqual([21]);
   });
 
   it('starts after the cursor, in the direction of the list', () => {
     const cursor = { at: new Date('2026-11-25T10:00:00Z'), id: 7 };
-    const asc = db.selectFrom('comment as c').select('c.id').$call(keyset({ at: 'c.created_at', id: 'c.id', direction: 'asc', cursor, limit: 2 })).compile();
-    expect(asc.sql).toBe('select "c"."id" from "comment" as "c" where ("c"."created_at", "c"."id") > ($1, $2) order by "c"."created_at" asc, "c"."id" asc limit $3');
+    const asc = db
+      .selectFrom('comment as c')
+      .select('c.id')
+      .$call(keyset({ at: 'c.created_at', id: 'c.id', direction: 'asc', cursor, limit: 2 }))
+      .compile();
+    expect(asc.sql).toBe(
+      'select "c"."id" from "comment" as "c" where ("c"."created_at", "c"."id") > ($1, $2) order by "c"."created_at" asc, "c"."id" asc limit $3',
+    );
     expect(asc.parameters).toEqual([cursor.at, 7, 3]);
-    const desc = db.selectFrom('souvenir').select('id').$call(keyset({ at: 'created_at', id: 'id', direction: 'desc', cursor, limit: 2 })).compile();
+    const desc = db
+      .selectFrom('souvenir')
+      .select('id')
+      .$call(keyset({ at: 'created_at', id: 'id', direction: 'desc', cursor, limit: 2 }))
+      .compile();
     expect(desc.sql).toContain('("created_at", "id") < ($1, $2)');
   });
 });

@@ -32,7 +32,12 @@ describe('queue flash', () => {
 
   it('ignores anything it did not write', () => {
     expect(readFlash(new URLSearchParams('fait=<script>&n=1'))).toBeNull();
-    expect(readFlash(new URLSearchParams('fait=approve&n=abc&conflits=99999'))).toEqual({ done: 'approve', n: 0, conflicts: 0, refused: 0 });
+    expect(readFlash(new URLSearchParams('fait=approve&n=abc&conflits=99999'))).toEqual({
+      done: 'approve',
+      n: 0,
+      conflicts: 0,
+      refused: 0,
+    });
   });
 
   it('has a sentence in both languages for every decision, one or many', () => {
@@ -50,7 +55,11 @@ describe('queue flash', () => {
 describe('catalogue keys built from enumerated values', () => {
   it('exist for every status, decision, conflict and journal action', () => {
     const keys = [
-      ...CONTRIBUTION_STATUSES.flatMap((s) => [`moderation.status.${s}`, `moderation.tab.${s}`, `moderation.conflict.${s}`]),
+      ...CONTRIBUTION_STATUSES.flatMap((s) => [
+        `moderation.status.${s}`,
+        `moderation.tab.${s}`,
+        `moderation.conflict.${s}`,
+      ]),
       ...DECISIONS.map((d) => `moderation.decision.${d}`),
       ...JOURNAL_ACTIONS.map((a) => `journal.action.${a}`),
     ];
@@ -78,11 +87,16 @@ describe('journal filters', () => {
   });
 
   it('keeps what it understands and names what it drops', () => {
-    const parsed = parseJournalFilters(new URLSearchParams('moderateur=3&action=approve&du=2026-11-01&au=nope&curseur=zz'));
+    const parsed = parseJournalFilters(
+      new URLSearchParams('moderateur=3&action=approve&du=2026-11-01&au=nope&curseur=zz'),
+    );
     expect(parsed.query).toMatchObject({ actorId: 3, action: 'approve', from: new Date('2026-10-31T23:00:00Z') });
     expect(parsed.query.to).toBeUndefined();
     expect(parsed.values).toEqual({ moderateur: '3', action: 'approve', du: '2026-11-01', au: '' });
     expect(parsed.ignored).toEqual(['au', 'curseur']);
-    expect(parseJournalFilters(new URLSearchParams('moderateur=x&action=drop table')).ignored).toEqual(['moderateur', 'action']);
+    expect(parseJournalFilters(new URLSearchParams('moderateur=x&action=drop table')).ignored).toEqual([
+      'moderateur',
+      'action',
+    ]);
   });
 });

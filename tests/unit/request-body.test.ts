@@ -15,7 +15,9 @@ function send(origin: string, path: string, body: Buffer, headers: Record<string
   return new Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const req = http.request(`${origin}${path}`, {
       method: 'POST',
-      headers: chunked ? { ...headers, 'transfer-encoding': 'chunked' } : { ...headers, 'content-length': String(body.length) },
+      headers: chunked
+        ? { ...headers, 'transfer-encoding': 'chunked' }
+        : { ...headers, 'content-length': String(body.length) },
     });
     req.on('response', (res) => {
       let text = '';
@@ -24,7 +26,9 @@ function send(origin: string, path: string, body: Buffer, headers: Record<string
       res.on('end', () => resolve({ status: res.statusCode!, text, headers: res.headers }));
     });
     // The server may close before the whole body is written: that is the refusal working.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     if (chunked) {
       for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
       req.end();
@@ -92,27 +96,40 @@ describe('the front server and request bodies', () => {
   it.each([
     ['declared', false],
     ['chunked', true],
-  ])('answers 413 in French to a %s body between the two old limits, saying nothing was saved', async (_how, chunked) => {
-    const res = await send(origin, '/partager?_action=share', Buffer.alloc(FORM_BODY_LIMIT + 100_000, 'a'), form, chunked);
-    expect(res.status).toBe(413);
-    expect(res.headers['content-type']).toMatch(/text\/html/);
-    expect(res.text).toContain('<html lang="fr">');
-    expect(res.text).toContain('rien n’a été enregistré');
-    expect(res.text).not.toContain('conservé ci-dessous');
-  });
+  ])(
+    'answers 413 in French to a %s body between the two old limits, saying nothing was saved',
+    async (_how, chunked) => {
+      const res = await send(
+        origin,
+        '/partager?_action=share',
+        Buffer.alloc(FORM_BODY_LIMIT + 100_000, 'a'),
+        form,
+        chunked,
+      );
+      expect(res.status).toBe(413);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).toContain('<html lang="fr">');
+      expect(res.text).toContain('rien n’a été enregistré');
+      expect(res.text).not.toContain('conservé ci-dessous');
+    },
+  );
 
   it('answers 413 in English on the English pages, and in JSON to an Action called by script', async () => {
     const english = await send(origin, '/en/partager?_action=share', Buffer.alloc(2 * 1024 * 1024, 'a'), form);
     expect(english.status).toBe(413);
     expect(english.text).toContain('nothing was saved');
-    const action = await send(origin, '/_actions/share', Buffer.alloc(FORM_BODY_LIMIT + 1, 'a'), { 'content-type': 'application/json' });
+    const action = await send(origin, '/_actions/share', Buffer.alloc(FORM_BODY_LIMIT + 1, 'a'), {
+      'content-type': 'application/json',
+    });
     expect(action.status).toBe(413);
     expect(JSON.parse(action.text).code).toBe('CONTENT_TOO_LARGE');
   });
 
   it('answers 400 to broken JSON before any handler runs', async () => {
     const before = received.length;
-    const res = await send(origin, '/_actions/share', Buffer.from('{"name": "a",'), { 'content-type': 'application/json' });
+    const res = await send(origin, '/_actions/share', Buffer.from('{"name": "a",'), {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text).code).toBe('BAD_REQUEST');
     expect(received.length).toBe(before);

@@ -1,7 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { countLinks, firstMatchingWord, foldForMatching, matchesWord, parseWordList, stripTags } from '../../src/lib/rules/text.ts';
+import {
+  countLinks,
+  firstMatchingWord,
+  foldForMatching,
+  matchesWord,
+  parseWordList,
+  stripTags,
+} from '../../src/lib/rules/text.ts';
 import { readRefusalMessage, refusalMessage, RuleRefusal } from '../../src/lib/rules/refusal.ts';
-import { DEFAULT_DISCUSSION_SETTINGS, invalidSettingFields, readDiscussionSettings } from '../../src/lib/rules/settings.ts';
+import {
+  DEFAULT_DISCUSSION_SETTINGS,
+  invalidSettingFields,
+  readDiscussionSettings,
+} from '../../src/lib/rules/settings.ts';
 import { normaliseWebsite } from '../../src/lib/comments/website.ts';
 import { allowedDecisions, planDecision } from '../../src/lib/moderation/decisions.ts';
 
@@ -84,12 +95,20 @@ describe('discussion settings', () => {
   });
 
   it('takes the default for each stored field that does not fit', () => {
-    const read = readDiscussionSettings({ floodSeconds: -3, maxLinks: 4, moderationWords: 'casino', autoApproveKnownAuthors: true });
+    const read = readDiscussionSettings({
+      floodSeconds: -3,
+      maxLinks: 4,
+      moderationWords: 'casino',
+      autoApproveKnownAuthors: true,
+    });
     expect(read).toEqual({ ...DEFAULT_DISCUSSION_SETTINGS, maxLinks: 4, autoApproveKnownAuthors: true });
   });
 
   it('names the fields outside the limits', () => {
-    expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS, floodSeconds: 1.5, maxLinks: 101 })).toEqual(['floodSeconds', 'maxLinks']);
+    expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS, floodSeconds: 1.5, maxLinks: 101 })).toEqual([
+      'floodSeconds',
+      'maxLinks',
+    ]);
     expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS })).toEqual([]);
   });
 });
@@ -102,14 +121,28 @@ describe('a commenter’s website', () => {
   });
 
   it('refuses other schemes, credentials, spaces and hosts without a dot', () => {
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://exemple.fr', 'https://a:b@exemple.fr', 'https://intranet', 'exemple .fr', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://exemple.fr',
+      'https://a:b@exemple.fr',
+      'https://intranet',
+      'exemple .fr',
+      '',
+    ]) {
       expect(normaliseWebsite(bad), bad).toBeNull();
     }
   });
 });
 
 describe('decisions shared by souvenirs and comments', () => {
-  const state = { status: 'approved' as const, previousStatus: null, approvedAt: new Date(0), approvedBy: 7, withdrawn: false };
+  const state = {
+    status: 'approved' as const,
+    previousStatus: null,
+    approvedAt: new Date(0),
+    approvedBy: 7,
+    withdrawn: false,
+  };
 
   it('never offers pinning for an item that cannot be pinned', () => {
     expect(allowedDecisions('approved', null)).toEqual(['reject', 'spam', 'trash']);
@@ -119,8 +152,18 @@ describe('decisions shared by souvenirs and comments', () => {
 
   it('keeps the approval in the bin so a restore is exact', () => {
     const trashed = planDecision({ ...state, pinned: null }, 'trash', 1, new Date());
-    expect(trashed).toMatchObject({ status: 'trash', previousStatus: 'approved', approvedAt: new Date(0), approvedBy: 7 });
+    expect(trashed).toMatchObject({
+      status: 'trash',
+      previousStatus: 'approved',
+      approvedAt: new Date(0),
+      approvedBy: 7,
+    });
     const restored = planDecision({ ...state, ...trashed, withdrawn: false }, 'restore', 2, new Date());
-    expect(restored).toMatchObject({ status: 'approved', previousStatus: null, approvedAt: new Date(0), approvedBy: 7 });
+    expect(restored).toMatchObject({
+      status: 'approved',
+      previousStatus: null,
+      approvedAt: new Date(0),
+      approvedBy: 7,
+    });
   });
 });

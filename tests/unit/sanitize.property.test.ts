@@ -24,19 +24,91 @@ const URL_ATTRS = new Set(['href', 'cite']);
 
 const tagName = fc.constantFrom(
   ...Object.keys(ALLOWED),
-  'script', 'img', 'svg', 'math', 'iframe', 'style', 'form', 'input', 'noscript', 'template', 'textarea', 'title',
-  'table', 'td', 'select', 'option', 'object', 'embed', 'base', 'meta', 'link', 'div', 'span', 'mglyph', 'xmp', 'plaintext',
+  'script',
+  'img',
+  'svg',
+  'math',
+  'iframe',
+  'style',
+  'form',
+  'input',
+  'noscript',
+  'template',
+  'textarea',
+  'title',
+  'table',
+  'td',
+  'select',
+  'option',
+  'object',
+  'embed',
+  'base',
+  'meta',
+  'link',
+  'div',
+  'span',
+  'mglyph',
+  'xmp',
+  'plaintext',
 );
-const attrName = fc.constantFrom('href', 'title', 'cite', 'datetime', 'onclick', 'onerror', 'style', 'src', 'is', 'data-x', 'aria-label', 'xlink:href', 'formaction', 'rel', 'id', 'class');
-const scheme = fc.constantFrom('http://', 'https://', 'mailto:', 'javascript:', 'JaVaScRiPt:', 'jav&#x09;ascript:', 'data:text/html,', 'vbscript:', '//', ' javascript:', '&#106;avascript:', '');
+const attrName = fc.constantFrom(
+  'href',
+  'title',
+  'cite',
+  'datetime',
+  'onclick',
+  'onerror',
+  'style',
+  'src',
+  'is',
+  'data-x',
+  'aria-label',
+  'xlink:href',
+  'formaction',
+  'rel',
+  'id',
+  'class',
+);
+const scheme = fc.constantFrom(
+  'http://',
+  'https://',
+  'mailto:',
+  'javascript:',
+  'JaVaScRiPt:',
+  'jav&#x09;ascript:',
+  'data:text/html,',
+  'vbscript:',
+  '//',
+  ' javascript:',
+  '&#106;avascript:',
+  '',
+);
 const attrValue = fc.tuple(scheme, fc.string({ maxLength: 12 })).map(([s, rest]) => s + rest);
 const quote = fc.constantFrom('"', "'", '');
 const attribute = fc.tuple(attrName, attrValue, quote).map(([n, v, q]) => ` ${n}=${q}${v}${q}`);
-const openTag = fc.tuple(tagName, fc.array(attribute, { maxLength: 3 }), fc.constantFrom('>', '/>', '')).map(([t, attrs, end]) => `<${t}${attrs.join('')}${end}`);
+const openTag = fc
+  .tuple(tagName, fc.array(attribute, { maxLength: 3 }), fc.constantFrom('>', '/>', ''))
+  .map(([t, attrs, end]) => `<${t}${attrs.join('')}${end}`);
 const closeTag = tagName.map((t) => `</${t}>`);
 const text = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('\n', '\n\n', 'https://exemple.org/a?b=c', 'www.exemple.fr', '&amp;', '&lt;', '<!--', '-->', '<![CDATA[', ']]>', '«', 'é', '"', "'", '`'),
+  fc.constantFrom(
+    '\n',
+    '\n\n',
+    'https://exemple.org/a?b=c',
+    'www.exemple.fr',
+    '&amp;',
+    '&lt;',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    ']]>',
+    '«',
+    'é',
+    '"',
+    "'",
+    '`',
+  ),
 );
 const markup = fc.array(fc.oneof(openTag, closeTag, text), { maxLength: 40 }).map((parts) => parts.join(''));
 

@@ -347,7 +347,6 @@ describe('sanitizeBody refuses a frameset document', () => {
   it('but not a frameset tag after text, which the parser ignores', () => {
     expect(sanitizeBody('Bonjour <frameset> à tous')).toBe('<p>Bonjour  à tous</p>');
   });
-
 });
 
 describe('links in a body follow the website field’s rule', () => {
@@ -399,7 +398,13 @@ describe('links in a body follow the website field’s rule', () => {
   });
 
   it('drops a mailto that is not one address', () => {
-    for (const href of ['mailto:a@exemple.fr,b@exemple.fr', 'mailto:a@exemple.fr%3Fcc=b@exemple.fr', 'mailto:?to=a@exemple.fr', 'mailto:', 'mailto:%zz']) {
+    for (const href of [
+      'mailto:a@exemple.fr,b@exemple.fr',
+      'mailto:a@exemple.fr%3Fcc=b@exemple.fr',
+      'mailto:?to=a@exemple.fr',
+      'mailto:',
+      'mailto:%zz',
+    ]) {
       expect(sanitizeBody(`<a href="${href}">écrire</a>`), href).toBe(`<p><a rel="${REL}">écrire</a></p>`);
     }
   });

@@ -3,11 +3,17 @@ import { extractHashtags } from '../../src/lib/souvenirs/hashtags.ts';
 import { newToken, hashToken, tokenMatches, newPublicId } from '../../src/lib/security/tokens.ts';
 import { hashIp } from '../../src/lib/privacy/ip-hash.ts';
 import { isCrossSiteWrite } from '../../src/lib/security/origin.ts';
-import { encodeKeysetCursor as encodeCursor, decodeKeysetCursor as decodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
+import {
+  encodeKeysetCursor as encodeCursor,
+  decodeKeysetCursor as decodeCursor,
+} from '../../src/lib/pagination/keyset-cursor.ts';
 
 describe('hashtags', () => {
   it('extracts hashtags in lower case, accents kept, without the main one or duplicates', () => {
-    expect(extractHashtags('#MonPlusBeauSouvenirDuBataclan un soir #Rock et #rock #Été2004 #1')).toEqual(['rock', 'été2004']);
+    expect(extractHashtags('#MonPlusBeauSouvenirDuBataclan un soir #Rock et #rock #Été2004 #1')).toEqual([
+      'rock',
+      'été2004',
+    ]);
   });
   it('ignores anchors inside words and HTML entities', () => {
     expect(extractHashtags('page.html#section &#39; a#b')).toEqual([]);
@@ -37,8 +43,7 @@ describe('IP hashing', () => {
 
 describe('cross-site writes', () => {
   const url = new URL('http://localhost:4321/partager');
-  const request = (method: string, origin?: string) =>
-    new Request(url, { method, headers: origin ? { origin } : {} });
+  const request = (method: string, origin?: string) => new Request(url, { method, headers: origin ? { origin } : {} });
   it('lets same-origin posts and reads through', () => {
     expect(isCrossSiteWrite(request('POST', 'http://localhost:4321'), url)).toBe(false);
     expect(isCrossSiteWrite(request('GET'), url)).toBe(false);

@@ -38,7 +38,9 @@ function get(urlPath: string, headers: Record<string, string> = {}, method = 'GE
       .request(`${origin}${urlPath}`, { headers, method }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on('error', reject)
       .end();
@@ -78,10 +80,16 @@ describe('static files from memory', () => {
 
   it('answers 304 to a matching ETag, per encoding', async () => {
     const first = await get('/_astro/wall.AbC123.css', { 'accept-encoding': 'br' });
-    const again = await get('/_astro/wall.AbC123.css', { 'accept-encoding': 'br', 'if-none-match': first.headers.etag! });
+    const again = await get('/_astro/wall.AbC123.css', {
+      'accept-encoding': 'br',
+      'if-none-match': first.headers.etag!,
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
-    const otherEncoding = await get('/_astro/wall.AbC123.css', { 'accept-encoding': 'gzip', 'if-none-match': first.headers.etag! });
+    const otherEncoding = await get('/_astro/wall.AbC123.css', {
+      'accept-encoding': 'gzip',
+      'if-none-match': first.headers.etag!,
+    });
     expect(otherEncoding.status).toBe(200);
   });
 

@@ -120,7 +120,12 @@ describe('which requests the render cache answers', () => {
     cacheDecision(method, new URL(path, 'https://mur.example'), cookie);
 
   it('caches the wall, its filters and pages under their canonical URL, host included', () => {
-    expect(decide('/')).toEqual({ action: 'cache', key: 'https://mur.example/', cacheControl: PUBLIC_PAGE_CACHE_CONTROL, ttlMs: null });
+    expect(decide('/')).toEqual({
+      action: 'cache',
+      key: 'https://mur.example/',
+      cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
+      ttlMs: null,
+    });
     expect(decide('/en/?annee=1999&tag=jazz&mise-en-page=pleine')).toMatchObject({
       action: 'cache',
       key: 'https://mur.example/en/?annee=1999&tag=jazz&mise-en-page=pleine',
@@ -131,7 +136,15 @@ describe('which requests the render cache answers', () => {
   });
 
   it('renders without caching any other spelling, so junk query strings cannot fill it', () => {
-    for (const path of ['/?tag=jazz&annee=1999', '/?x=1', '/?tag=Jazz', '/?annee=abc', '/?mise-en-page=encadre', '/ecran?x', '/en']) {
+    for (const path of [
+      '/?tag=jazz&annee=1999',
+      '/?x=1',
+      '/?tag=Jazz',
+      '/?annee=abc',
+      '/?mise-en-page=encadre',
+      '/ecran?x',
+      '/en',
+    ]) {
       expect(decide(path).action, path).toBe('pass');
     }
   });
@@ -146,7 +159,12 @@ describe('which requests the render cache answers', () => {
 
   it('serves visitors one empty moderator bar, and the live figures for a few seconds', () => {
     const visitor = decide('/_server-islands/ModeratorBarIsland?e=1&p=2&s=', 'mur_layout=pleine');
-    expect(visitor).toEqual({ action: 'cache', key: 'https://mur.example/_server-islands/ModeratorBarIsland#visitor', cacheControl: 'private, no-store', ttlMs: null });
+    expect(visitor).toEqual({
+      action: 'cache',
+      key: 'https://mur.example/_server-islands/ModeratorBarIsland#visitor',
+      cacheControl: 'private, no-store',
+      ttlMs: null,
+    });
     expect(decide('/_server-islands/LiveFigures?e=1&p=2&s=')).toMatchObject({ action: 'cache', ttlMs: 10_000 });
   });
 

@@ -10,7 +10,9 @@ const cursor = encodeCursor({ at: new Date('2026-01-01T00:00:00Z'), id: 42 });
 
 describe('wall addresses', () => {
   it('parses a year, a hashtag, a cursor and the layout, and reports what does not parse', () => {
-    const ok = parseWallQuery(new URLSearchParams({ annee: '1999', tag: '#Jazz', avant: cursor, 'mise-en-page': 'pleine' }));
+    const ok = parseWallQuery(
+      new URLSearchParams({ annee: '1999', tag: '#Jazz', avant: cursor, 'mise-en-page': 'pleine' }),
+    );
     expect(ok.problems).toEqual([]);
     expect(ok.query).toMatchObject({ year: 1999, tag: 'jazz', rawCursor: cursor, layout: 'pleine' });
     expect(ok.query.cursor).toEqual({ at: new Date('2026-01-01T00:00:00Z'), id: 42 });
@@ -22,7 +24,9 @@ describe('wall addresses', () => {
   it('writes every link in one canonical order, the boxed layout being the plain address', () => {
     expect(wallSearch({})).toBe('');
     expect(wallSearch({ layout: 'encadre' })).toBe('');
-    expect(wallSearch({ layout: 'pleine', cursor, tag: 'jazz', year: 1999 })).toBe(`?annee=1999&tag=jazz&avant=${cursor}&mise-en-page=pleine`);
+    expect(wallSearch({ layout: 'pleine', cursor, tag: 'jazz', year: 1999 })).toBe(
+      `?annee=1999&tag=jazz&avant=${cursor}&mise-en-page=pleine`,
+    );
     expect(wallHref('en', { tag: 'été' })).toBe('/en/?tag=%C3%A9t%C3%A9');
     expect(canonicalWallSearch(new URLSearchParams('mise-en-page=pleine&tag=Jazz&annee=1999'))).toBe(
       '?annee=1999&tag=jazz&mise-en-page=pleine',
@@ -57,7 +61,9 @@ describe('the layout toggle', () => {
   });
 
   it('remembers the choice for a year, never readable by scripts', () => {
-    expect(layoutCookie('pleine', true)).toBe('mur_layout=pleine; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly; Secure');
+    expect(layoutCookie('pleine', true)).toBe(
+      'mur_layout=pleine; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly; Secure',
+    );
     expect(layoutCookie('encadre', false)).not.toContain('Secure');
   });
 });

@@ -33,7 +33,10 @@ export interface CommentFormState {
 
 const FIELDS = new Set(['name', 'email', 'website', 'body']);
 /** Action messages that belong beside a field rather than above the form. */
-const FIELD_OF_MESSAGE: Readonly<Record<string, string>> = { 'error.body.unsafe': 'body', 'error.website.invalid': 'website' };
+const FIELD_OF_MESSAGE: Readonly<Record<string, string>> = {
+  'error.body.unsafe': 'body',
+  'error.website.invalid': 'website',
+};
 
 /** What the comment form shows, from the Action's result and the page's query. */
 export function commentFormState(locale: Locale, input: CommentFormInput): CommentFormState {

@@ -26,16 +26,32 @@ export interface EditPage<K extends ContributionKind = ContributionKind> {
 
 // What differs by kind: the Action the form posts to, the queue's tab, the fields, the conflict.
 const PAGES = {
-  souvenir: { action: actions.moderation.editSouvenir, queueQuery: {}, fields: ['title', 'body', 'reason'], conflict: 'moderation.edit.conflict' },
-  comment: { action: actions.moderation.editComment, queueQuery: { type: 'commentaires' }, fields: ['body', 'reason'], conflict: 'moderation.comment.edit.conflict' },
-} as const satisfies Record<ContributionKind, { fields: readonly string[]; conflict: MessageKey } & Record<string, unknown>>;
+  souvenir: {
+    action: actions.moderation.editSouvenir,
+    queueQuery: {},
+    fields: ['title', 'body', 'reason'],
+    conflict: 'moderation.edit.conflict',
+  },
+  comment: {
+    action: actions.moderation.editComment,
+    queueQuery: { type: 'commentaires' },
+    fields: ['body', 'reason'],
+    conflict: 'moderation.comment.edit.conflict',
+  },
+} as const satisfies Record<
+  ContributionKind,
+  { fields: readonly string[]; conflict: MessageKey } & Record<string, unknown>
+>;
 
 /**
  * Everything the edit page of one kind does before it renders: the guard, the item (a 404 for an
  * unknown id), the redirect to the queue once saved, and after a refusal the errors by field and
  * what the moderator typed. Returns the Response to send instead of the page, if any.
  */
-export async function loadEditPage<K extends ContributionKind>(Astro: AstroGlobal, kind: K): Promise<EditPage<K> | Response> {
+export async function loadEditPage<K extends ContributionKind>(
+  Astro: AstroGlobal,
+  kind: K,
+): Promise<EditPage<K> | Response> {
   const { locale } = Astro.locals;
   const user = await openModerationPage(Astro, 'moderator');
   if (user instanceof Response) return user;

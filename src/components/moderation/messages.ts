@@ -132,8 +132,13 @@ export function flashMessages(locale: Locale, flash: Flash, targetType: Contribu
  * Translates an Action's error message (a catalogue key), in the comment's own words when the
  * queue shows comments and such a sentence exists, falling back to the queue's generic one.
  */
-export function errorMessage(locale: Locale, message: string | undefined, targetType: ContributionKind = 'souvenir'): string {
-  const own = targetType === 'comment' && message?.startsWith('moderation.') ? `moderation.comment.${message.slice(11)}` : null;
+export function errorMessage(
+  locale: Locale,
+  message: string | undefined,
+  targetType: ContributionKind = 'souvenir',
+): string {
+  const own =
+    targetType === 'comment' && message?.startsWith('moderation.') ? `moderation.comment.${message.slice(11)}` : null;
   if (own && isMessageKey(own)) return t(locale, own);
   return message && isMessageKey(message) ? t(locale, message) : t(locale, 'moderation.error.generic');
 }

@@ -22,13 +22,15 @@ export function installQueueShortcuts(doc: Document): void {
   let submitting = false;
 
   const items = () => Array.from(doc.querySelectorAll<HTMLElement>(ITEM));
-  const current = () => (doc.activeElement instanceof HTMLElement ? doc.activeElement.closest<HTMLElement>(ITEM) : null);
+  const current = () =>
+    doc.activeElement instanceof HTMLElement ? doc.activeElement.closest<HTMLElement>(ITEM) : null;
 
   function move(step: 1 | -1): void {
     const list = items();
     if (list.length === 0) return;
     const index = list.indexOf(current() as HTMLElement);
-    const next = index === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, index + step));
+    const next =
+      index === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, index + step));
     const item = list[next]!;
     item.focus({ preventScroll: true });
     item.scrollIntoView({ block: 'nearest' });

@@ -40,14 +40,16 @@ export interface ReportPageInput {
 export function reportPageState(locale: Locale, input: ReportPageInput): ReportPageState {
   if (!input.error) {
     const answer = input.answerParam;
-    const notice = answer === 'transmis' ? t(locale, 'report.thanks') : answer === 'deja' ? t(locale, 'report.already') : null;
+    const notice =
+      answer === 'transmis' ? t(locale, 'report.thanks') : answer === 'deja' ? t(locale, 'report.already') : null;
     return { notice, error: null, retryAfterSeconds: null };
   }
   const { targetType, target, reason, note } = input.submitted;
   const refusal = refusalNotice(locale, input.error.message);
   const key = input.error.message;
   const message = refusal?.text ?? t(locale, key && isMessageKey(key) ? key : 'error.generic');
-  const known = (REPORT_TARGETS as readonly string[]).includes(targetType ?? '') && /^[A-Za-z0-9_-]{1,32}$/.test(target ?? '');
+  const known =
+    (REPORT_TARGETS as readonly string[]).includes(targetType ?? '') && /^[A-Za-z0-9_-]{1,32}$/.test(target ?? '');
   return {
     notice: null,
     error: {

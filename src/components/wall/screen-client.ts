@@ -144,8 +144,12 @@ export function startScreen(root: HTMLElement): void {
   // The browser reconnects by itself (the stream sends `retry:`), with Last-Event-ID so that the
   // server replays what was approved meanwhile.
   const source = new EventSource('/ecran/flux');
-  source.addEventListener('souvenir', (event) => receive(JSON.parse((event as MessageEvent<string>).data) as ScreenSouvenir));
-  source.addEventListener('retrait', (event) => withdraw((JSON.parse((event as MessageEvent<string>).data) as { publicId: string }).publicId));
+  source.addEventListener('souvenir', (event) =>
+    receive(JSON.parse((event as MessageEvent<string>).data) as ScreenSouvenir),
+  );
+  source.addEventListener('retrait', (event) =>
+    withdraw((JSON.parse((event as MessageEvent<string>).data) as { publicId: string }).publicId),
+  );
   source.addEventListener('open', () => {
     if (connection) connection.textContent = '';
   });

@@ -27,8 +27,7 @@ export function delaySeconds(failures: number): number {
 }
 
 export type Reservation =
-  | { allowed: true; attemptId: number; guessId: number }
-  | { allowed: false; retryAfterSeconds: number };
+  { allowed: true; attemptId: number; guessId: number } | { allowed: false; retryAfterSeconds: number };
 
 export interface AttemptKey {
   /** Lower-cased, as typed: unknown names are throttled like real ones. */
@@ -60,7 +59,9 @@ export async function reserveAttempt(db: Kysely<Database>, key: AttemptKey, now 
     if (deviceId !== null) {
       counts.push(await attempts.where('device_id', '=', deviceId).executeTakeFirstOrThrow());
     } else {
-      counts.push(await attempts.where('username', '=', key.username).where('device_id', 'is', null).executeTakeFirstOrThrow());
+      counts.push(
+        await attempts.where('username', '=', key.username).where('device_id', 'is', null).executeTakeFirstOrThrow(),
+      );
       if (key.ipHash) counts.push(await attempts.where('ip_hash', '=', key.ipHash).executeTakeFirstOrThrow());
     }
 
@@ -121,8 +122,14 @@ async function hourlyCapWait(
  * also done as attempts come in); returns how many attempts went.
  */
 export async function purgeLoginAttempts(db: Kysely<Database>, now = new Date()): Promise<number> {
-  await db.deleteFrom('login_guess').where('attempted_at', '<=', new Date(now.getTime() - HOUR_MS)).execute();
-  const result = await db.deleteFrom('login_attempt').where('attempted_at', '<', new Date(now.getTime() - KEEP_MS)).executeTakeFirst();
+  await db
+    .deleteFrom('login_guess')
+    .where('attempted_at', '<=', new Date(now.getTime() - HOUR_MS))
+    .execute();
+  const result = await db
+    .deleteFrom('login_attempt')
+    .where('attempted_at', '<', new Date(now.getTime() - KEEP_MS))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -142,7 +149,11 @@ export async function forgiveFailures(
       await trx.deleteFrom('login_attempt').where('device_id', '=', deviceId).execute();
       await trx.deleteFrom('login_guess').where('device_id', '=', deviceId).execute();
     } else {
-      await trx.deleteFrom('login_attempt').where('username', '=', key.username).where('device_id', 'is', null).execute();
+      await trx
+        .deleteFrom('login_attempt')
+        .where('username', '=', key.username)
+        .where('device_id', 'is', null)
+        .execute();
       await trx.deleteFrom('login_guess').where('id', '=', key.guessId).execute();
     }
   });

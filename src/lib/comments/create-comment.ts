@@ -75,7 +75,13 @@ async function checkTarget(trx: Transaction<Database>, target: CommentTarget): P
     .where('id', '=', target.parentId)
     .executeTakeFirst();
   // One level of replies only: the parent is itself a top-level comment of the same souvenir.
-  if (!parent || parent.souvenir_id !== target.souvenirId || parent.parent_id !== null || parent.status !== 'approved' || parent.hidden_by_reports) {
+  if (
+    !parent ||
+    parent.souvenir_id !== target.souvenirId ||
+    parent.parent_id !== null ||
+    parent.status !== 'approved' ||
+    parent.hidden_by_reports
+  ) {
     throw new CommentError('parent_invalid');
   }
 }

@@ -71,7 +71,11 @@ interface AuthorLinkPart<K extends ContributionKind> {
   /** The kind's own part of the author's view. */
   view(db: Kysely<Database>, id: number): Promise<AuthorViews[K]>;
   /** What the discussion rules read besides name, email and text (see `evaluateSubmission`). */
-  ruleFields(db: Kysely<Database>, id: number, edit: AuthorEdits[K]): Promise<Omit<Submission, 'kind' | 'name' | 'email' | 'body' | 'ipHash' | 'now'>>;
+  ruleFields(
+    db: Kysely<Database>,
+    id: number,
+    edit: AuthorEdits[K],
+  ): Promise<Omit<Submission, 'kind' | 'name' | 'email' | 'body' | 'ipHash' | 'now'>>;
   /** Writes the kind's own corrected columns, once the shared ones are written. */
   saveOwnColumns(trx: Transaction<Database>, id: number, edit: AuthorEdits[K], bodyHtml: string): Promise<void>;
 }
@@ -79,14 +83,23 @@ interface AuthorLinkPart<K extends ContributionKind> {
 const PARTS: { [K in ContributionKind]: AuthorLinkPart<K> } = {
   souvenir: {
     async view(db, id) {
-      const row = await db.selectFrom('souvenir').select(['title', 'memory_year', 'event']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('souvenir')
+        .select(['title', 'memory_year', 'event'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       return { title: row.title, memoryYear: row.memory_year, event: row.event };
     },
     ruleFields: async (_db, _id, edit) => ({ website: null, otherFields: [edit.title, edit.event] }),
     async saveOwnColumns(trx, id, edit, bodyHtml) {
       await trx
         .updateTable('souvenir')
-        .set({ title: edit.title, hashtags: extractHashtags(toPlainText(bodyHtml)), memory_year: edit.memoryYear, event: edit.event })
+        .set({
+          title: edit.title,
+          hashtags: extractHashtags(toPlainText(bodyHtml)),
+          memory_year: edit.memoryYear,
+          event: edit.event,
+        })
         .where('id', '=', id)
         .execute();
     },
@@ -110,7 +123,11 @@ const PARTS: { [K in ContributionKind]: AuthorLinkPart<K> } = {
       };
     },
     async ruleFields(db, id) {
-      const row = await db.selectFrom('comment').select(['author_website', 'souvenir_id', 'parent_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('comment')
+        .select(['author_website', 'souvenir_id', 'parent_id'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       return { website: row.author_website, souvenirId: row.souvenir_id, parentId: row.parent_id };
     },
     // A comment has no column of its own to correct: its text is all there is.
@@ -118,10 +135,26 @@ const PARTS: { [K in ContributionKind]: AuthorLinkPart<K> } = {
   },
 };
 
-async function findOfKind<K extends ContributionKind>(db: Kysely<Database>, kind: K, token: string): Promise<AuthorItem<K> | null> {
+async function findOfKind<K extends ContributionKind>(
+  db: Kysely<Database>,
+  kind: K,
+  token: string,
+): Promise<AuthorItem<K> | null> {
   const row = await contributionsOf(db)
     .selectFrom(KINDS[kind].table)
-    .select(['id', 'public_id', 'status', 'author_name', 'body_raw', 'body_html', 'created_at', 'withdrawn_at', 'token_hash', 'locale', 'hidden_by_reports'])
+    .select([
+      'id',
+      'public_id',
+      'status',
+      'author_name',
+      'body_raw',
+      'body_html',
+      'created_at',
+      'withdrawn_at',
+      'token_hash',
+      'locale',
+      'hidden_by_reports',
+    ])
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
   // The index finds the row by hash; the constant-time comparison keeps the check itself timing-safe.
@@ -237,11 +270,19 @@ export async function editPendingByAuthor<K extends ContributionKind>(
  * tombstone event stays; counts follow and the wall is told when the public saw it.
  * Withdrawing twice changes nothing. Throws AuthorLinkError `not_found`.
  */
-export async function withdrawByAuthor(db: Kysely<Database>, token: string, now = new Date()): Promise<ContributionKind> {
+export async function withdrawByAuthor(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<ContributionKind> {
   const current = await findByAuthorToken(db, token);
   if (!current) throw new AuthorLinkError('not_found');
   if (!current.withdrawn) {
-    await db.transaction().execute((trx) => eraseContribution(trx, current.kind, current.id, { actor: AUTHOR_ACTOR, action: 'withdraw', now }));
+    await db
+      .transaction()
+      .execute((trx) =>
+        eraseContribution(trx, current.kind, current.id, { actor: AUTHOR_ACTOR, action: 'withdraw', now }),
+      );
   }
   return current.kind;
 }

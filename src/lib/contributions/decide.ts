@@ -1,7 +1,13 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { decideItem, DecisionError } from '../moderation/decisions.ts';
-import type { DecidableState, DecisionErrorCode, DecisionRequest, DecisionTarget, NextState } from '../moderation/decisions.ts';
+import type {
+  DecidableState,
+  DecisionErrorCode,
+  DecisionRequest,
+  DecisionTarget,
+  NextState,
+} from '../moderation/decisions.ts';
 import { releaseReports } from '../reports/release.ts';
 import { adjustCommentCount, approvalDelta } from '../comments/comment-count.ts';
 import { contributionsOf, KINDS } from './kinds.ts';
@@ -24,14 +30,26 @@ function stateOf(row: Pick<Selectable<ContributionTable>, (typeof STATE_COLUMNS)
 }
 
 /** The state a decision starts from: the shared columns, and what only one kind has. */
-async function readState(trx: Transaction<Database>, kind: ContributionKind, id: number): Promise<ContributionState | undefined> {
+async function readState(
+  trx: Transaction<Database>,
+  kind: ContributionKind,
+  id: number,
+): Promise<ContributionState | undefined> {
   switch (kind) {
     case 'souvenir': {
-      const row = await trx.selectFrom('souvenir').select([...STATE_COLUMNS, 'pinned']).where('id', '=', id).executeTakeFirst();
+      const row = await trx
+        .selectFrom('souvenir')
+        .select([...STATE_COLUMNS, 'pinned'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && { ...stateOf(row), pinned: row.pinned, souvenirId: null };
     }
     case 'comment': {
-      const row = await trx.selectFrom('comment').select([...STATE_COLUMNS, 'souvenir_id']).where('id', '=', id).executeTakeFirst();
+      const row = await trx
+        .selectFrom('comment')
+        .select([...STATE_COLUMNS, 'souvenir_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && { ...stateOf(row), pinned: null, souvenirId: row.souvenir_id };
     }
   }
@@ -42,7 +60,14 @@ async function readState(trx: Transaction<Database>, kind: ContributionKind, id:
  * pin is part of what the moderator saw); returns whether it did. A decision committed by
  * someone else since our read leaves this one writing nothing, and decideItem says so.
  */
-async function writeState(trx: Transaction<Database>, kind: ContributionKind, id: number, current: ContributionState, next: NextState, now: Date) {
+async function writeState(
+  trx: Transaction<Database>,
+  kind: ContributionKind,
+  id: number,
+  current: ContributionState,
+  next: NextState,
+  now: Date,
+) {
   const shared = {
     status: next.status,
     previous_status: next.previousStatus,
@@ -59,7 +84,12 @@ async function writeState(trx: Transaction<Database>, kind: ContributionKind, id
           .where('status', '=', current.status)
           .where('pinned', '=', current.pinned ?? false)
           .executeTakeFirst()
-      : await contributionsOf(trx).updateTable(kind).set(shared).where('id', '=', id).where('status', '=', current.status).executeTakeFirst();
+      : await contributionsOf(trx)
+          .updateTable(kind)
+          .set(shared)
+          .where('id', '=', id)
+          .where('status', '=', current.status)
+          .executeTakeFirst();
   return numUpdatedRows > 0n;
 }
 
@@ -68,7 +98,13 @@ async function writeState(trx: Transaction<Database>, kind: ContributionKind, id
  * approved souvenirs, so it is told when one enters or leaves `approved`; a comment moves its
  * souvenir's kept count of approved comments (which tells the wall itself).
  */
-async function followUp(trx: Transaction<Database>, kind: ContributionKind, id: number, current: ContributionState, next: NextState) {
+async function followUp(
+  trx: Transaction<Database>,
+  kind: ContributionKind,
+  id: number,
+  current: ContributionState,
+  next: NextState,
+) {
   switch (kind) {
     case 'souvenir':
       if (next.status === 'approved' || current.status === 'approved') await notifyWall(trx, id);
@@ -102,15 +138,21 @@ const TARGETS: Readonly<Record<ContributionKind, DecisionTarget<ContributionStat
  * follow-ups (the wall told, the kept counts moved) in the same transaction. Returns the new
  * status; throws DecisionError (see `decideItem` and `planDecision`).
  */
-export function decideContribution(db: Kysely<Database>, kind: ContributionKind, request: DecisionRequest): Promise<ContributionStatus> {
+export function decideContribution(
+  db: Kysely<Database>,
+  kind: ContributionKind,
+  request: DecisionRequest,
+): Promise<ContributionStatus> {
   return decideItem(db, TARGETS[kind], request);
 }
 
 /** `decideContribution` for a souvenir: the scripts and many tests decide souvenirs only. */
-export const decideSouvenir = (db: Kysely<Database>, request: DecisionRequest) => decideContribution(db, 'souvenir', request);
+export const decideSouvenir = (db: Kysely<Database>, request: DecisionRequest) =>
+  decideContribution(db, 'souvenir', request);
 
 /** `decideContribution` for a comment. */
-export const decideComment = (db: Kysely<Database>, request: DecisionRequest) => decideContribution(db, 'comment', request);
+export const decideComment = (db: Kysely<Database>, request: DecisionRequest) =>
+  decideContribution(db, 'comment', request);
 
 export interface BulkDecision extends Omit<DecisionRequest, 'id'> {
   targetType: ContributionKind;
@@ -126,7 +168,10 @@ export type ItemOutcome =
  * so an item someone else has already decided is reported and skipped without undoing the others.
  * Refusals (DecisionError) become outcomes; unexpected errors still throw.
  */
-export async function settleEach(ids: readonly number[], step: (id: number) => Promise<ContributionStatus>): Promise<ItemOutcome[]> {
+export async function settleEach(
+  ids: readonly number[],
+  step: (id: number) => Promise<ContributionStatus>,
+): Promise<ItemOutcome[]> {
   const outcomes: ItemOutcome[] = [];
   for (const id of new Set(ids)) {
     try {

@@ -45,7 +45,11 @@ const PARTS: { [K in ContributionKind]: EditPart<K> } = {
   souvenir: {
     async ownColumns(trx, id, edit, bodyHtml) {
       const hashtags = extractHashtags(toPlainText(bodyHtml));
-      const current = await trx.selectFrom('souvenir').select(['title', 'hashtags']).where('id', '=', id).executeTakeFirstOrThrow();
+      const current = await trx
+        .selectFrom('souvenir')
+        .select(['title', 'hashtags'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       return {
         before: { title: current.title, hashtags: current.hashtags },
         after: { title: edit.title, hashtags },

@@ -58,7 +58,8 @@ async function forgetHistory(trx: Transaction<Database>, kind: ContributionKind,
     .execute();
   for (const row of reasons) {
     const cleaned = scrub(row.reason!, needles);
-    if (cleaned !== row.reason) await trx.updateTable('moderation_event').set({ reason: cleaned }).where('id', '=', row.id).execute();
+    if (cleaned !== row.reason)
+      await trx.updateTable('moderation_event').set({ reason: cleaned }).where('id', '=', row.id).execute();
   }
   await trx.deleteFrom('report').where('target_type', '=', kind).where('target_id', '=', id).execute();
 }
@@ -88,7 +89,10 @@ type ErasedColumns = ReturnType<typeof erasedColumns>;
  * hashtags (and its pin), a comment's website. One update per erasure, so the wall's triggers
  * (migrations 004/006) see the row leave `approved` with its old hashtags and year in one step.
  */
-const ERASE_ROW: Record<ContributionKind, (trx: Transaction<Database>, id: number, erased: ErasedColumns) => Promise<UpdateResult>> = {
+const ERASE_ROW: Record<
+  ContributionKind,
+  (trx: Transaction<Database>, id: number, erased: ErasedColumns) => Promise<UpdateResult>
+> = {
   souvenir: (trx, id, erased) =>
     trx
       .updateTable('souvenir')

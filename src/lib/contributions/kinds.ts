@@ -16,7 +16,13 @@ export function isContributionKind(value: string | null | undefined): value is C
 /** Every kind goes through the same statuses and the same decisions. */
 export type ContributionStatus = SouvenirStatus;
 /** In the order of the moderation queue's tabs. */
-export const CONTRIBUTION_STATUSES = ['pending', 'approved', 'rejected', 'spam', 'trash'] as const satisfies readonly ContributionStatus[];
+export const CONTRIBUTION_STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'spam',
+  'trash',
+] as const satisfies readonly ContributionStatus[];
 
 export function isContributionStatus(value: string | null | undefined): value is ContributionStatus {
   return (CONTRIBUTION_STATUSES as readonly string[]).includes(value ?? '');

@@ -18,8 +18,17 @@ export async function notifyWall(db: Kysely<Database>, payload: number | string)
  * the transaction of that change: a souvenir is the wall's own news; a comment moves its
  * souvenir's kept count (which tells the wall in turn).
  */
-export async function shownChanged(trx: Transaction<Database>, kind: ContributionKind, id: number, delta: 1 | -1): Promise<void> {
+export async function shownChanged(
+  trx: Transaction<Database>,
+  kind: ContributionKind,
+  id: number,
+  delta: 1 | -1,
+): Promise<void> {
   if (kind === 'souvenir') return notifyWall(trx, id);
-  const { souvenir_id } = await trx.selectFrom('comment').select('souvenir_id').where('id', '=', id).executeTakeFirstOrThrow();
+  const { souvenir_id } = await trx
+    .selectFrom('comment')
+    .select('souvenir_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   await adjustCommentCount(trx, souvenir_id, delta);
 }

@@ -3,7 +3,9 @@ import type { Database } from '../../../db/types.ts';
 import { contributionsOf } from './kinds.ts';
 import type { ContributionKind, ContributionTable } from './kinds.ts';
 
-type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
 
 /** The listed columns of a row under their domain names: `author_name` becomes `authorName`. */
 export type Camelised<Row, Column extends keyof Row & string> = { [C in Column as CamelCase<C>]: Row[C] };
@@ -13,9 +15,13 @@ export type Camelised<Row, Column extends keyof Row & string> = { [C in Column a
  * is said once, by its column list. Only the listed columns are copied: a query that selects more
  * (a status to filter on, a thread id to group by) never leaks them into what the page shows.
  */
-export function camelised<Row, Column extends keyof Row & string>(row: Row, columns: readonly Column[]): Camelised<Row, Column> {
+export function camelised<Row, Column extends keyof Row & string>(
+  row: Row,
+  columns: readonly Column[],
+): Camelised<Row, Column> {
   const result: Record<string, unknown> = {};
-  for (const column of columns) result[column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = row[column];
+  for (const column of columns)
+    result[column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = row[column];
   return result as Camelised<Row, Column>;
 }
 
@@ -42,7 +48,10 @@ export interface PublicContribution {
 }
 
 // A column added to the list without its field (or the reverse) fails here, at compile time.
-const publicFieldsMatch: Camelised<Selectable<ContributionTable>, (typeof PUBLIC_CONTRIBUTION_COLUMNS)[number]> extends PublicContribution
+const publicFieldsMatch: Camelised<
+  Selectable<ContributionTable>,
+  (typeof PUBLIC_CONTRIBUTION_COLUMNS)[number]
+> extends PublicContribution
   ? true
   : never = true;
 void publicFieldsMatch;
@@ -51,7 +60,11 @@ void publicFieldsMatch;
  * The id of the contribution the public sees now under this public id (approved and not hidden
  * by visitors' reports, never withdrawn), or null. For a comment this says nothing of its souvenir.
  */
-export async function findShownId(db: Kysely<Database>, kind: ContributionKind, publicId: string): Promise<number | null> {
+export async function findShownId(
+  db: Kysely<Database>,
+  kind: ContributionKind,
+  publicId: string,
+): Promise<number | null> {
   const row = await contributionsOf(db)
     .selectFrom(kind)
     .select('id')

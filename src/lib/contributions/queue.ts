@@ -154,7 +154,9 @@ type Narrowing = <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, 
  * Each kind's rows, narrowed, as the queue shows them. They carry the raw text for the edit page;
  * the cards never render it.
  */
-const READERS: { [K in ContributionKind]: (db: Kysely<Database>, narrow: Narrowing) => Promise<EditableQueueItem<K>[]> } = {
+const READERS: {
+  [K in ContributionKind]: (db: Kysely<Database>, narrow: Narrowing) => Promise<EditableQueueItem<K>[]>;
+} = {
   souvenir: async (db, narrow) => (await selectSouvenirs(db).$call(narrow).execute()).map(toSouvenirItem),
   comment: async (db, narrow) => (await selectComments(db).$call(narrow).execute()).map(toCommentItem),
 };
@@ -178,7 +180,10 @@ export type QueuePage<K extends ContributionKind = ContributionKind> = KeysetPag
  * One page of one kind's queue by keyset on (created_at, id): pending items oldest first, so
  * what has waited longest is read first; every other status newest first.
  */
-export async function listQueue<K extends ContributionKind = 'souvenir'>(db: Kysely<Database>, query: QueueQuery<K>): Promise<QueuePage<K>> {
+export async function listQueue<K extends ContributionKind = 'souvenir'>(
+  db: Kysely<Database>,
+  query: QueueQuery<K>,
+): Promise<QueuePage<K>> {
   // K defaults to 'souvenir' exactly when targetType is absent.
   const kind = (query.targetType ?? 'souvenir') as K;
   const limit = query.limit ?? QUEUE_PAGE_SIZE;
@@ -192,7 +197,10 @@ export async function listQueue<K extends ContributionKind = 'souvenir'>(db: Kys
 }
 
 /** How many items of a kind each status holds, every status present (zero included), in one grouped query. */
-export async function countByStatus(db: Kysely<Database>, kind: ContributionKind = 'souvenir'): Promise<Record<ContributionStatus, number>> {
+export async function countByStatus(
+  db: Kysely<Database>,
+  kind: ContributionKind = 'souvenir',
+): Promise<Record<ContributionStatus, number>> {
   const rows = await contributionsOf(db)
     .selectFrom(kind)
     .select(['status', sql<number>`count(*)::int`.as('n')])
@@ -204,13 +212,21 @@ export async function countByStatus(db: Kysely<Database>, kind: ContributionKind
 }
 
 /** The items of a kind with these ids, as the queue shows them (in no particular order). */
-export async function queueItemsByIds<K extends ContributionKind>(db: Kysely<Database>, kind: K, ids: readonly number[]): Promise<QueueItemOf<K>[]> {
+export async function queueItemsByIds<K extends ContributionKind>(
+  db: Kysely<Database>,
+  kind: K,
+  ids: readonly number[],
+): Promise<QueueItemOf<K>[]> {
   if (ids.length === 0) return [];
   return READERS[kind](db, withIds(ids));
 }
 
 /** One item with the raw text the edit page needs, or null. */
-export async function findQueueItem<K extends ContributionKind>(db: Kysely<Database>, kind: K, id: number): Promise<EditableQueueItem<K> | null> {
+export async function findQueueItem<K extends ContributionKind>(
+  db: Kysely<Database>,
+  kind: K,
+  id: number,
+): Promise<EditableQueueItem<K> | null> {
   const [item] = await READERS[kind](db, withIds([id]));
   return item ?? null;
 }

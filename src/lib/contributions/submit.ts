@@ -90,7 +90,12 @@ export async function insertContribution<K extends ContributionKind>(
   };
   const created = await contributionsOf(db)
     // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
-    .with('created', (qb) => qb.insertInto(kind as ContributionKind).values(row).returning('id'))
+    .with('created', (qb) =>
+      qb
+        .insertInto(kind as ContributionKind)
+        .values(row)
+        .returning('id'),
+    )
     .insertInto('moderation_event')
     .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])
     .expression((eb) =>

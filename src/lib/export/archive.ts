@@ -60,13 +60,19 @@ function csvRecord(kind: ArchiveSection['kind'], record: ExportedRecord): string
  * JSON: `{ format, generated_at, souvenirs: [...], comments: [...] }`.
  * CSV: one row per text with a `kind` column (souvenir or comment), a UTF-8 BOM for spreadsheets.
  */
-export async function* archiveChunks(db: Kysely<Database>, format: ExportFormat, now = new Date()): AsyncGenerator<string> {
+export async function* archiveChunks(
+  db: Kysely<Database>,
+  format: ExportFormat,
+  now = new Date(),
+): AsyncGenerator<string> {
   const withComments = await hasCommentTable(db);
   // Comments arrive with their own migration: an older database exports an empty list of them.
-  const recordsOf = (section: ArchiveSection) => (section.kind === 'comment' && !withComments ? nothing() : section.records(db));
+  const recordsOf = (section: ArchiveSection) =>
+    section.kind === 'comment' && !withComments ? nothing() : section.records(db);
   if (format === 'csv') {
     yield `\uFEFF${csvRow(CSV_COLUMNS)}`;
-    for (const section of SECTIONS) for await (const record of recordsOf(section)) yield csvRecord(section.kind, record);
+    for (const section of SECTIONS)
+      for await (const record of recordsOf(section)) yield csvRecord(section.kind, record);
     return;
   }
   yield `{"format":"mur-des-souvenirs/1","generated_at":${JSON.stringify(now.toISOString())}`;

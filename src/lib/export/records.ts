@@ -43,7 +43,9 @@ export interface ExportedComment extends ExportedContribution {
 const BATCH = 500;
 
 /** Every row a query pages through by id, in batches (keyset): memory stays flat however many there are. */
-async function* byIdInBatches<Row extends { id: number }>(page: (after: number) => Promise<Row[]>): AsyncGenerator<Row> {
+async function* byIdInBatches<Row extends { id: number }>(
+  page: (after: number) => Promise<Row[]>,
+): AsyncGenerator<Row> {
   let after = 0;
   for (;;) {
     const rows = await page(after);

@@ -14,9 +14,7 @@ export function t(locale: Locale, key: MessageKey, vars?: Record<string, string 
   const template: string = catalogue[key][locale];
   // Most messages have no placeholder, and a page asks for hundreds of them.
   if (vars === undefined || !template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** French lives at the root, English under /en/. */
@@ -53,7 +51,10 @@ function intlLocale(locale: Locale): string {
 }
 
 export function formatDate(locale: Locale, date: Date): string {
-  return formatter(`date:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE })).format(date);
+  return formatter(
+    `date:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }),
+  ).format(date);
 }
 
 export function formatDateTime(locale: Locale, date: Date): string {

@@ -28,6 +28,11 @@ export function pluralKey(locale: Locale, base: PluralBase, count: number): Mess
 }
 
 /** The message for `count` in its plural form, with `{count}` formatted by Intl. */
-export function plural(locale: Locale, base: PluralBase, count: number, vars: Record<string, string | number> = {}): string {
+export function plural(
+  locale: Locale,
+  base: PluralBase,
+  count: number,
+  vars: Record<string, string | number> = {},
+): string {
   return t(locale, pluralKey(locale, base, count), { count: formatNumber(locale, count), ...vars });
 }

@@ -131,7 +131,12 @@ export interface DecisionTarget<S extends DecidableState> {
   /** Whatever else the change moves, in the same transaction (kept counts, notifications). */
   afterWrite(trx: Transaction<Database>, id: number, current: S, next: NextState): Promise<void>;
   /** Resolves the item's open reports and unhides it (reports/release.ts): how many, and whether it was hidden. */
-  releaseReports(trx: Transaction<Database>, id: number, actor: Actor, now: Date): Promise<{ resolved: number; wasHidden: boolean }>;
+  releaseReports(
+    trx: Transaction<Database>,
+    id: number,
+    actor: Actor,
+    now: Date,
+  ): Promise<{ resolved: number; wasHidden: boolean }>;
 }
 
 /** Pinning is not a verdict on the text: every other decision settles the visitors' reports. */
@@ -155,7 +160,9 @@ export async function decideItem<S extends DecidableState>(
     if (current.status !== expected) throw new DecisionError('conflict', current.status);
     const next = planDecision(current, request.decision, request.actor.id, now);
     // Before the write: a hidden item is first shown again, so the kept counts move from what the public saw.
-    const released = KEEPS_REPORTS.has(request.decision) ? null : await target.releaseReports(trx, request.id, request.actor, now);
+    const released = KEEPS_REPORTS.has(request.decision)
+      ? null
+      : await target.releaseReports(trx, request.id, request.actor, now);
 
     if (!(await target.write(trx, request.id, current, next, now))) {
       // Someone committed a decision between our read and our write (PostgreSQL re-checks the
@@ -173,7 +180,11 @@ export async function decideItem<S extends DecidableState>(
       targetId: request.id,
       reason: request.reason ?? null,
       before: released?.resolved
-        ? { ...shown(current), openReports: released.resolved, ...(released.wasHidden ? { hiddenByReports: true } : {}) }
+        ? {
+            ...shown(current),
+            openReports: released.resolved,
+            ...(released.wasHidden ? { hiddenByReports: true } : {}),
+          }
         : shown(current),
       after: shown(next),
     });

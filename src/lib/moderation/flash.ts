@@ -33,5 +33,10 @@ function count(value: string | null): number {
 export function readFlash(params: URLSearchParams): Flash | null {
   const done = params.get('fait');
   if (!done || !DONE.includes(done)) return null;
-  return { done: done as FlashDone, n: count(params.get('n')), conflicts: count(params.get('conflits')), refused: count(params.get('refus')) };
+  return {
+    done: done as FlashDone,
+    n: count(params.get('n')),
+    conflicts: count(params.get('conflits')),
+    refused: count(params.get('refus')),
+  };
 }

@@ -21,7 +21,9 @@ export interface EmailKey {
 }
 
 export function emailKey(secret: string, email: string): EmailKey {
-  const hash = createHmac('sha256', secret).update(`email:${normaliseEmail(email)}`).digest('hex');
+  const hash = createHmac('sha256', secret)
+    .update(`email:${normaliseEmail(email)}`)
+    .digest('hex');
   return { hash, id: Number.parseInt(hash.slice(0, 7), 16) };
 }
 
@@ -78,7 +80,15 @@ const EMAIL_COLUMNS = [
   'updated_at',
   'approved_at',
 ] as const satisfies readonly (keyof ContributionTable)[];
-const SOUVENIR_COLUMNS = ['title', 'memory_year', 'event', 'hashtags', 'comment_count', 'candle_count', 'consent_at'] as const;
+const SOUVENIR_COLUMNS = [
+  'title',
+  'memory_year',
+  'event',
+  'hashtags',
+  'comment_count',
+  'candle_count',
+  'consent_at',
+] as const;
 const COMMENT_COLUMNS = ['author_website', 'souvenir_public_id', 'in_reply_to'] as const;
 
 const writtenWith = (address: string) => sql<boolean>`lower(author_email) = ${address}`;
@@ -143,7 +153,13 @@ async function recordEmailEvent(
   key: EmailKey,
   counts: { souvenirs: number; comments: number },
 ): Promise<void> {
-  await recordEvent(db, { actor, action, targetType: 'email', targetId: key.id, after: { emailHash: key.hash, ...counts } });
+  await recordEvent(db, {
+    actor,
+    action,
+    targetType: 'email',
+    targetId: key.id,
+    after: { emailHash: key.hash, ...counts },
+  });
 }
 
 export interface EmailRequest {
@@ -182,7 +198,10 @@ const ERASED_IN_ORDER: readonly (readonly [ContributionKind, keyof ErasedCounts]
  * erased exactly as its author's withdrawal would (see contributions/erase.ts: counts fixed, the
  * wall told), in one transaction with one audit row per item and one for the address.
  */
-export async function eraseEmailData(db: Kysely<Database>, request: EmailRequest & { now?: Date }): Promise<ErasedCounts> {
+export async function eraseEmailData(
+  db: Kysely<Database>,
+  request: EmailRequest & { now?: Date },
+): Promise<ErasedCounts> {
   const now = request.now ?? new Date();
   const address = normaliseEmail(request.email);
   return db.transaction().execute(async (trx) => {
@@ -204,7 +223,12 @@ export interface EmailEvent {
 }
 
 /** What admins did before about this address (found by its keyed hash), newest first. */
-export async function emailHistory(db: Kysely<Database>, secret: string, email: string, limit = 20): Promise<EmailEvent[]> {
+export async function emailHistory(
+  db: Kysely<Database>,
+  secret: string,
+  email: string,
+  limit = 20,
+): Promise<EmailEvent[]> {
   const key = emailKey(secret, email);
   const rows = await db
     .selectFrom('moderation_event as e')

@@ -25,7 +25,10 @@ export interface EmailDataSummary {
 const EXCERPT = 80;
 
 function excerpt(text: string): string {
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > EXCERPT ? `${plain.slice(0, EXCERPT - 1)}…` : plain;
 }
 

@@ -88,7 +88,8 @@ export function schedulePurge(db: Kysely<Database>, log: Pick<Console, 'log' | '
   const run = () =>
     purgeExpiredPersonalData(db).then(
       (counts) => log.log(`[privacy] purge: ${describePurge(counts)}`),
-      (error: unknown) => log.error('[privacy] purge failed (will retry in a day):', error instanceof Error ? error.message : error),
+      (error: unknown) =>
+        log.error('[privacy] purge failed (will retry in a day):', error instanceof Error ? error.message : error),
     );
   void run();
   const timer = setInterval(() => void run(), PURGE_INTERVAL_MS);

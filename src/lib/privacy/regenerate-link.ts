@@ -29,10 +29,18 @@ export interface RegenerateLinkRequest {
 export async function regenerateAuthorLink(db: Kysely<Database>, request: RegenerateLinkRequest): Promise<string> {
   const token = newToken();
   return db.transaction().execute(async (trx) => {
-    const row = await contributionsOf(trx).selectFrom(request.targetType).select('withdrawn_at').where('id', '=', request.id).executeTakeFirst();
+    const row = await contributionsOf(trx)
+      .selectFrom(request.targetType)
+      .select('withdrawn_at')
+      .where('id', '=', request.id)
+      .executeTakeFirst();
     if (!row) throw new RegenerateLinkError('not_found');
     if (row.withdrawn_at !== null) throw new RegenerateLinkError('withdrawn');
-    await trx.updateTable(request.targetType).set({ token_hash: hashToken(token) }).where('id', '=', request.id).execute();
+    await trx
+      .updateTable(request.targetType)
+      .set({ token_hash: hashToken(token) })
+      .where('id', '=', request.id)
+      .execute();
     await recordEvent(trx, {
       actor: request.actor,
       action: 'author_link.regenerate',

@@ -34,7 +34,11 @@ export interface ReportRequest {
 }
 
 /** The id of an item the public sees now: approved, not hidden, and for a comment, on a souvenir the public sees. */
-async function findReportable(trx: Transaction<Database>, type: ReportTargetType, publicId: string): Promise<number | null> {
+async function findReportable(
+  trx: Transaction<Database>,
+  type: ReportTargetType,
+  publicId: string,
+): Promise<number | null> {
   if (type === 'souvenir') return findShownId(trx, 'souvenir', publicId);
   const row = await trx
     .selectFrom('comment as c')
@@ -98,7 +102,8 @@ export async function fileReport(db: Kysely<Database>, request: ReportRequest): 
       .where('target_id', '=', targetId)
       .where('resolved_at', 'is', null)
       .executeTakeFirstOrThrow();
-    if (open < request.threshold || !(await hide(trx, request.targetType, targetId))) return { outcome: 'filed', hidden: false };
+    if (open < request.threshold || !(await hide(trx, request.targetType, targetId)))
+      return { outcome: 'filed', hidden: false };
     await recordEvent(trx, {
       actor: { id: null, label: 'public' },
       action: 'reports.hide',

@@ -1,7 +1,13 @@
 import type { ReportReason, ReportTargetType } from '../../../db/types.ts';
 
 /** The short list a visitor chooses from, in the order the form shows it. */
-export const REPORT_REASONS = ['offensive', 'personal_data', 'false', 'spam', 'other'] as const satisfies readonly ReportReason[];
+export const REPORT_REASONS = [
+  'offensive',
+  'personal_data',
+  'false',
+  'spam',
+  'other',
+] as const satisfies readonly ReportReason[];
 export const REPORT_TARGETS = ['souvenir', 'comment'] as const satisfies readonly ReportTargetType[];
 export const REPORT_NOTE_MAX = 500;
 

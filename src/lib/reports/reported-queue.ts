@@ -94,9 +94,10 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
     const item = items.get(key(group.target_type, group.target_id));
     if (!item) return [];
     const own = reports.filter((r) => r.target_type === group.target_type && r.target_id === group.target_id);
-    const reasons = REPORT_REASONS.map((reason) => ({ reason, count: own.filter((r) => r.reason === reason).length })).filter(
-      (r) => r.count > 0,
-    );
+    const reasons = REPORT_REASONS.map((reason) => ({
+      reason,
+      count: own.filter((r) => r.reason === reason).length,
+    })).filter((r) => r.count > 0);
     const notes = own.flatMap((r) => (r.note ? [{ reason: r.reason, note: r.note, at: r.created_at }] : []));
     return [{ item, reports: group.reports, reasons, notes, lastReportedAt: new Date(group.last_at) }];
   });

@@ -86,7 +86,11 @@ export async function evaluateSubmission(
   if (held !== null) reasons.push(`moderation_word:${held}`);
   if (reasons.length > 0) return { outcome: 'pending', reasons };
 
-  if (!options.recheck && settings.autoApproveKnownAuthors && (await isKnownAuthor(db, submission.name, submission.email))) {
+  if (
+    !options.recheck &&
+    settings.autoApproveKnownAuthors &&
+    (await isKnownAuthor(db, submission.name, submission.email))
+  ) {
     return { outcome: 'approved', reasons: ['known_author'] };
   }
   return { outcome: 'pending', reasons: [] };

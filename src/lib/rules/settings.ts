@@ -50,7 +50,9 @@ export const SETTING_LIMITS = {
 export const DISCUSSION_SETTINGS_KEY = 'discussion';
 
 function integerIn(value: unknown, range: { min: number; max: number }): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max ? value : null;
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max
+    ? value
+    : null;
 }
 
 function wordList(value: unknown): string[] | null {
@@ -86,7 +88,8 @@ export function readDiscussionSettings(value: unknown): DiscussionSettings {
     maxLinks: integerIn(v.maxLinks, SETTING_LIMITS.maxLinks) ?? d.maxLinks,
     moderationWords: wordList(v.moderationWords) ?? [...d.moderationWords],
     disallowedWords: wordList(v.disallowedWords) ?? [...d.disallowedWords],
-    autoApproveKnownAuthors: typeof v.autoApproveKnownAuthors === 'boolean' ? v.autoApproveKnownAuthors : d.autoApproveKnownAuthors,
+    autoApproveKnownAuthors:
+      typeof v.autoApproveKnownAuthors === 'boolean' ? v.autoApproveKnownAuthors : d.autoApproveKnownAuthors,
     rateBudgets: budgets(v.rateBudgets),
     reportThreshold: integerIn(v.reportThreshold, SETTING_LIMITS.reportThreshold) ?? d.reportThreshold,
   };
@@ -108,7 +111,11 @@ export function invalidSettingFields(settings: DiscussionSettings): (keyof Discu
 
 /** The rules in force: read on every submission, so a change holds at once in every app process. */
 export async function getDiscussionSettings(db: Kysely<Database>): Promise<DiscussionSettings> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', DISCUSSION_SETTINGS_KEY).executeTakeFirst();
+  const row = await db
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', DISCUSSION_SETTINGS_KEY)
+    .executeTakeFirst();
   return readDiscussionSettings(row?.value);
 }
 

@@ -9,7 +9,14 @@
  * slow way.
  */
 import { LINK_REL } from './allowed.ts';
-import { PARAGRAPH_BREAK, LEADING_SPACE, TRAILING_SPACE, URL_IN_TEXT, hrefFor, withoutTrailingPunctuation } from './format.ts';
+import {
+  PARAGRAPH_BREAK,
+  LEADING_SPACE,
+  TRAILING_SPACE,
+  URL_IN_TEXT,
+  hrefFor,
+  withoutTrailingPunctuation,
+} from './format.ts';
 
 /**
  * Markup or character references (`<`, `&`), and characters the parser drops, replaces or
@@ -59,7 +66,10 @@ function inlineHtml(paragraph: string): string {
 
 /** The HTML serialisation of a text node (no `&` reaches here, see isPlainText). */
 function escapeText(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+  return text
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;');
 }
 
 /** The HTML serialisation of an attribute value. */
@@ -69,7 +79,13 @@ function escapeAttribute(value: string): string {
 
 /** The tags formatPlainText writes: paragraphs and breaks read as a space, links as their text. */
 const FORMATTER_MARKUP = new RegExp(`</?p>|<br>|<a href="[^"<>]*" rel="${LINK_REL}">|</a>`, 'g');
-const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&nbsp;': '\u00a0' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&nbsp;': '\u00a0',
+};
 /** Characters the HTML parser would not read as themselves (see NOT_PLAIN). */
 const PARSER_SENSITIVE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
 

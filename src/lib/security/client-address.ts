@@ -7,7 +7,11 @@ import { hashIp } from '../privacy/ip-hash.ts';
  * end; entries further left were written by the client and are ignored. A header shorter than
  * the configured chain means a proxy is missing: the socket's peer is used rather than a guess.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | null, trustedProxies: number): string | undefined {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | null,
+  trustedProxies: number,
+): string | undefined {
   if (trustedProxies <= 0 || !forwardedFor) return socketAddress;
   const hops = forwardedFor
     .split(',')
@@ -31,7 +35,10 @@ interface VisitorRequest {
 }
 
 /** The keyed hash that stands for the visitor in rate limits, flood checks, candles and reports. */
-export function visitorIpHash(runtime: { ipHashSecret: string; trustedProxies: number }, context: VisitorRequest): string | null {
+export function visitorIpHash(
+  runtime: { ipHashSecret: string; trustedProxies: number },
+  context: VisitorRequest,
+): string | null {
   const forwarded = runtime.trustedProxies > 0 ? context.request.headers.get('x-forwarded-for') : null;
   return hashIp(runtime.ipHashSecret, clientAddress(context.clientAddress, forwarded, runtime.trustedProxies));
 }

@@ -44,7 +44,9 @@ export async function hitRateLimit(
   const row = await db
     .insertInto('rate_limit')
     .values({ action, key_hash: keyHash, window_start: windowStart, hits: 1 })
-    .onConflict((oc) => oc.columns(['action', 'key_hash', 'window_start']).doUpdateSet({ hits: sql`rate_limit.hits + 1` }))
+    .onConflict((oc) =>
+      oc.columns(['action', 'key_hash', 'window_start']).doUpdateSet({ hits: sql`rate_limit.hits + 1` }),
+    )
     .returning('hits')
     .executeTakeFirstOrThrow();
   if (row.hits <= budget.limit) return { allowed: true, retryAfterSeconds: 0 };

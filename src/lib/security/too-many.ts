@@ -26,7 +26,11 @@ export interface RefusalNotice {
  */
 export function refusalNotice(locale: Locale, message: string | null | undefined): RefusalNotice | null {
   const limit = readLimitMessage(message);
-  if (limit) return { text: limitText(locale, limit.action, limit.retryAfterSeconds), retryAfterSeconds: limit.retryAfterSeconds };
+  if (limit)
+    return {
+      text: limitText(locale, limit.action, limit.retryAfterSeconds),
+      retryAfterSeconds: limit.retryAfterSeconds,
+    };
   const refusal = readRefusalMessage(message ?? undefined);
   if (refusal) {
     const wait = formatWait(locale, refusal.retryAfterSeconds ?? 1);

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 
 /** A souvenir's id from its number or its public id, whatever its status; null when unknown. */
-export async function findSouvenirId(db: Kysely<Database>, ref: string): Promise<{ id: number; publicId: string } | null> {
+export async function findSouvenirId(
+  db: Kysely<Database>,
+  ref: string,
+): Promise<{ id: number; publicId: string } | null> {
   const byNumber = /^\d{1,9}$/.test(ref);
   const row = await db
     .selectFrom('souvenir')

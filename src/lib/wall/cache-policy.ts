@@ -60,11 +60,21 @@ export function cacheDecision(method: string, url: URL, cookieHeader: string | n
   if (url.pathname.startsWith('/_server-islands/')) {
     const name = url.pathname.slice('/_server-islands/'.length);
     if (name === LIVE_FIGURES_ISLAND) {
-      return { action: 'cache', key: origin + url.pathname + url.search, cacheControl: 'public, max-age=10', ttlMs: LIVE_FIGURES_TTL_MS };
+      return {
+        action: 'cache',
+        key: origin + url.pathname + url.search,
+        cacheControl: 'public, max-age=10',
+        ttlMs: LIVE_FIGURES_TTL_MS,
+      };
     }
     // For a visitor the moderator bar is empty, whatever the props: one entry for all of them.
     if (name === MODERATOR_ISLAND && !SESSION_COOKIE.test(cookieHeader ?? '')) {
-      return { action: 'cache', key: `${origin}${url.pathname}#visitor`, cacheControl: 'private, no-store', ttlMs: null };
+      return {
+        action: 'cache',
+        key: `${origin}${url.pathname}#visitor`,
+        cacheControl: 'private, no-store',
+        ttlMs: null,
+      };
     }
     return { action: 'pass' };
   }

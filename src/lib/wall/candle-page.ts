@@ -12,7 +12,11 @@ export function candleParam(outcome: CandleOutcome): string {
  * What the souvenir's page says about the visitor's candle: after the redirect (`?bougie=`), or
  * the refusal the Action gave (a catalogue key), or nothing.
  */
-export function candleMessage(locale: Locale, param: string | null, errorKey: string | null | undefined): string | null {
+export function candleMessage(
+  locale: Locale,
+  param: string | null,
+  errorKey: string | null | undefined,
+): string | null {
   const limit = readLimitMessage(errorKey);
   if (limit) return limitText(locale, limit.action, limit.retryAfterSeconds);
   if (errorKey) return t(locale, isMessageKey(errorKey) ? errorKey : 'candle.failed');

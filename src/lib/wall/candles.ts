@@ -22,7 +22,12 @@ export class CandleError extends DomainError<'not_found'> {
 
 /** The calendar day in Paris ('YYYY-MM-DD'): a visitor's day, not the server's UTC one. */
 export function candleDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 function dayBefore(day: string): string {
@@ -70,7 +75,11 @@ export async function lightCandle(
     await adjustWallStats(trx, { candles: 1 });
     // Only today's and yesterday's rows are needed (a day boundary in flight): the IP hashes of
     // older ones are dropped as the souvenir receives new candles.
-    await trx.deleteFrom('candle').where('souvenir_id', '=', souvenir.id).where('day', '<', sql<Date>`${dayBefore(day)}::date`).execute();
+    await trx
+      .deleteFrom('candle')
+      .where('souvenir_id', '=', souvenir.id)
+      .where('day', '<', sql<Date>`${dayBefore(day)}::date`)
+      .execute();
     await notifyWall(trx, `candle:${souvenir.id}`);
     return { outcome: 'lit', count: updated.candle_count };
   });

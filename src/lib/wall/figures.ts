@@ -10,7 +10,12 @@ export interface WallFigures {
   candles: number;
 }
 
-export const NO_FIGURES: Readonly<WallFigures> = Object.freeze({ souvenirs: 0, comments: 0, contributors: 0, candles: 0 });
+export const NO_FIGURES: Readonly<WallFigures> = Object.freeze({
+  souvenirs: 0,
+  comments: 0,
+  contributors: 0,
+  candles: 0,
+});
 
 /**
  * The figures, read from the one row that triggers keep (see migration 004): a primary-key

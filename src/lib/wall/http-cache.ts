@@ -39,9 +39,17 @@ export interface ResponseParts {
  * The answer to a GET or HEAD from a stored response: a 304 when the client already holds these
  * bytes, else the bytes. Plain data, so a node:http server can write it without Astro.
  */
-export function answerFromStore(stored: StoredResponse, method: string, ifNoneMatch: string | null | undefined): ResponseParts {
+export function answerFromStore(
+  stored: StoredResponse,
+  method: string,
+  ifNoneMatch: string | null | undefined,
+): ResponseParts {
   if (ifNoneMatchMatches(ifNoneMatch, stored.etag)) {
-    return { status: 304, headers: stored.headers.filter(([name]) => KEPT_ON_304.has(name)).map(([n, v]) => [n, v]), body: null };
+    return {
+      status: 304,
+      headers: stored.headers.filter(([name]) => KEPT_ON_304.has(name)).map(([n, v]) => [n, v]),
+      body: null,
+    };
   }
   const headers = stored.headers.map(([n, v]) => [n, v] as [string, string]);
   headers.push(['content-length', String(stored.body.byteLength)]);

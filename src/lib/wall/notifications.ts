@@ -20,7 +20,11 @@ export function parseWallPayload(payload: string | undefined): WallSignal {
   const match = /^(?:(candle|comment):)?(\d{1,10})$/.exec(payload ?? '');
   if (!match) return { kind: 'other' };
   const id = Number(match[2]);
-  return match[1] === 'candle' ? { kind: 'candle', id } : match[1] === 'comment' ? { kind: 'comment', id } : { kind: 'souvenir', id };
+  return match[1] === 'candle'
+    ? { kind: 'candle', id }
+    : match[1] === 'comment'
+      ? { kind: 'comment', id }
+      : { kind: 'souvenir', id };
 }
 
 export interface WallNotifications {
@@ -128,7 +132,11 @@ export function listenForWallChanges(source: NotificationSource): WallNotificati
   async function connect(): Promise<void> {
     retryTimer = null;
     if (closed) return;
-    const current = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, application_name: LISTENER_NAME });
+    const current = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: 5_000,
+      application_name: LISTENER_NAME,
+    });
     client = current;
     current.on('notification', (message) => {
       if (message.channel === WALL_CHANNEL) fanout.emit(parseWallPayload(message.payload));

@@ -14,7 +14,10 @@ export const pageCache = defineMiddleware(async (context, next) => {
   const decision = cacheDecision(request.method, context.url, request.headers.get('cookie'));
   if (decision.action === 'pass') return next();
   if (decision.action === 'redirect') {
-    return new Response(null, { status: 303, headers: { location: decision.location, 'cache-control': 'private, no-store' } });
+    return new Response(null, {
+      status: 303,
+      headers: { location: decision.location, 'cache-control': 'private, no-store' },
+    });
   }
 
   // The same page for everyone: no session lookup (the moderator bar is a server island).
@@ -33,7 +36,13 @@ export const pageCache = defineMiddleware(async (context, next) => {
   const response = await next();
   if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;
   const body = new Uint8Array(await response.arrayBuffer());
-  const render = { status: 200, headers: response.headers, body, cacheControl: decision.cacheControl, ttlMs: decision.ttlMs };
+  const render = {
+    status: 200,
+    headers: response.headers,
+    body,
+    cacheControl: decision.cacheControl,
+    ttlMs: decision.ttlMs,
+  };
   const entry = cache.store(decision.key, render, generation) ?? toCachedPage(decision.key, render, Date.now());
   return toWebResponse(answerFromStore(entry, request.method, ifNoneMatch));
 });

@@ -43,7 +43,8 @@ export async function screenEventFor(db: Kysely<Database>, id: number): Promise<
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  if (row.status === 'approved' && !row.hidden_by_reports) return { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row)) };
+  if (row.status === 'approved' && !row.hidden_by_reports)
+    return { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row)) };
   // The notification is sent only when the souvenir was or is approved (decisions, edits, withdrawals).
   return { type: 'retrait', publicId: row.public_id };
 }

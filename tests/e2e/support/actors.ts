@@ -16,7 +16,12 @@ export async function shareByHttp(server: E2eServer, fields: Record<string, stri
 }
 
 /** Creates an account with `npm run user:create`'s script, the password piped on stdin. */
-export async function createAccount(server: E2eServer, role: 'admin' | 'moderator', username: string, password: string): Promise<void> {
+export async function createAccount(
+  server: E2eServer,
+  role: 'admin' | 'moderator',
+  username: string,
+  password: string,
+): Promise<void> {
   const result = await withScript(server, 'user-create.ts', ['--role', role, '--username', username], `${password}\n`);
   if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}${result.stdout}`);
 }

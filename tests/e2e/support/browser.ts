@@ -67,7 +67,8 @@ export async function trapPage(page: Page, origin: string): Promise<PageTraps> {
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('about:')) traps.foreignRequests.push(url);
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('about:'))
+      traps.foreignRequests.push(url);
   });
   await page.exposeFunction('__reportCsp', (text: string) => traps.cspViolations.push(text));
   await page.addInitScript(() => {

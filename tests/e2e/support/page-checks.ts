@@ -50,9 +50,14 @@ async function checkLanguageLinks(page: Page, stop: TourStop, origin: string, fo
   const alternates = await page.$$eval('link[rel=alternate][hreflang]', (links) =>
     Object.fromEntries(links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')])),
   );
-  for (const [hreflang, target] of [['fr', 'fr'], ['en', 'en'], ['x-default', 'fr']] as const) {
+  for (const [hreflang, target] of [
+    ['fr', 'fr'],
+    ['en', 'en'],
+    ['x-default', 'fr'],
+  ] as const) {
     const expected = new URL(samePageIn(target, here.pathname, here.search), origin).href;
-    if (alternates[hreflang] !== expected) found.push(`${stop.name}: hreflang ${hreflang} is ${alternates[hreflang]}, not ${expected}`);
+    if (alternates[hreflang] !== expected)
+      found.push(`${stop.name}: hreflang ${hreflang} is ${alternates[hreflang]}, not ${expected}`);
   }
   const expected = samePageIn(other, here.pathname, here.search);
   const switchHref = await page.getAttribute('a.language-switch', 'href');
@@ -65,7 +70,8 @@ async function followSwitch(page: Page, stop: TourStop, expected: string, found:
   const other = stop.name.endsWith('-en') ? 'fr' : 'en';
   await Promise.all([page.waitForNavigation(), page.click('a.language-switch')]);
   const landed = new URL(page.url());
-  if (landed.pathname + landed.search !== expected) found.push(`${stop.name}: switched to ${landed.pathname}${landed.search}`);
+  if (landed.pathname + landed.search !== expected)
+    found.push(`${stop.name}: switched to ${landed.pathname}${landed.search}`);
   if ((await page.getAttribute('html', 'lang')) !== other) found.push(`${stop.name}: switched page is not in ${other}`);
 }
 
@@ -84,7 +90,8 @@ export async function checkPage(page: Page, stop: TourStop, origin: string, find
   await page.setViewportSize({ width: 1280, height: 720 });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const v of await axeViolations(page)) findings.axe.push(`${stop.name} (${colorScheme}): ${v.id} — ${v.help} — ${v.targets.join(', ')}`);
+    for (const v of await axeViolations(page))
+      findings.axe.push(`${stop.name} (${colorScheme}): ${v.id} — ${v.help} — ${v.targets.join(', ')}`);
   }
   // A page reached by sending a form would be left for its GET version: only plain pages switch.
   if (switchTarget !== null && !stop.act) await followSwitch(page, stop, switchTarget, findings.languages);

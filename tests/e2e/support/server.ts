@@ -67,7 +67,11 @@ export async function launchServer(extraEnv: Record<string, string> = {}): Promi
   const origin = `http://127.0.0.1:${port}`;
 
   async function start() {
-    child = spawn(process.execPath, ['scripts/start.ts', '--no-build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['scripts/start.ts', '--no-build'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
     const deadline = Date.now() + 30_000;
@@ -102,7 +106,12 @@ export async function launchServer(extraEnv: Record<string, string> = {}): Promi
     start,
     stop,
     script(file, args, input) {
-      const result = spawnSync(process.execPath, [`scripts/${file}`, ...args], { cwd: ROOT, env, input, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [`scripts/${file}`, ...args], {
+        cwd: ROOT,
+        env,
+        input,
+        encoding: 'utf8',
+      });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     },
     async dispose() {

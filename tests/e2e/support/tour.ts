@@ -17,7 +17,12 @@ export interface Tour {
 }
 
 async function post(origin: string, path: string, fields: Record<string, string>): Promise<string> {
-  const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { origin }, body: new URLSearchParams(fields), redirect: 'manual' });
+  const res = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { origin },
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+  });
   return res.status >= 300 && res.status < 400 ? (res.headers.get('location') ?? '') : res.text();
 }
 
@@ -35,7 +40,11 @@ async function approveFirstPendingComment(admin: Page, origin: string): Promise<
  * needs to show itself whole — a souvenir with a comment and a reply, a comment and a souvenir
  * awaiting moderation, an author's private link — and lists every page in both languages.
  */
-export async function prepareTour(origin: string, browser: Browser, admin: { username: string; password: string }): Promise<Tour> {
+export async function prepareTour(
+  origin: string,
+  browser: Browser,
+  admin: { username: string; password: string },
+): Promise<Tour> {
   const wall = await (await fetch(`${origin}/`)).text();
   const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
   const souvenirId = permalink.split('/').pop()!;
@@ -59,7 +68,12 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
   await sendAndWait(page, 'form.login-form button[type=submit]');
 
   const comment = (fields: Record<string, string>) =>
-    post(origin, `${permalink}?_action=comment`, { souvenir: souvenirId, parent: '', email: 'ami@example.org', ...fields });
+    post(origin, `${permalink}?_action=comment`, {
+      souvenir: souvenirId,
+      parent: '',
+      email: 'ami@example.org',
+      ...fields,
+    });
   await comment({ name: 'Karim', body: 'Moi aussi j’y étais, au balcon. <strong>Inoubliable.</strong>' });
   await approveFirstPendingComment(page, origin);
   const withComment = await (await fetch(`${origin}${permalink}`)).text();
@@ -78,18 +92,34 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
   // Each sending must differ from the last: the rules refuse a text sent twice.
   let sent = 0;
   const unique = (text: string) => `${text} (${++sent})`;
-  const visitor = (name: string, path: string, act?: TourStop['act']): TourStop => ({ name, path, signedIn: false, act });
-  const moderator = (name: string, path: string, act?: TourStop['act']): TourStop => ({ name, path, signedIn: true, act });
+  const visitor = (name: string, path: string, act?: TourStop['act']): TourStop => ({
+    name,
+    path,
+    signedIn: false,
+    act,
+  });
+  const moderator = (name: string, path: string, act?: TourStop['act']): TourStop => ({
+    name,
+    path,
+    signedIn: true,
+    act,
+  });
   const stops: TourStop[] = [];
-  for (const [prefix, lang] of [['', 'fr'], ['/en', 'en']] as const) {
-    const at = (path: string) => (prefix && path === '/' ? '/en/' : prefix && path.startsWith('/?') ? `/en${path}` : `${prefix}${path}`);
+  for (const [prefix, lang] of [
+    ['', 'fr'],
+    ['/en', 'en'],
+  ] as const) {
+    const at = (path: string) =>
+      prefix && path === '/' ? '/en/' : prefix && path.startsWith('/?') ? `/en${path}` : `${prefix}${path}`;
     stops.push(
       visitor(`wall-${lang}`, at('/')),
       visitor(`wall-wide-${lang}`, at('/?mise-en-page=pleine')),
       visitor(`wall-year-${lang}`, at(`/?annee=${year}`)),
       visitor(`wall-tag-${lang}`, at(`/?tag=${tag}`)),
       visitor(`souvenir-${lang}`, at(permalink)),
-      visitor(`souvenir-comment-errors-${lang}`, at(permalink), (p) => sendAndWait(p, 'form.comment-form button[type=submit]')),
+      visitor(`souvenir-comment-errors-${lang}`, at(permalink), (p) =>
+        sendAndWait(p, 'form.comment-form button[type=submit]'),
+      ),
       visitor(`souvenir-comment-sent-${lang}`, at(permalink), async (p) => {
         await p.fill('#comment-body', unique('Merci pour ce souvenir'));
         await p.fill('#comment-name', 'Nadia');
@@ -139,7 +169,9 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
       moderator(`edit-comment-${lang}`, at(`/moderation/modifier/commentaire/${pendingComment}`)),
       moderator(`journal-${lang}`, at('/moderation/journal')),
       moderator(`team-${lang}`, at('/moderation/equipe')),
-      moderator(`team-errors-${lang}`, at('/moderation/equipe'), (p) => sendAndWait(p, '.team-create form button[type=submit]')),
+      moderator(`team-errors-${lang}`, at('/moderation/equipe'), (p) =>
+        sendAndWait(p, '.team-create form button[type=submit]'),
+      ),
       moderator(`settings-${lang}`, at('/moderation/reglages')),
       moderator(`settings-errors-${lang}`, at('/moderation/reglages'), async (p) => {
         await p.fill('#floodSeconds', '99999');
@@ -150,7 +182,9 @@ export async function prepareTour(origin: string, browser: Browser, admin: { use
       moderator(`password-${lang}`, at('/moderation/mot-de-passe')),
       // What a moderator gets on an admin-only page (403).
       moderator(`forbidden-${lang}`, at('/moderation/interdit')),
-      moderator(`password-errors-${lang}`, at('/moderation/mot-de-passe'), (p) => sendAndWait(p, 'form.account-form button[type=submit]')),
+      moderator(`password-errors-${lang}`, at('/moderation/mot-de-passe'), (p) =>
+        sendAndWait(p, 'form.account-form button[type=submit]'),
+      ),
     );
   }
   return { stops, adminState };

@@ -35,7 +35,13 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
   const entries = await page.evaluate(() =>
     [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
       const r = e as PerformanceResourceTiming;
-      return { name: r.name, type: r.entryType, initiator: r.initiatorType, encoded: r.encodedBodySize, decoded: r.decodedBodySize };
+      return {
+        name: r.name,
+        type: r.entryType,
+        initiator: r.initiatorType,
+        encoded: r.encodedBodySize,
+        decoded: r.decodedBodySize,
+      };
     }),
   );
   const inlineScript = await page.evaluate(() =>
