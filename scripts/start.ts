@@ -7,6 +7,7 @@ import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
 import { loadStaticFiles, staticFiles } from './lib/static-files.ts';
 import { openRuntime, setRuntime } from '../src/lib/runtime.ts';
+import { sendsHsts } from '../src/lib/security/public-origin.ts';
 import type { Runtime } from '../src/lib/runtime.ts';
 import { wallNotifications } from '../src/lib/wall/invalidation.ts';
 import { schedulePurge } from '../src/lib/privacy/purge.ts';
@@ -39,7 +40,9 @@ await wallNotifications().catch((error: unknown) =>
   console.error('[wall] not listening for changes yet:', (error as Error).message),
 );
 const files = await loadStaticFiles(path.join(DIST_DIR, 'client'));
-const running = await listen(staticFiles(frontHandler(entry.handler), files), host, port);
+const running = await listen(staticFiles(frontHandler(entry.handler), files), host, port, {
+  hsts: sendsHsts(runtime.publicOrigin),
+});
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
 // IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.

@@ -6,5 +6,10 @@ declare namespace App {
     locale: import('./lib/i18n/index.ts').Locale;
     /** `t` bound to `locale`: `Astro.locals.t('wall.title')`. */
     t: import('./lib/i18n/locals.ts').BoundT;
+    /**
+     * Set by src/middleware.ts: the origin absolute links are written with, PUBLIC_ORIGIN when
+     * configured (lib/security/public-origin.ts). Unset on an error page Astro renders without the middleware.
+     */
+    origin?: string;
   }
 }

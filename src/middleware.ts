@@ -1,5 +1,8 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { isCrossSiteWrite } from './lib/security/origin.ts';
+import { missingSecurityHeaders } from './lib/security/headers.ts';
+import { linkOrigin, sendsHsts } from './lib/security/public-origin.ts';
+import { getRuntime } from './lib/runtime.ts';
 import { loadSessionUser } from './lib/auth/request-session.ts';
 import { pageCache } from './lib/wall/page-cache-middleware.ts';
 import { localeFromPath, t } from './lib/i18n/index.ts';
@@ -7,40 +10,34 @@ import { requestLocale, useLocale } from './lib/i18n/locals.ts';
 
 /**
  * Refuses cross-site writes of every content type (Astro's checkOrigin covers only form
- * posts; a JSON POST with a foreign or missing Origin passes it), then sets security headers.
+ * posts; a JSON POST with a foreign or missing Origin passes it), then sets security headers,
+ * on the refusal as on any page, without replacing those a page chose itself.
  */
 const security = defineMiddleware(async (context, next) => {
+  const publicOrigin = context.isPrerendered ? undefined : (await getRuntime()).publicOrigin;
+  context.locals.origin = linkOrigin(publicOrigin, context.url);
+  let response: Response;
   if (isCrossSiteWrite(context.request, context.url)) {
     console.warn(`[security] cross-site ${context.request.method} to ${context.url.pathname} refused`);
-    return new Response(t(localeFromPath(context.url.pathname), 'error.crossSite'), {
+    response = new Response(t(localeFromPath(context.url.pathname), 'error.crossSite'), {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
+  } else {
+    // A rewrite runs the middleware again with the same locals: validate the session only once.
+    if ((context.locals as Partial<App.Locals>).user === undefined) {
+      if (context.isPrerendered) context.locals.user = null;
+      else await loadSessionUser(context);
+    }
+    response = await next();
   }
-  // A rewrite runs the middleware again with the same locals: validate the session only once.
-  if ((context.locals as Partial<App.Locals>).user === undefined) {
-    if (context.isPrerendered) context.locals.user = null;
-    else await loadSessionUser(context);
-  }
-  const response = await next();
   const headers = response.headers;
-  // A page made for a signed-in moderator must never be stored by a browser or a shared cache.
+  // A page made for a signed-in moderator must never be stored by a browser or a shared cache:
+  // the one header set over the page's own, since it is the stricter.
   if (context.locals.user) headers.set('Cache-Control', 'private, no-store');
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
-  // Astro's CSP covers scripts and styles; framing is refused here unless a page (the embed) allowed it.
-  if (!headers.has('X-Frame-Options')) {
-    headers.set('X-Frame-Options', 'DENY');
-    const csp = headers.get('Content-Security-Policy');
-    headers.set(
-      'Content-Security-Policy',
-      csp ? `${csp.replace(/;?\s*$/, ';')} frame-ancestors 'none';` : "frame-ancestors 'none';",
-    );
-  }
-  if (context.url.protocol === 'https:') {
-    headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  }
+  // HSTS follows PUBLIC_ORIGIN as the README says, not only requests that arrived on https.
+  const hsts = sendsHsts(publicOrigin, context.url);
+  for (const [name, value] of missingSecurityHeaders((name) => headers.get(name), { hsts })) headers.set(name, value);
   const type = headers.get('content-type');
   if (type === 'text/html') headers.set('content-type', 'text/html; charset=utf-8');
   return response;

@@ -85,7 +85,16 @@ export interface FrontCache {
   handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
 }
 
-export function createFrontCache(): FrontCache {
+export interface FrontCacheOptions {
+  /** PUBLIC_ORIGIN, parsed (src/lib/security/public-origin.ts): the origin cache keys start with. */
+  publicOrigin?: string | undefined;
+}
+
+/** Headers with which a proxy tells Astro the visitor's protocol and host (trusted through `security.allowedDomains`). */
+const FORWARDED = ['x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port'] as const;
+
+export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
+  const { publicOrigin } = options;
   const cache = renderCache();
   // Entries are replaced, never changed: the compressed copies live exactly as long as theirs.
   const prepared = new WeakMap<CachedPage, Prepared | Promise<Prepared>>();
@@ -95,6 +104,11 @@ export function createFrontCache(): FrontCache {
   function keyOf(req: IncomingMessage): string | null {
     const cookie = req.headers.cookie;
     if (cookie && SESSION_COOKIE.test(cookie)) return null;
+    // Without PUBLIC_ORIGIN the key is the origin Astro saw, and Astro takes a proxy's forwarded
+    // protocol and host when `security.allowedDomains` matches them, which this layer cannot know:
+    // such requests go to Astro, whose middleware keys them right, rather than being answered a
+    // page rendered for a direct plain-http request (`http://` links, no HSTS).
+    if (publicOrigin === undefined && FORWARDED.some((name) => req.headers[name] !== undefined)) return null;
     let url: URL;
     try {
       // Astro builds its URL the same way for a plain node:http server (no forwarded headers).
@@ -102,7 +116,7 @@ export function createFrontCache(): FrontCache {
     } catch {
       return null;
     }
-    const decision = cacheDecision(req.method ?? 'GET', url, cookie);
+    const decision = cacheDecision(req.method ?? 'GET', url, cookie, publicOrigin);
     return decision.action === 'cache' ? decision.key : null;
   }
 

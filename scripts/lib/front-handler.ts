@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFrontCache } from './front-cache.ts';
+import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -13,7 +14,7 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     console.warn('[front-cache] FRONT_CACHE=off: every request goes through Astro.');
     return astro;
   }
-  const front = createFrontCache();
+  const front = createFrontCache({ publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN) });
   return (req, res) => {
     const served = front.handle(req, res);
     if (served === true) return;

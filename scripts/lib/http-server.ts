@@ -9,6 +9,8 @@ import {
   isBrokenJson,
   readBodyWithin,
 } from './request-body.ts';
+import { guardSecurityHeaders } from './security-headers.ts';
+import type { SecurityHeaderOptions } from '../../src/lib/security/headers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -49,8 +51,15 @@ async function handleWithBody(handler: Handler, req: IncomingMessage, res: Serve
   await handler(req, res);
 }
 
-export function listen(handler: Handler, host: string, port: number): Promise<RunningServer> {
+/** Every answer, whoever writes it, gets the security headers it lacks (security-headers.ts). */
+export function listen(
+  handler: Handler,
+  host: string,
+  port: number,
+  headers: SecurityHeaderOptions = { hsts: false },
+): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
+    guardSecurityHeaders(res, headers);
     if (!isWellFormed(req.url ?? '/')) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(t(localeFromPath(req.url ?? '/'), 'error.badAddress'));

@@ -4,11 +4,12 @@ import type { DbHandle } from '../../db/index.ts';
 import { loadIpHashSecret } from './privacy/ip-hash.ts';
 import { embedFrameAncestors } from './wall/embed-policy.ts';
 import { parseTrustedProxies } from './security/client-address.ts';
+import { parsePublicOrigin } from './security/public-origin.ts';
 
 export interface Runtime {
   handle: DbHandle;
   ipHashSecret: string;
-  /** The origin people reach the site at (https://…), when configured. */
+  /** The origin people reach the site at (https://…, no trailing slash), when configured. */
   publicOrigin: string | undefined;
   /** Rate limits and flood checks are off (LIFT_RATE_LIMITS=1): load tests and benchmarks only. */
   limitsLifted: boolean;
@@ -24,6 +25,7 @@ type Env = Record<string, string | undefined>;
 
 /** Opens the database from the environment, applies migrations and loads the secrets. */
 export async function openRuntime(env: Env = process.env): Promise<Runtime> {
+  const publicOrigin = parsePublicOrigin(env.PUBLIC_ORIGIN);
   const dataDir = env.DATA_DIR || DEFAULT_DATA_DIR;
   const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
   try {
@@ -38,7 +40,7 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
   return {
     handle,
     ipHashSecret,
-    publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    publicOrigin,
     limitsLifted,
     databaseUrl: env.DATABASE_URL || undefined,
     embedFrameAncestors: embedFrameAncestors(env.EMBED_FRAME_ANCESTORS),

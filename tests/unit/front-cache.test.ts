@@ -1,10 +1,12 @@
-import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { frontHandler } from '../../scripts/lib/front-handler.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
+import { linkOrigin, parsePublicOrigin, sendsHsts } from '../../src/lib/security/public-origin.ts';
+import { HSTS } from '../../src/lib/security/headers.ts';
 
 const PAGE = `<!doctype html><title>Mur</title>${'<p>Un souvenir du mur.</p>'.repeat(200)}`;
 
@@ -137,5 +139,73 @@ describe('front cache before Astro', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => request('/')));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(renders).toBe(1);
+  });
+});
+
+/**
+ * Issue 13, point 7: a page rendered for one Host or protocol must not be answered to visitors
+ * of another. This Astro stands in for one built with `security.allowedDomains` (it takes a
+ * proxy's X-Forwarded-Proto, as Astro then does) and writes its links and HSTS the way
+ * src/middleware.ts and LanguageAlternates.astro do.
+ */
+describe('front cache and the origin pages are written for', () => {
+  let server: http.Server;
+  let publicOrigin: string | undefined;
+
+  function originAwareAstro(req: http.IncomingMessage, res: http.ServerResponse) {
+    renders++;
+    const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+    const url = new URL(req.url ?? '/', `${proto}://${req.headers.host}`);
+    const links = linkOrigin(publicOrigin, url);
+    const body = `<!doctype html><link rel="alternate" hreflang="fr" href="${links}/">`;
+    const headers: Array<[string, string]> = [['content-type', 'text/html; charset=utf-8']];
+    if (sendsHsts(publicOrigin, url)) headers.push(['strict-transport-security', HSTS]);
+    const decision = cacheDecision(req.method ?? 'GET', url, req.headers.cookie, publicOrigin);
+    if (decision.action === 'cache') {
+      const cache = renderCache();
+      cache.store(
+        decision.key,
+        { status: 200, headers, body: Buffer.from(body), cacheControl: decision.cacheControl, ttlMs: null },
+        cache.generation,
+      );
+    }
+    res.writeHead(200, Object.fromEntries(headers));
+    res.end(body);
+  }
+
+  async function start(env: Record<string, string>) {
+    // As the runtime reads it for Astro (src/lib/runtime.ts).
+    publicOrigin = parsePublicOrigin(env.PUBLIC_ORIGIN);
+    server = http.createServer(frontHandler(originAwareAstro, env));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  beforeEach(() => {
+    renderCache().setAccepting(true);
+    renders = 0;
+  });
+
+  afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('without PUBLIC_ORIGIN, never answers a proxied https visitor the page a direct http request left', async () => {
+    await start({});
+    const direct = await request('/', { headers: { host: 'memoire.example.org' } });
+    expect(direct.body.toString()).toContain('href="http://memoire.example.org/"');
+    const proxied = await request('/', { headers: { host: 'memoire.example.org', 'x-forwarded-proto': 'https' } });
+    expect(proxied.body.toString()).toContain('href="https://memoire.example.org/"');
+    expect(proxied.headers['strict-transport-security']).toBe(HSTS);
+  });
+
+  it('with PUBLIC_ORIGIN, keeps one page for every Host, written for the public origin', async () => {
+    await start({ PUBLIC_ORIGIN: 'https://memoire.example.org/' });
+    const foreign = await request('/', { headers: { host: 'evil.example' } });
+    const direct = await request('/');
+    const proxied = await request('/', { headers: { host: 'memoire.example.org', 'x-forwarded-proto': 'https' } });
+    expect(renders).toBe(1);
+    for (const answer of [foreign, direct, proxied]) {
+      expect(answer.body.toString()).toContain('href="https://memoire.example.org/"');
+      expect(answer.headers['strict-transport-security']).toBe(HSTS);
+    }
   });
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { loadStaticFiles, staticFiles } from '../../scripts/lib/static-files.ts';
+import { listen } from '../../scripts/lib/http-server.ts';
+import type { RunningServer } from '../../scripts/lib/http-server.ts';
 
 const CSS = `.mur { color: #222; }\n`.repeat(300);
 let server: http.Server;
@@ -107,5 +109,39 @@ describe('static files from memory', () => {
       const answer = await get(urlPath, headers);
       expect(answer.body.toString(), urlPath).toBe('next');
     }
+  });
+});
+
+/** Issue 13, point 7: through the front server, as scripts/start.ts mounts them, files carry the page's security headers. */
+describe('static files through the front server', () => {
+  let running: RunningServer;
+  let front: string;
+
+  beforeAll(async () => {
+    const next = (_req: http.IncomingMessage, res: http.ServerResponse) => res.end('next');
+    running = await listen(staticFiles(next, await loadStaticFiles(clientDir)), '127.0.0.1', 0, { hsts: true });
+    front = `http://127.0.0.1:${(running.server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => running.stop(0));
+
+  it('sends nosniff, the referrer policy, no framing and HSTS with every file', async () => {
+    for (const urlPath of ['/favicon.svg', '/_astro/wall.AbC123.css']) {
+      const res = await fetch(`${front}${urlPath}`);
+      expect(res.status, urlPath).toBe(200);
+      expect(res.headers.get('x-content-type-options'), urlPath).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), urlPath).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('x-frame-options'), urlPath).toBe('DENY');
+      expect(res.headers.get('content-security-policy'), urlPath).toBe("frame-ancestors 'none';");
+      expect(res.headers.get('strict-transport-security'), urlPath).toBe('max-age=31536000; includeSubDomains');
+    }
+  });
+
+  it('adds nothing to a 304, whose headers would replace the stored ones', async () => {
+    const first = await fetch(`${front}/favicon.svg`);
+    const again = await fetch(`${front}/favicon.svg`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-security-policy')).toBeNull();
+    expect(again.headers.get('x-frame-options')).toBeNull();
   });
 });

@@ -51,12 +51,20 @@ function canonicalSearch(pathname: string, params: URLSearchParams): string | nu
  * How a request is answered with respect to the render cache, from its method, URL and Cookie
  * header alone — so the same function serves Astro's middleware now and a node:http front server
  * before Astro later. Pages contain nothing per visitor: a URL is one page for everyone. Only
- * canonical URLs are cached (the links we write), so junk query strings cannot fill the cache;
- * the host is part of the key because pages carry absolute URLs built from it.
+ * canonical URLs are cached (the links we write), so junk query strings cannot fill the cache.
+ * The key starts with the origin the page's absolute links are built from (canonical, hreflang,
+ * feeds; security/public-origin.ts): PUBLIC_ORIGIN when configured, so one entry per page serves
+ * every Host and protocol alike, and a direct plain-http request cannot leave `http://` links
+ * and no HSTS for the visitors behind the proxy; else the request's own protocol and host.
  */
-export function cacheDecision(method: string, url: URL, cookieHeader: string | null | undefined): CacheDecision {
+export function cacheDecision(
+  method: string,
+  url: URL,
+  cookieHeader: string | null | undefined,
+  publicOrigin?: string,
+): CacheDecision {
   if (method !== 'GET' && method !== 'HEAD') return { action: 'pass' };
-  const origin = `${url.protocol}//${url.host}`;
+  const origin = publicOrigin ?? `${url.protocol}//${url.host}`;
   if (url.pathname.startsWith('/_server-islands/')) {
     const name = url.pathname.slice('/_server-islands/'.length);
     if (name === LIVE_FIGURES_ISLAND) {

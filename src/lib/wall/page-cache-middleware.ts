@@ -3,6 +3,7 @@ import { cacheDecision } from './cache-policy.ts';
 import { renderCache, toCachedPage } from './render-cache.ts';
 import { answerFromStore, toWebResponse } from './http-cache.ts';
 import { wallNotifications } from './invalidation.ts';
+import { getRuntime } from '../runtime.ts';
 
 /**
  * The outermost middleware: answers cached public pages (or 304s) before anything renders, and
@@ -11,7 +12,8 @@ import { wallNotifications } from './invalidation.ts';
  */
 export const pageCache = defineMiddleware(async (context, next) => {
   const { request } = context;
-  const decision = cacheDecision(request.method, context.url, request.headers.get('cookie'));
+  const publicOrigin = context.isPrerendered ? undefined : (await getRuntime()).publicOrigin;
+  const decision = cacheDecision(request.method, context.url, request.headers.get('cookie'), publicOrigin);
   if (decision.action === 'pass') return next();
   if (decision.action === 'redirect') {
     return new Response(null, {

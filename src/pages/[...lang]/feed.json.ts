@@ -3,8 +3,8 @@ import { getDb } from '../../lib/runtime.ts';
 import { feedSouvenirs, jsonFeed } from '../../lib/wall/feeds.ts';
 
 /** JSON Feed 1.1 of the latest approved souvenirs, /feed.json in French and /en/feed.json in English (cached and invalidated like the wall). */
-export const GET: APIRoute = async ({ url, locals: { locale } }) => {
-  return new Response(JSON.stringify(jsonFeed(await feedSouvenirs(await getDb()), url.origin, locale)), {
+export const GET: APIRoute = async ({ url, locals: { locale, origin } }) => {
+  return new Response(JSON.stringify(jsonFeed(await feedSouvenirs(await getDb()), origin ?? url.origin, locale)), {
     headers: { 'content-type': 'application/feed+json; charset=utf-8' },
   });
 };
