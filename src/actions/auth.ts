@@ -1,7 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
-import { enforceRateLimit, RateLimited } from '../lib/security/enforce-limit.ts';
+import { enforceRateLimit } from '../lib/security/enforce-limit.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { endOtherSessions as endOthers, login as logIn, logout as logOut, startSession } from '../lib/auth/session.ts';
 import type { LoginResult } from '../lib/auth/session.ts';
@@ -13,8 +13,9 @@ import { toActionError } from './errors.ts';
 import { changePasswordInput, loginInput } from './auth-schema.ts';
 
 /**
- * Signs in. A refusal is data, not an error, so the page can say how long to wait; unknown
- * user, disabled account and wrong password give the same answer.
+ * Signs in. A refused sign-in is data, not an error, so the page can say how long to wait; unknown
+ * user, disabled account and wrong password give the same answer. The address's budget is a rate
+ * limit like any other: an Action error from errors.ts (429, the wait in its message).
  */
 export const login = defineAction({
   accept: 'form',
@@ -45,9 +46,7 @@ export const login = defineAction({
         options,
       );
     } catch (error) {
-      if (error instanceof RateLimited)
-        return { status: 'limited' as const, retryAfterSeconds: error.retryAfterSeconds };
-      throw error;
+      throw toActionError(error, 'login');
     }
     if (result.status === 'throttled')
       return { status: 'throttled' as const, retryAfterSeconds: result.retryAfterSeconds, unknownBrowser };

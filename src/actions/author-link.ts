@@ -1,30 +1,12 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
-import { AuthorLinkError, editPendingByAuthor, withdrawByAuthor } from '../lib/contributions/author-link.ts';
-import { SanitizeError } from '../lib/sanitize/sanitize.ts';
+import { editPendingByAuthor, withdrawByAuthor } from '../lib/contributions/author-link.ts';
 import { shareInput } from './share-schema.ts';
 import { commentInput } from './comment-schema.ts';
+import { toActionError } from './errors.ts';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' });
-
-const MESSAGES: Record<AuthorLinkError['code'], string> = {
-  not_found: 'author.notFound',
-  not_pending: 'author.notPending',
-  withdrawn: 'author.withdrawnAlready',
-};
-
-function toActionError(error: unknown): never {
-  if (error instanceof AuthorLinkError) {
-    throw new ActionError({
-      code: error.code === 'not_found' ? 'NOT_FOUND' : 'CONFLICT',
-      message: MESSAGES[error.code],
-    });
-  }
-  if (error instanceof SanitizeError) throw new ActionError({ code: 'BAD_REQUEST', message: 'error.body.unsafe' });
-  console.error('[author-link] failed:', error);
-  throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'error.generic' });
-}
 
 /** The author corrects their pending souvenir; the rules look at it again (it may go to spam). */
 export const authorEdit = defineAction({
@@ -40,7 +22,7 @@ export const authorEdit = defineAction({
       });
       return { edited: true, status };
     } catch (error) {
-      toActionError(error);
+      throw toActionError(error, 'author-link');
     }
   },
 });
@@ -54,7 +36,7 @@ export const authorEditComment = defineAction({
       const status = await editPendingByAuthor(await getDb(), 'comment', input.token, { body: input.body });
       return { edited: true, status };
     } catch (error) {
-      toActionError(error);
+      throw toActionError(error, 'author-link');
     }
   },
 });
@@ -71,7 +53,7 @@ export const authorWithdraw = defineAction({
       const kind = await withdrawByAuthor(await getDb(), input.token);
       return { withdrawn: true, kind };
     } catch (error) {
-      toActionError(error);
+      throw toActionError(error, 'author-link');
     }
   },
 });

@@ -1,8 +1,12 @@
 import { ActionError } from 'astro:actions';
 import type { MessageKey } from '../lib/i18n/index.ts';
 import { UserError } from '../lib/auth/users.ts';
+import { AuthorLinkError } from '../lib/contributions/author-link.ts';
+import type { ContributionKind, ContributionStatus } from '../lib/contributions/kinds.ts';
 import { CommentError } from '../lib/comments/create-comment.ts';
 import { RegenerateLinkError } from '../lib/privacy/regenerate-link.ts';
+import { DecisionError } from '../lib/moderation/decisions.ts';
+import type { DecisionErrorCode } from '../lib/moderation/decisions.ts';
 import { ReportError } from '../lib/reports/file-report.ts';
 import { RuleRefusal } from '../lib/rules/refusal.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
@@ -46,6 +50,14 @@ const TABLES: readonly Answers<string>[] = [
       website_invalid: badRequest('error.website.invalid'),
     },
   }),
+  answers({
+    refusal: AuthorLinkError,
+    answers: {
+      not_found: notFound('author.notFound'),
+      not_pending: conflict('author.notPending'),
+      withdrawn: conflict('author.withdrawnAlready'),
+    },
+  }),
   answers({ refusal: ReportError, answers: { not_found: notFound('report.error.gone') } }),
   answers({ refusal: CandleError, answers: { not_found: notFound('candle.notFound') } }),
   answers({
@@ -68,7 +80,99 @@ const TABLES: readonly Answers<string>[] = [
   }),
 ];
 
+/** A moderator's step over contributions, whose refusals each kind words its own way. */
+export type ModerationStep = 'decision' | 'edit' | 'dismissal';
+
+/**
+ * A moderation step refused on one contribution. The domain says what went wrong (a
+ * `DecisionError` code, and the status the item has now); what the moderator reads depends on the
+ * step and the kind as well, so the Action names both.
+ */
+export class StepRefused extends Error {
+  readonly step: ModerationStep;
+  readonly kind: ContributionKind;
+  readonly code: DecisionErrorCode;
+  readonly status: ContributionStatus | null;
+  constructor(
+    step: ModerationStep,
+    kind: ContributionKind,
+    code: DecisionErrorCode,
+    status: ContributionStatus | null,
+  ) {
+    super(`${step} of a ${kind} refused: ${code}`);
+    this.name = 'StepRefused';
+    this.step = step;
+    this.kind = kind;
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** A `DecisionError` thrown by `step` on a `kind`, told as a `StepRefused`; anything else as it is. */
+export function refusedIn(step: ModerationStep, kind: ContributionKind, error: unknown): unknown {
+  return error instanceof DecisionError ? new StepRefused(step, kind, error.code, error.currentStatus) : error;
+}
+
+/** "This souvenir is now approved": one sentence per kind and status, for a decision that lost a race. */
+const NOW_IN: Record<ContributionKind, Record<ContributionStatus, MessageKey>> = {
+  souvenir: {
+    pending: 'moderation.conflict.pending',
+    approved: 'moderation.conflict.approved',
+    rejected: 'moderation.conflict.rejected',
+    spam: 'moderation.conflict.spam',
+    trash: 'moderation.conflict.trash',
+  },
+  comment: {
+    pending: 'moderation.comment.conflict.pending',
+    approved: 'moderation.comment.conflict.approved',
+    rejected: 'moderation.comment.conflict.rejected',
+    spam: 'moderation.comment.conflict.spam',
+    trash: 'moderation.comment.conflict.trash',
+  },
+};
+
+/** A step's answer to each refusal, for one kind; a function where the status it has now matters. */
+type StepAnswers = Record<DecisionErrorCode, Answer | ((status: ContributionStatus | null) => Answer)>;
+
+/** A decision's answers for one kind: a conflict names the status the item has now. */
+const decisionAnswers = (kind: ContributionKind, gone: MessageKey, notAllowed: MessageKey): StepAnswers => ({
+  conflict: (status) => (status ? conflict(NOW_IN[kind][status]) : badRequest(notAllowed)),
+  not_found: notFound(gone),
+  not_allowed: badRequest(notAllowed),
+});
+
+/** Dismissing reports refused: someone settled them first, or the item is gone (in a souvenir's words, whatever the kind). */
+const DISMISSAL: StepAnswers = {
+  conflict: conflict('report.error.settled'),
+  not_found: notFound('moderation.error.notFound'),
+  not_allowed: notFound('moderation.error.notFound'),
+};
+
+const STEPS: Record<ModerationStep, Record<ContributionKind, StepAnswers>> = {
+  decision: {
+    souvenir: decisionAnswers('souvenir', 'moderation.error.notFound', 'moderation.error.notAllowed'),
+    comment: decisionAnswers('comment', 'moderation.comment.error.notFound', 'moderation.comment.error.notAllowed'),
+  },
+  edit: {
+    souvenir: {
+      conflict: conflict('moderation.edit.conflict'),
+      not_allowed: badRequest('moderation.edit.withdrawn'),
+      not_found: notFound('moderation.error.notFound'),
+    },
+    comment: {
+      conflict: conflict('moderation.comment.edit.conflict'),
+      not_allowed: badRequest('moderation.comment.edit.withdrawn'),
+      not_found: notFound('moderation.comment.error.notFound'),
+    },
+  },
+  dismissal: { souvenir: DISMISSAL, comment: DISMISSAL },
+};
+
 function answerOf(error: unknown): Answer | null {
+  if (error instanceof StepRefused) {
+    const answer = STEPS[error.step][error.kind][error.code];
+    return typeof answer === 'function' ? answer(error.status) : answer;
+  }
   for (const { refusal, answers: byCode } of TABLES) {
     if (error instanceof refusal) return byCode[error.code] ?? null;
   }

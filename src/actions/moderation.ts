@@ -1,28 +1,14 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { decideMany } from '../lib/contributions/decide.ts';
-import { DecisionError } from '../lib/moderation/decisions.ts';
-import type { ContributionKind, ContributionStatus } from '../lib/contributions/kinds.ts';
 import type { SessionUser } from '../lib/auth/guard.ts';
 import { decideInput, editSouvenirInput } from './moderation-schema.ts';
 import { settleSelection, tally } from './selection.ts';
 import { editAsModerator } from './moderator-edit.ts';
+import { StepRefused, toActionError } from './errors.ts';
 
 const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
-
-/** The message a moderator reads when a decision on one item was refused (comments have their own words). */
-function refusal(
-  code: DecisionError['code'],
-  status: ContributionStatus | null,
-  targetType: ContributionKind = 'souvenir',
-): ActionError {
-  const prefix = targetType === 'comment' ? 'moderation.comment' : 'moderation';
-  if (code === 'conflict' && status)
-    return new ActionError({ code: 'CONFLICT', message: `${prefix}.conflict.${status}` });
-  if (code === 'not_found') return new ActionError({ code: 'NOT_FOUND', message: `${prefix}.error.notFound` });
-  return new ActionError({ code: 'BAD_REQUEST', message: `${prefix}.error.notAllowed` });
-}
 
 /**
  * Applies one decision to one or several queue items. With one item a refusal is an error
@@ -45,7 +31,8 @@ export const decide = defineAction({
       }),
     );
     const only = outcomes.length === 1 ? outcomes[0]! : null;
-    if (only && only.outcome !== 'done') throw refusal(only.outcome, only.status, input.targetType);
+    if (only && only.outcome !== 'done')
+      throw toActionError(new StepRefused('decision', input.targetType, only.outcome, only.status), 'moderation');
     return { decision: input.decision, ...tally(outcomes), outcomes };
   },
 });

@@ -1,4 +1,4 @@
-import { ActionError, defineAction } from 'astro:actions';
+import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
@@ -7,6 +7,7 @@ import { settleEach } from '../lib/contributions/decide.ts';
 import { REPORT_TARGETS } from '../lib/reports/reasons.ts';
 import { decideInput } from './moderation-schema.ts';
 import { settleSelection, tally } from './selection.ts';
+import { StepRefused, toActionError } from './errors.ts';
 
 /** The same fields as a decision (the "Signalés" tab posts one form to either), without the decision. */
 const dismissInput = z.object({
@@ -29,14 +30,9 @@ export const dismissReports = defineAction({
     const outcomes = await settleSelection('dismissing reports', () =>
       settleEach(input.ids, (id) => dismiss(db, { targetType: input.targetType, id, actor, reason: input.reason })),
     );
-    const counts = tally(outcomes);
-    if (input.ids.length === 1 && counts.done === 0) {
-      const settled = counts.conflicts > 0;
-      throw new ActionError({
-        code: settled ? 'CONFLICT' : 'NOT_FOUND',
-        message: settled ? 'report.error.settled' : 'moderation.error.notFound',
-      });
-    }
-    return { decision: 'dismiss' as const, ...counts };
+    const only = input.ids.length === 1 ? outcomes[0]! : null;
+    if (only && only.outcome !== 'done')
+      throw toActionError(new StepRefused('dismissal', input.targetType, only.outcome, only.status), 'moderation');
+    return { decision: 'dismiss' as const, ...tally(outcomes) };
   },
 });

@@ -1,5 +1,5 @@
-import { ActionError } from 'astro:actions';
 import type { ItemOutcome } from '../lib/contributions/decide.ts';
+import { toActionError } from './errors.ts';
 
 /**
  * Runs one moderator step over a selection. Refusals are outcomes already; anything else is a
@@ -9,8 +9,7 @@ export async function settleSelection(step: string, run: () => Promise<ItemOutco
   try {
     return await run();
   } catch (error) {
-    console.error(`[moderation] ${step} failed:`, error);
-    throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'moderation.error.generic' });
+    throw toActionError(error, `moderation: ${step}`, 'moderation.error.generic');
   }
 }
 

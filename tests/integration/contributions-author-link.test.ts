@@ -1,5 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { approvedSouvenir, marcComment } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideComment, decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import {
@@ -8,7 +9,6 @@ import {
   withdrawByAuthor,
   AuthorLinkError,
 } from '../../src/lib/contributions/author-link.ts';
-import { createComment } from '../../src/lib/comments/create-comment.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
@@ -251,42 +251,12 @@ describeEachDatabase("the author's private link", (t) => {
 });
 
 describeEachDatabase('private links for comments', (t) => {
-  const souvenir = async () => {
-    const s = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title: 'La salle',
-        body: `Un concert ${Math.random()}`,
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    return s;
-  };
+  const souvenir = () => approvedSouvenir(t.db, { body: `Un concert ${Math.random()}` });
   const comment = (
     souvenirId: number,
     overrides: Partial<CommentSubmission> = {},
     status: 'pending' | 'approved' = 'pending',
-  ) =>
-    createComment(
-      t.db,
-      {
-        souvenirId,
-        parentId: null,
-        authorName: 'Marc',
-        authorEmail: 'marc@example.org',
-        authorWebsite: 'https://marc.example.org',
-        body: `Moi aussi, j’y étais ${Math.random()}`,
-        locale: 'fr',
-        ...overrides,
-      },
-      { ipHash: 'ip-marc', status },
-    );
+  ) => marcComment(t.db, souvenirId, overrides, status);
   const kept = async (souvenirId: number) =>
     (await t.db.selectFrom('souvenir').select('comment_count').where('id', '=', souvenirId).executeTakeFirstOrThrow())
       .comment_count;

@@ -1,9 +1,8 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { approvedSouvenir, sentAt, timedComment, type TimedCommentOptions } from '../helpers/contribution-fixtures.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { DecisionError } from '../../src/lib/moderation/decisions.ts';
 import type { Decision } from '../../src/lib/moderation/decisions.ts';
 import {
@@ -90,28 +89,6 @@ describeEachDatabase('souvenir decisions', (t) => {
 const alice = { id: 1, label: 'alice' };
 const bruno = { id: 2, label: 'bruno' };
 
-function submission(overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission {
-  return {
-    authorName: 'Camille',
-    authorEmail: 'camille@example.org',
-    title: 'Un soir de concert',
-    body: 'La salle chantait avec nous.',
-    memoryYear: null,
-    event: null,
-    locale: 'fr',
-    ...overrides,
-  };
-}
-
-/** A souvenir sent at minute `minute` of a fixed day, so the queue's order is known. */
-function sentAt(t: TestDatabase, minute: number, overrides: Partial<SouvenirSubmission> = {}, status?: SouvenirStatus) {
-  return createSouvenir(t.db, submission(overrides), {
-    ipHash: null,
-    now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
-    ...(status ? { status } : {}),
-  });
-}
-
 const row = (t: TestDatabase, id: number) =>
   t.db.selectFrom('souvenir').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -126,7 +103,7 @@ const events = (t: TestDatabase, id: number) =>
 
 describeEachDatabase('deciding in the moderation queue', (t) => {
   it('applies every decision with an audit row holding the actor, the reason, before and after', async () => {
-    const s = await sentAt(t, 1);
+    const s = await sentAt(t.db, 1);
     const steps: [Decision, SouvenirStatus, boolean][] = [
       ['approve', 'approved', false],
       ['pin', 'approved', true],
@@ -161,7 +138,7 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
   });
 
   it('restores exactly: the status before the bin, even through trash then spam, with its approval time and pin', async () => {
-    const s = await sentAt(t, 1);
+    const s = await sentAt(t.db, 1);
     const approvedAt = new Date('2026-11-02T09:00:00Z');
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice, now: approvedAt });
     await decideSouvenir(t.db, { id: s.id, decision: 'pin', actor: alice });
@@ -173,17 +150,17 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
     expect(restored).toMatchObject({ status: 'approved', pinned: true, previous_status: null, approved_by: 1 });
     expect(restored.approved_at?.getTime()).toBe(approvedAt.getTime());
 
-    const r = await sentAt(t, 2);
+    const r = await sentAt(t.db, 2);
     await decideSouvenir(t.db, { id: r.id, decision: 'reject', actor: alice });
     await decideSouvenir(t.db, { id: r.id, decision: 'spam', actor: alice });
     expect(await decideSouvenir(t.db, { id: r.id, decision: 'restore', actor: alice })).toBe('rejected');
 
-    const robot = await sentAt(t, 3, {}, 'spam');
+    const robot = await sentAt(t.db, 3, {}, 'spam');
     expect(await decideSouvenir(t.db, { id: robot.id, decision: 'restore', actor: alice })).toBe('pending');
   });
 
   it('refuses decisions that would change nothing, and every decision on a withdrawn souvenir', async () => {
-    const s = await sentAt(t, 1);
+    const s = await sentAt(t.db, 1);
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
     await expect(decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice })).rejects.toMatchObject({
       code: 'not_allowed',
@@ -204,7 +181,7 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
   });
 
   it('reports the second of two moderators deciding the same souvenir as a conflict, overwriting nothing', async () => {
-    const s = await sentAt(t, 1);
+    const s = await sentAt(t.db, 1);
     const results = await Promise.allSettled([
       decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice, expectedStatus: 'pending' }),
       decideSouvenir(t.db, { id: s.id, decision: 'spam', actor: bruno, expectedStatus: 'pending' }),
@@ -222,9 +199,9 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
   });
 
   it('decides a selection item by item: one conflict is reported and the others are done', async () => {
-    const a = await sentAt(t, 1);
-    const b = await sentAt(t, 2);
-    const c = await sentAt(t, 3);
+    const a = await sentAt(t.db, 1);
+    const b = await sentAt(t.db, 2);
+    const c = await sentAt(t.db, 3);
     await decideSouvenir(t.db, { id: b.id, decision: 'trash', actor: bruno });
     const outcomes = await decideMany(t.db, {
       targetType: 'souvenir',
@@ -255,7 +232,7 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
   });
 
   it('decides each id of a selection once, even when it is sent twice', async () => {
-    const a = await sentAt(t, 1);
+    const a = await sentAt(t.db, 1);
     const outcomes = await decideMany(t.db, {
       targetType: 'souvenir',
       ids: [a.id, a.id],
@@ -265,7 +242,7 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
     expect(outcomes).toEqual([{ id: a.id, outcome: 'done', status: 'spam' }]);
   });
   it('decides any kind by its name, and settles a selection step by step', async () => {
-    const s = await sentAt(t, 1);
+    const s = await sentAt(t.db, 1);
     expect(await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'approve', actor: alice })).toBe(
       'approved',
     );
@@ -282,46 +259,9 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
 
 describeEachDatabase('deciding comments in the moderation queue', (t) => {
   const alice = { id: null, label: 'alice' };
-  const souvenir = async (title: string | null) => {
-    const s = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title,
-        body: `Texte ${title}`,
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
-    return s;
-  };
-  const comment = (
-    souvenirId: number,
-    minute: number,
-    extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {},
-  ) =>
-    createComment(
-      t.db,
-      {
-        souvenirId,
-        parentId: extra.parentId ?? null,
-        authorName: extra.name ?? `Auteur ${minute}`,
-        authorEmail: `a${minute}@example.org`,
-        authorWebsite: 'https://exemple.fr',
-        body: `Commentaire ${minute}`,
-        locale: 'fr',
-      },
-      {
-        ipHash: null,
-        now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
-        status: extra.status ?? 'pending',
-        flagReasons: extra.flagReasons ?? [],
-      },
-    );
+  const souvenir = (title: string | null) => approvedSouvenir(t.db, { title, actor: alice });
+  const comment = (souvenirId: number, minute: number, extra: TimedCommentOptions = {}) =>
+    timedComment(t.db, souvenirId, minute, extra);
   const keptCount = async (id: number) =>
     (await t.db.selectFrom('souvenir').select(['comment_count']).where('id', '=', id).executeTakeFirstOrThrow())
       .comment_count;

@@ -1,9 +1,9 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { approvedSouvenir, timedComment } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
-import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { findQueueItem } from '../../src/lib/contributions/queue.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 
@@ -126,37 +126,8 @@ describeEachDatabase('moderator edits', (t) => {
 });
 
 describeEachDatabase('moderator edits of comments', (t) => {
-  const souvenir = async (title: string | null) => {
-    const s = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title,
-        body: `Texte ${title}`,
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
-    return s;
-  };
-  const comment = (souvenirId: number, minute: number) =>
-    createComment(
-      t.db,
-      {
-        souvenirId,
-        parentId: null,
-        authorName: `Auteur ${minute}`,
-        authorEmail: `a${minute}@example.org`,
-        authorWebsite: 'https://exemple.fr',
-        body: `Commentaire ${minute}`,
-        locale: 'fr',
-      },
-      { ipHash: null, now: new Date(Date.UTC(2026, 10, 1, 10, minute)), status: 'pending', flagReasons: [] },
-    );
+  const souvenir = (title: string | null) => approvedSouvenir(t.db, { title, actor: alice });
+  const comment = (souvenirId: number, minute: number) => timedComment(t.db, souvenirId, minute);
 
   it('lets a moderator correct a comment, re-sanitised, logged, and refused when it changed meanwhile', async () => {
     const s = await souvenir('Un soir');

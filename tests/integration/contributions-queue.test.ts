@@ -1,40 +1,20 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import type { TestDatabase } from '../helpers/databases.ts';
+import {
+  approvedSouvenir,
+  sentAt,
+  submission,
+  timedComment,
+  type TimedCommentOptions,
+} from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { listQueue, countByStatus, queueItemsByIds, findQueueItem } from '../../src/lib/contributions/queue.ts';
-import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
-import type { SouvenirStatus } from '../../db/types.ts';
-
-function submission(overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission {
-  return {
-    authorName: 'Camille',
-    authorEmail: 'camille@example.org',
-    title: 'Un soir de concert',
-    body: 'La salle chantait avec nous.',
-    memoryYear: null,
-    event: null,
-    locale: 'fr',
-    ...overrides,
-  };
-}
-
-/** A souvenir sent at minute `minute` of a fixed day, so the queue's order is known. */
-function sentAt(t: TestDatabase, minute: number, overrides: Partial<SouvenirSubmission> = {}, status?: SouvenirStatus) {
-  return createSouvenir(t.db, submission(overrides), {
-    ipHash: null,
-    now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
-    ...(status ? { status } : {}),
-  });
-}
 
 describeEachDatabase('moderation queue', (t) => {
   it('lists pending souvenirs oldest first, by keyset across pages', async () => {
     const ids = [];
-    for (const minute of [5, 1, 3, 4, 2]) ids.push((await sentAt(t, minute, { title: `m${minute}` })).id);
+    for (const minute of [5, 1, 3, 4, 2]) ids.push((await sentAt(t.db, minute, { title: `m${minute}` })).id);
     const first = await listQueue(t.db, { status: 'pending', limit: 2 });
     expect(first.items.map((i) => i.title)).toEqual(['m1', 'm2']);
     const second = await listQueue(t.db, { status: 'pending', limit: 2, cursor: decodeKeysetCursor(first.next) });
@@ -45,7 +25,7 @@ describeEachDatabase('moderation queue', (t) => {
   });
 
   it('lists every other status newest first, ties broken by id', async () => {
-    for (const minute of [1, 3, 2, 3]) await sentAt(t, minute, { title: `r${minute}` }, 'spam');
+    for (const minute of [1, 3, 2, 3]) await sentAt(t.db, minute, { title: `r${minute}` }, 'spam');
     const page = await listQueue(t.db, { status: 'spam', limit: 3 });
     expect(page.items.map((i) => i.title)).toEqual(['r3', 'r3', 'r2']);
     expect(page.items[0]!.id).toBeGreaterThan(page.items[1]!.id);
@@ -76,9 +56,9 @@ describeEachDatabase('moderation queue', (t) => {
   });
 
   it('counts every status in one grouped query, zeros included, as numbers', async () => {
-    await sentAt(t, 1);
-    await sentAt(t, 2);
-    await sentAt(t, 3, {}, 'spam');
+    await sentAt(t.db, 1);
+    await sentAt(t.db, 2);
+    await sentAt(t.db, 3, {}, 'spam');
     t.queries.length = 0;
     const counts = await countByStatus(t.db);
     expect(counts).toEqual({ pending: 2, approved: 0, rejected: 0, spam: 1, trash: 0 });
@@ -87,8 +67,8 @@ describeEachDatabase('moderation queue', (t) => {
   });
 
   it('reads items of one kind by ids, and one item with the text as typed for the edit page', async () => {
-    const a = await sentAt(t, 1, { title: 'a', body: 'Texte *a*' });
-    const b = await sentAt(t, 2, { title: 'b' });
+    const a = await sentAt(t.db, 1, { title: 'a', body: 'Texte *a*' });
+    const b = await sentAt(t.db, 2, { title: 'b' });
     const items = await queueItemsByIds(t.db, 'souvenir', [b.id, a.id]);
     expect(items.map((i) => i.title).sort()).toEqual(['a', 'b']);
     expect(await queueItemsByIds(t.db, 'comment', [a.id])).toEqual([]);
@@ -104,46 +84,9 @@ describeEachDatabase('moderation queue', (t) => {
 
 describeEachDatabase('comments in the moderation queue', (t) => {
   const alice = { id: null, label: 'alice' };
-  const souvenir = async (title: string | null) => {
-    const s = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title,
-        body: `Texte ${title}`,
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
-    return s;
-  };
-  const comment = (
-    souvenirId: number,
-    minute: number,
-    extra: { parentId?: number; name?: string; status?: 'pending' | 'approved'; flagReasons?: string[] } = {},
-  ) =>
-    createComment(
-      t.db,
-      {
-        souvenirId,
-        parentId: extra.parentId ?? null,
-        authorName: extra.name ?? `Auteur ${minute}`,
-        authorEmail: `a${minute}@example.org`,
-        authorWebsite: 'https://exemple.fr',
-        body: `Commentaire ${minute}`,
-        locale: 'fr',
-      },
-      {
-        ipHash: null,
-        now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
-        status: extra.status ?? 'pending',
-        flagReasons: extra.flagReasons ?? [],
-      },
-    );
+  const souvenir = (title: string | null) => approvedSouvenir(t.db, { title, actor: alice });
+  const comment = (souvenirId: number, minute: number, extra: TimedCommentOptions = {}) =>
+    timedComment(t.db, souvenirId, minute, extra);
 
   it('lists pending comments oldest first with their souvenir’s title, the reply’s parent and the rules’ reasons', async () => {
     const s = await souvenir('Le dernier métro');

@@ -1,56 +1,15 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { createComment } from '../../src/lib/comments/create-comment.ts';
-import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
+import { approvedSouvenir, marcComment } from '../helpers/contribution-fixtures.ts';
 import { regenerateAuthorLink } from '../../src/lib/privacy/regenerate-link.ts';
 import { findByAuthorToken, withdrawByAuthor } from '../../src/lib/contributions/author-link.ts';
 
-const script = { id: null, label: 'script' };
 const admin = { id: null, label: 'admin' };
 
 describeEachDatabase('a replacement private link', (t) => {
-  const souvenir = async () => {
-    const s = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title: 'La salle',
-        body: `Un concert ${Math.random()}`,
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    return s;
-  };
-  const comment = (
-    souvenirId: number,
-    overrides: Partial<CommentSubmission> = {},
-    status: 'pending' | 'approved' = 'pending',
-  ) =>
-    createComment(
-      t.db,
-      {
-        souvenirId,
-        parentId: null,
-        authorName: 'Marc',
-        authorEmail: 'marc@example.org',
-        authorWebsite: 'https://marc.example.org',
-        body: `Moi aussi, j’y étais ${Math.random()}`,
-        locale: 'fr',
-        ...overrides,
-      },
-      { ipHash: 'ip-marc', status },
-    );
-
   it('gives a lost link a replacement: the old token dies, the new one opens the item, the log holds no token', async () => {
-    const s = await souvenir();
-    const c = await comment(s.id);
+    const s = await approvedSouvenir(t.db, { body: `Un concert ${Math.random()}` });
+    const c = await marcComment(t.db, s.id);
     const fresh = await regenerateAuthorLink(t.db, { targetType: 'comment', id: c.id, actor: admin });
     expect(fresh).not.toBe(c.token);
     expect(await findByAuthorToken(t.db, c.token)).toBeNull();

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import DecisionForm from '../../src/components/moderation/DecisionForm.astro';
+import { render } from './render.ts';
+
+const props = {
+  item: { targetType: 'comment', id: 30, status: 'spam' },
+  heading: 'Commentaire de Marc',
+  domId: 'comment-30',
+  action: '/moderation?_action=moderation.decide',
+  decisions: ['restore', 'approve', 'reject', 'trash'],
+};
+
+describe('DecisionForm', () => {
+  it('labels the reason and names the group of buttons after the item, in the request’s language', async () => {
+    const fr = await render(DecisionForm, 'fr', props);
+    const en = await render(DecisionForm, 'en', props);
+    expect(fr).toContain('<label for="comment-30-reason">Motif (facultatif, noté au journal)</label>');
+    expect(fr).toContain('aria-label="Décision sur « Commentaire de Marc »"');
+    expect(en).toContain('<label for="comment-30-reason">Reason (optional, kept in the log)</label>');
+    expect(en).toContain('Approve');
+  });
+
+  it('sends the kind, the id and the status the moderator saw, with one button per decision', async () => {
+    const html = await render(DecisionForm, 'fr', props);
+    expect(html).toContain('name="targetType" value="comment"');
+    expect(html).toContain('name="ids" value="30"');
+    expect(html).toContain('name="expectedStatus" value="spam"');
+    expect([...html.matchAll(/name="decision" value="(\w+)"/g)].map((m) => m[1])).toEqual(props.decisions);
+  });
+
+  it('keeps the reason typed before a refusal, and links to the kind’s edit page', async () => {
+    const html = await render(DecisionForm, 'en', { ...props, reason: 'Pas "ici"' });
+    expect(html).toContain('value="Pas &quot;ici&quot;"');
+    expect(html).toMatch(/href="\/en\/moderation\/[^"]*\/30"[^>]*data-edit/);
+  });
+});

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import type { SouvenirStatus } from '../../db/types.ts';
+import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { createComment } from '../../src/lib/comments/create-comment.ts';
+import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
+import type { Actor } from '../../src/lib/moderation/audit.ts';
+
+const script: Actor = { id: null, label: 'script' };
+
+/** Camille's souvenir as the share form sends it, with what a test changes. */
+export function submission(overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission {
+  return {
+    authorName: 'Camille',
+    authorEmail: 'camille@example.org',
+    title: 'Un soir de concert',
+    body: 'La salle chantait avec nous.',
+    memoryYear: null,
+    event: null,
+    locale: 'fr',
+    ...overrides,
+  };
+}
+
+/** A souvenir sent at minute `minute` of a fixed day, so the queue's order is known. */
+export function sentAt(
+  db: Kysely<Database>,
+  minute: number,
+  overrides: Partial<SouvenirSubmission> = {},
+  status?: SouvenirStatus,
+) {
+  return createSouvenir(db, submission(overrides), {
+    ipHash: null,
+    now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
+    ...(status ? { status } : {}),
+  });
+}
+
+/**
+ * A souvenir by Léa, approved by `actor`, for comments to answer. Its text is `Texte <title>`
+ * unless given: two souvenirs with the same text would be refused as duplicates.
+ */
+export async function approvedSouvenir(
+  db: Kysely<Database>,
+  {
+    title = 'La salle',
+    body = `Texte ${title}`,
+    actor = script,
+  }: { title?: string | null; body?: string; actor?: Actor } = {},
+) {
+  const s = await createSouvenir(
+    db,
+    { authorName: 'Léa', authorEmail: 'lea@example.org', title, body, memoryYear: null, event: null, locale: 'fr' },
+    { ipHash: null },
+  );
+  await decideSouvenir(db, { id: s.id, decision: 'approve', actor });
+  return s;
+}
+
+/** Marc's comment on a souvenir, with a website, a private link and a text unique to each call. */
+export function marcComment(
+  db: Kysely<Database>,
+  souvenirId: number,
+  overrides: Partial<CommentSubmission> = {},
+  status: 'pending' | 'approved' = 'pending',
+) {
+  return createComment(
+    db,
+    {
+      souvenirId,
+      parentId: null,
+      authorName: 'Marc',
+      authorEmail: 'marc@example.org',
+      authorWebsite: 'https://marc.example.org',
+      body: `Moi aussi, j’y étais ${Math.random()}`,
+      locale: 'fr',
+      ...overrides,
+    },
+    { ipHash: 'ip-marc', status },
+  );
+}
+
+export interface TimedCommentOptions {
+  parentId?: number;
+  name?: string;
+  status?: 'pending' | 'approved';
+  flagReasons?: string[];
+}
+
+/**
+ * "Commentaire <minute>" by "Auteur <minute>", sent at 10:<minute> UTC on 1 November 2026, so a
+ * test orders the queue by the minutes it chose.
+ */
+export function timedComment(
+  db: Kysely<Database>,
+  souvenirId: number,
+  minute: number,
+  extra: TimedCommentOptions = {},
+) {
+  return createComment(
+    db,
+    {
+      souvenirId,
+      parentId: extra.parentId ?? null,
+      authorName: extra.name ?? `Auteur ${minute}`,
+      authorEmail: `a${minute}@example.org`,
+      authorWebsite: 'https://exemple.fr',
+      body: `Commentaire ${minute}`,
+      locale: 'fr',
+    },
+    {
+      ipHash: null,
+      now: new Date(Date.UTC(2026, 10, 1, 10, minute)),
+      status: extra.status ?? 'pending',
+      flagReasons: extra.flagReasons ?? [],
+    },
+  );
+}
