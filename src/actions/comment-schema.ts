@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { readable, shareInput } from './share-schema.ts';
+import { contributionBody, shareInput } from './share-schema.ts';
 import { MAX_COMMENT_LENGTH } from '../lib/comments/create-comment.ts';
 import { MAX_WEBSITE_LENGTH, normaliseWebsite } from '../lib/comments/website.ts';
 
@@ -22,11 +22,11 @@ export const commentInput = z.object({
     .refine((v) => v === '' || normaliseWebsite(v) !== null, { error: 'error.website.invalid' })
     .nullish()
     .transform((v) => (v ? v : null)),
-  body: z
-    .string({ error: 'error.comment.required' })
-    .max(MAX_COMMENT_LENGTH, { error: 'error.comment.tooLong' })
-    .refine((v) => v.trim().length > 0, { error: 'error.comment.required' })
-    .refine(readable, { error: 'error.text.controlChars' }),
+  body: contributionBody(MAX_COMMENT_LENGTH, {
+    required: 'error.comment.required',
+    tooLong: 'error.comment.tooLong',
+    empty: 'error.comment.empty',
+  }),
   /** The honeypot (`website` is a real field here): hidden from people, filled in by robots. */
   subject: z.string().nullish(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { DECISIONS } from '../lib/moderation/decisions.ts';
 import { CONTRIBUTION_STATUSES, CONTRIBUTION_KINDS } from '../lib/contributions/kinds.ts';
-import { readable } from './share-schema.ts';
+import { readable, shareInput } from './share-schema.ts';
 
 /** Largest selection one bulk decision takes: a page of the queue, with room to spare. */
 export const MAX_BULK = 100;
@@ -35,18 +35,8 @@ export const decideInput = z.object({
 
 export const editSouvenirInput = z.object({
   id: rowId,
-  title: z
-    .string()
-    .trim()
-    .max(120, { error: 'error.title.tooLong' })
-    .refine(readable, { error: 'error.text.controlChars' })
-    .nullish()
-    .transform((v) => (v ? v : null)),
-  body: z
-    .string({ error: 'error.body.required' })
-    .max(10_000, { error: 'error.body.tooLong' })
-    .refine((v) => v.trim().length > 0, { error: 'error.body.required' })
-    .refine(readable, { error: 'error.text.controlChars' }),
+  title: shareInput.shape.title,
+  body: shareInput.shape.body,
   /** `updated_at` in ms when the form was opened. */
   expectedUpdatedAt: z
     .number({ error: 'moderation.error.invalid' })

@@ -1,29 +1,58 @@
 import { z } from 'astro/zod';
+import { hasBidiControl, hasVisibleText } from '../lib/sanitize/visible.ts';
 
-/** Control characters, lone surrogates' replacement and NUL: nothing a person types on purpose. */
-const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+/** C0 and C1 controls, lone surrogates' replacement and NUL: nothing a person types on purpose. */
+const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
 export const readable = (value: string) => !UNREADABLE.test(value);
+
+/** Line ends, Unicode's own included: a name, a title or an event is shown on one line. */
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/** What every one-line field refuses (a name, a title, an event): see visible.ts for the bidi controls. */
+function oneLine(field: z.ZodString) {
+  return field
+    .refine(readable, { error: 'error.text.controlChars' })
+    .refine((v) => !LINE_BREAK.test(v), { error: 'error.text.lineBreak' })
+    .refine((v) => !hasBidiControl(v), { error: 'error.text.bidi' });
+}
+
+/**
+ * False when the text can only sanitise to nothing: no visible character outside its tags. A
+ * character reference (`&#8203;`) or an element whose content the sanitiser drops can still empty
+ * it; the sanitiser's own check (sanitizeContributionBody) refuses those.
+ */
+function mayShowText(value: string): boolean {
+  const outsideTags = value.replace(/<[^>]*>?/g, '');
+  return outsideTags.includes('&') || hasVisibleText(outsideTags);
+}
+
+/** A contribution's text, with the messages of its kind ("Votre souvenir semble vide"…). */
+export function contributionBody(max: number, messages: { required: string; tooLong: string; empty: string }) {
+  return z
+    .string({ error: messages.required })
+    .max(max, { error: messages.tooLong })
+    .refine((v) => v.trim().length > 0, { error: messages.required })
+    .refine(readable, { error: 'error.text.controlChars' })
+    .refine((v) => v.trim().length === 0 || mayShowText(v), { error: messages.empty });
+}
 
 export const HALL_OPENED = 1865;
 
 function optionalText(max: number, tooLong: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: tooLong })
-    .refine(readable, { error: 'error.text.controlChars' })
+  return oneLine(z.string().trim().max(max, { error: tooLong }))
     .nullish()
     .transform((v) => (v ? v : null));
 }
 
 /** The sharing form; every message is a catalogue key the page translates. */
 export const shareInput = z.object({
-  name: z
-    .string({ error: 'error.name.required' })
-    .trim()
-    .min(1, { error: 'error.name.required' })
-    .max(80, { error: 'error.name.tooLong' })
-    .refine(readable, { error: 'error.text.controlChars' }),
+  name: oneLine(
+    z
+      .string({ error: 'error.name.required' })
+      .trim()
+      .min(1, { error: 'error.name.required' })
+      .max(80, { error: 'error.name.tooLong' }),
+  ),
   email: z
     .string({ error: 'error.email.required' })
     .trim()
@@ -31,11 +60,11 @@ export const shareInput = z.object({
     .max(254, { error: 'error.email.invalid' })
     .pipe(z.email({ error: 'error.email.invalid' })),
   title: optionalText(120, 'error.title.tooLong'),
-  body: z
-    .string({ error: 'error.body.required' })
-    .max(10_000, { error: 'error.body.tooLong' })
-    .refine((v) => v.trim().length > 0, { error: 'error.body.required' })
-    .refine(readable, { error: 'error.text.controlChars' }),
+  body: contributionBody(10_000, {
+    required: 'error.body.required',
+    tooLong: 'error.body.tooLong',
+    empty: 'error.body.empty',
+  }),
   // A preprocess, not z.number(): Astro would turn an empty field into 0 rather than null.
   year: z.preprocess(
     (v) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? null : Number(v)),

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchServer, withScript } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
 import { chromiumAvailable, launchBrowser } from './support/browser.ts';
@@ -85,6 +85,80 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     await page.goto(`${server.origin}/`);
     const entry = page.locator('aside.most-commented li', { hasText: 'La salle en fête' });
     expect(await entry.getAttribute('data-comment-count')).toBe('2');
+    await page.close();
+  });
+
+  /**
+   * The name in `byline` keeps its direction to itself (a `<bdi>`, isolated by the browser's own
+   * style) and the date after it is drawn after it: to its right on a left-to-right page. Without the
+   * isolate, a Hebrew name pulls the date's digits into its right-to-left run, left of the name.
+   */
+  async function expectNameContained(byline: Locator, name: string) {
+    const isolate = byline.locator('bdi', { hasText: name });
+    expect(await isolate.count()).toBe(1);
+    expect(await isolate.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
+    const time = byline.locator('time');
+    if ((await time.count()) === 0) return;
+    expect(await isolate.evaluate((el, date) => el.contains(date), await time.elementHandle())).toBe(false);
+    const nameBox = (await isolate.boundingBox())!;
+    const dateBox = (await time.boundingBox())!;
+    const sameLine = Math.abs(dateBox.y - nameBox.y) < nameBox.height / 2;
+    if (sameLine) expect(dateBox.x).toBeGreaterThanOrEqual(nameBox.x + nameBox.width - 1);
+  }
+
+  it('keeps right-to-left names to themselves on the wall, the souvenir, the comments and the queues, and refuses overrides', async () => {
+    const hebrew = 'מרים כהן';
+    const arabic = 'ليلى';
+    const refused = await fetch(`${server.origin}/partager?_action=share`, {
+      method: 'POST',
+      headers: { origin: server.origin },
+      body: new URLSearchParams({ consent: 'on', name: '\u202Erotaredom', email: 'x@example.org', body: 'Un texte.' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('changent le sens de lecture');
+    await shareByHttp(server, { name: hebrew, email: 'miriam@example.org', body: 'Le bal des anciens, 1982.' });
+
+    const admin = await signIn(browser, server, 'admin', PASSWORD);
+    await admin.goto(`${server.origin}/moderation`);
+    const queued = admin.locator('[data-queue-item][data-target="souvenir"]', { hasText: hebrew });
+    await expectNameContained(queued.locator('.meta').first(), hebrew);
+    await Promise.all([admin.waitForURL(/fait=approve/), queued.locator('button[data-decision="approve"]').click()]);
+
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/`);
+    const card = page.locator('article.souvenir-card', { hasText: hebrew });
+    await expectNameContained(card.locator('.meta'), hebrew);
+    await Promise.all([page.waitForURL(/\/souvenirs\//), card.locator('h2 a').click()]);
+    await expectNameContained(page.locator('article.souvenir-card .meta'), hebrew);
+
+    const souvenirPage = page.url();
+    const send = async (name: string) => {
+      await page.fill('#comment-body', 'Quelle soirée !');
+      await page.fill('#comment-name', name);
+      await page.fill('#comment-email', 'layla@example.org');
+      await page.click('form.comment-form button[type=submit]');
+      await page.waitForLoadState('load');
+    };
+    await send(`\u202B${arabic}`);
+    expect(await page.locator('#commentaire-erreurs').textContent()).toContain('changent le sens de lecture');
+    expect(await page.inputValue('#comment-body')).toBe('Quelle soirée !');
+    await send(arabic);
+    await expect(page.locator('#commentaire-envoye').count()).resolves.toBe(1);
+
+    await admin.goto(`${server.origin}/moderation?type=commentaires`);
+    const queuedComment = admin.locator('[data-queue-item][data-target="comment"]', { hasText: arabic });
+    await expectNameContained(queuedComment.locator('.meta').first(), arabic);
+    await Promise.all([
+      admin.waitForURL(/fait=approve/),
+      queuedComment.locator('button[data-decision="approve"]').click(),
+    ]);
+    await admin.context().close();
+
+    await page.goto(souvenirPage);
+    await expectNameContained(
+      page.locator('article.comment', { hasText: 'Quelle soirée' }).locator('.comment-author'),
+      arabic,
+    );
     await page.close();
   });
 

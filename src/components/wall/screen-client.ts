@@ -68,21 +68,28 @@ export function startScreen(root: HTMLElement): void {
     const heading = card.querySelector('h2')!;
     heading.id = headingId;
     heading.lang = souvenir.locale;
+    // Each piece of the author's text keeps its direction to itself (dir="auto" isolates it).
+    heading.dir = 'auto';
     heading.textContent = souvenir.title ?? fill(text.untitled ?? '', { name: souvenir.authorName });
     const body = card.querySelector<HTMLElement>('.screen-body')!;
     body.lang = souvenir.locale;
+    body.dir = 'auto';
     // Sanitised on the server when it was written, as on the wall.
     body.innerHTML = souvenir.bodyHtml;
     const author = card.querySelector<HTMLElement>('.screen-author');
     if (author) {
       author.lang = souvenir.locale;
+      author.dir = 'auto';
       author.textContent = fill(text.by ?? '', { name: souvenir.authorName });
     }
     const context = [souvenir.memoryYear ? fill(text.year ?? '', { year: souvenir.memoryYear }) : null, souvenir.event]
       .filter(Boolean)
       .join(' · ');
     const contextNode = card.querySelector<HTMLElement>('.screen-context');
-    if (contextNode) contextNode.textContent = context ? ` · ${context}` : '';
+    if (contextNode) {
+      contextNode.dir = 'auto';
+      contextNode.textContent = context ? ` · ${context}` : '';
+    }
     markLength(card);
   }
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { sanitizeBody } from '../sanitize/sanitize.ts';
+import { sanitizeContributionBody } from '../sanitize/sanitize.ts';
 import { DomainError } from '../errors.ts';
 import { findShownId } from '../contributions/public.ts';
 import { insertContribution } from '../contributions/submit.ts';
@@ -99,7 +99,7 @@ export async function createComment(
 ): Promise<Submitted> {
   const website = submission.authorWebsite === null ? null : normaliseWebsite(submission.authorWebsite);
   if (submission.authorWebsite !== null && website === null) throw new CommentError('website_invalid');
-  const bodyHtml = sanitizeBody(submission.body);
+  const bodyHtml = sanitizeContributionBody(submission.body).html;
 
   return db.transaction().execute(async (trx) => {
     await checkTarget(trx, submission);

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { hashToken, tokenMatches } from '../security/tokens.ts';
-import { sanitizeBody, toPlainText } from '../sanitize/sanitize.ts';
+import { sanitizeContributionBody, toPlainText } from '../sanitize/sanitize.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import { evaluateSubmission } from '../rules/evaluate.ts';
 import type { Submission } from '../rules/evaluate.ts';
@@ -214,7 +214,7 @@ export async function editPendingByAuthor<K extends ContributionKind>(
   if (current.withdrawn) throw new AuthorLinkError('withdrawn');
   if (current.status !== 'pending') throw new AuthorLinkError('not_pending');
   const part: AuthorLinkPart<K> = PARTS[kind];
-  const bodyHtml = sanitizeBody(edit.body);
+  const bodyHtml = sanitizeContributionBody(edit.body).html;
   const author = await contributionsOf(db)
     .selectFrom(KINDS[kind].table)
     .select(['author_name', 'author_email'])

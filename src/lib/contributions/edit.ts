@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { sanitizeBody, toPlainText } from '../sanitize/sanitize.ts';
+import { sanitizeContributionBody, toPlainText } from '../sanitize/sanitize.ts';
 import { extractHashtags } from '../souvenirs/hashtags.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
@@ -79,7 +79,7 @@ export async function editContribution<K extends ContributionKind>(
   kind: K,
   request: EditRequest<K>,
 ): Promise<{ changed: boolean }> {
-  const bodyHtml = sanitizeBody(request.body);
+  const bodyHtml = sanitizeContributionBody(request.body).html;
   const now = request.now ?? new Date();
   const part: EditPart<K> = PARTS[kind];
 

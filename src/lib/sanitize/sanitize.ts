@@ -14,6 +14,7 @@ import {
 } from './allowed.ts';
 import { formatBody } from './format.ts';
 import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
+import { hasVisibleText } from './visible.ts';
 
 export { ALLOWED_TAGS_NOTICE } from './allowed.ts';
 
@@ -43,8 +44,11 @@ const MAX_PLAIN_TEXT_INPUT = MAX_SANITIZE_INPUT * 20;
 /** A jsdom window keeps growing with every document parsed in it. */
 const DOCUMENTS_PER_WINDOW = 2_000;
 
-/** `frameset`: a frameset document (`<frameset>` before any text) has no body to hold a souvenir. */
-export type SanitizeErrorCode = 'too_long' | 'unparseable' | 'frameset';
+/**
+ * `frameset`: a frameset document (`<frameset>` before any text) has no body to hold a souvenir.
+ * `empty`: nothing visible is left once sanitised (see sanitizeContributionBody).
+ */
+export type SanitizeErrorCode = 'too_long' | 'unparseable' | 'frameset' | 'empty';
 
 export class SanitizeError extends Error {
   readonly code: SanitizeErrorCode;
@@ -168,6 +172,17 @@ export function sanitizeBodyWithText(raw: string): { html: string; text: string 
   const text = checkedInput(raw);
   if (isPlainText(text)) return { html: formatPlainText(text), text: plainTextOf(text) };
   return sanitizeThroughDom(text);
+}
+
+/**
+ * `sanitizeBodyWithText` for a contribution of any kind (a souvenir, a comment, an author's or a
+ * moderator's edit): also throws SanitizeError `empty` when the result shows nothing (only
+ * invisible characters, or markup the sanitiser removed), which would be stored as an empty card.
+ */
+export function sanitizeContributionBody(raw: string): { html: string; text: string } {
+  const sanitised = sanitizeBodyWithText(raw);
+  if (!hasVisibleText(sanitised.text)) throw new SanitizeError('empty', 'Nothing visible is left of the text.');
+  return sanitised;
 }
 
 /** The DOMPurify path for any input, which the plain-text path must match byte for byte (a property test compares them). */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { sanitizeBodyWithText } from '../sanitize/sanitize.ts';
+import { sanitizeContributionBody } from '../sanitize/sanitize.ts';
 import { insertContribution } from '../contributions/submit.ts';
 import type { ContributionDraft, SubmissionContext, Submitted } from '../contributions/submit.ts';
 import { notifyWall } from '../contributions/notify.ts';
@@ -14,14 +14,15 @@ export interface SouvenirSubmission extends ContributionDraft {
 
 /**
  * Stores a submitted souvenir (its hashtags read from the text) with its audit row, in one
- * statement. Throws `SanitizeError` (before any write) when the body cannot be sanitised.
+ * statement. Throws `SanitizeError` (before any write) when the body cannot be sanitised
+ * or shows nothing once sanitised.
  */
 export async function createSouvenir(
   db: Kysely<Database>,
   submission: SouvenirSubmission,
   context: SubmissionContext,
 ): Promise<Submitted> {
-  const { html: bodyHtml, text } = sanitizeBodyWithText(submission.body);
+  const { html: bodyHtml, text } = sanitizeContributionBody(submission.body);
   const now = context.now ?? new Date();
   const own = {
     title: submission.title,

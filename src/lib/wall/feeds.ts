@@ -29,6 +29,11 @@ function xmlText(value: string): string {
   return value.replace(/[&<>"']/g, (c) => named[c]!);
 }
 
+/** The body as a feed reader shows it: in its own direction, so an open override ends with it. */
+export function feedHtml(souvenir: PublicSouvenir): string {
+  return `<div dir="auto">${souvenir.bodyHtml}</div>`;
+}
+
 function permalink(origin: string, locale: Locale, souvenir: PublicSouvenir): string {
   return new URL(localizedPath(locale, `/souvenirs/${souvenir.publicId}`), origin).href;
 }
@@ -49,7 +54,7 @@ export function rssOptions(souvenirs: PublicSouvenir[], origin: string, locale: 
       link: permalink(origin, locale, souvenir),
       pubDate: souvenir.approvedAt ?? souvenir.createdAt,
       description: excerpt(souvenir),
-      content: souvenir.bodyHtml,
+      content: feedHtml(souvenir),
       categories: souvenir.hashtags,
       customData: `<dc:creator>${xmlText(souvenir.authorName)}</dc:creator>`,
     })),
@@ -69,7 +74,7 @@ export function jsonFeed(souvenirs: PublicSouvenir[], origin: string, locale: Lo
       id: permalink(origin, locale, souvenir),
       url: permalink(origin, locale, souvenir),
       title: heading(locale, souvenir),
-      content_html: souvenir.bodyHtml,
+      content_html: feedHtml(souvenir),
       summary: excerpt(souvenir),
       date_published: (souvenir.approvedAt ?? souvenir.createdAt).toISOString(),
       authors: [{ name: souvenir.authorName }],

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SanitizeError, sanitizeBodyWithText, sanitizeContributionBody } from '../../src/lib/sanitize/sanitize.ts';
+import { hasBidiControl, hasVisibleText } from '../../src/lib/sanitize/visible.ts';
+
+function refusal(raw: string): string | null {
+  try {
+    sanitizeContributionBody(raw);
+    return null;
+  } catch (error) {
+    if (error instanceof SanitizeError) return error.code;
+    throw error;
+  }
+}
+
+describe('hasVisibleText', () => {
+  it('sees nothing in zero-width characters, direction marks, fillers and lone combining marks', () => {
+    for (const text of [
+      '',
+      ' \n\t',
+      '\u200B\u200C\u200D\u2060\uFEFF',
+      '\u200E\u200F\u061C',
+      '\u0301\u0308\u034F',
+      '\u3164\u115F\u00AD',
+      '\uFE0F',
+      '\u2800',
+      '\u{E0041}',
+    ]) {
+      expect(hasVisibleText(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it('sees a letter, a digit, punctuation, an emoji or a letter under its mark', () => {
+    for (const text of ['a', '7', '.', '😀', 'e\u0301', 'ש', 'ع']) expect(hasVisibleText(text), text).toBe(true);
+  });
+});
+
+describe('hasBidiControl', () => {
+  it('finds embeddings, overrides and isolates but not the marks', () => {
+    for (let code = 0x202a; code <= 0x202e; code++) expect(hasBidiControl(`a${String.fromCodePoint(code)}`)).toBe(true);
+    for (let code = 0x2066; code <= 0x2069; code++) expect(hasBidiControl(String.fromCodePoint(code))).toBe(true);
+    expect(hasBidiControl('\u200E\u200F\u061C مريم')).toBe(false);
+  });
+});
+
+describe('sanitizeContributionBody', () => {
+  it('refuses a body that is empty once sanitised, whichever way it got there', () => {
+    for (const raw of [
+      '\u200B',
+      '<b>\u200D</b>',
+      '<script>alert(1)</script>',
+      '<style>p{}</style>',
+      '&#8203;&nbsp;',
+      '<p></p><br>',
+    ]) {
+      expect(refusal(raw), JSON.stringify(raw)).toBe('empty');
+    }
+  });
+
+  it('returns what sanitizeBodyWithText returns for a body that shows something', () => {
+    for (const raw of ['Un souvenir.', '<b>gras</b>', '\u200Bà', 'e\u0301']) {
+      expect(sanitizeContributionBody(raw)).toEqual(sanitizeBodyWithText(raw));
+    }
+  });
+
+  it('stores nothing that shows nothing: any accepted body has a visible character in its text', () => {
+    const piece = fc.constantFrom(
+      '\u200B',
+      '\u200E',
+      '\u0301',
+      ' ',
+      '\n',
+      '<b>',
+      '</b>',
+      '<i></i>',
+      '&#8203;',
+      'a',
+      '<script>x</script>',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const raw = pieces.join('');
+        const code = refusal(raw);
+        if (code === null) expect(hasVisibleText(sanitizeContributionBody(raw).text)).toBe(true);
+        else expect(hasVisibleText(sanitizeBodyWithText(raw).text)).toBe(false);
+      }),
+    );
+  });
+});
