@@ -40,6 +40,7 @@ const TABLES: readonly Answers<string>[] = [
       too_long: badRequest('error.body.unsafe'),
       unparseable: badRequest('error.body.unsafe'),
       frameset: badRequest('error.body.frameset'),
+      empty: badRequest('error.text.empty'),
     },
   }),
   answers({
