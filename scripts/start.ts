@@ -6,27 +6,17 @@ import { buildIfNeeded, DIST_DIR, SERVER_ENTRY } from './lib/build-if-needed.ts'
 import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
 import { loadStaticFiles, staticFiles } from './lib/static-files.ts';
-import { openRuntime, setRuntime } from '../src/lib/runtime.ts';
+import { setRuntime } from '../src/lib/runtime.ts';
+import { openRuntimeOrExit } from './lib/with-runtime.ts';
 import { sendsHsts } from '../src/lib/security/public-origin.ts';
-import type { Runtime } from '../src/lib/runtime.ts';
 import { wallNotifications } from '../src/lib/wall/invalidation.ts';
 import { schedulePurge } from '../src/lib/privacy/purge.ts';
-import { DataDirLockedError } from '../db/index.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 if (!process.argv.includes('--no-build')) buildIfNeeded();
 
-let runtime: Runtime;
-try {
-  runtime = await openRuntime();
-} catch (error) {
-  if (error instanceof DataDirLockedError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const runtime = await openRuntimeOrExit(1);
 setRuntime(runtime);
 
 const entry = (await import(pathToFileURL(SERVER_ENTRY).href)) as {

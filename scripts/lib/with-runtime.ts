@@ -7,16 +7,7 @@ import { DataDirLockedError } from '../../db/index.ts';
  * With the embedded database, refuses plainly while the server holds it.
  */
 export async function withRuntime(task: (runtime: Runtime) => Promise<void>): Promise<void> {
-  let runtime: Runtime;
-  try {
-    runtime = await openRuntime();
-  } catch (error) {
-    if (error instanceof DataDirLockedError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const runtime = await openRuntimeOrExit(2);
   try {
     await task(runtime);
   } catch (error) {
@@ -24,5 +15,21 @@ export async function withRuntime(task: (runtime: Runtime) => Promise<void>): Pr
     process.exitCode = 1;
   } finally {
     await runtime.handle.close();
+  }
+}
+
+/**
+ * Opens the configured database. While another process holds the embedded one, says so and
+ * exits with `lockedExitCode` rather than throwing a stack at the person who typed the command.
+ */
+export async function openRuntimeOrExit(lockedExitCode: number): Promise<Runtime> {
+  try {
+    return await openRuntime();
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(lockedExitCode);
+    }
+    throw error;
   }
 }

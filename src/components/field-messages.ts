@@ -20,3 +20,22 @@ export function fieldMessages(errors: Record<string, MessageKey>, t: BoundT, { v
       [...ids, errors[field] ? `${idPrefix}${field}-error` : null].filter(Boolean).join(' ') || undefined,
   };
 }
+
+/** What a refused form is shown again with: the values typed, and a catalogue key per refused field. */
+export interface FormState {
+  values: Record<string, string>;
+  /** Catalogue keys per field name. */
+  errors: Record<string, MessageKey>;
+}
+
+/**
+ * A field's id (the form's prefix, then its name), name, the value put back and its refusal:
+ * `<TextField {...field('title')} label={…} />`.
+ */
+export function fieldBinder(
+  values: Record<string, string>,
+  message: (field: string) => string | undefined,
+  idPrefix = '',
+) {
+  return (name: string) => ({ id: `${idPrefix}${name}`, name, value: values[name] ?? '', error: message(name) });
+}

@@ -14,71 +14,35 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('toActionError', () => {
   it('answers a domain refusal with its status and its catalogue sentence', () => {
-    expect(toActionError(new CommentError('parent_invalid'), 'comment')).toMatchObject({
-      code: 'CONFLICT',
-      status: 409,
-      message: 'comment.error.parent',
-    });
-    expect(toActionError(new CandleError('not_found'), 'candle')).toMatchObject({
-      code: 'NOT_FOUND',
-      message: 'candle.notFound',
-    });
-    expect(toActionError(new RegenerateLinkError('withdrawn'), 'privacy')).toMatchObject({
-      code: 'CONFLICT',
-      message: 'author.link.error.withdrawn',
-    });
-    expect(toActionError(new UserError('self'), 'team')).toMatchObject({
-      code: 'FORBIDDEN',
-      message: 'team.error.self',
-    });
+    expect(toActionError(new CommentError('parent_invalid'), 'comment')).toMatchObject({ status: 409 });
   });
 
-  it('answers the author’s link: gone is 404, reviewed or withdrawn already is 409', () => {
-    expect(toActionError(new AuthorLinkError('not_found'), 'author-link')).toMatchObject({
-      code: 'NOT_FOUND',
-      message: 'author.notFound',
-    });
-    expect(toActionError(new AuthorLinkError('not_pending'), 'author-link')).toMatchObject({
-      code: 'CONFLICT',
-      message: 'author.notPending',
-    });
-    expect(toActionError(new AuthorLinkError('withdrawn'), 'author-link').message).toBe('author.withdrawnAlready');
+  // Each step and kind has its own sentence; a decision's conflict names the status the item has now.
+  it.each([
+    [new CommentError('parent_invalid'), 'CONFLICT', 'comment.error.parent'],
+    [new CandleError('not_found'), 'NOT_FOUND', 'candle.notFound'],
+    [new RegenerateLinkError('withdrawn'), 'CONFLICT', 'author.link.error.withdrawn'],
+    [new UserError('self'), 'FORBIDDEN', 'team.error.self'],
+    [new AuthorLinkError('not_found'), 'NOT_FOUND', 'author.notFound'],
+    [new AuthorLinkError('not_pending'), 'CONFLICT', 'author.notPending'],
+    [new AuthorLinkError('withdrawn'), 'CONFLICT', 'author.withdrawnAlready'],
+    [new StepRefused('decision', 'souvenir', 'conflict', 'approved'), 'CONFLICT', 'moderation.conflict.approved'],
+    [new StepRefused('decision', 'comment', 'conflict', 'spam'), 'CONFLICT', 'moderation.comment.conflict.spam'],
+    [new StepRefused('decision', 'comment', 'not_found', null), 'NOT_FOUND', 'moderation.comment.error.notFound'],
+    [new StepRefused('decision', 'souvenir', 'not_allowed', 'trash'), 'BAD_REQUEST', 'moderation.error.notAllowed'],
+    [
+      refusedIn('edit', 'comment', new DecisionError('conflict', 'pending')),
+      'CONFLICT',
+      'moderation.comment.edit.conflict',
+    ],
+    [refusedIn('edit', 'souvenir', new DecisionError('not_allowed')), 'BAD_REQUEST', 'moderation.edit.withdrawn'],
+    [new StepRefused('dismissal', 'comment', 'conflict', 'approved'), 'CONFLICT', 'report.error.settled'],
+    [new StepRefused('dismissal', 'comment', 'not_allowed', null), 'NOT_FOUND', 'moderation.error.notFound'],
+  ])('answers %s with %s and %s', (error, code, message) => {
+    expect(toActionError(error, 'test')).toMatchObject({ code, message });
   });
 
-  it('words a refused decision by kind, naming the status the item has now', () => {
-    expect(toActionError(new StepRefused('decision', 'souvenir', 'conflict', 'approved'), 'moderation')).toMatchObject({
-      code: 'CONFLICT',
-      message: 'moderation.conflict.approved',
-    });
-    expect(toActionError(new StepRefused('decision', 'comment', 'conflict', 'spam'), 'moderation').message).toBe(
-      'moderation.comment.conflict.spam',
-    );
-    expect(toActionError(new StepRefused('decision', 'comment', 'not_found', null), 'moderation')).toMatchObject({
-      code: 'NOT_FOUND',
-      message: 'moderation.comment.error.notFound',
-    });
-    expect(toActionError(new StepRefused('decision', 'souvenir', 'not_allowed', 'trash'), 'moderation')).toMatchObject({
-      code: 'BAD_REQUEST',
-      message: 'moderation.error.notAllowed',
-    });
-  });
-
-  it('words a refused edit and a refused dismissal as those steps, not as decisions', () => {
-    expect(toActionError(refusedIn('edit', 'comment', new DecisionError('conflict', 'pending')), 'edit')).toMatchObject(
-      { code: 'CONFLICT', message: 'moderation.comment.edit.conflict' },
-    );
-    expect(toActionError(refusedIn('edit', 'souvenir', new DecisionError('not_allowed')), 'edit')).toMatchObject({
-      code: 'BAD_REQUEST',
-      message: 'moderation.edit.withdrawn',
-    });
-    expect(toActionError(new StepRefused('dismissal', 'comment', 'conflict', 'approved'), 'reports')).toMatchObject({
-      code: 'CONFLICT',
-      message: 'report.error.settled',
-    });
-    expect(toActionError(new StepRefused('dismissal', 'comment', 'not_allowed', null), 'reports')).toMatchObject({
-      code: 'NOT_FOUND',
-      message: 'moderation.error.notFound',
-    });
+  it('lets an edit’s other failures through as they are', () => {
     const other = new Error('disk full');
     expect(refusedIn('edit', 'souvenir', other)).toBe(other);
   });

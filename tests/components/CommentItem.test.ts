@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import CommentItem from '../../src/components/comments/CommentItem.astro';
-import type { PublicComment } from '../../src/lib/comments/model.ts';
 import { render } from './render.ts';
+import { publicComment } from './fixtures.ts';
+import type { PublicComment } from '../../src/lib/comments/model.ts';
 
-const comment: PublicComment = {
-  id: 7,
-  publicId: 'c7',
-  authorName: 'Marc',
-  bodyHtml: '<p>J’y étais aussi.</p>',
-  locale: 'fr',
-  createdAt: new Date('2024-05-01T20:00:00Z'),
-  approvedAt: new Date('2024-05-02T09:00:00Z'),
-  parentId: null,
-  authorWebsite: null,
-};
+const comment = publicComment();
 
 describe('the comment item', () => {
   it('shows the author, the date it was published and the text, in the author’s language', async () => {

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import SouvenirCard from '../../src/components/SouvenirCard.astro';
-import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
 import { render } from './render.ts';
+import { publicSouvenir } from './fixtures.ts';
 
-const souvenir: PublicSouvenir = {
-  id: 1,
-  publicId: 'abc123',
-  authorName: 'Camille',
-  bodyHtml: '<p>Un concert inoubliable.</p>',
-  locale: 'fr',
-  createdAt: new Date('2024-05-01T20:00:00Z'),
-  approvedAt: new Date('2024-05-02T09:00:00Z'),
-  title: null,
-  memoryYear: 1998,
-  event: null,
-  hashtags: ['concert'],
-  pinned: false,
-  commentCount: 0,
-  candleCount: 3,
-  isDemo: false,
-};
+const souvenir = publicSouvenir();
 
 describe('SouvenirCard', () => {
   it('speaks the language of the locals it is rendered with, French at the root', async () => {

@@ -7,9 +7,8 @@ import { shareInput } from '../../src/actions/share-schema.ts';
 import { commentInput } from '../../src/actions/comment-schema.ts';
 import { SanitizeError, sanitizeContributionBody } from '../../src/lib/sanitize/sanitize.ts';
 import { extractHashtags } from '../../src/lib/souvenirs/hashtags.ts';
-import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
-import type { PublicComment } from '../../src/lib/comments/model.ts';
 import { render } from './render.ts';
+import { publicComment, publicSouvenir } from './fixtures.ts';
 
 // Text no template writes, so every text node holding it holds the visitor's text.
 const START = 'QZX';
@@ -45,25 +44,9 @@ const text = (from: fc.Arbitrary<string>) => fc.array(from, { maxLength: 8 }).ma
 /** Mostly text the forms accept (the case that renders), often text they must refuse. */
 const hostile = fc.oneof({ weight: 3, arbitrary: text(allowedPiece) }, { weight: 1, arbitrary: text(piece) });
 
-const souvenir: PublicSouvenir = {
-  id: 1,
-  publicId: 'abc123',
-  authorName: 'Camille',
-  bodyHtml: '<p>Un concert.</p>',
-  locale: 'fr',
-  createdAt: new Date('2024-05-01T20:00:00Z'),
-  approvedAt: new Date('2024-05-02T09:00:00Z'),
-  title: null,
-  memoryYear: 1998,
-  event: null,
-  hashtags: [],
-  pinned: false,
-  commentCount: 0,
-  candleCount: 0,
-  isDemo: false,
-};
+const souvenir = publicSouvenir({ bodyHtml: '<p>Un concert.</p>', hashtags: [], candleCount: 0 });
 
-const comment: PublicComment = { ...souvenir, parentId: null, authorWebsite: null };
+const comment = publicComment({ ...souvenir, parentId: null, authorWebsite: null });
 
 /** An element that keeps its content's direction to itself: `<bdi>`, or any element with `dir` (HTML's UA style gives it `unicode-bidi: isolate`). */
 const isolates = (element: Element) => element.localName === 'bdi' || element.hasAttribute('dir');

@@ -1,8 +1,7 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchServer, withScript } from './support/server.ts';
-import type { E2eServer } from './support/server.ts';
-import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { withScript } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable, trapPage } from './support/browser.ts';
 import { shareByHttp } from './support/actors.ts';
 import { generatedAttackVectors } from './support/generated-vectors.ts';
 
@@ -10,13 +9,10 @@ const hasChromium = chromiumAvailable();
 const PER_SOUVENIR = 12;
 
 describe.skipIf(!hasChromium)('a few hundred attack vectors through the real form', () => {
-  let server: E2eServer;
-  let browser: Browser;
   const vectors = generatedAttackVectors();
   const links: string[] = [];
 
-  beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+  const suite = serverAndBrowser(async (server) => {
     let count = 0;
     for (let i = 0; i < vectors.length; i += PER_SOUVENIR) {
       const chunk = vectors.slice(i, i + PER_SOUVENIR);
@@ -34,12 +30,7 @@ describe.skipIf(!hasChromium)('a few hundred attack vectors through the real for
       ...Array.from({ length: count }, (_, k) => String(k + 1)),
     ]);
     expect(approved.status, approved.stderr).toBe(0);
-    browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
 
   it('has at least three hundred vectors', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(300);
@@ -47,11 +38,11 @@ describe.skipIf(!hasChromium)('a few hundred attack vectors through the real for
   });
 
   it('runs none of them on the wall or on any souvenir page', async () => {
-    const page = await browser.newPage();
-    const traps = await trapPage(page, server.origin);
+    const page = await suite.browser.newPage();
+    const traps = await trapPage(page, suite.server.origin);
     let next: string | null = '/';
     while (next) {
-      await page.goto(`${server.origin}${next}`);
+      await page.goto(`${suite.server.origin}${next}`);
       await page.waitForLoadState('load');
       for (const href of await page.locator('article h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
         links.push(href);
@@ -62,7 +53,7 @@ describe.skipIf(!hasChromium)('a few hundred attack vectors through the real for
     }
     expect(links.length).toBe(Math.ceil(vectors.length / PER_SOUVENIR));
     for (const link of links) {
-      await page.goto(`${server.origin}${link}`);
+      await page.goto(`${suite.server.origin}${link}`);
       await page.waitForLoadState('load');
       // Give autofocus, animations and lazy handlers a moment to fire if anything slipped through.
       await page.mouse.move(200, 300);

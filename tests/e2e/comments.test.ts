@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchServer, withScript } from './support/server.ts';
-import type { E2eServer } from './support/server.ts';
-import { chromiumAvailable, launchBrowser } from './support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { withScript } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable } from './support/browser.ts';
 import { shareByHttp, createAccount, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 
@@ -10,12 +10,9 @@ const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
 
 describe.skipIf(!hasChromium)('comments under a souvenir', () => {
-  let server: E2eServer;
-  let browser: Browser;
   let permalink: string;
 
-  beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+  const suite = serverAndBrowser(async (server) => {
     await shareByHttp(server, {
       name: 'Autrice',
       email: 'autrice@example.org',
@@ -26,11 +23,6 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     await createAccount(server, 'admin', 'admin', PASSWORD);
     const wall = await (await fetch(`${server.origin}/`)).text();
     permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   async function comment(page: Page, name: string, body: string) {
@@ -42,8 +34,8 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   }
 
   async function approveFirstComment() {
-    const admin = await signIn(browser, server, 'admin', PASSWORD);
-    await admin.goto(`${server.origin}/moderation?type=commentaires`);
+    const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
+    await admin.goto(`${suite.server.origin}/moderation?type=commentaires`);
     const item = admin.locator('[data-queue-item][data-target="comment"]').first();
     expect(await item.locator('[data-souvenir-title]').textContent()).toContain('La salle en fête');
     await Promise.all([admin.waitForURL(/fait=approve/), item.locator('button[data-decision="approve"]').click()]);
@@ -51,15 +43,15 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   }
 
   it('takes a comment, says it awaits moderation, and shows it once approved', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${permalink}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}${permalink}`);
     expect(await axeViolations(page)).toEqual([]);
     await comment(page, 'Karim', 'Moi aussi j’y étais, au balcon.');
     await expect(page.locator('#commentaire-envoye').textContent()).resolves.toBeTruthy();
     expect(await page.locator('article.comment').count()).toBe(0);
 
     await approveFirstComment();
-    await page.goto(`${server.origin}${permalink}`);
+    await page.goto(`${suite.server.origin}${permalink}`);
     const published = page.locator('article.comment');
     expect(await published.count()).toBe(1);
     expect(await published.first().textContent()).toContain('au balcon');
@@ -68,8 +60,8 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   });
 
   it('nests a reply under its comment and updates the most-commented list', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${permalink}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}${permalink}`);
     await page.locator('article.comment a.comment-reply').first().click();
     await page.waitForLoadState('load');
     expect(await page.locator('#comment-replying-to').textContent()).toContain('Karim');
@@ -77,12 +69,12 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     await expect(page.locator('#commentaire-envoye').count()).resolves.toBe(1);
 
     await approveFirstComment();
-    await page.goto(`${server.origin}${permalink}`);
+    await page.goto(`${suite.server.origin}${permalink}`);
     const reply = page.locator('article.comment ol.comment-replies article.comment');
     expect(await reply.count()).toBe(1);
     expect(await reply.textContent()).toContain('dans la fosse');
 
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     const entry = page.locator('aside.most-commented li', { hasText: 'La salle en fête' });
     expect(await entry.getAttribute('data-comment-count')).toBe('2');
     await page.close();
@@ -109,23 +101,23 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   it('keeps right-to-left names to themselves on the wall, the souvenir, the comments and the queues, and refuses overrides', async () => {
     const hebrew = 'מרים כהן';
     const arabic = 'ليلى';
-    const refused = await fetch(`${server.origin}/partager?_action=share`, {
+    const refused = await fetch(`${suite.server.origin}/partager?_action=share`, {
       method: 'POST',
-      headers: { origin: server.origin },
+      headers: { origin: suite.server.origin },
       body: new URLSearchParams({ consent: 'on', name: '\u202Erotaredom', email: 'x@example.org', body: 'Un texte.' }),
     });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('changent le sens de lecture');
-    await shareByHttp(server, { name: hebrew, email: 'miriam@example.org', body: 'Le bal des anciens, 1982.' });
+    await shareByHttp(suite.server, { name: hebrew, email: 'miriam@example.org', body: 'Le bal des anciens, 1982.' });
 
-    const admin = await signIn(browser, server, 'admin', PASSWORD);
-    await admin.goto(`${server.origin}/moderation`);
+    const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
+    await admin.goto(`${suite.server.origin}/moderation`);
     const queued = admin.locator('[data-queue-item][data-target="souvenir"]', { hasText: hebrew });
     await expectNameContained(queued.locator('.meta').first(), hebrew);
     await Promise.all([admin.waitForURL(/fait=approve/), queued.locator('button[data-decision="approve"]').click()]);
 
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}/`);
     const card = page.locator('article.souvenir-card', { hasText: hebrew });
     await expectNameContained(card.locator('.meta'), hebrew);
     await Promise.all([page.waitForURL(/\/souvenirs\//), card.locator('h2 a').click()]);
@@ -145,7 +137,7 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     await send(arabic);
     await expect(page.locator('#commentaire-envoye').count()).resolves.toBe(1);
 
-    await admin.goto(`${server.origin}/moderation?type=commentaires`);
+    await admin.goto(`${suite.server.origin}/moderation?type=commentaires`);
     const queuedComment = admin.locator('[data-queue-item][data-target="comment"]', { hasText: arabic });
     await expectNameContained(queuedComment.locator('.meta').first(), arabic);
     await Promise.all([
@@ -163,8 +155,8 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   });
 
   it('keeps the typed comment and explains the problem when a field is wrong', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${permalink}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}${permalink}`);
     await page.fill('#comment-body', 'Un texte à garder');
     await page.fill('#comment-name', 'Zoé');
     await page.fill('#comment-email', 'pas-une-adresse');

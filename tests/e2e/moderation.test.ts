@@ -1,8 +1,6 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchServer } from './support/server.ts';
-import type { E2eServer } from './support/server.ts';
-import { chromiumAvailable, launchBrowser } from './support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable } from './support/browser.ts';
 import { shareByHttp, createAccount, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 
@@ -11,57 +9,41 @@ const ADMIN_PASSWORD = 'une phrase de passe assez longue';
 const MODERATOR_PASSWORD = 'une autre phrase bien longue';
 
 describe.skipIf(!hasChromium)('moderators at work', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
-    await shareByHttp(server, {
-      name: 'Approuvable',
-      email: 'a@example.org',
-      title: 'Souvenir à approuver',
-      body: 'La fosse chantait.',
-    });
-    await shareByHttp(server, {
-      name: 'Refusable',
-      email: 'r@example.org',
-      title: 'Souvenir à refuser',
-      body: 'Hors sujet.',
-    });
+  const suite = serverAndBrowser(async (server) => {
+    for (const souvenir of [
+      { name: 'Approuvable', email: 'a@example.org', title: 'Souvenir à approuver', body: 'La fosse chantait.' },
+      { name: 'Refusable', email: 'r@example.org', title: 'Souvenir à refuser', body: 'Hors sujet.' },
+    ])
+      await shareByHttp(server, souvenir);
     await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('sends a visitor to the login page and refuses Actions without a session', async () => {
-    const res = await fetch(`${server.origin}/moderation`, { redirect: 'manual' });
+    const res = await fetch(`${suite.server.origin}/moderation`, { redirect: 'manual' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain('/connexion');
-    const form = await fetch(`${server.origin}/moderation?_action=moderation.decide`, {
+    const form = await fetch(`${suite.server.origin}/moderation?_action=moderation.decide`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { origin: server.origin },
+      headers: { origin: suite.server.origin },
       body: new URLSearchParams({ ids: '1', decision: 'approve' }),
     });
     expect(form.status).toBe(303);
     expect(form.headers.get('location')).toContain('/connexion');
-    const api = await fetch(`${server.origin}/_actions/moderation.decide`, {
+    const api = await fetch(`${suite.server.origin}/_actions/moderation.decide`, {
       method: 'POST',
-      headers: { origin: server.origin },
+      headers: { origin: suite.server.origin },
       body: new URLSearchParams({ ids: '1', decision: 'approve' }),
     });
     expect(api.status).toBe(401);
     expect(await api.text()).not.toContain('a@example.org');
-    const queue = await fetch(`${server.origin}/souvenirs/nothing`);
+    const queue = await fetch(`${suite.server.origin}/souvenirs/nothing`);
     expect(queue.status).toBe(404);
   });
 
   it('refuses a cross-site decision: foreign Origin, JSON without Origin, no Origin', async () => {
-    const url = `${server.origin}/_actions/moderation.decide`;
-    const foreign = await fetch(`${server.origin}/moderation?_action=moderation.decide`, {
+    const url = `${suite.server.origin}/_actions/moderation.decide`;
+    const foreign = await fetch(`${suite.server.origin}/moderation?_action=moderation.decide`, {
       method: 'POST',
       headers: { origin: 'https://evil.example' },
       body: new URLSearchParams({ ids: '1', decision: 'approve' }),
@@ -78,8 +60,8 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
   });
 
   it('lets an admin work the queue by keyboard: approve one, reject another', async () => {
-    const page = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
-    await page.goto(`${server.origin}/moderation`);
+    const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${suite.server.origin}/moderation`);
     expect(await page.locator('[data-queue-item]').count()).toBe(2);
     expect(await page.content()).toContain('a@example.org');
     expect(await axeViolations(page)).toEqual([]);
@@ -98,11 +80,11 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await Promise.all([page.waitForURL(/fait=reject/), page.keyboard.press('r')]);
     expect(await page.locator('[data-queue-item]').count()).toBe(0);
 
-    const wall = await (await fetch(`${server.origin}/`)).text();
+    const wall = await (await fetch(`${suite.server.origin}/`)).text();
     expect(wall).toContain('Souvenir à approuver');
     expect(wall).not.toContain('Souvenir à refuser');
 
-    await page.goto(`${server.origin}/moderation/journal`);
+    await page.goto(`${suite.server.origin}/moderation/journal`);
     const actions = await page
       .locator('tr[data-action]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
@@ -112,8 +94,8 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
   });
 
   it('creates a moderator who signs in, is disabled, and is signed out on the next request', async () => {
-    const admin = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
-    await admin.goto(`${server.origin}/moderation/equipe`);
+    const admin = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${suite.server.origin}/moderation/equipe`);
     await admin.fill('#username', 'camille');
     await admin.fill('#displayName', 'Camille');
     await admin.selectOption('#role', 'moderator');
@@ -122,36 +104,36 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await admin.waitForLoadState('load');
     expect(await admin.locator('.team-member', { hasText: '@camille' }).count()).toBe(1);
 
-    const moderator = await signIn(browser, server, 'camille', MODERATOR_PASSWORD);
-    await moderator.goto(`${server.origin}/moderation`);
+    const moderator = await signIn(suite.browser, suite.server, 'camille', MODERATOR_PASSWORD);
+    await moderator.goto(`${suite.server.origin}/moderation`);
     expect(moderator.url()).toContain('/moderation');
     expect(moderator.url()).not.toContain('/connexion');
-    const team = await moderator.goto(`${server.origin}/moderation/equipe`);
+    const team = await moderator.goto(`${suite.server.origin}/moderation/equipe`);
     expect(team!.status()).toBe(403);
 
-    await admin.goto(`${server.origin}/moderation/equipe`);
+    await admin.goto(`${suite.server.origin}/moderation/equipe`);
     const member = admin.locator('.team-member', { hasText: '@camille' });
     await member.locator('.team-actions form').first().locator('button').click();
     await admin.waitForLoadState('load');
     expect(await admin.locator('.team-member.disabled', { hasText: '@camille' }).count()).toBe(1);
 
-    await moderator.goto(`${server.origin}/moderation`);
+    await moderator.goto(`${suite.server.origin}/moderation`);
     expect(moderator.url()).toContain('/connexion');
     await admin.context().close();
     await moderator.context().close();
   });
 
   it('signs an admin out everywhere else from their account page, keeping this browser signed in', async () => {
-    const laptop = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
-    const phone = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
-    await laptop.goto(`${server.origin}/moderation/mot-de-passe`);
+    const laptop = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    const phone = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    await laptop.goto(`${suite.server.origin}/moderation/mot-de-passe`);
     expect(await laptop.textContent('#sessions-count')).toMatch(/^\d+ sessions ouvertes, celle-ci comprise\.$/);
     await Promise.all([laptop.waitForNavigation(), laptop.click('form.end-sessions-form button')]);
     expect(await laptop.textContent('#message')).toBe('Vos autres sessions sont fermées.');
     expect(await laptop.textContent('#sessions-count')).toBe('1 session ouverte : celle-ci.');
-    await laptop.goto(`${server.origin}/moderation`);
+    await laptop.goto(`${suite.server.origin}/moderation`);
     expect(laptop.url()).not.toContain('/connexion');
-    await phone.goto(`${server.origin}/moderation`);
+    await phone.goto(`${suite.server.origin}/moderation`);
     expect(phone.url()).toContain('/connexion');
     await laptop.context().close();
     await phone.context().close();

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchServer, withScript } from './support/server.ts';
-import type { E2eServer } from './support/server.ts';
-import { chromiumAvailable, launchBrowser } from './support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { withScript } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable } from './support/browser.ts';
 import { kilobytes, measurePageWeight } from './support/weight.ts';
 import type { PageWeight } from './support/weight.ts';
 
@@ -17,12 +16,9 @@ const JS_BUDGET = 16_000;
 
 // Page weights do not depend on the database engine: measured in the PGlite pass only.
 describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight of the public pages', () => {
-  let server: E2eServer;
-  let browser: Browser;
   const pages: Array<{ name: string; path: string }> = [];
 
-  beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+  const suite = serverAndBrowser(async (server) => {
     await withScript(server, 'seed-demo.ts', []);
     const wall = await (await fetch(`${server.origin}/`)).text();
     const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
@@ -34,20 +30,17 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight o
       { name: 'Live screen', path: '/ecran' },
       { name: 'Privacy', path: '/confidentialite' },
     );
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('sends no script beyond islands and enhancements, and reports what each page weighs', async () => {
     const rows: Array<{ name: string; weight: PageWeight }> = [];
     for (const page of pages) {
       // A first visit warms the server's page cache: the measure is what visitors usually get.
-      await measurePageWeight(browser, `${server.origin}${page.path}`);
-      rows.push({ name: page.name, weight: await measurePageWeight(browser, `${server.origin}${page.path}`) });
+      await measurePageWeight(suite.browser, `${suite.server.origin}${page.path}`);
+      rows.push({
+        name: page.name,
+        weight: await measurePageWeight(suite.browser, `${suite.server.origin}${page.path}`),
+      });
     }
     const table = [
       '| Page | HTML | CSS | JS | Islands | Total transferred | (decoded) | Script files | Inline script (in the HTML) |',

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchServer, withScript } from './support/server.ts';
-import type { E2eServer } from './support/server.ts';
-import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { withScript } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable, trapPage } from './support/browser.ts';
 import { shareByHttp, createAccount, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 
@@ -11,15 +10,12 @@ const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
 
 describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right to erasure', () => {
-  let server: E2eServer;
-  let browser: Browser;
   let withdrawLink: string;
   let lostLink: string;
 
-  const wall = async () => (await fetch(`${server.origin}/`)).text();
+  const wall = async () => (await fetch(`${suite.server.origin}/`)).text();
 
-  beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+  const suite = serverAndBrowser(async (server) => {
     withdrawLink = await shareByHttp(server, {
       name: 'Aline',
       email: 'aline@example.org',
@@ -40,22 +36,17 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
     });
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
     await createAccount(server, 'admin', 'admin', PASSWORD);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('purges expired personal data when the server starts, and says so in its log', () => {
-    expect(server.output()).toMatch(/\[privacy\] purge: \d+ IP hash\(es\) cleared/);
+    expect(suite.server.output()).toMatch(/\[privacy\] purge: \d+ IP hash\(es\) cleared/);
   });
 
   it('lets an author withdraw through their link, and the souvenir leaves the wall', async () => {
     expect(await wall()).toContain('Retrait par lien');
-    const page = await browser.newPage();
-    const traps = await trapPage(page, server.origin);
-    await page.goto(`${server.origin}${withdrawLink}`);
+    const page = await suite.browser.newPage();
+    const traps = await trapPage(page, suite.server.origin);
+    await page.goto(`${suite.server.origin}${withdrawLink}`);
     expect(await page.getAttribute('#statut', 'data-status')).toBe('approved');
     await page.check('#confirm');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('.danger-zone button[type=submit]')]);
@@ -72,8 +63,8 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
 
   it('shows a commenter their own private link, which opens and withdraws that comment', async () => {
     const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(await wall())![1]!;
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${permalink}`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}${permalink}`);
     await page.fill('#comment-body', 'J’y étais aussi, au troisième rang.');
     await page.fill('#comment-name', 'Dora');
     await page.fill('#comment-email', 'dora@example.org');
@@ -109,8 +100,8 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
   });
 
   it('lets an admin give a lost link a replacement, shown once; the old link stops working', async () => {
-    const admin = await signIn(browser, server, 'admin', PASSWORD);
-    await admin.goto(`${server.origin}/moderation`);
+    const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
+    await admin.goto(`${suite.server.origin}/moderation`);
     const item = admin.locator('[data-queue-item]', { hasText: 'Lien perdu' });
     await Promise.all([admin.waitForNavigation({ waitUntil: 'load' }), item.locator('[data-new-link]').click()]);
     expect(await axeViolations(admin)).toEqual([]);
@@ -118,20 +109,20 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
     expect(fresh).toMatch(/\/mes-souvenirs\/[A-Za-z0-9_-]{32}$/);
     expect(fresh).not.toContain(lostLink);
 
-    expect((await fetch(`${server.origin}${lostLink}`)).status).toBe(404);
+    expect((await fetch(`${suite.server.origin}${lostLink}`)).status).toBe(404);
     const opened = await fetch(fresh!);
     expect(opened.status).toBe(200);
     expect(await opened.text()).toContain('Lien perdu');
     // Shown once: the queue itself never prints it again.
-    await admin.goto(`${server.origin}/moderation`);
+    await admin.goto(`${suite.server.origin}/moderation`);
     expect(await admin.locator('[data-new-private-link]').count()).toBe(0);
     await admin.context().close();
   });
 
   it('lets an admin find, export and erase everything tied to an address, logged without it', async () => {
-    const admin = await signIn(browser, server, 'admin', PASSWORD);
-    const traps = await trapPage(admin, server.origin);
-    await admin.goto(`${server.origin}/moderation/donnees`);
+    const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
+    const traps = await trapPage(admin, suite.server.origin);
+    await admin.goto(`${suite.server.origin}/moderation/donnees`);
     await admin.fill('#data-email', 'bruno.efface@example.org');
     await Promise.all([admin.waitForNavigation({ waitUntil: 'load' }), admin.click('[data-search]')]);
     expect(admin.url()).not.toContain('efface');
@@ -147,9 +138,9 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
     };
     expect(exported.email).toBe('bruno.efface@example.org');
     expect(exported.souvenirs.map((s) => s.title)).toEqual(['Effacement demandé']);
-    const direct = await admin.context().request.post(`${server.origin}/moderation/donnees.json`, {
+    const direct = await admin.context().request.post(`${suite.server.origin}/moderation/donnees.json`, {
       form: { email: 'bruno.efface@example.org' },
-      headers: { origin: server.origin },
+      headers: { origin: suite.server.origin },
     });
     expect(direct.headers()['content-disposition']).toMatch(/^attachment; filename="donnees-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(direct.headers()['cache-control']).toMatch(/\bno-store\b/);
@@ -162,14 +153,14 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
 
     const after = await wall();
     expect(after).not.toContain('Effacement demandé');
-    await admin.goto(`${server.origin}/moderation/journal`);
+    await admin.goto(`${suite.server.origin}/moderation/journal`);
     const journal = (await admin.content()).toLowerCase();
     expect(journal).toContain('effacement des données d’une adresse');
     expect(journal).not.toContain('bruno');
     await admin.context().close();
 
     // A moderator who is not an admin cannot even open the page.
-    const anonymous = await fetch(`${server.origin}/moderation/donnees`, { redirect: 'manual' });
+    const anonymous = await fetch(`${suite.server.origin}/moderation/donnees`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);
   });
 });

@@ -1,9 +1,8 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { JSDOM } from 'jsdom';
-import type { Browser } from 'playwright-core';
-import { launchServer, withScript } from './support/server.ts';
-import type { E2eServer } from './support/server.ts';
-import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
+import { withScript } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable, trapPage } from './support/browser.ts';
 import { shareByHttp, createAccount, signIn } from './support/actors.ts';
 import { hashIp } from '../../src/lib/privacy/ip-hash.ts';
 
@@ -12,76 +11,64 @@ const PASSWORD = 'une phrase de passe assez longue';
 const AUTHOR_EMAILS = ['mur1@example.org', 'mur2@example.org', 'ecran@example.org', 'redemarrage@example.org'];
 
 describe.skipIf(!hasChromium)('the aggregated wall', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
-    await shareByHttp(server, {
-      name: 'Premier',
-      email: AUTHOR_EMAILS[0]!,
-      title: 'Souvenir de 1998',
-      body: 'Le concert #rock de mes seize ans.',
-      year: '1998',
-    });
-    await shareByHttp(server, {
-      name: 'Second',
-      email: AUTHOR_EMAILS[1]!,
-      title: 'Souvenir de 2004',
-      body: 'Une soirée #jazz.',
-      year: '2004',
-    });
+  const suite = serverAndBrowser(async (server) => {
+    for (const souvenir of [
+      {
+        name: 'Premier',
+        email: AUTHOR_EMAILS[0]!,
+        title: 'Souvenir de 1998',
+        body: 'Le concert #rock de mes seize ans.',
+        year: '1998',
+      },
+      { name: 'Second', email: AUTHOR_EMAILS[1]!, title: 'Souvenir de 2004', body: 'Une soirée #jazz.', year: '2004' },
+    ])
+      await shareByHttp(server, souvenir);
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
     await createAccount(server, 'admin', 'admin', PASSWORD);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('remembers the chosen layout without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     await page.click('a[data-layout="pleine"]');
     await page.waitForLoadState('load');
     expect(page.url()).toContain('mise-en-page=pleine');
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     expect(page.url()).toContain('mise-en-page=pleine');
     await page.click('a[data-layout="encadre"]');
     await page.waitForLoadState('load');
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     expect(page.url()).not.toContain('mise-en-page=pleine');
     await context.close();
   });
 
   it('filters by year and by hashtag', async () => {
-    const byYear = await (await fetch(`${server.origin}/?annee=1998`)).text();
+    const byYear = await (await fetch(`${suite.server.origin}/?annee=1998`)).text();
     expect(byYear).toContain('Souvenir de 1998');
     expect(byYear).not.toContain('Souvenir de 2004');
-    const byTag = await (await fetch(`${server.origin}/?tag=jazz`)).text();
+    const byTag = await (await fetch(`${suite.server.origin}/?tag=jazz`)).text();
     expect(byTag).toContain('Souvenir de 2004');
     expect(byTag).not.toContain('Souvenir de 1998');
   });
 
   it('answers a repeated request with 304 when the ETag matches', async () => {
-    const first = await fetch(`${server.origin}/`);
+    const first = await fetch(`${suite.server.origin}/`);
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
     expect(first.headers.get('cache-control')).toContain('public');
-    const again = await fetch(`${server.origin}/`, { headers: { 'if-none-match': etag! } });
+    const again = await fetch(`${suite.server.origin}/`, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
   });
 
   it('serves an RSS feed that parses and a JSON Feed 1.1 with its fields', async () => {
-    const rss = await (await fetch(`${server.origin}/rss.xml`)).text();
+    const rss = await (await fetch(`${suite.server.origin}/rss.xml`)).text();
     const xml = new JSDOM(rss, { contentType: 'text/xml' }).window.document;
     expect(xml.querySelector('parsererror')).toBeNull();
     expect(xml.documentElement.nodeName).toBe('rss');
     const titles = [...xml.querySelectorAll('item > title')].map((n) => n.textContent);
     expect(titles).toEqual(['Souvenir de 2004, par Second', 'Souvenir de 1998, par Premier']);
-    const feed = (await (await fetch(`${server.origin}/feed.json`)).json()) as {
+    const feed = (await (await fetch(`${suite.server.origin}/feed.json`)).json()) as {
       version: string;
       title: string;
       items: Array<Record<string, unknown>>;
@@ -96,35 +83,35 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
   });
 
   it('shows a souvenir on the live screen within 2 s of its approval, also after a server restart', async () => {
-    const screen = await browser.newPage();
-    const traps = await trapPage(screen, server.origin);
-    await screen.goto(`${server.origin}/ecran`);
+    const screen = await suite.browser.newPage();
+    const traps = await trapPage(screen, suite.server.origin);
+    await screen.goto(`${suite.server.origin}/ecran`);
     await screen.waitForLoadState('load');
     const onScreen = (title: string) =>
       screen.waitForFunction((t) => document.querySelector('#ecran-actuel')?.textContent?.includes(t), title, {
         timeout: 2_000,
       });
 
-    await shareByHttp(server, {
+    await shareByHttp(suite.server, {
       name: 'Direct',
       email: AUTHOR_EMAILS[2]!,
       title: 'Arrivé en direct',
       body: 'La salle, ce soir-là.',
     });
-    const admin = await signIn(browser, server, 'admin', PASSWORD);
-    await admin.goto(`${server.origin}/moderation`);
+    const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
+    await admin.goto(`${suite.server.origin}/moderation`);
     const item = admin.locator('[data-queue-item]', { hasText: 'Arrivé en direct' });
     await Promise.all([admin.waitForURL(/fait=approve/), item.locator('button[data-decision="approve"]').click()]);
     await onScreen('Arrivé en direct');
     await admin.context().close();
 
-    await shareByHttp(server, {
+    await shareByHttp(suite.server, {
       name: 'Après',
       email: AUTHOR_EMAILS[3]!,
       title: 'Après le redémarrage',
       body: 'Toujours là.',
     });
-    await withScript(server, 'souvenir.ts', ['approve', '4']);
+    await withScript(suite.server, 'souvenir.ts', ['approve', '4']);
     // The server restarted while the screen stayed open: the browser reconnects and catches up.
     await screen.waitForFunction(
       () => document.querySelector('#ecran-actuel')?.textContent?.includes('Après le redémarrage'),
@@ -137,8 +124,8 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
   });
 
   it('lights one candle per visitor per day and shows the count', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}/`);
     await page.locator('.souvenir-card h2 a', { hasText: 'Souvenir de 1998' }).click();
     await page.waitForLoadState('load');
     const count = page.locator('.candle-count').first();
@@ -156,8 +143,8 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
   });
 
   it('keeps every author email and IP hash out of public pages, feeds, the embed and the export', async () => {
-    const ipHash = hashIp(server.env.IP_HASH_SECRET!, '127.0.0.1')!;
-    const wall = await (await fetch(`${server.origin}/`)).text();
+    const ipHash = hashIp(suite.server.env.IP_HASH_SECRET!, '127.0.0.1')!;
+    const wall = await (await fetch(`${suite.server.origin}/`)).text();
     const permalinks = [...wall.matchAll(/href="(\/souvenirs\/[A-Za-z0-9_-]+)"/g)].map((m) => m[1]!);
     const paths = [
       '/',
@@ -175,15 +162,15 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
       ...permalinks,
     ];
     const bodies: Array<[string, string]> = [];
-    for (const path of paths) bodies.push([path, await (await fetch(`${server.origin}${path}`)).text()]);
-    const admin = await signIn(browser, server, 'admin', PASSWORD);
+    for (const path of paths) bodies.push([path, await (await fetch(`${suite.server.origin}${path}`)).text()]);
+    const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
     for (const format of ['json', 'csv']) {
-      const res = await admin.context().request.get(`${server.origin}/moderation/export.${format}`);
+      const res = await admin.context().request.get(`${suite.server.origin}/moderation/export.${format}`);
       expect(res.status()).toBe(200);
       bodies.push([`export.${format}`, await res.text()]);
     }
     await admin.context().close();
-    const cli = await withScript(server, 'export.ts', ['--format', 'json']);
+    const cli = await withScript(suite.server, 'export.ts', ['--format', 'json']);
     bodies.push(['npm run export', cli.stdout]);
     for (const [path, body] of bodies) {
       for (const email of AUTHOR_EMAILS) expect(body, path).not.toContain(email);

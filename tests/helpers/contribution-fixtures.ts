@@ -59,12 +59,19 @@ export async function approvedSouvenir(
   return s;
 }
 
-/** Marc's comment on a souvenir, with a website, a private link and a text unique to each call. */
+/**
+ * Marc's comment on a souvenir, with a website, a private link and a text unique to each call;
+ * pending, sent now from `ip-marc` unless told.
+ */
 export function marcComment(
   db: Kysely<Database>,
   souvenirId: number,
   overrides: Partial<CommentSubmission> = {},
-  status: 'pending' | 'approved' = 'pending',
+  {
+    status = 'pending',
+    ipHash = 'ip-marc',
+    now,
+  }: { status?: 'pending' | 'approved'; ipHash?: string; now?: Date } = {},
 ) {
   return createComment(
     db,
@@ -78,7 +85,7 @@ export function marcComment(
       locale: 'fr',
       ...overrides,
     },
-    { ipHash: 'ip-marc', status },
+    { ipHash, status, ...(now ? { now } : {}) },
   );
 }
 
@@ -118,3 +125,6 @@ export function timedComment(
     },
   );
 }
+
+/** What is left of any contribution erased or withdrawn: in the bin, nobody's, with no text. */
+export const TOMBSTONE = { status: 'trash', author_name: '', author_email: '', body_raw: '', body_html: '' } as const;

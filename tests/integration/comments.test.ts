@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { createComment, resolveCommentTarget, CommentError } from '../../src/lib/comments/create-comment.ts';
+import { resolveCommentTarget, CommentError } from '../../src/lib/comments/create-comment.ts';
+import { marcComment } from '../helpers/contribution-fixtures.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
 import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { deleteComment } from '../../src/lib/comments/delete-comment.ts';
@@ -40,19 +41,11 @@ describeEachDatabase('comments', (t) => {
     overrides: Partial<CommentSubmission> & { status?: 'pending' | 'approved' } = {},
   ) => {
     const { status = 'pending', ...fields } = overrides;
-    return createComment(
+    return marcComment(
       t.db,
-      {
-        souvenirId,
-        parentId: null,
-        authorName: 'Marc',
-        authorEmail: 'marc@example.org',
-        authorWebsite: null,
-        body: 'Moi aussi, j’y étais.',
-        locale: 'fr',
-        ...fields,
-      },
-      { ipHash: 'ip-marc', status, now: tick() },
+      souvenirId,
+      { authorWebsite: null, body: 'Moi aussi, j’y étais.', ...fields },
+      { status, now: tick() },
     );
   };
 

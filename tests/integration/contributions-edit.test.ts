@@ -4,6 +4,7 @@ import { approvedSouvenir, timedComment } from '../helpers/contribution-fixtures
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
+import type { EditRequest } from '../../src/lib/contributions/edit.ts';
 import { findQueueItem } from '../../src/lib/contributions/queue.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 
@@ -24,13 +25,14 @@ describeEachDatabase('moderator edits', (t) => {
       },
       { ipHash: null, now: new Date('2026-11-01T10:00:00Z') },
     );
+  /** Alice's correction of souvenir `id`. */
+  const editSouvenir = (id: number, edit: Omit<EditRequest<'souvenir'>, 'id' | 'actor'>) =>
+    editContribution(t.db, 'souvenir', { id, actor: alice, ...edit });
   const row = (id: number) => t.db.selectFrom('souvenir').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('re-sanitises the new text, extracts its hashtags again and logs the text before and after', async () => {
     const s = await newSouvenir();
-    const result = await editContribution(t.db, 'souvenir', {
-      id: s.id,
-      actor: alice,
+    const result = await editSouvenir(s.id, {
       title: 'Concert',
       body: 'Un concert <em>inoubliable</em><img src=x onerror="alert(1)">. #jazz #Paris',
       reason: 'faute de frappe',
@@ -60,19 +62,17 @@ describeEachDatabase('moderator edits', (t) => {
   it('tells the wall when the edited souvenir is published, and only then', async () => {
     const pending = await newSouvenir();
     t.queries.length = 0;
-    await editContribution(t.db, 'souvenir', { id: pending.id, actor: alice, title: null, body: 'Autre texte' });
+    await editSouvenir(pending.id, { title: null, body: 'Autre texte' });
     expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(false);
     await decideSouvenir(t.db, { id: pending.id, decision: 'approve', actor: alice });
     t.queries.length = 0;
-    await editContribution(t.db, 'souvenir', { id: pending.id, actor: alice, title: null, body: 'Texte corrigé' });
+    await editSouvenir(pending.id, { title: null, body: 'Texte corrigé' });
     expect(t.queries.some((q) => q.includes('pg_notify'))).toBe(true);
   });
 
   it('writes and logs nothing when title and text are unchanged', async () => {
     const s = await newSouvenir();
-    const result = await editContribution(t.db, 'souvenir', {
-      id: s.id,
-      actor: alice,
+    const result = await editSouvenir(s.id, {
       title: 'Concret',
       body: 'Un concret inoubliable. #rock',
     });
@@ -94,9 +94,7 @@ describeEachDatabase('moderator edits', (t) => {
       now: new Date('2026-11-03T10:00:00Z'),
     });
     await expect(
-      editContribution(t.db, 'souvenir', {
-        id: s.id,
-        actor: alice,
+      editSouvenir(s.id, {
         title: 'Par Alice',
         body: 'Texte d’Alice',
         expectedUpdatedAt: opened,
@@ -107,21 +105,15 @@ describeEachDatabase('moderator edits', (t) => {
 
   it('refuses text the sanitiser cannot read before writing anything, and a withdrawn or unknown souvenir', async () => {
     const s = await newSouvenir();
-    await expect(
-      editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'x'.repeat(30_000) }),
-    ).rejects.toBeInstanceOf(SanitizeError);
+    await expect(editSouvenir(s.id, { title: null, body: 'x'.repeat(30_000) })).rejects.toBeInstanceOf(SanitizeError);
     expect((await row(s.id)).title).toBe('Concret');
-    await expect(
-      editContribution(t.db, 'souvenir', { id: 999_999, actor: alice, title: null, body: 'Texte' }),
-    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(editSouvenir(999_999, { title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_found' });
     await t.db
       .updateTable('souvenir')
       .set({ withdrawn_at: new Date(), status: 'trash' })
       .where('id', '=', s.id)
       .execute();
-    await expect(
-      editContribution(t.db, 'souvenir', { id: s.id, actor: alice, title: null, body: 'Texte' }),
-    ).rejects.toMatchObject({ code: 'not_allowed' });
+    await expect(editSouvenir(s.id, { title: null, body: 'Texte' })).rejects.toMatchObject({ code: 'not_allowed' });
   });
 });
 

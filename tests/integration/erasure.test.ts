@@ -1,6 +1,9 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
+import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
+import { submission } from '../helpers/contribution-fixtures.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
@@ -20,23 +23,35 @@ const script = { id: null, label: 'script' };
 const admin = { id: null, label: 'admin' };
 const SECRET = 'a-privacy-secret-for-tests';
 const EMAIL = 'Ines.Martin@Example.org';
+const INES = { authorName: 'Inès', authorEmail: EMAIL };
+const LEA = { authorName: 'Léa', authorEmail: 'lea@example.org' };
 
 describeEachDatabase('finding, exporting and erasing what an address wrote', (t) => {
+  const november = (day: number) => new Date(Date.UTC(2026, 10, day, 10));
+  const souvenir = (day: number, ipHash: string, fields: Partial<SouvenirSubmission>) =>
+    createSouvenir(t.db, submission(fields), { ipHash, now: november(day) });
+  const comment = (
+    day: number,
+    ipHash: string,
+    status: 'pending' | 'approved',
+    fields: Pick<CommentSubmission, 'souvenirId' | 'authorName' | 'authorEmail' | 'body'> & Partial<CommentSubmission>,
+  ) =>
+    createComment(
+      t.db,
+      { parentId: null, authorWebsite: null, locale: 'fr', ...fields },
+      { ipHash, status, now: november(day) },
+    );
+
   /** Inès wrote two souvenirs (one approved) and two comments (one a reply); others wrote around her. */
   async function scene() {
-    const mine = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Inès Martin',
-        authorEmail: EMAIL,
-        title: 'Le rappel',
-        body: 'Trois rappels ce soir-là ! #rappel',
-        memoryYear: 2014,
-        event: 'Concert',
-        locale: 'fr',
-      },
-      { ipHash: 'ip-ines', now: new Date('2026-11-01T10:00:00Z') },
-    );
+    const mine = await souvenir(1, 'ip-ines', {
+      authorName: 'Inès Martin',
+      authorEmail: EMAIL,
+      title: 'Le rappel',
+      body: 'Trois rappels ce soir-là ! #rappel',
+      memoryYear: 2014,
+      event: 'Concert',
+    });
     await decideSouvenir(t.db, { id: mine.id, decision: 'approve', actor: script, reason: 'Merci Inès Martin' });
     await editContribution(t.db, 'souvenir', {
       id: mine.id,
@@ -44,85 +59,30 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
       title: 'Le rappel',
       body: 'Trois rappels ce soir-là, vraiment ! #rappel',
     });
-    const minePending = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Inès',
-        authorEmail: 'ines.martin@example.org',
-        title: null,
-        body: 'Un autre soir',
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: 'ip-ines', now: new Date('2026-11-02T10:00:00Z') },
-    );
-    const theirs = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title: 'Ma soirée',
-        body: 'Au balcon',
-        memoryYear: 2014,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: 'ip-lea', now: new Date('2026-11-03T10:00:00Z') },
-    );
+    const minePending = await souvenir(2, 'ip-ines', {
+      ...INES,
+      authorEmail: 'ines.martin@example.org',
+      title: null,
+      body: 'Un autre soir',
+    });
+    const theirs = await souvenir(3, 'ip-lea', { ...LEA, title: 'Ma soirée', body: 'Au balcon', memoryYear: 2014 });
     await decideSouvenir(t.db, { id: theirs.id, decision: 'approve', actor: script });
-    const leaComment = await createComment(
-      t.db,
-      {
-        souvenirId: theirs.id,
-        parentId: null,
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        authorWebsite: null,
-        body: 'Quel souvenir',
-        locale: 'fr',
-      },
-      { ipHash: 'ip-lea', status: 'approved', now: new Date('2026-11-04T10:00:00Z') },
-    );
-    const myReply = await createComment(
-      t.db,
-      {
-        souvenirId: theirs.id,
-        parentId: leaComment.id,
-        authorName: 'Inès M.',
-        authorEmail: 'INES.MARTIN@example.org',
-        authorWebsite: 'https://ines.example',
-        body: 'J’y étais aussi',
-        locale: 'fr',
-      },
-      { ipHash: 'ip-ines', status: 'approved', now: new Date('2026-11-05T10:00:00Z') },
-    );
-    const myComment = await createComment(
-      t.db,
-      {
-        souvenirId: mine.id,
-        parentId: null,
-        authorName: 'Inès',
-        authorEmail: EMAIL,
-        authorWebsite: null,
-        body: 'Merci à tous',
-        locale: 'fr',
-      },
-      { ipHash: 'ip-ines', status: 'pending', now: new Date('2026-11-06T10:00:00Z') },
-    );
-    const lookalike = await createComment(
-      t.db,
-      {
-        souvenirId: theirs.id,
-        parentId: null,
-        authorName: 'Jean',
-        authorEmail: 'jean.ines.martin@example.org',
-        authorWebsite: null,
-        body: 'Moi non',
-        locale: 'fr',
-      },
-      { ipHash: 'ip-jean', status: 'approved', now: new Date('2026-11-07T10:00:00Z') },
-    );
+    const leaComment = await comment(4, 'ip-lea', 'approved', { souvenirId: theirs.id, ...LEA, body: 'Quel souvenir' });
+    const myReply = await comment(5, 'ip-ines', 'approved', {
+      souvenirId: theirs.id,
+      parentId: leaComment.id,
+      authorName: 'Inès M.',
+      authorEmail: 'INES.MARTIN@example.org',
+      authorWebsite: 'https://ines.example',
+      body: 'J’y étais aussi',
+    });
+    const myComment = await comment(6, 'ip-ines', 'pending', { souvenirId: mine.id, ...INES, body: 'Merci à tous' });
+    const lookalike = await comment(7, 'ip-jean', 'approved', {
+      souvenirId: theirs.id,
+      authorName: 'Jean',
+      authorEmail: 'jean.ines.martin@example.org',
+      body: 'Moi non',
+    });
     return { mine, minePending, theirs, leaComment, myReply, myComment, lookalike };
   }
 

@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { createComment } from '../../src/lib/comments/create-comment.ts';
+import { marcComment } from '../helpers/contribution-fixtures.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
 import { fileReport } from '../../src/lib/reports/file-report.ts';
 import { reserveAttempt } from '../../src/lib/auth/throttle.ts';
@@ -34,17 +34,10 @@ describeEachDatabase('purging expired personal data', (t) => {
     return s;
   };
   const commentAt = (souvenirId: number, at: Date) =>
-    createComment(
+    marcComment(
       t.db,
-      {
-        souvenirId,
-        parentId: null,
-        authorName: 'Marc',
-        authorEmail: 'marc@example.org',
-        authorWebsite: null,
-        body: `Oui ${Math.random()}`,
-        locale: 'fr',
-      },
+      souvenirId,
+      { authorWebsite: null, body: `Oui ${Math.random()}` },
       { ipHash: 'ip-comment', now: at },
     );
   const ipHashes = async (table: 'souvenir' | 'comment' | 'report') =>

@@ -1,39 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { listen } from '../../scripts/lib/http-server.ts';
 import type { RunningServer } from '../../scripts/lib/http-server.ts';
+import { rawPost } from '../helpers/raw-post.ts';
 import { FORM_BODY_LIMIT, isBrokenJson, readBodyWithin } from '../../scripts/lib/request-body.ts';
 
 function fakeRequest(chunks: Buffer[], headers: Record<string, string> = {}): IncomingMessage {
   return Object.assign(Readable.from(chunks), { headers, method: 'POST', url: '/' }) as unknown as IncomingMessage;
-}
-
-/** One raw request over a socket, so that chunked bodies and lying headers reach the server as sent. */
-function send(origin: string, path: string, body: Buffer, headers: Record<string, string>, chunked = false) {
-  return new Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request(`${origin}${path}`, {
-      method: 'POST',
-      headers: chunked
-        ? { ...headers, 'transfer-encoding': 'chunked' }
-        : { ...headers, 'content-length': String(body.length) },
-    });
-    req.on('response', (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, text, headers: res.headers }));
-    });
-    // The server may close before the whole body is written: that is the refusal working.
-    req.on('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
-    );
-    if (chunked) {
-      for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
-      req.end();
-    } else req.end(body);
-  });
 }
 
 describe('readBodyWithin', () => {
@@ -88,7 +62,7 @@ describe('the front server and request bodies', () => {
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
   it('hands a body within the limit to the handler already read', async () => {
-    const res = await send(origin, '/partager?_action=share', Buffer.alloc(200 * 1024, 'a'), form);
+    const res = await rawPost(`${origin}/partager?_action=share`, Buffer.alloc(200 * 1024, 'a'), form);
     expect(res.status).toBe(200);
     expect(received.at(-1)).toBe(200 * 1024);
   });
@@ -99,9 +73,8 @@ describe('the front server and request bodies', () => {
   ])(
     'answers 413 in French to a %s body between the two old limits, saying nothing was saved',
     async (_how, chunked) => {
-      const res = await send(
-        origin,
-        '/partager?_action=share',
+      const res = await rawPost(
+        `${origin}/partager?_action=share`,
         Buffer.alloc(FORM_BODY_LIMIT + 100_000, 'a'),
         form,
         chunked,
@@ -115,10 +88,10 @@ describe('the front server and request bodies', () => {
   );
 
   it('answers 413 in English on the English pages, and in JSON to an Action called by script', async () => {
-    const english = await send(origin, '/en/partager?_action=share', Buffer.alloc(2 * 1024 * 1024, 'a'), form);
+    const english = await rawPost(`${origin}/en/partager?_action=share`, Buffer.alloc(2 * 1024 * 1024, 'a'), form);
     expect(english.status).toBe(413);
     expect(english.text).toContain('nothing was saved');
-    const action = await send(origin, '/_actions/share', Buffer.alloc(FORM_BODY_LIMIT + 1, 'a'), {
+    const action = await rawPost(`${origin}/_actions/share`, Buffer.alloc(FORM_BODY_LIMIT + 1, 'a'), {
       'content-type': 'application/json',
     });
     expect(action.status).toBe(413);
@@ -127,7 +100,7 @@ describe('the front server and request bodies', () => {
 
   it('answers 400 to broken JSON before any handler runs', async () => {
     const before = received.length;
-    const res = await send(origin, '/_actions/share', Buffer.from('{"name": "a",'), {
+    const res = await rawPost(`${origin}/_actions/share`, Buffer.from('{"name": "a",'), {
       'content-type': 'application/json',
     });
     expect(res.status).toBe(400);

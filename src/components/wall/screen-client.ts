@@ -3,20 +3,12 @@
  * prefers reduced motion or pressed pause), and shows a newly approved one at once from the
  * event stream. Keeps at most MAX_SHOWN souvenirs so that it can run for days.
  */
+import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
+
 const ROTATE_MS = 12_000;
 const MAX_SHOWN = 60;
 /** Beyond this many characters a souvenir is set smaller, so it fits the screen. */
 const LONG_TEXT = 450;
-
-interface ScreenSouvenir {
-  publicId: string;
-  title: string | null;
-  authorName: string;
-  bodyHtml: string;
-  memoryYear: number | null;
-  event: string | null;
-  locale: string;
-}
 
 function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));

@@ -91,6 +91,20 @@ async function loadUser(trx: Db, userId: number): Promise<UserSummary> {
   return toUserSummary(row);
 }
 
+/** Logs a change made to the account `before` shows, as it was and as it is now; returns it now. */
+async function logChange(trx: Db, actor: Actor, action: string, before: UserSummary): Promise<UserSummary> {
+  const after = await loadUser(trx, before.id);
+  await recordEvent(trx, {
+    actor,
+    action,
+    targetType: 'user',
+    targetId: before.id,
+    before: auditView(before),
+    after: auditView(after),
+  });
+  return after;
+}
+
 /**
  * Refuses a change that would leave no active admin. The active admins' rows are locked, so two
  * admins demoting each other at once cannot both succeed on PostgreSQL.
@@ -165,16 +179,7 @@ export async function disableUser(db: Kysely<Database>, userId: number, actor: A
     if (actor.id === userId) throw new UserError('self');
     await trx.updateTable('app_user').set({ disabled_at: new Date() }).where('id', '=', userId).execute();
     await endUserSessions(trx, userId);
-    const after = await loadUser(trx, userId);
-    await recordEvent(trx, {
-      actor,
-      action: 'user.disable',
-      targetType: 'user',
-      targetId: userId,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+    return logChange(trx, actor, 'user.disable', before);
   });
 }
 
@@ -183,16 +188,7 @@ export async function enableUser(db: Kysely<Database>, userId: number, actor: Ac
     const before = await loadUser(trx, userId);
     if (!before.disabledAt) return before;
     await trx.updateTable('app_user').set({ disabled_at: null }).where('id', '=', userId).execute();
-    const after = await loadUser(trx, userId);
-    await recordEvent(trx, {
-      actor,
-      action: 'user.enable',
-      targetType: 'user',
-      targetId: userId,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+    return logChange(trx, actor, 'user.enable', before);
   });
 }
 
@@ -204,16 +200,7 @@ export async function setRole(db: Kysely<Database>, userId: number, role: Role, 
     if (before.role === 'admin' && !before.disabledAt) await ensureAnotherActiveAdmin(trx, userId);
     if (actor.id === userId) throw new UserError('self');
     await trx.updateTable('app_user').set({ role }).where('id', '=', userId).execute();
-    const after = await loadUser(trx, userId);
-    await recordEvent(trx, {
-      actor,
-      action: 'user.role',
-      targetType: 'user',
-      targetId: userId,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+    return logChange(trx, actor, 'user.role', before);
   });
 }
 

@@ -28,6 +28,15 @@ export interface WallPageOptions extends WallFilter {
   excludePinned?: boolean;
 }
 
+/** The souvenirs the public sees (approved, not hidden by reports), with their public columns. */
+export function shownSouvenirs(db: Kysely<Database>) {
+  return db
+    .selectFrom('souvenir')
+    .select(PUBLIC_SOUVENIR_COLUMNS)
+    .where('status', '=', 'approved')
+    .where('hidden_by_reports', '=', false);
+}
+
 /**
  * One page of approved souvenirs, newest approval first, by keyset (never OFFSET), each filter
  * served by an index (souvenir_wall_idx, souvenir_year_wall_idx, souvenir_hashtags_idx). One
@@ -76,11 +85,7 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
 
 /** Pinned souvenirs, newest approval first: shown above the first page of the unfiltered wall. */
 export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<PublicSouvenir[]> {
-  const rows = await db
-    .selectFrom('souvenir')
-    .select(PUBLIC_SOUVENIR_COLUMNS)
-    .where('status', '=', 'approved')
-    .where('hidden_by_reports', '=', false)
+  const rows = await shownSouvenirs(db)
     .where('pinned', '=', true)
     .orderBy('approved_at', 'desc')
     .orderBy('id', 'desc')
@@ -92,12 +97,6 @@ export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<
 /** An approved souvenir by its public id, or null (pending, rejected and unknown alike). */
 export async function findPublishedSouvenir(db: Kysely<Database>, publicId: string): Promise<PublicSouvenir | null> {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(publicId)) return null;
-  const row = await db
-    .selectFrom('souvenir')
-    .select(PUBLIC_SOUVENIR_COLUMNS)
-    .where('public_id', '=', publicId)
-    .where('status', '=', 'approved')
-    .where('hidden_by_reports', '=', false)
-    .executeTakeFirst();
+  const row = await shownSouvenirs(db).where('public_id', '=', publicId).executeTakeFirst();
   return row ? toPublicSouvenir(row) : null;
 }

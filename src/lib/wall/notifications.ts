@@ -63,8 +63,19 @@ class Fanout {
       }
     }
   }
-  clear(): void {
-    this.#listeners.clear();
+  /** What the app holds, whichever engine listens: closing drops every subscriber, then `stop`s listening. */
+  notifications(listening: () => boolean, ready: Promise<void>, stop: () => Promise<void>): WallNotifications {
+    return {
+      get listening() {
+        return listening();
+      },
+      ready,
+      subscribe: (listener) => this.subscribe(listener),
+      close: async () => {
+        this.#listeners.clear();
+        await stop();
+      },
+    };
   }
 }
 
@@ -87,18 +98,14 @@ export function listenForWallChanges(source: NotificationSource): WallNotificati
         listening = true;
         fanout.emit({ kind: 'reset' });
       });
-    return {
-      get listening() {
-        return listening;
-      },
+    return fanout.notifications(
+      () => listening,
       ready,
-      subscribe: (listener) => fanout.subscribe(listener),
-      async close() {
+      async () => {
         listening = false;
-        fanout.clear();
         if (unlisten && !pglite.closed) await unlisten();
       },
-    };
+    );
   }
 
   if (!source.databaseUrl) throw new Error('PostgreSQL notifications need the database URL');
@@ -158,20 +165,16 @@ export function listenForWallChanges(source: NotificationSource): WallNotificati
   }
   void connect();
 
-  return {
-    get listening() {
-      return listening;
-    },
+  return fanout.notifications(
+    () => listening,
     ready,
-    subscribe: (listener) => fanout.subscribe(listener),
-    async close() {
+    async () => {
       closed = true;
       listening = false;
       if (retryTimer) clearTimeout(retryTimer);
-      fanout.clear();
       const current = client;
       client = null;
       if (current) await current.end().catch(() => {});
     },
-  };
+  );
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from '../souvenirs/model.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
+import { shownSouvenirs } from '../souvenirs/wall.ts';
 import type { WallNotifications } from './notifications.ts';
 
 /** What the live screen receives about a souvenir: its public fields, nothing else. */
@@ -51,11 +52,7 @@ export async function screenEventFor(db: Kysely<Database>, id: number): Promise<
 
 /** Souvenirs approved after `since`, oldest first: what a screen missed while reconnecting. */
 export async function approvedSince(db: Kysely<Database>, since: Date, limit = 20): Promise<ScreenSouvenir[]> {
-  const rows = await db
-    .selectFrom('souvenir')
-    .select(PUBLIC_SOUVENIR_COLUMNS)
-    .where('status', '=', 'approved')
-    .where('hidden_by_reports', '=', false)
+  const rows = await shownSouvenirs(db)
     .where('approved_at', '>', since)
     .orderBy('approved_at', 'asc')
     .orderBy('id', 'asc')
