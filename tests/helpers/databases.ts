@@ -1,7 +1,9 @@
-import { describe, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, beforeAll, afterAll, beforeEach, inject } from 'vitest';
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Kysely, LogEvent } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, sql } from 'kysely';
+import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import type { Database, DbHandle } from '../../db/index.ts';
@@ -43,6 +45,26 @@ function withSearchPath(url: string, schema: string): string {
 }
 
 /**
+ * An in-memory PGlite loaded from the migrated template that tests/helpers/pglite-template.ts
+ * made for this run; `createDb` (and migrating from scratch) when the run has no template.
+ */
+async function openPglite(log: (event: LogEvent) => void): Promise<DbHandle> {
+  const template = inject('pgliteTemplate');
+  if (!template) return createDb({ dataDir: 'memory://', log });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/**
  * Declares `body` once per engine, each run on its own fresh, migrated database
  * (an in-memory PGlite, or a PostgreSQL schema of its own), emptied before every test.
  */
@@ -74,8 +96,9 @@ export function describeEachDatabase(title: string, body: (t: TestDatabase) => v
           await openSchema(url, schema);
           handle = await createDb({ databaseUrl: withSearchPath(url, schema), log, poolSize: 4 });
         } else {
-          handle = await createDb({ dataDir: 'memory://', log });
+          handle = await openPglite(log);
         }
+        // A no-op on the template; still run, so a database is never used unmigrated.
         await migrateToLatest(handle.db, engine === 'postgres' ? { schema } : {});
       }, 60_000);
 
