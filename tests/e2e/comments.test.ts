@@ -15,10 +15,11 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   let permalink: string;
 
   beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' }, { start: false });
+    await createAccount(server, 'admin', 'admin', PASSWORD);
+    await server.start();
     await shareByHttp(server, { name: 'Autrice', email: 'autrice@example.org', title: 'La salle en fête', body: 'Un soir de concert.' });
     await withScript(server, 'souvenir.ts', ['approve', '1']);
-    await createAccount(server, 'admin', 'admin', PASSWORD);
     const wall = await (await fetch(`${server.origin}/`)).text();
     permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
     browser = await launchBrowser();

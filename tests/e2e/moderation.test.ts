@@ -15,10 +15,11 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' }, { start: false });
+    await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
+    await server.start();
     await shareByHttp(server, { name: 'Approuvable', email: 'a@example.org', title: 'Souvenir à approuver', body: 'La fosse chantait.' });
     await shareByHttp(server, { name: 'Refusable', email: 'r@example.org', title: 'Souvenir à refuser', body: 'Hors sujet.' });
-    await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

@@ -22,8 +22,9 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight o
   const pages: Array<{ name: string; path: string }> = [];
 
   beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' }, { start: false });
     await withScript(server, 'seed-demo.ts', []);
+    await server.start();
     const wall = await (await fetch(`${server.origin}/`)).text();
     const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
     pages.push(

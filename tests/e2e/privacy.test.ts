@@ -19,12 +19,13 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
   const wall = async () => (await fetch(`${server.origin}/`)).text();
 
   beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' }, { start: false });
+    await createAccount(server, 'admin', 'admin', PASSWORD);
+    await server.start();
     withdrawLink = await shareByHttp(server, { name: 'Aline', email: 'aline@example.org', title: 'Retrait par lien', body: 'Un soir que je préfère garder.' });
     await shareByHttp(server, { name: 'Bruno', email: 'Bruno.Efface@Example.org', title: 'Effacement demandé', body: 'Mon premier concert.' });
     lostLink = await shareByHttp(server, { name: 'Chloé', email: 'chloe@example.org', title: 'Lien perdu', body: 'J’ai perdu mon lien.' });
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
-    await createAccount(server, 'admin', 'admin', PASSWORD);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

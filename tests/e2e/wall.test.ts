@@ -16,11 +16,12 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' }, { start: false });
+    await createAccount(server, 'admin', 'admin', PASSWORD);
+    await server.start();
     await shareByHttp(server, { name: 'Premier', email: AUTHOR_EMAILS[0]!, title: 'Souvenir de 1998', body: 'Le concert #rock de mes seize ans.', year: '1998' });
     await shareByHttp(server, { name: 'Second', email: AUTHOR_EMAILS[1]!, title: 'Souvenir de 2004', body: 'Une soirée #jazz.', year: '2004' });
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
-    await createAccount(server, 'admin', 'admin', PASSWORD);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
