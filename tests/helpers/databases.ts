@@ -19,9 +19,13 @@ export interface TestDatabase {
   readonly queries: string[];
 }
 
-/** The engines to run integration tests on: PGlite always, PostgreSQL when DATABASE_URL is set. */
+/**
+ * The engines to run integration tests on: PGlite always, PostgreSQL when DATABASE_URL is set;
+ * only PostgreSQL with TEST_ONLY_POSTGRES=1 (a second CI pass, after one that ran PGlite).
+ */
 export function engines(): Engine[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (!process.env.DATABASE_URL) return ['pglite'];
+  return process.env.TEST_ONLY_POSTGRES === '1' ? ['postgres'] : ['pglite', 'postgres'];
 }
 
 async function openSchema(url: string, schema: string) {

@@ -50,7 +50,8 @@ for (const engine of engines()) {
         input: stdin,
         encoding: 'utf8',
         env: { PATH: process.env.PATH ?? '', ...env },
-        timeout: 30_000,
+        // Creating a fresh PGlite directory took 26 s on this machine under load.
+        timeout: 60_000,
       });
 
     const users = async () => {
@@ -93,7 +94,7 @@ for (const engine of engines()) {
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ username: 'root', display_name: 'Root Admin', role: 'admin' });
       expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
-    });
+    }, 150_000);
 
     it('asks for a role it knows', () => {
       const result = run(['--role', 'owner', '--username', 'x1'], 'a long enough password\n');
