@@ -1,14 +1,40 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// TEST_ONLY_POSTGRES=1 (with DATABASE_URL): only the PostgreSQL half of the integration tests.
+// `.ci/run` sets it for its PostgreSQL pass, after a PGlite pass ran everything else on the same
+// checkout; the unit and component tests and the PGlite half would only run again
+// (tests/helpers/databases.ts).
+const onlyPostgres = process.env.TEST_ONLY_POSTGRES === '1' && Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
   test: {
-    testTimeout: 20_000,
+    // A guard against hangs, not a speed check: on two cores shared with other work, the property
+    // tests (fast-check, thousands of runs) and the script tests took over 20 s.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker per core minus one, so one here: two files at a time keep both
+    // cores busy (PGlite and argon2 are single-threaded; PostgreSQL files mostly wait on the server).
+    maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] } },
-      // .astro components need Astro's Vite plugins (the Container API): a project of their own.
-      'vitest.components.config.ts',
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: onlyPostgres
+            ? ['tests/integration/**/*.test.ts']
+            : ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          // PGlite-only files (the embedded database's lock) have nothing to do on PostgreSQL.
+          exclude: onlyPostgres
+            ? [...configDefaults.exclude, 'tests/integration/lock.test.ts']
+            : configDefaults.exclude,
+          // Migrates PGlite once per run; each integration file loads the result (tests/helpers/databases.ts).
+          globalSetup: onlyPostgres ? [] : ['tests/helpers/pglite-template.ts'],
+        },
+      },
+      // .astro components need Astro's Vite plugins (the Container API): a project of their own,
+      // with no database, so the PostgreSQL-only pass leaves it out.
+      ...(onlyPostgres ? [] : ['vitest.components.config.ts']),
     ],
   },
 });

@@ -75,8 +75,9 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
   }
 
   beforeAll(async () => {
-    server = await launchServer({ TRUST_PROXY: '1' });
+    server = await launchServer({ TRUST_PROXY: '1' }, { start: false });
     await createAccount(server, 'admin', 'admin', PASSWORD);
+    await server.start();
     browser = await launchBrowser();
     admin = await signIn(browser, server, 'admin', PASSWORD);
   }, 120_000);

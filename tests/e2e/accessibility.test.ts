@@ -23,9 +23,10 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))(
     const findings = noFindings();
 
     beforeAll(async () => {
-      server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+      server = await launchServer({ LIFT_RATE_LIMITS: '1' }, { start: false });
       await withScript(server, 'seed-demo.ts', []);
       await createAccount(server, 'admin', ADMIN.username, ADMIN.password);
+      await server.start();
       browser = await launchBrowser();
       tour = await prepareTour(server.origin, browser, ADMIN);
       // One visit per page for all the per-page checks below (support/page-checks.ts).

@@ -13,6 +13,8 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   let permalink: string;
 
   const suite = serverAndBrowser(async (server) => {
+    await createAccount(server, 'admin', 'admin', PASSWORD);
+    await server.start();
     await shareByHttp(server, {
       name: 'Autrice',
       email: 'autrice@example.org',
@@ -20,7 +22,6 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
       body: 'Un soir de concert.',
     });
     await withScript(server, 'souvenir.ts', ['approve', '1']);
-    await createAccount(server, 'admin', 'admin', PASSWORD);
     const wall = await (await fetch(`${server.origin}/`)).text();
     permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
   });

@@ -10,12 +10,13 @@ const MODERATOR_PASSWORD = 'une autre phrase bien longue';
 
 describe.skipIf(!hasChromium)('moderators at work', () => {
   const suite = serverAndBrowser(async (server) => {
+    await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
+    await server.start();
     for (const souvenir of [
       { name: 'Approuvable', email: 'a@example.org', title: 'Souvenir à approuver', body: 'La fosse chantait.' },
       { name: 'Refusable', email: 'r@example.org', title: 'Souvenir à refuser', body: 'Hors sujet.' },
     ])
       await shareByHttp(server, souvenir);
-    await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
   });
 
   it('sends a visitor to the login page and refuses Actions without a session', async () => {

@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight o
 
   const suite = serverAndBrowser(async (server) => {
     await withScript(server, 'seed-demo.ts', []);
+    await server.start();
     const wall = await (await fetch(`${server.origin}/`)).text();
     const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
     pages.push(

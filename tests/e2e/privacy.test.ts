@@ -16,6 +16,8 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
   const wall = async () => (await fetch(`${suite.server.origin}/`)).text();
 
   const suite = serverAndBrowser(async (server) => {
+    await createAccount(server, 'admin', 'admin', PASSWORD);
+    await server.start();
     withdrawLink = await shareByHttp(server, {
       name: 'Aline',
       email: 'aline@example.org',
@@ -35,7 +37,6 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
       body: 'J’ai perdu mon lien.',
     });
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
-    await createAccount(server, 'admin', 'admin', PASSWORD);
   });
 
   it('purges expired personal data when the server starts, and says so in its log', () => {

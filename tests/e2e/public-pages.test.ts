@@ -14,9 +14,11 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
 
   beforeAll(async () => {
     // Several shares from one address in a few seconds: the flood rule has its own test.
-    server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+    // From an empty data directory, as a first `npm start` (the other files copy a migrated one).
+    server = await launchServer({ LIFT_RATE_LIMITS: '1' }, { start: false, emptyDatabase: true });
     const seeded = await withScript(server, 'seed-demo.ts', []);
     expect(seeded.stdout).toContain('demo souvenirs');
+    await server.start();
     const wall = await (await fetch(`${server.origin}/`)).text();
     const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
     const shared = await fetch(`${server.origin}/partager?_action=share`, {

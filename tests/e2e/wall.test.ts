@@ -12,6 +12,8 @@ const AUTHOR_EMAILS = ['mur1@example.org', 'mur2@example.org', 'ecran@example.or
 
 describe.skipIf(!hasChromium)('the aggregated wall', () => {
   const suite = serverAndBrowser(async (server) => {
+    await createAccount(server, 'admin', 'admin', PASSWORD);
+    await server.start();
     for (const souvenir of [
       {
         name: 'Premier',
@@ -24,7 +26,6 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     ])
       await shareByHttp(server, souvenir);
     await withScript(server, 'souvenir.ts', ['approve', '1', '2']);
-    await createAccount(server, 'admin', 'admin', PASSWORD);
   });
 
   it('remembers the chosen layout without JavaScript', async () => {

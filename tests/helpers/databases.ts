@@ -1,7 +1,9 @@
-import { describe, beforeAll, afterAll, beforeEach } from 'vitest';
+import { describe, beforeAll, afterAll, beforeEach, inject } from 'vitest';
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Kysely, LogEvent } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, sql } from 'kysely';
+import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import type { Database, DbHandle } from '../../db/index.ts';
@@ -17,9 +19,13 @@ export interface TestDatabase {
   readonly queries: string[];
 }
 
-/** The engines to run integration tests on: PGlite always, PostgreSQL when DATABASE_URL is set. */
+/**
+ * The engines to run integration tests on: PGlite always, PostgreSQL when DATABASE_URL is set;
+ * only PostgreSQL with TEST_ONLY_POSTGRES=1 (a second CI pass, after one that ran PGlite).
+ */
 export function engines(): Engine[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (!process.env.DATABASE_URL) return ['pglite'];
+  return process.env.TEST_ONLY_POSTGRES === '1' ? ['postgres'] : ['pglite', 'postgres'];
 }
 
 async function openSchema(url: string, schema: string) {
@@ -40,6 +46,26 @@ function withSearchPath(url: string, schema: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('options', `-c search_path=${schema}`);
   return parsed.toString();
+}
+
+/**
+ * An in-memory PGlite loaded from the migrated template that tests/helpers/pglite-template.ts
+ * made for this run; `createDb` (and migrating from scratch) when the run has no template.
+ */
+async function openPglite(log: (event: LogEvent) => void): Promise<DbHandle> {
+  const template = inject('pgliteTemplate');
+  if (!template) return createDb({ dataDir: 'memory://', log });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
 }
 
 /**
@@ -74,8 +100,9 @@ export function describeEachDatabase(title: string, body: (t: TestDatabase) => v
           await openSchema(url, schema);
           handle = await createDb({ databaseUrl: withSearchPath(url, schema), log, poolSize: 4 });
         } else {
-          handle = await createDb({ dataDir: 'memory://', log });
+          handle = await openPglite(log);
         }
+        // A no-op on the template; still run, so a database is never used unmigrated.
         await migrateToLatest(handle.db, engine === 'postgres' ? { schema } : {});
       }, 60_000);
 

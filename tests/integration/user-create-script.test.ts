@@ -12,25 +12,27 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 // The npm-pinned Node 24, as `npm run user:create` uses: it runs the .ts script by type stripping.
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
 
-function withSearchPath(url: string, schema: string): string {
+function inDatabase(url: string, database: string): string {
   const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  parsed.pathname = `/${database}`;
   return parsed.toString();
 }
 
 for (const engine of engines()) {
   describe(`npm run user:create [${engine}]`, () => {
     const env: Record<string, string> = { IP_HASH_SECRET: 'test-secret-of-sufficient-length' };
-    const schema = `test_${randomBytes(6).toString('hex')}`;
+    // A database of its own, not a schema: the script migrates without naming a schema, and Kysely
+    // then takes another test file's migration tables (in its schema, at the same time) for its own.
+    const database = `test_${randomBytes(6).toString('hex')}`;
     const adminUrl = process.env.DATABASE_URL ?? '';
 
     beforeAll(async () => {
       if (engine === 'postgres') {
         const client = new pg.Client({ connectionString: adminUrl });
         await client.connect();
-        await client.query(`create schema "${schema}"`);
+        await client.query(`create database "${database}"`);
         await client.end();
-        env.DATABASE_URL = withSearchPath(adminUrl, schema);
+        env.DATABASE_URL = inDatabase(adminUrl, database);
       } else {
         env.DATA_DIR = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mur-user-create-')), 'pglite');
       }
@@ -40,7 +42,7 @@ for (const engine of engines()) {
       if (engine !== 'postgres') return;
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.query(`drop database if exists "${database}" with (force)`);
       await client.end();
     });
 
@@ -50,7 +52,8 @@ for (const engine of engines()) {
         input: stdin,
         encoding: 'utf8',
         env: { PATH: process.env.PATH ?? '', ...env },
-        timeout: 30_000,
+        // Creating a fresh PGlite directory took 26 s on this machine under load.
+        timeout: 60_000,
       });
 
     const users = async () => {
@@ -93,7 +96,7 @@ for (const engine of engines()) {
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ username: 'root', display_name: 'Root Admin', role: 'admin' });
       expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
-    });
+    }, 150_000);
 
     it('asks for a role it knows', () => {
       const result = run(['--role', 'owner', '--username', 'x1'], 'a long enough password\n');

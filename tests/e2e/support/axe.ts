@@ -17,7 +17,11 @@ export interface AxeViolation {
  * DevTools protocol, which the page's CSP does not govern, so the page keeps its real policy.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
+  // Once per document: the tour runs axe twice on a page (light, then dark), and parsing axe costs.
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function',
+  );
+  if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: any[] }> } })
       .axe;

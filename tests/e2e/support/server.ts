@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -16,6 +17,8 @@ export interface E2eServer {
   output(): string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Whether the server process is up (started and not stopped since). */
+  running(): boolean;
   /** Runs an npm script's entry (scripts/<file>.ts) against the same database; on PGlite the server must be stopped. */
   script(file: string, args: string[], input?: string): { status: number | null; stdout: string; stderr: string };
   dispose(): Promise<void>;
@@ -32,11 +35,27 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface LaunchOptions {
+  /**
+   * False to get the server not yet started: scripts then run on its database with no restart
+   * on PGlite (seed the data and create the accounts, then `await server.start()`).
+   */
+  start?: boolean;
+  /**
+   * On PGlite, true to start from an empty data directory as a first `npm start` does; otherwise
+   * the server gets a copy of the run's migrated directory (support/pglite-template.ts).
+   */
+  emptyDatabase?: boolean;
+}
+
 /**
  * Starts the built server (dist/) as `npm start` does, on a database of its own:
  * a temporary PGlite directory, or a fresh PostgreSQL database when DATABASE_URL is set.
  */
-export async function launchServer(extraEnv: Record<string, string> = {}): Promise<E2eServer> {
+export async function launchServer(
+  extraEnv: Record<string, string> = {},
+  options: LaunchOptions = {},
+): Promise<E2eServer> {
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mur-e2e-'));
   const env: Record<string, string> = {
@@ -60,6 +79,8 @@ export async function launchServer(extraEnv: Record<string, string> = {}): Promi
     env.DATABASE_URL = url.toString();
   } else {
     delete env.DATABASE_URL;
+    const template = inject('pgliteDataDir');
+    if (template && !options.emptyDatabase) fs.cpSync(template, env.DATA_DIR!, { recursive: true });
   }
 
   let child: ChildProcess | null = null;
@@ -97,7 +118,7 @@ export async function launchServer(extraEnv: Record<string, string> = {}): Promi
     child = null;
   }
 
-  await start();
+  if (options.start !== false) await start();
   return {
     origin,
     env,
@@ -105,6 +126,7 @@ export async function launchServer(extraEnv: Record<string, string> = {}): Promi
     output: () => log,
     start,
     stop,
+    running: () => child !== null && child.exitCode === null,
     script(file, args, input) {
       const result = spawnSync(process.execPath, [`scripts/${file}`, ...args], {
         cwd: ROOT,
@@ -127,6 +149,20 @@ export async function launchServer(extraEnv: Record<string, string> = {}): Promi
   };
 }
 
+/**
+ * Runs `steps` (scripts on the server's database) with the server stopped when PGlite holds the
+ * database and it is running, then starts it again: one restart for several scripts.
+ */
+export async function whileStopped<T>(server: E2eServer, steps: () => Promise<T>): Promise<T> {
+  const restart = server.engine === 'pglite' && server.running();
+  if (restart) await server.stop();
+  try {
+    return await steps();
+  } finally {
+    if (restart) await server.start();
+  }
+}
+
 /** Runs a script against the server's database, stopping the server around it when PGlite holds it. */
 export async function withScript(
   server: E2eServer,
@@ -134,10 +170,5 @@ export async function withScript(
   args: string[],
   input?: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  if (server.engine === 'pglite') await server.stop();
-  try {
-    return server.script(file, args, input);
-  } finally {
-    if (server.engine === 'pglite') await server.start();
-  }
+  return whileStopped(server, async () => server.script(file, args, input));
 }
