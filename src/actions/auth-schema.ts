@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { readable } from './share-schema.ts';
 
 const USERNAME_MAX = 64;
 const PASSWORD_MAX = 256;
@@ -17,7 +18,11 @@ const userId = z.preprocess(
 const role = z.enum(['admin', 'moderator'], { error: 'team.error.role' });
 
 export const loginInput = z.object({
-  username: requiredText('auth.error.usernameRequired', USERNAME_MAX, 'auth.login.invalid'),
+  // No account name holds a control character (user creation refuses them), and PostgreSQL refuses
+  // a NUL in a query: such a name is answered as any unknown one, before the database is asked.
+  username: requiredText('auth.error.usernameRequired', USERNAME_MAX, 'auth.login.invalid').refine(readable, {
+    error: 'auth.login.invalid',
+  }),
   password: password('auth.error.passwordRequired'),
   retour: z.string().max(2000).nullish(),
 });

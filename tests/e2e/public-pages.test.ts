@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
       ).not.toContain('unsafe-inline');
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(headers['x-content-type-options'], path).toBe('nosniff');
-      expect(headers['referrer-policy'], path).toMatch(/strict-origin-when-cross-origin|no-referrer/);
+      expect(headers['referrer-policy'], path).toMatch(/strict-origin-when-cross-origin|same-origin|no-referrer/);
       expect(headers['permissions-policy'], path).toContain('camera=()');
       expect(headers['x-frame-options'], path).toBe('DENY');
       expect(headers['content-type'], path).toContain('charset=utf-8');

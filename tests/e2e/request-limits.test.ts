@@ -119,10 +119,10 @@ describe('request bodies: one limit, told honestly, never a 500', () => {
       expect(JSON.parse(feed.text).home_page_url).toBe(`${PUBLIC_ORIGIN}/en/`);
     });
 
-    it('keeps the no-referrer the author’s private page chose', async () => {
+    it('keeps the same-origin referrer policy the author’s private page chose', async () => {
       const res = await get(`${server.origin}/mes-souvenirs/${'x'.repeat(43)}`);
       expect(res.status).toBe(404);
-      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
       expect(res.headers['cache-control']).toBe('private, no-store');
     });
 

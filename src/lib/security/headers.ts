@@ -3,7 +3,7 @@
  * (src/middleware.ts), and our node:http front server for what never reaches it — static files,
  * Astro's own checkOrigin refusal (it runs before our middleware), the front server's 400s
  * (scripts/lib/security-headers.ts). Only missing headers are added: a page that chose a stricter
- * one (the author's private page says `Referrer-Policy: no-referrer`) keeps it.
+ * one (the author's private page says `Referrer-Policy: same-origin`) keeps it.
  */
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
