@@ -123,9 +123,12 @@ describe('hostile inputs through every form and route: never a 5xx', () => {
     const token = authorPath.split('/').pop()!;
     for (const value of NASTY) {
       await post(`${authorPath}?_action=authorEdit`, { token, title: value, body: value, year: value, event: value });
-      await post(`/mes-souvenirs/${encodeURIComponent(value.slice(0, 200).toWellFormed()) || 'x'}?_action=authorWithdraw`, {
-        token: value,
-      });
+      await post(
+        `/mes-souvenirs/${encodeURIComponent(value.slice(0, 200).toWellFormed()) || 'x'}?_action=authorWithdraw`,
+        {
+          token: value,
+        },
+      );
       await post(`/connexion?_action=auth.login`, { username: value.slice(0, 2_000), password: value, retour: value });
     }
   }, 600_000);
