@@ -13,9 +13,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default is one worker per core minus one, so one here: two files at a time keep both
-    // cores busy (PGlite and argon2 are single-threaded; PostgreSQL files mostly wait on the server).
-    maxWorkers: 2,
+    // Vitest's default is one worker per core minus one, so one here: on PGlite, two files at a time
+    // keep both cores busy (PGlite and argon2 are single-threaded). Not with PostgreSQL: the files
+    // share one database, a schema each, and Kysely's migrator reads every schema's tables, so it
+    // failed ("schema … does not exist") when another file dropped its schema at that moment.
+    maxWorkers: process.env.DATABASE_URL ? 1 : 2,
     projects: [
       {
         extends: true,
