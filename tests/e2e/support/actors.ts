@@ -11,7 +11,10 @@ export async function shareByHttp(server: E2eServer, fields: Record<string, stri
   });
   const html = await res.text();
   const link = /\/mes-souvenirs\/[A-Za-z0-9_-]{32}/.exec(html)?.[0];
-  if (!link) throw new Error(`share failed with ${res.status}`);
+  if (!link) {
+    const reasons = [...html.matchAll(/class="(?:field-error|form-error)[^"]*"[^>]*>([^<]*)/g)].map((m) => m[1]);
+    throw new Error(`share failed with ${res.status}: ${reasons.join(' | ') || html.slice(0, 300)}`);
+  }
   return link;
 }
 
