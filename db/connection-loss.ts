@@ -20,12 +20,12 @@ export function isConnectionLost(error: unknown): boolean {
 
 /**
  * A statement that only reads, and so may run again on another connection: a plain SELECT, not
- * locking rows and calling none of the functions that write or tell (notify, sequences, locks).
+ * locking rows and calling none of the functions that write or tell (notify, sequences, locks, the wall's figures).
  */
 export function isRetryableRead(sqlText: string): boolean {
   return (
     /^\s*select\b/i.test(sqlText) &&
-    !/\bfor\s+(update|share|no key update|key share)\b|pg_notify\s*\(|nextval\s*\(|setval\s*\(|pg_advisory/i.test(
+    !/\bfor\s+(update|share|no key update|key share)\b|pg_notify\s*\(|nextval\s*\(|setval\s*\(|pg_advisory|wall_recompute\s*\(/i.test(
       sqlText,
     )
   );
@@ -75,7 +75,7 @@ class RetryingClient {
 
   #trackTransaction(sqlText: string) {
     if (/^\s*(begin|start transaction)\b/i.test(sqlText)) this.#inTransaction = true;
-    else if (/^\s*(commit|rollback)\b/i.test(sqlText)) this.#inTransaction = false;
+    else if (/^\s*(commit|rollback)\s*(;|$)/i.test(sqlText)) this.#inTransaction = false;
   }
 }
 

@@ -1,4 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
+import { redactToken } from './lib/security/redact.ts';
 import { isCrossSiteWrite } from './lib/security/origin.ts';
 import { missingSecurityHeaders } from './lib/security/headers.ts';
 import { linkOrigin, sendsHsts } from './lib/security/public-origin.ts';
@@ -18,7 +19,8 @@ const security = defineMiddleware(async (context, next) => {
   context.locals.origin = linkOrigin(publicOrigin, context.url);
   let response: Response;
   if (isCrossSiteWrite(context.request, context.url)) {
-    console.warn(`[security] cross-site ${context.request.method} to ${context.url.pathname} refused`);
+    // The path may carry an author's private token (/mes-souvenirs/…): never in a log line.
+    console.warn(`[security] cross-site ${context.request.method} to ${redactToken(context.url.pathname)} refused`);
     response = new Response(t(localeFromPath(context.url.pathname), 'error.crossSite'), {
       status: 403,
       headers: { 'content-type': 'text/plain; charset=utf-8' },

@@ -9,7 +9,7 @@ import { login } from '../../src/lib/auth/session.ts';
 import type { LoginResult } from '../../src/lib/auth/session.ts';
 import { deviceCookieName, recogniseDevice } from '../../src/lib/auth/device.ts';
 import { GUESSES_PER_HOUR } from '../../src/lib/auth/throttle.ts';
-import { createUser } from '../../src/lib/auth/users.ts';
+import { createUser, disableUser, enableUser, resetPassword } from '../../src/lib/auth/users.ts';
 import { hashToken } from '../../src/lib/security/tokens.ts';
 
 const plain = { secure: false };
@@ -152,6 +152,20 @@ describeEachDatabase('device cookies: nobody can lock a moderator out', (t) => {
       ).rejects.toThrow('over the budget');
     }
     expect(await t.db.selectFrom('login_attempt').select('id').execute()).toEqual([]);
+  });
+
+  it('forgets every trusted browser of an account when its password is reset or it is disabled', async () => {
+    const alice = await createUser(t.db, { username: 'alice', role: 'moderator', password: PASSWORD }, script);
+    const now = new Date();
+    const first = deviceOf(await login(processA(), { username: 'alice', password: PASSWORD, ipHash: 'a' }, plain, now));
+    await resetPassword(t.db, alice.id, 'another long passphrase', script);
+    expect(await recogniseDevice(processB(), first, 'alice', now)).toBeNull();
+    const second = deviceOf(
+      await login(processA(), { username: 'alice', password: 'another long passphrase', ipHash: 'a' }, plain, now),
+    );
+    await disableUser(t.db, alice.id, script);
+    await enableUser(t.db, alice.id, script);
+    expect(await recogniseDevice(processB(), second, 'alice', now)).toBeNull();
   });
 
   it('does not recognise a device cookie for another account, an expired one or a copy of the table', async () => {

@@ -46,6 +46,20 @@ describeEachDatabase('accounts', (t) => {
     expect(JSON.stringify(event)).not.toContain('argon2');
   });
 
+  it('refuses a display name that could lie about itself: direction controls, line breaks, C1 controls', async () => {
+    for (const displayName of ['\u202Erotaredom', 'Alice\u2066B', 'Alice\nB', 'Alice\u0085B']) {
+      await expect(
+        createUser(t.db, { username: 'alice', displayName, role: 'moderator', password: PASSWORD }, script),
+      ).rejects.toMatchObject({ code: 'display_name_invalid' });
+    }
+    const hebrew = await createUser(
+      t.db,
+      { username: 'alice', displayName: 'אליס', role: 'moderator', password: PASSWORD },
+      script,
+    );
+    expect(hebrew.displayName).toBe('אליס');
+  });
+
   it('names the problem: taken username, bad username, short or long password', async () => {
     await make('alice');
     await expect(make('ALICE')).rejects.toMatchObject({ code: 'username_taken' });

@@ -28,6 +28,7 @@ describe('isRetryableRead', () => {
     expect(isRetryableRead('select "id" from "souvenir" where "id" = $1 for update')).toBe(false);
     expect(isRetryableRead('select pg_notify($1, $2)')).toBe(false);
     expect(isRetryableRead("select nextval('s')")).toBe(false);
+    expect(isRetryableRead('select wall_recompute()')).toBe(false);
   });
 });
 

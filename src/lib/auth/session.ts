@@ -137,4 +137,7 @@ export async function endOtherSessions(db: Kysely<Database>, userId: number, opt
 /** Ends every session of a user (password change, disabled account). */
 export async function endUserSessions(db: Kysely<Database>, userId: number): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+  // A browser that knew the old password must not stay a trusted device after a reset or a
+  // disabling (auth/device.ts): it would skip the budgets meant for strangers.
+  await db.deleteFrom('login_device').where('user_id', '=', userId).execute();
 }

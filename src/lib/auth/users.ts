@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { hasBidiControl } from '../sanitize/visible.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppUserRow, Database } from '../../../db/types.ts';
 import { recordEvent } from '../moderation/audit.ts';
@@ -81,7 +82,11 @@ export function checkPassword(password: string): void {
 
 function cleanDisplayName(value: string | null | undefined, fallback: string): string {
   const name = (value ?? '').trim() || fallback;
-  if (name.length > 80 || /[\u0000-\u001F\u007F]/.test(name)) throw new UserError('display_name_invalid');
+  // The journal and the queue show it beside the public's words: the same rules as a public name
+  // (no control characters, C0 or C1, no line breaks, no direction overrides or isolates).
+  if (name.length > 80 || /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(name) || hasBidiControl(name)) {
+    throw new UserError('display_name_invalid');
+  }
   return name;
 }
 

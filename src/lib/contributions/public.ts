@@ -47,12 +47,15 @@ export interface PublicContribution {
   approvedAt: Date | null;
 }
 
-// A column added to the list without its field (or the reverse) fails here, at compile time.
-const publicFieldsMatch: Camelised<
-  Selectable<ContributionTable>,
-  (typeof PUBLIC_CONTRIBUTION_COLUMNS)[number]
-> extends PublicContribution
-  ? true
+// A column added to the list without its field (or the reverse) fails here, at compile time: the
+// key sets must be equal both ways, so that no column (an email, say) is ever copied unseen.
+type PublicFields = Camelised<Selectable<ContributionTable>, (typeof PUBLIC_CONTRIBUTION_COLUMNS)[number]>;
+const publicFieldsMatch: [keyof PublicFields] extends [keyof PublicContribution]
+  ? [keyof PublicContribution] extends [keyof PublicFields]
+    ? PublicFields extends PublicContribution
+      ? true
+      : never
+    : never
   : never = true;
 void publicFieldsMatch;
 
