@@ -1,4 +1,5 @@
 import { isMessageKey, t } from '../../lib/i18n/index.ts';
+import { isBodyRefusal } from '../../lib/forms/body-refusals.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
 import type { CommentThread } from '../../lib/comments/list-comments.ts';
 import { refusalNotice } from '../../lib/security/too-many.ts';
@@ -34,7 +35,6 @@ export interface CommentFormState {
 const FIELDS = new Set(['name', 'email', 'website', 'body']);
 /** Action messages that belong beside a field rather than above the form. */
 const FIELD_OF_MESSAGE: Readonly<Record<string, string>> = {
-  'error.body.unsafe': 'body',
   'error.website.invalid': 'website',
 };
 
@@ -53,7 +53,7 @@ export function commentFormState(locale: Locale, input: CommentFormInput): Comme
     }
   } else if (input.error) {
     const refusal = refusalNotice(locale, input.error.message);
-    const field = FIELD_OF_MESSAGE[input.error.message ?? ''];
+    const field = isBodyRefusal(input.error.message) ? 'body' : FIELD_OF_MESSAGE[input.error.message ?? ''];
     if (refusal) {
       formError = refusal.text;
       retryAfterSeconds = refusal.retryAfterSeconds;

@@ -1,4 +1,5 @@
 import type { AstroGlobal } from 'astro';
+import { isBodyRefusal } from '../../lib/forms/body-refusals.ts';
 import { actions } from 'astro:actions';
 import { localizedPath } from '../../lib/i18n/index.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
@@ -72,7 +73,7 @@ export async function loadEditPage<K extends ContributionKind>(
   }
 
   const errors = fieldErrors(result?.error);
-  if (errors.form === 'error.body.unsafe') {
+  if (errors.form && isBodyRefusal(errors.form)) {
     errors.body = errors.form;
     delete errors.form;
   }
