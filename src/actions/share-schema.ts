@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { MAX_SOUVENIR_LENGTH } from '../lib/souvenirs/create-souvenir.ts';
 import { hasBidiControl, hasVisibleText } from '../lib/sanitize/visible.ts';
 
 /** C0 and C1 controls, lone surrogates' replacement and NUL: nothing a person types on purpose. */
@@ -60,7 +61,7 @@ export const shareInput = z.object({
     .max(254, { error: 'error.email.invalid' })
     .pipe(z.email({ error: 'error.email.invalid' })),
   title: optionalText(120, 'error.title.tooLong'),
-  body: contributionBody(10_000, {
+  body: contributionBody(MAX_SOUVENIR_LENGTH, {
     required: 'error.body.required',
     tooLong: 'error.body.tooLong',
     empty: 'error.body.empty',

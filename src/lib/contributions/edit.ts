@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { sanitizeContributionBody, toPlainText } from '../sanitize/sanitize.ts';
 import { extractHashtags } from '../souvenirs/hashtags.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
-import { DecisionError, WALL_CHANNEL } from '../moderation/decisions.ts';
+import { DecisionError } from '../moderation/decisions.ts';
 import { KINDS, contributionsOf } from './kinds.ts';
+import { notifyWall } from './notify.ts';
 import type { ContributionKind } from './kinds.ts';
 
 /** What a moderator may correct besides the text, per kind. */
@@ -118,7 +118,7 @@ export async function editContribution<K extends ContributionKind>(
       after: { ...own.after, body: request.body },
     });
     if (part.tellsTheWall && current.status === 'approved') {
-      await sql`select pg_notify(${WALL_CHANNEL}, ${String(request.id)})`.execute(trx);
+      await notifyWall(trx, request.id);
     }
     return { changed: true };
   });

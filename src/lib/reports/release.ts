@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Database, ReportTargetType } from '../../../db/types.ts';
 import type { Actor } from '../moderation/audit.ts';
-import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { notifyWall } from '../contributions/notify.ts';
 import { adjustCommentCount } from '../comments/comment-count.ts';
 
 export interface ReleasedReports {
@@ -43,7 +42,7 @@ export async function releaseReports(
       .where('hidden_by_reports', '=', true)
       .returning('status')
       .executeTakeFirst();
-    if (shown?.status === 'approved') await sql`select pg_notify(${WALL_CHANNEL}, ${String(id)})`.execute(trx);
+    if (shown?.status === 'approved') await notifyWall(trx, id);
     return { resolved: count, wasHidden: Boolean(shown) };
   }
   const shown = await trx

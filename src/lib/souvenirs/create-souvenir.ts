@@ -6,6 +6,9 @@ import type { ContributionDraft, SubmissionContext, Submitted } from '../contrib
 import { notifyWall } from '../contributions/notify.ts';
 import { extractHashtags } from './hashtags.ts';
 
+/** The longest souvenir, in characters: the form's maxlength and the Action's check. */
+export const MAX_SOUVENIR_LENGTH = 10_000;
+
 export interface SouvenirSubmission extends ContributionDraft {
   title: string | null;
   memoryYear: number | null;
