@@ -4,6 +4,7 @@ import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 import {
   answerBrokenJson,
   answerTooLarge,
+  discardRest,
   bodyLimitFor,
   carriesBody,
   isBrokenJson,
@@ -39,6 +40,7 @@ async function handleWithBody(handler: Handler, req: IncomingMessage, res: Serve
     const reading = await readBodyWithin(req, bodyLimitFor(req.url ?? '/'));
     if (reading.kind === 'too_large') {
       console.warn(`[http] ${req.method} refused: body over ${reading.limit} bytes`);
+      await discardRest(req);
       answerTooLarge(req, res, reading.limit);
       return;
     }

@@ -26,17 +26,51 @@ export function carriesBody(req: IncomingMessage): boolean {
  * once, is what keeps Astro's two limits — the adapter's, which truncates, and the Actions',
  * which only checks Content-Length — from ever meeting a body between them (issue 13).
  */
-export async function readBodyWithin(req: IncomingMessage, limit: number): Promise<BodyReading> {
+export function readBodyWithin(req: IncomingMessage, limit: number): Promise<BodyReading> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return { kind: 'too_large', limit };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return { kind: 'too_large', limit };
-    chunks.push(chunk);
-  }
-  return { kind: 'read', body: Buffer.concat(chunks, size) };
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ kind: 'too_large', limit });
+  // Events rather than `for await`: leaving an async iterator early destroys the socket, and the
+  // client then sees a broken pipe instead of the 413 that explains what happened.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd).off('error', reject);
+      resolve({ kind: 'too_large', limit });
+    };
+    const onEnd = () => resolve({ kind: 'read', body: Buffer.concat(chunks, size) });
+    req.on('data', onData).once('end', onEnd).once('error', reject);
+  });
+}
+
+/** How much of a refused body is still read and thrown away, and for how long, before answering. */
+const DISCARD_BYTES = 16 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+/**
+ * Reads and drops the rest of a refused body before the 413 is sent: a client still sending when
+ * the server hangs up reports a broken pipe (browsers: "connection reset") instead of the page
+ * that explains what happened. Bounded: past DISCARD_BYTES or DISCARD_MS it answers anyway.
+ */
+export function discardRest(req: IncomingMessage): Promise<void> {
+  if (req.complete || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let discarded = 0;
+    const done = () => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', done).off('close', done).off('error', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_BYTES) done();
+    };
+    const timer = setTimeout(done, DISCARD_MS);
+    req.on('data', onData).once('end', done).once('close', done).once('error', done);
+    req.resume();
+  });
 }
 
 /** A JSON body that does not parse: Astro's Actions would throw a SyntaxError (a 500) on it. */
@@ -73,7 +107,7 @@ function escapeHtml(text: string): string {
 /**
  * 413, said in the visitor's language: what happened (nothing was received or saved) and what to
  * do. The text cannot be given back — refusing it unread is the point — so the page says where it
- * still is. The connection is closed rather than drained: the rest of the body is never read.
+ * still is. The connection closes after it (discardRest has read what it will of the body).
  */
 export function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
   const locale = localeFromPath(req.url ?? '/');

@@ -98,6 +98,18 @@ describe('the front server and request bodies', () => {
     expect(JSON.parse(action.text).code).toBe('CONTENT_TOO_LARGE');
   });
 
+  it('lets a client that is still sending a large body read the 413 (no broken pipe), every time', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${origin}/partager?_action=share`, {
+        method: 'POST',
+        headers: form,
+        body: Buffer.alloc(5 * 1024 * 1024, 'x'),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.text()).toContain('rien n’a été enregistré');
+    }
+  });
+
   it('answers 400 to broken JSON before any handler runs', async () => {
     const before = received.length;
     const res = await rawPost(`${origin}/_actions/share`, Buffer.from('{"name": "a",'), {
