@@ -90,6 +90,8 @@ export interface ModerationEventTable {
   reason: string | null;
   before: ColumnType<unknown, string | null | undefined, string | null>;
   after: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The whole state a decision started from, for "restore the previous state" (contributions/revert.ts). */
+  restore_state: ColumnType<unknown, string | null | undefined, string | null>;
 }
 export type ModerationEventRow = Selectable<ModerationEventTable>;
 export type NewModerationEvent = Insertable<ModerationEventTable>;
@@ -212,7 +214,91 @@ export interface ReportTable {
 export type ReportRow = Selectable<ReportTable>;
 export type NewReport = Insertable<ReportTable>;
 
+/** The one-time address that creates the first admin (association/setup.ts); only its hash. */
+export interface SetupTokenTable {
+  token_hash: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** A visitor's message through /contact; the address is never published. */
+export interface ContactMessageTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  body: string;
+  locale: string;
+  /** The honeypot was filled: kept, listed apart, never emailed. */
+  is_spam: Generated<boolean>;
+  ip_hash: string | null;
+  created_at: CreatedAt;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  read_by: number | null;
+}
+export type ContactMessageRow = Selectable<ContactMessageTable>;
+
+/** What a thank-you page shows on reload for a few minutes (src/lib/flash/thank-you.ts). */
+export interface ThankYouFlashTable {
+  /** SHA-256 (hex) of the random id in the contributor's cookie. */
+  id_hash: string;
+  /** The payload, AES-256-GCM sealed with a key derived from that id. */
+  sealed: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** Where a message stands in the outbox: waiting (or retrying), sent, given up on, or held by the per-address budget. */
+export type MailStatus = 'queued' | 'sent' | 'failed' | 'held';
+
+/** One email, written in the transaction of the event that causes it (src/lib/mail/outbox.ts). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  /** What it is (`received`, `decision`, `reply`, `lost_links`, `confirm`…): the admin list says it. */
+  kind: string;
+  locale: string;
+  to_address: string;
+  subject: string;
+  /** Cleared when sent if `carries_secret`, and after 30 days for every message (privacy/purge.ts). */
+  body_text: string | null;
+  body_html: string | null;
+  /** The one-click unsubscribe URL (RFC 8058) of a notification, or null. */
+  unsubscribe_url: string | null;
+  message_id: string;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string, Date | string>;
+  /** A sender's claim: nobody else takes the row before then (a crashed sender's claim expires). */
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
+  carries_secret: Generated<boolean>;
+  /** Unique when set: the same event never queues its message twice. */
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  failed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+
+/** Messages queued per address (SHA-256 of the lower-cased address) per Paris day. */
+export interface MailBudgetTable {
+  address_hash: string;
+  day: ColumnType<Date, string, string>;
+  messages: number;
+}
+
+/** "Tell me about replies" to one contribution, once the address is confirmed (double opt-in). */
+export interface MailSubscriptionTable {
+  id: Generated<number>;
+  address: string;
+  target_type: 'souvenir' | 'comment';
+  target_id: number;
+  locale: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
+  setup_token: SetupTokenTable;
+  contact_message: ContactMessageTable;
   wall_stat: WallStatTable;
   wall_year: WallYearTable;
   wall_tag: WallTagTable;
@@ -229,4 +315,8 @@ export interface Database {
   login_attempt: LoginAttemptTable;
   login_device: LoginDeviceTable;
   login_guess: LoginGuessTable;
+  mail_outbox: MailOutboxTable;
+  mail_budget: MailBudgetTable;
+  mail_subscription: MailSubscriptionTable;
+  thank_you_flash: ThankYouFlashTable;
 }

@@ -7,6 +7,9 @@ import * as m005 from './2026_11_25_005_trust.ts';
 import * as m006 from './2026_11_25_006_reports.ts';
 import * as m007 from './2026_11_25_007_privacy.ts';
 import * as m008 from './2026_12_06_001_login_devices.ts';
+import * as m100 from './2026_12_06_100_mail_outbox.ts';
+import * as m200 from './2026_12_06_200_thank_you_flash.ts';
+import * as m400 from './2026_12_06_400_association.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -21,4 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_006_reports': m006,
   '2026_11_25_007_privacy': m007,
   '2026_12_06_001_login_devices': m008,
+  '2026_12_06_100_mail_outbox': m100,
+  '2026_12_06_200_thank_you_flash': m200,
+  '2026_12_06_400_association': m400,
 };
