@@ -33,6 +33,8 @@ export interface SouvenirTable {
   withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Reported by enough visitors: off the wall (and out of the counts) until a moderator decides. */
   hidden_by_reports: Generated<boolean>;
+  /** Generated from the title, event, hashtags, name and body (migration 300); read only by search. */
+  search_document: ColumnType<string, never, never>;
 }
 export type SouvenirRow = Selectable<SouvenirTable>;
 export type NewSouvenir = Insertable<SouvenirTable>;
@@ -296,7 +298,48 @@ export interface MailSubscriptionTable {
   confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A secret shared by every host (secrets/shared-secret.ts); environment variables override it. */
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: ColumnType<Date, Date | string, never>;
+}
+
+/** A photo of a souvenir, or staged under an upload while the share form comes back (migration 500). */
+export interface PhotoTable {
+  id: Generated<number>;
+  souvenir_id: number | null;
+  /** SHA-256 of the share form's upload token while staged; null once attached. */
+  upload_hash: string | null;
+  /** 1 to 4, the order the author chose. */
+  position: number;
+  /** What the photo shows, for people who cannot see it (required before it is attached). */
+  alt_text: Generated<string>;
+  /** When set, the photo is blurred until the visitor chooses to see it. */
+  content_note: string | null;
+  width: number;
+  height: number;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  /** When a staged upload is forgotten; null once attached. */
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+export type PhotoRow = Selectable<PhotoTable>;
+
+/** One re-encoded size and format of a photo, addressed by the SHA-256 of its bytes. */
+export interface PhotoVariantTable {
+  photo_id: number;
+  format: 'webp' | 'jpeg';
+  width: number;
+  height: number;
+  hash: string;
+  /** A Buffer on pg, a Uint8Array on PGlite. */
+  bytes: ColumnType<Uint8Array, Uint8Array, never>;
+}
+
 export interface Database {
+  photo: PhotoTable;
+  photo_variant: PhotoVariantTable;
+  app_secret: AppSecretTable;
   setup_token: SetupTokenTable;
   contact_message: ContactMessageTable;
   wall_stat: WallStatTable;

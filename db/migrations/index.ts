@@ -9,7 +9,10 @@ import * as m007 from './2026_11_25_007_privacy.ts';
 import * as m008 from './2026_12_06_001_login_devices.ts';
 import * as m100 from './2026_12_06_100_mail_outbox.ts';
 import * as m200 from './2026_12_06_200_thank_you_flash.ts';
+import * as m300 from './2026_12_06_300_search.ts';
 import * as m400 from './2026_12_06_400_association.ts';
+import * as m600 from './2026_12_06_600_app_secret.ts';
+import * as m500 from './2026_12_06_500_photos.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -26,5 +29,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_001_login_devices': m008,
   '2026_12_06_100_mail_outbox': m100,
   '2026_12_06_200_thank_you_flash': m200,
+  '2026_12_06_300_search': m300,
   '2026_12_06_400_association': m400,
+  '2026_12_06_500_photos': m500,
+  '2026_12_06_600_app_secret': m600,
 };

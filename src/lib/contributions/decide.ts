@@ -128,7 +128,8 @@ function decisionTarget(kind: ContributionKind): DecisionTarget<ContributionStat
   };
 }
 
-const TARGETS: Readonly<Record<ContributionKind, DecisionTarget<ContributionState>>> = {
+/** Every kind's decision target: deciding and restoring a previous state (revert.ts) go through them. */
+export const TARGETS: Readonly<Record<ContributionKind, DecisionTarget<ContributionState>>> = {
   souvenir: decisionTarget('souvenir'),
   comment: decisionTarget('comment'),
 };

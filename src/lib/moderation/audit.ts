@@ -17,6 +17,8 @@ export interface AuditEntry {
   reason?: string | null;
   before?: unknown;
   after?: unknown;
+  /** The whole state a decision started from, for "restore the previous state" (moderation/revert.ts). */
+  restoreState?: unknown;
 }
 
 /** Appends one row to the audit log; call it inside the transaction of the change it records. */
@@ -32,6 +34,7 @@ export async function recordEvent(trx: Transaction<Database> | Kysely<Database>,
       reason: entry.reason ?? null,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      restore_state: entry.restoreState === undefined ? null : JSON.stringify(entry.restoreState),
     })
     .execute();
 }

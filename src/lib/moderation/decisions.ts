@@ -139,6 +139,17 @@ export interface DecisionTarget<S extends DecidableState> {
   ): Promise<{ resolved: number; wasHidden: boolean }>;
 }
 
+/** What "restore the previous state" needs of the state a decision started from (moderation/revert.ts). */
+export function restorableState(state: DecidableState): NextState {
+  return {
+    status: state.status,
+    previousStatus: state.previousStatus,
+    pinned: state.pinned,
+    approvedAt: state.approvedAt,
+    approvedBy: state.approvedBy,
+  };
+}
+
 /** Pinning is not a verdict on the text: every other decision settles the visitors' reports. */
 const KEEPS_REPORTS: ReadonlySet<Decision> = new Set(['pin', 'unpin']);
 
@@ -187,6 +198,7 @@ export async function decideItem<S extends DecidableState>(
           }
         : shown(current),
       after: shown(next),
+      restoreState: restorableState(current),
     });
     await target.afterWrite(trx, request.id, current, next);
     return next.status;

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { Database, ModerationEventRow, SouvenirStatus } from '../../../db/types.ts';
+import { recordEvent } from './audit.ts';
+import type { Actor } from './audit.ts';
+import { DECISIONS, DecisionError, restorableState } from './decisions.ts';
+import type { DecidableState, DecisionTarget, NextState } from './decisions.ts';
+
+/** The journal rows whose previous state can be put back: decisions, and restorations themselves (a redo). */
+export const REVERTIBLE_ACTIONS: readonly string[] = [...DECISIONS, 'revert'];
+
+export interface RevertRequest {
+  /** The journal row of the decision to take back. */
+  eventId: number;
+  actor: Actor;
+  now?: Date;
+}
+
+type Snapshot = Record<string, unknown>;
+const snapshot = (value: unknown): Snapshot =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Snapshot) : {};
+
+const asDate = (value: unknown): Date | null =>
+  typeof value === 'string' || value instanceof Date ? new Date(value) : null;
+
+/**
+ * The state to put back. Rows written since `restore_state` exists carry the whole state; older
+ * ones only what the journal showed (status and pin), so an approval put back is dated now.
+ */
+function previousState(event: ModerationEventRow, current: DecidableState, now: Date): NextState {
+  const whole = event.restore_state ? snapshot(event.restore_state) : null;
+  const before = snapshot(event.before);
+  const status = (whole?.status ?? before.status) as SouvenirStatus;
+  const pinnedValue = whole ? whole.pinned : before.pinned;
+  const pinned = current.pinned === null ? null : typeof pinnedValue === 'boolean' ? pinnedValue : false;
+  if (whole) {
+    return {
+      status,
+      previousStatus: (whole.previousStatus as SouvenirStatus | null) ?? null,
+      pinned,
+      approvedAt: asDate(whole.approvedAt),
+      approvedBy: typeof whole.approvedBy === 'number' ? whole.approvedBy : null,
+    };
+  }
+  const approved = status === 'approved';
+  return {
+    status,
+    previousStatus: status === 'spam' || status === 'trash' ? current.previousStatus : null,
+    pinned,
+    approvedAt: approved ? (current.approvedAt ?? now) : null,
+    approvedBy: approved ? current.approvedBy : null,
+  };
+}
+
+/**
+ * Puts an item back in the state it had before the decision `eventId` records ("Annuler" in the
+ * queue, "restore the previous state" in the journal), through the same target as a decision, so
+ * its follow-ups (the wall told, the kept counts moved) are the same; writes a `revert` audit row
+ * naming the event. Refused as a `conflict` when the item has changed since that decision (its
+ * status or pin is no longer what the decision left), `not_allowed` for a withdrawn item, and
+ * `not_found` for an event that is not a decision on this target type. Returns the new status.
+ */
+export async function revertItem<S extends DecidableState>(
+  db: Kysely<Database>,
+  target: DecisionTarget<S>,
+  request: RevertRequest,
+): Promise<SouvenirStatus> {
+  const now = request.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    const event = await trx
+      .selectFrom('moderation_event')
+      .selectAll()
+      .where('id', '=', request.eventId)
+      .where('target_type', '=', target.targetType)
+      .where('action', 'in', REVERTIBLE_ACTIONS)
+      .executeTakeFirst();
+    if (!event) throw new DecisionError('not_found');
+    const current = await target.read(trx, event.target_id);
+    if (!current) throw new DecisionError('not_found');
+    if (current.withdrawn) throw new DecisionError('not_allowed', current.status);
+    const left = snapshot(event.after);
+    const moved =
+      current.status !== left.status || (typeof left.pinned === 'boolean' && current.pinned !== left.pinned);
+    if (moved) throw new DecisionError('conflict', current.status);
+    const next = previousState(event, current, now);
+    if (!(await target.write(trx, event.target_id, current, next, now))) {
+      const latest = await target.read(trx, event.target_id);
+      throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
+    }
+    const shown = (state: { status: SouvenirStatus; pinned: boolean | null }) =>
+      state.pinned === null ? { status: state.status } : { status: state.status, pinned: state.pinned };
+    await recordEvent(trx, {
+      actor: request.actor,
+      action: 'revert',
+      targetType: target.targetType,
+      targetId: event.target_id,
+      before: shown(current),
+      after: { ...shown(next), revertOf: event.id },
+      restoreState: restorableState(current),
+    });
+    await target.afterWrite(trx, event.target_id, current, next);
+    return next.status;
+  });
+}
