@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { ContactMessageRow, Database } from '../../../db/types.ts';
+
+export interface NewContactMessage {
+  name: string;
+  email: string;
+  body: string;
+  locale: string;
+  ipHash: string | null;
+  /** The honeypot was filled: kept and listed apart, so a person caught by mistake is still read. */
+  isSpam: boolean;
+}
+
+/** A visitor's message as the team reads it in moderation (never on a public page). */
+export interface ContactMessage {
+  id: number;
+  name: string;
+  email: string;
+  body: string;
+  locale: string;
+  isSpam: boolean;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+function toContactMessage(row: Omit<ContactMessageRow, 'ip_hash' | 'read_by'>): ContactMessage {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    body: row.body,
+    locale: row.locale,
+    isSpam: row.is_spam,
+    createdAt: new Date(row.created_at),
+    readAt: row.read_at ? new Date(row.read_at) : null,
+  };
+}
+
+/** Stores a message sent through /contact (the Action has checked its rate limit and fields); returns its id. */
+export async function storeContactMessage(db: Kysely<Database>, message: NewContactMessage): Promise<number> {
+  const row = await db
+    .insertInto('contact_message')
+    .values({
+      name: message.name,
+      email: message.email,
+      body: message.body,
+      locale: message.locale,
+      ip_hash: message.ipHash,
+      is_spam: message.isSpam,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const CONTACT_PAGE_SIZE = 50;
+
+/** The latest messages, newest first, the honeypot's catch apart (`spam`). */
+export async function listContactMessages(
+  db: Kysely<Database>,
+  options: { spam?: boolean; limit?: number } = {},
+): Promise<ContactMessage[]> {
+  const rows = await db
+    .selectFrom('contact_message')
+    .select(['id', 'name', 'email', 'body', 'locale', 'is_spam', 'created_at', 'read_at'])
+    .where('is_spam', '=', options.spam ?? false)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? CONTACT_PAGE_SIZE)
+    .execute();
+  return rows.map(toContactMessage);
+}
+
+/** Unread messages that are not spam: the number the moderation navigation shows. */
+export async function countUnreadContactMessages(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('contact_message')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('read_at', 'is', null)
+    .where('is_spam', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks a message read (by `userId`) or unread again; returns whether it exists. */
+export async function markContactMessage(
+  db: Kysely<Database>,
+  id: number,
+  read: boolean,
+  userId: number,
+  now = new Date(),
+): Promise<boolean> {
+  const result = await db
+    .updateTable('contact_message')
+    .set(read ? { read_at: now, read_by: userId } : { read_at: null, read_by: null })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { hashToken, newToken } from '../security/tokens.ts';
+import { checkPassword, createUser, UserError } from './users.ts';
+import type { UserSummary } from './users.ts';
+import { isValidUsername, normaliseUsername } from './usernames.ts';
+import { weakPasswordReason } from './password-strength.ts';
+import type { WeakPasswordReason } from './password-strength.ts';
+
+/** How long a setup address printed at start stays valid. */
+export const SETUP_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+
+export type FirstAdminErrorCode = 'gone' | WeakPasswordReason;
+
+/** The setup address no longer works (used, expired, replaced, or an admin exists), or the password is weak. */
+export class FirstAdminError extends Error {
+  readonly code: FirstAdminErrorCode;
+  constructor(code: FirstAdminErrorCode) {
+    super(`first admin refused: ${code}`);
+    this.name = 'FirstAdminError';
+    this.code = code;
+  }
+}
+
+type Db = Kysely<Database>;
+
+/** Whether an active admin exists; until one does, the start script offers the setup address. */
+export async function hasActiveAdmin(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A fresh setup token, valid an hour, replacing any earlier one (each start prints a new
+ * address); null when an admin already exists. Only its hash is stored, in the database, so
+ * whichever process serves the page can check it.
+ */
+export async function issueSetupToken(db: Db, now = new Date()): Promise<string | null> {
+  if (await hasActiveAdmin(db)) {
+    await db.deleteFrom('setup_token').execute();
+    return null;
+  }
+  const token = newToken();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('setup_token').execute();
+    await trx
+      .insertInto('setup_token')
+      .values({ token_hash: hashToken(token), expires_at: new Date(now.getTime() + SETUP_TOKEN_LIFETIME_MS) })
+      .execute();
+  });
+  return token;
+}
+
+/** Whether `token` opens the setup page now: unexpired, unused, and still no admin. */
+export async function setupTokenIsValid(db: Db, token: string, now = new Date()): Promise<boolean> {
+  if (token.length > 64) return false;
+  const row = await db
+    .selectFrom('setup_token')
+    .select('token_hash')
+    .where('token_hash', '=', hashToken(token))
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row !== undefined && !(await hasActiveAdmin(db));
+}
+
+export interface FirstAdminInput {
+  token: string;
+  username: string;
+  password: string;
+}
+
+/**
+ * Creates the first admin through the setup address, which is spent by it. Input is checked
+ * before the token is spent, so a refused password leaves the address usable; two submissions at
+ * once spend it once (the delete decides). Throws FirstAdminError (`gone`, or why the password
+ * is weak) and UserError (the username or the password's length).
+ */
+export async function createFirstAdmin(db: Db, input: FirstAdminInput, now = new Date()): Promise<UserSummary> {
+  const username = normaliseUsername(input.username);
+  if (!isValidUsername(username)) throw new UserError('username_invalid');
+  checkPassword(input.password);
+  const weak = weakPasswordReason(input.password, username);
+  if (weak) throw new FirstAdminError(weak);
+  if (!(await setupTokenIsValid(db, input.token, now))) throw new FirstAdminError('gone');
+  const spent = await db
+    .deleteFrom('setup_token')
+    .where('token_hash', '=', hashToken(input.token))
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (spent.numDeletedRows === 0n) throw new FirstAdminError('gone');
+  const admin = await createUser(db, { username, role: 'admin', password: input.password }, { id: null, label: 'setup' });
+  // Any address printed by another host's start is void now.
+  await db.deleteFrom('setup_token').execute();
+  return admin;
+}

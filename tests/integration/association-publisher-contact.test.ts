@@ -1,0 +1,83 @@
+import { it, expect } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import {
+  getPublisher,
+  isPublisherComplete,
+  savePublisher,
+} from '../../src/lib/association/publisher.ts';
+import type { Publisher } from '../../src/lib/association/publisher.ts';
+import {
+  countUnreadContactMessages,
+  listContactMessages,
+  markContactMessage,
+  storeContactMessage,
+} from '../../src/lib/association/contact.ts';
+import { createUser } from '../../src/lib/auth/users.ts';
+
+const admin = { id: null, label: 'camille' };
+
+const details: Publisher = {
+  organisation: 'Association Mémoire des concerts',
+  postalAddress: '1 rue de la Salle\n75011 Paris',
+  director: 'Dominique Martin',
+  contactEmail: 'contact@example.org',
+  hostName: 'Hébergeur Exemple SAS',
+  hostAddress: '2 rue des Serveurs, 59100 Roubaix',
+};
+
+describeEachDatabase('the publisher’s details', (t) => {
+  it('are empty, and incomplete, until an admin fills them in', async () => {
+    const publisher = await getPublisher(t.db);
+    expect(publisher.organisation).toBe('');
+    expect(isPublisherComplete(publisher)).toBe(false);
+  });
+
+  it('are stored trimmed, with an audit row holding before and after', async () => {
+    await savePublisher(t.db, { ...details, organisation: `  ${details.organisation} ` }, admin);
+    const stored = await getPublisher(t.db);
+    expect(stored).toEqual(details);
+    expect(isPublisherComplete(stored)).toBe(true);
+    await savePublisher(t.db, { ...details, director: 'Alex Durand' }, admin);
+    const events = await t.db.selectFrom('moderation_event').selectAll().orderBy('id').execute();
+    expect(events.map((e) => e.action)).toEqual(['publisher', 'publisher']);
+    expect(events[1]).toMatchObject({ target_type: 'setting', actor_label: 'camille' });
+    expect((events[1]!.before as Publisher).director).toBe('Dominique Martin');
+    expect((events[1]!.after as Publisher).director).toBe('Alex Durand');
+  });
+});
+
+describeEachDatabase('contact messages', (t) => {
+  const message = (n: number, isSpam = false) =>
+    storeContactMessage(t.db, {
+      name: `Personne ${n}`,
+      email: `p${n}@example.org`,
+      body: `Bonjour, une question ${n}`,
+      locale: 'fr',
+      ipHash: 'ip',
+      isSpam,
+    });
+
+  it('are listed newest first, the honeypot’s catch apart, and counted while unread', async () => {
+    const first = await message(1);
+    const second = await message(2);
+    const spam = await message(3, true);
+    expect((await listContactMessages(t.db)).map((m) => m.id)).toEqual([second, first]);
+    expect((await listContactMessages(t.db, { spam: true })).map((m) => m.id)).toEqual([spam]);
+    expect(await countUnreadContactMessages(t.db)).toBe(2);
+  });
+
+  it('are marked read and unread again', async () => {
+    const user = await createUser(
+      t.db,
+      { username: 'camille', role: 'moderator', password: 'Une bougie pour la salle' },
+      admin,
+    );
+    const id = await message(1);
+    expect(await markContactMessage(t.db, id, true, user.id)).toBe(true);
+    expect((await listContactMessages(t.db))[0]!.readAt).toBeInstanceOf(Date);
+    expect(await countUnreadContactMessages(t.db)).toBe(0);
+    await markContactMessage(t.db, id, false, user.id);
+    expect((await listContactMessages(t.db))[0]!.readAt).toBeNull();
+    expect(await markContactMessage(t.db, 9999, true, user.id)).toBe(false);
+  });
+});
