@@ -5,6 +5,7 @@ import type { Actor } from '../moderation/audit.ts';
 import { contributionsOf } from './kinds.ts';
 import type { ContributionKind } from './kinds.ts';
 import { shownChanged } from './notify.ts';
+import { deletePhotosOf } from '../photos/manage.ts';
 
 /** Why an item is erased: its author withdrew it through their link, or an admin erased an address's data. */
 export type ErasureAction = 'withdraw' | 'erase';
@@ -93,13 +94,16 @@ const ERASE_ROW: Record<
   ContributionKind,
   (trx: Transaction<Database>, id: number, erased: ErasedColumns) => Promise<UpdateResult>
 > = {
-  souvenir: (trx, id, erased) =>
-    trx
+  // A souvenir's photos go with their bytes: a picture can say more about its author than a name.
+  souvenir: async (trx, id, erased) => {
+    await deletePhotosOf(trx, id);
+    return trx
       .updateTable('souvenir')
       .set({ ...erased, pinned: false, title: null, event: null, memory_year: null, hashtags: [] })
       .where('id', '=', id)
       .where('withdrawn_at', 'is', null)
-      .executeTakeFirst(),
+      .executeTakeFirst();
+  },
   comment: (trx, id, erased) =>
     trx
       .updateTable('comment')

@@ -1,0 +1,109 @@
+import crypto from 'node:crypto';
+import sharp from 'sharp';
+import { PhotoError } from './refusals.ts';
+import { sniffRefusal } from './sniff.ts';
+import { boundedQueue } from './queue.ts';
+
+/** The largest file accepted, in bytes (the issue's 15 MB). */
+export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
+/** Photos per souvenir. */
+export const MAX_PHOTOS = 4;
+/**
+ * Pixels read at most: a 48-megapixel phone photo passes, a decompression bomb (a 30 000 × 30 000
+ * PNG of a few kilobytes) is refused from its header, before a byte of it is decoded.
+ */
+export const MAX_INPUT_PIXELS = 50_000_000;
+/** The widths served (srcset), narrowest first; a smaller photo is served at its own width. */
+export const PHOTO_WIDTHS = [480, 960, 1600] as const;
+export const PHOTO_FORMATS = ['webp', 'jpeg'] as const;
+export type PhotoFormat = (typeof PHOTO_FORMATS)[number];
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif', 'heif']);
+
+export interface ProcessedVariant {
+  format: PhotoFormat;
+  width: number;
+  height: number;
+  /** SHA-256 of `bytes`, hex: the variant's address. */
+  hash: string;
+  bytes: Buffer;
+}
+
+export interface ProcessedPhoto {
+  /** Of the widest variant, the orientation applied. */
+  width: number;
+  height: number;
+  variants: ProcessedVariant[];
+}
+
+// libvips' own thread pool and operation cache: one thread per picture and no cache, so memory
+// follows the number of pictures in hand (the queue below), not the number of cores.
+sharp.concurrency(1);
+sharp.cache(false);
+const inTurn = boundedQueue(2);
+
+function refusalOf(error: unknown): PhotoError {
+  if (error instanceof PhotoError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return new PhotoError('tooManyPixels');
+  if (/unsupported image format/i.test(message)) return new PhotoError('unsupported');
+  return new PhotoError('unreadable');
+}
+
+function encode(pixels: sharp.Sharp, format: PhotoFormat): sharp.Sharp {
+  // JPEG has no alpha: a transparent PNG is laid on white rather than on black.
+  return format === 'webp'
+    ? pixels.webp({ quality: 80 })
+    : pixels.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true });
+}
+
+async function decodeAndVary(input: Buffer): Promise<ProcessedPhoto> {
+  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, sequentialRead: true };
+  const metadata = await sharp(input, options).metadata();
+  if (!metadata.format || !ACCEPTED.has(metadata.format)) throw new PhotoError('unsupported');
+  if (metadata.format === 'heif' && metadata.compression !== 'av1') throw new PhotoError('heic');
+  // Decoded once, oriented, in sRGB and no wider than the widest variant (JPEG and WebP shrink
+  // on load); every variant is then cut from these raw pixels. Raw pixels carry no metadata
+  // block at all: nothing of the uploaded file's bytes can reach a served one.
+  const { data, info } = await sharp(input, options)
+    .rotate()
+    .resize({ width: PHOTO_WIDTHS.at(-1), withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  const widths = [...new Set(PHOTO_WIDTHS.map((w) => Math.min(w, info.width)))];
+  const variants: ProcessedVariant[] = [];
+  for (const width of widths) {
+    for (const format of PHOTO_FORMATS) {
+      const out = await encode(sharp(data, raw).resize({ width }), format).toBuffer({ resolveWithObject: true });
+      variants.push({
+        format,
+        width: out.info.width,
+        height: out.info.height,
+        hash: crypto.createHash('sha256').update(out.data).digest('hex'),
+        bytes: out.data,
+      });
+    }
+  }
+  return { width: info.width, height: info.height, variants };
+}
+
+/**
+ * Re-encodes an uploaded picture into the served variants (PHOTO_WIDTHS × PHOTO_FORMATS): the
+ * orientation applied, colours in sRGB, every metadata block (EXIF, GPS, XMP, IPTC, ICC,
+ * comments) dropped, only the first frame of a GIF or animated WebP. Throws `PhotoError` for a
+ * file it refuses (see refusals.ts). Runs in the process's bounded queue.
+ */
+export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
+  if (input.length > MAX_PHOTO_BYTES) throw new PhotoError('tooBig');
+  const sniffed = sniffRefusal(input);
+  if (sniffed) throw new PhotoError(sniffed);
+  return inTurn(async () => {
+    try {
+      return await decodeAndVary(input);
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  });
+}

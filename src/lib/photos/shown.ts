@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { EXTENSION } from './variants.ts';
+
+/** A photo as pages show it: URLs and sizes, never bytes. */
+export interface ShownPhoto {
+  id: number;
+  position: number;
+  altText: string;
+  contentNote: string | null;
+  /** Of the widest variant: the ratio the page reserves before the picture arrives. */
+  width: number;
+  height: number;
+  /** `srcset` values, narrowest first. */
+  webpSrcset: string;
+  jpegSrcset: string;
+  /** The JPEG about 960 px wide: `src` for browsers without srcset, feeds and OpenGraph. */
+  src: string;
+  /** The widest JPEG. */
+  largest: string;
+}
+
+/** Where a variant is served (scripts/lib/photo-files.ts). */
+export function variantPath(hash: string, format: 'webp' | 'jpeg'): string {
+  return `/photos/${hash}.${EXTENSION[format]}`;
+}
+
+/**
+ * The photos of each souvenir, in position order, keyed by souvenir id (absent: none). One query
+ * for any number of souvenirs, so a wall page does not ask once per card.
+ */
+export async function photosOf(
+  db: Kysely<Database>,
+  souvenirIds: readonly number[],
+): Promise<Map<number, ShownPhoto[]>> {
+  const shown = new Map<number, ShownPhoto[]>();
+  if (souvenirIds.length === 0) return shown;
+  const rows = await db
+    .selectFrom('photo')
+    .innerJoin('photo_variant', 'photo_variant.photo_id', 'photo.id')
+    .select([
+      'photo.id',
+      'photo.souvenir_id',
+      'photo.position',
+      'photo.alt_text',
+      'photo.content_note',
+      'photo.width',
+      'photo.height',
+      'photo_variant.format',
+      'photo_variant.width as variant_width',
+      'photo_variant.hash',
+    ])
+    .where('photo.souvenir_id', 'in', [...new Set(souvenirIds)])
+    .orderBy('photo.souvenir_id')
+    .orderBy('photo.position')
+    .orderBy('photo_variant.width')
+    .execute();
+  const byPhoto = new Map<number, { row: (typeof rows)[number]; variants: typeof rows }>();
+  for (const row of rows) {
+    const entry = byPhoto.get(row.id) ?? { row, variants: [] };
+    entry.variants.push(row);
+    byPhoto.set(row.id, entry);
+  }
+  for (const { row, variants } of byPhoto.values()) {
+    const srcset = (format: 'webp' | 'jpeg') =>
+      variants
+        .filter((v) => v.format === format)
+        .map((v) => `${variantPath(v.hash, format)} ${v.variant_width}w`)
+        .join(', ');
+    const jpegs = variants.filter((v) => v.format === 'jpeg');
+    const middle = jpegs.find((v) => v.variant_width >= 960) ?? jpegs.at(-1)!;
+    const photo: ShownPhoto = {
+      id: row.id,
+      position: row.position,
+      altText: row.alt_text,
+      contentNote: row.content_note,
+      width: row.width,
+      height: row.height,
+      webpSrcset: srcset('webp'),
+      jpegSrcset: srcset('jpeg'),
+      src: variantPath(middle.hash, 'jpeg'),
+      largest: variantPath(jpegs.at(-1)!.hash, 'jpeg'),
+    };
+    const list = shown.get(row.souvenir_id!) ?? [];
+    list.push(photo);
+    shown.set(row.souvenir_id!, list);
+  }
+  return shown;
+}
