@@ -1,6 +1,7 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import type { LogEvent } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
 import type { Database } from './types.ts';
 import { lockDataDir } from './lock.ts';
@@ -28,6 +29,9 @@ export interface DbHandle {
 
 export const DEFAULT_DATA_DIR = './data/pglite';
 
+/** The extensions every PGlite of ours loads (tests that open PGlite themselves too). */
+export const PGLITE_EXTENSIONS = { unaccent };
+
 /** Opens the database the options describe; reads no environment variable itself. */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
@@ -54,7 +58,8 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(dataDir);
+    // Search's text configurations unaccent through the extension (migration 300).
+    const pglite = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
     const db = new Kysely<Database>({
       dialect: new PGliteDialect({ pglite }),
       ...(options.log ? { log: options.log } : {}),

@@ -7,6 +7,7 @@ import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import type { Database, DbHandle } from '../../db/index.ts';
+import { PGLITE_EXTENSIONS } from '../../db/create-db.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -55,7 +56,10 @@ function withSearchPath(url: string, schema: string): string {
 async function openPglite(log: (event: LogEvent) => void): Promise<DbHandle> {
   const template = inject('pgliteTemplate');
   if (!template) return createDb({ dataDir: 'memory://', log });
-  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const pglite = await PGlite.create({
+    loadDataDir: new Blob([fs.readFileSync(template)]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
   return {
     db,

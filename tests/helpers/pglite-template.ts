@@ -10,6 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../db/index.ts';
+import { PGLITE_EXTENSIONS } from '../../db/create-db.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mur-pglite-template-'));
   const file = path.join(dir, 'migrated.tar');
-  const pglite = await PGlite.create('memory://');
+  const pglite = await PGlite.create('memory://', { extensions: PGLITE_EXTENSIONS });
   const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) });
   try {
     await migrateToLatest(db);

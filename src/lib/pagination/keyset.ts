@@ -3,13 +3,19 @@ import type { SelectQueryBuilder } from 'kysely';
 import { encodeKeysetCursor } from './keyset-cursor.ts';
 import type { KeysetCursor } from './keyset-cursor.ts';
 
+/** A row's place in its order: a time (the wall, the queue) or a number (search's score), and its id. */
+export interface KeysetPosition {
+  at: Date | number;
+  id: number;
+}
+
 export interface KeysetOrder {
-  /** The time column and the id column that break its ties, as the query names them (`e.occurred_at`). */
+  /** The time (or score) column and the id column that break its ties, as the query names them (`e.occurred_at`). */
   at: string;
   id: string;
   direction: 'asc' | 'desc';
   /** The last row of the page shown; null or absent for the first page. */
-  cursor?: KeysetCursor | null | undefined;
+  cursor?: KeysetPosition | null | undefined;
   limit: number;
 }
 
@@ -46,15 +52,17 @@ export interface KeysetPage<T> {
 /**
  * The page itself out of the rows `keyset` read, and the cursor of the next one when there was a
  * row beyond it. `position` reads a row's (time, id); a row without a time ends the list.
+ * `encode` writes a position that is not a time (search's score).
  */
-export function keysetPage<T>(
+export function keysetPage<T, P extends KeysetPosition = KeysetCursor>(
   rows: readonly T[],
   limit: number,
-  position: (row: T) => { at: Date | null; id: number },
+  position: (row: T) => { at: P['at'] | null; id: number },
+  encode: (position: P) => string = encodeKeysetCursor as unknown as (position: P) => string,
 ): KeysetPage<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   const at = last && position(last);
-  const next = rows.length > limit && at?.at ? encodeKeysetCursor({ at: at.at, id: at.id }) : null;
+  const next = rows.length > limit && at && at.at !== null ? encode({ at: at.at, id: at.id } as P) : null;
   return { items, next };
 }
