@@ -38,17 +38,14 @@ const HEADLINE_OPTIONS =
   'StartSel=<mark>, StopSel=</mark>, MaxWords=32, MinWords=14, MaxFragments=2, FragmentDelimiter=" … "';
 
 /**
- * Approved souvenirs matching `q` in their title, event, hashtags, author's name or text, accents
- * and case aside, French and English words by their stem; best match first (title over event and
- * hashtags over name over text), keyset-paginated on (score, id). Words that match nothing, only
- * stop words or broken syntax give an empty page, never an error. One query: the matches through
- * the GIN index (souvenir_search_idx), the page, then an excerpt for the page's rows only.
+ * The one statement of a search page: the matches through the GIN index (souvenir_search_idx),
+ * ranked, the page by keyset, then an excerpt for the page's rows only. Exported so the plan test
+ * explains exactly what searchSouvenirs sends.
  */
-export async function searchSouvenirs(db: Kysely<Database>, options: SearchOptions): Promise<SearchPage> {
+export function searchStatement(db: Kysely<Database>, options: SearchOptions & { q: string }) {
   const limit = options.limit ?? SEARCH_PAGE_SIZE;
-  if (!options.q.trim()) return { hits: [], next: null };
   const query = sql<string>`souvenir_search_query(${options.q})`;
-  const rows = await db
+  return db
     .with('matched', (qb) => {
       let matching = qb
         .selectFrom('souvenir')
@@ -74,8 +71,19 @@ export async function searchSouvenirs(db: Kysely<Database>, options: SearchOptio
         search_body_text(page.body_html), ${query}, ${HEADLINE_OPTIONS})`.as('headline'),
     )
     .orderBy('score', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc');
+}
+
+/**
+ * Approved souvenirs matching `q` in their title, event, hashtags, author's name or text, accents
+ * and case aside, French and English words by their stem; best match first (title over event and
+ * hashtags over name over text), keyset-paginated on (score, id). Words that match nothing, only
+ * stop words or broken syntax give an empty page, never an error.
+ */
+export async function searchSouvenirs(db: Kysely<Database>, options: SearchOptions): Promise<SearchPage> {
+  const limit = options.limit ?? SEARCH_PAGE_SIZE;
+  if (!options.q.trim()) return { hits: [], next: null };
+  const rows = await searchStatement(db, options).execute();
   const page = keysetPage<(typeof rows)[number], SearchCursor>(
     rows,
     limit,
