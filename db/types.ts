@@ -293,7 +293,10 @@ export interface MailSubscriptionTable {
   target_type: 'souvenir' | 'comment';
   target_id: number;
   locale: string;
+  /** SHA-256 of the confirmation token (it grants: notifications start). */
   token_hash: string;
+  /** Only ever takes mail away, and every notification carries it: kept as it is. */
+  unsubscribe_key: string;
   created_at: CreatedAt;
   confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }

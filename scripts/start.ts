@@ -2,7 +2,8 @@
  * `npm start`: builds when needed, opens the database (PGlite in ./data unless DATABASE_URL
  * is set), applies migrations, then serves the site. One process owns the embedded database.
  */
-import { buildIfNeeded, DIST_DIR, SERVER_ENTRY } from './lib/build-if-needed.ts';
+import { currentBuild, ensureBuild, markInUse } from './lib/builds.ts';
+import { astroKey } from '../src/lib/secrets/shared-secret.ts';
 import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
 import { loadStaticFiles, staticFiles } from './lib/static-files.ts';
@@ -11,15 +12,24 @@ import { openRuntimeOrExit } from './lib/with-runtime.ts';
 import { sendsHsts } from '../src/lib/security/public-origin.ts';
 import { wallNotifications } from '../src/lib/wall/invalidation.ts';
 import { schedulePurge } from '../src/lib/privacy/purge.ts';
+import { startProcessMailSender } from '../src/lib/mail/start.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-if (!process.argv.includes('--no-build')) buildIfNeeded();
 
 const runtime = await openRuntimeOrExit(1);
 setRuntime(runtime);
 
-const entry = (await import(pathToFileURL(SERVER_ENTRY).href)) as {
+// Built with the key every host shares (issue 18), into a directory no later build changes; this
+// process imports that directory's real path, so a rebuild beside it cannot pull files from under it.
+const buildDir = process.argv.includes('--no-build')
+  ? currentBuild()
+  : ensureBuild(await astroKey(runtime.handle.db, process.env.ASTRO_KEY));
+if (!buildDir) {
+  console.error('No build found: run `npm start` without --no-build, or `npm run build`.');
+  process.exit(1);
+}
+const unmarkBuild = markInUse(buildDir);
+const entry = (await import(pathToFileURL(path.join(buildDir, 'server/entry.mjs')).href)) as {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 };
 
@@ -29,7 +39,7 @@ const port = Number(process.env.PORT || 4321);
 await wallNotifications().catch((error: unknown) =>
   console.error('[wall] not listening for changes yet:', (error as Error).message),
 );
-const files = await loadStaticFiles(path.join(DIST_DIR, 'client'));
+const files = await loadStaticFiles(path.join(buildDir, 'client'));
 const running = await listen(staticFiles(frontHandler(entry.handler), files), host, port, {
   hsts: sendsHsts(runtime.publicOrigin),
 });
@@ -37,6 +47,8 @@ const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
 // IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.
 const stopPurge = schedulePurge(runtime.handle.db);
+// This process sends its share of the outbox (several processes never send one message twice).
+const stopMail = startProcessMailSender(runtime);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -44,12 +56,14 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database…`);
   stopPurge();
+  await stopMail();
   await running.stop();
   await wallNotifications().then(
     (notifications) => notifications.close(),
     () => {},
   );
   await runtime.handle.close();
+  unmarkBuild();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIfNeeded } from '../lib/build-if-needed.ts';
+import { ensureBuild } from '../lib/builds.ts';
 import { measureEngine } from './measure-engine.ts';
 import { dropUndroppedDatabases } from './bench-database.ts';
 import { formatRun, machine } from './report.ts';
@@ -40,7 +40,7 @@ const plans = [
   { engine: 'pglite' as const, souvenirs: Math.min(20_000, souvenirs), comments: Math.min(20_000, souvenirs) * 3 },
 ].filter((plan) => !values.only || plan.engine === values.only);
 
-buildIfNeeded();
+ensureBuild();
 
 // Ctrl-C reaches the servers and load runners too (same process group); the databases are ours to drop.
 process.once('SIGINT', () => {

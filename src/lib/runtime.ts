@@ -5,6 +5,8 @@ import { loadIpHashSecret } from './privacy/ip-hash.ts';
 import { embedFrameAncestors } from './wall/embed-policy.ts';
 import { parseTrustedProxies } from './security/client-address.ts';
 import { parsePublicOrigin } from './security/public-origin.ts';
+import { readMailConfig } from './mail/transport.ts';
+import type { MailConfig } from './mail/transport.ts';
 
 export interface Runtime {
   handle: DbHandle;
@@ -19,6 +21,8 @@ export interface Runtime {
   embedFrameAncestors: string;
   /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY, see security/client-address.ts); 0: none. */
   trustedProxies: number;
+  /** SMTP_URL and MAIL_FROM (mail/transport.ts); without SMTP_URL messages wait in the outbox. */
+  mail: MailConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -26,6 +30,7 @@ type Env = Record<string, string | undefined>;
 /** Opens the database from the environment, applies migrations and loads the secrets. */
 export async function openRuntime(env: Env = process.env): Promise<Runtime> {
   const publicOrigin = parsePublicOrigin(env.PUBLIC_ORIGIN);
+  const mail = readMailConfig(env, publicOrigin);
   const dataDir = env.DATA_DIR || DEFAULT_DATA_DIR;
   const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
   try {
@@ -34,7 +39,13 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
     await handle.close();
     throw error;
   }
-  const ipHashSecret = loadIpHashSecret(env.IP_HASH_SECRET, path.dirname(path.resolve(dataDir)));
+  let ipHashSecret: string;
+  try {
+    ipHashSecret = await loadIpHashSecret(handle.db, env.IP_HASH_SECRET, path.dirname(path.resolve(dataDir)));
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   const limitsLifted = env.LIFT_RATE_LIMITS === '1';
   if (limitsLifted) console.warn('[runtime] LIFT_RATE_LIMITS=1: rate limits and flood checks are OFF.');
   return {
@@ -45,6 +56,7 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
     databaseUrl: env.DATABASE_URL || undefined,
     embedFrameAncestors: embedFrameAncestors(env.EMBED_FRAME_ANCESTORS),
     trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
+    mail,
   };
 }
 

@@ -1,4 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/index.ts';
+import { newSecret, sharedSecret } from '../secrets/shared-secret.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -9,19 +12,22 @@ export function hashIp(secret: string, ip: string | undefined): string | null {
 }
 
 /**
- * The HMAC secret: from the environment, or generated once and kept beside the data so that
- * hashes stay comparable across restarts.
+ * The HMAC secret: from the environment, else the one every host shares in the database
+ * (secrets/shared-secret.ts), so that limits and flood checks count one visitor once whichever
+ * host answers. An install from before kept it in a file beside the data: that value is carried
+ * into the database, so that hashes already stored stay comparable.
  */
-export function loadIpHashSecret(fromEnv: string | undefined, dataRoot: string): string {
+export async function loadIpHashSecret(
+  db: Kysely<Database>,
+  fromEnv: string | undefined,
+  legacyDataRoot: string,
+): Promise<string> {
   if (fromEnv && fromEnv.length >= 16) return fromEnv;
-  const file = path.join(dataRoot, 'ip-hash-secret');
+  let legacy: string | undefined;
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    legacy = fs.readFileSync(path.join(legacyDataRoot, 'ip-hash-secret'), 'utf8').trim() || undefined;
   } catch {
-    fs.mkdirSync(dataRoot, { recursive: true });
-    const secret = randomBytes(32).toString('base64url');
-    fs.writeFileSync(file, secret, { mode: 0o600 });
-    console.warn(`[privacy] IP_HASH_SECRET is not set: generated one in ${file}. Set it in production.`);
-    return secret;
+    legacy = undefined;
   }
+  return sharedSecret(db, 'ip_hash', legacy ?? newSecret('ip_hash'));
 }
