@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from '../../../db/lock.ts';
+import { BackupError } from './errors.ts';
+import { writeAtomically } from './files.ts';
+
+/**
+ * Writes the whole embedded database, compressed (PGlite's `dumpDataDir`: a gzipped tar of its
+ * data directory), to `file`. Called with the instance that is open, since only one process may
+ * hold the directory: the server for its daily backups, `npm run backup` when the server is stopped.
+ */
+export async function backupPglite(pglite: PGlite, file: string): Promise<number> {
+  const dump = await pglite.dumpDataDir('gzip');
+  const bytes = new Uint8Array(await dump.arrayBuffer());
+  writeAtomically(file, bytes);
+  return bytes.length;
+}
+
+function isEmptyDir(dir: string): boolean {
+  return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+}
+
+/**
+ * Restores a PGlite backup into `dataDir`, which must be empty unless `force` (then its contents
+ * go first). Takes the data directory's lock for the whole restore, so it refuses (DataDirLockedError)
+ * while the server holds it. Throws BackupError `not_empty`.
+ */
+export async function restorePglite(file: string, dataDir: string, options: { force?: boolean } = {}): Promise<void> {
+  const bytes = fs.readFileSync(file);
+  const release = lockDataDir(dataDir);
+  try {
+    if (!isEmptyDir(dataDir)) {
+      if (!options.force) throw new BackupError('not_empty', dataDir);
+      for (const entry of fs.readdirSync(dataDir)) fs.rmSync(`${dataDir}/${entry}`, { recursive: true, force: true });
+    }
+    const pglite = await PGlite.create(dataDir, { loadDataDir: new Blob([bytes]) });
+    // A query proves the files make a database before the restore is announced.
+    await pglite.query('select 1');
+    await pglite.close();
+  } finally {
+    release();
+  }
+}
