@@ -1,7 +1,7 @@
 /**
  * One engine's run: seed, then the caches-off server (the first page and the page 1 000 deep,
- * both through the database), then the production server (the ceiling beside it, the cached
- * wall, a souvenir with 50 comments, the feed, sharing).
+ * and a search, all through the database), then the production server (the ceiling beside it, the
+ * cached wall and search, a souvenir with 50 comments, the feed, sharing).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +41,7 @@ const BROWSER_HEADERS = {
   'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8',
 };
 const DEEP_PAGE = 1_000;
+const SEARCH_PATH = '/recherche?q=salle';
 
 /** Where a measurement is aimed, and how to read the memory of what answers there. */
 interface Target {
@@ -112,6 +113,8 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     const uncached = asTarget('uncached', uncachedServer);
     await measure('wall, caches off', uncached, '/');
     await measure('wall 1 000 pages deep', uncached, deepPath);
+    // A word of most texts: the GIN index finds thousands of rows, all ranked for the first page.
+    await measure('search "salle", caches off', uncached, SEARCH_PATH);
     const uncachedRss = uncachedServer.rssMb();
     await uncachedServer.stop();
 
@@ -130,6 +133,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     fs.rmSync(answerFile, { force: true });
 
     await measure('wall, cached', cached, '/');
+    await measure('search "salle", cached', cached, SEARCH_PATH);
     await measure('souvenir with 50 comments', cached, `/souvenirs/${seeded.commentedPublicId}`);
     const feed = await captureAnswer(`${cached.origin}/rss.xml`, BROWSER_HEADERS);
     if (feed.status === 200) await measure('feed (/rss.xml)', cached, '/rss.xml');

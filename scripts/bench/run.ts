@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the site, then on PostgreSQL (a fresh database on the local server,
  * 100 000 souvenirs and 300 000 comments) and on PGlite (20 000 and 60 000) measures the wall
- * cached and uncached, a page 1 000 deep, a souvenir with 50 comments, the feed and sharing,
+ * cached and uncached, a page 1 000 deep, a search (cached and uncached), a souvenir with 50 comments, the feed and sharing,
  * beside a bare `node:http` ceiling. Prints a table and writes bench-results/latest.json.
  *
  * Options: --only=postgres|pglite, --duration=SECONDS (10), --connections=N (50),

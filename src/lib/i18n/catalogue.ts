@@ -7,6 +7,10 @@ import moderation from './messages/moderation.json' with { type: 'json' }; // th
 import moderationComments from './messages/moderation-comments.json' with { type: 'json' }; // the comment queue's own words
 import journal from './messages/journal.json' with { type: 'json' }; // the journal and the discussion rules
 import accounts from './messages/accounts.json' with { type: 'json' }; // signing in, passwords, the team
+import mail from './messages/mail.json' with { type: 'json' }; // email messages and the pages around them
+import writing from './messages/writing.json' with { type: 'json' }; // the formatting bar, preview, counter, thank-you page
+import photos from './messages/photos.json' with { type: 'json' }; // photos: upload, refusals, display, moderation
+import search from './messages/search.json' with { type: 'json' }; // search: the form, results, excerpts
 
 /**
  * Every string a person reads. `{name}` placeholders are filled by `t()`. A new entry may wait at
@@ -21,6 +25,10 @@ export const catalogue = {
   ...moderationComments,
   ...journal,
   ...accounts,
+  ...mail,
+  ...writing,
+  ...photos,
+  ...search,
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,5 +1,6 @@
 import { canonicalWallSearch, parseTag, parseYear } from './wall-query.ts';
 import { WALL_PATHS, layoutRedirect } from './layout.ts';
+import { SEARCH_PATHS, canonicalSearchQueryString } from '../search/search-query.ts';
 
 /** `Cache-Control` of cached public pages: browsers and proxies revalidate (cheap 304s) every time. */
 export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
@@ -31,6 +32,8 @@ function embedSearch(params: URLSearchParams): string {
 /** The canonical query of a cacheable path, or null when the path is not cached. */
 function canonicalSearch(pathname: string, params: URLSearchParams): string | null {
   if (WALL_PATHS.has(pathname)) return canonicalWallSearch(params);
+  // Search results change only when the wall does: the same invalidation empties them.
+  if (SEARCH_PATHS.has(pathname)) return canonicalSearchQueryString(params);
   switch (pathname) {
     case '/embed':
     case '/en/embed':
