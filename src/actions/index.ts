@@ -1,7 +1,9 @@
 import { share } from './share.ts';
+import { preview } from './preview.ts';
 import { lightCandle } from './candle.ts';
 import { authorEdit, authorEditComment, authorWithdraw } from './author-link.ts';
-import { decide, editSouvenir } from './moderation.ts';
+import { decide, editSouvenir, revert } from './moderation.ts';
+import { contact, markContact, savePublisherDetails, setupAdmin } from './association.ts';
 import { login, logout, changePassword, endOtherSessions } from './auth.ts';
 import { create, disable, enable, setRole, resetPassword } from './team.ts';
 import { comment } from './comment.ts';
@@ -13,6 +15,7 @@ import { regenerateLink, search as searchData, erase as eraseData } from './priv
 
 export const server = {
   share,
+  preview,
   lightCandle,
   comment,
   rules: { save: saveRules },
@@ -20,7 +23,10 @@ export const server = {
   authorEditComment,
   authorWithdraw,
   report,
-  moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink },
+  moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink, revert, markContact },
+  contact,
+  setup: { admin: setupAdmin },
+  publisher: { save: savePublisherDetails },
   data: { search: searchData, erase: eraseData },
   auth: { login, logout, changePassword, endOtherSessions },
   team: { create, disable, enable, setRole, resetPassword },

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { MAX_SOUVENIR_LENGTH } from '../lib/souvenirs/create-souvenir.ts';
 import { hasBidiControl, hasVisibleText } from '../lib/sanitize/visible.ts';
+import { bodyLength } from '../lib/writing/body-length.ts';
 
 /** C0 and C1 controls, lone surrogates' replacement and NUL: nothing a person types on purpose. */
 const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
@@ -31,7 +32,7 @@ function mayShowText(value: string): boolean {
 export function contributionBody(max: number, messages: { required: string; tooLong: string; empty: string }) {
   return z
     .string({ error: messages.required })
-    .max(max, { error: messages.tooLong })
+    .refine((v) => bodyLength(v) <= max, { error: messages.tooLong })
     .refine((v) => v.trim().length > 0, { error: messages.required })
     .refine(readable, { error: 'error.text.controlChars' })
     .refine((v) => v.trim().length === 0 || mayShowText(v), { error: messages.empty });
@@ -78,6 +79,8 @@ export const shareInput = z.object({
   ),
   event: optionalText(120, 'error.event.tooLong'),
   consent: z.boolean().refine((v) => v, { error: 'error.consent.required' }),
+  /** "Tell me about replies": a subscription, confirmed by a link in the *received* message. */
+  notify: z.boolean().optional(),
   /** The honeypot: hidden from people, filled in by robots. */
   website: z.string().nullish(),
 });

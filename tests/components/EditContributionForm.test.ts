@@ -40,6 +40,6 @@ describe('EditContributionForm', () => {
     expect(html).toMatch(/<input id="title"[^>]*aria-invalid="true"[^>]*aria-describedby="title-error"/);
     expect(html).toMatch(/id="title-error"[^>]*>[\s\S]*?The title must fit in 120 characters\./);
     expect(html).toMatch(/<input id="reason"[^>]*aria-describedby="reason-error"/);
-    expect(html).toMatch(/<textarea id="body"[^>]*aria-describedby="allowed-tags"/);
+    expect(html).toMatch(/<textarea id="body"[^>]*aria-describedby="body-count allowed-tags"/);
   });
 });

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchServer, withScript } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
 import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
+import { postAndFollow } from './support/post-and-follow.ts';
 
 const hasChromium = chromiumAvailable();
 
@@ -21,17 +22,13 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
     await server.start();
     const wall = await (await fetch(`${server.origin}/`)).text();
     const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
-    const shared = await fetch(`${server.origin}/partager?_action=share`, {
-      method: 'POST',
-      headers: { origin: server.origin },
-      body: new URLSearchParams({
-        name: 'Visiteuse',
-        email: 'visiteuse@example.org',
-        body: 'Un souvenir en attente.',
-        consent: 'on',
-      }),
+    const shared = await postAndFollow(server.origin, '/partager?_action=share', {
+      name: 'Visiteuse',
+      email: 'visiteuse@example.org',
+      body: 'Un souvenir en attente.',
+      consent: 'on',
     });
-    const authorPath = /\/mes-souvenirs\/[A-Za-z0-9_-]{32}/.exec(await shared.text())![0];
+    const authorPath = /\/mes-souvenirs\/[A-Za-z0-9_-]{32}/.exec(shared.text)![0];
     for (const [prefix, lang] of [
       ['', 'fr'],
       ['/en', 'en'],

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { postAndFollow } from '../e2e/support/post-and-follow.ts';
 
 export interface LoadReport {
   posts: number;
@@ -40,15 +41,14 @@ async function post(
     consent: 'on',
   });
   try {
-    const res = await fetch(`${origin}/partager?_action=share`, {
-      method: 'POST',
-      body,
-      headers: { origin },
-      signal: AbortSignal.timeout(20_000),
-    });
-    const text = await res.text();
-    const token = /\/mes-souvenirs\/([A-Za-z0-9_-]{32})/.exec(text)?.[1] ?? null;
-    return { status: res.status, token, text };
+    const res = await postAndFollow(
+      origin,
+      '/partager?_action=share',
+      Object.fromEntries(body),
+      AbortSignal.timeout(20_000),
+    );
+    const token = /\/mes-souvenirs\/([A-Za-z0-9_-]{32})/.exec(res.text)?.[1] ?? null;
+    return { status: res.status, token, text: res.text };
   } catch (error) {
     return { status: 0, token: null, text: String(error) };
   }

@@ -33,7 +33,8 @@ export interface RateDecision {
  */
 export async function hitRateLimit(
   db: Kysely<Database>,
-  action: LimitedAction,
+  // `preview`: counted like the others, with a fixed budget (writing/preview.ts), not a setting.
+  action: LimitedAction | 'preview',
   keyHash: string | null,
   budget: Budget,
   now = new Date(),

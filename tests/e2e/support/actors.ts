@@ -1,15 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import type { E2eServer } from './server.ts';
 import { withScript } from './server.ts';
+import { postAndFollow } from './post-and-follow.ts';
 
-/** Shares a souvenir through the form's endpoint (no browser), returning its private link path. */
+/** Shares a souvenir through the form's endpoint (no browser), returning its private link path from the thank-you page. */
 export async function shareByHttp(server: E2eServer, fields: Record<string, string>): Promise<string> {
-  const res = await fetch(`${server.origin}/partager?_action=share`, {
-    method: 'POST',
-    headers: { origin: server.origin },
-    body: new URLSearchParams({ consent: 'on', ...fields }),
-  });
-  const html = await res.text();
+  const res = await postAndFollow(server.origin, '/partager?_action=share', { consent: 'on', ...fields });
+  const html = res.text;
   const link = /\/mes-souvenirs\/[A-Za-z0-9_-]{32}/.exec(html)?.[0];
   if (!link) {
     const reasons = [...html.matchAll(/class="(?:field-error|form-error)[^"]*"[^>]*>([^<]*)/g)].map((m) => m[1]);

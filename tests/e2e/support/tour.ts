@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { postAndFollow } from './post-and-follow.ts';
 
 /** One page of the site in one state: as loaded, or after a form was sent (errors shown). */
 export interface TourStop {
@@ -51,7 +52,7 @@ export async function prepareTour(
   const year = /href="\/\?annee=(\d{4})"/.exec(wall)![1]!;
   const tag = /href="\/\?tag=([^"&]+)"/.exec(wall)![1]!;
 
-  const shared = await post(origin, '/partager?_action=share', {
+  const { text: shared } = await postAndFollow(origin, '/partager?_action=share', {
     name: 'Visiteuse',
     email: 'visiteuse@example.org',
     title: 'Un soir de novembre',

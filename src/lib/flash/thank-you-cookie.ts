@@ -1,0 +1,44 @@
+import type { AstroCookies } from 'astro';
+import { getRuntime } from '../runtime.ts';
+import { cookieOptions } from '../auth/request-session.ts';
+import { THANK_YOU_TTL_MS, recallThankYou, rememberThankYou } from './thank-you.ts';
+import type { ThankYou } from './thank-you.ts';
+
+/** The slice of a page's context the thank-you cookie needs. */
+interface CookieContext {
+  url: URL;
+  cookies: AstroCookies;
+}
+
+/** `__Host-` over https, as for the session: Secure, Path=/, no Domain. */
+async function cookieName(url: URL): Promise<{ name: string; secure: boolean }> {
+  const { secure } = await cookieOptions(url);
+  return { name: secure ? '__Host-merci' : 'merci', secure };
+}
+
+/**
+ * After a successful post, before the page's 303 (so a reload or Back re-sends nothing): keeps
+ * `thanks` in the database and gives this browser the cookie that finds it. The cookie is HttpOnly
+ * (no script reads the link back) and lives as long as the row.
+ */
+export async function keepThanks(context: CookieContext, thanks: ThankYou): Promise<void> {
+  const { handle } = await getRuntime();
+  const secret = await rememberThankYou(handle.db, thanks);
+  const { name, secure } = await cookieName(context.url);
+  context.cookies.set(name, secret, {
+    httpOnly: true,
+    secure,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: THANK_YOU_TTL_MS / 1000,
+  });
+}
+
+/** What this browser's thank-you cookie still shows, or null (none, expired, another browser's). */
+export async function thanksOfThisBrowser(context: CookieContext): Promise<ThankYou | null> {
+  const { name } = await cookieName(context.url);
+  const secret = context.cookies.get(name)?.value;
+  if (!secret) return null;
+  const { handle } = await getRuntime();
+  return recallThankYou(handle.db, secret);
+}

@@ -1,0 +1,30 @@
+import { SanitizeError, sanitizeContributionBody } from '../sanitize/sanitize.ts';
+import type { SanitizeErrorCode } from '../sanitize/sanitize.ts';
+import type { ContributionKind } from '../contributions/kinds.ts';
+import type { Budget } from '../security/rate-limit.ts';
+import { MAX_BODY_LENGTH, bodyLength } from './body-length.ts';
+
+/**
+ * A preview is asked for at most every second or so while someone types, or on a click; this
+ * leaves a person writing for an hour room to spare and bounds what a script can make us parse.
+ */
+export const PREVIEW_BUDGET: Budget = { limit: 600, windowSeconds: 3600 };
+
+/** The stored HTML of the text, or why the form would refuse it (`too_long`: past the kind's limit). */
+export type Preview = { html: string } | { refusal: SanitizeErrorCode };
+
+/**
+ * What the wall will show of `raw` as a `kind`'s text: the very HTML a share, a comment or an edit
+ * would store, from the same sanitiser (sanitizeContributionBody) and the same length rule as the
+ * forms. Blank text previews as nothing rather than as a refusal: the person has not written yet.
+ */
+export function previewBody(kind: ContributionKind, raw: string): Preview {
+  if (raw.trim() === '') return { html: '' };
+  if (bodyLength(raw) > MAX_BODY_LENGTH[kind]) return { refusal: 'too_long' };
+  try {
+    return { html: sanitizeContributionBody(raw).html };
+  } catch (error) {
+    if (error instanceof SanitizeError) return { refusal: error.code };
+    throw error;
+  }
+}
