@@ -7,6 +7,7 @@ import { astroKey } from '../src/lib/secrets/shared-secret.ts';
 import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
 import { loadStaticFiles, staticFiles } from './lib/static-files.ts';
+import { photoFiles } from './lib/photo-files.ts';
 import { setRuntime } from '../src/lib/runtime.ts';
 import { openRuntimeOrExit } from './lib/with-runtime.ts';
 import { sendsHsts } from '../src/lib/security/public-origin.ts';
@@ -40,7 +41,7 @@ await wallNotifications().catch((error: unknown) =>
   console.error('[wall] not listening for changes yet:', (error as Error).message),
 );
 const files = await loadStaticFiles(path.join(buildDir, 'client'));
-const running = await listen(staticFiles(frontHandler(entry.handler), files), host, port, {
+const running = await listen(staticFiles(photoFiles(frontHandler(entry.handler)), files), host, port, {
   hsts: sendsHsts(runtime.publicOrigin),
 });
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

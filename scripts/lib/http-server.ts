@@ -11,6 +11,7 @@ import {
   readBodyWithin,
 } from './request-body.ts';
 import { guardSecurityHeaders } from './security-headers.ts';
+import { answerBrokenPhotoForm, readPhotoForm, takesPhotos } from './photo-upload.ts';
 import type { SecurityHeaderOptions } from '../../src/lib/security/headers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -37,7 +38,14 @@ function isWellFormed(url: string): boolean {
  */
 async function handleWithBody(handler: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (carriesBody(req)) {
-    const reading = await readBodyWithin(req, bodyLimitFor(req.url ?? '/'));
+    // A share form with photos is streamed to disk and re-encoded instead (photo-upload.ts).
+    const reading = takesPhotos(req)
+      ? await readPhotoForm(req)
+      : await readBodyWithin(req, bodyLimitFor(req.url ?? '/'));
+    if (reading.kind === 'broken') {
+      answerBrokenPhotoForm(req, res);
+      return;
+    }
     if (reading.kind === 'too_large') {
       console.warn(`[http] ${req.method} refused: body over ${reading.limit} bytes`);
       await discardRest(req);

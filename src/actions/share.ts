@@ -3,10 +3,13 @@ import { createSouvenir } from '../lib/souvenirs/create-souvenir.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { visitorHandler } from './visitor-handler.ts';
 import { shareInput } from './share-schema.ts';
+import { checkPhotos, photoCaptions, photoFields } from './photo-fields.ts';
+import { attachStagedPhotos } from '../lib/photos/staging.ts';
+import { notifyWall } from '../lib/contributions/notify.ts';
 
 export const share = defineAction({
   accept: 'form',
-  input: shareInput,
+  input: shareInput.extend(photoFields).superRefine(checkPhotos),
   handler: visitorHandler('share', async (input, { db, ipHash, settings: readSettings, limitsLifted, locals }) => {
     const isRobot = Boolean(input.website);
     const settings = await readSettings();
@@ -42,6 +45,11 @@ export const share = defineAction({
           : { status: verdict.outcome, flagReasons: verdict.reasons }),
       },
     );
+    if (input.photoUpload) {
+      const attached = await attachStagedPhotos(db, input.photoUpload, created.id, photoCaptions(input));
+      // The wall was told of an approved souvenir before its photos were there.
+      if (attached > 0 && created.status === 'approved') await notifyWall(db, created.id);
+    }
     return { publicId: created.publicId, token: created.token, status: created.status };
   }),
 });

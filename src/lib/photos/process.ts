@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { PhotoError } from './refusals.ts';
 import { sniffRefusal } from './sniff.ts';
 import { boundedQueue } from './queue.ts';
@@ -50,14 +52,14 @@ function refusalOf(error: unknown): PhotoError {
   return new PhotoError('unreadable');
 }
 
-function encode(pixels: sharp.Sharp, format: PhotoFormat): sharp.Sharp {
+function encode(pixels: Sharp, format: PhotoFormat): Sharp {
   // JPEG has no alpha: a transparent PNG is laid on white rather than on black.
   return format === 'webp'
     ? pixels.webp({ quality: 80 })
     : pixels.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true });
 }
 
-async function decodeAndVary(input: Buffer): Promise<ProcessedPhoto> {
+async function decodeAndVary(input: Buffer | string): Promise<ProcessedPhoto> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, sequentialRead: true };
   const metadata = await sharp(input, options).metadata();
   if (!metadata.format || !ACCEPTED.has(metadata.format)) throw new PhotoError('unsupported');
@@ -89,15 +91,31 @@ async function decodeAndVary(input: Buffer): Promise<ProcessedPhoto> {
   return { width: info.width, height: info.height, variants };
 }
 
+/** The size and first bytes of an upload held in memory or in a temporary file. */
+async function headOf(input: Buffer | string): Promise<{ size: number; head: Buffer }> {
+  if (typeof input !== 'string') return { size: input.length, head: input.subarray(0, 512) };
+  const file = await fs.open(input, 'r');
+  try {
+    const { size } = await file.stat();
+    const head = Buffer.alloc(Math.min(512, size));
+    await file.read(head, 0, head.length, 0);
+    return { size, head };
+  } finally {
+    await file.close();
+  }
+}
+
 /**
- * Re-encodes an uploaded picture into the served variants (PHOTO_WIDTHS × PHOTO_FORMATS): the
- * orientation applied, colours in sRGB, every metadata block (EXIF, GPS, XMP, IPTC, ICC,
- * comments) dropped, only the first frame of a GIF or animated WebP. Throws `PhotoError` for a
- * file it refuses (see refusals.ts). Runs in the process's bounded queue.
+ * Re-encodes an uploaded picture (its bytes, or the path of a temporary file holding them) into
+ * the served variants (PHOTO_WIDTHS × PHOTO_FORMATS): the orientation applied, colours in sRGB,
+ * every metadata block (EXIF, GPS, XMP, IPTC, ICC, comments) dropped, only the first frame of a
+ * GIF or animated WebP. Throws `PhotoError` for a file it refuses (see refusals.ts). Decodes in
+ * the process's bounded queue.
  */
-export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
-  if (input.length > MAX_PHOTO_BYTES) throw new PhotoError('tooBig');
-  const sniffed = sniffRefusal(input);
+export async function processPhoto(input: Buffer | string): Promise<ProcessedPhoto> {
+  const { size, head } = await headOf(input);
+  if (size > MAX_PHOTO_BYTES) throw new PhotoError('tooBig');
+  const sniffed = sniffRefusal(head);
   if (sniffed) throw new PhotoError(sniffed);
   return inTurn(async () => {
     try {

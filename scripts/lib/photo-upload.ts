@@ -1,0 +1,158 @@
+/**
+ * The share form with photos: a multipart body of up to four 15 MB files, which the front
+ * server's 256 KiB in-memory read (request-body.ts) cannot take and must not try to.
+ *
+ * Here the body is streamed (busboy): each file to a temporary file on disk, never whole in
+ * memory, within MAX_PHOTO_BYTES; the text fields within the form limit. The files are then
+ * re-encoded one by one in the photo queue (src/lib/photos/process.ts) and staged in the
+ * database under the form's upload token, and the temporary files deleted. What Astro receives
+ * is the form's text fields as an ordinary urlencoded body, plus what became of each file:
+ * `photoUpload` (the token), `photoKept<n>` for a photo staged at position n, `photoRefused<n>`
+ * with the refusal's code. The share Action reads those like any other field.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import busboy from 'busboy';
+import { FORM_BODY_LIMIT } from './request-body.ts';
+import type { BodyReading } from './request-body.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, processPhoto } from '../../src/lib/photos/process.ts';
+import type { ProcessedPhoto } from '../../src/lib/photos/process.ts';
+import { PhotoError } from '../../src/lib/photos/refusals.ts';
+import type { PhotoRefusal } from '../../src/lib/photos/refusals.ts';
+import { stagedPhotos, stagePhotos } from '../../src/lib/photos/staging.ts';
+import { getDb } from '../../src/lib/runtime.ts';
+import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
+
+/** The largest share form with photos: four full files and the text fields, plus multipart's own lines. */
+export const PHOTO_FORM_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + FORM_BODY_LIMIT + 64 * 1024;
+
+/** The pages whose form carries photos (the share page, in each language). */
+const PHOTO_FORMS = /^\/(en\/)?partager\/?(\?|$)/;
+/** File inputs are `photo1` … `photo4`. */
+const FILE_FIELD = /^photo([1-4])$/;
+
+/** A multipart POST to a form that takes photos. */
+export function takesPhotos(req: IncomingMessage): boolean {
+  return (
+    req.method === 'POST' &&
+    PHOTO_FORMS.test(req.url ?? '/') &&
+    /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
+  );
+}
+
+export type PhotoFormReading = BodyReading | { kind: 'broken' };
+
+interface Received {
+  fields: URLSearchParams;
+  files: Map<number, string>;
+  refused: Map<number, PhotoRefusal>;
+  tooLarge: boolean;
+}
+
+/** Streams the parts: fields kept, each file written to `dir` within its limit. */
+function receive(req: IncomingMessage, dir: string): Promise<Received> {
+  const received: Received = { fields: new URLSearchParams(), files: new Map(), refused: new Map(), tooLarge: false };
+  let fieldBytes = 0;
+  const writes: Promise<void>[] = [];
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS * 2, fields: 64, fieldSize: FORM_BODY_LIMIT, parts: 80 },
+      });
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    parser.on('field', (name, value, info) => {
+      fieldBytes += name.length + value.length;
+      if (info.valueTruncated || fieldBytes > FORM_BODY_LIMIT) received.tooLarge = true;
+      // What the front server itself reports about files is never taken from the client.
+      else if (!/^photo(Kept|Refused)[1-4]$/.test(name)) received.fields.append(name, value);
+    });
+    parser.on('file', (name, stream, info) => {
+      const position = Number(FILE_FIELD.exec(name)?.[1]);
+      // An input left empty still sends a part, nameless and empty: nothing was chosen.
+      if (!position || !info.filename) return void stream.resume();
+      if (received.files.has(position) || received.refused.has(position)) {
+        received.refused.set(position, 'tooMany');
+        return void stream.resume();
+      }
+      const file = path.join(dir, String(position));
+      received.files.set(position, file);
+      stream.once('limit', () => received.refused.set(position, 'tooBig'));
+      writes.push(pipeline(stream, fs.createWriteStream(file)));
+    });
+    parser.once('filesLimit', () => received.refused.set(0, 'tooMany'));
+    parser.once('error', reject);
+    parser.once('close', () => {
+      Promise.all(writes).then(() => resolve(received), reject);
+    });
+    req.once('aborted', () => reject(new Error('upload aborted')));
+    req.pipe(parser);
+  });
+}
+
+/** Re-encodes the received files one after another: each refusal is kept by position. */
+async function processAll(received: Received): Promise<Array<{ position: number; photo: ProcessedPhoto }>> {
+  const processed: Array<{ position: number; photo: ProcessedPhoto }> = [];
+  for (const [position, file] of [...received.files].sort(([a], [b]) => a - b)) {
+    if (received.refused.has(position)) continue;
+    try {
+      processed.push({ position, photo: await processPhoto(file) });
+    } catch (error) {
+      if (!(error instanceof PhotoError)) throw error;
+      received.refused.set(position, error.code);
+    }
+  }
+  return processed;
+}
+
+/**
+ * Reads a share form with photos within PHOTO_FORM_LIMIT (refused early by Content-Length),
+ * stages the photos it carries and answers the form's fields as a urlencoded body for Astro.
+ * `broken`: the multipart body could not be parsed (nothing is staged).
+ */
+export async function readPhotoForm(req: IncomingMessage): Promise<PhotoFormReading> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > PHOTO_FORM_LIMIT) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `mur-upload-${crypto.randomBytes(4).toString('hex')}-`));
+  try {
+    let received: Received;
+    try {
+      received = await receive(req, dir);
+    } catch (error) {
+      console.warn('[photos] unreadable multipart form:', (error as Error).message);
+      return { kind: 'broken' };
+    }
+    if (received.tooLarge) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
+    const processed = await processAll(received);
+    const fields = received.fields;
+    const db = await getDb();
+    let token = fields.get('photoUpload');
+    if (processed.length > 0) token = await stagePhotos(db, token, processed);
+    if (token) {
+      fields.set('photoUpload', token);
+      // Photos kept from an earlier try count as much as the ones just sent.
+      for (const { position } of await stagedPhotos(db, token)) fields.set(`photoKept${position}`, 'on');
+    }
+    for (const [position, code] of received.refused) fields.set(`photoRefused${Math.max(position, 1)}`, code);
+    const body = Buffer.from(fields.toString());
+    req.headers['content-type'] = 'application/x-www-form-urlencoded';
+    req.headers['content-length'] = String(body.length);
+    return { kind: 'read', body };
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** 400 for a multipart body that does not parse, in the visitor's language. */
+export function answerBrokenPhotoForm(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(t(localeFromPath(req.url ?? '/'), 'photo.brokenForm'));
+}
