@@ -339,7 +339,15 @@ export interface PhotoVariantTable {
   bytes: ColumnType<Uint8Array, Uint8Array, never>;
 }
 
+/** One change of what the public sees of a souvenir, in commit-independent sequence order. */
+export interface WallEventTable {
+  seq: Generated<number>;
+  souvenir_id: number;
+  changed_at: ColumnType<Date, Date | string, never>;
+}
+
 export interface Database {
+  wall_event: WallEventTable;
   photo: PhotoTable;
   photo_variant: PhotoVariantTable;
   app_secret: AppSecretTable;

@@ -12,8 +12,11 @@ import { setRuntime } from '../src/lib/runtime.ts';
 import { openRuntimeOrExit } from './lib/with-runtime.ts';
 import { sendsHsts } from '../src/lib/security/public-origin.ts';
 import { wallNotifications } from '../src/lib/wall/invalidation.ts';
+import { endScreenStreams } from '../src/lib/wall/screen-hub.ts';
+import { scheduleWallChangePurge } from '../src/lib/wall/changes.ts';
 import { schedulePurge } from '../src/lib/privacy/purge.ts';
 import { startProcessMailSender } from '../src/lib/mail/start.ts';
+import { announceFirstAdmin, startDailyBackups } from './lib/association-start.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -46,8 +49,11 @@ const running = await listen(staticFiles(photoFiles(frontHandler(entry.handler))
 });
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
+await announceFirstAdmin(runtime, `http://${shown}:${port}`);
+const stopBackups = startDailyBackups(runtime);
 // IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.
 const stopPurge = schedulePurge(runtime.handle.db);
+const stopChangePurge = scheduleWallChangePurge(runtime.handle.db);
 // This process sends its share of the outbox (several processes never send one message twice).
 const stopMail = startProcessMailSender(runtime);
 
@@ -57,7 +63,11 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then closing the database…`);
   stopPurge();
+  stopChangePurge();
+  stopBackups();
   await stopMail();
+  // Live screens hold their connection open: ended now, with a short retry, rather than waited for.
+  await endScreenStreams();
   await running.stop();
   await wallNotifications().then(
     (notifications) => notifications.close(),

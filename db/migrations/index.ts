@@ -12,6 +12,7 @@ import * as m200 from './2026_12_06_200_thank_you_flash.ts';
 import * as m300 from './2026_12_06_300_search.ts';
 import * as m400 from './2026_12_06_400_association.ts';
 import * as m600 from './2026_12_06_600_app_secret.ts';
+import * as m601 from './2026_12_06_601_wall_event.ts';
 import * as m500 from './2026_12_06_500_photos.ts';
 
 /**
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_400_association': m400,
   '2026_12_06_500_photos': m500,
   '2026_12_06_600_app_secret': m600,
+  '2026_12_06_601_wall_event': m601,
 };

@@ -11,7 +11,7 @@ import { findPublishedSouvenir, wallPage } from '../../src/lib/souvenirs/wall.ts
 import { feedSouvenirs } from '../../src/lib/wall/feeds.ts';
 import { readWallFigures, recomputeWallStats, souvenirsByYear, popularTags } from '../../src/lib/wall/figures.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
-import { screenEventFor } from '../../src/lib/wall/screen-feed.ts';
+import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 import { fileReport, ReportError } from '../../src/lib/reports/file-report.ts';
 import type { ReportRequest } from '../../src/lib/reports/file-report.ts';
 import { dismissReports } from '../../src/lib/reports/dismiss.ts';
@@ -133,7 +133,9 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect(await findPublishedSouvenir(t.db, s.publicId)).toBeNull();
     expect((await wallPage(t.db)).souvenirs.map((x) => x.publicId)).toEqual([kept.publicId]);
     expect((await feedSouvenirs(t.db)).map((x) => x.publicId)).toEqual([kept.publicId]);
-    expect(await screenEventFor(t.db, s.id)).toEqual({ type: 'retrait', publicId: s.publicId });
+    expect(await screenEventsFor(t.db, [{ seq: 1, souvenirId: s.id }])).toEqual([
+      { seq: 1, event: { type: 'retrait', publicId: s.publicId } },
+    ]);
     await expect(lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-9' })).rejects.toMatchObject({
       code: 'not_found',
     });

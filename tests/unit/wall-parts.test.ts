@@ -4,7 +4,7 @@ import { layoutChoiceTarget, layoutCookie, layoutFromCookie, layoutRedirect } fr
 import { csvCell, csvRow } from '../../src/lib/export/csv.ts';
 import { DEFAULT_EMBED_FRAME_ANCESTORS, embedFrameAncestors } from '../../src/lib/wall/embed-policy.ts';
 import { encodeKeysetCursor as encodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
-import { lastEventDate } from '../../src/lib/wall/screen-feed.ts';
+import { screenPosition } from '../../src/lib/wall/screen-feed.ts';
 
 const cursor = encodeCursor({ at: new Date('2026-01-01T00:00:00Z'), id: 42 });
 
@@ -99,9 +99,12 @@ describe('who may frame the embed', () => {
 });
 
 describe('the live screen stream', () => {
-  it('reads Last-Event-ID as the approval time it carries', () => {
-    expect(lastEventDate('1795599588441')).toEqual(new Date(1795599588441));
-    expect(lastEventDate('abc')).toBeNull();
-    expect(lastEventDate(null)).toBeNull();
+  it('takes the position from Last-Event-ID, else from the page, and ignores anything else', () => {
+    expect(screenPosition('42', '7')).toBe(42);
+    expect(screenPosition(null, '7')).toBe(7);
+    expect(screenPosition('abc', '0')).toBe(0);
+    // An approval time from before the change sequence is not a position.
+    expect(screenPosition('1795599588441', null)).toBeNull();
+    expect(screenPosition(null, null)).toBeNull();
   });
 });

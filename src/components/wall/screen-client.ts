@@ -6,6 +6,9 @@
 import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
 
 const ROTATE_MS = 12_000;
+/** Backoff of the page's own reconnections, when the browser has given up on the stream. */
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 const MAX_SHOWN = 60;
 /** Beyond this many characters a souvenir is set smaller, so it fits the screen. */
 const LONG_TEXT = 450;
@@ -27,6 +30,9 @@ export function startScreen(root: HTMLElement): void {
   const text = root.dataset;
 
   let index = 0;
+  // The screen holds the latest souvenirs, not all of them: "1 sur 30" when 33 are published
+  // would be wrong. The page says how many were published; arrivals and withdrawals move it.
+  let published = Number(text.published ?? 0);
   let paused = reducedMotion.matches;
   let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -41,7 +47,11 @@ export function startScreen(root: HTMLElement): void {
     }
     index = ((next % all.length) + all.length) % all.length;
     all.forEach((card, i) => card.classList.toggle('is-current', i === index));
-    if (position) position.textContent = fill(text.position ?? '', { n: index + 1, total: all.length });
+    published = Math.max(published, all.length);
+    if (position) {
+      const template = all.length < published ? text.positionLatest : text.position;
+      position.textContent = fill(template ?? '', { n: index + 1, total: all.length, published });
+    }
   }
 
   function schedule(): void {
@@ -72,7 +82,8 @@ export function startScreen(root: HTMLElement): void {
     if (author) {
       author.lang = souvenir.locale;
       author.dir = 'auto';
-      author.textContent = fill(text.by ?? '', { name: souvenir.authorName });
+      // An untitled souvenir's heading already names its author.
+      author.textContent = souvenir.title === null ? '' : fill(text.by ?? '', { name: souvenir.authorName });
     }
     const context = [souvenir.memoryYear ? fill(text.year ?? '', { year: souvenir.memoryYear }) : null, souvenir.event]
       .filter(Boolean)
@@ -80,7 +91,7 @@ export function startScreen(root: HTMLElement): void {
     const contextNode = card.querySelector<HTMLElement>('.screen-context');
     if (contextNode) {
       contextNode.dir = 'auto';
-      contextNode.textContent = context ? ` · ${context}` : '';
+      contextNode.textContent = context ? `${souvenir.title === null ? '' : ' · '}${context}` : '';
     }
     markLength(card);
   }
@@ -99,6 +110,7 @@ export function startScreen(root: HTMLElement): void {
     const card = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
     render(card, souvenir);
     list.prepend(card);
+    published += 1;
     for (const old of cards().slice(MAX_SHOWN)) old.remove();
     show(0);
     schedule();
@@ -110,6 +122,7 @@ export function startScreen(root: HTMLElement): void {
     if (!card) return;
     const at = cards().indexOf(card);
     card.remove();
+    published = Math.max(0, published - 1);
     // The card after a removed current one takes its place; removals before it shift it back.
     show(at < index ? index - 1 : index);
   }
@@ -140,19 +153,38 @@ export function startScreen(root: HTMLElement): void {
   show(0);
   schedule();
 
-  // The browser reconnects by itself (the stream sends `retry:`), with Last-Event-ID so that the
-  // server replays what was approved meanwhile.
-  const source = new EventSource('/ecran/flux');
-  source.addEventListener('souvenir', (event) =>
-    receive(JSON.parse((event as MessageEvent<string>).data) as ScreenSouvenir),
-  );
-  source.addEventListener('retrait', (event) =>
-    withdraw((JSON.parse((event as MessageEvent<string>).data) as { publicId: string }).publicId),
-  );
-  source.addEventListener('open', () => {
-    if (connection) connection.textContent = '';
-  });
-  source.addEventListener('error', () => {
-    if (connection) connection.textContent = text.reconnecting ?? '';
-  });
+  // The browser reconnects by itself after a dropped connection (the stream sends `retry:`), with
+  // Last-Event-ID so that the server replays what changed meanwhile. It gives up for good on a
+  // non-200 answer (a 502 from a proxy during a restart): then this page opens a new stream itself,
+  // with backoff, from the last position it saw, or the one its page was rendered at.
+  let streamPosition = text.since ?? '0';
+  let delay = RETRY_MIN_MS;
+  let reopen: ReturnType<typeof setTimeout> | null = null;
+  const connect = () => {
+    reopen = null;
+    const source = new EventSource(`/ecran/flux?depuis=${encodeURIComponent(streamPosition)}`);
+    const track = (event: Event) => {
+      const id = (event as MessageEvent<string>).lastEventId;
+      if (id) streamPosition = id;
+    };
+    source.addEventListener('souvenir', (event) => {
+      track(event);
+      receive(JSON.parse((event as MessageEvent<string>).data) as ScreenSouvenir);
+    });
+    source.addEventListener('retrait', (event) => {
+      track(event);
+      withdraw((JSON.parse((event as MessageEvent<string>).data) as { publicId: string }).publicId);
+    });
+    source.addEventListener('open', () => {
+      delay = RETRY_MIN_MS;
+      if (connection) connection.textContent = '';
+    });
+    source.addEventListener('error', () => {
+      if (connection) connection.textContent = text.reconnecting ?? '';
+      if (source.readyState !== EventSource.CLOSED || reopen) return;
+      reopen = setTimeout(connect, delay);
+      delay = Math.min(delay * 2, RETRY_MAX_MS);
+    });
+  };
+  connect();
 }

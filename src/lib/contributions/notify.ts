@@ -3,13 +3,17 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { WALL_CHANNEL } from '../moderation/decisions.ts';
 import { adjustCommentCount } from '../comments/comment-count.ts';
+import { recordWallChange } from '../wall/changes.ts';
 import type { ContributionKind } from './kinds.ts';
 
 /**
  * Tells every app process that the wall shows something new about this souvenir (its id, or a
  * prefixed payload such as `candle:<id>`). Inside a transaction, PostgreSQL delivers it at commit.
+ * A souvenir's change is also written to the change sequence (wall/changes.ts), in the same
+ * transaction, for the live screens that must not miss it.
  */
 export async function notifyWall(db: Kysely<Database>, payload: number | string): Promise<void> {
+  if (typeof payload === 'number') await recordWallChange(db, payload);
   await sql`select pg_notify(${WALL_CHANNEL}, ${String(payload)})`.execute(db);
 }
 

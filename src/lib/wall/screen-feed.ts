@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from '../souvenirs/model.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
-import { shownSouvenirs } from '../souvenirs/wall.ts';
 import type { WallNotifications } from './notifications.ts';
+import { latestWallChange, wallChangesSince } from './changes.ts';
+import type { WallChange } from './changes.ts';
 
 /** What the live screen receives about a souvenir: its public fields, nothing else. */
 export interface ScreenSouvenir {
@@ -36,49 +37,72 @@ export function toScreenSouvenir(souvenir: PublicSouvenir): ScreenSouvenir {
   };
 }
 
-/** The screen event a change of souvenir `id` makes, or null when the public never saw it. */
-export async function screenEventFor(db: Kysely<Database>, id: number): Promise<ScreenEvent | null> {
-  const row = await db
-    .selectFrom('souvenir')
-    .select([...PUBLIC_SOUVENIR_COLUMNS, 'status', 'hidden_by_reports'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (row.status === 'approved' && !row.hidden_by_reports)
-    return { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row)) };
-  // The notification is sent only when the souvenir was or is approved (decisions, edits, withdrawals).
-  return { type: 'retrait', publicId: row.public_id };
-}
-
-/** Souvenirs approved after `since`, oldest first: what a screen missed while reconnecting. */
-export async function approvedSince(db: Kysely<Database>, since: Date, limit = 20): Promise<ScreenSouvenir[]> {
-  const rows = await shownSouvenirs(db)
-    .where('approved_at', '>', since)
-    .orderBy('approved_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => toScreenSouvenir(toPublicSouvenir(row)));
+/** A screen event and its place in the wall's change sequence (the stream's event id). */
+export interface SequencedEvent {
+  seq: number;
+  event: ScreenEvent;
 }
 
 /**
- * One subscription to `wall_changed` for every open screen: each change is looked up once and
- * the event handed to all of them. A screen's listener is removed when its stream ends, so the
- * set only holds open connections.
+ * The screen events of `changes`, from each souvenir's current state (one query): shown → its
+ * public fields; no longer shown → a withdrawal; erased → a withdrawal nobody can match, dropped.
+ */
+export async function screenEventsFor(db: Kysely<Database>, changes: WallChange[]): Promise<SequencedEvent[]> {
+  if (changes.length === 0) return [];
+  const rows = await db
+    .selectFrom('souvenir')
+    .select([...PUBLIC_SOUVENIR_COLUMNS, 'id', 'status', 'hidden_by_reports'])
+    .where(
+      'id',
+      'in',
+      changes.map((c) => c.souvenirId),
+    )
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const events: SequencedEvent[] = [];
+  for (const change of changes) {
+    const row = byId.get(change.souvenirId);
+    if (!row) continue;
+    const shown = row.status === 'approved' && !row.hidden_by_reports;
+    events.push({
+      seq: change.seq,
+      event: shown
+        ? { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row)) }
+        : { type: 'retrait', publicId: row.public_id },
+    });
+  }
+  return events;
+}
+
+/** Changes a commit may still bring below the highest one seen (sequence numbers are taken before commit). */
+const LATE_COMMIT_WINDOW = 100;
+
+/**
+ * One subscription to `wall_changed` for every open screen. A notification only wakes it: it
+ * then reads the change sequence from the last position it delivered (wall/changes.ts), so
+ * changes made while its LISTEN connection was down (`reset`) are caught up from the database.
+ * Sequence numbers are taken before commit, so a change may commit after a higher one was read:
+ * each read looks a little below the highest delivered and skips what it already delivered.
  */
 export class ScreenHub {
-  #listeners = new Set<(event: ScreenEvent) => void>();
+  #listeners = new Set<(event: SequencedEvent) => void>();
+  #closers = new Set<() => void>();
   #unsubscribe: () => void;
+  #db: Kysely<Database>;
+  #high = 0;
+  #delivered = new Set<number>();
+  #started: Promise<void>;
+  #running: Promise<void> | null = null;
+  #again = false;
 
   constructor(db: Kysely<Database>, notifications: WallNotifications) {
+    this.#db = db;
+    this.#started = latestWallChange(db).then(
+      (seq) => void (this.#high = seq),
+      (error: unknown) => console.error('[screen] could not read the change sequence:', (error as Error).message),
+    );
     this.#unsubscribe = notifications.subscribe((signal) => {
-      if (signal.kind !== 'souvenir' || this.#listeners.size === 0) return;
-      screenEventFor(db, signal.id).then(
-        (event) => {
-          if (event) for (const listener of this.#listeners) listener(event);
-        },
-        (error: unknown) => console.error('[screen] could not read a changed souvenir:', (error as Error).message),
-      );
+      if (signal.kind === 'souvenir' || signal.kind === 'reset') this.catchUp();
     });
   }
 
@@ -86,13 +110,54 @@ export class ScreenHub {
     return this.#listeners.size;
   }
 
-  subscribe(listener: (event: ScreenEvent) => void): () => void {
+  /** Reads and delivers what changed; calls during a read make one more read after it. */
+  catchUp(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      await this.#started;
+      do {
+        this.#again = false;
+        try {
+          await this.#deliverNew();
+        } catch (error) {
+          console.error('[screen] could not read changed souvenirs:', (error as Error).message);
+        }
+      } while (this.#again);
+    })().finally(() => (this.#running = null));
+    return this.#running;
+  }
+
+  async #deliverNew(): Promise<void> {
+    const floor = Math.max(0, this.#high - LATE_COMMIT_WINDOW);
+    const changes = (await wallChangesSince(this.#db, floor)).filter((c) => !this.#delivered.has(c.seq));
+    for (const sequenced of await screenEventsFor(this.#db, changes)) {
+      this.#delivered.add(sequenced.seq);
+      this.#high = Math.max(this.#high, sequenced.seq);
+      for (const listener of this.#listeners) listener(sequenced);
+    }
+    for (const seq of this.#delivered) if (seq < this.#high - LATE_COMMIT_WINDOW) this.#delivered.delete(seq);
+  }
+
+  subscribe(listener: (event: SequencedEvent) => void, close: () => void = () => {}): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.#closers.add(close);
+    return () => {
+      this.#listeners.delete(listener);
+      this.#closers.delete(close);
+    };
+  }
+
+  /** Ends every open stream now (a stop of the server): each screen reconnects to another process. */
+  endAll(): void {
+    for (const close of [...this.#closers]) close();
   }
 
   close(): void {
     this.#unsubscribe();
+    this.endAll();
     this.#listeners.clear();
   }
 }
@@ -101,18 +166,22 @@ export const HEARTBEAT_MS = 15_000;
 /** How long a browser waits before reconnecting (after a server restart, say). */
 export const RETRY_MS = 2_000;
 
+/** The delay a screen waits before reconnecting when this process stops (another one answers). */
+export const STOP_RETRY_MS = 500;
+
 function frame(event: ScreenEvent, id: string | null): string {
   return `${id ? `id: ${id}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(event.type === 'souvenir' ? event.souvenir : { publicId: event.publicId })}\n\n`;
 }
 
 /**
- * A `text/event-stream` body for one screen: the `retry:` delay, what it missed since
- * `lastEventId` (an approval time in ms), then live events and a comment every 15 s so proxies
- * keep the connection open. Everything it holds is released when the client goes away.
+ * A `text/event-stream` body for one screen: the `retry:` delay, what changed since the position
+ * it gives (its Last-Event-ID, or the position its page was rendered at), then live events and a
+ * comment every 15 s so proxies keep the connection open. Event ids are sequence numbers.
+ * Everything it holds is released when the client goes away, or at once when the server stops.
  */
 export function screenStream(options: {
   hub: ScreenHub;
-  missed: () => Promise<ScreenSouvenir[]>;
+  missed: () => Promise<SequencedEvent[]>;
   signal: AbortSignal;
   heartbeatMs?: number;
 }): ReadableStream<Uint8Array> {
@@ -130,15 +199,15 @@ export function screenStream(options: {
           stop();
         }
       };
-      const sendEvent = (event: ScreenEvent) => {
-        let id: string | null = null;
-        if (event.type === 'souvenir') {
-          const ms = Date.parse(event.souvenir.approvedAt);
-          if (ms > lastId) id = String((lastId = ms));
-        }
-        send(frame(event, id));
+      const sendEvent = ({ seq, event }: SequencedEvent) => {
+        // A late commit can bring a lower number after a higher one: the id only moves forward.
+        send(frame(event, seq > lastId ? String((lastId = seq)) : null));
       };
-      const unsubscribe = options.hub.subscribe(sendEvent);
+      const endForStop = () => {
+        send(`retry: ${STOP_RETRY_MS}\n\n`);
+        stop();
+      };
+      const unsubscribe = options.hub.subscribe(sendEvent, endForStop);
       const heartbeat = setInterval(() => send(': ping\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);
       stop = () => {
         if (!open) return;
@@ -156,7 +225,7 @@ export function screenStream(options: {
       if (options.signal.aborted) return stop();
       send(`retry: ${RETRY_MS}\n\n`);
       try {
-        for (const souvenir of await options.missed()) sendEvent({ type: 'souvenir', souvenir });
+        for (const missed of await options.missed()) sendEvent(missed);
       } catch (error) {
         console.error('[screen] could not replay missed souvenirs:', (error as Error).message);
       }
@@ -167,9 +236,10 @@ export function screenStream(options: {
   });
 }
 
-/** `Last-Event-ID` as a date, when it is one of ours. */
-export function lastEventDate(header: string | null): Date | null {
-  if (!header || !/^\d{1,15}$/.test(header)) return null;
-  const date = new Date(Number(header));
-  return Number.isNaN(date.getTime()) ? null : date;
+/** The position a screen gives: its `Last-Event-ID`, else its page's `depuis`; null when neither is ours. */
+export function screenPosition(lastEventId: string | null, fromPage: string | null): number | null {
+  for (const value of [lastEventId, fromPage]) {
+    if (value && /^\d{1,9}$/.test(value)) return Number(value);
+  }
+  return null;
 }

@@ -11,3 +11,9 @@ export function screenHub(): Promise<ScreenHub> {
   holder[KEY] ??= (async () => new ScreenHub((await getRuntime()).handle.db, await wallNotifications()))();
   return holder[KEY];
 }
+
+/** Ends every open screen stream of this process, if it has any (a stop: see ScreenHub.endAll). */
+export async function endScreenStreams(): Promise<void> {
+  const hub = (globalThis as Holder)[KEY];
+  if (hub) (await hub).endAll();
+}

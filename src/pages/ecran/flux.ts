@@ -1,16 +1,21 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../lib/runtime.ts';
 import { screenHub } from '../../lib/wall/screen-hub.ts';
-import { approvedSince, lastEventDate, screenStream } from '../../lib/wall/screen-feed.ts';
+import { screenEventsFor, screenPosition, screenStream } from '../../lib/wall/screen-feed.ts';
+import { wallChangesSince } from '../../lib/wall/changes.ts';
 
-/** Server-Sent Events for the live screen (/ecran): newly approved souvenirs, public fields only. */
-export const GET: APIRoute = async ({ request }) => {
+/**
+ * Server-Sent Events for the live screen (/ecran): what changed on the wall since the screen's
+ * position (its Last-Event-ID, or `depuis`, the position its page was rendered at), then live
+ * changes; public fields only.
+ */
+export const GET: APIRoute = async ({ request, url }) => {
   const [db, hub] = await Promise.all([getDb(), screenHub()]);
-  const since = lastEventDate(request.headers.get('last-event-id'));
+  const since = screenPosition(request.headers.get('last-event-id'), url.searchParams.get('depuis'));
   const body = screenStream({
     hub,
     signal: request.signal,
-    missed: () => (since ? approvedSince(db, since) : Promise.resolve([])),
+    missed: async () => (since === null ? [] : screenEventsFor(db, await wallChangesSince(db, since))),
   });
   return new Response(body, {
     headers: {
