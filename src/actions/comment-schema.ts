@@ -27,6 +27,7 @@ export const commentInput = z.object({
     tooLong: 'error.comment.tooLong',
     empty: 'error.comment.empty',
   }),
+  notify: shareInput.shape.notify,
   /** The honeypot (`website` is a real field here): hidden from people, filled in by robots. */
   subject: z.string().nullish(),
 });

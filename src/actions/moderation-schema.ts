@@ -31,6 +31,8 @@ export const decideInput = z.object({
   /** The status shown when the moderator decided; absent means "whatever it is now". */
   expectedStatus: z.enum(CONTRIBUTION_STATUSES, { error: 'moderation.error.invalid' }).optional(),
   reason,
+  /** A sentence for the author, sent with the *decision* message (the reason stays in the journal). */
+  note: reason,
 });
 
 export const editSouvenirInput = z.object({

@@ -13,6 +13,8 @@ import { adjustCommentCount, approvalDelta } from '../comments/comment-count.ts'
 import { contributionsOf, KINDS } from './kinds.ts';
 import { notifyWall } from './notify.ts';
 import type { ContributionKind, ContributionStatus, ContributionTable } from './kinds.ts';
+import { queueDecision, queueReplies } from '../mail/contribution-mail.ts';
+import type { MailRequest } from '../mail/contribution-mail.ts';
 
 /** A comment's decision also reads the souvenir it hangs under, whose kept count it moves. */
 type ContributionState = DecidableState & { souvenirId: number | null };
@@ -134,17 +136,59 @@ export const TARGETS: Readonly<Record<ContributionKind, DecisionTarget<Contribut
   comment: decisionTarget('comment'),
 };
 
+/** What a moderator's request adds for the messages a decision sends: links, and a word for the author. */
+export interface DecisionMail extends MailRequest {
+  /** A sentence the moderator typed for the author (sent as it is; the journal's reason never is). */
+  note?: string | null;
+}
+
+/**
+ * The messages a decision causes, in its transaction: the author hears of the first publication
+ * or refusal of a text awaiting moderation (spam and the bin are not told: the address may not
+ * be its author's), and a comment's publication tells the conversation's subscribers.
+ */
+async function tellByMail(
+  trx: Transaction<Database>,
+  kind: ContributionKind,
+  id: number,
+  current: ContributionState,
+  next: NextState,
+  mail: DecisionMail,
+) {
+  const decided = next.status === 'approved' || next.status === 'rejected';
+  if (current.status === 'pending' && decided) {
+    await queueDecision(trx, kind, id, next.status === 'approved', mail);
+  }
+  if (kind === 'comment' && next.status === 'approved' && current.status !== 'approved') {
+    await queueReplies(trx, id, mail);
+  }
+}
+
+function targetWithMail(kind: ContributionKind, mail: DecisionMail | undefined): DecisionTarget<ContributionState> {
+  const target = TARGETS[kind];
+  if (!mail) return target;
+  return {
+    ...target,
+    afterWrite: async (trx, id, current, next) => {
+      await target.afterWrite(trx, id, current, next);
+      await tellByMail(trx, kind, id, current, next, mail);
+    },
+  };
+}
+
 /**
  * Applies one moderator decision to one contribution of any kind, with its audit row and its
  * follow-ups (the wall told, the kept counts moved) in the same transaction. Returns the new
- * status; throws DecisionError (see `decideItem` and `planDecision`).
+ * status; throws DecisionError (see `decideItem` and `planDecision`). With `mail` (a moderator's
+ * request; scripts leave it out), the messages it causes are queued in that transaction too.
  */
 export function decideContribution(
   db: Kysely<Database>,
   kind: ContributionKind,
   request: DecisionRequest,
+  mail?: DecisionMail,
 ): Promise<ContributionStatus> {
-  return decideItem(db, TARGETS[kind], request);
+  return decideItem(db, targetWithMail(kind, mail), request);
 }
 
 /** `decideContribution` for a souvenir: the scripts and many tests decide souvenirs only. */
@@ -158,6 +202,7 @@ export const decideComment = (db: Kysely<Database>, request: DecisionRequest) =>
 export interface BulkDecision extends Omit<DecisionRequest, 'id'> {
   targetType: ContributionKind;
   ids: readonly number[];
+  mail?: DecisionMail;
 }
 
 export type ItemOutcome =
@@ -190,6 +235,6 @@ export async function settleEach(
  * item had on the moderator's screen (the queue shows one status at a time).
  */
 export function decideMany(db: Kysely<Database>, bulk: BulkDecision): Promise<ItemOutcome[]> {
-  const { ids, targetType, ...common } = bulk;
-  return settleEach(ids, (id) => decideContribution(db, targetType, { ...common, id }));
+  const { ids, targetType, mail, ...common } = bulk;
+  return settleEach(ids, (id) => decideContribution(db, targetType, { ...common, id }, mail));
 }

@@ -1,9 +1,11 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { CommentTable, Database, SouvenirStatus, SouvenirTable } from '../../../db/types.ts';
 import { newPublicId, newToken, hashToken } from '../security/tokens.ts';
 import { auditColumns } from '../moderation/audit.ts';
 import { contributionsOf } from './kinds.ts';
 import type { ContributionKind, ContributionTable } from './kinds.ts';
+import { queueReceived, queueReplies } from '../mail/contribution-mail.ts';
+import type { MailRequest } from '../mail/contribution-mail.ts';
 
 /** What every kind's form asks of its author. */
 export interface ContributionDraft {
@@ -21,6 +23,12 @@ export interface SubmissionContext {
   /** Demo data (`npm run seed:demo`): journaled as the demo's, not the public's. */
   isDemo?: boolean;
   now?: Date;
+  /**
+   * Writes to the author (the *received* message with the private link, and an unconfirmed
+   * subscription when `subscribe`), in the same transaction as the row. The public's forms set
+   * it; scripts and demo data do not, and spam is never written to.
+   */
+  mail?: MailRequest & { subscribe?: boolean };
 }
 
 export interface Submitted {
@@ -59,6 +67,8 @@ export interface OwnColumns {
  * busiest write, see `npm run bench`). The body is stored as written and as sanitised (`bodyHtml`,
  * which the caller made, so that a refusal comes before any write). Approving at once (a known
  * author) sets `approved_at`; telling the wall is the caller's, once its transaction commits.
+ * With `context.mail`, the row and its messages (mail/contribution-mail.ts) are one transaction:
+ * the caller's when `db` is one, else a transaction of its own.
  */
 export async function insertContribution<K extends ContributionKind>(
   db: Kysely<Database>,
@@ -88,28 +98,42 @@ export async function insertContribution<K extends ContributionKind>(
     updated_at: now,
     approved_at: status === 'approved' ? now : null,
   };
-  const created = await contributionsOf(db)
-    // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
-    .with('created', (qb) =>
-      qb
-        .insertInto(kind as ContributionKind)
-        .values(row)
-        .returning('id'),
-    )
-    .insertInto('moderation_event')
-    .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])
-    .expression((eb) =>
-      eb.selectFrom('created').select([
-        ...auditColumns({
-          actor: { id: null, label: context.isDemo ? 'demo' : 'public' },
-          action: 'submit',
-          targetType: kind,
-          after: { status, flagReasons },
-        }),
-        'created.id as target_id',
-      ]),
-    )
-    .returning('target_id')
-    .executeTakeFirstOrThrow();
-  return { id: created.target_id, publicId, status, token };
+  const insertRow = (into: Kysely<Database>) =>
+    contributionsOf(into)
+      // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
+      .with('created', (qb) =>
+        qb
+          .insertInto(kind as ContributionKind)
+          .values(row)
+          .returning('id'),
+      )
+      .insertInto('moderation_event')
+      .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])
+      .expression((eb) =>
+        eb.selectFrom('created').select([
+          ...auditColumns({
+            actor: { id: null, label: context.isDemo ? 'demo' : 'public' },
+            action: 'submit',
+            targetType: kind,
+            after: { status, flagReasons },
+          }),
+          'created.id as target_id',
+        ]),
+      )
+      .returning('target_id')
+      .executeTakeFirstOrThrow();
+  const mail = context.mail;
+  if (!mail || status === 'spam' || context.isDemo) {
+    const created = await insertRow(db);
+    return { id: created.target_id, publicId, status, token };
+  }
+  const withMail = async (trx: Transaction<Database>) => {
+    const id = (await insertRow(trx)).target_id;
+    const author = { name: draft.authorName, email: draft.authorEmail, locale: draft.locale };
+    await queueReceived(trx, kind, { id, token, published: status === 'approved' }, author, mail, now);
+    // Approved at once (a known author): whoever follows the conversation hears of it now.
+    if (kind === 'comment' && status === 'approved') await queueReplies(trx, id, mail, now);
+    return { id, publicId, status, token };
+  };
+  return db.isTransaction ? withMail(db as Transaction<Database>) : db.transaction().execute(withMail);
 }

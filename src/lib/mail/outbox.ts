@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import type { Database, MailStatus } from '../../../db/types.ts';
+import { candleDay } from '../wall/candles.ts';
+import { addressHash } from './address.ts';
+import { getMailSettings } from './settings.ts';
+
+/** Senders LISTEN here; a NOTIFY is delivered at commit, so a sender never wakes before the row exists. */
+export const MAIL_CHANNEL = 'mail_queued';
+
+/** What a message is, for the admin list and the tests. */
+export type MailKind = 'received' | 'decision' | 'reply' | 'lost_links';
+
+/** A composed message, ready to queue (src/lib/mail/messages/ write them). */
+export interface OutgoingMail {
+  kind: MailKind;
+  locale: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** RFC 8058 one-click URL: notifications carry one, transactional messages do not. */
+  unsubscribeUrl?: string;
+  /** It holds a private link: its bodies are cleared once it is sent. */
+  carriesSecret?: boolean;
+  /** The event it tells of, once: a second message with the same key is not queued. */
+  dedupeKey?: string;
+}
+
+export type Enqueued =
+  { id: number; status: Extract<MailStatus, 'queued' | 'held' | 'failed'> } | { id: null; status: 'duplicate' };
+
+/** One address, no spaces, commas, angle brackets or line breaks. */
+const DELIVERABLE = /^[^\s@,;<>"()[\]\\]+@[^\s@,;<>"()[\]\\]+$/;
+
+function columns(mail: OutgoingMail, now: Date) {
+  return {
+    kind: mail.kind,
+    locale: mail.locale,
+    to_address: mail.to,
+    subject: mail.subject,
+    body_text: mail.text,
+    body_html: mail.html,
+    unsubscribe_url: mail.unsubscribeUrl ?? null,
+    // The part before the @: the domain is MAIL_FROM's, added when sent (sender.ts).
+    message_id: randomBytes(16).toString('base64url'),
+    next_attempt_at: now,
+    carries_secret: mail.carriesSecret ?? false,
+    dedupe_key: mail.dedupeKey ?? null,
+    created_at: now,
+  };
+}
+
+/**
+ * Queues one message in the caller's transaction, so it exists exactly when the event that
+ * causes it is committed (and a sender is woken then). Counts it against the address's daily
+ * budget (`mail_budget`, in the database so that every process shares it): beyond the budget the
+ * message is kept as `held`, visible to admins and never sent. A `dedupeKey` already queued
+ * queues nothing and counts nothing; an address that is not one bare address is recorded as
+ * failed, never sent.
+ */
+export async function enqueueMail(trx: Transaction<Database>, mail: OutgoingMail, now = new Date()): Promise<Enqueued> {
+  if (mail.dedupeKey) {
+    const seen = await trx
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('dedupe_key', '=', mail.dedupeKey)
+      .executeTakeFirst();
+    if (seen) return { id: null, status: 'duplicate' };
+  }
+  // A form's address is checked already; this is the lock on the header: one bare address,
+  // nothing that could end the line or name a second recipient.
+  if (!DELIVERABLE.test(mail.to)) {
+    const row = await trx
+      .insertInto('mail_outbox')
+      .values({ ...columns(mail, now), status: 'failed', failed_at: now, last_error: 'address refused' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: Number(row.id), status: 'failed' };
+  }
+  const { perAddressPerDay } = await getMailSettings(trx);
+  const counted = await trx
+    .insertInto('mail_budget')
+    .values({ address_hash: addressHash(mail.to), day: candleDay(now), messages: 1 })
+    .onConflict((oc) => oc.columns(['address_hash', 'day']).doUpdateSet({ messages: sql`mail_budget.messages + 1` }))
+    .returning('messages')
+    .executeTakeFirstOrThrow();
+  const status = counted.messages <= perAddressPerDay ? 'queued' : 'held';
+  const row = await trx
+    .insertInto('mail_outbox')
+    .values({ ...columns(mail, now), status })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (status === 'queued') await sql`select pg_notify(${MAIL_CHANNEL}, '')`.execute(trx);
+  return { id: Number(row.id), status };
+}
+
+/** Budget rows of days that are over: they only ever count today. */
+export async function purgeMailBudgets(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom('mail_budget')
+    .where('day', '<', sql<Date>`${candleDay(now)}::date`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Transporter } from 'nodemailer';
+import type { Database } from '../../../db/types.ts';
+import { nextAttemptAt } from './backoff.ts';
+import { isPermanentRefusal } from './transport.ts';
+
+/**
+ * How long a claimed message is a sender's alone. Longer than any SMTP exchange can take
+ * (transport.ts's timeouts), so two live senders never hold one message; a sender that died
+ * mid-send leaves its claim to expire, and the message is sent again by another.
+ */
+export const CLAIM_MS = 5 * 60_000;
+const BATCH = 20;
+
+export interface SendOptions {
+  transport: Transporter;
+  from: string;
+  /** The domain of our Message-IDs (MAIL_FROM's). */
+  messageDomain: string;
+  now?: () => Date;
+}
+
+export interface SendTally {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+interface Claimed {
+  id: number;
+  to_address: string;
+  subject: string;
+  body_text: string | null;
+  body_html: string | null;
+  unsubscribe_url: string | null;
+  message_id: string;
+  attempts: number;
+  created_at: Date;
+  carries_secret: boolean;
+}
+
+/**
+ * Takes up to `limit` due messages for this sender: rows another sender holds (`SKIP LOCKED`)
+ * or has claimed (`locked_until`) are passed over, so several processes share one outbox and
+ * none sends a message another is sending. The claim commits before any SMTP exchange: no
+ * transaction stays open while the network is slow (PGlite has one connection).
+ */
+export async function claimDue(db: Kysely<Database>, now: Date, limit = BATCH): Promise<Claimed[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('mail_outbox')
+      .select([
+        'id',
+        'to_address',
+        'subject',
+        'body_text',
+        'body_html',
+        'unsubscribe_url',
+        'message_id',
+        'attempts',
+        'created_at',
+        'carries_secret',
+      ])
+      .where('status', '=', 'queued')
+      .where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return [];
+    await trx
+      .updateTable('mail_outbox')
+      .set({ locked_until: new Date(now.getTime() + CLAIM_MS), attempts: sql`attempts + 1` })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id), attempts: r.attempts + 1 }));
+  });
+}
+
+/** An SMTP error as the admin list shows it: the server's answer, never the message or its address. */
+function describeError(error: unknown): string {
+  const e = error as { responseCode?: number; code?: string; response?: string; message?: string };
+  const text = e.response ?? e.message ?? String(error);
+  return `${e.responseCode ?? e.code ?? 'error'}: ${text}`.replace(/[\r\n]+/g, ' ').slice(0, 300);
+}
+
+async function sendClaimed(db: Kysely<Database>, mail: Claimed, options: SendOptions): Promise<keyof SendTally> {
+  const now = () => options.now?.() ?? new Date();
+  try {
+    await options.transport.sendMail({
+      from: options.from,
+      to: mail.to_address,
+      subject: mail.subject,
+      text: mail.body_text ?? '',
+      html: mail.body_html ?? '',
+      messageId: `<${mail.message_id}@${options.messageDomain}>`,
+      date: mail.created_at,
+      // RFC 8058: the header is an https URL, the POST needs no session (see one-click route).
+      ...(mail.unsubscribe_url
+        ? {
+            list: { unsubscribe: { url: mail.unsubscribe_url, comment: 'unsubscribe' } },
+            headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          }
+        : {}),
+    });
+  } catch (error) {
+    const at = now();
+    const retryAt = isPermanentRefusal(error) ? null : nextAttemptAt(mail.attempts, mail.created_at, at);
+    await db
+      .updateTable('mail_outbox')
+      .set(
+        retryAt
+          ? { next_attempt_at: retryAt, locked_until: null, last_error: describeError(error) }
+          : { status: 'failed', failed_at: at, locked_until: null, last_error: describeError(error) },
+      )
+      .where('id', '=', mail.id)
+      .execute();
+    return retryAt ? 'retried' : 'failed';
+  }
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      status: 'sent',
+      sent_at: now(),
+      locked_until: null,
+      last_error: null,
+      // A private link lives on in the recipient's mailbox only, not in ours.
+      ...(mail.carries_secret ? { body_text: null, body_html: null } : {}),
+    })
+    .where('id', '=', mail.id)
+    .execute();
+  return 'sent';
+}
+
+/**
+ * Sends every message due now, batch after batch, until none is left for this sender; returns
+ * what happened. Failures are recorded on the row (retried with backoff, or failed for good
+ * after 24 h or a 5xx answer), never thrown; a lost database is thrown.
+ */
+export async function sendDue(db: Kysely<Database>, options: SendOptions): Promise<SendTally> {
+  const tally: SendTally = { sent: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const batch = await claimDue(db, options.now?.() ?? new Date());
+    if (batch.length === 0) return tally;
+    for (const mail of batch) tally[await sendClaimed(db, mail, options)] += 1;
+  }
+}

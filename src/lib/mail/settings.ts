@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { recordEvent } from '../moderation/audit.ts';
+import type { Actor } from '../moderation/audit.ts';
+
+/** What an admin sets about email, beside the discussion rules (setting `mail`). */
+export interface MailSettings {
+  /**
+   * Messages one address may be sent per Paris day, whatever forms are used: beyond it a message
+   * is kept as `held`, never sent, so nobody can mail-bomb a stranger through the site.
+   */
+  perAddressPerDay: number;
+}
+
+export const MAIL_SETTINGS_KEY = 'mail';
+export const MAIL_LIMITS = { perAddressPerDay: { min: 1, max: 100 } } as const;
+export const DEFAULT_MAIL_SETTINGS: Readonly<MailSettings> = Object.freeze({ perAddressPerDay: 5 });
+
+/** The stored value field by field; a missing or out-of-range field takes its default. */
+export function readMailSettings(value: unknown): MailSettings {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const { min, max } = MAIL_LIMITS.perAddressPerDay;
+  const perDay = v.perAddressPerDay;
+  return {
+    perAddressPerDay:
+      typeof perDay === 'number' && Number.isInteger(perDay) && perDay >= min && perDay <= max
+        ? perDay
+        : DEFAULT_MAIL_SETTINGS.perAddressPerDay,
+  };
+}
+
+/** Read on every message, so a change holds at once in every app process. */
+export async function getMailSettings(db: Kysely<Database>): Promise<MailSettings> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', MAIL_SETTINGS_KEY).executeTakeFirst();
+  return readMailSettings(row?.value);
+}
+
+/** Stores the settings with their audit row in one transaction. Throws RangeError out of MAIL_LIMITS. */
+export async function saveMailSettings(
+  db: Kysely<Database>,
+  settings: MailSettings,
+  actor: Actor,
+  now = new Date(),
+): Promise<MailSettings> {
+  const next = readMailSettings(settings);
+  if (next.perAddressPerDay !== settings.perAddressPerDay) throw new RangeError('mail settings out of range');
+  return db.transaction().execute(async (trx) => {
+    const before = readMailSettings(
+      (await trx.selectFrom('setting').select('value').where('key', '=', MAIL_SETTINGS_KEY).executeTakeFirst())?.value,
+    );
+    const value = JSON.stringify(next);
+    const row = await trx
+      .insertInto('setting')
+      .values({ key: MAIL_SETTINGS_KEY, value, updated_at: now, updated_by: actor.id })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: actor.id }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor, action: 'settings', targetType: 'setting', targetId: row.id, before, after: next });
+    return next;
+  });
+}
