@@ -39,6 +39,7 @@ export const share = defineAction({
       },
       {
         ipHash,
+        ...(locals.origin ? { mail: { origin: locals.origin, subscribe: input.notify ?? false } } : {}),
         // Kept, not dropped, so a person caught by mistake can still be found by a moderator.
         ...(isRobot
           ? { status: 'spam' as const, flagReasons: ['honeypot', ...verdict.reasons] }
