@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/index.ts';
 import { toPlainText } from '../sanitize/sanitize.ts';
 import { wallPage } from '../souvenirs/wall.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
+import { souvenirHeading } from '../souvenirs/naming.ts';
 
 export const FEED_SIZE = 50;
 
@@ -15,7 +16,13 @@ export async function feedSouvenirs(db: Kysely<Database>, limit = FEED_SIZE): Pr
 }
 
 function heading(locale: Locale, souvenir: PublicSouvenir): string {
-  return souvenir.title ?? t(locale, 'card.untitled', { name: souvenir.authorName });
+  return souvenirHeading(locale, souvenir).heading;
+}
+
+/** An RSS item's title: "{title}, par {name}", or "Souvenir de {name}" alone (the name once). */
+function itemTitle(locale: Locale, souvenir: PublicSouvenir): string {
+  const { heading, bylineNeeded } = souvenirHeading(locale, souvenir);
+  return bylineNeeded ? t(locale, 'feed.itemTitle', { title: heading, name: souvenir.authorName }) : heading;
 }
 
 function excerpt(souvenir: PublicSouvenir): string {
@@ -50,7 +57,7 @@ export function rssOptions(souvenirs: PublicSouvenir[], origin: string, locale: 
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>${locale}</language>`,
     items: souvenirs.map((souvenir) => ({
-      title: t(locale, 'feed.itemTitle', { title: heading(locale, souvenir), name: souvenir.authorName }),
+      title: itemTitle(locale, souvenir),
       link: permalink(origin, locale, souvenir),
       pubDate: souvenir.approvedAt ?? souvenir.createdAt,
       description: excerpt(souvenir),
