@@ -106,7 +106,7 @@ async function sendClaimed(db: Kysely<Database>, mail: Claimed, options: SendOpt
       // RFC 8058: the header is an https URL, the POST needs no session (see one-click route).
       ...(mail.unsubscribe_url
         ? {
-            list: { unsubscribe: { url: mail.unsubscribe_url, comment: 'unsubscribe' } },
+            list: { unsubscribe: mail.unsubscribe_url },
             headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
           }
         : {}),
