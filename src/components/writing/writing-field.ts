@@ -53,6 +53,7 @@ function enhance(field: HTMLElement): void {
       say(field.dataset.limitReached ?? '');
       return textarea.focus();
     }
+    status.textContent = '';
     replaceSelection(textarea, start, end, next);
   };
 

@@ -9,6 +9,8 @@ export interface TourStop {
   signedIn: boolean;
   /** Puts the loaded page in the state to check, e.g. a form sent empty. */
   act?: ((page: Page) => Promise<void>) | undefined;
+  /** `act` opens something without sending a form (the preview): no message takes the focus. */
+  keepsFocus?: boolean;
 }
 
 export interface Tour {
@@ -114,7 +116,9 @@ export async function prepareTour(
       prefix && path === '/' ? '/en/' : prefix && path.startsWith('/?') ? `/en${path}` : `${prefix}${path}`;
     stops.push(
       visitor(`wall-${lang}`, at('/')),
-      visitor(`wall-wide-${lang}`, at('/?mise-en-page=pleine')),
+      visitor(`wall-boxed-${lang}`, at('/?mise-en-page=encadre')),
+      visitor(`search-${lang}`, at('/recherche?q=concert')),
+      visitor(`search-empty-${lang}`, at('/recherche?q=%22aucun+mot+pareil%22')),
       visitor(`wall-year-${lang}`, at(`/?annee=${year}`)),
       visitor(`wall-tag-${lang}`, at(`/?tag=${tag}`)),
       visitor(`souvenir-${lang}`, at(permalink)),
@@ -133,6 +137,15 @@ export async function prepareTour(
         await sendAndWait(p, 'details.report[open] form button[type=submit]');
       }),
       visitor(`share-${lang}`, at('/partager')),
+      {
+        ...visitor(`share-preview-${lang}`, at('/partager'), async (p) => {
+          await p.fill('#body', 'Le <strong>premier</strong> rang, <q>la salle chantait</q>.');
+          await p.click('[data-preview-toggle]');
+          await p.waitForSelector('[data-preview-body] strong');
+          await p.click('details.advanced-format summary');
+        }),
+        keepsFocus: true,
+      },
       visitor(`share-errors-${lang}`, at('/partager'), (p) => sendAndWait(p, 'form.share-form button[type=submit]')),
       visitor(`share-sent-${lang}`, at('/partager'), async (p) => {
         await p.fill('#name', 'Sam');
