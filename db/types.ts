@@ -342,7 +342,8 @@ export interface PhotoVariantTable {
 /** One change of what the public sees of a souvenir, in commit-independent sequence order. */
 export interface WallEventTable {
   seq: Generated<number>;
-  souvenir_id: number;
+  kind: 'souvenir' | 'comment' | 'other';
+  souvenir_id: number | null;
   changed_at: ColumnType<Date, Date | string, never>;
 }
 

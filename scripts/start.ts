@@ -2,7 +2,8 @@
  * `npm start`: builds when needed, opens the database (PGlite in ./data unless DATABASE_URL
  * is set), applies migrations, then serves the site. One process owns the embedded database.
  */
-import { currentBuild, ensureBuild, markInUse } from './lib/builds.ts';
+import { buildIdentityOf, currentBuild, ensureBuild, markInUse } from './lib/builds.ts';
+import { setBuildIdentity } from '../src/lib/wall/content-version.ts';
 import { astroKey } from '../src/lib/secrets/shared-secret.ts';
 import { listen } from './lib/http-server.ts';
 import { frontHandler } from './lib/front-handler.ts';
@@ -33,6 +34,7 @@ if (!buildDir) {
   process.exit(1);
 }
 const unmarkBuild = markInUse(buildDir);
+setBuildIdentity(buildIdentityOf(buildDir));
 const entry = (await import(pathToFileURL(path.join(buildDir, 'server/entry.mjs')).href)) as {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 };

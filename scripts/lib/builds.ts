@@ -147,3 +147,26 @@ export function markInUse(dir: string): () => void {
   fs.writeFileSync(mark, '');
   return () => fs.rmSync(mark, { force: true });
 }
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/**
+ * What identifies a build's output: a hash of its server code and of its client files' names
+ * (Vite names them by content). Two hosts that built the same sources with the same key agree on
+ * it, so their pages get the same ETags (src/lib/wall/content-version.ts).
+ */
+export function buildIdentityOf(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(path.join(dir, 'server'))) {
+    hash.update(path.relative(dir, file)).update(fs.readFileSync(file));
+  }
+  for (const file of filesUnder(path.join(dir, 'client'))) hash.update(path.relative(dir, file));
+  return hash.digest('base64url').slice(0, 16);
+}

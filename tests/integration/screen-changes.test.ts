@@ -99,12 +99,12 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
     const b = await newSouvenir('Arrivé en retard.');
     await sql`update souvenir set status = 'approved', approved_at = now() where id = ${b.id}`.execute(t.db);
     const high = seen[0]!.seq;
-    await sql`insert into wall_event (seq, souvenir_id, changed_at) overriding system value
-              values (${high + 5}, ${a.id}, now())`.execute(t.db);
+    await sql`insert into wall_event (seq, kind, souvenir_id, changed_at) overriding system value
+              values (${high + 5}, 'souvenir', ${a.id}, now())`.execute(t.db);
     emit({ kind: 'souvenir', id: a.id });
     await hub.catchUp();
-    await sql`insert into wall_event (seq, souvenir_id, changed_at) overriding system value
-              values (${high + 2}, ${b.id}, now())`.execute(t.db);
+    await sql`insert into wall_event (seq, kind, souvenir_id, changed_at) overriding system value
+              values (${high + 2}, 'souvenir', ${b.id}, now())`.execute(t.db);
     emit({ kind: 'souvenir', id: b.id });
     await hub.catchUp();
     expect(seen.map((e) => e.seq)).toEqual([high, high + 5, high + 2]);
@@ -128,7 +128,7 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
 
   it('purges changes older than two days', async () => {
     const s = await newSouvenir('Un soir ancien.');
-    await recordWallChange(t.db, s.id);
+    await recordWallChange(t.db, 'souvenir', s.id);
     expect(await purgeWallChanges(t.db, new Date(Date.now() + WALL_CHANGE_RETENTION_MS - 60_000))).toBe(0);
     expect(await purgeWallChanges(t.db, new Date(Date.now() + WALL_CHANGE_RETENTION_MS + 60_000))).toBe(1);
   });

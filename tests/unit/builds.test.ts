@@ -61,3 +61,22 @@ describe('immutable builds (issue 18)', () => {
     expect(kept).toHaveLength(1);
   });
 });
+
+describe('build identity (issue 18)', () => {
+  it('is the same for the same output and changes with the server code or the client files', () => {
+    const a = path.join(root, 'identity-a');
+    const b = path.join(root, 'identity-b');
+    for (const dir of [a, b]) {
+      fs.mkdirSync(path.join(dir, 'server/chunks'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'client/_astro'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'server/chunks/page.mjs'), 'export default 1;');
+      fs.writeFileSync(path.join(dir, 'client/_astro/app.abc123.js'), 'x');
+    }
+    expect(builds.buildIdentityOf(a)).toBe(builds.buildIdentityOf(b));
+    fs.writeFileSync(path.join(b, 'server/chunks/page.mjs'), 'export default 2;');
+    expect(builds.buildIdentityOf(a)).not.toBe(builds.buildIdentityOf(b));
+    fs.writeFileSync(path.join(b, 'server/chunks/page.mjs'), 'export default 1;');
+    fs.renameSync(path.join(b, 'client/_astro/app.abc123.js'), path.join(b, 'client/_astro/app.def456.js'));
+    expect(builds.buildIdentityOf(a)).not.toBe(builds.buildIdentityOf(b));
+  });
+});

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { recordWallChange } from '../wall/changes.ts';
 
 /** +1 when a comment enters `approved`, -1 when it leaves it, 0 otherwise. */
 export function approvalDelta(before: SouvenirStatus | null, after: SouvenirStatus | null): number {
@@ -20,5 +21,6 @@ export async function adjustCommentCount(trx: Transaction<Database>, souvenirId:
     .set({ comment_count: sql`comment_count + ${delta}` })
     .where('id', '=', souvenirId)
     .execute();
+  await recordWallChange(trx, 'comment', souvenirId);
   await sql`select pg_notify(${WALL_CHANNEL}, ${`comment:${souvenirId}`})`.execute(trx);
 }

@@ -9,11 +9,12 @@ import type { ContributionKind } from './kinds.ts';
 /**
  * Tells every app process that the wall shows something new about this souvenir (its id, or a
  * prefixed payload such as `candle:<id>`). Inside a transaction, PostgreSQL delivers it at commit.
- * A souvenir's change is also written to the change sequence (wall/changes.ts), in the same
- * transaction, for the live screens that must not miss it.
+ * The change is also written to the change sequence (wall/changes.ts), in the same transaction:
+ * live screens must not miss it, and ETags are made from it. Candles are counted in wall_stat.
  */
 export async function notifyWall(db: Kysely<Database>, payload: number | string): Promise<void> {
-  if (typeof payload === 'number') await recordWallChange(db, payload);
+  if (typeof payload === 'number') await recordWallChange(db, 'souvenir', payload);
+  else if (!payload.startsWith('candle:')) await recordWallChange(db, 'other', null);
   await sql`select pg_notify(${WALL_CHANNEL}, ${String(payload)})`.execute(db);
 }
 

@@ -12,9 +12,15 @@ export interface WallChange {
   souvenirId: number;
 }
 
-/** Writes one change of souvenir `souvenirId` to the sequence, in the caller's transaction. */
-export async function recordWallChange(db: Kysely<Database>, souvenirId: number): Promise<void> {
-  await db.insertInto('wall_event').values({ souvenir_id: souvenirId, changed_at: new Date() }).execute();
+export type WallChangeKind = 'souvenir' | 'comment' | 'other';
+
+/** Writes one change to the sequence, in the caller's transaction (`souvenirId`: whose, if anyone's). */
+export async function recordWallChange(
+  db: Kysely<Database>,
+  kind: WallChangeKind,
+  souvenirId: number | null,
+): Promise<void> {
+  await db.insertInto('wall_event').values({ kind, souvenir_id: souvenirId, changed_at: new Date() }).execute();
 }
 
 /** The sequence's position now (0 when nothing changed yet): what a rendered screen page carries. */
@@ -27,7 +33,7 @@ export async function latestWallChange(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * The changes after `since`, only the latest of each souvenir (its current state is what counts),
+ * The souvenir changes after `since`, only the latest of each souvenir (its current state is what counts),
  * in sequence order; the newest REPLAY_LIMIT when there are more.
  */
 export async function wallChangesSince(
@@ -39,11 +45,13 @@ export async function wallChangesSince(
     .selectFrom('wall_event')
     .select(['seq', 'souvenir_id'])
     .where('seq', '>', since)
+    .where('kind', '=', 'souvenir')
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
   const latest = new Map<number, number>();
-  for (const row of rows) if (!latest.has(row.souvenir_id)) latest.set(row.souvenir_id, row.seq);
+  for (const row of rows)
+    if (row.souvenir_id !== null && !latest.has(row.souvenir_id)) latest.set(row.souvenir_id, row.seq);
   return [...latest].map(([souvenirId, seq]) => ({ seq, souvenirId })).sort((a, b) => a.seq - b.seq);
 }
 

@@ -4,6 +4,7 @@ import { renderCache, toCachedPage } from './render-cache.ts';
 import { answerFromStore, toWebResponse } from './http-cache.ts';
 import { wallNotifications } from './invalidation.ts';
 import { getRuntime } from '../runtime.ts';
+import { buildIdentity, contentVersion, versionEtag } from './content-version.ts';
 
 /**
  * The outermost middleware: answers cached public pages (or 304s) before anything renders, and
@@ -35,15 +36,26 @@ export const pageCache = defineMiddleware(async (context, next) => {
   if (hit) return toWebResponse(answerFromStore(hit, request.method, ifNoneMatch));
 
   const generation = cache.generation;
+  // Pages that expire on a timer may change without a new version: their tags stay the bytes'.
+  const build = decision.ttlMs === null ? buildIdentity() : null;
+  const db = build ? (await getRuntime()).handle.db : null;
+  const versionBefore = db ? await contentVersion(db).catch(() => null) : null;
   const response = await next();
   if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;
   const body = new Uint8Array(await response.arrayBuffer());
+  // The version read before and after the render: equal, the page shows exactly that version and
+  // every host tags it alike; different (a change committed meanwhile), the bytes make the tag.
+  const versionAfter = db && versionBefore ? await contentVersion(db).catch(() => null) : null;
   const render = {
     status: 200,
     headers: response.headers,
     body,
     cacheControl: decision.cacheControl,
     ttlMs: decision.ttlMs,
+    etag:
+      build && versionBefore && versionBefore === versionAfter
+        ? versionEtag(decision.key, build, versionBefore)
+        : undefined,
   };
   const entry = cache.store(decision.key, render, generation) ?? toCachedPage(decision.key, render, Date.now());
   return toWebResponse(answerFromStore(entry, request.method, ifNoneMatch));

@@ -20,6 +20,8 @@ export interface StoreRequest {
   body: Uint8Array;
   cacheControl: string;
   ttlMs: number | null;
+  /** The tag, when the caller knows one that every host agrees on (content-version.ts); else from the bytes. */
+  etag?: string | undefined;
 }
 
 /** Headers never stored: they belong to one answer (cookies) or are recomputed (length). */
@@ -33,7 +35,7 @@ export function toCachedPage(key: string, request: StoreRequest, now: number): C
     if (NOT_STORED.has(lower) || lower === 'etag' || lower === 'cache-control') continue;
     headers.push([lower, value]);
   }
-  const etag = strongEtag(request.body);
+  const etag = request.etag ?? strongEtag(request.body);
   headers.push(['etag', etag], ['cache-control', request.cacheControl]);
   return {
     key,

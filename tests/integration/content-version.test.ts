@@ -1,0 +1,36 @@
+import { it, expect } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { approvedSouvenir, marcComment } from '../helpers/contribution-fixtures.ts';
+import { decideContribution } from '../../src/lib/contributions/decide.ts';
+import { notifyWall } from '../../src/lib/contributions/notify.ts';
+import { lightCandle } from '../../src/lib/wall/candles.ts';
+import { contentVersion, versionEtag } from '../../src/lib/wall/content-version.ts';
+
+const script = { id: null, label: 'script' };
+
+describeEachDatabase('the content version ETags are made from (issue 18)', (t) => {
+  it('moves with every change the public pages show: a souvenir, a comment, a candle, the publisher', async () => {
+    const versions = [await contentVersion(t.db)];
+    const s = await approvedSouvenir(t.db);
+    versions.push(await contentVersion(t.db));
+    const c = await marcComment(t.db, s.id);
+    // A comment waiting for moderation changes nothing anybody sees.
+    expect(await contentVersion(t.db)).toBe(versions.at(-1));
+    await decideContribution(t.db, 'comment', { id: c.id, decision: 'approve', actor: script });
+    versions.push(await contentVersion(t.db));
+    await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-1' });
+    versions.push(await contentVersion(t.db));
+    await notifyWall(t.db, 'publisher');
+    versions.push(await contentVersion(t.db));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('gives the same tag for the same page, build and version, and a different one when any of them differs', () => {
+    const tag = versionEtag('https://mur.example/', 'build-a', '12.3');
+    expect(tag).toMatch(/^"v[\w-]{26}"$/);
+    expect(versionEtag('https://mur.example/', 'build-a', '12.3')).toBe(tag);
+    expect(versionEtag('https://mur.example/?annee=2010', 'build-a', '12.3')).not.toBe(tag);
+    expect(versionEtag('https://mur.example/', 'build-b', '12.3')).not.toBe(tag);
+    expect(versionEtag('https://mur.example/', 'build-a', '12.4')).not.toBe(tag);
+  });
+});
