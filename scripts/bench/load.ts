@@ -14,7 +14,7 @@ export interface LoadSpec {
   connections: number;
   duration: number;
   warmup: number;
-  /** POST a different souvenir each time and write the private tokens of the 200s to this file. */
+  /** POST a different souvenir each time and write the thank-you cookies of the 303s to this file. */
   shareTokensFile?: string;
 }
 
@@ -31,8 +31,10 @@ export interface LoadResult {
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+/** The thank-you cookies' secrets, one per souvenir shared. */
 const tokens: string[] = [];
-const PRIVATE_LINK = /mes-souvenirs\/([A-Za-z0-9_-]{20,})/;
+/** A share answers 303 with the thank-you cookie (src/lib/flash/thank-you-cookie.ts); its secret finds the private link. */
+const THANKS_COOKIE = /(?:^|[,;]\s*)(?:__Host-)?merci=([A-Za-z0-9_-]{32})\b/;
 
 const text = new TextMaker(process.pid);
 /** Counts every souvenir sent (warm-up included), so no two bodies are alike (the duplicate rule). */
@@ -57,10 +59,11 @@ function shareRequests(): autocannon.Request[] {
         });
         return { ...request, body: form.toString() };
       },
-      onResponse(status, body) {
-        if (status !== 200) return;
-        const token = PRIVATE_LINK.exec(body)?.[1];
-        if (token) tokens.push(token);
+      onResponse(status, _body, _context, headers) {
+        if (status !== 303) return;
+        const cookies = [headers?.['set-cookie'] ?? []].flat();
+        const secret = cookies.map((c) => THANKS_COOKIE.exec(String(c))?.[1]).find(Boolean);
+        if (secret) tokens.push(secret);
       },
     },
   ];
