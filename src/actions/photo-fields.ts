@@ -1,11 +1,9 @@
 import { z } from 'astro/zod';
 import { MAX_ALT_LENGTH, MAX_NOTE_LENGTH } from '../lib/photos/manage.ts';
-import { MAX_PHOTOS } from '../lib/photos/process.ts';
+import { PHOTO_POSITIONS } from '../lib/photos/positions.ts';
 import { isPhotoRefusal } from '../lib/photos/refusals.ts';
 import type { PhotoCaption } from '../lib/photos/staging.ts';
 import { readable } from './share-schema.ts';
-
-export const PHOTO_POSITIONS = Array.from({ length: MAX_PHOTOS }, (_, i) => i + 1);
 
 const text = (max: number, tooLong: string) =>
   z

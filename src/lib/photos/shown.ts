@@ -87,3 +87,15 @@ export async function photosOf(
   }
   return shown;
 }
+
+/** The same souvenirs (or any items with an `id`), each with its photos (an empty list when none). */
+export async function withPhotos<T extends { id: number }>(
+  db: Kysely<Database>,
+  items: readonly T[],
+): Promise<Array<T & { photos: ShownPhoto[] }>> {
+  const photos = await photosOf(
+    db,
+    items.map((item) => item.id),
+  );
+  return items.map((item) => ({ ...item, photos: photos.get(item.id) ?? [] }));
+}

@@ -1,6 +1,7 @@
 import type { SouvenirRow } from '../../../db/types.ts';
 import { camelised, PUBLIC_CONTRIBUTION_COLUMNS } from '../contributions/public.ts';
 import type { PublicContribution } from '../contributions/public.ts';
+import type { ShownPhoto } from '../photos/shown.ts';
 
 /** What the public may see of a souvenir: never the email, IP hash or token hash. */
 export interface PublicSouvenir extends PublicContribution {
@@ -12,6 +13,8 @@ export interface PublicSouvenir extends PublicContribution {
   commentCount: number;
   candleCount: number;
   isDemo: boolean;
+  /** Its photos in order, where the reader loaded them (the wall, the souvenir's page, feeds). */
+  photos?: ShownPhoto[];
 }
 
 export const PUBLIC_SOUVENIR_COLUMNS = [

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from './model.ts';
+import { withPhotos } from '../photos/shown.ts';
 import type { PublicSouvenir } from './model.ts';
 import { keyset, keysetPage } from '../pagination/keyset.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
@@ -80,7 +81,8 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
         .execute()
     : await matching(db.selectFrom('souvenir')).select(PUBLIC_SOUVENIR_COLUMNS).$call(newestApprovalFirst).execute();
   const page = keysetPage(rows.map(toPublicSouvenir), limit, (s) => ({ at: s.approvedAt, id: s.id }));
-  return { souvenirs: page.items, next: page.next };
+  // The cards' photos: one more query for the whole page, never one per card.
+  return { souvenirs: await withPhotos(db, page.items), next: page.next };
 }
 
 /** Pinned souvenirs, newest approval first: shown above the first page of the unfiltered wall. */
@@ -91,12 +93,14 @@ export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(toPublicSouvenir);
+  return withPhotos(db, rows.map(toPublicSouvenir));
 }
 
 /** An approved souvenir by its public id, or null (pending, rejected and unknown alike). */
 export async function findPublishedSouvenir(db: Kysely<Database>, publicId: string): Promise<PublicSouvenir | null> {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(publicId)) return null;
   const row = await shownSouvenirs(db).where('public_id', '=', publicId).executeTakeFirst();
-  return row ? toPublicSouvenir(row) : null;
+  if (!row) return null;
+  const [souvenir] = await withPhotos(db, [toPublicSouvenir(row)]);
+  return souvenir!;
 }
