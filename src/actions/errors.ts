@@ -1,6 +1,7 @@
 import { ActionError } from 'astro:actions';
 import type { MessageKey } from '../lib/i18n/index.ts';
 import { UserError } from '../lib/auth/users.ts';
+import { FirstAdminError } from '../lib/auth/first-admin.ts';
 import { AuthorLinkError } from '../lib/contributions/author-link.ts';
 import type { ContributionKind, ContributionStatus } from '../lib/contributions/kinds.ts';
 import { CommentError } from '../lib/comments/create-comment.ts';
@@ -64,6 +65,15 @@ const TABLES: readonly Answers<string>[] = [
   answers({
     refusal: RegenerateLinkError,
     answers: { not_found: notFound('author.link.error.notFound'), withdrawn: conflict('author.link.error.withdrawn') },
+  }),
+  answers({
+    refusal: FirstAdminError,
+    answers: {
+      gone: notFound('setup.error.gone'),
+      common: badRequest('setup.error.common'),
+      repetitive: badRequest('setup.error.common'),
+      contains_username: badRequest('setup.error.containsUsername'),
+    },
   }),
   answers({
     refusal: UserError,

@@ -1,14 +1,20 @@
 import { defineAction } from 'astro:actions';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
-import { decideMany } from '../lib/contributions/decide.ts';
+import { decideMany, settleEach } from '../lib/contributions/decide.ts';
+import { decisionEventIds, eventKind, revertContribution } from '../lib/contributions/revert.ts';
 import type { SessionUser } from '../lib/auth/guard.ts';
+import type { Decision } from '../lib/moderation/decisions.ts';
 import { decideInput, editSouvenirInput } from './moderation-schema.ts';
+import { revertInput } from './association-schema.ts';
 import { settleSelection, tally } from './selection.ts';
 import { editAsModerator } from './moderator-edit.ts';
 import { StepRefused, toActionError } from './errors.ts';
 
 const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
+
+/** The decisions the queue offers to take back at once (issue 17); any other, from the journal. */
+const UNDOABLE: ReadonlySet<Decision> = new Set(['approve', 'reject', 'spam', 'trash']);
 
 /**
  * Applies one decision to one or several queue items. With one item a refusal is an error
@@ -20,20 +26,27 @@ export const decide = defineAction({
   input: decideInput,
   handler: async (input, context) => {
     const user = requireActionUser(context);
+    const db = await getDb();
     const outcomes = await settleSelection('decision', async () =>
-      decideMany(await getDb(), {
+      decideMany(db, {
         targetType: input.targetType,
         ids: input.ids,
         decision: input.decision,
         actor: actorOf(user),
         reason: input.reason,
         ...(input.expectedStatus ? { expectedStatus: input.expectedStatus } : {}),
+        ...(context.locals.origin ? { mail: { origin: context.locals.origin, note: input.note } } : {}),
       }),
     );
     const only = outcomes.length === 1 ? outcomes[0]! : null;
     if (only && only.outcome !== 'done')
       throw toActionError(new StepRefused('decision', input.targetType, only.outcome, only.status), 'moderation');
-    return { decision: input.decision, ...tally(outcomes), outcomes };
+    // The journal rows of what was just done, for the queue's "Annuler" link (a few seconds).
+    const done = outcomes.filter((o) => o.outcome === 'done').map((o) => o.id);
+    const undo = UNDOABLE.has(input.decision)
+      ? await decisionEventIds(db, input.targetType, done, input.decision, actorOf(user))
+      : [];
+    return { decision: input.decision, ...tally(outcomes), outcomes, undo };
   },
 });
 
@@ -42,4 +55,31 @@ export const editSouvenir = defineAction({
   accept: 'form',
   input: editSouvenirInput,
   handler: (input, context) => editAsModerator('souvenir', requireActionUser(context), input, { title: input.title }),
+});
+
+/**
+ * Puts items back as they were before the decisions these journal rows record: the queue's
+ * "Annuler" (all it just decided) and the journal's "restore the previous state" (one row). With
+ * one row a refusal is an error (a conflict names the status it has now); with several, each is
+ * restored on its own and the result counts them as a decision does.
+ */
+export const revert = defineAction({
+  accept: 'form',
+  input: revertInput,
+  handler: async (input, context) => {
+    const user = requireActionUser(context);
+    const db = await getDb();
+    const outcomes = await settleSelection('revert', () =>
+      settleEach(
+        input.events,
+        async (eventId) => (await revertContribution(db, { eventId, actor: actorOf(user) })).status,
+      ),
+    );
+    const only = outcomes.length === 1 ? outcomes[0]! : null;
+    if (only && only.outcome !== 'done') {
+      const kind = (await eventKind(db, only.id)) ?? 'souvenir';
+      throw toActionError(new StepRefused('decision', kind, only.outcome, only.status), 'moderation');
+    }
+    return { ...tally(outcomes), from: input.from ?? 'queue' };
+  },
 });

@@ -75,6 +75,11 @@ export function getRuntime(): Promise<Runtime> {
   return holder[KEY];
 }
 
+/** Whether this process has a runtime already (a page rendered outside a server, as in component tests, has none). */
+export function hasRuntime(): boolean {
+  return (globalThis as Holder)[KEY] !== undefined;
+}
+
 export async function getDb() {
   return (await getRuntime()).handle.db;
 }

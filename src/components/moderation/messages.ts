@@ -121,6 +121,7 @@ export function flashMessages(locale: Locale, flash: Flash, targetType: Contribu
   if (flash.done === 'edit') messages.push(t(locale, 'moderation.done.edit'));
   else if (flash.done === 'unchanged') messages.push(t(locale, 'moderation.done.unchanged'));
   else if (flash.done === 'dismiss') messages.push(counted('report.done.dismiss', flash.n));
+  else if (flash.done === 'revert') messages.push(counted('undo.done', flash.n));
   else if (flash.n === 0) messages.push(t(locale, sentences.none));
   else messages.push(counted(sentences.done[flash.done] ?? SOUVENIR_DONE[flash.done], flash.n));
   if (flash.conflicts > 0) messages.push(counted(sentences.conflict, flash.conflicts));

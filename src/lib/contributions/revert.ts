@@ -53,3 +53,13 @@ export async function decisionEventIds(
     .execute();
   return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
+
+/** The kind of contribution a journal row is about, or null when it is about something else. */
+export async function eventKind(db: Kysely<Database>, eventId: number): Promise<ContributionKind | null> {
+  const row = await db
+    .selectFrom('moderation_event')
+    .select('target_type')
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  return row && isContributionKind(row.target_type) ? row.target_type : null;
+}

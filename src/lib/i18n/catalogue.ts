@@ -7,6 +7,7 @@ import moderation from './messages/moderation.json' with { type: 'json' }; // th
 import moderationComments from './messages/moderation-comments.json' with { type: 'json' }; // the comment queue's own words
 import journal from './messages/journal.json' with { type: 'json' }; // the journal and the discussion rules
 import accounts from './messages/accounts.json' with { type: 'json' }; // signing in, passwords, the team
+import association from './messages/association.json' with { type: 'json' }; // first admin, publisher, legal notice, contact, undo
 import mail from './messages/mail.json' with { type: 'json' }; // email messages and the pages around them
 import writing from './messages/writing.json' with { type: 'json' }; // the formatting bar, preview, counter, thank-you page
 import photos from './messages/photos.json' with { type: 'json' }; // photos: upload, refusals, display, moderation
@@ -25,6 +26,7 @@ export const catalogue = {
   ...moderationComments,
   ...journal,
   ...accounts,
+  ...association,
   ...mail,
   ...writing,
   ...photos,

@@ -5,22 +5,31 @@ import type { Decision } from './decisions.ts';
  * What the queue says after a POST-redirect-GET: which decision was applied and how many items
  * it changed or left alone. Only these enumerated values travel in the URL, never submitted text.
  */
-export type FlashDone = Decision | 'edit' | 'unchanged' | 'dismiss';
+export type FlashDone = Decision | 'edit' | 'unchanged' | 'dismiss' | 'revert';
 
 export interface Flash {
   done: FlashDone;
   n: number;
   conflicts: number;
   refused: number;
+  /** The journal rows "Annuler" takes back (a decision just made), with when it was made (ms). */
+  undo?: { events: number[]; at: number };
 }
 
-const DONE: readonly string[] = [...DECISIONS, 'edit', 'unchanged', 'dismiss'];
+const DONE: readonly string[] = [...DECISIONS, 'edit', 'unchanged', 'dismiss', 'revert'];
 const MAX_COUNT = 1000;
+/** How long the queue offers "Annuler" after a decision (issue 17: about ten seconds). */
+export const UNDO_WINDOW_MS = 10_000;
+const MAX_UNDO = 100;
 
 export function flashParams(flash: Flash): URLSearchParams {
   const params = new URLSearchParams({ fait: flash.done, n: String(flash.n) });
   if (flash.conflicts > 0) params.set('conflits', String(flash.conflicts));
   if (flash.refused > 0) params.set('refus', String(flash.refused));
+  if (flash.undo && flash.undo.events.length > 0) {
+    params.set('annuler', flash.undo.events.slice(0, MAX_UNDO).join(','));
+    params.set('le', String(flash.undo.at));
+  }
   return params;
 }
 
@@ -33,10 +42,25 @@ function count(value: string | null): number {
 export function readFlash(params: URLSearchParams): Flash | null {
   const done = params.get('fait');
   if (!done || !DONE.includes(done)) return null;
-  return {
+  const flash: Flash = {
     done: done as FlashDone,
     n: count(params.get('n')),
     conflicts: count(params.get('conflits')),
     refused: count(params.get('refus')),
   };
+  const events = (params.get('annuler') ?? '')
+    .split(',')
+    .filter((id) => /^\d{1,9}$/.test(id))
+    .slice(0, MAX_UNDO)
+    .map(Number);
+  const at = Number(params.get('le'));
+  if (events.length > 0 && Number.isSafeInteger(at)) flash.undo = { events, at };
+  return flash;
+}
+
+/** The milliseconds left to offer "Annuler" for this flash at `now`; 0 when it has passed. */
+export function undoTimeLeft(flash: Flash | null, now = Date.now()): number {
+  if (!flash?.undo) return 0;
+  const left = flash.undo.at + UNDO_WINDOW_MS - now;
+  return left > 0 && left <= UNDO_WINDOW_MS ? left : 0;
 }

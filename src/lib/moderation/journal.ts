@@ -11,6 +11,7 @@ export const JOURNAL_PAGE_SIZE = 50;
 export const JOURNAL_ACTIONS: readonly string[] = [
   'submit',
   ...DECISIONS,
+  'revert',
   'edit',
   'author_edit',
   'withdraw',

@@ -1,0 +1,75 @@
+import { defineAction } from 'astro:actions';
+import { getDb, getRuntime } from '../lib/runtime.ts';
+import { createFirstAdmin } from '../lib/auth/first-admin.ts';
+import { startSession } from '../lib/auth/session.ts';
+import { cookieOptions, writeCookie } from '../lib/auth/request-session.ts';
+import { savePublisher } from '../lib/association/publisher.ts';
+import { markContactMessage, storeContactMessage } from '../lib/association/contact.ts';
+import { requireActionUser } from '../lib/auth/guard.ts';
+import { actorOf, adminHandler } from './admin-handler.ts';
+import { visitorHandler } from './visitor-handler.ts';
+import { toActionError } from './errors.ts';
+import { contactInput, markContactInput, publisherInput, setupInput } from './association-schema.ts';
+
+/** The first admin, through the one-time address `npm start` printed; signed in at once. */
+export const setupAdmin = defineAction({
+  accept: 'form',
+  input: setupInput,
+  handler: async (input, context) => {
+    const db = await getDb();
+    try {
+      const admin = await createFirstAdmin(db, input);
+      writeCookie(context, await startSession(db, admin.id, await cookieOptions(context.url)));
+      context.locals.user = { id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin' };
+      return { created: true };
+    } catch (error) {
+      throw toActionError(error, 'setup');
+    }
+  },
+});
+
+/** An admin fills in or changes who publishes the wall (legal notice, privacy page, footer). */
+export const savePublisherDetails = defineAction({
+  accept: 'form',
+  input: publisherInput,
+  handler: adminHandler('publisher', async (input, admin) => {
+    await savePublisher(await getDb(), input, actorOf(admin));
+    return { saved: true };
+  }),
+});
+
+/**
+ * A visitor writes to the team: the same budget per address as sharing (the settings' `share`
+ * limit), a filled honeypot kept apart rather than refused, so a robot learns nothing.
+ */
+export const contact = defineAction({
+  accept: 'form',
+  input: contactInput,
+  handler: visitorHandler('share', async (input, { db, ipHash, locals }) => {
+    await storeContactMessage(db, {
+      name: input.name,
+      email: input.email,
+      body: input.message,
+      locale: locals.locale,
+      ipHash,
+      isSpam: Boolean(input.website),
+    });
+    return { sent: true };
+  }),
+});
+
+/** A moderator marks a contact message read, or unread again. */
+export const markContact = defineAction({
+  accept: 'form',
+  input: markContactInput,
+  handler: async (input, context) => {
+    const user = requireActionUser(context);
+    const { handle } = await getRuntime();
+    try {
+      await markContactMessage(handle.db, input.id, input.read, user.id);
+    } catch (error) {
+      throw toActionError(error, 'contact');
+    }
+    return { read: input.read };
+  },
+});
