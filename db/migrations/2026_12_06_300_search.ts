@@ -42,11 +42,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       with ${dictionary}, ${sql.raw(stemmer)}`.execute(db);
   }
 
-  // The text of sanitised HTML: tags (quoted attribute values included) become spaces.
+  // The text of sanitised HTML: paragraphs, line breaks and quotations part words with a space,
+  // inline tags (<strong>, <a …>, quoted attribute values included) vanish so "<em>mot</em>." stays "mot.".
   await sql`
     create function search_body_text(body_html text) returns text
     language sql immutable strict parallel safe as $$
-      select regexp_replace(body_html, '<(?:[^>"'']|"[^"]*"|''[^'']*'')*>', ' ', 'g')
+      select regexp_replace(
+        regexp_replace(body_html, '</?(?:p|br|blockquote)\M[^>]*>', ' ', 'gi'),
+        '<(?:[^>"'']|"[^"]*"|''[^'']*'')*>', '', 'g')
     $$`.execute(db);
 
   // array_to_string is only STABLE in the catalogue; on text[] it depends on nothing that changes.

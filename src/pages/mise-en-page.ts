@@ -8,7 +8,7 @@ import { layoutChoiceTarget, layoutCookie } from '../lib/wall/layout.ts';
  * themselves, so they stay one page per address, cacheable for everyone.
  */
 export const GET: APIRoute = async ({ url }) => {
-  const choice = url.searchParams.get('choix') === 'pleine' ? 'pleine' : 'encadre';
+  const choice = url.searchParams.get('choix') === 'encadre' ? 'encadre' : 'pleine';
   const { publicOrigin } = await getRuntime();
   const secure = url.protocol === 'https:' || Boolean(publicOrigin?.startsWith('https:'));
   return new Response(null, {

@@ -25,7 +25,8 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight o
     const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
     pages.push(
       { name: 'Wall', path: '/' },
-      { name: 'Wall, full width', path: '/?mise-en-page=pleine' },
+      { name: 'Wall, boxed', path: '/?mise-en-page=encadre' },
+      { name: 'Search results', path: '/recherche?q=concert' },
       { name: 'Souvenir page', path: permalink },
       { name: 'Sharing form', path: '/partager' },
       { name: 'Live screen', path: '/ecran' },

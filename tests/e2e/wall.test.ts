@@ -32,15 +32,15 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${suite.server.origin}/`);
-    await page.click('a[data-layout="pleine"]');
-    await page.waitForLoadState('load');
-    expect(page.url()).toContain('mise-en-page=pleine');
-    await page.goto(`${suite.server.origin}/`);
-    expect(page.url()).toContain('mise-en-page=pleine');
     await page.click('a[data-layout="encadre"]');
     await page.waitForLoadState('load');
+    expect(page.url()).toContain('mise-en-page=encadre');
     await page.goto(`${suite.server.origin}/`);
-    expect(page.url()).not.toContain('mise-en-page=pleine');
+    expect(page.url()).toContain('mise-en-page=encadre');
+    await page.click('a[data-layout="pleine"]');
+    await page.waitForLoadState('load');
+    await page.goto(`${suite.server.origin}/`);
+    expect(page.url()).not.toContain('mise-en-page=encadre');
     await context.close();
   });
 
@@ -150,7 +150,8 @@ describe.skipIf(!hasChromium)('the aggregated wall', () => {
     const paths = [
       '/',
       '/en/',
-      '/?mise-en-page=pleine',
+      '/?mise-en-page=encadre',
+      '/recherche?q=concert',
       '/?annee=1998',
       '/?tag=jazz',
       '/ecran',

@@ -126,9 +126,9 @@ describe('which requests the render cache answers', () => {
       cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
       ttlMs: null,
     });
-    expect(decide('/en/?annee=1999&tag=jazz&mise-en-page=pleine')).toMatchObject({
+    expect(decide('/en/?annee=1999&tag=jazz&mise-en-page=encadre')).toMatchObject({
       action: 'cache',
-      key: 'https://mur.example/en/?annee=1999&tag=jazz&mise-en-page=pleine',
+      key: 'https://mur.example/en/?annee=1999&tag=jazz&mise-en-page=encadre',
     });
     for (const path of ['/embed', '/en/embed?tag=jazz', '/ecran', '/en/ecran', '/rss.xml', '/feed.json']) {
       expect(decide(path).action, path).toBe('cache');
@@ -141,7 +141,7 @@ describe('which requests the render cache answers', () => {
       '/?x=1',
       '/?tag=Jazz',
       '/?annee=abc',
-      '/?mise-en-page=encadre',
+      '/?mise-en-page=pleine',
       '/ecran?x',
       '/en',
     ]) {
@@ -158,7 +158,7 @@ describe('which requests the render cache answers', () => {
   });
 
   it('serves visitors one empty moderator bar, and the live figures for a few seconds', () => {
-    const visitor = decide('/_server-islands/ModeratorBarIsland?e=1&p=2&s=', 'mur_layout=pleine');
+    const visitor = decide('/_server-islands/ModeratorBarIsland?e=1&p=2&s=', 'mur_layout=encadre');
     expect(visitor).toEqual({
       action: 'cache',
       key: 'https://mur.example/_server-islands/ModeratorBarIsland#visitor',
@@ -168,15 +168,15 @@ describe('which requests the render cache answers', () => {
     expect(decide('/_server-islands/LiveFigures?e=1&p=2&s=')).toMatchObject({ action: 'cache', ttlMs: 10_000 });
   });
 
-  it('sends a visitor who chose the wide layout from the plain wall to the wide one', () => {
-    expect(decide('/', 'a=b; mur_layout=pleine')).toEqual({ action: 'redirect', location: '/?mise-en-page=pleine' });
-    expect(decide('/en/?tag=jazz&annee=1999', 'mur_layout=pleine')).toEqual({
+  it('sends a visitor who chose the boxed layout from the plain wall to the boxed one', () => {
+    expect(decide('/', 'a=b; mur_layout=encadre')).toEqual({ action: 'redirect', location: '/?mise-en-page=encadre' });
+    expect(decide('/en/?tag=jazz&annee=1999', 'mur_layout=encadre')).toEqual({
       action: 'redirect',
-      location: '/en/?annee=1999&tag=jazz&mise-en-page=pleine',
+      location: '/en/?annee=1999&tag=jazz&mise-en-page=encadre',
     });
-    expect(decide('/', 'mur_layout=encadre').action).toBe('cache');
-    expect(decide('/?mise-en-page=pleine', 'mur_layout=encadre').action).toBe('cache');
-    expect(decide('/embed', 'mur_layout=pleine').action).toBe('cache');
+    expect(decide('/', 'mur_layout=pleine').action).toBe('cache');
+    expect(decide('/?mise-en-page=encadre', 'mur_layout=pleine').action).toBe('cache');
+    expect(decide('/embed', 'mur_layout=encadre').action).toBe('cache');
   });
 });
 

@@ -11,53 +11,53 @@ const cursor = encodeCursor({ at: new Date('2026-01-01T00:00:00Z'), id: 42 });
 describe('wall addresses', () => {
   it('parses a year, a hashtag, a cursor and the layout, and reports what does not parse', () => {
     const ok = parseWallQuery(
-      new URLSearchParams({ annee: '1999', tag: '#Jazz', avant: cursor, 'mise-en-page': 'pleine' }),
+      new URLSearchParams({ annee: '1999', tag: '#Jazz', avant: cursor, 'mise-en-page': 'encadre' }),
     );
     expect(ok.problems).toEqual([]);
-    expect(ok.query).toMatchObject({ year: 1999, tag: 'jazz', rawCursor: cursor, layout: 'pleine' });
+    expect(ok.query).toMatchObject({ year: 1999, tag: 'jazz', rawCursor: cursor, layout: 'encadre' });
     expect(ok.query.cursor).toEqual({ at: new Date('2026-01-01T00:00:00Z'), id: 42 });
     const bad = parseWallQuery(new URLSearchParams({ annee: '99', tag: 'a b', avant: 'x' }));
     expect(bad.problems).toEqual(['annee', 'tag', 'avant']);
-    expect(bad.query).toMatchObject({ year: null, tag: null, cursor: null, rawCursor: null, layout: 'encadre' });
+    expect(bad.query).toMatchObject({ year: null, tag: null, cursor: null, rawCursor: null, layout: 'pleine' });
   });
 
-  it('writes every link in one canonical order, the boxed layout being the plain address', () => {
+  it('writes every link in one canonical order, the wide layout being the plain address', () => {
     expect(wallSearch({})).toBe('');
-    expect(wallSearch({ layout: 'encadre' })).toBe('');
-    expect(wallSearch({ layout: 'pleine', cursor, tag: 'jazz', year: 1999 })).toBe(
-      `?annee=1999&tag=jazz&avant=${cursor}&mise-en-page=pleine`,
+    expect(wallSearch({ layout: 'pleine' })).toBe('');
+    expect(wallSearch({ layout: 'encadre', cursor, tag: 'jazz', year: 1999 })).toBe(
+      `?annee=1999&tag=jazz&avant=${cursor}&mise-en-page=encadre`,
     );
     expect(wallHref('en', { tag: 'été' })).toBe('/en/?tag=%C3%A9t%C3%A9');
-    expect(canonicalWallSearch(new URLSearchParams('mise-en-page=pleine&tag=Jazz&annee=1999'))).toBe(
-      '?annee=1999&tag=jazz&mise-en-page=pleine',
+    expect(canonicalWallSearch(new URLSearchParams('mise-en-page=encadre&tag=Jazz&annee=1999'))).toBe(
+      '?annee=1999&tag=jazz&mise-en-page=encadre',
     );
   });
 });
 
 describe('the layout toggle', () => {
   it('reads the remembered layout from the Cookie header', () => {
-    expect(layoutFromCookie('a=1; mur_layout=pleine; b=2')).toBe('pleine');
-    expect(layoutFromCookie('mur_layout=encadre')).toBe('encadre');
+    expect(layoutFromCookie('a=1; mur_layout=encadre; b=2')).toBe('encadre');
+    expect(layoutFromCookie('mur_layout=pleine')).toBe('pleine');
     expect(layoutFromCookie('mur_layout=autre')).toBeNull();
-    expect(layoutFromCookie('xmur_layout=pleine')).toBeNull();
+    expect(layoutFromCookie('xmur_layout=encadre')).toBeNull();
     expect(layoutFromCookie(null)).toBeNull();
   });
 
-  it('redirects only the plain wall address, and only for the wide layout', () => {
+  it('redirects only the plain wall address, and only for the boxed layout', () => {
     const url = (path: string) => new URL(path, 'http://x');
-    expect(layoutRedirect(url('/?annee=2001'), 'mur_layout=pleine')).toBe('/?annee=2001&mise-en-page=pleine');
-    expect(layoutRedirect(url('/?mise-en-page=pleine'), 'mur_layout=pleine')).toBeNull();
-    expect(layoutRedirect(url('/'), 'mur_layout=encadre')).toBeNull();
-    expect(layoutRedirect(url('/partager'), 'mur_layout=pleine')).toBeNull();
+    expect(layoutRedirect(url('/?annee=2001'), 'mur_layout=encadre')).toBe('/?annee=2001&mise-en-page=encadre');
+    expect(layoutRedirect(url('/?mise-en-page=encadre'), 'mur_layout=encadre')).toBeNull();
+    expect(layoutRedirect(url('/'), 'mur_layout=pleine')).toBeNull();
+    expect(layoutRedirect(url('/partager'), 'mur_layout=encadre')).toBeNull();
   });
 
   it('comes back to the wall view it was on, and nowhere else', () => {
-    expect(layoutChoiceTarget('pleine', '/en/?tag=jazz')).toBe('/en/?tag=jazz&mise-en-page=pleine');
-    expect(layoutChoiceTarget('encadre', '/?tag=jazz&mise-en-page=pleine')).toBe('/?tag=jazz');
-    expect(layoutChoiceTarget('pleine', '//evil.example/')).toBe('/?mise-en-page=pleine');
-    expect(layoutChoiceTarget('pleine', 'https://evil.example/')).toBe('/?mise-en-page=pleine');
-    expect(layoutChoiceTarget('pleine', '/moderation')).toBe('/?mise-en-page=pleine');
-    expect(layoutChoiceTarget('encadre', null)).toBe('/');
+    expect(layoutChoiceTarget('encadre', '/en/?tag=jazz')).toBe('/en/?tag=jazz&mise-en-page=encadre');
+    expect(layoutChoiceTarget('pleine', '/?tag=jazz&mise-en-page=encadre')).toBe('/?tag=jazz');
+    expect(layoutChoiceTarget('encadre', '//evil.example/')).toBe('/?mise-en-page=encadre');
+    expect(layoutChoiceTarget('encadre', 'https://evil.example/')).toBe('/?mise-en-page=encadre');
+    expect(layoutChoiceTarget('encadre', '/moderation')).toBe('/?mise-en-page=encadre');
+    expect(layoutChoiceTarget('pleine', null)).toBe('/');
   });
 
   it('remembers the choice for a year, never readable by scripts', () => {

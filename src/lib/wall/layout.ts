@@ -13,15 +13,15 @@ export function layoutFromCookie(cookieHeader: string | null | undefined): WallL
 }
 
 /**
- * The layout lives in the URL (`?mise-en-page=pleine`), so one address is one page for everyone
- * and every page can be cached. The cookie only brings a visitor who chose the wide layout from
- * the plain wall address to the wide one: the location to redirect to, or null.
+ * The layout lives in the URL (`?mise-en-page=encadre`), so one address is one page for everyone
+ * and every page can be cached. The cookie only brings a visitor who chose the boxed layout from
+ * the plain (wide) wall address to the boxed one: the location to redirect to, or null.
  */
 export function layoutRedirect(url: URL, cookieHeader: string | null | undefined): string | null {
   if (!WALL_PATHS.has(url.pathname) || url.searchParams.has(LAYOUT_PARAM)) return null;
-  if (layoutFromCookie(cookieHeader) !== 'pleine') return null;
+  if (layoutFromCookie(cookieHeader) !== 'encadre') return null;
   const { query } = parseWallQuery(url.searchParams);
-  return url.pathname + wallSearch({ year: query.year, tag: query.tag, cursor: query.rawCursor, layout: 'pleine' });
+  return url.pathname + wallSearch({ year: query.year, tag: query.tag, cursor: query.rawCursor, layout: 'encadre' });
 }
 
 /**

@@ -3,10 +3,10 @@ import type { Locale } from '../i18n/index.ts';
 import { decodeKeysetCursor } from '../pagination/keyset-cursor.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
-/** Encadré (a centred column of cards) or pleine largeur (a wide masonry grid). */
+/** Pleine largeur (the default: cards in rows of columns) or encadré (a calm centred column). */
 export type WallLayout = 'encadre' | 'pleine';
-export const WALL_LAYOUTS: readonly WallLayout[] = ['encadre', 'pleine'];
-/** Only the wide layout appears in URLs: the boxed one is the plain address. */
+export const WALL_LAYOUTS: readonly WallLayout[] = ['pleine', 'encadre'];
+/** Only the boxed layout appears in URLs: the wide wall is the plain address (issue 15, item 6). */
 export const LAYOUT_PARAM = 'mise-en-page';
 /** Remembers the visitor's choice; read only to redirect the plain wall address (layout.ts). */
 export const LAYOUT_COOKIE = 'mur_layout';
@@ -49,7 +49,7 @@ export function parseWallQuery(params: URLSearchParams): { query: WallQuery; pro
   const rawCursor = params.get('avant');
   const cursor = decodeKeysetCursor(rawCursor);
   if (rawCursor && !cursor) problems.push('avant');
-  const layout: WallLayout = params.get(LAYOUT_PARAM) === 'pleine' ? 'pleine' : 'encadre';
+  const layout: WallLayout = params.get(LAYOUT_PARAM) === 'encadre' ? 'encadre' : 'pleine';
   return { query: { year, tag, rawCursor: cursor ? rawCursor : null, cursor, layout }, problems };
 }
 
@@ -69,7 +69,7 @@ export function wallSearch(link: WallLink): string {
   if (link.year != null) params.set('annee', String(link.year));
   if (link.tag) params.set('tag', link.tag);
   if (link.cursor) params.set('avant', link.cursor);
-  if (link.layout === 'pleine') params.set(LAYOUT_PARAM, 'pleine');
+  if (link.layout === 'encadre') params.set(LAYOUT_PARAM, 'encadre');
   const search = params.toString();
   return search ? `?${search}` : '';
 }

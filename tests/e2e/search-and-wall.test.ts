@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { withScript } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable } from './support/browser.ts';
+
+const hasChromium = chromiumAvailable();
+// Set to refresh the screenshots the project documents (docs/screenshots, committed); tests never write there otherwise.
+const DOC_SCREENSHOTS =
+  process.env.SAVE_DOC_SCREENSHOTS === '1' ? path.resolve(import.meta.dirname, '../../docs/screenshots') : null;
+
+async function documentScreenshot(page: Page, name: string): Promise<void> {
+  if (!DOC_SCREENSHOTS) return;
+  fs.mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(DOC_SCREENSHOTS, `${name}.png`) });
+}
+
+describe.skipIf(!hasChromium)('search and the wall as a wall', () => {
+  const suite = serverAndBrowser(async (server) => {
+    await withScript(server, 'seed-demo.ts', []);
+  });
+
+  it('finds a souvenir by a word typed without its accents, from the wall’s search box', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 375, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.origin}/`);
+    await documentScreenshot(page, 'wall-375');
+    await page.fill('#recherche-q', 'facade coloree');
+    await Promise.all([page.waitForURL(/\/recherche\?q=facade\+coloree$/), page.press('#recherche-q', 'Enter')]);
+    const first = page.locator('.search-result').first();
+    await expect(first.locator('h2').textContent()).resolves.toContain('Mon premier concert');
+    await expect(first.locator('mark').allTextContents()).resolves.toEqual(['façade', 'colorée']);
+    await documentScreenshot(page, 'search-375');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await documentScreenshot(page, 'search-1440');
+    await context.close();
+  });
+
+  it('shows several columns at 1440 px, read and tabbed through row by row', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.origin}/`);
+    await documentScreenshot(page, 'wall-1440');
+    const boxes = await page.$$eval('#souvenirs > .souvenir-card', (cards) =>
+      cards.map((card) => {
+        const { left, top } = card.getBoundingClientRect();
+        return { id: (card as HTMLElement).dataset.id!, left: Math.round(left), top: Math.round(top) };
+      }),
+    );
+    const firstRow = boxes.filter((b) => b.top === boxes[0]!.top);
+    expect(firstRow.length).toBeGreaterThanOrEqual(3);
+    // Visual order row by row (top, then left) is the order of the document.
+    const visual = [...boxes].sort((a, b) => a.top - b.top || a.left - b.left).map((b) => b.id);
+    expect(visual).toEqual(boxes.map((b) => b.id));
+    // And the keyboard follows it: tabbing from the first card visits the cards in that order.
+    await page.focus('#souvenirs > .souvenir-card:first-child h2 a');
+    const visited: string[] = [];
+    for (let i = 0; i < 60 && visited.length < firstRow.length + 2; i += 1) {
+      const id = await page.evaluate(
+        () => document.activeElement?.closest<HTMLElement>('#souvenirs > .souvenir-card')?.dataset.id ?? null,
+      );
+      if (id && visited.at(-1) !== id) visited.push(id);
+      await page.keyboard.press('Tab');
+    }
+    expect(visited).toEqual(boxes.slice(0, visited.length).map((b) => b.id));
+    // Most commented (when anything is commented) sits beside the cards, not below them.
+    if ((await page.locator('.most-commented').count()) > 0) {
+      const aside = (await page.locator('.most-commented').boundingBox())!;
+      expect(aside.x).toBeGreaterThan(Math.max(...boxes.map((b) => b.left)));
+    }
+    // "Encadré" stays the calm single column.
+    await page.goto(`${suite.server.origin}/?mise-en-page=encadre`);
+    const lefts = await page.$$eval('#souvenirs > .souvenir-card', (cards) =>
+      cards.map((card) => Math.round(card.getBoundingClientRect().left)),
+    );
+    expect(new Set(lefts).size).toBe(1);
+    await context.close();
+  });
+});
