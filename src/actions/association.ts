@@ -40,20 +40,26 @@ export const savePublisherDetails = defineAction({
 
 /**
  * A visitor writes to the team: the same budget per address as sharing (the settings' `share`
- * limit), a filled honeypot kept apart rather than refused, so a robot learns nothing.
+ * limit), a filled honeypot kept apart rather than refused, so a robot learns nothing. The
+ * message is listed in moderation and emailed to the publisher's contact address (the outbox).
  */
 export const contact = defineAction({
   accept: 'form',
   input: contactInput,
   handler: visitorHandler('share', async (input, { db, ipHash, locals }) => {
-    await storeContactMessage(db, {
-      name: input.name,
-      email: input.email,
-      body: input.message,
-      locale: locals.locale,
-      ipHash,
-      isSpam: Boolean(input.website),
-    });
+    await storeContactMessage(
+      db,
+      {
+        name: input.name,
+        email: input.email,
+        body: input.message,
+        locale: locals.locale,
+        ipHash,
+        isSpam: Boolean(input.website),
+      },
+      // The team reads it in moderation, in French: the association's language.
+      { listUrl: new URL('/moderation/messages', locals.origin).href },
+    );
     return { sent: true };
   }),
 });

@@ -1,10 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import {
-  getPublisher,
-  isPublisherComplete,
-  savePublisher,
-} from '../../src/lib/association/publisher.ts';
+import { getPublisher, isPublisherComplete, savePublisher } from '../../src/lib/association/publisher.ts';
 import type { Publisher } from '../../src/lib/association/publisher.ts';
 import {
   countUnreadContactMessages,
@@ -47,15 +43,38 @@ describeEachDatabase('the publisher’s details', (t) => {
 });
 
 describeEachDatabase('contact messages', (t) => {
-  const message = (n: number, isSpam = false) =>
-    storeContactMessage(t.db, {
-      name: `Personne ${n}`,
-      email: `p${n}@example.org`,
-      body: `Bonjour, une question ${n}`,
-      locale: 'fr',
-      ipHash: 'ip',
-      isSpam,
-    });
+  const listUrl = 'https://mur.example.org/moderation/messages';
+  const message = async (n: number, isSpam = false) =>
+    (
+      await storeContactMessage(
+        t.db,
+        {
+          name: `Personne ${n}`,
+          email: `p${n}@example.org`,
+          body: `Bonjour, une question ${n}`,
+          locale: 'fr',
+          ipHash: 'ip',
+          isSpam,
+        },
+        { listUrl },
+      )
+    ).id;
+  const outbox = () => t.db.selectFrom('mail_outbox').select(['kind', 'to_address', 'subject', 'body_text']).execute();
+
+  it('are emailed to the publisher’s contact address through the outbox, never the honeypot’s catch', async () => {
+    await message(1);
+    expect(await outbox()).toEqual([]);
+    await savePublisher(t.db, details, admin);
+    await message(2);
+    await message(3, true);
+    const mails = await outbox();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ kind: 'contact', to_address: 'contact@example.org' });
+    expect(mails[0]!.subject).toContain('Personne 2');
+    expect(mails[0]!.body_text).toContain('Bonjour, une question 2');
+    expect(mails[0]!.body_text).toContain('p2@example.org');
+    expect(mails[0]!.body_text).toContain(listUrl);
+  });
 
   it('are listed newest first, the honeypot’s catch apart, and counted while unread', async () => {
     const first = await message(1);

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ContactMessageRow, Database } from '../../../db/types.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { contactMail } from './contact-mail.ts';
+import { getPublisher } from './publisher.ts';
 
 export interface NewContactMessage {
   name: string;
@@ -36,21 +39,45 @@ function toContactMessage(row: Omit<ContactMessageRow, 'ip_hash' | 'read_by'>): 
   };
 }
 
-/** Stores a message sent through /contact (the Action has checked its rate limit and fields); returns its id. */
-export async function storeContactMessage(db: Kysely<Database>, message: NewContactMessage): Promise<number> {
-  const row = await db
-    .insertInto('contact_message')
-    .values({
-      name: message.name,
-      email: message.email,
-      body: message.body,
-      locale: message.locale,
-      ip_hash: message.ipHash,
-      is_spam: message.isSpam,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/**
+ * Stores a message sent through /contact (the Action has checked its rate limit and fields) and,
+ * in the same transaction, queues it by email to the publisher's contact address when one is set
+ * and the honeypot was left empty: it is in the moderation list whatever the mail does.
+ * `listUrl` is the moderation page's absolute address, for the email. Returns its id.
+ */
+export async function storeContactMessage(
+  db: Kysely<Database>,
+  message: NewContactMessage,
+  options: { listUrl?: string } = {},
+): Promise<{ id: number; emailed: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('contact_message')
+      .values({
+        name: message.name,
+        email: message.email,
+        body: message.body,
+        locale: message.locale,
+        ip_hash: message.ipHash,
+        is_spam: message.isSpam,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const team = message.isSpam || !options.listUrl ? '' : (await getPublisher(trx)).contactEmail;
+    if (team && options.listUrl) {
+      await enqueueMail(
+        trx,
+        contactMail({
+          to: team,
+          name: message.name,
+          email: message.email,
+          body: message.body,
+          listUrl: options.listUrl,
+        }),
+      );
+    }
+    return { id: row.id, emailed: Boolean(team) };
+  });
 }
 
 export const CONTACT_PAGE_SIZE = 50;

@@ -10,7 +10,7 @@ import { getMailSettings } from './settings.ts';
 export const MAIL_CHANNEL = 'mail_queued';
 
 /** What a message is, for the admin list and the tests. */
-export type MailKind = 'received' | 'decision' | 'reply' | 'lost_links';
+export type MailKind = 'received' | 'decision' | 'reply' | 'lost_links' | 'contact';
 
 /** A composed message, ready to queue (src/lib/mail/messages/ write them). */
 export interface OutgoingMail {
