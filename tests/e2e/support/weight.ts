@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 
-export type ResourceKind = 'html' | 'css' | 'js' | 'island' | 'other';
+export type ResourceKind = 'html' | 'css' | 'js' | 'island' | 'font' | 'other';
 
 export interface PageWeight {
   /** Bytes on the wire (compressed bodies, as the Resource Timing API reports them), by kind. */
@@ -16,6 +16,7 @@ export interface PageWeight {
 function kindOf(url: URL, initiator: string): ResourceKind {
   if (url.pathname.startsWith('/_server-islands/')) return 'island';
   if (url.pathname.endsWith('.css')) return 'css';
+  if (url.pathname.endsWith('.woff2')) return 'font';
   if (url.pathname.endsWith('.js') || url.pathname.endsWith('.mjs') || initiator === 'script') return 'js';
   return 'other';
 }
@@ -48,7 +49,7 @@ export async function measurePageWeight(browser: Browser, url: string): Promise<
     [...document.scripts].filter((s) => !s.src).reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
   );
   await context.close();
-  const zero = (): Record<ResourceKind, number> => ({ html: 0, css: 0, js: 0, island: 0, other: 0 });
+  const zero = (): Record<ResourceKind, number> => ({ html: 0, css: 0, js: 0, island: 0, font: 0, other: 0 });
   const weight: PageWeight = { transferred: zero(), decoded: zero(), scripts: [], inlineScript };
   for (const entry of entries) {
     const resource = new URL(entry.name);
