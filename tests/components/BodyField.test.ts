@@ -53,7 +53,7 @@ describe('BodyField', () => {
     expect(html).toMatch(
       /<section class="writing-preview" id="body-preview" aria-label="Preview, as it will appear"[^>]*hidden/,
     );
-    expect(html).toContain('class="souvenir-body comment-body"');
+    expect(html).toMatch(/<div class="preview-body" lang="en" dir="auto" data-preview-body/);
   });
 
   it('puts the refusal first among what describes the field, and keeps the text', async () => {
