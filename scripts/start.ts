@@ -17,6 +17,7 @@ import { endScreenStreams } from '../src/lib/wall/screen-hub.ts';
 import { scheduleWallChangePurge } from '../src/lib/wall/changes.ts';
 import { schedulePurge } from '../src/lib/privacy/purge.ts';
 import { startProcessMailSender } from '../src/lib/mail/start.ts';
+import { oneClickUnsubscribe } from './lib/one-click-unsubscribe.ts';
 import { announceFirstAdmin, startDailyBackups } from './lib/association-start.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,9 +47,14 @@ await wallNotifications().catch((error: unknown) =>
   console.error('[wall] not listening for changes yet:', (error as Error).message),
 );
 const files = await loadStaticFiles(path.join(buildDir, 'client'));
-const running = await listen(staticFiles(photoFiles(frontHandler(entry.handler)), files), host, port, {
-  hsts: sendsHsts(runtime.publicOrigin),
-});
+const running = await listen(
+  oneClickUnsubscribe(staticFiles(photoFiles(frontHandler(entry.handler)), files)),
+  host,
+  port,
+  {
+    hsts: sendsHsts(runtime.publicOrigin),
+  },
+);
 const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 console.log(`Mur des Souvenirs: http://${shown}:${port}/ (${runtime.handle.engine})`);
 await announceFirstAdmin(runtime, `http://${shown}:${port}`);

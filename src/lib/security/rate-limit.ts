@@ -34,7 +34,7 @@ export interface RateDecision {
 export async function hitRateLimit(
   db: Kysely<Database>,
   // `preview`: counted like the others, with a fixed budget (writing/preview.ts), not a setting.
-  action: LimitedAction | 'preview',
+  action: LimitedAction | 'preview' | 'lost_links' | 'lost_links_address',
   keyHash: string | null,
   budget: Budget,
   now = new Date(),

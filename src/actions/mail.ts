@@ -1,0 +1,69 @@
+import { defineAction } from 'astro:actions';
+import { getDb, getRuntime } from '../lib/runtime.ts';
+import { visitorIpHash } from '../lib/security/client-address.ts';
+import { confirmSubscription, unsubscribe, unsubscribeEverywhere } from '../lib/mail/subscriptions.ts';
+import { sendLostLinks } from '../lib/mail/lost-links.ts';
+import { resendMail } from '../lib/mail/outbox-admin.ts';
+import { saveMailSettings } from '../lib/mail/settings.ts';
+import { actorOf, adminHandler } from './admin-handler.ts';
+import { toActionError } from './errors.ts';
+import { confirmInput, lostLinksInput, mailSettingsInput, resendInput, unsubscribeInput } from './mail-schema.ts';
+
+/** The link of the *received* message, confirmed by a button (a GET never confirms: mail scanners follow links). */
+export const confirm = defineAction({
+  accept: 'form',
+  input: confirmInput,
+  handler: async (input) => ({ confirmed: await confirmSubscription(await getDb(), input.token) }),
+});
+
+/** The unsubscribe page's buttons: this text, or everything sent to the address about replies. */
+export const unsubscribeAction = defineAction({
+  accept: 'form',
+  input: unsubscribeInput,
+  handler: async (input) => {
+    const db = await getDb();
+    const ended = input.all ? (await unsubscribeEverywhere(db, input.key)) > 0 : await unsubscribe(db, input.key);
+    return { ended, all: input.all ?? false };
+  },
+});
+
+/** "Retrouver mes liens": the same answer whether or not the address is known. */
+export const lostLinks = defineAction({
+  accept: 'form',
+  input: lostLinksInput,
+  handler: async (input, context) => {
+    const runtime = await getRuntime();
+    try {
+      await sendLostLinks(runtime.handle.db, {
+        address: input.email,
+        locale: context.locals.locale,
+        origin: context.locals.origin ?? new URL(context.request.url).origin,
+        ipHash: visitorIpHash(runtime, context),
+        limitsLifted: runtime.limitsLifted,
+      });
+    } catch (error) {
+      throw toActionError(error, 'lostLinks');
+    }
+    return { requested: true };
+  },
+});
+
+/** An admin sends a failed or held message again. */
+export const resend = defineAction({
+  accept: 'form',
+  input: resendInput,
+  handler: adminHandler('mail.resend', async (input) => {
+    await resendMail(await getDb(), input.id);
+    return { resent: input.id };
+  }),
+});
+
+/** An admin sets the per-address daily limit. */
+export const saveSettings = defineAction({
+  accept: 'form',
+  input: mailSettingsInput,
+  handler: adminHandler('mail.settings', async (input, admin) => {
+    await saveMailSettings(await getDb(), input, actorOf(admin));
+    return { saved: true };
+  }),
+});
