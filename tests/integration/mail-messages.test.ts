@@ -6,7 +6,10 @@ import { submission } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { decideContribution } from '../../src/lib/contributions/decide.ts';
-import { findByAuthorToken } from '../../src/lib/contributions/author-link.ts';
+import { findByAuthorToken, withdrawByAuthor } from '../../src/lib/contributions/author-link.ts';
+import { enqueueMail } from '../../src/lib/mail/outbox.ts';
+import { eraseEmailData } from '../../src/lib/privacy/email-data.ts';
+import { purgeExpiredPersonalData } from '../../src/lib/privacy/purge.ts';
 import { confirmSubscription, unsubscribe, unsubscribeEverywhere } from '../../src/lib/mail/subscriptions.ts';
 import { sendDue } from '../../src/lib/mail/sender.ts';
 import { smtpTransport } from '../../src/lib/mail/transport.ts';
@@ -199,5 +202,60 @@ describeEachDatabase('the messages of a contribution', (t) => {
     expect(await unsubscribeEverywhere(t.db, key)).toBe(2);
     const left = await t.db.selectFrom('mail_subscription').select('address').execute();
     expect(left).toEqual([{ address: 'other@example.org' }]);
+  });
+});
+
+describeEachDatabase('what erasure does to email', (t) => {
+  const count = async (table: 'mail_outbox' | 'mail_subscription') =>
+    (await t.db.selectFrom(table).select('id').execute()).length;
+
+  it('a withdrawal forgets the address’s messages and subscriptions, and the subscriptions to the text', async () => {
+    const s = await createSouvenir(t.db, submission(), { ipHash: null, mail: { origin, subscribe: true } });
+    await createSouvenir(t.db, submission({ authorEmail: 'other@example.org', body: 'autre' }), {
+      ipHash: null,
+      mail: { origin, subscribe: true },
+    });
+    expect([await count('mail_outbox'), await count('mail_subscription')]).toEqual([2, 2]);
+    await withdrawByAuthor(t.db, s.token);
+    const left = await t.db.selectFrom('mail_outbox').select('to_address').execute();
+    expect(left).toEqual([{ to_address: 'other@example.org' }]);
+    expect(await count('mail_subscription')).toBe(1);
+  });
+
+  it('an erasure by email forgets every message to the address, whatever its case', async () => {
+    await createSouvenir(t.db, submission(), { ipHash: null, mail: { origin, subscribe: true } });
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        enqueueMail(trx, {
+          kind: 'lost_links',
+          locale: 'fr',
+          to: 'Camille@Example.org',
+          subject: 's',
+          text: 't',
+          html: 'h',
+        }),
+      );
+    await eraseEmailData(t.db, { email: 'camille@example.org', actor: moderator, secret: 'k' });
+    expect([await count('mail_outbox'), await count('mail_subscription')]).toEqual([0, 0]);
+  });
+
+  it('purges messages 30 days after they left the queue, never a queued one', async () => {
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    for (const status of ['sent', 'queued'] as const) {
+      const queued = await t.db
+        .transaction()
+        .execute((trx) =>
+          enqueueMail(
+            trx,
+            { kind: 'decision', locale: 'fr', to: `${status}@example.org`, subject: 's', text: 't', html: 'h' },
+            old,
+          ),
+        );
+      await t.db.updateTable('mail_outbox').set({ status }).where('id', '=', queued.id!).execute();
+    }
+    await purgeExpiredPersonalData(t.db);
+    const left = await t.db.selectFrom('mail_outbox').select('status').execute();
+    expect(left).toEqual([{ status: 'queued' }]);
   });
 });

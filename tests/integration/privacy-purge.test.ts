@@ -83,6 +83,7 @@ describeEachDatabase('purging expired personal data', (t) => {
       candles: 0,
       loginAttempts: 0,
       rateLimits: 0,
+      mailMessages: 0,
     });
   });
 
@@ -134,9 +135,10 @@ describeEachDatabase('purging expired personal data', (t) => {
       candles: 5,
       loginAttempts: 3,
       rateLimits: 4,
+      mailMessages: 6,
     });
     expect(line).toBe(
-      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0); 12 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4)',
+      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0); 18 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6)',
     );
   });
 

@@ -6,6 +6,8 @@ import { contributionsOf } from './kinds.ts';
 import type { ContributionKind } from './kinds.ts';
 import { shownChanged } from './notify.ts';
 import { deletePhotosOf } from '../photos/manage.ts';
+import { eraseMailOf } from '../mail/erase.ts';
+import { eraseSubscriptionsTo } from '../mail/subscriptions.ts';
 
 /** Why an item is erased: its author withdrew it through their link, or an admin erased an address's data. */
 export type ErasureAction = 'withdraw' | 'erase';
@@ -141,6 +143,9 @@ export async function eraseContribution(
   const erased = await ERASE_ROW[kind](trx, id, erasedColumns(erasure.now));
   if (erased.numUpdatedRows === 0n) return null;
   await forgetHistory(trx, kind, id, [current.author_email, current.author_name]);
+  // Nobody is written to about it any more, and its author's address is forgotten by the outbox too.
+  await eraseSubscriptionsTo(trx, kind, id);
+  await eraseMailOf(trx, current.author_email);
   await recordEvent(trx, {
     actor: erasure.actor,
     action: erasure.action,

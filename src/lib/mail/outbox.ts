@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database, MailStatus } from '../../../db/types.ts';
 import { candleDay } from '../wall/candles.ts';
@@ -94,13 +94,4 @@ export async function enqueueMail(trx: Transaction<Database>, mail: OutgoingMail
     .executeTakeFirstOrThrow();
   if (status === 'queued') await sql`select pg_notify(${MAIL_CHANNEL}, '')`.execute(trx);
   return { id: Number(row.id), status };
-}
-
-/** Budget rows of days that are over: they only ever count today. */
-export async function purgeMailBudgets(db: Kysely<Database>, now = new Date()): Promise<number> {
-  const result = await db
-    .deleteFrom('mail_budget')
-    .where('day', '<', sql<Date>`${candleDay(now)}::date`)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

@@ -8,6 +8,7 @@ import { camelised } from '../contributions/public.ts';
 import { eraseContribution } from '../contributions/erase.ts';
 import { contributionsOf } from '../contributions/kinds.ts';
 import type { ContributionKind, ContributionTable } from '../contributions/kinds.ts';
+import { eraseMailOf } from '../mail/erase.ts';
 
 /**
  * How the audit log names an email address without holding it: a keyed hash (HMAC-SHA-256 with
@@ -211,6 +212,8 @@ export async function eraseEmailData(
       const rows = await contributionsOf(trx).selectFrom(kind).select('id').where(writtenWith(address)).execute();
       for (const { id } of rows) if (await eraseContribution(trx, kind, id, erasure)) counts[line] += 1;
     }
+    // Also what was written to the address about texts already gone (contributions/erase.ts does the rest).
+    await eraseMailOf(trx, address);
     await recordEmailEvent(trx, 'data.erase', request.actor, emailKey(request.secret, request.email), counts);
     return counts;
   });

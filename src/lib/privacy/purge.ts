@@ -4,6 +4,7 @@ import type { Database } from '../../../db/types.ts';
 import { candleDay } from '../wall/candles.ts';
 import { purgeLoginAttempts } from '../auth/throttle.ts';
 import { purgeRateLimits } from '../security/rate-limit.ts';
+import { purgeOldMail } from '../mail/erase.ts';
 
 /** How long an IP hash is kept on a souvenir, a comment or a report (the privacy page says so). */
 export const IP_HASH_RETENTION_DAYS = 30;
@@ -18,6 +19,8 @@ export interface PurgeCounts {
   candles: number;
   loginAttempts: number;
   rateLimits: number;
+  /** Messages out of the queue for 30 days, and past days' per-address counters. */
+  mailMessages: number;
 }
 
 /** The Paris day before `now`'s, as 'YYYY-MM-DD' (noon UTC keeps the arithmetic clear of DST). */
@@ -35,7 +38,9 @@ function yesterday(now: Date): string {
  * - candle rows from before yesterday (Paris) are deleted: they only enforce "one candle per
  *   visitor per souvenir per day" and the counts live on the souvenir and the wall (migration
  *   004), so this is the rule `lightCandle` already applies per souvenir, for all of them;
- * - login attempts older than a day and rate-limit windows that ended days ago are deleted.
+ * - login attempts older than a day and rate-limit windows that ended days ago are deleted;
+ * - email messages sent, failed or held more than 30 days ago, with their address and body
+ *   (mail/erase.ts), and the per-address counters of past days.
  * Returns the counts, for the log.
  */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new Date()): Promise<PurgeCounts> {
@@ -63,17 +68,18 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
     candles: Number(candles.numDeletedRows),
     loginAttempts: await purgeLoginAttempts(db, now),
     rateLimits: await purgeRateLimits(db, now),
+    mailMessages: await purgeOldMail(db, now),
   };
 }
 
 /** One line for the log: "3 IP hashes cleared (…), 12 rows deleted (…)". */
 export function describePurge(counts: PurgeCounts): string {
   const cleared = counts.souvenirIpHashes + counts.commentIpHashes + counts.reportIpHashes;
-  const deleted = counts.candles + counts.loginAttempts + counts.rateLimits;
+  const deleted = counts.candles + counts.loginAttempts + counts.rateLimits + counts.mailMessages;
   return (
     `${cleared} IP hash(es) cleared (souvenirs ${counts.souvenirIpHashes}, comments ${counts.commentIpHashes}, ` +
     `reports ${counts.reportIpHashes}); ${deleted} row(s) deleted (candles ${counts.candles}, ` +
-    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits})`
+    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages})`
   );
 }
 
