@@ -78,4 +78,25 @@ describe.skipIf(!hasChromium)('search and the wall as a wall', () => {
     expect(new Set(lefts).size).toBe(1);
     await context.close();
   });
+
+  it('polishes what a newcomer noticed: year labels, the year and event inputs, the lit candle', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 375, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.origin}/`);
+    const labelHeights = await page.$$eval('.year-chart text', (texts) =>
+      texts.map((t) => t.getBoundingClientRect().height).filter((h) => h > 0),
+    );
+    expect(labelHeights.length).toBeGreaterThan(0);
+    expect(Math.min(...labelHeights)).toBeGreaterThanOrEqual(12);
+    const button = page.locator('.souvenir-card .candle-button').first();
+    await button.click();
+    await page.waitForSelector('.souvenir-card .candle-button[data-lit]');
+    await expect(button.locator('.candle-button-text').textContent()).resolves.toBe('Votre bougie brûle');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${suite.server.origin}/partager`);
+    const [year, event] = await Promise.all(['#year', '#event'].map((id) => page.locator(id).boundingBox()));
+    expect(year!.y).toBe(event!.y);
+    expect(year!.height).toBe(event!.height);
+    await context.close();
+  });
 });
