@@ -13,6 +13,7 @@ import { RuleRefusal } from '../lib/rules/refusal.ts';
 import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { RateLimited } from '../lib/security/enforce-limit.ts';
 import { CandleError } from '../lib/wall/candles.ts';
+import { PhotoEditError } from '../lib/photos/manage.ts';
 import { refusalToActionError } from './rule-refusal.ts';
 
 /** How an Action answers one refusal: the HTTP status (Astro's ActionError code) and the sentence the page shows. */
@@ -35,6 +36,7 @@ const conflict = (message: MessageKey): Answer => ({ status: 'CONFLICT', message
 
 // Every refusal a domain function may throw at an Action, in one place (Coral's errors/translations.ts).
 const TABLES: readonly Answers<string>[] = [
+  answers({ refusal: PhotoEditError, answers: { not_found: notFound('photo.notFound') } }),
   answers({
     refusal: SanitizeError,
     answers: {

@@ -7,6 +7,7 @@ import { contact, markContact, savePublisherDetails, setupAdmin } from './associ
 import { login, logout, changePassword, endOtherSessions } from './auth.ts';
 import { create, disable, enable, setRole, resetPassword } from './team.ts';
 import { comment } from './comment.ts';
+import { remove as removePhoto, describe as describePhoto, authorRemove as authorRemovePhoto } from './photos.ts';
 import { editComment } from './comment-moderation.ts';
 import { save as saveRules } from './rules.ts';
 import { report } from './report.ts';
@@ -23,6 +24,7 @@ export const server = {
   authorEditComment,
   authorWithdraw,
   report,
+  photos: { remove: removePhoto, describe: describePhoto, authorRemove: authorRemovePhoto },
   moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink, revert, markContact },
   contact,
   setup: { admin: setupAdmin },

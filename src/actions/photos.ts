@@ -1,0 +1,76 @@
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { getDb } from '../lib/runtime.ts';
+import { requireActionUser } from '../lib/auth/guard.ts';
+import { describePhoto, removePhoto, MAX_ALT_LENGTH, MAX_NOTE_LENGTH } from '../lib/photos/manage.ts';
+import { removePhotoByAuthor } from '../lib/photos/author-removal.ts';
+import { readable } from './share-schema.ts';
+import { toActionError } from './errors.ts';
+
+const id = z.coerce.number().int().positive();
+const which = { souvenirId: id, photoId: id };
+
+/** A moderator takes one photo off a souvenir (before approving its text, say); its bytes go. */
+export const remove = defineAction({
+  accept: 'form',
+  input: z.object(which),
+  handler: async (input, context) => {
+    requireActionUser(context);
+    try {
+      await removePhoto(await getDb(), input.souvenirId, input.photoId);
+      return { removed: input.photoId };
+    } catch (error) {
+      throw toActionError(error, 'photos');
+    }
+  },
+});
+
+/** A moderator corrects what a photo is said to show, and its content note. */
+export const describe = defineAction({
+  accept: 'form',
+  input: z.object({
+    ...which,
+    altText: z
+      .string({ error: 'photo.alt.required' })
+      .trim()
+      .min(1, { error: 'photo.alt.required' })
+      .max(MAX_ALT_LENGTH, { error: 'photo.alt.tooLong' })
+      .refine(readable, { error: 'error.text.controlChars' }),
+    contentNote: z
+      .string()
+      .trim()
+      .max(MAX_NOTE_LENGTH, { error: 'photo.note.tooLong' })
+      .refine(readable, { error: 'error.text.controlChars' })
+      .nullish()
+      .transform((v) => v || null),
+  }),
+  handler: async (input, context) => {
+    requireActionUser(context);
+    try {
+      await describePhoto(await getDb(), input.souvenirId, input.photoId, {
+        altText: input.altText.replace(/\s+/g, ' '),
+        contentNote: input.contentNote?.replace(/\s+/g, ' ') ?? null,
+      });
+      return { described: input.photoId };
+    } catch (error) {
+      throw toActionError(error, 'photos');
+    }
+  },
+});
+
+/** The author takes a photo off their souvenir while it is pending, through their private link. */
+export const authorRemove = defineAction({
+  accept: 'form',
+  input: z.object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' }),
+    photoId: id,
+  }),
+  handler: async (input) => {
+    try {
+      await removePhotoByAuthor(await getDb(), input.token, input.photoId);
+      return { removed: input.photoId };
+    } catch (error) {
+      throw toActionError(error, 'photos');
+    }
+  },
+});

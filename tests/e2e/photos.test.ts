@@ -1,0 +1,139 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import exifr from 'exifr';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable } from './support/browser.ts';
+import { createAccount, signIn } from './support/actors.ts';
+import { axeViolations } from './support/axe.ts';
+import { saveScreenshot } from './support/layout.ts';
+import { phoneJpeg, picture } from '../helpers/photo-fixtures.ts';
+
+const hasChromium = chromiumAvailable();
+const ADMIN_PASSWORD = 'une phrase de passe assez longue';
+
+describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall', () => {
+  const suite = serverAndBrowser(async (server) => {
+    await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
+  });
+  let stage: string;
+  let balcony: string;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mur-photos-e2e-'));
+    stage = path.join(dir, 'scene.jpg');
+    balcony = path.join(dir, 'balcon.png');
+    fs.writeFileSync(stage, await phoneJpeg(1600, 1200));
+    fs.writeFileSync(balcony, await picture('png', 900, 1200));
+  });
+
+  async function fillText(page: Page, title: string) {
+    await page.fill('#name', 'Camille Photo');
+    await page.fill('#email', 'camille.photo@example.org');
+    await page.fill('#title', title);
+    await page.fill('#body', `${title} : la scène depuis le balcon, et la file devant la salle.`);
+    await page.check('#consent');
+  }
+
+  it('shares two photos with their texts; a moderator approves; the wall and the page show them without metadata or shift', async () => {
+    const { server, browser } = suite;
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/partager`);
+    await fillText(page, 'Deux photos du concert');
+    await page.setInputFiles('#photo1', stage);
+    await page.fill('#photoAlt1', 'La scène éclairée en bleu, vue du balcon');
+    await page.click('.photo-more > summary');
+    await page.setInputFiles('#photo2', balcony);
+    await page.fill('#photoAlt2', 'La file devant la salle');
+    await page.fill('#photoNote2', 'Foule dense');
+    expect(await page.locator('[data-photo-preview]:not([hidden])').count()).toBe(2);
+    await Promise.all([page.waitForURL(/\/merci/), page.click('button[type=submit]')]);
+    await page.close();
+
+    const admin = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${server.origin}/moderation`);
+    const thumbs = admin.locator('.queue-photo img');
+    expect(await thumbs.count()).toBe(2);
+    expect(await thumbs.first().evaluate((img) => getComputedStyle(img).filter)).toContain('blur');
+    await admin.click('.queue-photos label');
+    expect(await thumbs.first().evaluate((img) => getComputedStyle(img).filter)).toBe('none');
+    expect(await axeViolations(admin)).toEqual([]);
+    await Promise.all([admin.waitForURL(/fait=approve/), admin.click('[data-queue-item] [data-decision=approve]')]);
+    await admin.context().close();
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.origin}/`);
+    const card = visitor.locator('.souvenir-card', { hasText: 'Deux photos du concert' });
+    const image = card.locator('.souvenir-photo img');
+    expect(await image.count()).toBe(1);
+    expect(await image.getAttribute('width')).toBe('1600');
+    expect(await image.getAttribute('height')).toBe('1200');
+    expect(await image.getAttribute('alt')).toBe('La scène éclairée en bleu, vue du balcon');
+    expect(await card.locator('picture source[type="image/webp"]').getAttribute('srcset')).toMatch(
+      / 480w, .* 960w, .* 1600w$/,
+    );
+    await image.scrollIntoViewIfNeeded();
+    await image.evaluate((img: HTMLImageElement) => img.decode());
+    const shift = await visitor.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 300);
+        }),
+    );
+    expect(shift).toBeLessThan(0.01);
+
+    await card.locator('h2 a').click();
+    await visitor.waitForLoadState('load');
+    const photos = visitor.locator('.souvenir-photos img');
+    expect(await photos.count()).toBe(2);
+    // The second carries a content note: blurred until the visitor chooses, by keyboard too.
+    const second = photos.nth(1);
+    expect(await second.evaluate((img) => getComputedStyle(img).filter)).toContain('blur');
+    await visitor.focus('.photo-reveal');
+    await visitor.keyboard.press('Space');
+    expect(await second.evaluate((img) => getComputedStyle(img).filter)).toBe('none');
+    expect(await axeViolations(visitor)).toEqual([]);
+    const og = await visitor.locator('meta[property="og:image"]').getAttribute('content');
+    expect(og).toMatch(/\/photos\/[0-9a-f]{64}\.jpg$/);
+    for (const src of await photos.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).currentSrc))) {
+      const answer = await fetch(src);
+      expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const bytes = Buffer.from(await answer.arrayBuffer());
+      expect(bytes.toString('latin1')).not.toContain('SN-998877');
+      if (answer.headers.get('content-type') === 'image/jpeg') expect(await exifr.parse(bytes, true)).toBeUndefined();
+    }
+    await saveScreenshot(visitor, 'photos-souvenir-page');
+    await visitor.close();
+  });
+
+  it('uploads by keyboard alone, and keeps the photo when the form comes back for its missing text', async () => {
+    const { server, browser } = suite;
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/partager`);
+    await fillText(page, 'Au clavier');
+    await page.focus('#photo1');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(stage);
+    await page.focus('#consent');
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await page.waitForSelector('#photoAlt1-error');
+    expect(await page.locator('#photoAlt1-error').textContent()).toContain('photo 1');
+    expect(await page.locator('.photo-kept img').count()).toBe(1);
+    expect(await page.locator('#photo1').count()).toBe(0);
+    await page.focus('#photoAlt1');
+    await page.keyboard.type('La scène, de loin');
+    await page.check('#consent');
+    await Promise.all([page.waitForURL(/\/merci/), page.keyboard.press('Enter')]);
+    const link = await page.locator('a[href*="/mes-souvenirs/"]').first().getAttribute('href');
+    await page.goto(new URL(link!, server.origin).href);
+    expect(await page.locator('.author-photos img').getAttribute('alt')).toBe('La scène, de loin');
+    await Promise.all([page.waitForLoadState('load'), page.click('[data-author-remove-photo]')]);
+    expect(await page.locator('.author-photos').count()).toBe(0);
+    await page.close();
+  });
+});
