@@ -19,11 +19,19 @@ async function cookieName(url: URL): Promise<{ name: string; secure: boolean }> 
 /**
  * After a successful post, before the page's 303 (so a reload or Back re-sends nothing): keeps
  * `thanks` in the database and gives this browser the cookie that finds it. The cookie is HttpOnly
- * (no script reads the link back) and lives as long as the row.
+ * (no script reads the link back) and lives as long as the row. False when the database refused
+ * the write (it went away just after the contribution was stored): the page then says its thanks
+ * in place, as the answer to the POST, rather than lose the private link.
  */
-export async function keepThanks(context: CookieContext, thanks: ThankYou): Promise<void> {
-  const { handle } = await getRuntime();
-  const secret = await rememberThankYou(handle.db, thanks);
+export async function keepThanks(context: CookieContext, thanks: ThankYou): Promise<boolean> {
+  let secret: string;
+  try {
+    const { handle } = await getRuntime();
+    secret = await rememberThankYou(handle.db, thanks);
+  } catch (error) {
+    console.error('[thanks] could not keep the thank-you flash, answering in place:', (error as Error).message);
+    return false;
+  }
   const { name, secure } = await cookieName(context.url);
   context.cookies.set(name, secret, {
     httpOnly: true,
@@ -32,6 +40,7 @@ export async function keepThanks(context: CookieContext, thanks: ThankYou): Prom
     path: '/',
     maxAge: THANK_YOU_TTL_MS / 1000,
   });
+  return true;
 }
 
 /** What this browser's thank-you cookie still shows, or null (none, expired, another browser's). */
