@@ -9,6 +9,7 @@ import {
   storeContactMessage,
 } from '../../src/lib/association/contact.ts';
 import { createUser } from '../../src/lib/auth/users.ts';
+import { moderationNotices } from '../../src/lib/association/moderation-notices.ts';
 
 const admin = { id: null, label: 'camille' };
 
@@ -98,5 +99,22 @@ describeEachDatabase('contact messages', (t) => {
     await markContactMessage(t.db, id, false, user.id);
     expect((await listContactMessages(t.db))[0]!.readAt).toBeNull();
     expect(await markContactMessage(t.db, 9999, true, user.id)).toBe(false);
+  });
+});
+
+describeEachDatabase('what moderation pages remind their reader of', (t) => {
+  it('counts unread messages for everyone, and the incomplete legal notice for admins only', async () => {
+    await storeContactMessage(t.db, {
+      name: 'Sam',
+      email: 's@example.org',
+      body: 'Bonjour',
+      locale: 'fr',
+      ipHash: null,
+      isSpam: false,
+    });
+    expect(await moderationNotices(t.db, 'moderator')).toEqual({ unreadMessages: 1, publisherIncomplete: false });
+    expect(await moderationNotices(t.db, 'admin')).toEqual({ unreadMessages: 1, publisherIncomplete: true });
+    await savePublisher(t.db, details, admin);
+    expect((await moderationNotices(t.db, 'admin')).publisherIncomplete).toBe(false);
   });
 });

@@ -15,6 +15,8 @@ import { backupPglite, restorePglite } from '../../src/lib/backup/pglite-backup.
 import { backupPostgres, restorePostgres } from '../../src/lib/backup/postgres-backup.ts';
 import { backupFileName, backupsToKeep } from '../../src/lib/backup/files.ts';
 import { BackupError } from '../../src/lib/backup/errors.ts';
+import { backupIfDue } from '../../src/lib/backup/daily.ts';
+import { listBackups } from '../../src/lib/backup/files.ts';
 import type { Database } from '../../db/types.ts';
 
 const script = { id: null, label: 'script' };
@@ -106,6 +108,23 @@ describe('restoring the embedded database', () => {
       await expect(restorePglite(file, dataDir, { force: true })).rejects.toBeInstanceOf(DataDirLockedError);
       await open.close();
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe('the server’s daily backup', () => {
+  it('is taken when the newest is a day old, not before', async () => {
+    const dir = scratch();
+    const handle = await createDb({ dataDir: 'memory://' });
+    try {
+      const morning = new Date('2026-12-06T06:00:00Z');
+      expect(await backupIfDue(handle.pglite!, dir, morning)).toMatch(/20261206T060000Z\.pglite\.tar\.gz$/);
+      expect(await backupIfDue(handle.pglite!, dir, new Date('2026-12-06T20:00:00Z'))).toBeNull();
+      expect(await backupIfDue(handle.pglite!, dir, new Date('2026-12-07T06:00:00Z'))).not.toBeNull();
+      expect(listBackups(dir)).toHaveLength(2);
+    } finally {
+      await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);

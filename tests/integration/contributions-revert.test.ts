@@ -2,8 +2,10 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, marcComment, sentAt } from '../helpers/contribution-fixtures.ts';
 import { decideComment, decideContribution, decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { decisionEventIds, revertContribution } from '../../src/lib/contributions/revert.ts';
+import { decisionEventIds, eventKind, revertContribution } from '../../src/lib/contributions/revert.ts';
 import { DecisionError } from '../../src/lib/moderation/decisions.ts';
+import { latestWallChange, wallChangesSince } from '../../src/lib/wall/changes.ts';
+import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 
@@ -48,6 +50,15 @@ describeEachDatabase('restoring the state before a decision', (t) => {
     expect(stat?.souvenirs ?? 0).toBe(0);
   });
 
+  it('takes an undone approval off the live screen: the change sequence says it is withdrawn', async () => {
+    const s = await sentAt(t.db, 6);
+    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
+    const shown = await latestWallChange(t.db);
+    await revertContribution(t.db, { eventId: await lastEventId(t.db, 'approve'), actor: alice });
+    const events = await screenEventsFor(t.db, await wallChangesSince(t.db, shown));
+    expect(events.map((e) => e.event)).toEqual([{ type: 'retrait', publicId: s.publicId }]);
+  });
+
   it('puts a rejected pinned souvenir back on the wall with its pin and its first approval time', async () => {
     const s = await approvedSouvenir(t.db);
     await decideSouvenir(t.db, { id: s.id, decision: 'pin', actor: alice });
@@ -79,6 +90,8 @@ describeEachDatabase('restoring the state before a decision', (t) => {
   it('refuses an event that is not a decision on a contribution', async () => {
     const s = await sentAt(t.db, 3);
     const submitted = await lastEventId(t.db, 'submit');
+    expect(await eventKind(t.db, submitted)).toBe('souvenir');
+    expect(await eventKind(t.db, 99_999)).toBeNull();
     await expect(revertContribution(t.db, { eventId: submitted, actor: alice })).rejects.toMatchObject({
       code: 'not_found',
     });
