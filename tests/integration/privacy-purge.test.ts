@@ -80,11 +80,27 @@ describeEachDatabase('purging expired personal data', (t) => {
       souvenirIpHashes: 0,
       commentIpHashes: 0,
       reportIpHashes: 0,
+      contactIpHashes: 0,
       candles: 0,
       loginAttempts: 0,
       rateLimits: 0,
       mailMessages: 0,
     });
+  });
+
+  it('clears the IP hash of a contact message older than 30 days, and keeps the message', async () => {
+    for (const [ipHash, at] of [
+      ['ip-old-contact', ago(31 * DAY)],
+      ['ip-new-contact', ago(29 * DAY)],
+    ] as const) {
+      await t.db
+        .insertInto('contact_message')
+        .values({ name: 'Sam', email: 's@example.org', body: 'Bonjour', locale: 'fr', ip_hash: ipHash, created_at: at })
+        .execute();
+    }
+    expect((await purgeExpiredPersonalData(t.db, NOW)).contactIpHashes).toBe(1);
+    const rows = await t.db.selectFrom('contact_message').select('ip_hash').orderBy('id').execute();
+    expect(rows.map((r) => r.ip_hash)).toEqual([null, 'ip-new-contact']);
   });
 
   it('deletes candle rows from before yesterday (Paris) and keeps every count', async () => {
@@ -132,13 +148,14 @@ describeEachDatabase('purging expired personal data', (t) => {
       souvenirIpHashes: 2,
       commentIpHashes: 1,
       reportIpHashes: 0,
+      contactIpHashes: 0,
       candles: 5,
       loginAttempts: 3,
       rateLimits: 4,
       mailMessages: 6,
     });
     expect(line).toBe(
-      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0); 18 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6)',
+      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0, contact messages 0); 18 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6)',
     );
   });
 

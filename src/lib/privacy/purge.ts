@@ -6,7 +6,7 @@ import { purgeLoginAttempts } from '../auth/throttle.ts';
 import { purgeRateLimits } from '../security/rate-limit.ts';
 import { purgeOldMail } from '../mail/erase.ts';
 
-/** How long an IP hash is kept on a souvenir, a comment or a report (the privacy page says so). */
+/** How long an IP hash is kept on a souvenir, a comment, a report or a contact message (the privacy page says so). */
 export const IP_HASH_RETENTION_DAYS = 30;
 
 /** What one purge cleared or deleted, table by table. */
@@ -15,6 +15,7 @@ export interface PurgeCounts {
   souvenirIpHashes: number;
   commentIpHashes: number;
   reportIpHashes: number;
+  contactIpHashes: number;
   /** Rows deleted. */
   candles: number;
   loginAttempts: number;
@@ -33,7 +34,7 @@ function yesterday(now: Date): string {
 /**
  * Forgets what identifies visitors once it has served its purpose, in one pass that any number
  * of processes may run at once (every statement is idempotent):
- * - IP hashes on souvenirs, comments and reports older than 30 days are cleared (the texts and
+ * - IP hashes on souvenirs, comments, reports and contact messages older than 30 days are cleared (the texts and
  *   reports stay; only the flood, duplicate and one-report-per-visitor checks used them);
  * - candle rows from before yesterday (Paris) are deleted: they only enforce "one candle per
  *   visitor per souvenir per day" and the counts live on the souvenir and the wall (migration
@@ -45,7 +46,7 @@ function yesterday(now: Date): string {
  */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new Date()): Promise<PurgeCounts> {
   const cutoff = new Date(now.getTime() - IP_HASH_RETENTION_DAYS * 86_400_000);
-  const clearIpHashes = async (table: 'souvenir' | 'comment' | 'report') => {
+  const clearIpHashes = async (table: 'souvenir' | 'comment' | 'report' | 'contact_message') => {
     const result = await db
       .updateTable(table)
       .set({ ip_hash: null })
@@ -57,6 +58,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
   const souvenirIpHashes = await clearIpHashes('souvenir');
   const commentIpHashes = await clearIpHashes('comment');
   const reportIpHashes = await clearIpHashes('report');
+  const contactIpHashes = await clearIpHashes('contact_message');
   const candles = await db
     .deleteFrom('candle')
     .where('day', '<', sql<Date>`${yesterday(now)}::date`)
@@ -65,6 +67,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
     souvenirIpHashes,
     commentIpHashes,
     reportIpHashes,
+    contactIpHashes,
     candles: Number(candles.numDeletedRows),
     loginAttempts: await purgeLoginAttempts(db, now),
     rateLimits: await purgeRateLimits(db, now),
@@ -74,11 +77,11 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
 
 /** One line for the log: "3 IP hashes cleared (…), 12 rows deleted (…)". */
 export function describePurge(counts: PurgeCounts): string {
-  const cleared = counts.souvenirIpHashes + counts.commentIpHashes + counts.reportIpHashes;
+  const cleared = counts.souvenirIpHashes + counts.commentIpHashes + counts.reportIpHashes + counts.contactIpHashes;
   const deleted = counts.candles + counts.loginAttempts + counts.rateLimits + counts.mailMessages;
   return (
     `${cleared} IP hash(es) cleared (souvenirs ${counts.souvenirIpHashes}, comments ${counts.commentIpHashes}, ` +
-    `reports ${counts.reportIpHashes}); ${deleted} row(s) deleted (candles ${counts.candles}, ` +
+    `reports ${counts.reportIpHashes}, contact messages ${counts.contactIpHashes}); ${deleted} row(s) deleted (candles ${counts.candles}, ` +
     `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages})`
   );
 }
