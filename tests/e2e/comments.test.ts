@@ -109,7 +109,13 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('changent le sens de lecture');
-    await shareByHttp(suite.server, { name: hebrew, email: 'miriam@example.org', body: 'Le bal des anciens, 1982.' });
+    // Titled: an untitled card names its author in the heading and has no byline (issue 15).
+    await shareByHttp(suite.server, {
+      name: hebrew,
+      email: 'miriam@example.org',
+      title: 'Le bal',
+      body: 'Le bal des anciens, 1982.',
+    });
 
     const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
     await admin.goto(`${suite.server.origin}/moderation`);
