@@ -130,10 +130,12 @@ function enhancePreview(field: HTMLElement, textarea: HTMLTextAreaElement): void
 
   const refresh = async () => {
     const mine = ++asked;
-    note.textContent = panel.dataset.loading ?? '';
+    // Busy rather than a "loading" sentence: the status below speaks only of refusals and failures.
+    panel.setAttribute('aria-busy', 'true');
     const { data, error } = await actions.preview({ kind, body: textarea.value, locale });
     // An answer that a later keystroke already replaced is dropped.
     if (mine !== asked) return;
+    panel.removeAttribute('aria-busy');
     if (error || !data) {
       note.textContent = error?.code === 'TOO_MANY_REQUESTS' ? error.message : (panel.dataset.failed ?? '');
       return;
