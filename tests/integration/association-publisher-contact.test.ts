@@ -8,6 +8,7 @@ import {
   markContactMessage,
   storeContactMessage,
 } from '../../src/lib/association/contact.ts';
+import { eraseEmailData } from '../../src/lib/privacy/email-data.ts';
 import { createUser } from '../../src/lib/auth/users.ts';
 import { moderationNotices } from '../../src/lib/association/moderation-notices.ts';
 
@@ -84,6 +85,13 @@ describeEachDatabase('contact messages', (t) => {
     expect((await listContactMessages(t.db)).map((m) => m.id)).toEqual([second, first]);
     expect((await listContactMessages(t.db, { spam: true })).map((m) => m.id)).toEqual([spam]);
     expect(await countUnreadContactMessages(t.db)).toBe(2);
+  });
+
+  it('go with the rest of an address’s data when an admin erases it', async () => {
+    await message(1);
+    await message(2);
+    await eraseEmailData(t.db, { email: ' P1@example.org', secret: 'k', actor: admin });
+    expect((await listContactMessages(t.db)).map((m) => m.email)).toEqual(['p2@example.org']);
   });
 
   it('are marked read and unread again', async () => {

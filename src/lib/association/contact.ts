@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { ContactMessageRow, Database } from '../../../db/types.ts';
 import { enqueueMail } from '../mail/outbox.ts';
@@ -123,4 +124,13 @@ export async function markContactMessage(
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** The right to erasure: every contact message written from this (normalised) address goes; returns how many. */
+export async function eraseContactMessagesOf(db: Kysely<Database>, address: string): Promise<number> {
+  const result = await db
+    .deleteFrom('contact_message')
+    .where(sql<boolean>`lower(email) = ${address.trim().toLowerCase()}`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

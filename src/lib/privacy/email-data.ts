@@ -9,6 +9,7 @@ import { eraseContribution } from '../contributions/erase.ts';
 import { contributionsOf } from '../contributions/kinds.ts';
 import type { ContributionKind, ContributionTable } from '../contributions/kinds.ts';
 import { eraseMailOf } from '../mail/erase.ts';
+import { eraseContactMessagesOf } from '../association/contact.ts';
 
 /**
  * How the audit log names an email address without holding it: a keyed hash (HMAC-SHA-256 with
@@ -197,7 +198,8 @@ const ERASED_IN_ORDER: readonly (readonly [ContributionKind, keyof ErasedCounts]
 /**
  * The right to erasure: every souvenir and comment under this address, whatever its status, is
  * erased exactly as its author's withdrawal would (see contributions/erase.ts: counts fixed, the
- * wall told), in one transaction with one audit row per item and one for the address.
+ * wall told), and their contact messages deleted, in one transaction with one audit row per item
+ * and one for the address.
  */
 export async function eraseEmailData(
   db: Kysely<Database>,
@@ -214,6 +216,8 @@ export async function eraseEmailData(
     }
     // Also what was written to the address about texts already gone (contributions/erase.ts does the rest).
     await eraseMailOf(trx, address);
+    // And what the person wrote to the team through the contact form.
+    await eraseContactMessagesOf(trx, address);
     await recordEmailEvent(trx, 'data.erase', request.actor, emailKey(request.secret, request.email), counts);
     return counts;
   });
