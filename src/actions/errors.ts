@@ -15,6 +15,8 @@ import { RateLimited } from '../lib/security/enforce-limit.ts';
 import { CandleError } from '../lib/wall/candles.ts';
 import { PhotoEditError } from '../lib/photos/manage.ts';
 import { refusalToActionError } from './rule-refusal.ts';
+import { LostLinksError } from '../lib/mail/lost-links.ts';
+import { ResendError } from '../lib/mail/outbox-admin.ts';
 
 /** How an Action answers one refusal: the HTTP status (Astro's ActionError code) and the sentence the page shows. */
 interface Answer {
@@ -36,6 +38,11 @@ const conflict = (message: MessageKey): Answer => ({ status: 'CONFLICT', message
 
 // Every refusal a domain function may throw at an Action, in one place (Coral's errors/translations.ts).
 const TABLES: readonly Answers<string>[] = [
+  answers({
+    refusal: LostLinksError,
+    answers: { too_many: { status: 'TOO_MANY_REQUESTS', message: 'mail.lostLinks.tooMany' } },
+  }),
+  answers({ refusal: ResendError, answers: { not_resendable: conflict('mail.admin.error.notResendable') } }),
   answers({ refusal: PhotoEditError, answers: { not_found: notFound('photo.notFound') } }),
   answers({
     refusal: SanitizeError,

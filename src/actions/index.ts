@@ -1,4 +1,11 @@
 import { share } from './share.ts';
+import {
+  confirm as confirmMail,
+  unsubscribeAction,
+  lostLinks,
+  resend as resendMail,
+  saveSettings as saveMailSettings,
+} from './mail.ts';
 import { preview } from './preview.ts';
 import { lightCandle } from './candle.ts';
 import { authorEdit, authorEditComment, authorWithdraw } from './author-link.ts';
@@ -15,6 +22,13 @@ import { dismissReports } from './report-moderation.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 
 export const server = {
+  mail: {
+    confirm: confirmMail,
+    unsubscribe: unsubscribeAction,
+    lostLinks,
+    resend: resendMail,
+    saveSettings: saveMailSettings,
+  },
   share,
   preview,
   lightCandle,
