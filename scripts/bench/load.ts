@@ -34,7 +34,7 @@ const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
 /** The thank-you cookies' secrets, one per souvenir shared. */
 const tokens: string[] = [];
 /** A share answers 303 with the thank-you cookie (src/lib/flash/thank-you-cookie.ts); its secret finds the private link. */
-const THANKS_COOKIE = /(?:^|[,;]\s*)(?:__Host-)?merci=([A-Za-z0-9_-]{32})\b/;
+const THANKS_COOKIE = /(?:^|[,;]\s*)(?:__Host-)?merci=([A-Za-z0-9_-]{32})(?=;|,|$)/;
 
 const text = new TextMaker(process.pid);
 /** Counts every souvenir sent (warm-up included), so no two bodies are alike (the duplicate rule). */
