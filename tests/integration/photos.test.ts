@@ -10,6 +10,14 @@ import { readVariant } from '../../src/lib/photos/variants.ts';
 import { photosOf } from '../../src/lib/photos/shown.ts';
 import { describePhoto, removePhoto, PhotoEditError } from '../../src/lib/photos/manage.ts';
 import { eraseContribution } from '../../src/lib/contributions/erase.ts';
+import { withPhotos, sharedPhoto } from '../../src/lib/photos/shown.ts';
+import { keptPhotos } from '../../src/lib/photos/kept.ts';
+import { removePhotoByAuthor } from '../../src/lib/photos/author-removal.ts';
+import { AuthorLinkError } from '../../src/lib/contributions/author-link.ts';
+import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
+import { feedSouvenirs, jsonFeed, rssOptions } from '../../src/lib/wall/feeds.ts';
+import { exportedSouvenirs } from '../../src/lib/export/records.ts';
+import { findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts';
 
 let landscape: ProcessedPhoto;
 let phone: ProcessedPhoto;
@@ -158,5 +166,82 @@ describeEachDatabase('photos of souvenirs', (t) => {
     await t.db.deleteFrom('comment').where('souvenir_id', '=', souvenir.id).execute();
     await t.db.deleteFrom('souvenir').where('id', '=', souvenir.id).execute();
     expect(await rows()).toEqual({ photos: 0, variants: 0 });
+  });
+
+  it('gives every souvenir its photos, an empty list when it has none', async () => {
+    const withTwo = await souvenirWithPhotos();
+    const without = await approvedSouvenir(t.db, { title: 'Sans photo' });
+    const [a, b] = await withPhotos(t.db, [{ id: withTwo.id }, { id: without.id }]);
+    expect(a!.photos).toHaveLength(2);
+    expect(b!.photos).toEqual([]);
+    expect((await findPublishedSouvenir(t.db, withTwo.publicId))!.photos).toHaveLength(2);
+  });
+
+  it('shows a refused form its kept photos, less the ones ticked for removal', async () => {
+    const token = await stagePhotos(t.db, null, [
+      { position: 1, photo: phone },
+      { position: 2, photo: landscape },
+    ]);
+    const values = { photoUpload: token, photoRemove1: 'on', photoAlt1: 'Effacé', photoAlt2: 'Gardé' };
+    expect((await keptPhotos(t.db, values)).map((p) => p.position)).toEqual([2]);
+    expect(values).toEqual({ photoUpload: token, photoRemove1: 'on', photoAlt2: 'Gardé' });
+    expect(await keptPhotos(t.db, {})).toEqual([]);
+  });
+
+  it('lets the author remove a photo while the souvenir is pending, and only then', async () => {
+    const souvenir = await sentAt(t.db, 4);
+    const token = await stagePhotos(t.db, null, [
+      { position: 1, photo: phone },
+      { position: 2, photo: landscape },
+    ]);
+    await attachStagedPhotos(t.db, token, souvenir.id, [caption(1), caption(2)]);
+    const [first, second] = (await photosOf(t.db, [souvenir.id])).get(souvenir.id)!;
+    await removePhotoByAuthor(t.db, souvenir.token, first!.id);
+    expect(await rows()).toEqual({ photos: 1, variants: 6 });
+    await expect(removePhotoByAuthor(t.db, 'x'.repeat(32), second!.id)).rejects.toBeInstanceOf(AuthorLinkError);
+    await decideSouvenir(t.db, { id: souvenir.id, decision: 'approve', actor: { id: null, label: 'script' } });
+    await expect(removePhotoByAuthor(t.db, souvenir.token, second!.id)).rejects.toMatchObject({ code: 'not_pending' });
+  });
+
+  it('puts the first photo without a content note in the feeds and every photo in the export', async () => {
+    const souvenir = await approvedSouvenir(t.db, { title: 'Pour les flux' });
+    const token = await stagePhotos(t.db, null, [
+      { position: 1, photo: phone },
+      { position: 2, photo: landscape },
+    ]);
+    await attachStagedPhotos(t.db, token, souvenir.id, [
+      { position: 1, altText: 'La foule', contentNote: 'Foule dense' },
+      caption(2, 'La scène'),
+    ]);
+    const souvenirs = await feedSouvenirs(t.db);
+    const shown = sharedPhoto(souvenirs[0]!.photos)!;
+    expect(shown.altText).toBe('La scène');
+    const rss = rssOptions(souvenirs, 'https://mur.example');
+    expect(rss.items).toMatchObject([
+      { enclosure: { url: `https://mur.example${shown.src}`, length: shown.srcBytes, type: 'image/jpeg' } },
+    ]);
+    const variant = await readVariant(t.db, shown.src.slice('/photos/'.length));
+    expect(variant!.bytes.length).toBe(shown.srcBytes);
+    expect(jsonFeed(souvenirs, 'https://mur.example').items[0]).toMatchObject({
+      image: `https://mur.example${shown.src}`,
+    });
+    const exported = [];
+    for await (const record of exportedSouvenirs(t.db)) exported.push(record);
+    expect(exported[0]!.photos).toEqual([
+      {
+        url: expect.stringMatching(/^\/photos\/[0-9a-f]{64}\.jpg$/),
+        alt_text: 'La foule',
+        content_note: 'Foule dense',
+        width: 1200,
+        height: 800,
+      },
+      {
+        url: expect.stringMatching(/^\/photos\/[0-9a-f]{64}\.jpg$/),
+        alt_text: 'La scène',
+        content_note: null,
+        width: 1600,
+        height: 800,
+      },
+    ]);
   });
 });

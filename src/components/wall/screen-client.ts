@@ -73,6 +73,7 @@ export function startScreen(root: HTMLElement): void {
     // Each piece of the author's text keeps its direction to itself (dir="auto" isolates it).
     heading.dir = 'auto';
     heading.textContent = souvenir.title ?? fill(text.untitled ?? '', { name: souvenir.authorName });
+    renderPhoto(card, souvenir);
     const body = card.querySelector<HTMLElement>('.screen-body')!;
     body.lang = souvenir.locale;
     body.dir = 'auto';
@@ -94,6 +95,20 @@ export function startScreen(root: HTMLElement): void {
       contextNode.textContent = context ? `${souvenir.title === null ? '' : ' · '}${context}` : '';
     }
     markLength(card);
+  }
+
+  function renderPhoto(card: HTMLElement, souvenir: ScreenSouvenir): void {
+    const image = card.querySelector<HTMLImageElement>('img.screen-photo');
+    if (!image) return;
+    image.hidden = !souvenir.photo;
+    if (!souvenir.photo) return image.removeAttribute('src');
+    image.width = souvenir.photo.width;
+    image.height = souvenir.photo.height;
+    image.srcset = souvenir.photo.srcset;
+    image.sizes = '40vw';
+    image.src = souvenir.photo.src;
+    image.alt = souvenir.photo.alt;
+    image.lang = souvenir.locale;
   }
 
   function markLength(card: HTMLElement): void {

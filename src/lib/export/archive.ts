@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'is_demo',
   'candle_count',
   'comment_count',
+  'photo_urls',
   'approved_at',
   'created_at',
 ] as const;
@@ -50,6 +51,7 @@ function csvRecord(kind: ArchiveSection['kind'], record: ExportedRecord): string
     ...record,
     kind,
     hashtags: 'hashtags' in record ? record.hashtags.map((tag) => `#${tag}`).join(' ') : null,
+    photo_urls: 'photos' in record ? record.photos.map((photo) => photo.url).join(' ') : null,
   };
   return csvRow(CSV_COLUMNS.map((column) => cells[column]));
 }

@@ -6,6 +6,8 @@ import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from '../souvenirs/model.ts
 import type { PublicSouvenir } from '../souvenirs/model.ts';
 import { PUBLIC_COMMENT_COLUMNS, toPublicComment } from '../comments/model.ts';
 import type { PublicContribution } from '../contributions/public.ts';
+import { withPhotos } from '../photos/shown.ts';
+import type { ShownPhoto } from '../photos/shown.ts';
 
 /**
  * What the archive holds of any text: the fields the site itself publishes, and nothing else —
@@ -31,6 +33,16 @@ export interface ExportedSouvenir extends ExportedContribution {
   is_demo: boolean;
   candle_count: number;
   comment_count: number;
+  /** Its photos in order: the address of the widest JPEG on this site (`/photos/<sha256>.jpg`), and what they show. */
+  photos: ExportedPhoto[];
+}
+
+export interface ExportedPhoto {
+  url: string;
+  alt_text: string;
+  content_note: string | null;
+  width: number;
+  height: number;
 }
 
 export interface ExportedComment extends ExportedContribution {
@@ -67,7 +79,7 @@ function exportedContribution(text: PublicContribution): ExportedContribution {
   };
 }
 
-function exportedSouvenir(souvenir: PublicSouvenir): ExportedSouvenir {
+function exportedSouvenir(souvenir: PublicSouvenir, photos: ShownPhoto[]): ExportedSouvenir {
   const { title, memoryYear, event, hashtags, pinned, isDemo, candleCount, commentCount } = souvenir;
   return {
     ...exportedContribution(souvenir),
@@ -79,23 +91,33 @@ function exportedSouvenir(souvenir: PublicSouvenir): ExportedSouvenir {
     is_demo: isDemo,
     candle_count: candleCount,
     comment_count: commentCount,
+    photos: photos.map((photo) => ({
+      url: photo.largest,
+      alt_text: photo.altText,
+      content_note: photo.contentNote,
+      width: photo.width,
+      height: photo.height,
+    })),
   };
 }
 
 /** Every approved souvenir the public sees, by id. */
 export async function* exportedSouvenirs(db: Kysely<Database>): AsyncGenerator<ExportedSouvenir> {
-  const rows = byIdInBatches((after) =>
-    db
-      .selectFrom('souvenir')
-      .select(PUBLIC_SOUVENIR_COLUMNS)
-      .where('status', '=', 'approved')
-      .where('hidden_by_reports', '=', false)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute(),
+  const rows = byIdInBatches(async (after) =>
+    withPhotos(
+      db,
+      await db
+        .selectFrom('souvenir')
+        .select(PUBLIC_SOUVENIR_COLUMNS)
+        .where('status', '=', 'approved')
+        .where('hidden_by_reports', '=', false)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute(),
+    ),
   );
-  for await (const row of rows) yield exportedSouvenir(toPublicSouvenir(row));
+  for await (const row of rows) yield exportedSouvenir(toPublicSouvenir(row), row.photos);
 }
 
 /** Every approved comment of an approved souvenir, by id. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { EXTENSION } from './variants.ts';
@@ -18,6 +19,8 @@ export interface ShownPhoto {
   src: string;
   /** The widest JPEG. */
   largest: string;
+  /** The size of `src` in bytes (an RSS enclosure's length). */
+  srcBytes: number;
 }
 
 /** Where a variant is served (scripts/lib/photo-files.ts). */
@@ -49,6 +52,7 @@ export async function photosOf(
       'photo_variant.format',
       'photo_variant.width as variant_width',
       'photo_variant.hash',
+      sql<number>`octet_length(photo_variant.bytes)`.as('byte_length'),
     ])
     .where('photo.souvenir_id', 'in', [...new Set(souvenirIds)])
     .orderBy('photo.souvenir_id')
@@ -80,6 +84,7 @@ export async function photosOf(
       jpegSrcset: srcset('jpeg'),
       src: variantPath(middle.hash, 'jpeg'),
       largest: variantPath(jpegs.at(-1)!.hash, 'jpeg'),
+      srcBytes: Number(middle.byte_length),
     };
     const list = shown.get(row.souvenir_id!) ?? [];
     list.push(photo);
@@ -98,4 +103,9 @@ export async function withPhotos<T extends { id: number }>(
     items.map((item) => item.id),
   );
   return items.map((item) => ({ ...item, photos: photos.get(item.id) ?? [] }));
+}
+
+/** The photo a feed or a link preview shows: the first one that carries no content note. */
+export function sharedPhoto(photos: readonly ShownPhoto[] | undefined): ShownPhoto | null {
+  return photos?.find((photo) => !photo.contentNote) ?? null;
 }

@@ -7,6 +7,7 @@ import { toPlainText } from '../sanitize/sanitize.ts';
 import { wallPage } from '../souvenirs/wall.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
 import { souvenirHeading } from '../souvenirs/naming.ts';
+import { sharedPhoto } from '../photos/shown.ts';
 
 export const FEED_SIZE = 50;
 
@@ -45,6 +46,13 @@ function permalink(origin: string, locale: Locale, souvenir: PublicSouvenir): st
   return new URL(localizedPath(locale, `/souvenirs/${souvenir.publicId}`), origin).href;
 }
 
+/** The first photo a reader may show at once, as an RSS enclosure (its 960 px JPEG). */
+function photoEnclosure(origin: string, souvenir: PublicSouvenir) {
+  const photo = sharedPhoto(souvenir.photos);
+  if (!photo) return {};
+  return { enclosure: { url: new URL(photo.src, origin).href, length: photo.srcBytes, type: 'image/jpeg' } };
+}
+
 /**
  * RSS 2.0 (through @astrojs/rss): public fields only. RSS's <author> must be an email address,
  * so the author's name goes in <dc:creator> instead.
@@ -64,6 +72,7 @@ export function rssOptions(souvenirs: PublicSouvenir[], origin: string, locale: 
       content: feedHtml(souvenir),
       categories: souvenir.hashtags,
       customData: `<dc:creator>${xmlText(souvenir.authorName)}</dc:creator>`,
+      ...photoEnclosure(origin, souvenir),
     })),
   };
 }
@@ -87,6 +96,7 @@ export function jsonFeed(souvenirs: PublicSouvenir[], origin: string, locale: Lo
       authors: [{ name: souvenir.authorName }],
       language: souvenir.locale,
       tags: souvenir.hashtags,
+      ...(sharedPhoto(souvenir.photos) ? { image: new URL(sharedPhoto(souvenir.photos)!.src, origin).href } : {}),
       ...(souvenir.memoryYear || souvenir.event
         ? { _mur_des_souvenirs: { memory_year: souvenir.memoryYear, event: souvenir.event } }
         : {}),

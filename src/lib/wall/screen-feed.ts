@@ -3,6 +3,8 @@ import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from '../souvenirs/model.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
 import type { WallNotifications } from './notifications.ts';
+import { photosOf, sharedPhoto } from '../photos/shown.ts';
+import type { ShownPhoto } from '../photos/shown.ts';
 import { latestWallChange, wallChangesSince } from './changes.ts';
 import type { WallChange } from './changes.ts';
 
@@ -16,6 +18,8 @@ export interface ScreenSouvenir {
   event: string | null;
   locale: string;
   approvedAt: string;
+  /** Its first photo without a content note (a screen in a hall cannot ask before showing). */
+  photo: { src: string; srcset: string; width: number; height: number; alt: string } | null;
 }
 
 export type ScreenEvent =
@@ -24,7 +28,8 @@ export type ScreenEvent =
   /** No longer on the wall (rejected, trashed, withdrawn): take it off the screen. */
   | { type: 'retrait'; publicId: string };
 
-export function toScreenSouvenir(souvenir: PublicSouvenir): ScreenSouvenir {
+export function toScreenSouvenir(souvenir: PublicSouvenir, photos = souvenir.photos): ScreenSouvenir {
+  const photo: ShownPhoto | null = sharedPhoto(photos);
   return {
     publicId: souvenir.publicId,
     title: souvenir.title,
@@ -34,6 +39,13 @@ export function toScreenSouvenir(souvenir: PublicSouvenir): ScreenSouvenir {
     event: souvenir.event,
     locale: souvenir.locale,
     approvedAt: (souvenir.approvedAt ?? souvenir.createdAt).toISOString(),
+    photo: photo && {
+      src: photo.src,
+      srcset: photo.jpegSrcset,
+      width: photo.width,
+      height: photo.height,
+      alt: photo.altText,
+    },
   };
 }
 
@@ -59,6 +71,10 @@ export async function screenEventsFor(db: Kysely<Database>, changes: WallChange[
     )
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const photos = await photosOf(
+    db,
+    rows.map((row) => row.id),
+  );
   const events: SequencedEvent[] = [];
   for (const change of changes) {
     const row = byId.get(change.souvenirId);
@@ -67,7 +83,7 @@ export async function screenEventsFor(db: Kysely<Database>, changes: WallChange[
     events.push({
       seq: change.seq,
       event: shown
-        ? { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row)) }
+        ? { type: 'souvenir', souvenir: toScreenSouvenir(toPublicSouvenir(row), photos.get(row.id)) }
         : { type: 'retrait', publicId: row.public_id },
     });
   }
