@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
 import { shareByHttp } from './support/actors.ts';
+import { axeViolations } from './support/axe.ts';
 import type { Page } from 'playwright-core';
 
 const hasChromium = chromiumAvailable();
@@ -27,11 +28,13 @@ describe.skipIf(!hasChromium)('an association runs the wall', () => {
 
     admin = await (await suite.browser.newContext()).newPage();
     await admin.goto(`${suite.server.origin}${path}`);
+    expect(await axeViolations(admin)).toEqual([]);
     await admin.fill('#username', 'camille');
     await admin.fill('#password', 'Motdepasse2024!');
     await admin.fill('#confirm', 'Motdepasse2024!');
     await admin.click('form button[type=submit]');
     expect(await admin.locator('#password-error').textContent()).toContain('ceux qu’on essaie en premier');
+    expect(await axeViolations(admin)).toEqual([]);
 
     await admin.fill('#password', PASSWORD);
     await admin.fill('#confirm', PASSWORD);
@@ -45,6 +48,7 @@ describe.skipIf(!hasChromium)('an association runs the wall', () => {
     await admin.goto(`${suite.server.origin}/moderation`);
     expect(await admin.locator('.publisher-reminder').count()).toBe(1);
     await admin.goto(`${suite.server.origin}/moderation/editeur`);
+    expect(await axeViolations(admin)).toEqual([]);
     await admin.fill('#organisation', 'Association Mémoire des concerts');
     await admin.fill('#postalAddress', '1 rue de la Salle\n75011 Paris');
     await admin.fill('#director', 'Dominique Martin');
@@ -55,6 +59,8 @@ describe.skipIf(!hasChromium)('an association runs the wall', () => {
     await admin.goto(`${suite.server.origin}/moderation`);
     expect(await admin.locator('.publisher-reminder').count()).toBe(0);
 
+    await admin.goto(`${suite.server.origin}/mentions-legales`);
+    expect(await axeViolations(admin)).toEqual([]);
     const legal = await (await fetch(`${suite.server.origin}/mentions-legales`)).text();
     expect(legal).toContain('Dominique Martin');
     expect(legal).toContain('Hébergeur Exemple');
@@ -68,6 +74,7 @@ describe.skipIf(!hasChromium)('an association runs the wall', () => {
   it('lists a visitor’s contact message in moderation, unread until marked', async () => {
     const visitor = await (await suite.browser.newContext()).newPage();
     await visitor.goto(`${suite.server.origin}/contact`);
+    expect(await axeViolations(visitor)).toEqual([]);
     await visitor.fill('#name', 'Sam');
     await visitor.fill('#email', 'sam@example.org');
     await visitor.fill('#message', 'Bonjour, puis-je corriger la date de mon souvenir ?');
@@ -76,6 +83,7 @@ describe.skipIf(!hasChromium)('an association runs the wall', () => {
     await visitor.context().close();
 
     await admin.goto(`${suite.server.origin}/moderation/messages`);
+    expect(await axeViolations(admin)).toEqual([]);
     const message = admin.locator('.contact-message').first();
     expect(await message.textContent()).toContain('puis-je corriger la date');
     expect(await message.getAttribute('data-read')).toBe('false');
