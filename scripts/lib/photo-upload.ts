@@ -35,12 +35,28 @@ const PHOTO_FORMS = /^\/(en\/)?partager\/?(\?|$)/;
 /** File inputs are `photo1` … `photo4`. */
 const FILE_FIELD = /^photo([1-4])$/;
 
-/** A multipart POST to a form that takes photos. */
+/**
+ * The browser sent it from this site: Astro's checkOrigin refuses a cross-site post, but only
+ * after the body is read, and re-encoding photos for a request that will be refused is work an
+ * attacker's page could make other people's browsers do.
+ */
+function fromThisSite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || !req.headers.host) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** A multipart POST from this site to a form that takes photos (any other goes the usual way). */
 export function takesPhotos(req: IncomingMessage): boolean {
   return (
     req.method === 'POST' &&
     PHOTO_FORMS.test(req.url ?? '/') &&
-    /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
+    /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '') &&
+    fromThisSite(req)
   );
 }
 

@@ -43,8 +43,8 @@ describeEachDatabase('the share form with photos, through the front server', (t)
     return data;
   }
 
-  const post = (data: FormData, path = '/partager?_action=share') =>
-    fetch(`${origin}${path}`, { method: 'POST', body: data });
+  const post = (data: FormData, path = '/partager?_action=share', from = origin) =>
+    fetch(`${origin}${path}`, { method: 'POST', body: data, headers: { origin: from } });
 
   it('stages each photo, says what became of each file, and hands Astro the text fields alone', async () => {
     const data = form(
@@ -114,10 +114,18 @@ describeEachDatabase('the share form with photos, through the front server', (t)
   it('answers a broken multipart body with a 400 in the visitor’s language, not a 500', async () => {
     const answer = await fetch(`${origin}/en/partager?_action=share`, {
       method: 'POST',
-      headers: { 'content-type': 'multipart/form-data' },
+      headers: { 'content-type': 'multipart/form-data', origin },
       body: 'not multipart at all',
     });
     expect(answer.status).toBe(400);
     expect(await answer.text()).toMatch(/arrived incomplete/);
+  });
+
+  it('leaves a cross-site upload unprocessed: the usual 256 KiB read, then Astro refuses it', async () => {
+    const small = form({ photo1: new Blob([new Uint8Array(await picture('png', 64, 64))]) });
+    await post(small, '/partager?_action=share', 'https://evil.example');
+    expect(handed!.type).toMatch(/^multipart\/form-data/);
+    expect(new URLSearchParams(handed!.body).get('photoUpload')).toBeNull();
+    expect(await t.db.selectFrom('photo').select('id').execute()).toEqual([]);
   });
 });
