@@ -47,14 +47,17 @@ try {
   const handle = await createDb({ databaseUrl, dataDir });
   try {
     const sums = await tableChecksums(handle.db);
-    for (const [table, sum] of Object.entries(sums)) console.log(`${table.padEnd(28)} ${String(sum.rows).padStart(8)}  ${sum.md5}`);
+    for (const [table, sum] of Object.entries(sums))
+      console.log(`${table.padEnd(28)} ${String(sum.rows).padStart(8)}  ${sum.md5}`);
   } finally {
     await handle.close();
   }
   console.log(`Restored ${path.basename(file)} into ${databaseUrl ? 'the DATABASE_URL database' : dataDir}.`);
 } catch (error) {
   if (error instanceof BackupError && error.code === 'not_empty') {
-    console.error(`Refused: ${databaseUrl ? 'the database' : dataDir} is not empty. Add --force to replace what it holds.`);
+    console.error(
+      `Refused: ${databaseUrl ? 'the database' : dataDir} is not empty. Add --force to replace what it holds.`,
+    );
     process.exit(2);
   }
   if (error instanceof DataDirLockedError) {

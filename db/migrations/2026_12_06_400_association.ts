@@ -35,11 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_at', 'timestamptz')
     .addColumn('read_by', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
     .execute();
-  await db.schema
-    .createIndex('contact_message_time_idx')
-    .on('contact_message')
-    .columns(['created_at', 'id'])
-    .execute();
+  await db.schema.createIndex('contact_message_time_idx').on('contact_message').columns(['created_at', 'id']).execute();
 
   await db.schema.alterTable('moderation_event').addColumn('restore_state', 'jsonb').execute();
 }

@@ -93,7 +93,11 @@ export async function createFirstAdmin(db: Db, input: FirstAdminInput, now = new
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (spent.numDeletedRows === 0n) throw new FirstAdminError('gone');
-  const admin = await createUser(db, { username, role: 'admin', password: input.password }, { id: null, label: 'setup' });
+  const admin = await createUser(
+    db,
+    { username, role: 'admin', password: input.password },
+    { id: null, label: 'setup' },
+  );
   // Any address printed by another host's start is void now.
   await db.deleteFrom('setup_token').execute();
   return admin;

@@ -7,6 +7,7 @@
  */
 
 /** Words and runs that top the leaked-password lists (French and English), lower case. */
+// prettier-ignore
 const COMMON = new Set([
   'password', 'passw0rd', 'motdepasse', 'mot2passe', 'azerty', 'azertyuiop', 'qwerty', 'qwertyuiop',
   'qwertz', 'abcdef', 'abcdefgh', 'abc', 'admin', 'administrator', 'administrateur', 'root', 'welcome',

@@ -13,7 +13,10 @@ const STAMP = /(\d{8}T\d{6}Z)/;
 
 /** `mur-des-souvenirs-20261206T075501Z.pglite.tar.gz`: sorts by time, says its engine. */
 export function backupFileName(engine: BackupEngine, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return `mur-des-souvenirs-${stamp}${BACKUP_EXTENSIONS[engine]}`;
 }
 
