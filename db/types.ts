@@ -110,7 +110,14 @@ export interface AppUserTable {
   created_at: CreatedAt;
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   password_changed_at: CreatedAt;
+  /** Where the team's messages go (mail/team.ts); never shown to the public. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Every new item, a daily digest, or nothing. */
+  mail_mode: ColumnType<TeamMailMode, TeamMailMode | undefined, TeamMailMode>;
+  /** The digest's hour, Europe/Paris (0–23). */
+  digest_hour: ColumnType<number, number | undefined, number>;
 }
+export type TeamMailMode = 'each' | 'digest' | 'none';
 export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;
@@ -286,6 +293,12 @@ export interface MailBudgetTable {
   messages: number;
 }
 
+/** Scheduled mail work, claimed by one process at a time (mail/team-jobs.ts). */
+export interface MailJobTable {
+  name: string;
+  next_run_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 /** "Tell me about replies" to one contribution, once the address is confirmed (double opt-in). */
 export interface MailSubscriptionTable {
   id: Generated<number>;
@@ -373,5 +386,6 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_budget: MailBudgetTable;
   mail_subscription: MailSubscriptionTable;
+  mail_job: MailJobTable;
   thank_you_flash: ThankYouFlashTable;
 }

@@ -63,7 +63,7 @@ const stopBackups = startDailyBackups(runtime);
 const stopPurge = schedulePurge(runtime.handle.db);
 const stopChangePurge = scheduleWallChangePurge(runtime.handle.db);
 // This process sends its share of the outbox (several processes never send one message twice).
-const stopMail = startProcessMailSender(runtime);
+const stopMail = startProcessMailSender(runtime, runtime.publicOrigin ?? `http://${shown}:${port}`);
 
 let stopping = false;
 async function shutdown(signal: string) {

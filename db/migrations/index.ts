@@ -8,6 +8,7 @@ import * as m006 from './2026_11_25_006_reports.ts';
 import * as m007 from './2026_11_25_007_privacy.ts';
 import * as m008 from './2026_12_06_001_login_devices.ts';
 import * as m100 from './2026_12_06_100_mail_outbox.ts';
+import * as m101 from './2026_12_06_101_team_mail.ts';
 import * as m200 from './2026_12_06_200_thank_you_flash.ts';
 import * as m300 from './2026_12_06_300_search.ts';
 import * as m400 from './2026_12_06_400_association.ts';
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_007_privacy': m007,
   '2026_12_06_001_login_devices': m008,
   '2026_12_06_100_mail_outbox': m100,
+  '2026_12_06_101_team_mail': m101,
   '2026_12_06_200_thank_you_flash': m200,
   '2026_12_06_300_search': m300,
   '2026_12_06_400_association': m400,

@@ -17,6 +17,7 @@ import { PhotoEditError } from '../lib/photos/manage.ts';
 import { refusalToActionError } from './rule-refusal.ts';
 import { LostLinksError } from '../lib/mail/lost-links.ts';
 import { ResendError } from '../lib/mail/outbox-admin.ts';
+import { TeamMailError } from '../lib/mail/team.ts';
 
 /** How an Action answers one refusal: the HTTP status (Astro's ActionError code) and the sentence the page shows. */
 interface Answer {
@@ -43,6 +44,7 @@ const TABLES: readonly Answers<string>[] = [
     answers: { too_many: { status: 'TOO_MANY_REQUESTS', message: 'mail.lostLinks.tooMany' } },
   }),
   answers({ refusal: ResendError, answers: { not_resendable: conflict('mail.admin.error.notResendable') } }),
+  answers({ refusal: TeamMailError, answers: { email_required: badRequest('mail.team.prefs.emailRequired') } }),
   answers({ refusal: PhotoEditError, answers: { not_found: notFound('photo.notFound') } }),
   answers({
     refusal: SanitizeError,

@@ -5,6 +5,7 @@ import {
   lostLinks,
   resend as resendMail,
   saveSettings as saveMailSettings,
+  teamPreferences,
 } from './mail.ts';
 import { preview } from './preview.ts';
 import { lightCandle } from './candle.ts';
@@ -28,6 +29,7 @@ export const server = {
     lostLinks,
     resend: resendMail,
     saveSettings: saveMailSettings,
+    teamPreferences,
   },
   share,
   preview,

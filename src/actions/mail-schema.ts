@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { MAIL_LIMITS } from '../lib/mail/settings.ts';
+import { TEAM_MAIL_MODES } from '../lib/mail/team.ts';
 import { shareInput } from './share-schema.ts';
 
 /** A confirmation token or an unsubscribe key: what newToken() issues. */
@@ -33,5 +34,25 @@ export const mailSettingsInput = z.object({
       .int({ error: 'mail.admin.settings.error' })
       .min(MAIL_LIMITS.perAddressPerDay.min, { error: 'mail.admin.settings.error' })
       .max(MAIL_LIMITS.perAddressPerDay.max, { error: 'mail.admin.settings.error' }),
+  ),
+});
+
+/** A member's choice of team messages, on their account page. */
+export const teamMailInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(254, { error: 'error.email.invalid' })
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .pipe(z.email({ error: 'error.email.invalid' }).nullable()),
+  mode: z.enum(TEAM_MAIL_MODES as ['each', 'digest', 'none'], { error: 'mail.team.prefs.emailRequired' }),
+  digestHour: z.preprocess(
+    (v) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v)),
+    z
+      .number({ error: 'mail.team.prefs.hourInvalid' })
+      .int({ error: 'mail.team.prefs.hourInvalid' })
+      .min(0, { error: 'mail.team.prefs.hourInvalid' })
+      .max(23, { error: 'mail.team.prefs.hourInvalid' }),
   ),
 });

@@ -5,9 +5,18 @@ import { confirmSubscription, unsubscribe, unsubscribeEverywhere } from '../lib/
 import { sendLostLinks } from '../lib/mail/lost-links.ts';
 import { resendMail } from '../lib/mail/outbox-admin.ts';
 import { saveMailSettings } from '../lib/mail/settings.ts';
+import { saveTeamMailPreferences } from '../lib/mail/team.ts';
+import { requireActionUser } from '../lib/auth/guard.ts';
 import { actorOf, adminHandler } from './admin-handler.ts';
 import { toActionError } from './errors.ts';
-import { confirmInput, lostLinksInput, mailSettingsInput, resendInput, unsubscribeInput } from './mail-schema.ts';
+import {
+  confirmInput,
+  lostLinksInput,
+  mailSettingsInput,
+  resendInput,
+  teamMailInput,
+  unsubscribeInput,
+} from './mail-schema.ts';
 
 /** The link of the *received* message, confirmed by a button (a GET never confirms: mail scanners follow links). */
 export const confirm = defineAction({
@@ -66,4 +75,19 @@ export const saveSettings = defineAction({
     await saveMailSettings(await getDb(), input, actorOf(admin));
     return { saved: true };
   }),
+});
+
+/** A member of the team chooses their messages: every new item, a daily digest, or nothing. */
+export const teamPreferences = defineAction({
+  accept: 'form',
+  input: teamMailInput,
+  handler: async (input, context) => {
+    const user = requireActionUser(context);
+    try {
+      await saveTeamMailPreferences(await getDb(), user.id, input);
+    } catch (error) {
+      throw toActionError(error, 'mail.teamPreferences');
+    }
+    return { saved: true };
+  },
 });

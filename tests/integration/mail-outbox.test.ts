@@ -166,7 +166,7 @@ describeEachDatabase('the mail outbox', (t) => {
   it('wakes a running sender by NOTIFY: a message committed goes out within a second', async () => {
     const running = startMailSender(
       { db: t.db, engine: t.engine, pglite: t.handle.pglite, databaseUrl: process.env.DATABASE_URL },
-      { ...sender(), now: undefined },
+      { transport: smtpTransport(smtp.url), from: 'memoire@mur.example', messageDomain: 'mur.example' },
     );
     try {
       await running.wake();

@@ -40,7 +40,8 @@ export interface UserSummary {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
-type UserColumns = Omit<AppUserRow, 'password_hash'>;
+// The team's mail settings are read where they are used (mail/team.ts), not with every account.
+type UserColumns = Omit<AppUserRow, 'password_hash' | 'email' | 'mail_mode' | 'digest_hour'>;
 const USER_COLUMNS = [
   'id',
   'username',

@@ -6,6 +6,8 @@ import { contributionsOf } from './kinds.ts';
 import type { ContributionKind, ContributionTable } from './kinds.ts';
 import { queueReceived, queueReplies } from '../mail/contribution-mail.ts';
 import type { MailRequest } from '../mail/contribution-mail.ts';
+import { queueNewItemNotices } from '../mail/team.ts';
+import { toPlainText } from '../sanitize/sanitize.ts';
 
 /** What every kind's form asks of its author. */
 export interface ContributionDraft {
@@ -133,6 +135,10 @@ export async function insertContribution<K extends ContributionKind>(
     await queueReceived(trx, kind, { id, token, published: status === 'approved' }, author, mail, now);
     // Approved at once (a known author): whoever follows the conversation hears of it now.
     if (kind === 'comment' && status === 'approved') await queueReplies(trx, id, mail, now);
+    // Waiting for moderation: members of the team who chose every new item hear of it now.
+    if (status === 'pending') {
+      await queueNewItemNotices(trx, kind, { id, text: toPlainText(draft.bodyHtml) }, mail.origin, now);
+    }
     return { id, publicId, status, token };
   };
   return db.isTransaction ? withMail(db as Transaction<Database>) : db.transaction().execute(withMail);

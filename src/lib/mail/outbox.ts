@@ -10,7 +10,8 @@ import { getMailSettings } from './settings.ts';
 export const MAIL_CHANNEL = 'mail_queued';
 
 /** What a message is, for the admin list and the tests. */
-export type MailKind = 'received' | 'decision' | 'reply' | 'lost_links' | 'contact';
+export type MailKind =
+  'received' | 'decision' | 'reply' | 'lost_links' | 'contact' | 'team_new' | 'team_digest' | 'team_reminder';
 
 /** A composed message, ready to queue (src/lib/mail/messages/ write them). */
 export interface OutgoingMail {
@@ -26,6 +27,11 @@ export interface OutgoingMail {
   carriesSecret?: boolean;
   /** The event it tells of, once: a second message with the same key is not queued. */
   dedupeKey?: string;
+  /**
+   * False for the team's own messages, which a member chose and can stop: the daily budget is
+   * there so that the public's forms cannot mail-bomb an address, not to drop a moderator's digest.
+   */
+  countsAgainstBudget?: boolean;
 }
 
 export type Enqueued =
@@ -50,6 +56,18 @@ function columns(mail: OutgoingMail, now: Date) {
     dedupe_key: mail.dedupeKey ?? null,
     created_at: now,
   };
+}
+
+/** Counts one more message to `address` today (Paris) and says whether it may go. */
+async function withinBudget(trx: Transaction<Database>, address: string, now: Date): Promise<'queued' | 'held'> {
+  const { perAddressPerDay } = await getMailSettings(trx);
+  const counted = await trx
+    .insertInto('mail_budget')
+    .values({ address_hash: addressHash(address), day: candleDay(now), messages: 1 })
+    .onConflict((oc) => oc.columns(['address_hash', 'day']).doUpdateSet({ messages: sql`mail_budget.messages + 1` }))
+    .returning('messages')
+    .executeTakeFirstOrThrow();
+  return counted.messages <= perAddressPerDay ? 'queued' : 'held';
 }
 
 /**
@@ -79,14 +97,7 @@ export async function enqueueMail(trx: Transaction<Database>, mail: OutgoingMail
       .executeTakeFirstOrThrow();
     return { id: Number(row.id), status: 'failed' };
   }
-  const { perAddressPerDay } = await getMailSettings(trx);
-  const counted = await trx
-    .insertInto('mail_budget')
-    .values({ address_hash: addressHash(mail.to), day: candleDay(now), messages: 1 })
-    .onConflict((oc) => oc.columns(['address_hash', 'day']).doUpdateSet({ messages: sql`mail_budget.messages + 1` }))
-    .returning('messages')
-    .executeTakeFirstOrThrow();
-  const status = counted.messages <= perAddressPerDay ? 'queued' : 'held';
+  const status = mail.countsAgainstBudget === false ? 'queued' : await withinBudget(trx, mail.to, now);
   const row = await trx
     .insertInto('mail_outbox')
     .values({ ...columns(mail, now), status })

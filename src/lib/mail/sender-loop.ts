@@ -15,6 +15,8 @@ export interface SenderSource {
   engine: 'postgres' | 'pglite';
   pglite?: PGlite | undefined;
   databaseUrl?: string | undefined;
+  /** Scheduled work to run before each pass (the team's digests and reminders: team-jobs.ts). */
+  jobs?: (now: Date) => Promise<unknown>;
 }
 
 export interface RunningSender {
@@ -66,7 +68,8 @@ function listen(source: SenderSource, onNotify: () => void): () => Promise<void>
 }
 
 /**
- * The sender of one app process: a pass at start, on every NOTIFY and every 30 s. Passes never
+ * The sender of one app process: a pass at start, on every NOTIFY and every 30 s (the scheduled
+ * jobs first, which queue what is due, then sending). Passes never
  * overlap within the process (a wake during a pass asks for one more); across processes the
  * claim in `sendDue` keeps them apart. Errors are logged (never an address) and the next pass tries again.
  */
@@ -78,6 +81,7 @@ export function startMailSender(source: SenderSource, options: SendOptions): Run
     do {
       again = false;
       try {
+        await source.jobs?.(new Date());
         const tally = await sendDue(source.db, options);
         if (tally.sent + tally.retried + tally.failed > 0) {
           console.log(`[mail] sent ${tally.sent}, to retry ${tally.retried}, failed ${tally.failed}`);
