@@ -1,6 +1,6 @@
 /**
  * `npm run backup [-- --out DIR]`: a complete, compressed, timestamped backup of the database in
- * DIR (./backups unless BACKUP_DIR or --out says otherwise). PostgreSQL (DATABASE_URL): pg_dump
+ * DIR (./data/backups unless BACKUP_DIR or --out says otherwise). PostgreSQL (DATABASE_URL): pg_dump
  * --format=custom. Embedded PGlite: its data directory, gzipped — only while the server is
  * stopped (one process per directory); a running server takes its own daily backups in DIR/daily.
  */
@@ -8,12 +8,12 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDb, DataDirLockedError, DEFAULT_DATA_DIR } from '../db/index.ts';
-import { backupFileName } from '../src/lib/backup/files.ts';
+import { backupDir, backupFileName } from '../src/lib/backup/files.ts';
 import { backupPglite } from '../src/lib/backup/pglite-backup.ts';
 import { backupPostgres } from '../src/lib/backup/postgres-backup.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } }, strict: true });
-const dir = path.resolve(values.out ?? process.env.BACKUP_DIR ?? './backups');
+const dir = values.out ? path.resolve(values.out) : backupDir(process.env);
 fs.mkdirSync(dir, { recursive: true });
 const databaseUrl = process.env.DATABASE_URL || undefined;
 

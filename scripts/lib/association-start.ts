@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Runtime } from '../../src/lib/runtime.ts';
 import { issueSetupToken } from '../../src/lib/auth/first-admin.ts';
 import { scheduleDailyBackups } from '../../src/lib/backup/daily.ts';
+import { backupDir } from '../../src/lib/backup/files.ts';
 
 /**
  * While no admin exists, prints the one-time address that creates the first one (a new one at
@@ -30,11 +31,12 @@ export async function announceFirstAdmin(runtime: Runtime, localOrigin: string):
 }
 
 /**
- * The embedded database's daily backup in BACKUP_DIR/daily (./backups/daily): only this process
- * may open it. PostgreSQL is backed up from outside (`npm run backup`, or the provider's own).
+ * The embedded database's daily backup in <backups>/daily (backup/files.ts: ./data/backups by
+ * default): only this process may open it. PostgreSQL is backed up from outside (`npm run backup`,
+ * or the provider's own).
  */
 export function startDailyBackups(runtime: Runtime): () => void {
   const pglite = runtime.handle.pglite;
   if (!pglite) return () => {};
-  return scheduleDailyBackups(pglite, path.resolve(process.env.BACKUP_DIR ?? './backups', 'daily'));
+  return scheduleDailyBackups(pglite, path.join(backupDir(process.env), 'daily'));
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { flashParams, readFlash, undoTimeLeft, UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
 import {
+  backupDir,
   backupEngineOf,
   backupFileName,
   backupTime,
@@ -42,6 +43,12 @@ describe('backup files', () => {
     expect(backupEngineOf(backupFileName('postgres', now))).toBe('postgres');
     expect(backupEngineOf('notes.txt')).toBeNull();
     expect(backupTime(name)?.toISOString()).toBe('2026-12-06T07:55:01.000Z');
+  });
+
+  it('go beside the embedded database unless BACKUP_DIR says otherwise', () => {
+    expect(backupDir({})).toBe(path.resolve('data/backups'));
+    expect(backupDir({ DATA_DIR: '/srv/mur/pglite' })).toBe('/srv/mur/backups');
+    expect(backupDir({ BACKUP_DIR: '/mnt/copies', DATA_DIR: '/srv/mur/pglite' })).toBe('/mnt/copies');
   });
 
   it('are pruned to the newest of each of the last days and weeks, written whole or not at all', () => {

@@ -3,6 +3,15 @@ import path from 'node:path';
 
 export type BackupEngine = 'pglite' | 'postgres';
 
+/**
+ * Where backups go: BACKUP_DIR, else `backups` beside the embedded database's directory
+ * (./data/backups), which is already out of git and is what an operator copies off the machine.
+ */
+export function backupDir(env: Record<string, string | undefined>): string {
+  if (env.BACKUP_DIR) return path.resolve(env.BACKUP_DIR);
+  return path.join(path.dirname(path.resolve(env.DATA_DIR || './data/pglite')), 'backups');
+}
+
 /** The file name's ending for each engine: PGlite's gzipped data directory, pg_dump's custom format. */
 export const BACKUP_EXTENSIONS: Readonly<Record<BackupEngine, string>> = {
   pglite: '.pglite.tar.gz',
