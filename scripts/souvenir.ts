@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { withRuntime } from './lib/with-runtime.ts';
 import { DECISIONS, DecisionError } from '../src/lib/moderation/decisions.ts';
-import { decideSouvenir } from '../src/lib/contributions/decide.ts';
+import { decideContribution } from '../src/lib/contributions/decide.ts';
 import { findSouvenirId } from '../src/lib/souvenirs/lookup.ts';
 import type { Decision } from '../src/lib/moderation/decisions.ts';
 
@@ -17,7 +17,10 @@ if (!decision || refs.length === 0 || !DECISIONS.includes(decision as Decision))
   process.exit(2);
 }
 
-await withRuntime(async ({ handle: { db } }) => {
+await withRuntime(async ({ handle: { db }, publicOrigin }) => {
+  // With PUBLIC_ORIGIN the author is told as after a decision in the queue; without it there is
+  // no address to link to, so nothing is written.
+  const mail = publicOrigin ? { origin: publicOrigin } : undefined;
   let refused = 0;
   for (const ref of refs) {
     const row = await findSouvenirId(db, ref);
@@ -27,12 +30,17 @@ await withRuntime(async ({ handle: { db } }) => {
       continue;
     }
     try {
-      const status = await decideSouvenir(db, {
-        id: row.id,
-        decision: decision as Decision,
-        actor: { id: null, label: 'script' },
-        reason: values.reason ?? null,
-      });
+      const status = await decideContribution(
+        db,
+        'souvenir',
+        {
+          id: row.id,
+          decision: decision as Decision,
+          actor: { id: null, label: 'script' },
+          reason: values.reason ?? null,
+        },
+        mail,
+      );
       console.log(`Souvenir ${row.id} (${row.publicId}): ${decision} → ${status}`);
     } catch (error) {
       if (!(error instanceof DecisionError)) throw error;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { isPermanentRefusal, readMailConfig } from '../../src/lib/mail/transport.ts';
+import { describeError } from '../../src/lib/mail/sender.ts';
 
 describe('readMailConfig', () => {
   it('takes smtp:// and smtps:// URLs, and MAIL_FROM’s domain for Message-IDs', () => {
@@ -37,5 +38,12 @@ describe('isPermanentRefusal', () => {
     expect(isPermanentRefusal({ responseCode: 451 })).toBe(false);
     expect(isPermanentRefusal(Object.assign(new Error('ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(false);
     expect(isPermanentRefusal(null)).toBe(false);
+  });
+});
+
+describe('describeError', () => {
+  it('keeps the server’s answer on one line with any address masked', () => {
+    const error = { responseCode: 550, response: '550 5.1.1 <camille@example.org>:\r\n Recipient address rejected' };
+    expect(describeError(error)).toBe('550: 550 5.1.1 <c•••e@e•••.org>:  Recipient address rejected');
   });
 });

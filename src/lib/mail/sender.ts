@@ -4,6 +4,7 @@ import type { Transporter } from 'nodemailer';
 import type { Database } from '../../../db/types.ts';
 import { nextAttemptAt } from './backoff.ts';
 import { isPermanentRefusal } from './transport.ts';
+import { maskAddress } from './address.ts';
 
 /**
  * How long a claimed message is a sender's alone. Longer than any SMTP exchange can take
@@ -85,11 +86,17 @@ export async function claimDue(db: Kysely<Database>, now: Date, limit = BATCH): 
   });
 }
 
-/** An SMTP error as the admin list shows it: the server's answer, never the message or its address. */
-function describeError(error: unknown): string {
+/**
+ * An SMTP error as the admin list shows it: the server's answer, one line, with any address in
+ * it masked (servers often quote the recipient: "550 <camille@example.org>: unknown user").
+ */
+export function describeError(error: unknown): string {
   const e = error as { responseCode?: number; code?: string; response?: string; message?: string };
   const text = e.response ?? e.message ?? String(error);
-  return `${e.responseCode ?? e.code ?? 'error'}: ${text}`.replace(/[\r\n]+/g, ' ').slice(0, 300);
+  return `${e.responseCode ?? e.code ?? 'error'}: ${text}`
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, (address) => maskAddress(address))
+    .slice(0, 300);
 }
 
 async function sendClaimed(db: Kysely<Database>, mail: Claimed, options: SendOptions): Promise<keyof SendTally> {
