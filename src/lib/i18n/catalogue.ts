@@ -8,7 +8,8 @@ import moderationComments from './messages/moderation-comments.json' with { type
 import journal from './messages/journal.json' with { type: 'json' }; // the journal and the discussion rules
 import accounts from './messages/accounts.json' with { type: 'json' }; // signing in, passwords, the team
 import association from './messages/association.json' with { type: 'json' }; // first admin, publisher, legal notice, contact, undo
-import mail from './messages/mail.json' with { type: 'json' }; // email messages and the pages around them
+import mail from './messages/mail.json' with { type: 'json' }; // the email messages themselves
+import mailPages from './messages/mail-pages.json' with { type: 'json' }; // pages and forms around email
 import writing from './messages/writing.json' with { type: 'json' }; // the formatting bar, preview, counter, thank-you page
 import photos from './messages/photos.json' with { type: 'json' }; // photos: upload, refusals, display, moderation
 import search from './messages/search.json' with { type: 'json' }; // search: the form, results, excerpts
@@ -28,6 +29,7 @@ export const catalogue = {
   ...accounts,
   ...association,
   ...mail,
+  ...mailPages,
   ...writing,
   ...photos,
   ...search,

@@ -13,7 +13,7 @@ export const MAIL_CHANNEL = 'mail_queued';
 export type MailKind =
   'received' | 'decision' | 'reply' | 'lost_links' | 'contact' | 'team_new' | 'team_digest' | 'team_reminder';
 
-/** A composed message, ready to queue (src/lib/mail/messages/ write them). */
+/** A composed message, ready to queue (compose.ts and compose-team.ts write them). */
 export interface OutgoingMail {
   kind: MailKind;
   locale: string;
