@@ -20,6 +20,8 @@ interface BuildInfo {
   /** A hash of the key the build was made with (islands and Actions), never the key itself. */
   keyFingerprint: string | null;
   builtAt: number;
+  /** See `sourceIdentity`. */
+  identity?: string;
 }
 
 function newestMtime(target: string): number {
@@ -127,13 +129,15 @@ export function ensureBuild(key?: string, build: Builder = astroBuild): string {
   fs.mkdirSync(BUILDS_DIR, { recursive: true });
   // Named so that sorting the names sorts by age, even for builds made in the same millisecond.
   const dir = path.join(BUILDS_DIR, `${Date.now()}-${process.hrtime.bigint().toString().padStart(20, '0')}`);
+  // Taken before building: sources edited during the build make a build that says it is older.
+  const identity = sourceIdentity(key);
   const status = build(dir, key);
   if (status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     console.error('The build failed; see the messages above. The current build, if any, is unchanged.');
     process.exit(status);
   }
-  const info: BuildInfo = { keyFingerprint: fingerprint(key), builtAt: Date.now() };
+  const info: BuildInfo = { keyFingerprint: fingerprint(key), builtAt: Date.now(), identity };
   fs.writeFileSync(path.join(dir, INFO), JSON.stringify(info));
   switchTo(dir);
   removeOldBuilds(dir);
@@ -158,15 +162,34 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * What identifies a build's output: a hash of its server code and of its client files' names
- * (Vite names them by content). Two hosts that built the same sources with the same key agree on
- * it, so their pages get the same ETags (src/lib/wall/content-version.ts).
+ * What a build is made from: every source file (by its path in the project) and the key. The
+ * output cannot say it: the bundle names source files by their absolute path and chunks by a hash
+ * of their content, so two hosts keeping their copies in different places build different bytes
+ * from the same sources.
+ */
+function sourceIdentity(key: string | undefined): string {
+  const hash = createHash('sha256').update(fingerprint(key) ?? '');
+  for (const source of SOURCES) {
+    const target = path.join(ROOT, source);
+    const files = fs.statSync(target, { throwIfNoEntry: false })?.isDirectory() ? filesUnder(target) : [target];
+    for (const file of files) {
+      if (!fs.existsSync(file)) continue;
+      hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+    }
+  }
+  return hash.digest('base64url').slice(0, 16);
+}
+
+/**
+ * What identifies a build, the same on every host that built the same sources with the same key
+ * (recorded when `ensureBuild` made it), so that their pages get the same ETags
+ * (src/lib/wall/content-version.ts). A plain `astro build` has no record: its server code's hash.
  */
 export function buildIdentityOf(dir: string): string {
+  const recorded = readInfo(dir)?.identity;
+  if (recorded) return recorded;
   const hash = createHash('sha256');
-  for (const file of filesUnder(path.join(dir, 'server'))) {
+  for (const file of filesUnder(path.join(dir, 'server')))
     hash.update(path.relative(dir, file)).update(fs.readFileSync(file));
-  }
-  for (const file of filesUnder(path.join(dir, 'client'))) hash.update(path.relative(dir, file));
   return hash.digest('base64url').slice(0, 16);
 }

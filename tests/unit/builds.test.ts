@@ -63,20 +63,20 @@ describe('immutable builds (issue 18)', () => {
 });
 
 describe('build identity (issue 18)', () => {
-  it('is the same for the same output and changes with the server code or the client files', () => {
-    const a = path.join(root, 'identity-a');
-    const b = path.join(root, 'identity-b');
-    for (const dir of [a, b]) {
-      fs.mkdirSync(path.join(dir, 'server/chunks'), { recursive: true });
-      fs.mkdirSync(path.join(dir, 'client/_astro'), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'server/chunks/page.mjs'), 'export default 1;');
-      fs.writeFileSync(path.join(dir, 'client/_astro/app.abc123.js'), 'x');
-    }
-    expect(builds.buildIdentityOf(a)).toBe(builds.buildIdentityOf(b));
-    fs.writeFileSync(path.join(b, 'server/chunks/page.mjs'), 'export default 2;');
-    expect(builds.buildIdentityOf(a)).not.toBe(builds.buildIdentityOf(b));
-    fs.writeFileSync(path.join(b, 'server/chunks/page.mjs'), 'export default 1;');
-    fs.renameSync(path.join(b, 'client/_astro/app.abc123.js'), path.join(b, 'client/_astro/app.def456.js'));
-    expect(builds.buildIdentityOf(a)).not.toBe(builds.buildIdentityOf(b));
+  it('is recorded from the sources and the key, the same wherever the build is, and differs with the key', () => {
+    const one = builds.ensureBuild('identity-key', fakeBuild);
+    const identity = builds.buildIdentityOf(one);
+    const elsewhere = path.join(root, 'copied-build');
+    fs.cpSync(one, elsewhere, { recursive: true });
+    expect(builds.buildIdentityOf(elsewhere)).toBe(identity);
+    expect(builds.buildIdentityOf(builds.ensureBuild('another-key', fakeBuild))).not.toBe(identity);
+  });
+
+  it('falls back to a hash of the server code for a plain `astro build`', () => {
+    const plain = path.join(root, 'plain-identity');
+    fakeBuild(plain, 'a');
+    const first = builds.buildIdentityOf(plain);
+    fakeBuild(plain, 'b');
+    expect(builds.buildIdentityOf(plain)).not.toBe(first);
   });
 });
