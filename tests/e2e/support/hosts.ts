@@ -130,7 +130,10 @@ export async function roundRobinProxy(upstreams: () => string[], port = 0): Prom
           resolve(true);
         });
         upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (res.headersSent) return res.destroy();
+          if (res.headersSent) {
+            res.destroy();
+            return;
+          }
           // A refused connection was never received: any request may go elsewhere. A reset one may
           // have been: only a GET or HEAD is tried again (nginx's rule for non-idempotent requests).
           const retry =
