@@ -128,6 +128,15 @@ describeEachDatabase('the messages of a contribution', (t) => {
     }
   });
 
+  it('tells the author when a refused text is published after all, and each outcome only once', async () => {
+    const s = await createSouvenir(t.db, submission(), { ipHash: null, mail });
+    for (const decision of ['reject', 'approve', 'reject', 'approve'] as const) {
+      await decideContribution(t.db, 'souvenir', { id: s.id, decision, actor: moderator }, mail);
+    }
+    const decisions = (await outbox()).filter((r) => r.kind === 'decision').map((r) => r.subject);
+    expect(decisions).toEqual(['À propos de votre souvenir', 'Votre souvenir est publié']);
+  });
+
   it('writes nothing when a text goes to spam or the bin', async () => {
     const s = await createSouvenir(t.db, submission(), { ipHash: null, mail });
     await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'spam', actor: moderator }, mail);
@@ -224,18 +233,16 @@ describeEachDatabase('what erasure does to email', (t) => {
 
   it('an erasure by email forgets every message to the address, whatever its case', async () => {
     await createSouvenir(t.db, submission(), { ipHash: null, mail: { origin, subscribe: true } });
-    await t.db
-      .transaction()
-      .execute((trx) =>
-        enqueueMail(trx, {
-          kind: 'lost_links',
-          locale: 'fr',
-          to: 'Camille@Example.org',
-          subject: 's',
-          text: 't',
-          html: 'h',
-        }),
-      );
+    await t.db.transaction().execute((trx) =>
+      enqueueMail(trx, {
+        kind: 'lost_links',
+        locale: 'fr',
+        to: 'Camille@Example.org',
+        subject: 's',
+        text: 't',
+        html: 'h',
+      }),
+    );
     await eraseEmailData(t.db, { email: 'camille@example.org', actor: moderator, secret: 'k' });
     expect([await count('mail_outbox'), await count('mail_subscription')]).toEqual([0, 0]);
   });

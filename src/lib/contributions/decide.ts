@@ -143,9 +143,9 @@ export interface DecisionMail extends MailRequest {
 }
 
 /**
- * The messages a decision causes, in its transaction: the author hears of the first publication
- * or refusal of a text awaiting moderation (spam and the bin are not told: the address may not
- * be its author's), and a comment's publication tells the conversation's subscribers.
+ * The messages a decision causes, in its transaction: the author hears once that their text is
+ * published, and once that a text awaiting moderation is not (spam and the bin are not told: the
+ * address may not be its author's); a comment's publication tells the conversation's subscribers.
  */
 async function tellByMail(
   trx: Transaction<Database>,
@@ -155,10 +155,10 @@ async function tellByMail(
   next: NextState,
   mail: DecisionMail,
 ) {
-  const decided = next.status === 'approved' || next.status === 'rejected';
-  if (current.status === 'pending' && decided) {
-    await queueDecision(trx, kind, id, next.status === 'approved', mail);
-  }
+  // Published from the queue or after a refusal the team took back; refused only from the queue.
+  const published = next.status === 'approved' && (current.status === 'pending' || current.status === 'rejected');
+  const refused = next.status === 'rejected' && current.status === 'pending';
+  if (published || refused) await queueDecision(trx, kind, id, published, mail);
   if (kind === 'comment' && next.status === 'approved' && current.status !== 'approved') {
     await queueReplies(trx, id, mail);
   }
