@@ -130,12 +130,27 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('works as before without JavaScript: no bar, the tags folded, the link on the page after sending', async () => {
+      const context = await suite.browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await shareForm(page, 'Sans script');
+      expect(await page.locator('[role=toolbar]').isVisible()).toBe(false);
+      expect(await page.locator('[data-preview-toggle]').isVisible()).toBe(false);
+      await expect(page.locator('#body-count').textContent()).resolves.toMatch(/10\s000 caractères au plus\./);
+      await page.click('details.advanced-format summary');
+      await expect(page.locator('#allowed-tags').textContent()).resolves.toContain('<blockquote cite="">');
+      await page.fill('#body', 'Le <em>balcon</em>, sans script.');
+      expect(await send(page)).toBe(303);
+      await expect(page.locator('[data-private-link] a').getAttribute('href')).resolves.toMatch(PRIVATE_LINK);
+      await context.close();
+    });
+
     it('keeps one row per share, and the wall shows what the preview showed', async () => {
-      // Souvenirs 1 and 2 exist; the reload of the thank-you page made no third.
-      const approved = await withScript(suite.server, 'souvenir.ts', ['approve', '1', '2', '3']);
+      // Souvenirs 1 to 3 exist; the reload of the thank-you page made no fourth.
+      const approved = await withScript(suite.server, 'souvenir.ts', ['approve', '1', '2', '4']);
       expect(approved.stdout).toMatch(/Souvenir 1 .*approve/);
       expect(approved.stdout).toMatch(/Souvenir 2 .*approve/);
-      expect(approved.stderr).toContain('No souvenir 3.');
+      expect(approved.stderr).toContain('No souvenir 4.');
       const page = await visitor.newPage();
       await page.goto(`${suite.server.origin}/`);
       const card = (title: string) =>
