@@ -21,6 +21,7 @@ import type { ServerProcess } from './processes.ts';
 import { evaluateTargets } from './report.ts';
 import type { EngineRun, Measurement } from './report.ts';
 import type { LoadSpec } from './load.ts';
+import { benchPhotoUploads, cameraJpeg, storeBenchPhoto } from './photos.ts';
 
 export interface EngineOptions {
   engine: 'postgres' | 'pglite';
@@ -77,6 +78,8 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     const deepPage = Math.min(DEEP_PAGE, Math.floor(options.souvenirs / 20) - 1);
     if (deepPage < DEEP_PAGE) notes.push(`the deep page is page ${deepPage}, the deepest this database has`);
     const deepPath = `/?avant=${encodeURIComponent(await cursorOfPage(handle.db, deepPage))}`;
+    const jpeg = await cameraJpeg();
+    const photoPath = await storeBenchPhoto(handle.db, seeded.commentedPublicId, jpeg);
     // PGlite is one process's database: the bench lets go of it before a server opens it.
     if (options.engine === 'pglite') await handle.close();
 
@@ -145,7 +148,11 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded', origin: cached.origin },
       shareTokensFile: tokensFile,
     });
+    await measure('photo variant (960 px WebP)', cached, photoPath);
     const cachedRss = cachedServer.rssMb();
+    // After the RSS reading: twenty uploads at once are a burst the allocator may keep pages of.
+    console.log('  photo uploads (4000 × 3000 JPEG), one at a time then 20 at once…');
+    const photos = await benchPhotoUploads(cached.origin, () => cachedServer.rssMb(), jpeg);
     await cachedServer.stop();
 
     for (const m of measurements)
@@ -170,6 +177,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       measurements,
       rssAtEndMb: { cached: cachedRss, uncached: uncachedRss },
       share: { answered303: share.statusCodes['303'] ?? 0, tokensRead: tokens.length, stored },
+      photos,
       targets: [],
       notes,
     };

@@ -1,6 +1,7 @@
 /** The benchmark's table, its targets (issue 8) and the JSON written beside them. */
 import os from 'node:os';
 import type { LoadResult } from './load.ts';
+import type { PhotoBench } from './photos.ts';
 
 export interface Measurement extends LoadResult {
   name: string;
@@ -28,6 +29,8 @@ export interface EngineRun {
   rssAtEndMb: { cached: number; uncached: number };
   /** The shares answered 303 (Post/Redirect/Get), the private links read back from their flash, those stored. */
   share: { answered303: number; tokensRead: number; stored: number };
+  /** Photo uploads through the share form (issue 16). */
+  photos?: PhotoBench;
   targets: Target[];
   notes: string[];
 }
@@ -88,6 +91,19 @@ export function evaluateTargets(run: EngineRun): Target[] {
       detail: `${Math.round(share.requestsPerSecond)}/s, ${run.share.stored} of ${run.share.answered303} stored`,
     });
   }
+  if (run.photos) {
+    const { single, concurrent } = run.photos;
+    targets.push({
+      name: 'a 4000 × 3000 photo uploaded and processed < 1 s',
+      met: single.p50Ms < 1000,
+      detail: `p50 ${single.p50Ms} ms, max ${single.maxMs} ms`,
+    });
+    targets.push({
+      name: `RSS < 350 MB during ${concurrent.uploads} uploads at once`,
+      met: concurrent.peakRssMb < 350 && concurrent.answered303 === concurrent.uploads,
+      detail: `peak ${concurrent.peakRssMb} MB, ${concurrent.answered303} answered 303 in ${concurrent.seconds} s`,
+    });
+  }
   const rss = Math.max(run.rssAtEndMb.cached, run.rssAtEndMb.uncached);
   targets.push({ name: 'server RSS < 250 MB at the end', met: rss < 250, detail: `${rss} MB` });
   // A share's success is its 303 (Post/Redirect/Get), which autocannon counts as non-2xx.
@@ -129,6 +145,10 @@ export function formatRun(run: EngineRun): string {
   lines.push(
     `Sharing: ${run.share.answered303} answered 303, ${run.share.tokensRead} private links read, ${run.share.stored} found stored.`,
   );
+  if (run.photos)
+    lines.push(
+      `Photos: a 4000 × 3000 JPEG shared in ${run.photos.single.p50Ms} ms (p50 of ${run.photos.single.uploads}); ${run.photos.concurrent.uploads} at once in ${run.photos.concurrent.seconds} s, server RSS at most ${run.photos.concurrent.peakRssMb} MB.`,
+    );
   lines.push('', 'Targets:');
   for (const target of run.targets) lines.push(`  ${target.met ? '✔' : '✘'} ${target.name}: ${target.detail}`);
   for (const note of run.notes) lines.push(`  note: ${note}`);
