@@ -5,7 +5,7 @@ import type { Locale } from '../../src/lib/i18n/index.ts';
 /**
  * The largest body a form or Action accepts, in bytes. A 10 000-character souvenir URL-encoded at
  * up to 9 bytes a character stays under 90 KiB, so this leaves room for every other field while
- * refusing anything far beyond. Photos will bring a route of their own with its own limit.
+ * refusing anything far beyond. A share form with photos is streamed instead (photo-upload.ts).
  */
 export const FORM_BODY_LIMIT = 256 * 1024;
 
