@@ -69,6 +69,8 @@ export async function startServer(options: {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(options.port),
+      // One worker unless a row asks for more (the targets are per worker; issue 18's row, all workers).
+      WEB_CONCURRENCY: '1',
       ...options.env,
     },
     stdio: ['ignore', log, log],

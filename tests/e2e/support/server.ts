@@ -64,6 +64,9 @@ export async function launchServer(
     PORT: String(port),
     DATA_DIR: path.join(tmp, 'pglite'),
     IP_HASH_SECRET: randomBytes(24).toString('hex'),
+    // One process, so that a test's server is one thing to start and stop; several workers per
+    // host are exercised by the two-host test (two-hosts.test.ts).
+    WEB_CONCURRENCY: '1',
     ...extraEnv,
   };
   let dbName: string | null = null;

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildIdentityOf } from './builds.ts';
+import { listen } from './http-server.ts';
+import { frontHandler } from './front-handler.ts';
+import { loadStaticFiles, staticFiles } from './static-files.ts';
+import { photoFiles } from './photo-files.ts';
+import { oneClickUnsubscribe } from './one-click-unsubscribe.ts';
+import { startDailyBackups } from './association-start.ts';
+import { setBuildIdentity } from '../../src/lib/wall/content-version.ts';
+import { setRuntime } from '../../src/lib/runtime.ts';
+import type { Runtime } from '../../src/lib/runtime.ts';
+import { sendsHsts } from '../../src/lib/security/public-origin.ts';
+import { wallNotifications } from '../../src/lib/wall/invalidation.ts';
+import { endScreenStreams } from '../../src/lib/wall/screen-hub.ts';
+import { scheduleWallChangePurge } from '../../src/lib/wall/changes.ts';
+import { schedulePurge } from '../../src/lib/privacy/purge.ts';
+import { startProcessMailSender } from '../../src/lib/mail/start.ts';
+
+export interface Serving {
+  /** What people type: http://localhost:4321 (the host as configured, 0.0.0.0 shown as localhost). */
+  localOrigin: string;
+  /** Finishes requests in flight, stops the background work and closes the database. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * One serving process: the build in `buildDir` behind our node:http front (static files, photos,
+ * one-click unsubscribe, the front cache), and this process's share of the background work (the
+ * outbox, the purges; each is safe with several processes, see their modules).
+ */
+export async function serve(runtime: Runtime, buildDir: string): Promise<Serving> {
+  setRuntime(runtime);
+  setBuildIdentity(buildIdentityOf(buildDir));
+  const entry = (await import(pathToFileURL(path.join(buildDir, 'server/entry.mjs')).href)) as {
+    handler: (req: IncomingMessage, res: ServerResponse) => void;
+  };
+  const host = process.env.HOST || 'localhost';
+  const port = Number(process.env.PORT || 4321);
+  // Listening for wall changes before the first request, so the render cache accepts pages at once.
+  await wallNotifications().catch((error: unknown) =>
+    console.error('[wall] not listening for changes yet:', (error as Error).message),
+  );
+  const files = await loadStaticFiles(path.join(buildDir, 'client'));
+  const running = await listen(
+    oneClickUnsubscribe(staticFiles(photoFiles(frontHandler(entry.handler)), files)),
+    host,
+    port,
+    { hsts: sendsHsts(runtime.publicOrigin) },
+  );
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const localOrigin = `http://${shown}:${port}`;
+  const stopBackups = startDailyBackups(runtime);
+  // IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.
+  const stopPurge = schedulePurge(runtime.handle.db);
+  const stopChangePurge = scheduleWallChangePurge(runtime.handle.db);
+  // This process sends its share of the outbox (several processes never send one message twice).
+  const stopMail = startProcessMailSender(runtime, runtime.publicOrigin ?? localOrigin);
+
+  return {
+    localOrigin,
+    async shutdown() {
+      stopPurge();
+      stopChangePurge();
+      stopBackups();
+      await stopMail();
+      // Live screens hold their connection open: ended now, with a short retry, rather than waited for.
+      await endScreenStreams();
+      await running.stop();
+      await wallNotifications().then(
+        (notifications) => notifications.close(),
+        () => {},
+      );
+      await runtime.handle.close();
+    },
+  };
+}
