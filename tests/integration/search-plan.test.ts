@@ -48,6 +48,12 @@ describeEachDatabase('search plan at 100 000 souvenirs', (t) => {
     expect(await indexesUsed({ q: '"l\'orage" -pluie', tag: 'jazz' })).toContain('souvenir_search_idx');
     const page = await searchSouvenirs(t.db, { q: 'ORAGE' });
     expect(page.hits).toHaveLength(ROWS / 5000);
+    expect(page.capped).toBe(false);
+    // A word of every text: only the newest SEARCH_RANKED_MATCHES are ranked, and the page says so.
+    const common = await searchSouvenirs(t.db, { q: 'chantait' });
+    expect(common.hits).toHaveLength(20);
+    expect(common.capped).toBe(true);
+    expect(common.next).not.toBeNull();
     expect(page.hits[0]!.excerpt.some((s) => s.hit && s.text === 'orage')).toBe(true);
   });
 });
