@@ -128,4 +128,25 @@ describeEachDatabase('the share form with photos, through the front server', (t)
     expect(new URLSearchParams(handed!.body).get('photoUpload')).toBeNull();
     expect(await t.db.selectFrom('photo').select('id').execute()).toEqual([]);
   });
+
+  it('lets a second host serve the photo the first received, and stop once its bytes are deleted', async () => {
+    await post(form({ photo1: new Blob([new Uint8Array(await picture('webp'))]) }));
+    const [staged] = await stagedPhotos(t.db, new URLSearchParams(handed!.body).get('photoUpload')!);
+    const cache = photoCache();
+    const other = await listen(
+      photoFiles(() => {}, { followWall: false, cache }),
+      '127.0.0.1',
+      0,
+    );
+    try {
+      const otherOrigin = `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
+      expect((await fetch(`${otherOrigin}/photos/${staged!.thumbnail}`)).status).toBe(200);
+      await t.db.deleteFrom('photo').execute();
+      // What a wall_changed notification does to each host's cache.
+      cache.clear();
+      expect((await fetch(`${otherOrigin}/photos/${staged!.thumbnail}`)).status).toBe(404);
+    } finally {
+      await other.stop(100);
+    }
+  });
 });
