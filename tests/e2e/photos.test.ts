@@ -125,6 +125,7 @@ describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall
     expect(await page.locator('#photoAlt1-error').textContent()).toContain('photo 1');
     expect(await page.locator('.photo-kept img').count()).toBe(1);
     expect(await page.locator('#photo1').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await page.focus('#photoAlt1');
     await page.keyboard.type('La scène, de loin');
     await page.check('#consent');
