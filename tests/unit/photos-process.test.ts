@@ -81,6 +81,20 @@ describe('processing a photo', () => {
     expect(await refusal(await picture(format))).toBe('accepted');
   });
 
+  it('turns a 16-bit PNG and a CMYK JPEG into 8-bit sRGB, the colour kept', async () => {
+    const blue = { width: 300, height: 200, channels: 3 as const, background: '#336699' };
+    for (const input of [
+      await sharp({ create: blue }).toColourspace('rgb16').png().toBuffer(),
+      await sharp({ create: blue }).toColourspace('cmyk').jpeg().toBuffer(),
+    ]) {
+      const jpeg = (await processPhoto(input)).variants.find((v) => v.format === 'jpeg')!;
+      const metadata = await sharp(jpeg.bytes).metadata();
+      expect([metadata.space, metadata.depth]).toEqual(['srgb', 'uchar']);
+      const [r, g, b] = (await sharp(jpeg.bytes).stats()).channels.map((c) => c.mean);
+      expect(b! > g! && g! > r!).toBe(true);
+    }
+  });
+
   it('keeps only re-encoded pixels of a JPEG with HTML appended', async () => {
     const polyglot = Buffer.concat([await picture('jpeg'), Buffer.from('<html><script>alert(1)</script></html>')]);
     const processed = await processPhoto(polyglot);
