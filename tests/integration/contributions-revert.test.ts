@@ -77,6 +77,29 @@ describeEachDatabase('restoring the state before a decision', (t) => {
     expect(await souvenirState(t.db, s.id)).toMatchObject({ status: 'trash', previous_status: 'approved' });
   });
 
+  it('drops the author’s “declined” message if it has not left yet, and queues none for the undo', async () => {
+    const s = await sentAt(t.db, 7);
+    const mail = { origin: 'https://mur.example.org' };
+    await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'reject', actor: alice }, mail);
+    const outbox = () => t.db.selectFrom('mail_outbox').select(['dedupe_key', 'status']).execute();
+    expect(await outbox()).toEqual([{ dedupe_key: `decision:souvenir:${s.id}:declined`, status: 'queued' }]);
+    await revertContribution(t.db, { eventId: await lastEventId(t.db, 'reject'), actor: alice });
+    expect(await outbox()).toEqual([]);
+  });
+
+  it('leaves a message that has already been sent', async () => {
+    const s = await sentAt(t.db, 8);
+    await decideContribution(
+      t.db,
+      'souvenir',
+      { id: s.id, decision: 'approve', actor: alice },
+      { origin: 'https://x.example' },
+    );
+    await t.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: new Date() }).execute();
+    await revertContribution(t.db, { eventId: await lastEventId(t.db, 'approve'), actor: alice });
+    expect(await t.db.selectFrom('mail_outbox').select('status').execute()).toEqual([{ status: 'sent' }]);
+  });
+
   it('refuses as a conflict when the item has been decided again since', async () => {
     const s = await sentAt(t.db, 2);
     await decideSouvenir(t.db, { id: s.id, decision: 'reject', actor: alice });

@@ -1,12 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { DecisionError } from '../moderation/decisions.ts';
+import type { DecidableState, DecisionTarget } from '../moderation/decisions.ts';
+import { withdrawQueuedDecision } from '../mail/contribution-mail.ts';
 import { revertItem } from '../moderation/revert.ts';
 import type { RevertRequest } from '../moderation/revert.ts';
 import type { Actor } from '../moderation/audit.ts';
 import { TARGETS } from './decide.ts';
 import { isContributionKind } from './kinds.ts';
 import type { ContributionKind, ContributionStatus } from './kinds.ts';
+
+/**
+ * A kind's decision target for taking a decision back: the same follow-ups (wall, counts), and
+ * the author's message about the decision dropped if it has not left yet. No new message is
+ * queued: a restored state is the team correcting itself, not news for the author.
+ */
+function revertTarget(kind: ContributionKind): DecisionTarget<DecidableState & { souvenirId: number | null }> {
+  const target = TARGETS[kind];
+  return {
+    ...target,
+    afterWrite: async (trx, id, current, next) => {
+      await target.afterWrite(trx, id, current, next);
+      if (current.status === 'approved' && next.status !== 'approved')
+        await withdrawQueuedDecision(trx, kind, id, 'published');
+      if (current.status === 'rejected' && next.status !== 'rejected')
+        await withdrawQueuedDecision(trx, kind, id, 'declined');
+    },
+  };
+}
 
 export interface RevertOutcome {
   kind: ContributionKind;
@@ -25,7 +46,7 @@ export async function revertContribution(db: Kysely<Database>, request: RevertRe
     .where('id', '=', request.eventId)
     .executeTakeFirst();
   if (!event || !isContributionKind(event.target_type)) throw new DecisionError('not_found');
-  const status = await revertItem(db, TARGETS[event.target_type], request);
+  const status = await revertItem(db, revertTarget(event.target_type), request);
   return { kind: event.target_type, id: event.target_id, status };
 }
 

@@ -158,3 +158,25 @@ export async function queueReplies(
   }
   return told.size;
 }
+
+/**
+ * A decision taken back (contributions/revert.ts) before its message left: the message still
+ * waiting in the outbox is dropped, in the undo's transaction, so an author whose text was
+ * rejected by mistake and restored a few seconds later is not told it was declined. A message a
+ * sender has already claimed goes as it is. Returns whether one was dropped.
+ */
+export async function withdrawQueuedDecision(
+  trx: Transaction<Database>,
+  kind: ContributionKind,
+  id: number,
+  outcome: 'published' | 'declined',
+  now = new Date(),
+): Promise<boolean> {
+  const result = await trx
+    .deleteFrom('mail_outbox')
+    .where('dedupe_key', '=', `decision:${kind}:${id}:${outcome}`)
+    .where('status', '=', 'queued')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
