@@ -11,8 +11,10 @@ import {
   readBodyWithin,
 } from './request-body.ts';
 import { guardSecurityHeaders } from './security-headers.ts';
-import { answerBrokenPhotoForm, readPhotoForm, takesPhotos } from './photo-upload.ts';
+import { answerPhotoFormRefusal, readPhotoForm, takesPhotos } from './photo-upload.ts';
 import type { SecurityHeaderOptions } from '../../src/lib/security/headers.ts';
+import { observeRequest } from './request-log.ts';
+import type { ObserveOptions } from './request-log.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -42,8 +44,8 @@ async function handleWithBody(handler: Handler, req: IncomingMessage, res: Serve
     const reading = takesPhotos(req)
       ? await readPhotoForm(req)
       : await readBodyWithin(req, bodyLimitFor(req.url ?? '/'));
-    if (reading.kind === 'broken') {
-      answerBrokenPhotoForm(req, res);
+    if (reading.kind === 'refused') {
+      await answerPhotoFormRefusal(req, res, reading);
       return;
     }
     if (reading.kind === 'too_large') {
@@ -67,8 +69,10 @@ export function listen(
   host: string,
   port: number,
   headers: SecurityHeaderOptions = { hsts: false },
+  observe?: ObserveOptions,
 ): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
+    if (observe) observeRequest(req, res, observe);
     guardSecurityHeaders(res, headers);
     if (!isWellFormed(req.url ?? '/')) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
-import { FORM_BODY_LIMIT } from './request-body.ts';
+import { discardRest, FORM_BODY_LIMIT } from './request-body.ts';
 import type { BodyReading } from './request-body.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, processPhoto } from '../../src/lib/photos/process.ts';
 import type { ProcessedPhoto } from '../../src/lib/photos/process.ts';
@@ -60,7 +60,16 @@ export function takesPhotos(req: IncomingMessage): boolean {
   );
 }
 
-export type PhotoFormReading = BodyReading | { kind: 'broken' };
+/** A photo form answered before Astro: broken multipart (400), or too many uploads at once here (503). */
+export type PhotoFormRefusal = { kind: 'refused'; status: 400 | 503; message: 'photo.brokenForm' | 'photo.busy' };
+export type PhotoFormReading = BodyReading | PhotoFormRefusal;
+
+/**
+ * Uploads this process reads at once. Each may put 60 MB on the temporary disk before its turn in
+ * the processing queue: past this many, a new one is told to try again in a moment instead.
+ */
+export const MAX_UPLOADS_AT_ONCE = 24;
+let uploadsNow = 0;
 
 interface Received {
   fields: URLSearchParams;
@@ -132,11 +141,22 @@ async function processAll(received: Received): Promise<Array<{ position: number;
 /**
  * Reads a share form with photos within PHOTO_FORM_LIMIT (refused early by Content-Length),
  * stages the photos it carries and answers the form's fields as a urlencoded body for Astro.
- * `broken`: the multipart body could not be parsed (nothing is staged).
+ * `refused`: the multipart body could not be parsed, or too many uploads are under way (nothing
+ * is staged either way).
  */
 export async function readPhotoForm(req: IncomingMessage): Promise<PhotoFormReading> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > PHOTO_FORM_LIMIT) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
+  if (uploadsNow >= MAX_UPLOADS_AT_ONCE) return { kind: 'refused', status: 503, message: 'photo.busy' };
+  uploadsNow += 1;
+  try {
+    return await readWithinTurn(req);
+  } finally {
+    uploadsNow -= 1;
+  }
+}
+
+async function readWithinTurn(req: IncomingMessage): Promise<PhotoFormReading> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `mur-upload-${crypto.randomBytes(4).toString('hex')}-`));
   try {
     let received: Received;
@@ -144,7 +164,7 @@ export async function readPhotoForm(req: IncomingMessage): Promise<PhotoFormRead
       received = await receive(req, dir);
     } catch (error) {
       console.warn('[photos] unreadable multipart form:', (error as Error).message);
-      return { kind: 'broken' };
+      return { kind: 'refused', status: 400, message: 'photo.brokenForm' };
     }
     if (received.tooLarge) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
     const processed = await processAll(received);
@@ -167,8 +187,19 @@ export async function readPhotoForm(req: IncomingMessage): Promise<PhotoFormRead
   }
 }
 
-/** 400 for a multipart body that does not parse, in the visitor's language. */
-export function answerBrokenPhotoForm(req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(t(localeFromPath(req.url ?? '/'), 'photo.brokenForm'));
+/** The refusal in the visitor's language; the rest of the body is read and dropped first (request-body.ts). */
+export async function answerPhotoFormRefusal(
+  req: IncomingMessage,
+  res: ServerResponse,
+  refusal: PhotoFormRefusal,
+): Promise<void> {
+  await discardRest(req);
+  res.shouldKeepAlive = false;
+  res.writeHead(refusal.status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+    ...(refusal.status === 503 ? { 'retry-after': '10' } : {}),
+  });
+  res.end(t(localeFromPath(req.url ?? '/'), refusal.message));
 }

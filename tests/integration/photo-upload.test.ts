@@ -1,5 +1,5 @@
 import { it, expect, beforeEach, afterEach } from 'vitest';
-import type http from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import exifr from 'exifr';
 import { describeEachDatabase } from '../helpers/databases.ts';
@@ -7,7 +7,7 @@ import { phoneJpeg, picture } from '../helpers/photo-fixtures.ts';
 import { listen } from '../../scripts/lib/http-server.ts';
 import type { RunningServer } from '../../scripts/lib/http-server.ts';
 import { photoCache, photoFiles } from '../../scripts/lib/photo-files.ts';
-import { PHOTO_FORM_LIMIT, readPhotoForm } from '../../scripts/lib/photo-upload.ts';
+import { MAX_UPLOADS_AT_ONCE, PHOTO_FORM_LIMIT, readPhotoForm } from '../../scripts/lib/photo-upload.ts';
 import { setRuntime } from '../../src/lib/runtime.ts';
 import type { Runtime } from '../../src/lib/runtime.ts';
 import { stagedPhotos } from '../../src/lib/photos/staging.ts';
@@ -148,5 +148,27 @@ describeEachDatabase('the share form with photos, through the front server', (t)
     } finally {
       await other.stop(100);
     }
+  });
+
+  it('tells the upload past the limit of uploads at once to try again, in its language', async () => {
+    const held = Array.from({ length: MAX_UPLOADS_AT_ONCE }, () => {
+      const request = http.request(`${origin}/partager?_action=share`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'multipart/form-data; boundary=b', 'content-length': '100000' },
+      });
+      request.on('error', () => {});
+      request.write('--b\r\ncontent-disposition: form-data; name="photo1"; filename="a.jpg"\r\n\r\n');
+      return request;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const answer = await fetch(`${origin}/en/partager?_action=share`, {
+      method: 'POST',
+      headers: { origin },
+      body: form({ photo1: new Blob([new Uint8Array(await picture('png', 32, 32))]) }),
+    });
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('10');
+    expect(await answer.text()).toMatch(/Many photos are arriving/);
+    for (const request of held) request.destroy();
   });
 });
