@@ -1,5 +1,5 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import type { LogEvent } from 'kysely';
+import type { LogEvent, PostgresPool } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
@@ -16,6 +16,15 @@ export interface DbOptions {
   log?: ((event: LogEvent) => void) | undefined;
   /** Largest pool for PostgreSQL. */
   poolSize?: number | undefined;
+  /** A streaming standby of `databaseUrl` for public reads (PostgreSQL only; see src/lib/replica/). */
+  replicaUrl?: string | undefined;
+}
+
+/** The read replica: its own pool, and who to tell when it cannot be reached. */
+export interface ReplicaHandle {
+  db: Kysely<Database>;
+  /** Called when a connection to the replica fails; the read that asked for it got a primary connection instead. */
+  onUnreachable(listener: (error: Error) => void): void;
 }
 
 export interface DbHandle {
@@ -23,6 +32,10 @@ export interface DbHandle {
   engine: 'postgres' | 'pglite';
   /** The PGlite instance when embedded (LISTEN/NOTIFY goes through it). */
   pglite?: PGlite;
+  /** The read replica, when `replicaUrl` was given (PostgreSQL only). */
+  replica?: ReplicaHandle;
+  /** The primary's connection pool (PostgreSQL): its counts are in /metrics. */
+  pool?: pg.Pool;
   /** Closes the pool or PGlite and releases the data-directory lock. */
   close(): Promise<void>;
 }
@@ -31,6 +44,40 @@ export const DEFAULT_DATA_DIR = './data/pglite';
 
 /** The extensions every PGlite of ours loads (tests that open PGlite themselves too). */
 export const PGLITE_EXTENSIONS = { unaccent };
+
+/**
+ * The replica's Kysely. A connection that cannot be opened (the standby stopped between two
+ * health checks) is replaced by one of the primary's, so a page read never fails for it: the
+ * listeners hear why and stop choosing the replica (src/lib/replica/replica-monitor.ts).
+ */
+function openReplica(url: string, primaryPool: PostgresPool, options: DbOptions): ReplicaHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 2_000 });
+  // As for the primary: a standby that stops must not crash the process.
+  pool.on('error', (error) => console.error('[db] idle replica client error:', error.message));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.error('[db] replica connection lost:', error.message));
+  });
+  const listeners: Array<(error: Error) => void> = [];
+  const replicaPool = retryingPool(pool);
+  const fallbackPool: PostgresPool = {
+    options: replicaPool.options,
+    connect: async () => {
+      try {
+        return await replicaPool.connect();
+      } catch (error) {
+        // Whatever the reason (refused, timed out, shutting down), opening failed: no statement ran.
+        for (const listener of listeners) listener(error as Error);
+        return primaryPool.connect();
+      }
+    },
+    end: () => replicaPool.end(),
+  };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: fallbackPool }),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return { db, onUnreachable: (listener) => void listeners.push(listener) };
+}
 
 /** Opens the database the options describe; reads no environment variable itself. */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
@@ -47,11 +94,23 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     pool.on('connect', (client) => {
       client.on('error', (error) => console.error('[db] connection lost:', error.message));
     });
+    const primaryPool = retryingPool(pool);
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: retryingPool(pool) }),
+      dialect: new PostgresDialect({ pool: primaryPool }),
       ...(options.log ? { log: options.log } : {}),
     });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    if (!options.replicaUrl) return { db, engine: 'postgres', pool, close: () => db.destroy() };
+    const replica = openReplica(options.replicaUrl, primaryPool, options);
+    return {
+      db,
+      engine: 'postgres',
+      pool,
+      replica,
+      close: async () => {
+        await replica.db.destroy();
+        await db.destroy();
+      },
+    };
   }
 
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;

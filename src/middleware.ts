@@ -6,6 +6,7 @@ import { linkOrigin, sendsHsts } from './lib/security/public-origin.ts';
 import { getRuntime } from './lib/runtime.ts';
 import { loadSessionUser } from './lib/auth/request-session.ts';
 import { pageCache } from './lib/wall/page-cache-middleware.ts';
+import { ownWrites } from './lib/replica/own-writes-middleware.ts';
 import { localeFromPath, t } from './lib/i18n/index.ts';
 import { requestLocale, useLocale } from './lib/i18n/locals.ts';
 
@@ -58,4 +59,5 @@ const i18n = defineMiddleware((context, next) => {
 
 // The page cache goes first: it stores responses as `security` finished them (wall/page-cache-middleware.ts).
 // The locale comes last: a cached page never needs it, and a 404 rewrite still gets the headers.
-export const onRequest = sequence(pageCache, security, i18n);
+// After a write, ownWrites marks the writer's next reads (replica/own-writes.ts), inside `security`'s refusal of cross-site ones.
+export const onRequest = sequence(pageCache, security, ownWrites, i18n);

@@ -7,6 +7,8 @@ import { parseTrustedProxies } from './security/client-address.ts';
 import { parsePublicOrigin } from './security/public-origin.ts';
 import { readMailConfig } from './mail/transport.ts';
 import type { MailConfig } from './mail/transport.ts';
+import { openReadRouter } from './replica/open-read-router.ts';
+import type { ReadRouter } from './replica/read-router.ts';
 
 export interface Runtime {
   handle: DbHandle;
@@ -23,6 +25,8 @@ export interface Runtime {
   trustedProxies: number;
   /** SMTP_URL and MAIL_FROM (mail/transport.ts); without SMTP_URL messages wait in the outbox. */
   mail: MailConfig;
+  /** Where public pages read (DATABASE_REPLICA_URL, replica/read-router.ts); absent: everything reads the primary. */
+  readRouter: ReadRouter | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,7 +36,10 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
   const publicOrigin = parsePublicOrigin(env.PUBLIC_ORIGIN);
   const mail = readMailConfig(env, publicOrigin);
   const dataDir = env.DATA_DIR || DEFAULT_DATA_DIR;
-  const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
+  const replicaUrl = env.DATABASE_URL ? env.DATABASE_REPLICA_URL || undefined : undefined;
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL)
+    console.warn('[runtime] DATABASE_REPLICA_URL is ignored: the embedded database (no DATABASE_URL) has no replica.');
+  const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir, replicaUrl });
   try {
     await migrateToLatest(handle.db);
   } catch (error) {
@@ -57,6 +64,7 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
     embedFrameAncestors: embedFrameAncestors(env.EMBED_FRAME_ANCESTORS),
     trustedProxies: parseTrustedProxies(env.TRUST_PROXY),
     mail,
+    readRouter: openReadRouter(handle, env.REPLICA_MAX_LAG_MS, replicaUrl),
   };
 }
 

@@ -5,6 +5,7 @@ import { answerFromStore, toWebResponse } from './http-cache.ts';
 import { wallNotifications } from './invalidation.ts';
 import { getRuntime } from '../runtime.ts';
 import { buildIdentity, contentVersion, versionEtag } from './content-version.ts';
+import { publicReader } from '../replica/public-reader.ts';
 
 /**
  * The outermost middleware: answers cached public pages (or 304s) before anything renders, and
@@ -38,7 +39,8 @@ export const pageCache = defineMiddleware(async (context, next) => {
   const generation = cache.generation;
   // Pages that expire on a timer may change without a new version: their tags stay the bytes'.
   const build = decision.ttlMs === null ? buildIdentity() : null;
-  const db = build ? (await getRuntime()).handle.db : null;
+  // The page's own reader (replica/public-reader.ts): its version is the version of what the page shows.
+  const db = build ? await publicReader(request) : null;
   const versionBefore = db ? await contentVersion(db).catch(() => null) : null;
   const response = await next();
   if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;

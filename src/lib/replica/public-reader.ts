@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { getRuntime } from '../runtime.ts';
+import { wallNotifications } from '../wall/invalidation.ts';
+import type { WallNotifications } from '../wall/notifications.ts';
+import type { ReadRouter } from './read-router.ts';
+import { ownWriteLsn } from './own-writes.ts';
+
+/** Tells the router of every change the wall hears (and of each LISTEN (re)connection, which may have missed some). */
+export function followWallChanges(router: ReadRouter, notifications: WallNotifications): () => void {
+  const unsubscribe = notifications.subscribe(() => router.noteChange());
+  // Anything committed before this process listened counts as a change heard now.
+  router.noteChange();
+  return unsubscribe;
+}
+
+const KEY = Symbol.for('mur-des-souvenirs.replica-follows-wall');
+type Holder = { [KEY]?: Promise<void> };
+
+function followOnce(router: ReadRouter): Promise<void> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= wallNotifications().then(
+    (notifications) => void followWallChanges(router, notifications),
+    (error: unknown) => {
+      // Without notifications a change is never heard: the replica is still bounded by REPLICA_MAX_LAG_MS.
+      console.error('[replica] not told of changes; pages trust the lag bound only:', (error as Error).message);
+    },
+  );
+  return holder[KEY];
+}
+
+// One choice per request: the page, its components and the cache's version check read one database.
+const chosen = new WeakMap<Request, Promise<Kysely<Database>>>();
+
+/**
+ * The database a public page (wall, souvenir page, feeds, live screen, embed, search) reads from:
+ * the replica when DATABASE_REPLICA_URL is set and it is usable and fresh enough for this request
+ * (replica/read-router.ts), else the primary, which is also what `getDb()` gives. A write request
+ * always reads the primary: it acts on what it reads.
+ */
+export function publicReader(request: Request): Promise<Kysely<Database>> {
+  let reader = chosen.get(request);
+  if (!reader) {
+    reader = chooseReader(request);
+    chosen.set(request, reader);
+  }
+  return reader;
+}
+
+async function chooseReader(request: Request): Promise<Kysely<Database>> {
+  const { handle, readRouter } = await getRuntime();
+  if (!readRouter || (request.method !== 'GET' && request.method !== 'HEAD')) return handle.db;
+  await followOnce(readRouter);
+  return readRouter.reader(ownWriteLsn(request.headers.get('cookie')));
+}
