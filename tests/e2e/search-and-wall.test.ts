@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('search and the wall as a wall', () => {
     await page.fill('#recherche-q', 'facade coloree');
     await Promise.all([page.waitForURL(/\/recherche\?q=facade\+coloree$/), page.press('#recherche-q', 'Enter')]);
     const first = page.locator('.search-result').first();
-    await expect(first.locator('h2').textContent()).resolves.toContain('Mon premier concert');
+    await expect(first.locator('h3').textContent()).resolves.toContain('Mon premier concert');
     await expect(first.locator('mark').allTextContents()).resolves.toEqual(['façade', 'colorée']);
     await documentScreenshot(page, 'search-375');
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -43,6 +43,9 @@ describe.skipIf(!hasChromium)('search and the wall as a wall', () => {
     const page = await context.newPage();
     await page.goto(`${suite.server.origin}/`);
     await documentScreenshot(page, 'wall-1440');
+    await page.evaluate(() => document.getElementById('souvenirs')!.scrollIntoView({ block: 'start' }));
+    await documentScreenshot(page, 'wall-1440-cards');
+    await page.evaluate(() => window.scrollTo(0, 0));
     const boxes = await page.$$eval('#souvenirs > .souvenir-card', (cards) =>
       cards.map((card) => {
         const { left, top } = card.getBoundingClientRect();
