@@ -72,6 +72,16 @@ describe.skipIf(!hasChromium)('an association runs the wall', () => {
   });
 
   it('lists a visitor’s contact message in moderation, unread until marked', async () => {
+    const refused = await fetch(`${suite.server.origin}/contact?_action=contact`, {
+      method: 'POST',
+      headers: { origin: suite.server.origin },
+      body: new URLSearchParams({ name: 'Sam\u202Eevil', email: 'sam@example.org', message: 'Mon texte gardé' }),
+    });
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain('Mon texte gardé');
+    expect(page).toContain('field-error');
+
     const visitor = await (await suite.browser.newContext()).newPage();
     await visitor.goto(`${suite.server.origin}/contact`);
     expect(await axeViolations(visitor)).toEqual([]);
