@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { currentBuild, ensureBuild, markInUse } from './lib/builds.ts';
 import { serve } from './lib/serve.ts';
 import { runWorkers, workerCount } from './lib/workers.ts';
+import { serveClusterMetrics } from './lib/metrics.ts';
 import { openRuntimeOrExit } from './lib/with-runtime.ts';
 import { announceFirstAdmin } from './lib/association-start.ts';
 import { astroKey } from '../src/lib/secrets/shared-secret.ts';
@@ -35,6 +36,7 @@ if (cluster.isWorker) {
     const host = process.env.HOST || 'localhost';
     const port = Number(process.env.PORT || 4321);
     const localOrigin = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+    serveClusterMetrics();
     await runWorkers(count, { MUR_BUILD_DIR: buildDir }, () => {
       unmarkBuild();
       process.exit(0);

@@ -83,6 +83,8 @@ export interface FrontCache {
    * untouched for Astro. A promise when it waited for another request's render of the same page.
    */
   handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
+  /** Whether the request is for a page this cache may hold (a miss rather than a bypass, in the metrics). */
+  cacheable(req: IncomingMessage): boolean;
 }
 
 export interface FrontCacheOptions {
@@ -166,5 +168,6 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
       const key = keyOf(req);
       return key === null ? false : lookupOrWait(req, res, key, false);
     },
+    cacheable: (req) => keyOf(req) !== null,
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFrontCache } from './front-cache.ts';
+import { recordFrontCache } from './metrics.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -17,13 +18,17 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
   const front = createFrontCache({ publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN) });
   return (req, res) => {
     const served = front.handle(req, res);
-    if (served === true) return;
+    if (served === true) return recordFrontCache('hit');
     if (served === false) {
+      recordFrontCache(front.cacheable(req) ? 'miss' : 'bypass');
       astro(req, res);
       return;
     }
     served.then(
-      (done) => done || astro(req, res),
+      (done) => {
+        recordFrontCache(done ? 'hit' : 'miss');
+        if (!done) astro(req, res);
+      },
       () => astro(req, res),
     );
   };

@@ -13,6 +13,8 @@ import {
 import { guardSecurityHeaders } from './security-headers.ts';
 import { answerPhotoFormRefusal, readPhotoForm, takesPhotos } from './photo-upload.ts';
 import type { SecurityHeaderOptions } from '../../src/lib/security/headers.ts';
+import { observeRequest } from './request-log.ts';
+import type { ObserveOptions } from './request-log.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -67,8 +69,10 @@ export function listen(
   host: string,
   port: number,
   headers: SecurityHeaderOptions = { hsts: false },
+  observe?: ObserveOptions,
 ): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
+    if (observe) observeRequest(req, res, observe);
     guardSecurityHeaders(res, headers);
     if (!isWellFormed(req.url ?? '/')) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });

@@ -17,6 +17,8 @@ import { endScreenStreams } from '../../src/lib/wall/screen-hub.ts';
 import { scheduleWallChangePurge } from '../../src/lib/wall/changes.ts';
 import { schedulePurge } from '../../src/lib/privacy/purge.ts';
 import { startProcessMailSender } from '../../src/lib/mail/start.ts';
+import { logger } from '../../src/lib/ops/logger.ts';
+import { metricsEndpoint, shareMetricsWithPrimary, wireMetrics } from './metrics.ts';
 
 export interface Serving {
   /** What people type: http://localhost:4321 (the host as configured, 0.0.0.0 shown as localhost). */
@@ -43,11 +45,16 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
     console.error('[wall] not listening for changes yet:', (error as Error).message),
   );
   const files = await loadStaticFiles(path.join(buildDir, 'client'));
+  wireMetrics(runtime);
+  shareMetricsWithPrimary();
+  const site = oneClickUnsubscribe(staticFiles(photoFiles(frontHandler(entry.handler)), files));
+  const metricsToken = process.env.METRICS_TOKEN || undefined;
   const running = await listen(
-    oneClickUnsubscribe(staticFiles(photoFiles(frontHandler(entry.handler)), files)),
+    (req, res) => (metricsEndpoint(req, res, metricsToken) ? undefined : site(req, res)),
     host,
     port,
     { hsts: sendsHsts(runtime.publicOrigin) },
+    { trustedProxies: runtime.trustedProxies, accessLog: process.env.ACCESS_LOG !== 'off' },
   );
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const localOrigin = `http://${shown}:${port}`;
@@ -73,6 +80,7 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
         () => {},
       );
       await runtime.handle.close();
+      logger.flush();
     },
   };
 }

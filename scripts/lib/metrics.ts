@@ -1,0 +1,188 @@
+import cluster from 'node:cluster';
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import client from 'prom-client';
+import { sql } from 'kysely';
+import type { Runtime } from '../../src/lib/runtime.ts';
+
+/**
+ * Prometheus metrics (prom-client): requests and latency by route, the front cache's hits and
+ * misses, the outbox's depth, the moderation queue, the database pool and the event loop's delay
+ * (prom-client's default process metrics). With several workers, a scrape reaching any of them
+ * gets the sum of all (the primary aggregates over IPC, see `serveClusterMetrics`).
+ */
+const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry });
+
+const requests = new client.Counter({
+  name: 'mur_http_requests_total',
+  help: 'Requests answered, by method, route and status class.',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [registry],
+});
+const duration = new client.Histogram({
+  name: 'mur_http_request_duration_seconds',
+  help: 'Time to answer, by route.',
+  labelNames: ['route'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+const frontCache = new client.Counter({
+  name: 'mur_front_cache_total',
+  help: 'Public pages answered from the front cache (hit), rendered (miss), or never cacheable (bypass).',
+  labelNames: ['result'] as const,
+  registers: [registry],
+});
+
+/** A metric read from the database at scrape time: the same on every worker, so not summed. */
+function databaseGauge(name: string, help: string, read: (runtime: Runtime) => Promise<number>, runtime: Runtime) {
+  new client.Gauge({
+    name,
+    help,
+    registers: [registry],
+    aggregator: 'max',
+    async collect() {
+      try {
+        this.set(await read(runtime));
+      } catch {
+        // A scrape during a database outage shows the last value; the outage shows elsewhere.
+      }
+    },
+  });
+}
+
+let wired = false;
+
+/** Adds the gauges that read this process's database and pool (once per process). */
+export function wireMetrics(runtime: Runtime): void {
+  if (wired) return;
+  wired = true;
+  databaseGauge(
+    'mur_outbox_waiting',
+    'Messages queued in the outbox, not yet sent.',
+    async ({ handle }) =>
+      (
+        await handle.db
+          .selectFrom('mail_outbox')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('status', '=', 'queued')
+          .executeTakeFirstOrThrow()
+      ).n,
+    runtime,
+  );
+  databaseGauge(
+    'mur_moderation_pending',
+    'Souvenirs and comments waiting for a moderator.',
+    async ({ handle }) => {
+      const count = (table: 'souvenir' | 'comment') =>
+        handle.db
+          .selectFrom(table)
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('status', '=', 'pending')
+          .executeTakeFirstOrThrow();
+      const [souvenirs, comments] = await Promise.all([count('souvenir'), count('comment')]);
+      return souvenirs.n + comments.n;
+    },
+    runtime,
+  );
+  const pool = runtime.handle.pool;
+  if (pool) {
+    const poolGauge = new client.Gauge({
+      name: 'mur_db_pool_connections',
+      help: 'Connections of the PostgreSQL pool, by state.',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      collect() {
+        poolGauge.set({ state: 'total' }, pool.totalCount);
+        poolGauge.set({ state: 'idle' }, pool.idleCount);
+        poolGauge.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+  }
+}
+
+/** Counts one answered request. */
+export function recordRequest(method: string, route: string, status: number, seconds: number): void {
+  requests.inc({ method, route, status: `${Math.floor(status / 100)}xx` });
+  duration.observe({ route }, seconds);
+}
+
+export function recordFrontCache(result: 'hit' | 'miss' | 'bypass'): void {
+  frontCache.inc({ result });
+}
+
+/**
+ * Who may read /metrics: a request from this machine that no proxy forwarded, or one carrying
+ * `Authorization: Bearer <METRICS_TOKEN>`. Anyone else gets the same 404 as any unknown path.
+ */
+export function mayReadMetrics(req: IncomingMessage, token: string | undefined): boolean {
+  const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (token && given) {
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+  const peer = req.socket.remoteAddress ?? '';
+  const local = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
+  return local && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined;
+}
+
+const AGGREGATE = 'mur:metrics';
+
+/** This process's metrics, or every worker's summed when it is one of several. */
+async function metricsText(): Promise<string> {
+  if (!cluster.isWorker || !process.send) return registry.metrics();
+  const id = Math.random().toString(36).slice(2);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.off('message', onReply);
+      reject(new Error('the primary did not answer'));
+    }, 5_000);
+    const onReply = (message: unknown) => {
+      const reply = message as { type?: string; id?: string; text?: string };
+      if (reply.type !== `${AGGREGATE}:reply` || reply.id !== id) return;
+      clearTimeout(timer);
+      process.off('message', onReply);
+      resolve(reply.text ?? '');
+    };
+    process.on('message', onReply);
+    process.send!({ type: AGGREGATE, id });
+  });
+}
+
+/** In the primary: answers a worker's request for everyone's metrics (prom-client's aggregator). */
+export function serveClusterMetrics(): void {
+  const aggregator = new client.AggregatorRegistry();
+  cluster.on('message', (worker, message: { type?: string; id?: string }) => {
+    if (message?.type !== AGGREGATE) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type: `${AGGREGATE}:reply`, id: message.id, text }),
+      (error: Error) => worker.send({ type: `${AGGREGATE}:reply`, id: message.id, text: `# ${error.message}\n` }),
+    );
+  });
+}
+
+/** In a worker: lets the primary's aggregator read this process's registry. */
+export function shareMetricsWithPrimary(): void {
+  if (!cluster.isWorker) return;
+  // Constructing one is what makes prom-client answer the primary's requests in a worker.
+  new client.AggregatorRegistry();
+  client.AggregatorRegistry.setRegistries([registry]);
+}
+
+/** GET /metrics, when allowed; false for every other request. */
+export function metricsEndpoint(req: IncomingMessage, res: ServerResponse, token: string | undefined): boolean {
+  if ((req.url ?? '').split('?', 1)[0] !== '/metrics' || req.method !== 'GET') return false;
+  if (!mayReadMetrics(req, token)) return false;
+  metricsText().then(
+    (text) => {
+      res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+      res.end(text);
+    },
+    (error: Error) => {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`metrics unavailable: ${error.message}\n`);
+    },
+  );
+  return true;
+}

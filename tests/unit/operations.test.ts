@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import type { IncomingMessage } from 'node:http';
+import { routeLabel } from '../../scripts/lib/route-label.ts';
+import { mayReadMetrics } from '../../scripts/lib/metrics.ts';
+
+describe('route labels for logs and metrics (issue 18)', () => {
+  it('names pages by their first segment, moderation pages, Actions and islands by name', () => {
+    expect(routeLabel('/', 200)).toBe('/');
+    expect(routeLabel('/en/', 200)).toBe('/');
+    expect(routeLabel('/souvenirs/abc123?x=1', 200)).toBe('/souvenirs/*');
+    expect(routeLabel('/en/souvenirs/abc123', 200)).toBe('/souvenirs/*');
+    expect(routeLabel('/moderation/journal?page=3', 200)).toBe('/moderation/journal');
+    expect(routeLabel('/moderation/modifier/souvenir/12', 200)).toBe('/moderation/modifier/*');
+    expect(routeLabel('/_actions/auth.login', 200)).toBe('/_actions/auth.login');
+    expect(routeLabel('/_server-islands/ModeratorBarIsland?e=x&p=y', 200)).toBe('/_server-islands/ModeratorBarIsland');
+    expect(routeLabel('/recherche?q=concert', 200)).toBe('/recherche');
+  });
+
+  it('never carries a private link, a query or an unknown path, so the labels stay few', () => {
+    const token = 'Zx9_secret-private-link-0123456789abcdef';
+    expect(routeLabel(`/mes-souvenirs/${token}`, 200)).toBe('/mes-souvenirs/*');
+    expect(routeLabel(`/en/mes-souvenirs/${token}`, 200)).not.toContain(token);
+    expect(routeLabel(`/${token}`, 404)).toBe('not-found');
+    expect(routeLabel('/%E2%80%AE/x', 400)).toBe('other');
+    expect(routeLabel('/UPPER', 301)).toBe('other');
+  });
+});
+
+describe('who may read /metrics (issue 18)', () => {
+  const request = (peer: string, headers: Record<string, string> = {}) =>
+    ({ socket: { remoteAddress: peer }, headers }) as unknown as IncomingMessage;
+  it('lets this machine read it directly, and anyone with the token, and no one else', () => {
+    expect(mayReadMetrics(request('127.0.0.1'), undefined)).toBe(true);
+    expect(mayReadMetrics(request('::1'), undefined)).toBe(true);
+    // Through a proxy on the same machine: the visitor is elsewhere.
+    expect(mayReadMetrics(request('127.0.0.1', { 'x-forwarded-for': '203.0.113.9' }), undefined)).toBe(false);
+    expect(mayReadMetrics(request('203.0.113.9'), undefined)).toBe(false);
+    expect(mayReadMetrics(request('203.0.113.9', { authorization: 'Bearer s3cret-token' }), 's3cret-token')).toBe(true);
+    expect(mayReadMetrics(request('203.0.113.9', { authorization: 'Bearer s3cret-tokem' }), 's3cret-token')).toBe(
+      false,
+    );
+    expect(mayReadMetrics(request('203.0.113.9', { authorization: 'Bearer s3cret' }), 's3cret-token')).toBe(false);
+  });
+});
