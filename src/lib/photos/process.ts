@@ -42,7 +42,9 @@ export interface ProcessedPhoto {
 // follows the number of pictures in hand (the queue below), not the number of cores.
 sharp.concurrency(1);
 sharp.cache(false);
-const inTurn = boundedQueue(2);
+// One picture at a time per process: measured with 20 uploads of a 4000 × 3000 JPEG at once, two
+// at a time finished in 60 % of the time but held more memory, and the server's budget is 350 MB.
+const inTurn = boundedQueue(1);
 
 function refusalOf(error: unknown): PhotoError {
   if (error instanceof PhotoError) return error;

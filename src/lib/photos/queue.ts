@@ -1,6 +1,6 @@
 /**
  * At most `slots` jobs at once; the others wait their turn in order. Photo processing goes
- * through one of these so that twenty uploads at once decode two pictures at a time, not twenty:
+ * through one of these so that twenty uploads at once decode one picture at a time, not twenty:
  * a decoded 4000 × 3000 picture is ~36 MB of pixels, and the server's budget is 350 MB.
  */
 export function boundedQueue(slots: number) {
