@@ -7,7 +7,6 @@ import {
   parseSearchRequest,
   searchHref,
 } from '../../src/lib/search/search-query.ts';
-import { excerptSegments } from '../../src/lib/search/excerpt.ts';
 import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
 
 describe('search addresses', () => {
@@ -37,15 +36,5 @@ describe('search addresses', () => {
     expect(at('/en/recherche?q=salle')).toMatchObject({ action: 'cache' });
     expect(at('/recherche?q=salle&annee=')).toEqual({ action: 'pass' });
     expect(at('/recherche?q=salle&x=1')).toEqual({ action: 'pass' });
-  });
-});
-
-describe('excerptSegments', () => {
-  it('splits on the marks and decodes character references into plain text', () => {
-    expect(excerptSegments(' a <mark>b</mark> &lt;i&gt;&amp;&#39;&#x263A;&nbsp;c ')).toEqual([
-      { text: 'a ', hit: false },
-      { text: 'b', hit: true },
-      { text: " <i>&'☺ c", hit: false },
-    ]);
   });
 });
