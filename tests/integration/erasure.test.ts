@@ -199,7 +199,11 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
       souvenirs: 0,
       comments: 0,
     });
-    expect(await findEmailData(t.db, EMAIL)).toEqual({ souvenirs: [], comments: [] });
+    expect(await findEmailData(t.db, EMAIL)).toEqual({
+      souvenirs: [],
+      comments: [],
+      mail: { messages: [], subscriptions: [] },
+    });
   });
 
   it('leaves no trace of the address, the names or the texts in souvenirs, comments or the journal', async () => {

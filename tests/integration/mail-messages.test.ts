@@ -8,7 +8,7 @@ import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { decideContribution } from '../../src/lib/contributions/decide.ts';
 import { findByAuthorToken, withdrawByAuthor } from '../../src/lib/contributions/author-link.ts';
 import { enqueueMail } from '../../src/lib/mail/outbox.ts';
-import { eraseEmailData } from '../../src/lib/privacy/email-data.ts';
+import { eraseEmailData, findEmailData } from '../../src/lib/privacy/email-data.ts';
 import { purgeExpiredPersonalData } from '../../src/lib/privacy/purge.ts';
 import { confirmSubscription, unsubscribe, unsubscribeEverywhere } from '../../src/lib/mail/subscriptions.ts';
 import { sendDue } from '../../src/lib/mail/sender.ts';
@@ -264,5 +264,22 @@ describeEachDatabase('what erasure does to email', (t) => {
     await purgeExpiredPersonalData(t.db);
     const left = await t.db.selectFrom('mail_outbox').select('status').execute();
     expect(left).toEqual([{ status: 'queued' }]);
+  });
+});
+
+describeEachDatabase('what an address can learn of its mail', (t) => {
+  it('lists the messages (never their bodies) and subscriptions of an address, whatever its case', async () => {
+    await createSouvenir(t.db, submission(), { ipHash: null, mail: { origin, subscribe: true } });
+    const data = await findEmailData(t.db, 'CAMILLE@example.org');
+    expect(data.mail.messages).toEqual([
+      expect.objectContaining({
+        kind: 'received',
+        subject: 'Votre souvenir a bien été reçu',
+        status: 'queued',
+        sentAt: null,
+      }),
+    ]);
+    expect(data.mail.subscriptions).toEqual([expect.objectContaining({ targetType: 'souvenir', confirmed: false })]);
+    expect(JSON.stringify(data.mail)).not.toContain('mes-souvenirs');
   });
 });

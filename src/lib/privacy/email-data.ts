@@ -9,6 +9,8 @@ import { eraseContribution } from '../contributions/erase.ts';
 import { contributionsOf } from '../contributions/kinds.ts';
 import type { ContributionKind, ContributionTable } from '../contributions/kinds.ts';
 import { eraseMailOf } from '../mail/erase.ts';
+import { mailDataOf } from '../mail/data.ts';
+import type { MailData } from '../mail/data.ts';
 import { eraseContactMessagesOf } from '../association/contact.ts';
 
 /**
@@ -68,6 +70,8 @@ export interface EmailComment extends EmailContribution {
 export interface EmailData {
   souvenirs: EmailSouvenir[];
   comments: EmailComment[];
+  /** The messages written to the address and its subscriptions (mail/data.ts). */
+  mail: MailData;
 }
 
 /** The columns of `EmailContribution` but the body, kept raw (`body_raw as body`). */
@@ -127,6 +131,7 @@ export async function findEmailData(db: Kysely<Database>, email: string): Promis
   return {
     souvenirs: souvenirs.map((row) => camelised(row, [...EMAIL_COLUMNS, 'body', ...SOUVENIR_COLUMNS])),
     comments: comments.map((row) => camelised(row, [...EMAIL_COLUMNS, 'body', ...COMMENT_COLUMNS])),
+    mail: await mailDataOf(db, address),
   };
 }
 
@@ -139,6 +144,7 @@ export function emailDataDocument(email: string, data: EmailData, now: Date): st
       email: normaliseEmail(email),
       souvenirs: data.souvenirs.map(strip),
       comments: data.comments.map(strip),
+      mail: data.mail,
     },
     null,
     2,
