@@ -51,7 +51,7 @@ export const PGLITE_EXTENSIONS = { unaccent };
  * listeners hear why and stop choosing the replica (src/lib/replica/replica-monitor.ts).
  */
 function openReplica(url: string, primaryPool: PostgresPool, options: DbOptions): ReplicaHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 2_000 });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 1_000 });
   // As for the primary: a standby that stops must not crash the process.
   pool.on('error', (error) => console.error('[db] idle replica client error:', error.message));
   pool.on('connect', (client) => {

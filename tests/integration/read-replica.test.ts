@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -196,6 +197,37 @@ describe.skipIf(unavailable !== null)(
       await readerIs('replica');
       expect(await inRecovery(await router.reader())).toBe(true);
       expect(logs.filter((line) => line.includes('back in use'))).toHaveLength(1);
+    });
+
+    it('skips a replica that never answers, after one check’s timeout, and makes no page wait for it afterwards', async () => {
+      // A port that accepts connections and says nothing, as a host behind a dropped route would.
+      const silent = net.createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const port = (silent.address() as net.AddressInfo).port;
+      const mute = await createDb({
+        databaseUrl: pair.primaryUrl,
+        replicaUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        poolSize: 2,
+      });
+      const muteLogs: string[] = [];
+      try {
+        const monitor = new ReplicaMonitor(mute.replica!.db, { maxLagMs: 5_000, log: (line) => muteLogs.push(line) });
+        mute.replica!.onUnreachable((error) => monitor.reportUnreachable(error));
+        const mutedRouter = new ReadRouter(mute.db, mute.replica!.db, monitor);
+        let started = performance.now();
+        expect(await mutedRouter.choose()).toEqual({ reader: 'primary', why: 'replica-unusable' });
+        expect(performance.now() - started).toBeLessThan(2_500);
+        for (let i = 0; i < 20; i++) {
+          started = performance.now();
+          expect((await mutedRouter.choose()).reader).toBe('primary');
+          expect(performance.now() - started).toBeLessThan(50);
+          await sleep(60);
+        }
+        expect(muteLogs).toEqual([expect.stringMatching(/skipped.*unreachable/)]);
+      } finally {
+        await mute.close();
+        silent.close();
+      }
     });
 
     it('measures the standby’s lag during a burst of 200 shares', async () => {

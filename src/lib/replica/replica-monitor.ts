@@ -47,18 +47,22 @@ export class ReplicaMonitor {
     this.#maxLagMs = options.maxLagMs;
     this.#cacheMs = options.cacheMs ?? 20;
     this.#retryMs = options.retryMs ?? 1_000;
-    this.#timeoutMs = options.timeoutMs ?? 2_000;
+    this.#timeoutMs = options.timeoutMs ?? 1_000;
     this.#log = options.log ?? ((line) => console.warn(line));
     this.#now = options.now ?? Date.now;
   }
 
-  /** The last status, refreshed when older than the cache (or the retry delay while unusable). */
+  /**
+   * The last status, refreshed when older than the cache (or the retry delay while unusable).
+   * While the replica is unusable nobody waits for a check: a replica that does not answer would
+   * otherwise hold every page for the check's timeout.
+   */
   status(): Promise<ReplicaStatus> {
     const age = this.#now() - this.#checkedAt;
-    const ttl = this.#status?.usable === false ? this.#retryMs : this.#cacheMs;
-    if (this.#status && age < ttl) return Promise.resolve(this.#status);
+    const down = this.#status?.usable === false;
+    if (this.#status && age < (down ? this.#retryMs : this.#cacheMs)) return Promise.resolve(this.#status);
     this.#inFlight ??= this.#check().finally(() => (this.#inFlight = null));
-    return this.#inFlight;
+    return down ? Promise.resolve(this.#status!) : this.#inFlight;
   }
 
   /** A connection to the replica failed (db/create-db.ts): skip it now, without waiting for the next check. */
