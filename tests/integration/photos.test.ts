@@ -5,7 +5,13 @@ import { approvedSouvenir, sentAt } from '../helpers/contribution-fixtures.ts';
 import { phoneJpeg, picture } from '../helpers/photo-fixtures.ts';
 import { processPhoto } from '../../src/lib/photos/process.ts';
 import type { ProcessedPhoto } from '../../src/lib/photos/process.ts';
-import { attachStagedPhotos, stagedPhotos, stagePhotos, unstagePhotos } from '../../src/lib/photos/staging.ts';
+import {
+  attachStagedPhotos,
+  forgetExpiredUploads,
+  stagedPhotos,
+  stagePhotos,
+  unstagePhotos,
+} from '../../src/lib/photos/staging.ts';
 import { readVariant } from '../../src/lib/photos/variants.ts';
 import { photosOf } from '../../src/lib/photos/shown.ts';
 import { describePhoto, removePhoto, PhotoEditError } from '../../src/lib/photos/manage.ts';
@@ -111,9 +117,10 @@ describeEachDatabase('photos of souvenirs', (t) => {
     const token = await stagePhotos(t.db, null, [{ position: 1, photo: phone }], then);
     const later = new Date('2026-12-01T11:01:00Z');
     expect(await stagedPhotos(t.db, token, later)).toEqual([]);
-    expect(await attachStagedPhotos(t.db, token, (await sentAt(t.db, 1)).id, [caption(1)], later)).toBe(0);
-    await stagePhotos(t.db, null, [], later);
+    expect(await forgetExpiredUploads(t.db, then)).toBe(0);
+    expect(await forgetExpiredUploads(t.db, later)).toBe(1);
     expect(await rows()).toEqual({ photos: 0, variants: 0 });
+    expect(await attachStagedPhotos(t.db, token, (await sentAt(t.db, 1)).id, [caption(1)], later)).toBe(0);
   });
 
   it('drops a staged photo the form gave no caption', async () => {

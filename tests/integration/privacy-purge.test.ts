@@ -85,6 +85,7 @@ describeEachDatabase('purging expired personal data', (t) => {
       loginAttempts: 0,
       rateLimits: 0,
       mailMessages: 0,
+      stagedPhotos: 0,
     });
   });
 
@@ -153,9 +154,10 @@ describeEachDatabase('purging expired personal data', (t) => {
       loginAttempts: 3,
       rateLimits: 4,
       mailMessages: 6,
+      stagedPhotos: 2,
     });
     expect(line).toBe(
-      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0, contact messages 0); 18 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6)',
+      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0, contact messages 0); 20 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6, staged photos 2)',
     );
   });
 

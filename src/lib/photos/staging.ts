@@ -35,7 +35,7 @@ export async function stagePhotos(
   const uploadHash = hashToken(kept);
   const expiresAt = new Date(now.getTime() + UPLOAD_LIFETIME_MS);
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('photo').where('expires_at', '<', now).execute();
+    await forgetExpiredUploads(trx, now);
     if (photos.length > 0)
       await trx
         .deleteFrom('photo')
@@ -64,6 +64,15 @@ export async function stagePhotos(
     }
   });
   return kept;
+}
+
+/**
+ * Deletes the photos of uploads whose form never came back right within the hour, with their
+ * bytes (each new upload does it, and so does the daily purge). Returns how many went.
+ */
+export async function forgetExpiredUploads(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom('photo').where('expires_at', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** The photos staged under `token` that have not expired, in position order. */

@@ -5,6 +5,7 @@ import { candleDay } from '../wall/candles.ts';
 import { purgeLoginAttempts } from '../auth/throttle.ts';
 import { purgeRateLimits } from '../security/rate-limit.ts';
 import { purgeOldMail } from '../mail/erase.ts';
+import { forgetExpiredUploads } from '../photos/staging.ts';
 
 /** How long an IP hash is kept on a souvenir, a comment, a report or a contact message (the privacy page says so). */
 export const IP_HASH_RETENTION_DAYS = 30;
@@ -22,6 +23,8 @@ export interface PurgeCounts {
   rateLimits: number;
   /** Messages out of the queue for 30 days, and past days' per-address counters. */
   mailMessages: number;
+  /** Photos of share forms that never came back right within the hour, with their bytes. */
+  stagedPhotos: number;
 }
 
 /** The Paris day before `now`'s, as 'YYYY-MM-DD' (noon UTC keeps the arithmetic clear of DST). */
@@ -41,7 +44,8 @@ function yesterday(now: Date): string {
  *   004), so this is the rule `lightCandle` already applies per souvenir, for all of them;
  * - login attempts older than a day and rate-limit windows that ended days ago are deleted;
  * - email messages sent, failed or held more than 30 days ago, with their address and body
- *   (mail/erase.ts), and the per-address counters of past days.
+ *   (mail/erase.ts), and the per-address counters of past days;
+ * - photos of share forms that never came back right within the hour (photos/staging.ts).
  * Returns the counts, for the log.
  */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new Date()): Promise<PurgeCounts> {
@@ -72,17 +76,18 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
     loginAttempts: await purgeLoginAttempts(db, now),
     rateLimits: await purgeRateLimits(db, now),
     mailMessages: await purgeOldMail(db, now),
+    stagedPhotos: await forgetExpiredUploads(db, now),
   };
 }
 
 /** One line for the log: "3 IP hashes cleared (…), 12 rows deleted (…)". */
 export function describePurge(counts: PurgeCounts): string {
   const cleared = counts.souvenirIpHashes + counts.commentIpHashes + counts.reportIpHashes + counts.contactIpHashes;
-  const deleted = counts.candles + counts.loginAttempts + counts.rateLimits + counts.mailMessages;
+  const deleted = counts.candles + counts.loginAttempts + counts.rateLimits + counts.mailMessages + counts.stagedPhotos;
   return (
     `${cleared} IP hash(es) cleared (souvenirs ${counts.souvenirIpHashes}, comments ${counts.commentIpHashes}, ` +
     `reports ${counts.reportIpHashes}, contact messages ${counts.contactIpHashes}); ${deleted} row(s) deleted (candles ${counts.candles}, ` +
-    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages})`
+    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages}, staged photos ${counts.stagedPhotos})`
   );
 }
 
