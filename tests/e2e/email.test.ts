@@ -9,6 +9,7 @@ import { postAndFollow } from './support/post-and-follow.ts';
 import { startTestSmtp } from '../helpers/smtp.ts';
 import type { ReceivedMail, TestSmtp } from '../helpers/smtp.ts';
 import { decisionMail } from '../../src/lib/mail/compose.ts';
+import { digestMail, newItemMail, reminderMail } from '../../src/lib/mail/compose-team.ts';
 
 const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
@@ -172,6 +173,16 @@ describe.skipIf(!hasChromium)('email, end to end', () => {
       }).html,
       'decision-declined',
     );
+    // The team's messages, composed as mail/team.ts and mail/team-jobs.ts do.
+    const member = { id: 1, to: 'equipe@mur.example', name: 'Nadia', locale: 'fr' as const };
+    const queue = `${server.origin}/moderation`;
+    const waiting = [
+      { kind: 'souvenir' as const, text: 'La salle chantait avec nous, jusqu’au dernier rappel.', hours: 50 },
+      { kind: 'comment' as const, text: 'J’y étais aussi, au balcon.', hours: 3 },
+    ];
+    await screenshot(newItemMail(member, { ...waiting[0]!, id: 1, hours: 0 }, queue).html, 'team-new');
+    await screenshot(digestMail(member, '2026-12-06', waiting, 2, queue).html, 'team-digest');
+    await screenshot(reminderMail(member, '2026-12-06', waiting.slice(0, 1), 1, queue).html, 'team-reminder');
     await page.close();
   });
 });
