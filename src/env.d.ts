@@ -11,5 +11,10 @@ declare namespace App {
      * configured (lib/security/public-origin.ts). Unset on an error page Astro renders without the middleware.
      */
     origin?: string;
+    /**
+     * Set by a page that shows one souvenir and nothing of any other (its own page): its cached
+     * copy then survives changes to other souvenirs (wall/render-cache.ts).
+     */
+    shownSouvenirId?: number;
   }
 }

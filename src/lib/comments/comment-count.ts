@@ -21,6 +21,15 @@ export async function adjustCommentCount(trx: Transaction<Database>, souvenirId:
     .set({ comment_count: sql`comment_count + ${delta}` })
     .where('id', '=', souvenirId)
     .execute();
+  await commentsChanged(trx, souvenirId);
+}
+
+/**
+ * Tells every process that a souvenir's published comments changed (`comment:<id>`, which live
+ * screens ignore: the souvenir itself did not change), recorded in the change sequence too so
+ * the page's ETag moves: its cached page is drawn again.
+ */
+export async function commentsChanged(trx: Transaction<Database>, souvenirId: number): Promise<void> {
   await recordWallChange(trx, 'comment', souvenirId);
   await sql`select pg_notify(${WALL_CHANNEL}, ${`comment:${souvenirId}`})`.execute(trx);
 }

@@ -7,6 +7,7 @@ import type { Actor } from '../moderation/audit.ts';
 import { DecisionError } from '../moderation/decisions.ts';
 import { KINDS, contributionsOf } from './kinds.ts';
 import { notifyWall } from './notify.ts';
+import { commentsChanged } from '../comments/comment-count.ts';
 import type { ContributionKind } from './kinds.ts';
 
 /** What a moderator may correct besides the text, per kind. */
@@ -37,8 +38,8 @@ interface OwnColumns {
 
 interface EditPart<K extends ContributionKind> {
   ownColumns(trx: Transaction<Database>, id: number, edit: ModeratorEdits[K], bodyHtml: string): Promise<OwnColumns>;
-  /** Whether a correction of a published item changes what the wall shows. */
-  tellsTheWall: boolean;
+  /** Tells the public pages that a published item now reads otherwise, inside the edit's transaction. */
+  publishedChanged(trx: Transaction<Database>, id: number): Promise<void>;
 }
 
 const PARTS: { [K in ContributionKind]: EditPart<K> } = {
@@ -59,11 +60,19 @@ const PARTS: { [K in ContributionKind]: EditPart<K> } = {
         },
       };
     },
-    tellsTheWall: true,
+    publishedChanged: (trx, id) => notifyWall(trx, id),
   },
   comment: {
     ownColumns: async () => ({ before: {}, after: {}, unchanged: true, save: async () => {} }),
-    tellsTheWall: false,
+    // Its souvenir's page shows the text.
+    async publishedChanged(trx, id) {
+      const { souvenir_id } = await trx
+        .selectFrom('comment')
+        .select('souvenir_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      await commentsChanged(trx, souvenir_id);
+    },
   },
 };
 
@@ -117,9 +126,7 @@ export async function editContribution<K extends ContributionKind>(
       before: { ...own.before, body: current.body_raw },
       after: { ...own.after, body: request.body },
     });
-    if (part.tellsTheWall && current.status === 'approved') {
-      await notifyWall(trx, request.id);
-    }
+    if (current.status === 'approved') await part.publishedChanged(trx, request.id);
     return { changed: true };
   });
 }

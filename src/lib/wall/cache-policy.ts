@@ -29,9 +29,17 @@ function embedSearch(params: URLSearchParams): string {
   return search ? `?${search}` : '';
 }
 
+/**
+ * A souvenir's own page, French or English. Only its bare address is cached: every query it is
+ * asked with (`?commentaire=` after a comment, `?bougie=`, `?signalement=`, `?repondre=`) says
+ * something to one visitor, and such requests carry the private-link flash cookie's reading.
+ */
+export const SOUVENIR_PAGE_PATH = /^(?:\/en)?\/souvenirs\/[A-Za-z0-9_-]{1,32}$/;
+
 /** The canonical query of a cacheable path, or null when the path is not cached. */
 function canonicalSearch(pathname: string, params: URLSearchParams): string | null {
   if (WALL_PATHS.has(pathname)) return canonicalWallSearch(params);
+  if (SOUVENIR_PAGE_PATH.test(pathname)) return '';
   // Search results change only when the wall does: the same invalidation empties them.
   if (SEARCH_PATHS.has(pathname)) return canonicalSearchQueryString(params);
   switch (pathname) {

@@ -5,9 +5,10 @@ import { renderCache } from './render-cache.ts';
 import type { RenderCache } from './render-cache.ts';
 
 /**
- * A lit candle changes a count on the cards; redrawing every cached page for each one would
- * thrash the cache at a commemoration, so candles invalidate at most this often (the live
- * figures island and the candle form's own answer show the exact count meanwhile).
+ * A lit candle changes a count on the cards; redrawing the cached pages for each one would
+ * thrash the cache at a commemoration, so candles invalidate at most this often, then the pages
+ * of many and the lit souvenirs' own pages (the live figures island and the candle form's own
+ * answer show the exact count meanwhile).
  */
 export const CANDLE_INVALIDATION_MS = 10_000;
 
@@ -18,15 +19,20 @@ export function connectCacheToNotifications(
   candleDelayMs = CANDLE_INVALIDATION_MS,
 ): () => void {
   let candleTimer: ReturnType<typeof setTimeout> | null = null;
+  const litSouvenirs = new Set<number>();
   const onSignal = (signal: WallSignal) => {
     if (signal.kind === 'reset') {
       cache.setAccepting(notifications.listening);
-    } else if (signal.kind !== 'candle') {
+    } else if (signal.kind === 'other') {
       cache.invalidateAll();
-    } else if (!candleTimer) {
-      candleTimer = setTimeout(() => {
+    } else if (signal.kind !== 'candle') {
+      cache.invalidateSouvenirs([signal.id]);
+    } else {
+      litSouvenirs.add(signal.id);
+      candleTimer ??= setTimeout(() => {
         candleTimer = null;
-        cache.invalidateAll();
+        cache.invalidateSouvenirs(litSouvenirs);
+        litSouvenirs.clear();
       }, candleDelayMs);
       candleTimer.unref();
     }

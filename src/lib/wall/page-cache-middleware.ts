@@ -58,6 +58,7 @@ export const pageCache = defineMiddleware(async (context, next) => {
       build && versionBefore && versionBefore === versionAfter
         ? versionEtag(decision.key, build, versionBefore)
         : undefined,
+    souvenirId: context.locals.shownSouvenirId,
   };
   const entry = cache.store(decision.key, render, generation) ?? toCachedPage(decision.key, render, Date.now());
   return toWebResponse(answerFromStore(entry, request.method, ifNoneMatch));

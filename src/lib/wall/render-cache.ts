@@ -6,6 +6,11 @@ export interface CachedPage extends StoredResponse {
   storedAt: number;
   /** Epoch ms after which the entry is stale (short-lived islands), or null until invalidated. */
   expiresAt: number | null;
+  /**
+   * The one souvenir a page shows (its own page), or null for a page of many (the wall, search,
+   * feeds): a change to one souvenir redraws every page of many but only that souvenir's own.
+   */
+  souvenirId: number | null;
 }
 
 export interface RenderCacheOptions {
@@ -22,6 +27,8 @@ export interface StoreRequest {
   ttlMs: number | null;
   /** The tag, when the caller knows one that every host agrees on (content-version.ts); else from the bytes. */
   etag?: string | undefined;
+  /** See CachedPage: set only by a page that shows one souvenir and nothing of any other. */
+  souvenirId?: number | null | undefined;
 }
 
 /** Headers never stored: they belong to one answer (cookies) or are recomputed (length). */
@@ -45,13 +52,15 @@ export function toCachedPage(key: string, request: StoreRequest, now: number): C
     etag,
     storedAt: now,
     expiresAt: request.ttlMs === null ? null : now + request.ttlMs,
+    souvenirId: request.souvenirId ?? null,
   };
 }
 
 /**
  * The rendered bytes of public pages, with their final headers and a strong ETag, by URL key.
- * Everything is dropped on each invalidation (an approval, an edit, a pin: any of them can move
- * every page of the wall), and nothing is stored while `accepting` is false, that is while the
+ * A change to a souvenir drops every page of many (an approval, an edit, a pin: any of them can
+ * move every page of the wall) and that souvenir's own pages, keeping the other souvenirs' pages
+ * a crawler or a shared link filled; anything else drops everything. Nothing is stored while `accepting` is false, that is while the
  * process is not listening for invalidations (a lost PostgreSQL connection would otherwise leave
  * stale pages behind). Bounded in entries and bytes, least recently used out first.
  */
@@ -119,6 +128,15 @@ export class RenderCache {
       this.#remove(oldest);
     }
     return entry;
+  }
+
+  /** Drops the pages of many and the own pages of these souvenirs. */
+  invalidateSouvenirs(ids: Iterable<number>): void {
+    const changed = new Set(ids);
+    this.#generation++;
+    for (const [key, entry] of this.#entries) {
+      if (entry.souvenirId === null || changed.has(entry.souvenirId)) this.#remove(key);
+    }
   }
 
   invalidateAll(): void {

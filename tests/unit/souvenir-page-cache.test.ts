@@ -1,0 +1,123 @@
+import { describe, it, expect, vi } from 'vitest';
+import { RenderCache } from '../../src/lib/wall/render-cache.ts';
+import { cacheDecision, PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
+import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
+import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
+
+const render = (souvenirId: number | null = null) => ({
+  status: 200,
+  headers: [['content-type', 'text/html; charset=utf-8']] as Array<[string, string]>,
+  body: new TextEncoder().encode('<p>page</p>'),
+  cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
+  ttlMs: null,
+  souvenirId,
+});
+
+function fakeNotifications() {
+  const listeners = new Set<(s: WallSignal) => void>();
+  const notifications: WallNotifications & { emit(s: WallSignal): void } = {
+    listening: true,
+    ready: Promise.resolve(),
+    subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    close: async () => {},
+    emit: (s) => listeners.forEach((l) => l(s)),
+  };
+  return notifications;
+}
+
+describe('which souvenir page requests the render cache answers', () => {
+  const decide = (path: string, cookie?: string, method = 'GET') =>
+    cacheDecision(method, new URL(path, 'https://mur.example'), cookie);
+
+  it('caches a souvenir page at its bare address, in French and in English', () => {
+    expect(decide('/souvenirs/Ab3_-x9kQ2Lm')).toEqual({
+      action: 'cache',
+      key: 'https://mur.example/souvenirs/Ab3_-x9kQ2Lm',
+      cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
+      ttlMs: null,
+    });
+    expect(decide('/en/souvenirs/Ab3_-x9kQ2Lm')).toMatchObject({
+      action: 'cache',
+      key: 'https://mur.example/en/souvenirs/Ab3_-x9kQ2Lm',
+    });
+  });
+
+  it('renders every answer to one visitor: the comment flash, a candle, a report, a reply, a POST', () => {
+    for (const path of [
+      '/souvenirs/Ab3?commentaire=attente&c=Xy1',
+      '/souvenirs/Ab3?bougie=allumee',
+      '/souvenirs/Ab3?signalement=transmis',
+      '/souvenirs/Ab3?repondre=Xy1',
+      '/souvenirs/Ab3?_action=comment',
+      '/souvenirs/Ab3/',
+      '/souvenirs/a.b',
+      '/souvenirs/' + 'a'.repeat(33),
+    ]) {
+      expect(decide(path).action, path).toBe('pass');
+    }
+    expect(decide('/souvenirs/Ab3', undefined, 'POST').action).toBe('pass');
+  });
+});
+
+describe('invalidating souvenir pages', () => {
+  function filled(): RenderCache {
+    const cache = new RenderCache();
+    cache.setAccepting(true);
+    cache.store('wall', render(), cache.generation);
+    cache.store('souvenir-1', render(1), cache.generation);
+    cache.store('souvenir-1-en', render(1), cache.generation);
+    cache.store('souvenir-2', render(2), cache.generation);
+    return cache;
+  }
+  const kept = (cache: RenderCache) =>
+    ['wall', 'souvenir-1', 'souvenir-1-en', 'souvenir-2'].filter((key) => cache.lookup(key));
+
+  it('drops the pages of many and that souvenir own pages, keeping the others', () => {
+    const cache = filled();
+    cache.invalidateSouvenirs([1]);
+    expect(kept(cache)).toEqual(['souvenir-2']);
+    expect(cache.bytes).toBe(new TextEncoder().encode('<p>page</p>').byteLength);
+  });
+
+  it('refuses a souvenir page render begun before any invalidation', () => {
+    const cache = filled();
+    const generation = cache.generation;
+    cache.invalidateSouvenirs([2]);
+    expect(cache.store('souvenir-3', render(3), generation)).toBeNull();
+  });
+
+  it('follows souvenir and comment signals at once, candles after the delay, anything else entirely', () => {
+    vi.useFakeTimers();
+    try {
+      const notifications = fakeNotifications();
+      const cache = new RenderCache();
+      const disconnect = connectCacheToNotifications(cache, notifications, 30);
+      const fill = () => {
+        cache.store('wall', render(), cache.generation);
+        cache.store('souvenir-1', render(1), cache.generation);
+        cache.store('souvenir-1-en', render(1), cache.generation);
+        cache.store('souvenir-2', render(2), cache.generation);
+      };
+      fill();
+      notifications.emit({ kind: 'comment', id: 1 });
+      expect(kept(cache)).toEqual(['souvenir-2']);
+
+      fill();
+      notifications.emit({ kind: 'souvenir', id: 2 });
+      expect(kept(cache)).toEqual(['souvenir-1', 'souvenir-1-en']);
+
+      fill();
+      notifications.emit({ kind: 'candle', id: 2 });
+      vi.advanceTimersByTime(29);
+      expect(kept(cache)).toEqual(['wall', 'souvenir-1', 'souvenir-1-en', 'souvenir-2']);
+      vi.advanceTimersByTime(1);
+      expect(kept(cache)).toEqual(['souvenir-1', 'souvenir-1-en']);
+
+      notifications.emit({ kind: 'other' });
+      expect(kept(cache)).toEqual([]);
+      disconnect();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
