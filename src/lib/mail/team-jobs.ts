@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { TIME_ZONE } from '../i18n/index.ts';
@@ -31,15 +32,14 @@ async function waitingItems(trx: Transaction<Database>, now: Date) {
   const found: (WaitingItem & { createdAt: Date })[] = [];
   let total = 0;
   for (const kind of CONTRIBUTION_KINDS) {
-    const rows = await contributionsOf(trx)
+    const waiting = contributionsOf(trx)
       .selectFrom(kind)
-      .select(['created_at', 'body_html'])
       .where('status', '=', 'pending')
-      .where('withdrawn_at', 'is', null)
-      .orderBy('created_at')
-      .execute();
-    total += rows.length;
-    for (const row of rows.slice(0, LISTED)) {
+      .where('withdrawn_at', 'is', null);
+    const counted = await waiting.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    total += counted.n;
+    const rows = await waiting.select(['created_at', 'body_html']).orderBy('created_at').limit(LISTED).execute();
+    for (const row of rows) {
       found.push({
         kind,
         text: toPlainText(row.body_html),
