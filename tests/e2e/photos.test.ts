@@ -126,6 +126,7 @@ describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall
     expect(await page.locator('.photo-kept img').count()).toBe(1);
     expect(await page.locator('#photo1').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'photos-share-form-kept');
     await page.focus('#photoAlt1');
     await page.keyboard.type('La scène, de loin');
     await page.check('#consent');
