@@ -174,4 +174,62 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+  /**
+   * Every text node holding `name` is contained (issue 13): an inline element between it and its
+   * block isolates it (`<bdi>`, `dir="auto"`), or it is all its isolating block holds, so nothing
+   * beside it (a date, a count) can be reordered by it.
+   */
+  async function expectEveryOccurrenceIsolated(page: Page, name: string, where: string, required = true) {
+    const found = await page.evaluate((name) => {
+      const isolating = (el: Element) =>
+        ['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(el).unicodeBidi);
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const seen: Array<{ contained: boolean; html: string }> = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.includes(name)) continue;
+        let element = node.parentElement!;
+        let contained = false;
+        while (getComputedStyle(element).display.startsWith('inline') && element.parentElement) {
+          if (isolating(element)) contained = true;
+          element = element.parentElement;
+        }
+        contained ||= isolating(element) && element.textContent!.trim() === node.textContent.trim();
+        seen.push({ contained, html: element.outerHTML.slice(0, 300) });
+      }
+      return seen;
+    }, name);
+    if (required) expect(found.length, `${name} on ${where}`).toBeGreaterThan(0);
+    expect(
+      found.filter((f) => !f.contained).map((f) => f.html),
+      where,
+    ).toEqual([]);
+  }
+
+  it('isolates a right-to-left name on the author’s private page, the journal, the live screen and the embed', async () => {
+    const name = 'נועה לוי';
+    const link = await shareByHttp(suite.server, {
+      name,
+      email: 'noa@example.org',
+      title: 'Première fois au balcon',
+      body: 'Le balcon, la scène tout en bas, la salle entière qui chantait.',
+    });
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.origin}${link}`);
+    // The private page shows the author's own texts; wherever it names them, the name is isolated.
+    await expectEveryOccurrenceIsolated(page, name, 'the private page', false);
+
+    const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
+    await admin.goto(`${suite.server.origin}/moderation`);
+    const queued = admin.locator('[data-queue-item][data-target="souvenir"]', { hasText: name });
+    await Promise.all([admin.waitForURL(/fait=approve/), queued.locator('button[data-decision="approve"]').click()]);
+    await admin.goto(`${suite.server.origin}/moderation/journal`);
+    await expectEveryOccurrenceIsolated(admin, name, 'the journal', false);
+    await admin.context().close();
+
+    for (const path of ['/ecran', '/embed', '/en/ecran']) {
+      await page.goto(`${suite.server.origin}${path}`);
+      await expectEveryOccurrenceIsolated(page, name, path);
+    }
+    await page.close();
+  });
 });
