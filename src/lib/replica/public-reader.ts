@@ -4,7 +4,7 @@ import { getRuntime } from '../runtime.ts';
 import { wallNotifications } from '../wall/invalidation.ts';
 import type { WallNotifications } from '../wall/notifications.ts';
 import type { ReadRouter } from './read-router.ts';
-import { ownWriteLsn } from './own-writes.ts';
+import { ownWriteKey, ownWriteLsn } from './own-writes.ts';
 
 /** Tells the router of every change the wall hears (and of each LISTEN (re)connection, which may have missed some). */
 export function followWallChanges(router: ReadRouter, notifications: WallNotifications): () => void {
@@ -48,8 +48,8 @@ export function publicReader(request: Request): Promise<Kysely<Database>> {
 }
 
 async function chooseReader(request: Request): Promise<Kysely<Database>> {
-  const { handle, readRouter } = await getRuntime();
+  const { handle, readRouter, ipHashSecret } = await getRuntime();
   if (!readRouter || (request.method !== 'GET' && request.method !== 'HEAD')) return handle.db;
   await followOnce(readRouter);
-  return readRouter.reader(ownWriteLsn(request.headers.get('cookie')));
+  return readRouter.reader(ownWriteLsn(request.headers.get('cookie'), ownWriteKey(ipHashSecret)));
 }
