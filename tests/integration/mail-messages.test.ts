@@ -130,11 +130,20 @@ describeEachDatabase('the messages of a contribution', (t) => {
 
   it('tells the author when a refused text is published after all, and each outcome only once', async () => {
     const s = await createSouvenir(t.db, submission(), { ipHash: null, mail });
+    // Each message leaves before the next decision, as it does within a second with SMTP_URL set.
     for (const decision of ['reject', 'approve', 'reject', 'approve'] as const) {
       await decideContribution(t.db, 'souvenir', { id: s.id, decision, actor: moderator }, mail);
+      await send();
     }
     const decisions = (await outbox()).filter((r) => r.kind === 'decision').map((r) => r.subject);
     expect(decisions).toEqual(['À propos de votre souvenir', 'Votre souvenir est publié']);
+  });
+
+  it('takes back a decision’s message not sent yet when the decision is undone', async () => {
+    const s = await createSouvenir(t.db, submission(), { ipHash: null, mail });
+    await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'approve', actor: moderator }, mail);
+    await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'trash', actor: moderator }, mail);
+    expect((await outbox()).map((r) => r.kind)).toEqual(['received']);
   });
 
   it('writes nothing when a text goes to spam or the bin', async () => {

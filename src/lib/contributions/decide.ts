@@ -13,7 +13,7 @@ import { adjustCommentCount, approvalDelta } from '../comments/comment-count.ts'
 import { contributionsOf, KINDS } from './kinds.ts';
 import { notifyWall } from './notify.ts';
 import type { ContributionKind, ContributionStatus, ContributionTable } from './kinds.ts';
-import { queueDecision, queueReplies } from '../mail/contribution-mail.ts';
+import { cancelQueuedDecision, queueDecision, queueReplies } from '../mail/contribution-mail.ts';
 import type { MailRequest } from '../mail/contribution-mail.ts';
 
 /** A comment's decision also reads the souvenir it hangs under, whose kept count it moves. */
@@ -98,7 +98,8 @@ async function writeState(
 /**
  * What a decision moves beyond the item's own row, in the same transaction: the wall shows
  * approved souvenirs, so it is told when one enters or leaves `approved`; a comment moves its
- * souvenir's kept count of approved comments (which tells the wall itself).
+ * souvenir's kept count of approved comments (which tells the wall itself). An item leaving the
+ * status a queued message announced takes that message with it.
  */
 async function followUp(
   trx: Transaction<Database>,
@@ -107,6 +108,9 @@ async function followUp(
   current: ContributionState,
   next: NextState,
 ) {
+  if ((current.status === 'approved' || current.status === 'rejected') && next.status !== current.status) {
+    await cancelQueuedDecision(trx, kind, id);
+  }
   switch (kind) {
     case 'souvenir':
       if (next.status === 'approved' || current.status === 'approved') await notifyWall(trx, id);

@@ -180,3 +180,16 @@ export async function withdrawQueuedDecision(
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/**
+ * A decision taken back (the queue's "Annuler", a change of mind) before its message left: the
+ * message goes too, so nobody reads "published" about a text that is not. One already sent stays
+ * sent; the next decision is told as a new one.
+ */
+export async function cancelQueuedDecision(trx: Transaction<Database>, kind: ContributionKind, id: number) {
+  await trx
+    .deleteFrom('mail_outbox')
+    .where('status', '=', 'queued')
+    .where('dedupe_key', 'like', `decision:${kind}:${id}:%`)
+    .execute();
+}
