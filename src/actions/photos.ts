@@ -15,9 +15,9 @@ export const remove = defineAction({
   accept: 'form',
   input: z.object(which),
   handler: async (input, context) => {
-    requireActionUser(context);
+    const user = requireActionUser(context);
     try {
-      await removePhoto(await getDb(), input.souvenirId, input.photoId);
+      await removePhoto(await getDb(), input.souvenirId, input.photoId, { id: user.id, label: user.username });
       return { removed: input.photoId };
     } catch (error) {
       throw toActionError(error, 'photos');
@@ -45,12 +45,18 @@ export const describe = defineAction({
       .transform((v) => v || null),
   }),
   handler: async (input, context) => {
-    requireActionUser(context);
+    const user = requireActionUser(context);
     try {
-      await describePhoto(await getDb(), input.souvenirId, input.photoId, {
-        altText: input.altText.replace(/\s+/g, ' '),
-        contentNote: input.contentNote?.replace(/\s+/g, ' ') ?? null,
-      });
+      await describePhoto(
+        await getDb(),
+        input.souvenirId,
+        input.photoId,
+        {
+          altText: input.altText.replace(/\s+/g, ' '),
+          contentNote: input.contentNote?.replace(/\s+/g, ' ') ?? null,
+        },
+        { id: user.id, label: user.username },
+      );
       return { described: input.photoId };
     } catch (error) {
       throw toActionError(error, 'photos');

@@ -32,6 +32,7 @@ beforeAll(async () => {
   phone = await processPhoto(await phoneJpeg());
 });
 
+const moderator = { id: null, label: 'modératrice' };
 const caption = (position: number, altText = `Photo ${position}`) => ({ position, altText, contentNote: null });
 
 describeEachDatabase('photos of souvenirs', (t) => {
@@ -136,17 +137,30 @@ describeEachDatabase('photos of souvenirs', (t) => {
   it('a moderator removes one photo and edits the text of another; no variant of the removed one survives', async () => {
     const souvenir = await souvenirWithPhotos();
     const [first, second] = (await photosOf(t.db, [souvenir.id])).get(souvenir.id)!;
-    await removePhoto(t.db, souvenir.id, first!.id);
-    await describePhoto(t.db, souvenir.id, second!.id, {
-      altText: 'La foule devant la scène',
-      contentNote: 'Foule dense',
-    });
+    await removePhoto(t.db, souvenir.id, first!.id, moderator);
+    await describePhoto(
+      t.db,
+      souvenir.id,
+      second!.id,
+      { altText: 'La foule devant la scène', contentNote: 'Foule dense' },
+      moderator,
+    );
     const shown = (await photosOf(t.db, [souvenir.id])).get(souvenir.id)!;
     expect(shown.map((p) => [p.altText, p.contentNote])).toEqual([['La foule devant la scène', 'Foule dense']]);
     expect(await rows()).toEqual({ photos: 1, variants: 6 });
-    await expect(removePhoto(t.db, souvenir.id, first!.id)).rejects.toBeInstanceOf(PhotoEditError);
+    const journal = await t.db
+      .selectFrom('moderation_event')
+      .select(['action', 'actor_label', 'target_id'])
+      .where('action', 'like', 'photo.%')
+      .orderBy('id')
+      .execute();
+    expect(journal).toEqual([
+      { action: 'photo.remove', actor_label: 'modératrice', target_id: souvenir.id },
+      { action: 'photo.describe', actor_label: 'modératrice', target_id: souvenir.id },
+    ]);
+    await expect(removePhoto(t.db, souvenir.id, first!.id, moderator)).rejects.toBeInstanceOf(PhotoEditError);
     const other = await sentAt(t.db, 3);
-    await expect(removePhoto(t.db, other.id, second!.id)).rejects.toBeInstanceOf(PhotoEditError);
+    await expect(removePhoto(t.db, other.id, second!.id, moderator)).rejects.toBeInstanceOf(PhotoEditError);
   });
 
   it('withdrawal or erasure deletes the photos and their bytes: no orphan variant', async () => {

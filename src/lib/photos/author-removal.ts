@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { AuthorLinkError, findByAuthorToken } from '../contributions/author-link.ts';
+import { AUTHOR_ACTOR, AuthorLinkError, findByAuthorToken } from '../contributions/author-link.ts';
 import { removePhoto } from './manage.ts';
 
 /**
@@ -13,5 +13,5 @@ export async function removePhotoByAuthor(db: Kysely<Database>, token: string, p
   if (!souvenir) throw new AuthorLinkError('not_found');
   if (souvenir.withdrawn) throw new AuthorLinkError('withdrawn');
   if (souvenir.status !== 'pending') throw new AuthorLinkError('not_pending');
-  await removePhoto(db, souvenir.id, photoId);
+  await removePhoto(db, souvenir.id, photoId, AUTHOR_ACTOR);
 }

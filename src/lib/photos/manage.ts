@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { notifyWall } from '../contributions/notify.ts';
 import { DomainError } from '../errors.ts';
+import { recordEvent } from '../moderation/audit.ts';
+import type { Actor } from '../moderation/audit.ts';
 
 /** The longest alternative text, in characters (the form's maxlength and the Action's check). */
 export const MAX_ALT_LENGTH = 300;
@@ -22,16 +24,30 @@ async function tellWallIfShown(db: Kysely<Database>, souvenirId: number): Promis
 
 /**
  * Deletes one photo of a souvenir, its variants with it (a moderator's removal, or the author's
- * while pending). Throws `PhotoEditError('not_found')` when the photo is not that souvenir's.
+ * while pending), and journals who did it. Throws `PhotoEditError('not_found')` when the photo is
+ * not that souvenir's.
  */
-export async function removePhoto(db: Kysely<Database>, souvenirId: number, photoId: number): Promise<void> {
+export async function removePhoto(
+  db: Kysely<Database>,
+  souvenirId: number,
+  photoId: number,
+  actor: Actor,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom('photo')
       .where('id', '=', photoId)
       .where('souvenir_id', '=', souvenirId)
+      .returning(['position', 'alt_text'])
       .executeTakeFirst();
-    if (removed.numDeletedRows === 0n) throw new PhotoEditError('not_found');
+    if (!removed) throw new PhotoEditError('not_found');
+    await recordEvent(trx, {
+      actor,
+      action: 'photo.remove',
+      targetType: 'souvenir',
+      targetId: souvenirId,
+      before: { photo: removed.position, altText: removed.alt_text },
+    });
     await tellWallIfShown(trx, souvenirId);
   });
 }
@@ -41,21 +57,35 @@ export async function deletePhotosOf(trx: Transaction<Database>, souvenirId: num
   await trx.deleteFrom('photo').where('souvenir_id', '=', souvenirId).execute();
 }
 
-/** A moderator's new alternative text (and content note) for one photo of a souvenir. */
+/** A moderator's new alternative text (and content note) for one photo of a souvenir, journaled. */
 export async function describePhoto(
   db: Kysely<Database>,
   souvenirId: number,
   photoId: number,
   description: { altText: string; contentNote: string | null },
+  actor: Actor,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('photo')
-      .set({ alt_text: description.altText, content_note: description.contentNote })
+    const before = await trx
+      .selectFrom('photo')
+      .select(['position', 'alt_text', 'content_note'])
       .where('id', '=', photoId)
       .where('souvenir_id', '=', souvenirId)
       .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new PhotoEditError('not_found');
+    if (!before) throw new PhotoEditError('not_found');
+    await trx
+      .updateTable('photo')
+      .set({ alt_text: description.altText, content_note: description.contentNote })
+      .where('id', '=', photoId)
+      .execute();
+    await recordEvent(trx, {
+      actor,
+      action: 'photo.describe',
+      targetType: 'souvenir',
+      targetId: souvenirId,
+      before: { photo: before.position, altText: before.alt_text, contentNote: before.content_note },
+      after: { photo: before.position, ...description },
+    });
     await tellWallIfShown(trx, souvenirId);
   });
 }
