@@ -82,6 +82,7 @@ describe.skipIf(unavailable !== null)(
        where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
       );
       expect(rows[0]!.n).toBeGreaterThan(0);
+      expect(await (await get('/healthz')).json()).toMatchObject({ ok: true, replica: 'in-use' });
 
       const lit = await lightCandle(permalinks[0]!);
       expect(lit.status).toBe(303);
@@ -132,6 +133,7 @@ describe.skipIf(unavailable !== null)(
             expect((await get(path)).status, path).toBe(200);
         }
         expect(logLines('[replica] skipped')).toHaveLength(1);
+        expect(await (await get('/healthz')).json()).toMatchObject({ ok: true, replica: 'skipped' });
       } finally {
         await pair.startReplica();
       }
