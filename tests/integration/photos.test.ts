@@ -24,6 +24,7 @@ import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { feedSouvenirs, jsonFeed, rssOptions } from '../../src/lib/wall/feeds.ts';
 import { exportedSouvenirs } from '../../src/lib/export/records.ts';
 import { findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts';
+import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 
 let landscape: ProcessedPhoto;
 let phone: ProcessedPhoto;
@@ -264,5 +265,21 @@ describeEachDatabase('photos of souvenirs', (t) => {
         height: 800,
       },
     ]);
+  });
+
+  it('sends a live screen the first photo without a content note, with its size and text', async () => {
+    const souvenir = await souvenirWithPhotos();
+    const [event] = await screenEventsFor(t.db, [{ seq: 1, souvenirId: souvenir.id }]);
+    expect(event!.event).toMatchObject({
+      type: 'souvenir',
+      souvenir: {
+        photo: {
+          src: expect.stringMatching(/^\/photos\/[0-9a-f]{64}\.jpg$/),
+          width: 1600,
+          height: 800,
+          alt: 'Photo 1',
+        },
+      },
+    });
   });
 });

@@ -149,9 +149,11 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
       'event',
       'locale',
       'memoryYear',
+      'photo',
       'publicId',
       'title',
     ]);
+    expect(data.photo).toBeNull();
     expect(text).not.toContain('lea.private@example.org');
     expect(text).not.toContain('ip-hash-private');
 
