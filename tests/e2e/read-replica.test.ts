@@ -4,6 +4,8 @@ import { launchServer, withScript } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
 import { makeStreamingPair, streamingPairUnavailable } from '../helpers/streaming-replica.ts';
 import type { StreamingPair } from '../helpers/streaming-replica.ts';
+import { describeLag, measureReplayLag } from '../helpers/replica-lag.ts';
+import { parseLsn } from '../../src/lib/replica/lsn.ts';
 
 // Issue 18 item 6 through the built server: its public pages on a real streaming standby (made
 // and removed here), the writer's cookie, a change shown while replay is paused, a stopped standby.
@@ -120,6 +122,44 @@ describe.skipIf(unavailable !== null)(
         expect(onStandby.rows[0]!.n).toBe(before);
       } finally {
         await standby.query('select pg_wal_replay_resume()');
+      }
+    });
+
+    it('keeps the standby close behind during a burst of 200 shares through the server', async () => {
+      const primary = new pg.Client({ connectionString: server.env.DATABASE_URL });
+      await primary.connect();
+      const position = async (client: pg.Client, fn: string) =>
+        parseLsn((await client.query<{ lsn: string }>(`select ${fn}()::text as lsn`)).rows[0]!.lsn)!;
+      try {
+        const share = async (i: number) => {
+          const answer = await fetch(`${server.origin}/partager?_action=share`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { origin: server.origin },
+            body: new URLSearchParams({
+              name: `Visiteur ${i}`,
+              email: `visiteur${i}@example.org`,
+              body: `Le concert numéro ${i}, dans la salle.`,
+              consent: 'on',
+            }),
+          });
+          expect(answer.status).toBe(303);
+        };
+        const lag = await measureReplayLag(
+          () => position(primary, 'pg_current_wal_lsn'),
+          () => position(standby, 'pg_last_wal_replay_lsn'),
+          async () => {
+            await Promise.all(
+              Array.from({ length: 8 }, async (_, worker) => {
+                for (let i = worker; i < 200; i += 8) await share(i);
+              }),
+            );
+          },
+        );
+        console.log(describeLag('200 shares through the server (8 at a time)', lag));
+        expect(lag.worstMs).toBeLessThan(5_000);
+      } finally {
+        await primary.end();
       }
     });
 

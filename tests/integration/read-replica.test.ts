@@ -17,6 +17,7 @@ import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { approvedSouvenir, submission } from '../helpers/contribution-fixtures.ts';
 import { makeStreamingPair, streamingPairUnavailable } from '../helpers/streaming-replica.ts';
 import type { StreamingPair } from '../helpers/streaming-replica.ts';
+import { describeLag, measureReplayLag } from '../helpers/replica-lag.ts';
 
 // Issue 18 item 6, against a real streaming standby this file makes and removes itself (Debian's
 // PostgreSQL 15 binaries, a temporary directory, free ports). The PostgreSQL pass only: the
@@ -232,48 +233,21 @@ describe.skipIf(unavailable !== null)(
 
     it('measures the standby’s lag during a burst of 200 shares', async () => {
       await caughtUp();
-      const marks: Array<{ at: number; lsn: bigint }> = [];
-      let worstMs = 0;
-      let worstBytes = 0n;
-      let bursting = true;
-      // Marks the primary's position every few ms; the watcher times how long each takes to be replayed.
-      const marker = (async () => {
-        while (bursting) {
-          marks.push({ at: performance.now(), lsn: await primaryLsn(handle.db) });
-          await sleep(5);
-        }
-      })();
-      const watcher = (async () => {
-        while (bursting || marks.length > 0) {
-          const replayed = await replayedLsn(replica);
-          const now = performance.now();
-          while (marks.length > 0 && marks[0]!.lsn <= replayed) worstMs = Math.max(worstMs, now - marks.shift()!.at);
-          const head = marks.at(-1);
-          if (head && head.lsn - replayed > worstBytes) worstBytes = head.lsn - replayed;
-        }
-      })();
-      const started = performance.now();
-      const shares = Array.from({ length: 200 }, (_, i) => i);
       const sharing = async (worker: number) => {
-        for (let i = worker; i < shares.length; i += 8)
+        for (let i = worker; i < 200; i += 8)
           await createSouvenir(
             handle.db,
             submission({ authorName: `Visiteur ${i}`, body: `Souvenir de concert numéro ${i}` }),
-            {
-              ipHash: null,
-            },
+            { ipHash: null },
           );
       };
-      await Promise.all(Array.from({ length: 8 }, (_, worker) => sharing(worker)));
-      const burstMs = performance.now() - started;
-      bursting = false;
-      await marker;
-      await watcher;
-      console.log(
-        `[read replica] 200 shares in ${burstMs.toFixed(0)} ms (8 at a time): the standby replayed each position within ` +
-          `${worstMs.toFixed(1)} ms at worst, at most ${worstBytes} bytes of WAL behind`,
+      const lag = await measureReplayLag(
+        () => primaryLsn(handle.db),
+        () => replayedLsn(replica),
+        async () => void (await Promise.all(Array.from({ length: 8 }, (_, worker) => sharing(worker)))),
       );
-      expect(worstMs).toBeLessThan(5_000);
+      console.log(describeLag('200 shares (domain function, 8 at a time)', lag));
+      expect(lag.worstMs).toBeLessThan(5_000);
     });
   },
 );
