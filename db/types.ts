@@ -360,7 +360,37 @@ export interface WallEventTable {
   changed_at: ColumnType<Date, Date | string, never>;
 }
 
+/** A souvenir a moderator allowed on the venue's screen, its place in the rundown and its time there. */
+export interface ScreenItemTable {
+  souvenir_id: number;
+  position: number;
+  duration_ms: number;
+  added_at: ColumnType<Date, Date | string, never>;
+}
+
+/** How the venue's loop plays (one row, id 1); its position follows from `loop_started_at` and the clock. */
+export interface ScreenStateTable {
+  id: number;
+  mode: 'rundown' | 'shuffle';
+  shuffle_seed: number;
+  loop_started_at: ColumnType<Date, Date | string, Date | string>;
+  paused_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  frozen_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** A moment of silence on every screen, from `starts_at` for `duration_ms`. */
+export interface ScreenSilenceTable {
+  id: Generated<number>;
+  starts_at: ColumnType<Date, Date | string, never>;
+  duration_ms: number;
+  created_at: ColumnType<Date, Date | string, never>;
+}
+
 export interface Database {
+  screen_item: ScreenItemTable;
+  screen_state: ScreenStateTable;
+  screen_silence: ScreenSilenceTable;
   wall_event: WallEventTable;
   photo: PhotoTable;
   photo_variant: PhotoVariantTable;

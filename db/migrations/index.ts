@@ -15,6 +15,7 @@ import * as m400 from './2026_12_06_400_association.ts';
 import * as m600 from './2026_12_06_600_app_secret.ts';
 import * as m601 from './2026_12_06_601_wall_event.ts';
 import * as m500 from './2026_12_06_500_photos.ts';
+import * as m900 from './2026_12_06_900_venue_screen.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_500_photos': m500,
   '2026_12_06_600_app_secret': m600,
   '2026_12_06_601_wall_event': m601,
+  '2026_12_06_900_venue_screen': m900,
 };

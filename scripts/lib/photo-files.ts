@@ -102,7 +102,7 @@ export function photoFiles(
     wallNotifications().then(
       (notifications) =>
         notifications.subscribe((signal) => {
-          if (signal.kind !== 'candle') cache.clear();
+          if (signal.kind !== 'candle' && signal.kind !== 'venue') cache.clear();
         }),
       () => {},
     );

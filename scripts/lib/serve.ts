@@ -14,6 +14,7 @@ import type { Runtime } from '../../src/lib/runtime.ts';
 import { sendsHsts } from '../../src/lib/security/public-origin.ts';
 import { wallNotifications } from '../../src/lib/wall/invalidation.ts';
 import { endScreenStreams } from '../../src/lib/wall/screen-hub.ts';
+import { endVenueStreams } from '../../src/lib/commemoration/venue-hub.ts';
 import { scheduleWallChangePurge } from '../../src/lib/wall/changes.ts';
 import { schedulePurge } from '../../src/lib/privacy/purge.ts';
 import { startProcessMailSender } from '../../src/lib/mail/start.ts';
@@ -74,6 +75,7 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
       await stopMail();
       // Live screens hold their connection open: ended now, with a short retry, rather than waited for.
       await endScreenStreams();
+      await endVenueStreams();
       await running.stop();
       await wallNotifications().then(
         (notifications) => notifications.close(),

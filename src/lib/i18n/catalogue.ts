@@ -13,6 +13,7 @@ import mailPages from './messages/mail-pages.json' with { type: 'json' }; // pag
 import writing from './messages/writing.json' with { type: 'json' }; // the formatting bar, preview, counter, thank-you page
 import photos from './messages/photos.json' with { type: 'json' }; // photos: upload, refusals, display, moderation
 import search from './messages/search.json' with { type: 'json' }; // search: the form, results, excerpts
+import commemoration from './messages/commemoration.json' with { type: 'json' }; // the venue's screen, its console, the anniversary
 
 /**
  * Every string a person reads. `{name}` placeholders are filled by `t()`. A new entry may wait at
@@ -33,6 +34,7 @@ export const catalogue = {
   ...writing,
   ...photos,
   ...search,
+  ...commemoration,
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -21,6 +21,8 @@ export function connectCacheToNotifications(
   let candleTimer: ReturnType<typeof setTimeout> | null = null;
   const litSouvenirs = new Set<number>();
   const onSignal = (signal: WallSignal) => {
+    // The venue's screen is not on any cached page.
+    if (signal.kind === 'venue') return;
     if (signal.kind === 'reset') {
       cache.setAccepting(notifications.listening);
     } else if (signal.kind === 'other') {

@@ -6,10 +6,12 @@ import { WALL_CHANNEL } from '../moderation/decisions.ts';
  * What a `wall_changed` notification says: a souvenir the wall shows changed (approved,
  * unapproved, edited, pinned: the payload is its id), a candle was lit (`candle:<souvenir id>`),
  * a comment's publication moved a souvenir's count (`comment:<souvenir id>`), something else
- * (`other`: any payload we do not know, so a new sender still invalidates), or `reset`: the
+ * (`other`: any payload we do not know, so a new sender still invalidates), the venue's screen
+ * changed (`salle`: only venue screens care, commemoration/venue-control.ts), or `reset`: the
  * subscription was (re)established or lost, so anything may have changed unseen.
  */
 export type WallSignal =
+  | { kind: 'venue' }
   | { kind: 'souvenir'; id: number }
   | { kind: 'candle'; id: number }
   | { kind: 'comment'; id: number }
@@ -17,6 +19,7 @@ export type WallSignal =
   | { kind: 'reset' };
 
 export function parseWallPayload(payload: string | undefined): WallSignal {
+  if (payload === 'salle') return { kind: 'venue' };
   const match = /^(?:(candle|comment):)?(\d{1,10})$/.exec(payload ?? '');
   if (!match) return { kind: 'other' };
   const id = Number(match[2]);

@@ -1,0 +1,130 @@
+/**
+ * The venue's screen in the browser: plays the loop the console set and the moments of silence,
+ * both from the event stream. Nothing is decided here: what is shown follows from the loop's
+ * start, its durations and the server's clock (commemoration/venue-loop.ts), so every screen in
+ * the hall shows the same souvenir and goes silent at the same instant.
+ */
+import { loopPosition } from '../../lib/commemoration/venue-loop.ts';
+import type { VenueSilence, VenueState } from '../../lib/commemoration/venue-state.ts';
+import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
+
+const TICK_MS = 50;
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
+type LoopState = Omit<VenueState, 'now' | 'silence'>;
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function startVenueScreen(root: HTMLElement): void {
+  const stage = root.querySelector<HTMLElement>('#salle-actuel')!;
+  const template = root.querySelector<HTMLTemplateElement>('#salle-modele')!;
+  const empty = stage.querySelector<HTMLElement>('.screen-empty');
+  const counter = root.querySelector<HTMLElement>('.venue-silence-count')!;
+  const announcer = root.querySelector<HTMLElement>('#salle-annonces')!;
+  const connection = root.querySelector<HTMLElement>('.screen-connection');
+  const text = root.dataset;
+
+  // The server's clock minus ours: the largest sample is the one least delayed by the network.
+  let offset = Number.NEGATIVE_INFINITY;
+  const serverNow = () => Date.now() + (Number.isFinite(offset) ? offset : 0);
+  const learnClock = (now: number) => void (offset = Math.max(offset, now - Date.now()));
+
+  let loop: LoopState | null = null;
+  let silence: VenueSilence | null = null;
+  let shownKey = '';
+  let silent = false;
+
+  function render(souvenir: ScreenSouvenir): HTMLElement {
+    const card = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    card.dataset.id = souvenir.publicId;
+    const heading = card.querySelector('h2')!;
+    heading.lang = souvenir.locale;
+    heading.textContent = souvenir.title ?? fill(text.untitled ?? '', { name: souvenir.authorName });
+    const body = card.querySelector<HTMLElement>('.screen-body')!;
+    body.lang = souvenir.locale;
+    // Sanitised on the server when it was written, as on the wall.
+    body.innerHTML = souvenir.bodyHtml;
+    const author = card.querySelector<HTMLElement>('.screen-author')!;
+    author.lang = souvenir.locale;
+    const context = [souvenir.memoryYear ? fill(text.year ?? '', { year: souvenir.memoryYear }) : null, souvenir.event];
+    author.textContent = [
+      souvenir.title === null ? null : fill(text.by ?? '', { name: souvenir.authorName }),
+      ...context,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return card;
+  }
+
+  function showLoop(now: number): void {
+    const position = loop
+      ? loopPosition(
+          loop.items.map((i) => ({ id: i.souvenir.publicId, durationMs: i.durationMs })),
+          loop,
+          now,
+        )
+      : null;
+    const item = position && loop ? loop.items[position.index] : undefined;
+    // An edit of the shown souvenir redraws it; the same one shown again does not restart its fade.
+    const key = item ? `${position!.index}:${item.souvenir.publicId}:${item.souvenir.bodyHtml.length}` : '';
+    if (key === shownKey) return;
+    shownKey = key;
+    stage.querySelector('.screen-souvenir')?.remove();
+    if (empty) empty.hidden = Boolean(item);
+    root.dataset.current = item?.souvenir.publicId ?? '';
+    if (item) stage.prepend(render(item.souvenir));
+  }
+
+  function showSilence(now: number): void {
+    const on = silence !== null && now >= silence.startsAt && now < silence.startsAt + silence.durationMs;
+    if (on) counter.textContent = String(Math.ceil((silence!.startsAt + silence!.durationMs - now) / 1000));
+    if (on === silent) return;
+    silent = on;
+    root.dataset.silence = on ? 'on' : 'off';
+    announcer.textContent = on
+      ? fill(text.silenceStart ?? '', { seconds: Math.round(silence!.durationMs / 1000) })
+      : (text.silenceEnd ?? '');
+  }
+
+  const tick = () => {
+    const now = serverNow();
+    showSilence(now);
+    showLoop(now);
+  };
+  root.dataset.silence = 'off';
+  setInterval(tick, TICK_MS);
+
+  let delay = RETRY_MIN_MS;
+  let reopen: ReturnType<typeof setTimeout> | null = null;
+  const connect = () => {
+    reopen = null;
+    const source = new EventSource('/ecran/salle/flux');
+    source.addEventListener('salle', (event) => {
+      const data = JSON.parse((event as MessageEvent<string>).data) as { now: number; state: LoopState };
+      learnClock(data.now);
+      loop = data.state;
+      root.dataset.frozen = String(data.state.frozen);
+      tick();
+    });
+    source.addEventListener('silence', (event) => {
+      const data = JSON.parse((event as MessageEvent<string>).data) as { now: number; silence: VenueSilence | null };
+      learnClock(data.now);
+      silence = data.silence;
+      tick();
+    });
+    source.addEventListener('open', () => {
+      delay = RETRY_MIN_MS;
+      if (connection) connection.textContent = '';
+    });
+    source.addEventListener('error', () => {
+      if (connection) connection.textContent = text.reconnecting ?? '';
+      if (source.readyState !== EventSource.CLOSED || reopen) return;
+      reopen = setTimeout(connect, delay);
+      delay = Math.min(delay * 2, RETRY_MAX_MS);
+    });
+  };
+  connect();
+}
