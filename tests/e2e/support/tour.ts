@@ -166,6 +166,11 @@ export async function prepareTour(
         await sendAndWait(p, 'form.share-form button[type=submit]');
       }),
       visitor(`privacy-${lang}`, at('/confidentialite')),
+      visitor(`lost-links-${lang}`, at('/retrouver-mes-liens')),
+      visitor(`lost-links-errors-${lang}`, at('/retrouver-mes-liens'), (p) =>
+        sendAndWait(p, 'main form button[type=submit]'),
+      ),
+      visitor(`unsubscribe-gone-${lang}`, at(`/courriel/desabonner/${'x'.repeat(32)}`)),
       visitor(`screen-${lang}`, at('/ecran')),
       visitor(`embed-${lang}`, at('/embed')),
       visitor(`report-sent-${lang}`, at('/signalement')),
@@ -193,6 +198,7 @@ export async function prepareTour(
       }),
       moderator(`export-${lang}`, at('/moderation/exporter')),
       moderator(`personal-data-${lang}`, at('/moderation/donnees')),
+      moderator(`mail-${lang}`, at('/moderation/courriels')),
       moderator(`password-${lang}`, at('/moderation/mot-de-passe')),
       // What a moderator gets on an admin-only page (403).
       moderator(`forbidden-${lang}`, at('/moderation/interdit')),
