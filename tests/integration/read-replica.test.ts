@@ -14,6 +14,7 @@ import type { WallNotifications } from '../../src/lib/wall/notifications.ts';
 import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { searchSouvenirs } from '../../src/lib/search/search.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { lightCandle } from '../../src/lib/wall/candles.ts';
 import { approvedSouvenir, submission } from '../helpers/contribution-fixtures.ts';
 import { makeStreamingPair, streamingPairUnavailable } from '../helpers/streaming-replica.ts';
 import type { StreamingPair } from '../helpers/streaming-replica.ts';
@@ -152,6 +153,23 @@ describe.skipIf(unavailable !== null)(
       }
       await readerIs('replica');
       expect((await wallPage(await router.reader())).souvenirs.map((s) => s.publicId)).toContain(approved.publicId);
+    });
+
+    it('leaves reads on the standby when only a candle was lit, whose count the pages show late anyway', async () => {
+      const souvenir = await approvedSouvenir(handle.db, { title: 'Une bougie pour la salle' });
+      await caughtUp();
+      await readerIs('replica');
+      await pauseReplay();
+      try {
+        await lightCandle(handle.db, { publicId: souvenir.publicId, ipHash: 'visiteur' });
+        const lit = await primaryLsn(handle.db);
+        await sleep(100);
+        expect(await router.choose()).toEqual({ reader: 'replica' });
+        // Its lighter reads it: their cookie carries the position of their candle.
+        expect(await router.choose(lit)).toEqual({ reader: 'primary', why: 'own-write-not-replayed' });
+      } finally {
+        await resumeReplay();
+      }
     });
 
     it('skips a standby that lags beyond the bound, saying so once, and comes back to it', async () => {

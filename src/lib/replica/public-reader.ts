@@ -6,9 +6,16 @@ import type { WallNotifications } from '../wall/notifications.ts';
 import type { ReadRouter } from './read-router.ts';
 import { ownWriteKey, ownWriteLsn } from './own-writes.ts';
 
-/** Tells the router of every change the wall hears (and of each LISTEN (re)connection, which may have missed some). */
+/**
+ * Tells the router of every change the wall hears (and of each LISTEN (re)connection, which may
+ * have missed some), but candles: the pages show a candle count up to CANDLE_INVALIDATION_MS late
+ * by design, far more than the replica's lag, and at a commemoration a candle every few ms would
+ * otherwise keep every read on the primary. Whoever lit one reads it through their cookie.
+ */
 export function followWallChanges(router: ReadRouter, notifications: WallNotifications): () => void {
-  const unsubscribe = notifications.subscribe(() => router.noteChange());
+  const unsubscribe = notifications.subscribe((signal) => {
+    if (signal.kind !== 'candle') router.noteChange();
+  });
   // Anything committed before this process listened counts as a change heard now.
   router.noteChange();
   return unsubscribe;
