@@ -41,12 +41,12 @@ type QueryResult = pg.QueryResult<Record<string, unknown>>;
  */
 class RetryingClient {
   #client: pg.PoolClient;
-  readonly #pool: pg.Pool;
+  readonly #connect: () => Promise<pg.PoolClient>;
   #inTransaction = false;
 
-  constructor(client: pg.PoolClient, pool: pg.Pool) {
+  constructor(client: pg.PoolClient, connect: () => Promise<pg.PoolClient>) {
     this.#client = client;
-    this.#pool = pool;
+    this.#connect = connect;
   }
 
   /** Kysely reads it to cancel a query; 0 makes it ask the server instead. */
@@ -64,7 +64,7 @@ class RetryingClient {
         `[db] connection lost during a read (${(error as Error).message}); reading again on a fresh connection`,
       );
       this.#client.release(true);
-      this.#client = await this.#pool.connect();
+      this.#client = await this.#connect();
       return this.#client.query(sqlText, parameters as unknown[]);
     }
   }
@@ -79,12 +79,18 @@ class RetryingClient {
   }
 }
 
-/** The pool Kysely's PostgresDialect is given: `pg`'s own, handing out retrying clients. */
-export function retryingPool(pool: pg.Pool): PostgresPool {
+/**
+ * The pool Kysely's PostgresDialect is given: `pg`'s own, handing out retrying clients. `connect`
+ * opens every connection, the first and a retry's (the read replica's falls back to the primary).
+ */
+export function retryingPool(
+  pool: pg.Pool,
+  connect: () => Promise<pg.PoolClient> = () => pool.connect(),
+): PostgresPool {
   return {
     options: pool.options,
     // Kysely's client type also has a cursor overload of `query` (streaming), which we never use.
-    connect: async () => new RetryingClient(await pool.connect(), pool) as unknown as PostgresPoolClient,
+    connect: async () => new RetryingClient(await connect(), connect) as unknown as PostgresPoolClient,
     end: () => pool.end(),
   };
 }

@@ -1,5 +1,5 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import type { LogEvent, PostgresPool } from 'kysely';
+import type { LogEvent } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
@@ -50,7 +50,7 @@ export const PGLITE_EXTENSIONS = { unaccent };
  * health checks) is replaced by one of the primary's, so a page read never fails for it: the
  * listeners hear why and stop choosing the replica (src/lib/replica/replica-monitor.ts).
  */
-function openReplica(url: string, primaryPool: PostgresPool, options: DbOptions): ReplicaHandle {
+function openReplica(url: string, primaryPool: pg.Pool, options: DbOptions): ReplicaHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 1_000 });
   // As for the primary: a standby that stops must not crash the process.
   pool.on('error', (error) => console.error('[db] idle replica client error:', error.message));
@@ -58,22 +58,18 @@ function openReplica(url: string, primaryPool: PostgresPool, options: DbOptions)
     client.on('error', (error) => console.error('[db] replica connection lost:', error.message));
   });
   const listeners: Array<(error: Error) => void> = [];
-  const replicaPool = retryingPool(pool);
-  const fallbackPool: PostgresPool = {
-    options: replicaPool.options,
-    connect: async () => {
-      try {
-        return await replicaPool.connect();
-      } catch (error) {
-        // Whatever the reason (refused, timed out, shutting down), opening failed: no statement ran.
-        for (const listener of listeners) listener(error as Error);
-        return primaryPool.connect();
-      }
-    },
-    end: () => replicaPool.end(),
+  // Used for a read's first connection and for its retry after a lost one (connection-loss.ts).
+  const connectOrFallBack = async (): Promise<pg.PoolClient> => {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      // Whatever the reason (refused, timed out, shutting down), opening failed: no statement ran.
+      for (const listener of listeners) listener(error as Error);
+      return primaryPool.connect();
+    }
   };
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: fallbackPool }),
+    dialect: new PostgresDialect({ pool: retryingPool(pool, connectOrFallBack) }),
     ...(options.log ? { log: options.log } : {}),
   });
   return { db, onUnreachable: (listener) => void listeners.push(listener) };
@@ -94,13 +90,12 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     pool.on('connect', (client) => {
       client.on('error', (error) => console.error('[db] connection lost:', error.message));
     });
-    const primaryPool = retryingPool(pool);
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: primaryPool }),
+      dialect: new PostgresDialect({ pool: retryingPool(pool) }),
       ...(options.log ? { log: options.log } : {}),
     });
     if (!options.replicaUrl) return { db, engine: 'postgres', pool, close: () => db.destroy() };
-    const replica = openReplica(options.replicaUrl, primaryPool, options);
+    const replica = openReplica(options.replicaUrl, pool, options);
     return {
       db,
       engine: 'postgres',
