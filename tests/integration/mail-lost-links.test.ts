@@ -6,6 +6,7 @@ import { findByAuthorToken, withdrawByAuthor } from '../../src/lib/contributions
 import { LostLinksError, sendLostLinks } from '../../src/lib/mail/lost-links.ts';
 import { listOutbox, outboxCounts, resendMail, ResendError } from '../../src/lib/mail/outbox-admin.ts';
 import { enqueueMail } from '../../src/lib/mail/outbox.ts';
+import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 
 const origin = 'https://mur.example';
 const now = new Date('2026-12-06T09:00:00Z');
@@ -66,10 +67,26 @@ describeEachDatabase('the outbox for admins', (t) => {
 
   it('lists messages with masked addresses and counts them by status', async () => {
     await t.db.transaction().execute((trx) => enqueueMail(trx, mail('camille.martin@example.org'), now));
-    const [entry] = await listOutbox(t.db);
+    const [entry] = (await listOutbox(t.db)).items;
     expect(entry).toMatchObject({ maskedAddress: 'c•••n@e•••.org', status: 'queued', resendable: false });
     expect(JSON.stringify(await listOutbox(t.db))).not.toContain('camille.martin');
     expect(await outboxCounts(t.db)).toEqual({ queued: 1, sent: 0, failed: 0, held: 0 });
+  });
+
+  it('pages through the outbox newest first, and by status', async () => {
+    for (let i = 0; i < 5; i++) {
+      await t.db
+        .transaction()
+        .execute((trx) => enqueueMail(trx, mail(`p${i}@example.org`), new Date(now.getTime() + i * 1000)));
+    }
+    const first = await listOutbox(t.db, { limit: 3 });
+    expect(first.items.map((e) => e.maskedAddress)).toEqual(['p•••@e•••.org', 'p•••@e•••.org', 'p•••@e•••.org']);
+    expect(first.next).not.toBeNull();
+    const second = await listOutbox(t.db, { limit: 3, cursor: decodeKeysetCursor(first.next) });
+    expect(second.items).toHaveLength(2);
+    expect(second.next).toBeNull();
+    expect([...first.items, ...second.items].map((e) => e.id)).toEqual([5, 4, 3, 2, 1]);
+    expect((await listOutbox(t.db, { status: 'sent' })).items).toEqual([]);
   });
 
   it('sends a failed message again with a new day of retries, but not one whose text is gone', async () => {

@@ -4,6 +4,9 @@ import type { Database, MailStatus } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { maskAddress } from './address.ts';
 import { MAIL_CHANNEL } from './outbox.ts';
+import { keyset, keysetPage } from '../pagination/keyset.ts';
+import type { KeysetPage } from '../pagination/keyset.ts';
+import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 export const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sent', 'failed', 'held'];
 
@@ -24,11 +27,11 @@ export interface OutboxEntry {
   resendable: boolean;
 }
 
-/** The latest messages (optionally of one status), newest first. */
+/** A page of messages (optionally of one status), newest first, after `cursor` when given. */
 export async function listOutbox(
   db: Kysely<Database>,
-  { status, limit = 100 }: { status?: MailStatus; limit?: number } = {},
-): Promise<OutboxEntry[]> {
+  { status, cursor, limit = 50 }: { status?: MailStatus; cursor?: KeysetCursor | null; limit?: number } = {},
+): Promise<KeysetPage<OutboxEntry>> {
   let query = db
     .selectFrom('mail_outbox')
     .select([
@@ -45,12 +48,10 @@ export async function listOutbox(
       'next_attempt_at',
       sql<boolean>`body_text is not null`.as('has_body'),
     ])
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit);
+    .$call(keyset({ at: 'created_at', id: 'id', direction: 'desc', cursor, limit }));
   if (status) query = query.where('status', '=', status);
   const rows = await query.execute();
-  return rows.map((r) => ({
+  const entries = rows.map((r) => ({
     id: Number(r.id),
     kind: r.kind,
     locale: r.locale,
@@ -64,6 +65,7 @@ export async function listOutbox(
     nextAttemptAt: r.next_attempt_at,
     resendable: (r.status === 'failed' || r.status === 'held') && r.has_body,
   }));
+  return keysetPage(entries, limit, (entry) => ({ at: entry.createdAt, id: entry.id }));
 }
 
 /** How many messages are in each status, for the page's summary. */
