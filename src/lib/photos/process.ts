@@ -8,8 +8,6 @@ import { boundedQueue } from './queue.ts';
 
 /** The largest file accepted, in bytes (the 15 MB). */
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
-/** Photos per souvenir. */
-export const MAX_PHOTOS = 4;
 /**
  * Pixels read at most: a 48-megapixel phone photo passes, a decompression bomb (a 30 000 × 30 000
  * PNG of a few kilobytes) is refused from its header, before a byte of it is decoded.
