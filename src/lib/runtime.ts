@@ -7,7 +7,7 @@ import { parseTrustedProxies } from './security/client-address.ts';
 import { parsePublicOrigin } from './security/public-origin.ts';
 import { readMailConfig } from './mail/transport.ts';
 import type { MailConfig } from './mail/transport.ts';
-import { openReadRouter } from './replica/open-read-router.ts';
+import { openReadRouter, replicaUrlOf } from './replica/open-read-router.ts';
 import type { ReadRouter } from './replica/read-router.ts';
 
 export interface Runtime {
@@ -36,9 +36,7 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
   const publicOrigin = parsePublicOrigin(env.PUBLIC_ORIGIN);
   const mail = readMailConfig(env, publicOrigin);
   const dataDir = env.DATA_DIR || DEFAULT_DATA_DIR;
-  const replicaUrl = env.DATABASE_URL ? env.DATABASE_REPLICA_URL || undefined : undefined;
-  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL)
-    console.warn('[runtime] DATABASE_REPLICA_URL is ignored: the embedded database (no DATABASE_URL) has no replica.');
+  const replicaUrl = replicaUrlOf(env);
   const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir, replicaUrl });
   try {
     await migrateToLatest(handle.db);

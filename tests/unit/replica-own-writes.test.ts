@@ -1,5 +1,4 @@
-import { describe, it, expect, vi } from 'vitest';
-import { formatLsn, parseLsn } from '../../src/lib/replica/lsn.ts';
+import { describe, it, expect } from 'vitest';
 import {
   OWN_WRITE_COOKIE,
   isOwnWrite,
@@ -7,22 +6,6 @@ import {
   ownWriteKey,
   ownWriteLsn,
 } from '../../src/lib/replica/own-writes.ts';
-import { describeDatabaseUrl, parseMaxLag } from '../../src/lib/replica/open-read-router.ts';
-import { DEFAULT_MAX_LAG_MS } from '../../src/lib/replica/replica-monitor.ts';
-
-describe('parseLsn and formatLsn', () => {
-  it('reads PostgreSQL’s two hexadecimal halves as one ordered number, and writes them back', () => {
-    expect(parseLsn('0/3000060')).toBe(0x3000060n);
-    expect(parseLsn('16/B374D848')).toBe((0x16n << 32n) | 0xb374d848n);
-    expect(parseLsn('1/0')! > parseLsn('0/FFFFFFFF')!).toBe(true);
-    expect(formatLsn(parseLsn('16/B374D848')!)).toBe('16/B374D848');
-  });
-
-  it('refuses anything else, as a cookie may carry', () => {
-    for (const text of ['', '0/', '/1', '0/3000060;', '123456789/0', 'G/1', '0/1 ', null, undefined])
-      expect(parseLsn(text)).toBeNull();
-  });
-});
 
 describe('the own-write cookie', () => {
   const key = ownWriteKey('a secret every host shares');
@@ -65,22 +48,5 @@ describe('the own-write cookie', () => {
     expect(isOwnWrite('GET', '/', 200)).toBe(false);
     expect(isOwnWrite('HEAD', '/', 200)).toBe(false);
     expect(isOwnWrite('POST', '/_server-islands/LiveFigures', 200)).toBe(false);
-  });
-});
-
-describe('the replica settings', () => {
-  it('reads REPLICA_MAX_LAG_MS as milliseconds, keeping the default (said once) for anything else', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(parseMaxLag(undefined)).toBe(DEFAULT_MAX_LAG_MS);
-    expect(parseMaxLag('')).toBe(DEFAULT_MAX_LAG_MS);
-    expect(parseMaxLag('2500')).toBe(2500);
-    expect(parseMaxLag('2s')).toBe(DEFAULT_MAX_LAG_MS);
-    expect(warn).toHaveBeenCalledTimes(1);
-    warn.mockRestore();
-  });
-
-  it('names a replica by host, port and database, never its password', () => {
-    expect(describeDatabaseUrl('postgres://reader:s3cret@db2.example.org:5433/mur')).toBe('db2.example.org:5433/mur');
-    expect(describeDatabaseUrl('not a url')).toBe('an unreadable URL');
   });
 });

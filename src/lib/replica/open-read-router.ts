@@ -12,6 +12,14 @@ export function parseMaxLag(text: string | undefined): number {
   return DEFAULT_MAX_LAG_MS;
 }
 
+/** DATABASE_REPLICA_URL when there is a primary to follow (DATABASE_URL); with PGlite it is ignored, and said. */
+export function replicaUrlOf(env: Record<string, string | undefined>): string | undefined {
+  if (!env.DATABASE_REPLICA_URL) return undefined;
+  if (env.DATABASE_URL) return env.DATABASE_REPLICA_URL;
+  console.warn('[runtime] DATABASE_REPLICA_URL is ignored: the embedded database (no DATABASE_URL) has no replica.');
+  return undefined;
+}
+
 /** The host, port and database of a URL, for a log line (never its password). */
 export function describeDatabaseUrl(url: string): string {
   try {
