@@ -27,8 +27,10 @@ export const DEFAULT_MAX_LAG_MS = 5_000;
  * The replica's replayed position and lag, read by one small statement at most every `cacheMs`
  * (one check in flight at a time, shared by every caller). The lag is the age of the last replayed
  * commit while the standby has received more than it replayed, else 0: an idle primary sends
- * nothing to replay, which is not lag. Says once when the replica starts being skipped and once
- * when it is back, never per request.
+ * nothing to replay, which is not lag. The first write after a quiet minute looks a minute late
+ * for the millisecond between its receipt and its replay, so a replica is skipped for its lag only
+ * when two checks in a row say so. Says once when the replica starts being skipped and once when
+ * it is back, never per request.
  */
 export class ReplicaMonitor {
   readonly #replica: Kysely<Database>;
@@ -41,6 +43,7 @@ export class ReplicaMonitor {
   #status: ReplicaStatus | null = null;
   #checkedAt = -Infinity;
   #inFlight: Promise<ReplicaStatus> | null = null;
+  #laggedLastCheck = false;
 
   constructor(replica: Kysely<Database>, options: ReplicaMonitorOptions) {
     this.#replica = replica;
@@ -78,8 +81,9 @@ export class ReplicaMonitor {
       const replayed = parseLsn(row.replayed);
       const lagMs = Math.max(0, Math.round(Number(row.lag_ms ?? 0)));
       if (!row.in_recovery || replayed === null) status = { usable: false, reason: 'not-a-standby', lagMs: null };
-      else if (lagMs > this.#maxLagMs) status = { usable: false, reason: 'lagging', lagMs };
+      else if (lagMs > this.#maxLagMs && this.#laggedLastCheck) status = { usable: false, reason: 'lagging', lagMs };
       else status = { usable: true, replayed, lagMs };
+      this.#laggedLastCheck = lagMs > this.#maxLagMs;
     } catch (error) {
       status = { usable: false, reason: 'unreachable', lagMs: null };
       detail = (error as Error).message;
