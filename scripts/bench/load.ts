@@ -16,6 +16,12 @@ export interface LoadSpec {
   warmup: number;
   /** POST a different souvenir each time and write the thank-you cookies of the 303s to this file. */
   shareTokensFile?: string;
+  /**
+   * A crawler's walk: each of these paths asked exactly once (no duration), after a warm-up on
+   * `warmupPaths` (other addresses, so none of the measured ones was seen before).
+   */
+  paths?: string[];
+  warmupPaths?: string[];
 }
 
 export interface LoadResult {
@@ -30,7 +36,9 @@ export interface LoadResult {
   bytesPerSecond: number;
 }
 
-const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const argument = process.argv[2] ?? '{}';
+// `@file`: a crawler's list of paths is longer than one command-line argument may be.
+const spec = JSON.parse(argument.startsWith('@') ? fs.readFileSync(argument.slice(1), 'utf8') : argument) as LoadSpec;
 /** The thank-you cookies' secrets, one per souvenir shared. */
 const tokens: string[] = [];
 /** A share answers 303 with the thank-you cookie (src/lib/flash/thank-you-cookie.ts); its secret finds the private link. */
@@ -69,8 +77,28 @@ function shareRequests(): autocannon.Request[] {
   ];
 }
 
+/** Each path once, in order, whichever connection is free: one request per address. */
+function walk(paths: string[]): Pick<autocannon.Options, 'requests' | 'amount'> {
+  let next = 0;
+  return {
+    amount: paths.length,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+  };
+}
+
 /** A short run first, so module loading and the JIT's first passes are not measured. */
 async function warmUp() {
+  if (spec.paths) {
+    if (spec.warmupPaths?.length) {
+      await autocannon({
+        url: spec.url,
+        headers: spec.headers,
+        connections: Math.min(spec.connections, spec.warmupPaths.length),
+        ...walk(spec.warmupPaths),
+      });
+    }
+    return;
+  }
   if (spec.warmup <= 0) return;
   await autocannon({
     url: spec.url,
@@ -88,9 +116,10 @@ const result = await autocannon({
   url: spec.url,
   method: spec.method ?? 'GET',
   headers: spec.headers,
-  connections: spec.connections,
+  connections: spec.paths ? Math.min(spec.connections, spec.paths.length) : spec.connections,
   duration: spec.duration,
   ...(spec.shareTokensFile ? { requests: shareRequests() } : {}),
+  ...(spec.paths ? walk(spec.paths) : {}),
 });
 if (spec.shareTokensFile) fs.writeFileSync(spec.shareTokensFile, JSON.stringify(tokens));
 

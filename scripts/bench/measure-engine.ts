@@ -22,6 +22,8 @@ import { evaluateTargets } from './report.ts';
 import type { EngineRun, Measurement } from './report.ts';
 import type { LoadSpec } from './load.ts';
 import { benchPhotoUploads, cameraJpeg, storeBenchPhoto } from './photos.ts';
+import { ensureWrk, runWrk } from './wrk-load.ts';
+import { deepWallPaths, souvenirPagePaths } from './crawl-paths.ts';
 
 export interface EngineOptions {
   engine: 'postgres' | 'pglite';
@@ -43,6 +45,9 @@ const BROWSER_HEADERS = {
   'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8',
 };
 const DEEP_PAGE = 1_000;
+/** A crawler's walk: this many distinct addresses measured, after WARM_WALK others. */
+const WALK = 1_000;
+const WARM_WALK = 200;
 const SEARCH_PATH = '/recherche?q=salle';
 
 /** Where a measurement is aimed, and how to read the memory of what answers there. */
@@ -64,6 +69,13 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       .map((load) => load.toFixed(2))
       .join(', ')} (${os.cpus().length} cores)`,
   ];
+  // Stopped in `finally` too, so a failed measurement leaves no server holding the port.
+  const servers: ServerProcess[] = [];
+  const started = async (starting: Promise<ServerProcess>) => {
+    const server = await starting;
+    servers.push(server);
+    return server;
+  };
   try {
     let handle = await openMigrated(database);
     const seeded = await seedBenchData(handle.db, {
@@ -78,25 +90,36 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     const deepPage = Math.min(DEEP_PAGE, Math.floor(options.souvenirs / 20) - 1);
     if (deepPage < DEEP_PAGE) notes.push(`the deep page is page ${deepPage}, the deepest this database has`);
     const deepPath = `/?avant=${encodeURIComponent(await cursorOfPage(handle.db, deepPage))}`;
+    const wallWalk = await deepWallPaths(handle.db, WALK + WARM_WALK);
+    const souvenirWalk = await souvenirPagePaths(handle.db, WALK + WARM_WALK);
+    const walks = { wall: wallWalk, souvenirs: souvenirWalk };
+    for (const [what, paths] of Object.entries(walks))
+      if (paths.length < WALK + WARM_WALK) notes.push(`the ${what} walk has ${paths.length} distinct pages only`);
     const jpeg = await cameraJpeg();
     const photoPath = await storeBenchPhoto(handle.db, seeded.commentedPublicId, jpeg);
     // PGlite is one process's database: the bench lets go of it before a server opens it.
     if (options.engine === 'pglite') await handle.close();
 
+    const wrk = ensureWrk();
     const measurements: Measurement[] = [];
+    // GETs of one address go to wrk, which is not the limit; POSTs and crawler walks (one request
+    // per address, a few hundred per second) to autocannon, which counts statuses and walks lists.
     const measure = async (name: string, target: Target, urlPath: string, extra: Partial<LoadSpec> = {}) => {
       console.log(`  ${name} (${urlPath.length > 60 ? `${urlPath.slice(0, 57)}…` : urlPath})…`);
-      const result = await runLoad({
+      const spec: LoadSpec = {
         url: `${target.origin}${urlPath}`,
         headers: BROWSER_HEADERS,
         connections: options.connections,
         duration: options.duration,
         warmup: 2,
         ...extra,
-      });
+      };
+      const client = spec.method === 'POST' || spec.paths ? 'autocannon' : 'wrk';
+      const result = client === 'wrk' ? await runWrk(wrk, spec) : await runLoad(spec);
       const measurement: Measurement = {
         name,
         path: urlPath,
+        client,
         server: target.kind,
         rssMb: target.rssMb(),
         ratioToCeiling: null,
@@ -113,16 +136,19 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       profileDir: options.profileDir ? path.join(options.profileDir, `${options.engine}-${name}`) : undefined,
     });
 
-    const uncachedServer = await startServer(serverOptions('uncached', { FRONT_CACHE: 'off', RENDER_CACHE: 'off' }));
+    const uncachedServer = await started(
+      startServer(serverOptions('uncached', { FRONT_CACHE: 'off', RENDER_CACHE: 'off' })),
+    );
     const uncached = asTarget('uncached', uncachedServer);
     await measure('wall, caches off', uncached, '/');
     await measure('wall 1 000 pages deep', uncached, deepPath);
     // A word of most texts: the GIN index finds thousands of rows, all ranked for the first page.
     await measure('search "salle", caches off', uncached, SEARCH_PATH);
+    await measure('souvenir with 50 comments, caches off', uncached, `/souvenirs/${seeded.commentedPublicId}`);
     const uncachedRss = uncachedServer.rssMb();
     await uncachedServer.stop();
 
-    const cachedServer = await startServer(serverOptions('cached', {}));
+    const cachedServer = await started(startServer(serverOptions('cached', {})));
     const cached = asTarget('cached', cachedServer);
     const answer = await captureCachedAnswer(`${cached.origin}/`, BROWSER_HEADERS);
     const answerFile = path.join(os.tmpdir(), `mur-bench-answer-${options.stamp}.json`);
@@ -138,7 +164,19 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
 
     await measure('wall, cached', cached, '/');
     await measure('search "salle", cached', cached, SEARCH_PATH);
-    await measure('souvenir with 50 comments', cached, `/souvenirs/${seeded.commentedPublicId}`);
+    await measure('souvenir with 50 comments, cached', cached, `/souvenirs/${seeded.commentedPublicId}`);
+    // First visits: the production server, each address once, so every answer is a render.
+    const walk = (paths: string[]) => {
+      const warm = Math.min(WARM_WALK, Math.floor(paths.length / 6));
+      return { paths: paths.slice(warm), warmupPaths: paths.slice(0, warm) };
+    };
+    for (const [what, paths, shape] of [
+      ['deep wall pages', wallWalk, '/?avant=…'],
+      ['souvenir pages', souvenirWalk, '/souvenirs/…'],
+    ] as const) {
+      const spec = walk([...paths]);
+      await measure(`crawl: ${spec.paths.length} ${what}`, cached, shape, spec);
+    }
     const feed = await captureAnswer(`${cached.origin}/rss.xml`, BROWSER_HEADERS);
     if (feed.status === 200) await measure('feed (/rss.xml)', cached, '/rss.xml');
     else notes.push(`/rss.xml answered ${feed.status}: the feed was not measured`);
@@ -154,6 +192,14 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     console.log('  photo uploads (4000 × 3000 JPEG), one at a time then 20 at once…');
     const photos = await benchPhotoUploads(cached.origin, () => cachedServer.rssMb(), jpeg);
     await cachedServer.stop();
+
+    if (options.engine === 'postgres') {
+      // Issue 18: `npm start` as deployed, one worker per core (its RSS is the primary's only: not shown).
+      const allServer = await started(startServer(serverOptions('all-workers', { WEB_CONCURRENCY: '' })));
+      await captureCachedAnswer(`${allServer.origin}/`, BROWSER_HEADERS);
+      await measure('wall, cached, all workers', { kind: 'cached', origin: allServer.origin, rssMb: () => null }, '/');
+      await allServer.stop();
+    }
 
     for (const m of measurements)
       m.ratioToCeiling = Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000;
@@ -184,6 +230,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     run.targets = evaluateTargets(run);
     return run;
   } finally {
+    for (const server of servers) await server.stop();
     await database.drop();
   }
 }

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { LoadResult, LoadSpec } from './load.ts';
 
@@ -92,16 +93,19 @@ export async function startServer(options: {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  let stopping: Promise<void> | undefined;
   return {
     name: options.name,
     origin,
     pid: child.pid!,
     rssMb: () => rssMbOf(child.pid!),
-    async stop() {
-      child.kill('SIGTERM');
-      await waitForExit(child);
-      fs.closeSync(log);
-    },
+    // Idempotent: the bench stops every server again when a measurement failed.
+    stop: () =>
+      (stopping ??= (async () => {
+        child.kill('SIGTERM');
+        await waitForExit(child);
+        fs.closeSync(log);
+      })()),
   };
 }
 
@@ -133,20 +137,25 @@ export async function startCeiling(
 
 /** Runs one measurement in its own process (scripts/bench/load.ts). */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
+  let argument = JSON.stringify(spec);
+  let specFile: string | null = null;
+  if (argument.length > 32_000) {
+    specFile = path.join(os.tmpdir(), `mur-bench-load-${process.pid}-${Date.now()}.json`);
+    fs.writeFileSync(specFile, argument);
+    argument = `@${specFile}`;
+  }
+  return new Promise<LoadResult>((resolve, reject) => {
     // --no-warnings: autocannon's timers print a harmless TimeoutNegativeWarning on Node 24.
-    const child = spawn(
-      process.execPath,
-      ['--no-warnings', path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify(spec)],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'scripts/bench/load.ts'), argument], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the load runner exited with ${code}`));
       else resolve(JSON.parse(output) as LoadResult);
     });
+  }).finally(() => {
+    if (specFile) fs.rmSync(specFile, { force: true });
   });
 }

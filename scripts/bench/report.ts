@@ -6,6 +6,8 @@ import type { PhotoBench } from './photos.ts';
 export interface Measurement extends LoadResult {
   name: string;
   path: string;
+  /** The load generator: wrk for GETs of one address, autocannon for POSTs and crawler walks. */
+  client?: 'wrk' | 'autocannon';
   /** Which server answered: the production one, the one with both caches off, or the bare ceiling. */
   server: 'cached' | 'uncached' | 'ceiling';
   /** The server's resident memory right after this measurement. */
@@ -60,12 +62,29 @@ export function evaluateTargets(run: EngineRun): Target[] {
   const uncached = find(run, 'wall, caches off');
   const deep = find(run, 'wall 1 000 pages deep');
   const share = find(run, 'share a souvenir (POST)');
-  if (ceiling && cached) {
-    const ratio = cached.requestsPerSecond / ceiling.requestsPerSecond;
+  if (ceiling) {
     targets.push({
-      name: 'cached wall ≥ 50 % of the ceiling',
-      met: ratio >= 0.5,
+      name: `the client (${ceiling.client ?? 'autocannon'}) reaches ≥ 20 000 req/s on the bare server`,
+      met: ceiling.requestsPerSecond >= 20_000,
+      detail: `${Math.round(ceiling.requestsPerSecond)} req/s`,
+    });
+  }
+  const ofCeiling = (name: string, row: Measurement | undefined, share: number) => {
+    if (!ceiling || !row) return;
+    const ratio = row.requestsPerSecond / ceiling.requestsPerSecond;
+    targets.push({
+      name: `${name} ≥ ${share * 100} % of the ceiling`,
+      met: ratio >= share,
       detail: `${(ratio * 100).toFixed(0)} %`,
+    });
+  };
+  ofCeiling('cached wall', cached, 0.8);
+  ofCeiling('souvenir page cached', find(run, 'souvenir with 50 comments, cached'), 0.5);
+  for (const row of run.measurements.filter((m) => m.name.startsWith('crawl: '))) {
+    targets.push({
+      name: `${row.name}, first visits, ≥ 1 000 req/s, p99 < 100 ms`,
+      met: row.requestsPerSecond >= 1000 && row.p99 < 100,
+      detail: `${Math.round(row.requestsPerSecond)} req/s, p99 ${row.p99} ms`,
     });
   }
   if (uncached) {
@@ -130,12 +149,12 @@ export function formatRun(run: EngineRun): string {
   const lines = [
     `${run.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${run.souvenirs.toLocaleString('en')} souvenirs, ${run.comments.toLocaleString('en')} comments (seeded in ${run.seedSeconds.toFixed(1)} s)`,
     '',
-    `| ${cell('measurement', 28, false)} | ${cell('req/s', 8)} | ${cell('p50 ms', 7)} | ${cell('p99 ms', 7)} | ${cell('errors', 6)} | ${cell('non-2xx', 7)} | ${cell('RSS MB', 7)} | ${cell('× ceiling', 9)} |`,
-    `| ${'-'.repeat(28)} | ${'-'.repeat(7)}: | ${'-'.repeat(6)}: | ${'-'.repeat(6)}: | ${'-'.repeat(5)}: | ${'-'.repeat(6)}: | ${'-'.repeat(6)}: | ${'-'.repeat(8)}: |`,
+    `| ${cell('measurement', 36, false)} | ${cell('client', 10, false)} | ${cell('req/s', 8)} | ${cell('p50 ms', 7)} | ${cell('p99 ms', 7)} | ${cell('errors', 6)} | ${cell('non-2xx', 7)} | ${cell('RSS MB', 7)} | ${cell('× ceiling', 9)} |`,
+    `| ${'-'.repeat(36)} | ${'-'.repeat(10)} | ${'-'.repeat(7)}: | ${'-'.repeat(6)}: | ${'-'.repeat(6)}: | ${'-'.repeat(5)}: | ${'-'.repeat(6)}: | ${'-'.repeat(6)}: | ${'-'.repeat(8)}: |`,
   ];
   for (const m of run.measurements) {
     lines.push(
-      `| ${cell(m.name, 28, false)} | ${cell(Math.round(m.requestsPerSecond).toLocaleString('en'), 8)} | ${cell(String(m.p50), 7)} | ${cell(String(m.p99), 7)} | ${cell(String(m.errors), 6)} | ${cell(String(m.non2xx), 7)} | ${cell(m.rssMb === null ? '–' : String(m.rssMb), 7)} | ${cell(m.ratioToCeiling === null ? '–' : m.ratioToCeiling.toFixed(3), 9)} |`,
+      `| ${cell(m.name, 36, false)} | ${cell(m.client ?? 'autocannon', 10, false)} | ${cell(Math.round(m.requestsPerSecond).toLocaleString('en'), 8)} | ${cell(String(m.p50), 7)} | ${cell(String(m.p99), 7)} | ${cell(String(m.errors), 6)} | ${cell(String(m.non2xx), 7)} | ${cell(m.rssMb === null ? '–' : String(m.rssMb), 7)} | ${cell(m.ratioToCeiling === null ? '–' : m.ratioToCeiling.toFixed(3), 9)} |`,
     );
   }
   lines.push(

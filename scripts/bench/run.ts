@@ -1,8 +1,12 @@
 /**
  * `npm run bench`: builds the site, then on PostgreSQL (a fresh database on the local server,
  * 100 000 souvenirs and 300 000 comments) and on PGlite (20 000 and 60 000) measures the wall
- * cached and uncached, a page 1 000 deep, a search (cached and uncached), a souvenir with 50 comments, the feed and sharing,
- * beside a bare `node:http` ceiling. Prints a table and writes bench-results/latest.json.
+ * cached and uncached, a page 1 000 deep, a search and a souvenir with 50 comments (each cached
+ * and uncached), a crawler's walk of 1 000 distinct deep wall pages and of 1 000 distinct souvenir
+ * pages (first visits), the feed, sharing, and on PostgreSQL the cached wall with every worker,
+ * beside a bare `node:http` ceiling. GETs of one address are driven by wrk (installed with apt
+ * when missing), which must reach 20 000 req/s on the ceiling; POSTs and walks by autocannon.
+ * Prints a table and writes bench-results/latest.json.
  *
  * Options: --only=postgres|pglite, --duration=SECONDS (10), --connections=N (50),
  * --souvenirs=N (PostgreSQL's count; comments are three times as many), --profile (V8 CPU
@@ -73,7 +77,7 @@ const report = {
     connections: Number(values.connections),
     durationSeconds: Number(values.duration),
     warmupSeconds: 2,
-    client: 'autocannon, in its own process',
+    client: 'wrk (2 threads) for GETs of one address; autocannon in its own process for POSTs and crawler walks',
   },
   runs,
 };
