@@ -85,6 +85,21 @@ export function wireMetrics(runtime: Runtime): void {
     },
     runtime,
   );
+  const monitor = runtime.readRouter?.monitor;
+  if (monitor) {
+    const replica = new client.Gauge({
+      name: 'mur_replica',
+      help: 'The read replica: usable (1 or 0) and its lag in seconds (-1 when unknown).',
+      labelNames: ['measure'] as const,
+      registers: [registry],
+      aggregator: 'max',
+      async collect() {
+        const status = await monitor.status();
+        replica.set({ measure: 'usable' }, status.usable ? 1 : 0);
+        replica.set({ measure: 'lag_seconds' }, status.lagMs === null ? -1 : status.lagMs / 1000);
+      },
+    });
+  }
   const pool = runtime.handle.pool;
   if (pool) {
     const poolGauge = new client.Gauge({
