@@ -18,6 +18,7 @@ import { refusalToActionError } from './rule-refusal.ts';
 import { LostLinksError } from '../lib/mail/lost-links.ts';
 import { ResendError } from '../lib/mail/outbox-admin.ts';
 import { TeamMailError } from '../lib/mail/team.ts';
+import { VenueError } from '../lib/commemoration/venue-control.ts';
 
 /** How an Action answers one refusal: the HTTP status (Astro's ActionError code) and the sentence the page shows. */
 interface Answer {
@@ -39,6 +40,10 @@ const conflict = (message: MessageKey): Answer => ({ status: 'CONFLICT', message
 
 // Every refusal a domain function may throw at an Action, in one place (Coral's errors/translations.ts).
 const TABLES: readonly Answers<string>[] = [
+  answers({
+    refusal: VenueError,
+    answers: { not_approved: conflict('venue.error.notApproved'), not_on_screen: notFound('venue.error.notFound') },
+  }),
   answers({
     refusal: LostLinksError,
     answers: { too_many: { status: 'TOO_MANY_REQUESTS', message: 'mail.lostLinks.tooMany' } },

@@ -20,9 +20,11 @@ import { editComment } from './comment-moderation.ts';
 import { save as saveRules } from './rules.ts';
 import { report } from './report.ts';
 import { dismissReports } from './report-moderation.ts';
+import { control as venueControl, item as venueItem } from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 
 export const server = {
+  venue: { control: venueControl, item: venueItem },
   mail: {
     confirm: confirmMail,
     unsubscribe: unsubscribeAction,

@@ -18,6 +18,7 @@ import { submission } from '../helpers/contribution-fixtures.ts';
 import { listenForWallChanges, parseWallPayload } from '../../src/lib/wall/notifications.ts';
 import { createDb } from '../../db/index.ts';
 import { sql } from 'kysely';
+import { readVenueConsole } from '../../src/lib/commemoration/venue-console.ts';
 
 const actor = { id: null, label: 'régie' };
 const T0 = Date.UTC(2026, 10, 13, 20, 0, 0);
@@ -165,6 +166,27 @@ describeEachDatabase('the venue screen (issue 21)', (t) => {
     expect(got[0]![0]).toMatch(/^event: salle\ndata: \{"now":42,"state":\{"mode":"rundown"/);
     expect(got[0]![0]).toContain(`event: silence\ndata: {"now":42,"silence":{"startsAt":${startsAt}`);
     expect(got[0]![0]).not.toContain('example.org');
+  });
+
+  it('tells the console what is on screen and next, what waits for the freeze to end, and what could be added', async () => {
+    const { a } = await three();
+    await controlVenue(t.db, { type: 'freeze' }, at(1_000));
+    const late = await approvedSouvenir(t.db, { title: 'Arrivé pendant le gel' });
+    await changeScreenItem(t.db, late.id, { type: 'add' }, at(2_000));
+    const spare = await approvedSouvenir(t.db, { title: 'Pas encore choisi' });
+    const reading = await readVenueConsole(t.db, new Date(T0 + 13_000));
+    expect(reading.current?.title).toBe('La fosse');
+    expect(reading.next?.title).toBe('Le balcon');
+    expect(reading.currentEndsAt).toEqual(new Date(T0 + 17_000));
+    expect(reading.frozen).toBe(true);
+    expect(reading.rundown.map((e) => [e.title, e.waiting])).toEqual([
+      ['Le premier rappel', false],
+      ['La fosse', false],
+      ['Le balcon', false],
+      ['Arrivé pendant le gel', true],
+    ]);
+    expect(reading.candidates.map((c) => c.publicId)).toEqual([spare.publicId]);
+    expect(reading.candidates.map((c) => c.publicId)).not.toContain(a.publicId);
   });
 
   it('wakes venue screens without emptying any page cache', () => {

@@ -1,0 +1,40 @@
+import type { AstroGlobal } from 'astro';
+import { actions } from 'astro:actions';
+import { localizedPath } from '../../lib/i18n/index.ts';
+import type { MessageKey } from '../../lib/i18n/index.ts';
+import { openModerationPage } from '../../layouts/moderation-page.ts';
+import type { SessionUser } from '../../lib/auth/guard.ts';
+import { getDb } from '../../lib/runtime.ts';
+import { fieldErrors } from '../../lib/forms/field-errors.ts';
+import { readVenueConsole } from '../../lib/commemoration/venue-console.ts';
+import type { VenueConsole } from '../../lib/commemoration/venue-console.ts';
+
+export interface VenueConsolePage {
+  user: SessionUser;
+  state: VenueConsole;
+  done: boolean;
+  error: MessageKey | undefined;
+}
+
+/**
+ * What the venue's console does before it renders: the guard, the redirect once a button did its
+ * work (Post/Redirect/Get), the refusal to show. Its two route files are static
+ * (`/moderation/ecran`, `/en/moderation/ecran`) because `[...lang]/ecran.astro` would otherwise
+ * take the address with `lang = "moderation"` (Astro ranks `ecran` before `moderation`).
+ */
+export async function openVenueConsole(Astro: AstroGlobal): Promise<VenueConsolePage | Response> {
+  const user = await openModerationPage(Astro, 'moderator');
+  if (user instanceof Response) return user;
+  const control = Astro.getActionResult(actions.venue.control);
+  const item = Astro.getActionResult(actions.venue.item);
+  if (control?.data || item?.data) {
+    return Astro.redirect(`${localizedPath(Astro.locals.locale, '/moderation/ecran')}?fait=1#message`, 303);
+  }
+  const errors = fieldErrors(control?.error ?? item?.error);
+  return {
+    user,
+    state: await readVenueConsole(await getDb()),
+    done: !control && !item && Astro.url.searchParams.get('fait') === '1',
+    error: errors.form ?? errors.silenceSeconds ?? errors.seconds ?? errors.souvenir ?? errors.command,
+  };
+}

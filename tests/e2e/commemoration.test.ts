@@ -1,0 +1,126 @@
+import { describe, it, expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { withScript } from './support/server.ts';
+import { serverAndBrowser } from './support/suite.ts';
+import { chromiumAvailable } from './support/browser.ts';
+import { shareByHttp, createAccount, signIn } from './support/actors.ts';
+import { axeViolations } from './support/axe.ts';
+
+const hasChromium = chromiumAvailable();
+const PASSWORD = 'une phrase de passe assez longue';
+const TITLES = ['Le premier rappel', 'La fosse', 'Le balcon', 'Arrivé pendant le gel'];
+
+/** A venue screen in a browser context of its own, recording when what it shows changes (by this machine's clock). */
+async function openScreen(browser: Browser, origin: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.addInitScript(() => {
+    const log: Array<[string, string, number]> = [];
+    (window as unknown as { venueLog: typeof log }).venueLog = log;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const main = r.target as HTMLElement;
+        if (r.attributeName === 'data-current') log.push(['current', main.dataset.current ?? '', Date.now()]);
+        if (r.attributeName === 'data-silence') log.push(['silence', main.dataset.silence ?? '', Date.now()]);
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-current', 'data-silence'] });
+  });
+  await page.goto(`${origin}/ecran/salle`);
+  return page;
+}
+const logOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { venueLog: Array<[string, string, number]> }).venueLog);
+
+/** Presses a console button with the keyboard alone: focus moves to it by Tab, then Enter. */
+async function press(page: Page, name: RegExp, within = 'main'): Promise<void> {
+  const target = page.locator(within).getByRole('button', { name }).first();
+  await target.waitFor();
+  for (let i = 0; i < 80 && !(await target.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  expect(await target.evaluate((b) => b === document.activeElement)).toBe(true);
+  await Promise.all([page.waitForURL(/fait=1/), page.keyboard.press('Enter')]);
+}
+
+describe.skipIf(!hasChromium)(
+  'commemoration: the venue screen, its console and the moment of silence (issue 21)',
+  () => {
+    const ids: Record<string, string> = {};
+    const suite = serverAndBrowser(async (server) => {
+      await createAccount(server, 'moderator', 'regie', PASSWORD);
+      await server.start();
+      for (const [i, title] of TITLES.entries())
+        await shareByHttp(server, { name: 'Alex', email: `salle${i}@example.org`, title, body: `Texte ${title}.` });
+      await withScript(server, 'souvenir.ts', ['approve', '1', '2', '3', '4']);
+    });
+    let desk: Page;
+
+    it('runs from a phone at 375 px with the keyboard alone, and axe finds nothing', async () => {
+      desk = await signIn(suite.browser, suite.server, 'regie', PASSWORD);
+      await desk.setViewportSize({ width: 375, height: 740 });
+      await desk.goto(`${suite.server.origin}/moderation/ecran`);
+      expect(await axeViolations(desk)).toEqual([]);
+      for (const title of TITLES.slice(0, 3)) await press(desk, new RegExp(`Mettre à l’écran : ${title}`));
+      // Each item gets one second: typed in its field, sent with Enter (the form's first button saves the time).
+      for (const title of TITLES.slice(0, 3)) {
+        const item = desk.locator('.venue-rundown li', { hasText: title });
+        await item.getByLabel('Secondes à l’écran').fill('1');
+        await Promise.all([desk.waitForURL(/fait=1/), item.getByLabel('Secondes à l’écran').press('Enter')]);
+      }
+      const rundown = await desk.locator('.venue-rundown li > p bdi').allTextContents();
+      expect(rundown).toEqual(TITLES.slice(0, 3));
+      for (const li of await desk.locator('.venue-rundown li').all())
+        ids[(await li.locator('p bdi').textContent())!] = (await li.getAttribute('data-id'))!;
+      expect(await desk.locator('.venue-now').textContent()).toContain('En lecture');
+      expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await axeViolations(desk)).toEqual([]);
+    });
+
+    it('plays the rundown in order with its durations, and a frozen screen shows nothing new', async () => {
+      const screen = await openScreen(suite.browser, suite.server.origin);
+      await press(desk, /^Figer$/);
+      await press(desk, /Mettre à l’écran : Arrivé pendant le gel/);
+      await screen.waitForTimeout(4_000);
+      const changes = (await logOf(screen)).filter(([kind, id]) => kind === 'current' && id !== '');
+      const order = TITLES.slice(0, 3).map((t) => ids[t]);
+      const played = changes.map(([, id]) => id);
+      expect(played.length).toBeGreaterThanOrEqual(4);
+      const start = order.indexOf(played[0]!);
+      expect(played).toEqual(played.map((_, i) => order[(start + i) % 3]));
+      // One second each, as set: the steps after the first (which may start mid-item) keep time.
+      for (let i = 2; i < changes.length; i++)
+        expect(Math.abs(changes[i]![2] - changes[i - 1]![2] - 1_000)).toBeLessThan(250);
+      expect(await desk.locator('.venue-rundown').textContent()).toContain('attend que l’écran soit libéré');
+      await press(desk, /^Libérer$/);
+      await screen.close();
+    });
+
+    it('shows the silence on two screens within half a second, and both resume together', async () => {
+      const screens = [
+        await openScreen(suite.browser, suite.server.origin),
+        await openScreen(suite.browser, suite.server.origin),
+      ];
+      await Promise.all(screens.map((s) => s.waitForFunction(() => document.querySelector('main')?.dataset.current)));
+      await desk.getByLabel('Durée (secondes)').fill('5');
+      await press(desk, /Lancer le silence/);
+      // The silence starts a little after the button, on the server's clock; 'off' counts once it was 'on'.
+      const silenceOf = async (s: Page) => {
+        const log = (await logOf(s)).filter(([kind]) => kind === 'silence').map(([, v, time]) => [v, time] as const);
+        const on = log.find(([v]) => v === 'on')?.[1];
+        const off = log.find(([v, time]) => v === 'off' && on !== undefined && time > on)?.[1];
+        return { on, off };
+      };
+      await expect
+        .poll(async () => (await Promise.all(screens.map(silenceOf))).every((x) => x.off !== undefined), {
+          timeout: 12_000,
+          interval: 250,
+        })
+        .toBe(true);
+      const [a, b] = await Promise.all(screens.map(silenceOf));
+      const at = (x: typeof a, key: 'on' | 'off') => x![key]!;
+      expect(Math.abs(at(a, 'on') - at(b, 'on'))).toBeLessThan(500);
+      expect(Math.abs(at(a, 'off') - at(b, 'off'))).toBeLessThan(500);
+      expect(Math.abs(at(a, 'off') - at(a, 'on') - 5_000)).toBeLessThan(300);
+      expect(await screens[0]!.textContent('#salle-annonces')).toBe('Le mur reprend.');
+      await Promise.all(screens.map((s) => s.close()));
+    });
+  },
+);
