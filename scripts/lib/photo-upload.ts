@@ -27,6 +27,7 @@ import type { PhotoRefusal } from '../../src/lib/photos/refusals.ts';
 import { stagedPhotos, stagePhotos } from '../../src/lib/photos/staging.ts';
 import { getDb } from '../../src/lib/runtime.ts';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
+import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 
 /** The largest share form with photos: four full files and the text fields, plus multipart's own lines. */
 export const PHOTO_FORM_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + FORM_BODY_LIMIT + 64 * 1024;
@@ -37,27 +38,32 @@ const PHOTO_FORMS = /^\/(en\/)?partager\/?(\?|$)/;
 const FILE_FIELD = /^photo([1-4])$/;
 
 /**
- * The browser sent it from this site: Astro's checkOrigin refuses a cross-site post, but only
- * after the body is read, and re-encoding photos for a request that will be refused is work an
- * attacker's page could make other people's browsers do.
+ * The browser sent it from this site (its Origin is the public origin, or names the Host it was
+ * sent to): Astro's checkOrigin refuses a cross-site post, but only after the body is read, and
+ * re-encoding photos for a request that will be refused is work an attacker's page could make
+ * other people's browsers do.
  */
-function fromThisSite(req: IncomingMessage): boolean {
+function fromThisSite(req: IncomingMessage, publicOrigin: string | undefined): boolean {
   const origin = req.headers.origin;
-  if (!origin || !req.headers.host) return false;
+  if (!origin) return false;
+  if (publicOrigin && origin === publicOrigin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    return Boolean(req.headers.host) && new URL(origin).host === req.headers.host;
   } catch {
     return false;
   }
 }
 
 /** A multipart POST from this site to a form that takes photos (any other goes the usual way). */
-export function takesPhotos(req: IncomingMessage): boolean {
+export function takesPhotos(
+  req: IncomingMessage,
+  publicOrigin = parsePublicOrigin(process.env.PUBLIC_ORIGIN),
+): boolean {
   return (
     req.method === 'POST' &&
     PHOTO_FORMS.test(req.url ?? '/') &&
     /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '') &&
-    fromThisSite(req)
+    fromThisSite(req, publicOrigin)
   );
 }
 

@@ -7,7 +7,7 @@ import { phoneJpeg, picture } from '../helpers/photo-fixtures.ts';
 import { listen } from '../../scripts/lib/http-server.ts';
 import type { RunningServer } from '../../scripts/lib/http-server.ts';
 import { photoCache, photoFiles } from '../../scripts/lib/photo-files.ts';
-import { MAX_UPLOADS_AT_ONCE, PHOTO_FORM_LIMIT, readPhotoForm } from '../../scripts/lib/photo-upload.ts';
+import { MAX_UPLOADS_AT_ONCE, PHOTO_FORM_LIMIT, readPhotoForm, takesPhotos } from '../../scripts/lib/photo-upload.ts';
 import { setRuntime } from '../../src/lib/runtime.ts';
 import type { Runtime } from '../../src/lib/runtime.ts';
 import { stagedPhotos } from '../../src/lib/photos/staging.ts';
@@ -170,5 +170,18 @@ describeEachDatabase('the share form with photos, through the front server', (t)
     expect(answer.headers.get('retry-after')).toBe('10');
     expect(await answer.text()).toMatch(/Many photos are arriving/);
     for (const request of held) request.destroy();
+  });
+
+  it('takes the photos of a post from the public origin, behind a proxy that changes the Host', () => {
+    const post = (origin: string | undefined, host = 'app-3.internal:4321') =>
+      ({
+        method: 'POST',
+        url: '/en/partager?_action=share',
+        headers: { 'content-type': 'multipart/form-data; boundary=x', host, ...(origin ? { origin } : {}) },
+      }) as unknown as http.IncomingMessage;
+    expect(takesPhotos(post('https://memoire.example'), 'https://memoire.example')).toBe(true);
+    expect(takesPhotos(post('http://app-3.internal:4321'), undefined)).toBe(true);
+    expect(takesPhotos(post('https://evil.example'), 'https://memoire.example')).toBe(false);
+    expect(takesPhotos(post(undefined), 'https://memoire.example')).toBe(false);
   });
 });
