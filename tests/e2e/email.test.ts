@@ -10,6 +10,8 @@ import { startTestSmtp } from '../helpers/smtp.ts';
 import type { ReceivedMail, TestSmtp } from '../helpers/smtp.ts';
 import { decisionMail } from '../../src/lib/mail/compose.ts';
 import { digestMail, newItemMail, reminderMail } from '../../src/lib/mail/compose-team.ts';
+import { DECISION_HOLD_MS } from '../../src/lib/mail/contribution-mail.ts';
+import { UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
 
 const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
@@ -47,8 +49,9 @@ describe.skipIf(!hasChromium)('email, end to end', () => {
   });
 
   /** Waits for the message whose subject is `subject`. */
-  async function mailTitled(subject: string): Promise<ReceivedMail> {
-    const deadline = Date.now() + 10_000;
+  /** Waits for a message; a decision's waits out the queue's undo first (DECISION_HOLD_MS). */
+  async function mailTitled(subject: string, withinMs = 10_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + withinMs;
     for (;;) {
       const found = smtp.received.find((m) => m.parsed.subject === subject);
       if (found) return found;
@@ -106,7 +109,10 @@ describe.skipIf(!hasChromium)('email, end to end', () => {
 
   it('approves in the queue: the decision message carries the moderator’s word and the link to the souvenir', async () => {
     await approveFirst('', 'Merci pour ce souvenir.');
-    const decision = await mailTitled('Votre souvenir est publié');
+    const approvedAt = Date.now();
+    const decision = await mailTitled('Votre souvenir est publié', DECISION_HOLD_MS + 10_000);
+    // Not before the undo window has closed: an "Annuler" in time means no message at all.
+    expect(Date.now() - approvedAt).toBeGreaterThanOrEqual(UNDO_WINDOW_MS);
     expect(decision.parsed.text).toContain('Merci pour ce souvenir.');
     souvenirLink = linkIn(decision, `${server.origin}/souvenirs/`);
     await screenshot(String(decision.parsed.html), 'decision-published');

@@ -13,6 +13,8 @@ import { purgeExpiredPersonalData } from '../../src/lib/privacy/purge.ts';
 import { confirmSubscription, unsubscribe, unsubscribeEverywhere } from '../../src/lib/mail/subscriptions.ts';
 import { sendDue } from '../../src/lib/mail/sender.ts';
 import { smtpTransport } from '../../src/lib/mail/transport.ts';
+import { DECISION_HOLD_MS } from '../../src/lib/mail/contribution-mail.ts';
+import { UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
 
 const origin = 'https://mur.example';
 const mail = { origin };
@@ -36,8 +38,14 @@ function linkIn(text: string, prefix: string): string {
 
 describeEachDatabase('the messages of a contribution', (t) => {
   const outbox = () => t.db.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
-  const send = () =>
-    sendDue(t.db, { transport: smtpTransport(smtp.url), from: 'memoire@mur.example', messageDomain: 'mur.example' });
+  /** Sends what is due at `at` (by default once a decision's hold has passed). */
+  const send = (at = new Date(Date.now() + DECISION_HOLD_MS + 1_000)) =>
+    sendDue(t.db, {
+      transport: smtpTransport(smtp.url),
+      from: 'memoire@mur.example',
+      messageDomain: 'mur.example',
+      now: () => at,
+    });
 
   const approvedSouvenirBy = async (email: string, subscribe = false, locale = 'fr') => {
     const s = await createSouvenir(t.db, submission({ authorEmail: email, locale, body: `Texte ${email}` }), {
@@ -137,6 +145,16 @@ describeEachDatabase('the messages of a contribution', (t) => {
     }
     const decisions = (await outbox()).filter((r) => r.kind === 'decision').map((r) => r.subject);
     expect(decisions).toEqual(['À propos de votre souvenir', 'Votre souvenir est publié']);
+  });
+
+  it('holds a decision’s message until the queue’s undo has expired', async () => {
+    const s = await createSouvenir(t.db, submission(), { ipHash: null, mail });
+    await send(new Date());
+    await decideContribution(t.db, 'souvenir', { id: s.id, decision: 'approve', actor: moderator }, mail);
+    expect((await send(new Date(Date.now() + UNDO_WINDOW_MS))).sent).toBe(0);
+    expect((await send()).sent).toBe(1);
+    const decision = (await outbox()).find((r) => r.kind === 'decision')!;
+    expect(decision.status).toBe('sent');
   });
 
   it('takes back a decision’s message not sent yet when the decision is undone', async () => {

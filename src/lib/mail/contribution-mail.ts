@@ -7,6 +7,7 @@ import { normaliseAddress } from './address.ts';
 import { decisionMail, receivedMail, replyMail } from './compose.ts';
 import { mailLinks } from './links.ts';
 import { enqueueMail } from './outbox.ts';
+import { UNDO_WINDOW_MS } from '../moderation/flash.ts';
 import { createSubscription } from './subscriptions.ts';
 
 /** What a request tells the mail steps: the origin its links are written with. */
@@ -70,6 +71,9 @@ async function authorOf(trx: Transaction<Database>, kind: ContributionKind, id: 
   return { name: row.author_name, to: row.author_email, locale: row.locale, url };
 }
 
+/** How long a decision's message waits: the undo window and a margin for a slow click. */
+export const DECISION_HOLD_MS = UNDO_WINDOW_MS + 5_000;
+
 /**
  * The *decision* message, in the decision's transaction: published (with its link) or not (a
  * gentle text and the moderator's own sentence, if any). Each outcome is told once per text.
@@ -94,7 +98,9 @@ export async function queueDecision(
     publicUrl: author.url,
     note: request.note ?? null,
   });
-  await enqueueMail(trx, mail, now);
+  // Held until the queue's "Annuler" has expired: a decision taken back in time never reaches the
+  // author (withdrawQueuedDecision drops it), rather than an email saying the opposite.
+  await enqueueMail(trx, { ...mail, notBefore: new Date(now.getTime() + DECISION_HOLD_MS) }, now);
 }
 
 /**

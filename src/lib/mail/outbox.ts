@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database, MailStatus } from '../../../db/types.ts';
 import { candleDay } from '../wall/candles.ts';
@@ -27,6 +27,8 @@ export interface OutgoingMail {
   carriesSecret?: boolean;
   /** The event it tells of, once: a second message with the same key is not queued. */
   dedupeKey?: string;
+  /** Not sent before this instant (a decision waits out its undo window), else as soon as possible. */
+  notBefore?: Date;
   /**
    * False for the team's own messages, which a member chose and can stop: the daily budget is
    * there so that the public's forms cannot mail-bomb an address, not to drop a moderator's digest.
@@ -51,7 +53,7 @@ function columns(mail: OutgoingMail, now: Date) {
     unsubscribe_url: mail.unsubscribeUrl ?? null,
     // The part before the @: the domain is MAIL_FROM's, added when sent (sender.ts).
     message_id: randomBytes(16).toString('base64url'),
-    next_attempt_at: now,
+    next_attempt_at: mail.notBefore && mail.notBefore > now ? mail.notBefore : now,
     carries_secret: mail.carriesSecret ?? false,
     dedupe_key: mail.dedupeKey ?? null,
     created_at: now,
@@ -105,4 +107,14 @@ export async function enqueueMail(trx: Transaction<Database>, mail: OutgoingMail
     .executeTakeFirstOrThrow();
   if (status === 'queued') await sql`select pg_notify(${MAIL_CHANNEL}, '')`.execute(trx);
   return { id: Number(row.id), status };
+}
+
+/** When the next queued message falls due, or null when none waits: the sender sleeps until then. */
+export async function nextDueAt(db: Kysely<Database>): Promise<Date | null> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => eb.fn.min('next_attempt_at').as('due'))
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return row?.due ? new Date(row.due as Date | string) : null;
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Kysely } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from '../../../db/types.ts';
-import { MAIL_CHANNEL } from './outbox.ts';
+import { MAIL_CHANNEL, nextDueAt } from './outbox.ts';
 import { sendDue } from './sender.ts';
 import type { SendOptions } from './sender.ts';
 
@@ -77,6 +77,19 @@ export function startMailSender(source: SenderSource, options: SendOptions): Run
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  // Besides NOTIFY and the poll, a pass wakes when the next queued message falls due (a held
+  // decision, a retry), so it leaves on time rather than at the next poll.
+  let dueTimer: ReturnType<typeof setTimeout> | null = null;
+  const wakeWhenDue = async () => {
+    const due = await nextDueAt(source.db);
+    if (dueTimer) clearTimeout(dueTimer);
+    dueTimer = null;
+    if (!due || stopped) return;
+    const delay = due.getTime() - Date.now();
+    if (delay >= POLL_MS) return;
+    dueTimer = setTimeout(() => void wake(), Math.max(delay, 0) + 50);
+    dueTimer.unref();
+  };
   const pass = async () => {
     do {
       again = false;
@@ -86,6 +99,7 @@ export function startMailSender(source: SenderSource, options: SendOptions): Run
         if (tally.sent + tally.retried + tally.failed > 0) {
           console.log(`[mail] sent ${tally.sent}, to retry ${tally.retried}, failed ${tally.failed}`);
         }
+        await wakeWhenDue();
       } catch (error) {
         console.error(`[mail] sending paused until the next pass: ${(error as Error).message}`);
       }
@@ -109,6 +123,7 @@ export function startMailSender(source: SenderSource, options: SendOptions): Run
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (dueTimer) clearTimeout(dueTimer);
       await unlisten();
       await running;
       options.transport.close();
