@@ -20,11 +20,11 @@ import { editComment } from './comment-moderation.ts';
 import { save as saveRules } from './rules.ts';
 import { report } from './report.ts';
 import { dismissReports } from './report-moderation.ts';
-import { control as venueControl, item as venueItem } from './venue.ts';
+import { control as venueControl, item as venueItem, anniversary as venueAnniversary } from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 
 export const server = {
-  venue: { control: venueControl, item: venueItem },
+  venue: { control: venueControl, item: venueItem, anniversary: venueAnniversary },
   mail: {
     confirm: confirmMail,
     unsubscribe: unsubscribeAction,

@@ -5,6 +5,9 @@ import { requireActionUser } from '../lib/auth/guard.ts';
 import { changeScreenItem, controlVenue, VenueError } from '../lib/commemoration/venue-control.ts';
 import type { VenueCommand } from '../lib/commemoration/venue-control.ts';
 import { findSouvenirId } from '../lib/souvenirs/lookup.ts';
+import { nextParisTime } from '../lib/commemoration/paris-time.ts';
+import { saveAnniversary } from '../lib/commemoration/anniversary.ts';
+import { adminHandler } from './admin-handler.ts';
 import { toActionError } from './errors.ts';
 
 const actorOf = (user: { id: number; username: string }) => ({ id: user.id, label: user.username });
@@ -26,6 +29,11 @@ export const control = defineAction({
   input: z.object({
     command: z.enum(['skip', 'pause', 'resume', 'freeze', 'unfreeze', 'rundown', 'shuffle', 'silence']),
     silenceSeconds: seconds(5, 3600),
+    // A Paris time of day ("21:16"): the next one; empty for now.
+    silenceAt: z
+      .string()
+      .nullish()
+      .refine((v) => !v || nextParisTime(v, new Date()) !== null, { error: 'venue.error.time' }),
   }),
   handler: async (input, context) => {
     const user = requireActionUser(context);
@@ -33,7 +41,11 @@ export const control = defineAction({
       input.command === 'rundown' || input.command === 'shuffle'
         ? { type: 'mode', mode: input.command }
         : input.command === 'silence'
-          ? { type: 'silence', ...(input.silenceSeconds ? { durationMs: input.silenceSeconds * 1000 } : {}) }
+          ? {
+              type: 'silence',
+              ...(input.silenceSeconds ? { durationMs: input.silenceSeconds * 1000 } : {}),
+              ...(input.silenceAt ? { startsAt: nextParisTime(input.silenceAt, new Date())! } : {}),
+            }
           : { type: input.command };
     try {
       await controlVenue(await getDb(), command, { actor: actorOf(user) });
@@ -71,4 +83,25 @@ export const item = defineAction({
     }
     return { done: input.command };
   },
+});
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'anniversary.error' });
+
+/** An admin schedules the anniversary (a day, a start and an end, Paris time). */
+export const anniversary = defineAction({
+  accept: 'form',
+  input: z
+    .object({
+      month: z.coerce.number({ error: 'anniversary.error' }).int().min(1).max(12),
+      day: z.coerce.number({ error: 'anniversary.error' }).int().min(1).max(31),
+      starts: time,
+      ends: time,
+    })
+    .refine((v) => v.starts < v.ends && new Date(Date.UTC(2024, v.month - 1, v.day)).getUTCDate() === v.day, {
+      error: 'anniversary.error',
+    }),
+  handler: adminHandler('anniversary', async (input, admin) => {
+    await saveAnniversary(await getDb(), input, actorOf(admin));
+    return { done: 'anniversary' };
+  }),
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { withScript } from './support/server.ts';
@@ -8,6 +9,7 @@ import { axeViolations } from './support/axe.ts';
 
 const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
+const SHOTS_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const TITLES = ['Le premier rappel', 'La fosse', 'Le balcon', 'Arrivé pendant le gel'];
 
 /** A venue screen in a browser context of its own, recording when what it shows changes (by this machine's clock). */
@@ -71,6 +73,7 @@ describe.skipIf(!hasChromium)(
         ids[(await li.locator('p bdi').textContent())!] = (await li.getAttribute('data-id'))!;
       expect(await desk.locator('.venue-now').textContent()).toContain('En lecture');
       expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await desk.screenshot({ path: path.join(SHOTS_DIR, 'commemoration-console-375.png'), fullPage: true });
       expect(await axeViolations(desk)).toEqual([]);
     });
 
@@ -108,6 +111,12 @@ describe.skipIf(!hasChromium)(
         const off = log.find(([v, time]) => v === 'off' && on !== undefined && time > on)?.[1];
         return { on, off };
       };
+      await screens[0]!.waitForFunction(() => document.querySelector('main')?.dataset.silence === 'on', null, {
+        timeout: 5_000,
+      });
+      // Once the fade (1.5 s) is over.
+      await screens[0]!.waitForTimeout(1_600);
+      await screens[0]!.screenshot({ path: path.join(SHOTS_DIR, 'commemoration-silence.png') });
       await expect
         .poll(async () => (await Promise.all(screens.map(silenceOf))).every((x) => x.off !== undefined), {
           timeout: 12_000,

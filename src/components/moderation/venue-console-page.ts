@@ -8,10 +8,13 @@ import { getDb } from '../../lib/runtime.ts';
 import { fieldErrors } from '../../lib/forms/field-errors.ts';
 import { readVenueConsole } from '../../lib/commemoration/venue-console.ts';
 import type { VenueConsole } from '../../lib/commemoration/venue-console.ts';
+import { readAnniversary } from '../../lib/commemoration/anniversary.ts';
+import type { AnniversarySchedule } from '../../lib/commemoration/anniversary.ts';
 
 export interface VenueConsolePage {
   user: SessionUser;
   state: VenueConsole;
+  anniversary: AnniversarySchedule;
   done: boolean;
   error: MessageKey | undefined;
 }
@@ -27,14 +30,17 @@ export async function openVenueConsole(Astro: AstroGlobal): Promise<VenueConsole
   if (user instanceof Response) return user;
   const control = Astro.getActionResult(actions.venue.control);
   const item = Astro.getActionResult(actions.venue.item);
-  if (control?.data || item?.data) {
+  const anniversary = Astro.getActionResult(actions.venue.anniversary);
+  if (control?.data || item?.data || anniversary?.data) {
     return Astro.redirect(`${localizedPath(Astro.locals.locale, '/moderation/ecran')}?fait=1#message`, 303);
   }
-  const errors = fieldErrors(control?.error ?? item?.error);
+  const errors = fieldErrors(control?.error ?? item?.error ?? anniversary?.error);
+  const db = await getDb();
   return {
     user,
-    state: await readVenueConsole(await getDb()),
-    done: !control && !item && Astro.url.searchParams.get('fait') === '1',
-    error: errors.form ?? errors.silenceSeconds ?? errors.seconds ?? errors.souvenir ?? errors.command,
+    state: await readVenueConsole(db),
+    anniversary: await readAnniversary(db),
+    done: !control && !item && !anniversary && Astro.url.searchParams.get('fait') === '1',
+    error: errors.form ?? Object.values(errors)[0],
   };
 }

@@ -89,6 +89,20 @@ export function startVenueScreen(root: HTMLElement): void {
       : (text.silenceEnd ?? '');
   }
 
+  const anniversary = root.querySelector<HTMLElement>('.venue-anniversary');
+  // The counters come with the state, re-read every few seconds: batched, never one update per candle.
+  function showAnniversary(figures: LoopState['anniversary']): void {
+    root.classList.toggle('is-anniversary', figures !== null);
+    if (!anniversary) return;
+    anniversary.hidden = figures === null;
+    if (!figures) return;
+    const format = new Intl.NumberFormat(document.documentElement.lang);
+    for (const node of anniversary.querySelectorAll<HTMLElement>('[data-figure]')) {
+      const value = figures[node.dataset.figure as keyof typeof figures];
+      node.textContent = format.format(value);
+    }
+  }
+
   const tick = () => {
     const now = serverNow();
     showSilence(now);
@@ -107,6 +121,7 @@ export function startVenueScreen(root: HTMLElement): void {
       learnClock(data.now);
       loop = data.state;
       root.dataset.frozen = String(data.state.frozen);
+      showAnniversary(data.state.anniversary);
       tick();
     });
     source.addEventListener('silence', (event) => {

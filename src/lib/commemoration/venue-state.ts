@@ -5,6 +5,8 @@ import { photosOf } from '../photos/shown.ts';
 import { toScreenSouvenir } from '../wall/screen-feed.ts';
 import type { ScreenSouvenir } from '../wall/screen-feed.ts';
 import { shuffled } from './venue-loop.ts';
+import { anniversaryFigures, isAnniversary, readAnniversary } from './anniversary.ts';
+import type { AnniversaryFigures } from './anniversary.ts';
 
 export type VenueMode = 'rundown' | 'shuffle';
 
@@ -30,6 +32,8 @@ export interface VenueState {
   items: VenueItem[];
   /** The silence going on, or the next one scheduled; null when none is. */
   silence: VenueSilence | null;
+  /** During the anniversary as admins scheduled it, the day's counters; null on other days. */
+  anniversary: AnniversaryFigures | null;
 }
 
 export const DEFAULT_STATE = { mode: 'rundown' as VenueMode, shuffleSeed: 1, loopStartedAt: 0 };
@@ -114,7 +118,7 @@ export async function readVenueState(db: Kysely<Database>, now = new Date()): Pr
   const loop = await readLoopRow(db);
   const entries = playOrder(await screenEntries(db, { frozenAt: loop.frozenAt }), loop.mode, loop.shuffleSeed);
   const ids = entries.map((entry) => entry.souvenirId);
-  const [rows, photos, silence] = await Promise.all([
+  const [rows, photos, silence, anniversary] = await Promise.all([
     ids.length === 0
       ? Promise.resolve([])
       : db
@@ -124,6 +128,7 @@ export async function readVenueState(db: Kysely<Database>, now = new Date()): Pr
           .execute(),
     photosOf(db, ids),
     currentSilence(db, now),
+    readAnniversary(db).then((schedule) => (isAnniversary(schedule, now) ? anniversaryFigures(db, now) : null)),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items: VenueItem[] = [];
@@ -143,5 +148,6 @@ export async function readVenueState(db: Kysely<Database>, now = new Date()): Pr
     pausedAt: loop.pausedAt,
     items,
     silence,
+    anniversary,
   };
 }
