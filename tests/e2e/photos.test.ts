@@ -59,6 +59,15 @@ describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall
     await admin.click('.queue-photos label');
     expect(await thumbs.first().evaluate((img) => getComputedStyle(img).filter)).toBe('none');
     expect(await axeViolations(admin)).toEqual([]);
+    // Correcting a photo's text answers with a redirect and says so once: a reload posts nothing.
+    const describeSecond = admin.locator('.photo-describe').nth(1);
+    await describeSecond.locator('input[name=altText]').fill('Les amis dans la file, avant les portes');
+    await Promise.all([admin.waitForURL(/fait=photoDescribed/), describeSecond.locator('button[type=submit]').click()]);
+    expect(await admin.locator('#message').textContent()).toContain('Le texte de la photo est enregistré');
+    await admin.reload();
+    expect(await admin.locator('.photo-describe input[name=altText]').nth(1).inputValue()).toBe(
+      'Les amis dans la file, avant les portes',
+    );
     await Promise.all([admin.waitForURL(/fait=approve/), admin.click('[data-queue-item] [data-decision=approve]')]);
     await admin.context().close();
 

@@ -30,6 +30,13 @@ describe('queue flash', () => {
     expect(readFlash(flashParams(flash))).toEqual(flash);
   });
 
+  it('says a photo was taken off or described, once, in both languages', () => {
+    const removed = readFlash(flashParams({ done: 'photoRemoved', n: 1, conflicts: 0, refused: 0 }))!;
+    expect(flashMessages('fr', removed)).toEqual(['La photo est retirée ; ses fichiers sont effacés.']);
+    const described = readFlash(flashParams({ done: 'photoDescribed', n: 1, conflicts: 0, refused: 0 }))!;
+    expect(flashMessages('en', described)).toEqual(['The photo’s text is saved.']);
+  });
+
   it('ignores anything it did not write', () => {
     expect(readFlash(new URLSearchParams('fait=<script>&n=1'))).toBeNull();
     expect(readFlash(new URLSearchParams('fait=approve&n=abc&conflits=99999'))).toEqual({
@@ -42,7 +49,7 @@ describe('queue flash', () => {
 
   it('has a sentence in both languages for every decision, one or many', () => {
     for (const locale of ['fr', 'en'] as const) {
-      for (const done of [...DECISIONS, 'edit', 'unchanged'] as const) {
+      for (const done of [...DECISIONS, 'edit', 'unchanged', 'photoRemoved', 'photoDescribed'] as const) {
         for (const n of [0, 1, 2]) {
           const messages = flashMessages(locale, { done, n, conflicts: n, refused: n });
           for (const m of messages) expect(m).not.toMatch(/moderation\.|\{n\}/);

@@ -5,7 +5,7 @@ import type { Decision } from './decisions.ts';
  * What the queue says after a POST-redirect-GET: which decision was applied and how many items
  * it changed or left alone. Only these enumerated values travel in the URL, never submitted text.
  */
-export type FlashDone = Decision | 'edit' | 'unchanged' | 'dismiss' | 'revert';
+export type FlashDone = Decision | 'edit' | 'unchanged' | 'dismiss' | 'revert' | 'photoRemoved' | 'photoDescribed';
 
 export interface Flash {
   done: FlashDone;
@@ -16,7 +16,15 @@ export interface Flash {
   undo?: { events: number[]; at: number };
 }
 
-const DONE: readonly string[] = [...DECISIONS, 'edit', 'unchanged', 'dismiss', 'revert'];
+const DONE: readonly string[] = [
+  ...DECISIONS,
+  'edit',
+  'unchanged',
+  'dismiss',
+  'revert',
+  'photoRemoved',
+  'photoDescribed',
+];
 const MAX_COUNT = 1000;
 /** How long the queue offers "Annuler" after a decision (issue 17: about ten seconds). */
 export const UNDO_WINDOW_MS = 10_000;
