@@ -10,7 +10,7 @@ import {
 import { readVenueState } from '../../src/lib/commemoration/venue-state.ts';
 import { loopPosition } from '../../src/lib/commemoration/venue-loop.ts';
 import type { VenueState } from '../../src/lib/commemoration/venue-state.ts';
-import { VenueHub, venueEvents } from '../../src/lib/commemoration/venue-feed.ts';
+import { silenceFeed, VenueHub, venueEvents } from '../../src/lib/commemoration/venue-feed.ts';
 import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
@@ -187,6 +187,28 @@ describeEachDatabase('the venue screen (issue 21)', (t) => {
     ]);
     expect(reading.candidates.map((c) => c.publicId)).toEqual([spare.publicId]);
     expect(reading.candidates.map((c) => c.publicId)).not.toContain(a.publicId);
+  });
+
+  it('gives the public live screen the silence alone, the latest at once and then each change', async () => {
+    const source: WallNotifications = {
+      listening: true,
+      ready: Promise.resolve(),
+      subscribe: () => () => {},
+      close: async () => {},
+    };
+    const hub = new VenueHub(t.db, source, 60_000);
+    const sent: string[] = [];
+    const stop = silenceFeed(hub)((text) => sent.push(text));
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]).toMatch(/^event: silence\ndata: \{"now":\d+,"silence":null\}\n\n$/);
+    const startsAt = Date.now() + 60_000;
+    await controlVenue(t.db, { type: 'silence', startsAt: new Date(startsAt) }, at(0));
+    await hub.refresh();
+    stop();
+    await hub.refresh();
+    hub.close();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain(`"silence":{"startsAt":${startsAt},"durationMs":60000}`);
   });
 
   it('wakes venue screens without emptying any page cache', () => {

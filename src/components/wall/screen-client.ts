@@ -4,6 +4,8 @@
  * event stream. Keeps at most MAX_SHOWN souvenirs so that it can run for days.
  */
 import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
+import type { VenueSilence } from '../../lib/commemoration/venue-state.ts';
+import { startSilence } from './silence-client.ts';
 
 const ROTATE_MS = 12_000;
 /** Backoff of the page's own reconnections, when the browser has given up on the stream. */
@@ -172,6 +174,7 @@ export function startScreen(root: HTMLElement): void {
   // Last-Event-ID so that the server replays what changed meanwhile. It gives up for good on a
   // non-200 answer (a 502 from a proxy during a restart): then this page opens a new stream itself,
   // with backoff, from the last position it saw, or the one its page was rendered at.
+  const silence = startSilence(root, announcer);
   let streamPosition = text.since ?? '0';
   let delay = RETRY_MIN_MS;
   let reopen: ReturnType<typeof setTimeout> | null = null;
@@ -189,6 +192,11 @@ export function startScreen(root: HTMLElement): void {
     source.addEventListener('retrait', (event) => {
       track(event);
       withdraw((JSON.parse((event as MessageEvent<string>).data) as { publicId: string }).publicId);
+    });
+    source.addEventListener('silence', (event) => {
+      silence.receive(
+        JSON.parse((event as MessageEvent<string>).data) as { now: number; silence: VenueSilence | null },
+      );
     });
     source.addEventListener('open', () => {
       delay = RETRY_MIN_MS;

@@ -7,6 +7,7 @@
 import { loopPosition } from '../../lib/commemoration/venue-loop.ts';
 import type { VenueSilence, VenueState } from '../../lib/commemoration/venue-state.ts';
 import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
+import { startSilence } from './silence-client.ts';
 
 const TICK_MS = 50;
 const RETRY_MIN_MS = 1_000;
@@ -22,20 +23,13 @@ export function startVenueScreen(root: HTMLElement): void {
   const stage = root.querySelector<HTMLElement>('#salle-actuel')!;
   const template = root.querySelector<HTMLTemplateElement>('#salle-modele')!;
   const empty = stage.querySelector<HTMLElement>('.screen-empty');
-  const counter = root.querySelector<HTMLElement>('.venue-silence-count')!;
   const announcer = root.querySelector<HTMLElement>('#salle-annonces')!;
   const connection = root.querySelector<HTMLElement>('.screen-connection');
   const text = root.dataset;
 
-  // The server's clock minus ours: the largest sample is the one least delayed by the network.
-  let offset = Number.NEGATIVE_INFINITY;
-  const serverNow = () => Date.now() + (Number.isFinite(offset) ? offset : 0);
-  const learnClock = (now: number) => void (offset = Math.max(offset, now - Date.now()));
-
+  const silence = startSilence(root, announcer);
   let loop: LoopState | null = null;
-  let silence: VenueSilence | null = null;
   let shownKey = '';
-  let silent = false;
 
   function render(souvenir: ScreenSouvenir): HTMLElement {
     const card = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
@@ -78,17 +72,6 @@ export function startVenueScreen(root: HTMLElement): void {
     if (item) stage.prepend(render(item.souvenir));
   }
 
-  function showSilence(now: number): void {
-    const on = silence !== null && now >= silence.startsAt && now < silence.startsAt + silence.durationMs;
-    if (on) counter.textContent = String(Math.ceil((silence!.startsAt + silence!.durationMs - now) / 1000));
-    if (on === silent) return;
-    silent = on;
-    root.dataset.silence = on ? 'on' : 'off';
-    announcer.textContent = on
-      ? fill(text.silenceStart ?? '', { seconds: Math.round(silence!.durationMs / 1000) })
-      : (text.silenceEnd ?? '');
-  }
-
   const anniversary = root.querySelector<HTMLElement>('.venue-anniversary');
   // The counters come with the state, re-read every few seconds: batched, never one update per candle.
   function showAnniversary(figures: LoopState['anniversary']): void {
@@ -103,12 +86,7 @@ export function startVenueScreen(root: HTMLElement): void {
     }
   }
 
-  const tick = () => {
-    const now = serverNow();
-    showSilence(now);
-    showLoop(now);
-  };
-  root.dataset.silence = 'off';
+  const tick = () => showLoop(silence.now());
   setInterval(tick, TICK_MS);
 
   let delay = RETRY_MIN_MS;
@@ -118,17 +96,16 @@ export function startVenueScreen(root: HTMLElement): void {
     const source = new EventSource('/ecran/salle/flux');
     source.addEventListener('salle', (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as { now: number; state: LoopState };
-      learnClock(data.now);
+      silence.learn(data.now);
       loop = data.state;
       root.dataset.frozen = String(data.state.frozen);
       showAnniversary(data.state.anniversary);
       tick();
     });
     source.addEventListener('silence', (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { now: number; silence: VenueSilence | null };
-      learnClock(data.now);
-      silence = data.silence;
-      tick();
+      silence.receive(
+        JSON.parse((event as MessageEvent<string>).data) as { now: number; silence: VenueSilence | null },
+      );
     });
     source.addEventListener('open', () => {
       delay = RETRY_MIN_MS;

@@ -108,6 +108,27 @@ export function venueEvents(frames: VenueFrames, now = Date.now()): string {
   );
 }
 
+/** The `silence` event alone, for the public live screen: it goes silent with the venue's. */
+export function silenceEvent(frames: VenueFrames, now = Date.now()): string {
+  return `event: silence\ndata: {"now":${now},"silence":${frames.silence}}\n\n`;
+}
+
+/** Sends `silence` events to one more stream (the public screen's): the latest at once, then each refresh. */
+export function silenceFeed(hub: VenueHub): (send: (text: string) => void) => () => void {
+  return (send) => {
+    let open = true;
+    hub.latest().then(
+      (frames) => open && send(silenceEvent(frames)),
+      () => {},
+    );
+    const unsubscribe = hub.subscribe((frames) => send(silenceEvent(frames)));
+    return () => {
+      open = false;
+      unsubscribe();
+    };
+  };
+}
+
 /** A `text/event-stream` body for one venue screen: the state now, then every change, until it goes. */
 export function venueStream(hub: VenueHub, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

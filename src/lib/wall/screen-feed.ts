@@ -200,6 +200,8 @@ export function screenStream(options: {
   missed: () => Promise<SequencedEvent[]>;
   signal: AbortSignal;
   heartbeatMs?: number;
+  /** Other events for the same screen (the moment of silence, issue 21): subscribes with `send`, answers its unsubscribe. */
+  extra?: (send: (text: string) => void) => () => void;
 }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
@@ -224,11 +226,13 @@ export function screenStream(options: {
         stop();
       };
       const unsubscribe = options.hub.subscribe(sendEvent, endForStop);
+      const unsubscribeExtra = options.extra?.(send) ?? (() => {});
       const heartbeat = setInterval(() => send(': ping\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);
       stop = () => {
         if (!open) return;
         open = false;
         unsubscribe();
+        unsubscribeExtra();
         clearInterval(heartbeat);
         options.signal.removeEventListener('abort', stop);
         try {
