@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)(
   () => {
     const ids: Record<string, string> = {};
     const suite = serverAndBrowser(async (server) => {
-      await createAccount(server, 'moderator', 'regie', PASSWORD);
+      await createAccount(server, 'admin', 'regie', PASSWORD);
       await server.start();
       for (const [i, title] of TITLES.entries())
         await shareByHttp(server, { name: 'Alex', email: `salle${i}@example.org`, title, body: `Texte ${title}.` });
@@ -75,6 +75,30 @@ describe.skipIf(!hasChromium)(
       expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await desk.screenshot({ path: path.join(SHOTS_DIR, 'commemoration-console-375.png'), fullPage: true });
       expect(await axeViolations(desk)).toEqual([]);
+      // The anniversary, scheduled for today (Paris) by the admin: the wall shows its banner.
+      const [day, month] = new Intl.DateTimeFormat('fr-FR', {
+        timeZone: 'Europe/Paris',
+        day: 'numeric',
+        month: 'numeric',
+      })
+        .format(new Date())
+        .split('/');
+      await desk.getByLabel('Jour', { exact: true }).fill(day!);
+      await desk.getByLabel('Mois', { exact: true }).fill(month!);
+      await desk.getByLabel('De', { exact: true }).fill('00:00');
+      await desk.getByLabel('À', { exact: true }).fill('23:59');
+      await Promise.all([
+        desk.waitForURL(/fait=1/),
+        desk.getByRole('button', { name: 'Enregistrer le jour anniversaire' }).press('Enter'),
+      ]);
+      const wall = await (await suite.browser.newContext()).newPage();
+      await wall.goto(`${suite.server.origin}/`);
+      expect(await wall.locator('.anniversary-banner').textContent({ timeout: 5_000 })).toContain(
+        'nous nous souvenons ensemble',
+      );
+      expect(await axeViolations(wall)).toEqual([]);
+      await wall.screenshot({ path: path.join(SHOTS_DIR, 'commemoration-wall-anniversary.png') });
+      await wall.context().close();
     });
 
     it('plays the rundown in order with its durations, and a frozen screen shows nothing new', async () => {
@@ -92,6 +116,7 @@ describe.skipIf(!hasChromium)(
       for (let i = 2; i < changes.length; i++)
         expect(Math.abs(changes[i]![2] - changes[i - 1]![2] - 1_000)).toBeLessThan(250);
       expect(await desk.locator('.venue-rundown').textContent()).toContain('attend que l’écran soit libéré');
+      expect(await screen.locator('.venue-anniversary').isVisible()).toBe(true);
       await press(desk, /^Libérer$/);
       await screen.close();
     });
