@@ -387,7 +387,71 @@ export interface ScreenSilenceTable {
   created_at: ColumnType<Date, Date | string, never>;
 }
 
+/** Where imported posts come from (issue 20): a Mastodon server, a Bluesky account, an RSS/Atom feed. */
+export type ImportSourceKind = 'mastodon' | 'bluesky' | 'rss';
+
+/** A source an admin configured; its status line is what the last run saw. */
+export interface ImportSourceTable {
+  id: Generated<number>;
+  kind: ImportSourceKind;
+  base_url: string;
+  hashtags: ColumnType<string[], string[] | undefined, string[]>;
+  account: string | null;
+  /** Bluesky's app password: in the database only, never shown, logged or exported. */
+  app_password: string | null;
+  enabled: Generated<boolean>;
+  /** 'new', 'ok', 'authenticated' or 'disabled' (the server's hashtag feed), 'rate_limited', 'error'. */
+  status: Generated<string>;
+  last_run_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_items: Generated<number>;
+  last_error: string | null;
+  failures: Generated<number>;
+  next_run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** A process fetching this source holds it until then; another may take over after. */
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Where a source's feed (one hashtag, one search) was last read up to. */
+export interface ImportCheckpointTable {
+  source_id: number;
+  feed: string;
+  since_id: string | null;
+  cursor: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** An image's description as the post gave it; the image itself is not fetched yet. */
+export interface ImportMedia {
+  type: string;
+  description: string | null;
+  remoteUrl: string;
+}
+
+/** A post gathered into the private queue: never public until its author consents. */
+export interface ImportItemTable {
+  id: Generated<number>;
+  source_id: number;
+  network: ImportSourceKind;
+  remote_uri: string;
+  url: string;
+  account_handle: string;
+  account_name: string;
+  account_url: string;
+  body_html: string;
+  content_note: string | null;
+  media: ColumnType<ImportMedia[], string | undefined, string>;
+  language: string | null;
+  posted_at: ColumnType<Date, Date | string, Date | string>;
+  edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  fetched_at: ColumnType<Date, Date | string, Date | string>;
+  consented_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
+  import_source: ImportSourceTable;
+  import_checkpoint: ImportCheckpointTable;
+  import_item: ImportItemTable;
   screen_item: ScreenItemTable;
   screen_state: ScreenStateTable;
   screen_silence: ScreenSilenceTable;

@@ -86,6 +86,7 @@ describeEachDatabase('purging expired personal data', (t) => {
       rateLimits: 0,
       mailMessages: 0,
       stagedPhotos: 0,
+      importedPosts: 0,
     });
   });
 
@@ -155,9 +156,10 @@ describeEachDatabase('purging expired personal data', (t) => {
       rateLimits: 4,
       mailMessages: 6,
       stagedPhotos: 2,
+      importedPosts: 1,
     });
     expect(line).toBe(
-      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0, contact messages 0); 20 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6, staged photos 2)',
+      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0, contact messages 0); 21 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6, staged photos 2, imported posts 1)',
     );
   });
 

@@ -6,6 +6,7 @@ import { purgeLoginAttempts } from '../auth/throttle.ts';
 import { purgeRateLimits } from '../security/rate-limit.ts';
 import { purgeOldMail } from '../mail/erase.ts';
 import { forgetExpiredUploads } from '../photos/staging.ts';
+import { purgeUnconsentedImports } from '../imports/queue.ts';
 
 /** How long an IP hash is kept on a souvenir, a comment, a report or a contact message (the privacy page says so). */
 export const IP_HASH_RETENTION_DAYS = 30;
@@ -25,6 +26,8 @@ export interface PurgeCounts {
   mailMessages: number;
   /** Photos of share forms that never came back right within the hour, with their bytes. */
   stagedPhotos: number;
+  /** Posts gathered from a hashtag whose authors never consented within 30 days (imports/queue.ts). */
+  importedPosts: number;
 }
 
 /** The Paris day before `now`'s, as 'YYYY-MM-DD' (noon UTC keeps the arithmetic clear of DST). */
@@ -45,7 +48,8 @@ function yesterday(now: Date): string {
  * - login attempts older than a day and rate-limit windows that ended days ago are deleted;
  * - email messages sent, failed or held more than 30 days ago, with their address and body
  *   (mail/erase.ts), and the per-address counters of past days;
- * - photos of share forms that never came back right within the hour (photos/staging.ts).
+ * - photos of share forms that never came back right within the hour (photos/staging.ts);
+ * - posts gathered from a hashtag whose authors never consented, 30 days after (imports/queue.ts).
  * Returns the counts, for the log.
  */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new Date()): Promise<PurgeCounts> {
@@ -77,17 +81,24 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
     rateLimits: await purgeRateLimits(db, now),
     mailMessages: await purgeOldMail(db, now),
     stagedPhotos: await forgetExpiredUploads(db, now),
+    importedPosts: await purgeUnconsentedImports(db, now),
   };
 }
 
 /** One line for the log: "3 IP hashes cleared (…), 12 rows deleted (…)". */
 export function describePurge(counts: PurgeCounts): string {
   const cleared = counts.souvenirIpHashes + counts.commentIpHashes + counts.reportIpHashes + counts.contactIpHashes;
-  const deleted = counts.candles + counts.loginAttempts + counts.rateLimits + counts.mailMessages + counts.stagedPhotos;
+  const deleted =
+    counts.candles +
+    counts.loginAttempts +
+    counts.rateLimits +
+    counts.mailMessages +
+    counts.stagedPhotos +
+    counts.importedPosts;
   return (
     `${cleared} IP hash(es) cleared (souvenirs ${counts.souvenirIpHashes}, comments ${counts.commentIpHashes}, ` +
     `reports ${counts.reportIpHashes}, contact messages ${counts.contactIpHashes}); ${deleted} row(s) deleted (candles ${counts.candles}, ` +
-    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages}, staged photos ${counts.stagedPhotos})`
+    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages}, staged photos ${counts.stagedPhotos}, imported posts ${counts.importedPosts})`
   );
 }
 

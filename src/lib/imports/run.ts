@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/types.ts';
+import { claimDueSource, finishRun } from './claim.ts';
+import type { RunOutcome } from './claim.ts';
+import { runMastodonSource } from './mastodon-fetch.ts';
+import type { FetchOptions } from './mastodon-fetch.ts';
+
+/** One source's run as the caller sees it. */
+export interface SourceRun {
+  sourceId: number;
+  outcome: RunOutcome;
+}
+
+/**
+ * Runs every due source this process can claim, one after the other, and records each outcome
+ * on its status line. Sources another process holds are skipped (they are being read).
+ * Bluesky and RSS sources are stored but not read yet: their status says so.
+ */
+export async function runDueImports(db: Kysely<Database>, options: FetchOptions): Promise<SourceRun[]> {
+  const runs: SourceRun[] = [];
+  for (;;) {
+    const now = options.now ?? new Date();
+    const source = await claimDueSource(db, now);
+    if (!source) return runs;
+    let outcome: RunOutcome;
+    try {
+      outcome =
+        source.kind === 'mastodon'
+          ? await runMastodonSource(db, source, { ...options, now })
+          : { status: 'unsupported', items: 0, error: `${source.kind} sources are not read yet` };
+    } catch (error) {
+      outcome = { status: 'error', items: 0, error: error instanceof Error ? error.message : String(error) };
+    }
+    await finishRun(db, source, outcome, now);
+    runs.push({ sourceId: source.id, outcome });
+  }
+}
