@@ -28,6 +28,18 @@ export const JOURNAL_ACTIONS: readonly string[] = [
   'user.role',
   'user.password_reset',
   'user.password_change',
+  // The venue's screen and the anniversary (issue 21).
+  'screen.add',
+  'screen.remove',
+  'screen.arrange',
+  'screen.skip',
+  'screen.pause',
+  'screen.resume',
+  'screen.freeze',
+  'screen.unfreeze',
+  'screen.mode',
+  'screen.silence',
+  'anniversary.schedule',
 ];
 
 export interface JournalEvent {
