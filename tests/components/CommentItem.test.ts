@@ -28,6 +28,8 @@ describe('the comment item', () => {
     const html = await render(CommentItem, 'fr', { comment, replyHref: '?reponse=c7#commenter' });
     expect(html).toContain('aria-label="Répondre à Marc"');
     expect(html).toContain('>Répondre<');
+    // A crawler would otherwise render the page once per comment: the page cache keeps only its bare address.
+    expect(html).toMatch(/<a class="comment-reply" href="\?reponse=c7#commenter" rel="nofollow"/);
   });
 
   it('shows no email, whatever the object it is given carries', async () => {
