@@ -17,6 +17,7 @@ import { endScreenStreams } from '../../src/lib/wall/screen-hub.ts';
 import { endVenueStreams } from '../../src/lib/commemoration/venue-hub.ts';
 import { scheduleWallChangePurge } from '../../src/lib/wall/changes.ts';
 import { schedulePurge } from '../../src/lib/privacy/purge.ts';
+import { scheduleImports } from '../../src/lib/imports/schedule.ts';
 import { startProcessMailSender } from '../../src/lib/mail/start.ts';
 import { logger } from '../../src/lib/ops/logger.ts';
 import { metricsEndpoint, shareMetricsWithPrimary, wireMetrics } from './metrics.ts';
@@ -63,6 +64,8 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
   // IP hashes older than 30 days go now and daily after; logged, and never a reason not to serve.
   const stopPurge = schedulePurge(runtime.handle.db);
   const stopChangePurge = scheduleWallChangePurge(runtime.handle.db);
+  // Hashtag sources (issue 20): one process reads each due source, into the private queue only.
+  const stopImports = scheduleImports(runtime.handle.db, { allowLocal: process.env.IMPORT_ALLOW_LOCAL === '1' });
   // This process sends its share of the outbox (several processes never send one message twice).
   const stopMail = startProcessMailSender(runtime, runtime.publicOrigin ?? localOrigin);
 
@@ -71,6 +74,7 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
     async shutdown() {
       stopPurge();
       stopChangePurge();
+      stopImports();
       stopBackups();
       await stopMail();
       // Live screens hold their connection open: ended now, with a short retry, rather than waited for.

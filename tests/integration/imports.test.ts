@@ -13,6 +13,7 @@ import {
   listImportSources,
 } from '../../src/lib/imports/sources.ts';
 import { runDueImports } from '../../src/lib/imports/run.ts';
+import { scheduleImports } from '../../src/lib/imports/schedule.ts';
 import { claimDueSource } from '../../src/lib/imports/claim.ts';
 import { listImportedPosts, purgeUnconsentedImports, storeImportedPosts } from '../../src/lib/imports/queue.ts';
 import { postFromStatus } from '../../src/lib/imports/mastodon-post.ts';
@@ -367,5 +368,24 @@ describeEachDatabase('hashtag import into the private queue', (t) => {
     expect((await purgeExpiredPersonalData(t.db, NOW)).importedPosts).toBe(1);
     expect((await items()).map((i) => i.remote_uri.split('/').pop())).toEqual(['2', '3']);
     expect(await purgeUnconsentedImports(t.db, NOW)).toBe(0);
+  });
+});
+
+describeEachDatabase('hashtag import on a timer', (t) => {
+  it('reads due sources at once, logs one line per run without any account or text, and stops', async () => {
+    await addImportSource(t.db, { kind: 'mastodon', url: origin }, LOCAL);
+    const lines: string[] = [];
+    let logged!: () => void;
+    const done = new Promise<void>((resolve) => (logged = resolve));
+    const stop = scheduleImports(t.db, LOCAL, {
+      log: (line: string) => {
+        lines.push(line);
+        logged();
+      },
+      error: (...args: unknown[]) => lines.push(args.join(' ')),
+    });
+    await done;
+    stop();
+    expect(lines).toEqual(['[imports] source 1: ok, 2 post(s)']);
   });
 });
