@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:anniversary`: the anniversary's load (issue 21) on a fresh PostgreSQL database
+ * with 2 000 souvenirs, against the built server (`dist/`, build it first): 500 open event
+ * streams (half the venue's screen, half the public one), 200 candles/s and 50 shares/s for
+ * 60 s, while the wall and the venue screen are read every 100 ms. Says the pages' p99, how many
+ * streams dropped, and whether every candle and share answered was counted in the database.
+ *
+ * Options: --duration=SECONDS (60), --streams=N (500), --candles=PER_SECOND (200),
+ * --shares=PER_SECOND (50). Env: BENCH_POSTGRES_URL, BENCH_PORT (4390).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createBenchDatabase, dropUndroppedDatabases, openMigrated } from './bench-database.ts';
+import { seedBenchData } from './seed.ts';
+import { ROOT, startServer } from './processes.ts';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    streams: { type: 'string', default: '500' },
+    candles: { type: 'string', default: '200' },
+    shares: { type: 'string', default: '50' },
+  },
+});
+const seconds = Number(values.duration);
+const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+
+function p99(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN);
+}
+
+/** Calls `fire` `perSecond` times a second, spread evenly, until `until`; resolves when all answered. */
+async function paced(perSecond: number, until: number, fire: (n: number) => Promise<void>): Promise<void> {
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let n = 0; Date.now() < until; n++) {
+    const due = start + (n * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(fire(n));
+  }
+  await Promise.all(pending);
+}
+
+const database = await createBenchDatabase('postgres', stamp);
+try {
+  const handle = await openMigrated(database);
+  await seedBenchData(handle.db, { souvenirs: 2_000, comments: 0, concurrency: 2 });
+  const ids = (
+    await handle.db.selectFrom('souvenir').select('public_id').where('status', '=', 'approved').execute()
+  ).map((r) => r.public_id);
+  const before = await handle.db.selectFrom('wall_stat').select('candles').executeTakeFirstOrThrow();
+  const souvenirsBefore = Number(
+    (await sql<{ n: number }>`select count(*)::int as n from souvenir`.execute(handle.db)).rows[0]!.n,
+  );
+  const server = await startServer({
+    name: 'anniversary',
+    port: Number(process.env.BENCH_PORT ?? 4390),
+    // TRUST_PROXY: each candle comes from an address of its own (one candle per visitor per day).
+    env: { ...database.serverEnv, LIFT_RATE_LIMITS: '1', TRUST_PROXY: '1' },
+    logFile: path.join(ROOT, 'bench-results', `anniversary-${stamp}.log`),
+  });
+  const origin = server.origin;
+  try {
+    // The streams: each must stay open for the whole run.
+    const abort = new AbortController();
+    let dropped = 0;
+    let opened = 0;
+    const streams = Array.from({ length: Number(values.streams) }, async (_, i) => {
+      const response = await fetch(`${origin}${i % 2 ? '/ecran/flux' : '/ecran/salle/flux'}`, { signal: abort.signal });
+      if (response.status !== 200 || !response.body) return void (dropped += 1);
+      opened += 1;
+      const reader = response.body.getReader();
+      try {
+        while (!(await reader.read()).done);
+        if (!abort.signal.aborted) dropped += 1;
+      } catch {
+        if (!abort.signal.aborted) dropped += 1;
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const until = Date.now() + seconds * 1000;
+    const latencies: Record<string, number[]> = { '/': [], '/ecran/salle': [] };
+    let pageErrors = 0;
+    const probe = (async () => {
+      while (Date.now() < until) {
+        for (const page of Object.keys(latencies)) {
+          const started = performance.now();
+          const response = await fetch(`${origin}${page}`);
+          await response.arrayBuffer();
+          if (response.status !== 200) pageErrors += 1;
+          latencies[page]!.push(performance.now() - started);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    let candlesLit = 0;
+    let candleErrors = 0;
+    const candles = paced(Number(values.candles), until, async (n) => {
+      const response = await fetch(`${origin}/_actions/lightCandle`, {
+        method: 'POST',
+        headers: {
+          origin,
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+        },
+        body: new URLSearchParams({ souvenir: ids[n % ids.length]!, locale: 'fr' }),
+      }).catch(() => null);
+      // Actions answer in devalue's format: the outcome is one of its strings.
+      const answer = response?.ok ? await response.text() : '';
+      if (answer.includes('"lit"')) candlesLit += 1;
+      else candleErrors += 1;
+    });
+    let shared = 0;
+    let shareErrors = 0;
+    const shares = paced(Number(values.shares), until, async (n) => {
+      const response = await fetch(`${origin}/partager?_action=share`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          origin,
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': `10.200.0.${n % 250}`,
+        },
+        body: new URLSearchParams({
+          name: 'Banc',
+          email: `banc${n}@example.org`,
+          body: `Le concert du soir numéro ${n}, la salle qui chante (démo).`,
+          consent: 'on',
+        }),
+      }).catch(() => null);
+      if (response?.status === 303) shared += 1;
+      else shareErrors += 1;
+    });
+    await Promise.all([probe, candles, shares]);
+    abort.abort();
+    await Promise.allSettled(streams);
+    const after = await handle.db.selectFrom('wall_stat').select('candles').executeTakeFirstOrThrow();
+    const souvenirsAfter = Number(
+      (await sql<{ n: number }>`select count(*)::int as n from souvenir`.execute(handle.db)).rows[0]!.n,
+    );
+    const result = {
+      seconds,
+      streams: { asked: Number(values.streams), opened, dropped },
+      pages: Object.fromEntries(
+        Object.entries(latencies).map(([page, l]) => [page, { requests: l.length, p99Ms: p99(l) }]),
+      ),
+      pageErrors,
+      candles: { answeredLit: candlesLit, errors: candleErrors, counted: after.candles - before.candles },
+      shares: { answered303: shared, errors: shareErrors, stored: souvenirsAfter - souvenirsBefore },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    fs.writeFileSync(path.join(ROOT, 'bench-results', 'anniversary.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await server.stop();
+    await handle.close();
+  }
+} finally {
+  await database.drop();
+  await dropUndroppedDatabases();
+}
