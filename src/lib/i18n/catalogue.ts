@@ -14,6 +14,7 @@ import writing from './messages/writing.json' with { type: 'json' }; // the form
 import photos from './messages/photos.json' with { type: 'json' }; // photos: upload, refusals, display, moderation
 import search from './messages/search.json' with { type: 'json' }; // search: the form, results, excerpts
 import commemoration from './messages/commemoration.json' with { type: 'json' }; // the venue's screen, its console, the anniversary
+import imports from './messages/imports.json' with { type: 'json' }; // the hashtag's private queue and its sources
 
 /**
  * Every string a person reads. `{name}` placeholders are filled by `t()`. A new entry may wait at
@@ -35,6 +36,7 @@ export const catalogue = {
   ...photos,
   ...search,
   ...commemoration,
+  ...imports,
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

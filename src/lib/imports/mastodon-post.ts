@@ -116,7 +116,7 @@ export function postFromStatus(status: MastodonStatus, serverHost: string): Impo
       description: m.description?.trim() || null,
       remoteUrl: m.url,
     })),
-    language: post.language ?? null,
+    language: post.language && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(post.language) ? post.language : null,
     postedAt,
     editedAt: post.edited_at && !Number.isNaN(Date.parse(post.edited_at)) ? new Date(post.edited_at) : null,
   };

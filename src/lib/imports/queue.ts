@@ -56,6 +56,9 @@ export async function storeImportedPosts(
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
+/** One post of the private queue as a moderator sees it. */
+export type ImportedPostRow = Awaited<ReturnType<typeof listImportedPosts>>[number];
+
 /** The private queue "Importés", newest first: for moderators only. */
 export function listImportedPosts(db: Kysely<Database>, limit = 50) {
   return db
@@ -63,6 +66,7 @@ export function listImportedPosts(db: Kysely<Database>, limit = 50) {
     .select([
       'id',
       'network',
+      'language',
       'url',
       'account_handle',
       'account_name',

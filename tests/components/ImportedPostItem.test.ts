@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import ImportedPostItem from '../../src/components/imports/ImportedPostItem.astro';
+import { render } from './render.ts';
+
+const post = {
+  id: 3,
+  network: 'mastodon' as const,
+  language: 'fr',
+  url: 'https://social.test/@ana/110',
+  account_handle: 'ana@social.test',
+  account_name: 'Ana \u202Eevil',
+  body_html: '<p>La salle <strong>ce soir-là</strong></p>',
+  content_note: 'concert, émotion',
+  media: [
+    { type: 'image', description: 'La scène, éclairée en bleu', remoteUrl: 'https://files.social.test/1.jpg' },
+    { type: 'image', description: null, remoteUrl: 'https://files.social.test/2.jpg' },
+  ],
+  posted_at: new Date('2026-11-13T20:10:00Z'),
+  edited_at: null,
+  fetched_at: new Date('2026-12-06T08:00:00Z'),
+};
+
+describe('ImportedPostItem', () => {
+  it('shows the sanitised post, its content note, image descriptions and credit, marked private, with no hotlinked image', async () => {
+    const html = await render(ImportedPostItem, 'fr', { post });
+    expect(html).toContain('<strong>ce soir-là</strong>');
+    expect(html).toContain('Avertissement de contenu : concert, émotion');
+    expect(html).toContain('Image : La scène, éclairée en bleu');
+    expect(html).toContain('Image sans description');
+    expect(html).toMatch(/<bdi[^>]*>Ana/);
+    expect(html).toContain('href="https://social.test/@ana/110"');
+    expect(html).toContain('Privé : jamais publié');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('files.social.test');
+    const en = await render(ImportedPostItem, 'en', { post: { ...post, edited_at: new Date() } });
+    expect(en).toContain('See the original');
+    expect(en).toContain('edited');
+  });
+});
