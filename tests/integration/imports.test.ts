@@ -17,6 +17,7 @@ import { scheduleImports } from '../../src/lib/imports/schedule.ts';
 import { claimDueSource } from '../../src/lib/imports/claim.ts';
 import { listImportedPosts, purgeUnconsentedImports, storeImportedPosts } from '../../src/lib/imports/queue.ts';
 import { postFromStatus } from '../../src/lib/imports/mastodon-post.ts';
+import type { BlueskyPostView } from '../../src/lib/imports/bluesky.ts';
 import type { MastodonAccount, MastodonStatus } from '../../src/lib/imports/mastodon-post.ts';
 import { parseLinkHeader } from '../../src/lib/imports/mastodon-fetch.ts';
 import { purgeExpiredPersonalData } from '../../src/lib/privacy/purge.ts';
@@ -102,6 +103,36 @@ const LATER = [
   status('110', { content: '<p>La salle, corrigé.</p>', edited_at: '2026-12-06T08:10:00.000Z' }),
 ];
 
+function skyPost(rkey: string, handle: string, extra: Partial<BlueskyPostView> = {}): BlueskyPostView {
+  return {
+    uri: `at://did:plc:${handle.split('.')[0]}/app.bsky.feed.post/${rkey}`,
+    cid: 'bafyrei',
+    indexedAt: `2026-11-13T21:${rkey.slice(-2)}:00.000Z`,
+    author: { did: `did:plc:${handle.split('.')[0]}`, handle, displayName: `${handle} (concerts)`, labels: [] },
+    record: {
+      $type: 'app.bsky.feed.post',
+      text: `Le concert, la salle, ce soir-là <b>ami</b> #${TAG}`,
+      createdAt: `2026-11-13T21:${rkey.slice(-2)}:00.000Z`,
+      langs: ['fr'],
+    },
+    embed: {
+      $type: 'app.bsky.embed.images#view',
+      images: [{ thumb: 'https://cdn.test/t.jpg', fullsize: 'https://cdn.test/f.jpg', alt: 'La foule, de dos' }],
+    },
+    labels: [],
+    ...extra,
+  } as BlueskyPostView;
+}
+
+// app.bsky.feed.searchPosts hits (PostView), the second from an author hidden from logged-out viewers.
+const SKY = [
+  skyPost('3k12', 'lea.test'),
+  skyPost('3k11', 'discret.test', {
+    author: { did: 'did:plc:d', handle: 'discret.test', labels: [{ val: '!no-unauthenticated' }] },
+  }),
+  skyPost('3k10', 'max.test'),
+];
+
 interface Behaviour {
   instance: number | Record<string, unknown>;
   timeline?: number;
@@ -157,6 +188,24 @@ beforeAll(async () => {
         return send(200, PAGE2, { link: `<${base}&max_id=101>; rel="next", <${base}&min_id=105>; rel="prev"` });
       if (max) return send(200, []);
       return send(200, PAGE1, { link: `<${base}&max_id=106>; rel="next", <${base}&min_id=110>; rel="prev"` });
+    }
+    if (url.pathname === '/xrpc/com.atproto.server.createSession') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const { identifier, password } = JSON.parse(body) as { identifier: string; password: string };
+        if (identifier !== 'asso.test' || password !== 'app-pass-word') {
+          return send(401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
+        }
+        send(200, { did: 'did:plc:asso', handle: 'asso.test', accessJwt: 'jwt-access', refreshJwt: 'jwt-refresh' });
+      });
+      return;
+    }
+    if (url.pathname === '/xrpc/app.bsky.feed.searchPosts') {
+      if (req.headers.authorization !== 'Bearer jwt-access') return send(401, { error: 'AuthMissing' });
+      if (url.searchParams.get('since')) return send(200, { posts: [] });
+      if (url.searchParams.get('cursor') === 'page2') return send(200, { posts: [SKY[2]] });
+      return send(200, { cursor: 'page2', hitsTotal: 3, posts: [SKY[0], SKY[1]] });
     }
     send(404, { error: 'Record not found' });
   });
@@ -387,5 +436,42 @@ describeEachDatabase('hashtag import on a timer', (t) => {
     await done;
     stop();
     expect(lines).toEqual(['[imports] source 1: ok, 2 post(s)']);
+  });
+});
+
+describeEachDatabase('Bluesky sources', (t) => {
+  it('signs in with the app password, searches the tag page by page, skips !no-unauthenticated, then asks since the newest', async () => {
+    const id = await addImportSource(
+      t.db,
+      { kind: 'bluesky', url: origin, account: 'asso.test', appPassword: 'app-pass-word' },
+      LOCAL,
+      NOW,
+    );
+    const [run] = await runDueImports(t.db, { ...LOCAL, now: NOW });
+    expect(run!.outcome).toEqual({ status: 'ok', items: 2 });
+    const rows = await t.db
+      .selectFrom('import_item')
+      .select(['url', 'account_handle', 'body_html', 'media'])
+      .orderBy('url')
+      .execute();
+    expect(rows.map((r) => r.url)).toEqual([
+      'https://bsky.app/profile/lea.test/post/3k12',
+      'https://bsky.app/profile/max.test/post/3k10',
+    ]);
+    expect(rows[0]!.body_html).not.toContain('<b>');
+    expect(rows[0]!.body_html).toContain('&lt;b&gt;ami&lt;/b&gt;');
+    expect(rows[0]!.media).toEqual([
+      { type: 'image', description: 'La foule, de dos', remoteUrl: 'https://cdn.test/f.jpg' },
+    ]);
+    expect(seen.filter((s) => s.startsWith('/xrpc/app.bsky.feed.searchPosts'))).toHaveLength(2);
+    expect(seen[1]).toContain(`tag=${TAG}`);
+
+    seen = [];
+    await runDueImports(t.db, { ...LOCAL, now: new Date(NOW.getTime() + 16 * MINUTE) });
+    expect(seen[1]).toContain('since=2026-11-13T21%3A12%3A00.000Z');
+
+    await t.db.updateTable('import_source').set({ app_password: 'wrong', next_run_at: NOW }).execute();
+    await runDueImports(t.db, { ...LOCAL, now: new Date(NOW.getTime() + 32 * MINUTE) });
+    expect((await listImportSources(t.db)).find((s) => s.id === id)).toMatchObject({ status: 'authenticated' });
   });
 });
