@@ -60,7 +60,19 @@ export const control = defineAction({
 export const item = defineAction({
   accept: 'form',
   input: z.object({
-    souvenir: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'venue.error.notFound' }),
+    // A public id, a number, or a souvenir's address pasted whole (its last segment is the id).
+    souvenir: z
+      .string({ error: 'venue.error.notFound' })
+      .transform(
+        (v) =>
+          v
+            .trim()
+            .replace(/[?#].*$/, '')
+            .replace(/\/+$/, '')
+            .split('/')
+            .at(-1) ?? '',
+      )
+      .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'venue.error.notApproved' })),
     command: z.enum(['add', 'remove', 'up', 'down', 'duration']),
     seconds: seconds(1, 600),
   }),

@@ -60,6 +60,16 @@ describe.skipIf(!hasChromium)(
       await desk.setViewportSize({ width: 375, height: 740 });
       await desk.goto(`${suite.server.origin}/moderation/ecran`);
       expect(await axeViolations(desk)).toEqual([]);
+      // A reference that names no souvenir: a sentence beside the form, what was typed kept.
+      await desk.getByLabel('Numéro ou adresse du souvenir').fill('pas-un-souvenir');
+      await Promise.all([
+        desk.waitForLoadState('load'),
+        desk.getByLabel('Numéro ou adresse du souvenir').press('Enter'),
+      ]);
+      await desk.waitForSelector('[role=alert]');
+      expect(await desk.textContent('[role=alert]')).toContain('n’est pas publié sur le mur');
+      expect(await desk.getByLabel('Numéro ou adresse du souvenir').inputValue()).toBe('pas-un-souvenir');
+      await desk.goto(`${suite.server.origin}/moderation/ecran`);
       for (const title of TITLES.slice(0, 3)) await press(desk, new RegExp(`Mettre à l’écran : ${title}`));
       // Each item gets one second: typed in its field, sent with Enter (the form's first button saves the time).
       for (const title of TITLES.slice(0, 3)) {

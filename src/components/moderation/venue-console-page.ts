@@ -6,6 +6,7 @@ import { openModerationPage } from '../../layouts/moderation-page.ts';
 import type { SessionUser } from '../../lib/auth/guard.ts';
 import { getDb } from '../../lib/runtime.ts';
 import { fieldErrors } from '../../lib/forms/field-errors.ts';
+import { readSubmittedValues } from '../../lib/forms/submitted-values.ts';
 import { readVenueConsole } from '../../lib/commemoration/venue-console.ts';
 import type { VenueConsole } from '../../lib/commemoration/venue-console.ts';
 import { readAnniversary } from '../../lib/commemoration/anniversary.ts';
@@ -17,6 +18,8 @@ export interface VenueConsolePage {
   anniversary: AnniversarySchedule;
   done: boolean;
   error: MessageKey | undefined;
+  /** What the moderator typed, put back after a refusal. */
+  values: Record<string, string>;
 }
 
 /**
@@ -42,5 +45,6 @@ export async function openVenueConsole(Astro: AstroGlobal): Promise<VenueConsole
     anniversary: await readAnniversary(db),
     done: !control && !item && !anniversary && Astro.url.searchParams.get('fait') === '1',
     error: errors.form ?? Object.values(errors)[0],
+    values: control?.error || item?.error || anniversary?.error ? await readSubmittedValues(Astro.request, []) : {},
   };
 }
