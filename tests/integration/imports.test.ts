@@ -133,6 +133,23 @@ const SKY = [
   skyPost('3k10', 'max.test'),
 ];
 
+// An RSS 2.0 feed (with dc:creator and an email <author> that must not be kept) and an Atom feed.
+const RSS = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Carnet de concerts</title><link>https://blog.test/</link>
+<item><title>La salle</title><link>https://blog.test/la-salle</link><guid>tag:blog.test,1</guid>
+<pubDate>Fri, 13 Nov 2026 21:00:00 GMT</pubDate><author>auteur@blog.test (Jo)</author><dc:creator>Jo</dc:creator>
+<content:encoded><![CDATA[<p>Ce soir-là, <em>la salle</em><script>alert(1)</script></p>]]></content:encoded></item>
+<item><title>Sans date</title><link>https://blog.test/sans-date</link></item>
+</channel></rss>`;
+const ATOM = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Souvenirs</title>
+<entry><title>Le concert</title><id>urn:uuid:1</id><link rel="alternate" href="https://atom.test/concert"/>
+<link rel="replies" href="https://atom.test/concert/comments"/>
+<updated>2026-11-14T10:00:00Z</updated><author><name>Sam</name><email>sam@atom.test</email></author>
+<summary type="html">&lt;p&gt;Un souvenir du concert&lt;/p&gt;</summary></entry>
+</feed>`;
+
 interface Behaviour {
   instance: number | Record<string, unknown>;
   timeline?: number;
@@ -206,6 +223,10 @@ beforeAll(async () => {
       if (url.searchParams.get('since')) return send(200, { posts: [] });
       if (url.searchParams.get('cursor') === 'page2') return send(200, { posts: [SKY[2]] });
       return send(200, { cursor: 'page2', hitsTotal: 3, posts: [SKY[0], SKY[1]] });
+    }
+    if (url.pathname === '/feed.xml' || url.pathname === '/atom.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      return res.end(url.pathname === '/feed.xml' ? RSS : ATOM);
     }
     send(404, { error: 'Record not found' });
   });
@@ -473,5 +494,44 @@ describeEachDatabase('Bluesky sources', (t) => {
     await t.db.updateTable('import_source').set({ app_password: 'wrong', next_run_at: NOW }).execute();
     await runDueImports(t.db, { ...LOCAL, now: new Date(NOW.getTime() + 32 * MINUTE) });
     expect((await listImportSources(t.db)).find((s) => s.id === id)).toMatchObject({ status: 'authenticated' });
+  });
+});
+
+describeEachDatabase('RSS and Atom sources', (t) => {
+  it('reads each feed whole, keeps dated entries with a link, sanitised, and never an email address', async () => {
+    await addImportSource(t.db, { kind: 'rss', url: `${origin}/feed.xml` }, LOCAL, NOW);
+    await addImportSource(t.db, { kind: 'rss', url: `${origin}/atom.xml` }, LOCAL, NOW);
+    const runs = await runDueImports(t.db, { ...LOCAL, now: NOW });
+    expect(runs.map((r) => r.outcome)).toEqual([
+      { status: 'ok', items: 1 },
+      { status: 'ok', items: 1 },
+    ]);
+    const rows = await t.db
+      .selectFrom('import_item')
+      .select(['url', 'account_name', 'body_html', 'content_note', 'network'])
+      .orderBy('url')
+      .execute();
+    expect(rows).toEqual([
+      {
+        url: 'https://atom.test/concert',
+        account_name: 'Sam',
+        body_html: '<p>Un souvenir du concert</p>',
+        content_note: 'Le concert',
+        network: 'rss',
+      },
+      {
+        url: 'https://blog.test/la-salle',
+        account_name: 'Jo',
+        body_html: '<p>Ce soir-là, <em>la salle</em></p>',
+        content_note: 'La salle',
+        network: 'rss',
+      },
+    ]);
+    expect(JSON.stringify(await t.db.selectFrom('import_item').selectAll().execute())).not.toMatch(
+      /@blog\.test|@atom\.test/,
+    );
+    // Read again later: the same entries fold into their rows.
+    await runDueImports(t.db, { ...LOCAL, now: new Date(NOW.getTime() + 16 * MINUTE) });
+    expect(await t.db.selectFrom('import_item').select('id').execute()).toHaveLength(2);
   });
 });

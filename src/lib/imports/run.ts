@@ -4,6 +4,7 @@ import { claimDueSource, finishRun } from './claim.ts';
 import type { RunOutcome } from './claim.ts';
 import { runMastodonSource } from './mastodon-fetch.ts';
 import { runBlueskySource } from './bluesky.ts';
+import { runFeedSource } from './feed.ts';
 import type { FetchOptions } from './mastodon-fetch.ts';
 
 /** One source's run as the caller sees it. */
@@ -15,7 +16,6 @@ export interface SourceRun {
 /**
  * Runs every due source this process can claim, one after the other, and records each outcome
  * on its status line. Sources another process holds are skipped (they are being read).
- * RSS sources are stored but not read yet: their status says so.
  */
 export async function runDueImports(db: Kysely<Database>, options: FetchOptions): Promise<SourceRun[]> {
   const runs: SourceRun[] = [];
@@ -30,7 +30,7 @@ export async function runDueImports(db: Kysely<Database>, options: FetchOptions)
           ? await runMastodonSource(db, source, { ...options, now })
           : source.kind === 'bluesky'
             ? await runBlueskySource(db, source, { ...options, now })
-            : { status: 'unsupported', items: 0, error: `${source.kind} sources are not read yet` };
+            : await runFeedSource(db, source, now);
     } catch (error) {
       outcome = { status: 'error', items: 0, error: error instanceof Error ? error.message : String(error) };
     }
