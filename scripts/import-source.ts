@@ -4,18 +4,26 @@
  * `npm run import:source -- add rss https://example.org/feed.xml`
  * `npm run import:source -- list` — every source with its status line
  * `npm run import:source -- run` — reads the due sources now (the server also does, every minute)
+ * `npm run import:source -- pause|resume|remove <id>` — remove also deletes its gathered posts
  * Gathered posts go to the private queue only. IMPORT_ALLOW_LOCAL=1 accepts http://localhost (tests).
  */
 import { parseArgs } from 'node:util';
 import { withRuntime } from './lib/with-runtime.ts';
 import { readPassword } from './lib/read-password.ts';
-import { addImportSource, ImportSourceError, listImportSources, SOURCE_KINDS } from '../src/lib/imports/sources.ts';
+import {
+  addImportSource,
+  ImportSourceError,
+  listImportSources,
+  removeImportSource,
+  setImportSourceEnabled,
+  SOURCE_KINDS,
+} from '../src/lib/imports/sources.ts';
 import { runDueImports } from '../src/lib/imports/run.ts';
 import { describeRun } from '../src/lib/imports/schedule.ts';
 import type { ImportSourceKind } from '../db/types.ts';
 
 const USAGE =
-  'Usage: npm run import:source -- add <mastodon|bluesky|rss> <https://…> [hashtag …] [--account handle] | list | run';
+  'Usage: npm run import:source -- add <mastodon|bluesky|rss> <https://…> [hashtag …] [--account handle] | list | run | pause <id> | resume <id> | remove <id>';
 
 const { values, positionals } = parseArgs({
   options: { account: { type: 'string' } },
@@ -25,7 +33,7 @@ const { values, positionals } = parseArgs({
 const [command, kind, url, ...hashtags] = positionals;
 const policy = { allowLocal: process.env.IMPORT_ALLOW_LOCAL === '1' };
 
-if (command !== 'add' && command !== 'list' && command !== 'run') {
+if (!['add', 'list', 'run', 'pause', 'resume', 'remove'].includes(command ?? '')) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -39,6 +47,23 @@ await withRuntime(async ({ handle: { db } }) => {
         `${s.id}\t${s.kind}\t${s.base_url}\t${tags}\t${s.status}\tlast run ${last}, ${s.last_items} post(s)` +
           (s.last_error ? `, ${s.last_error}` : ''),
       );
+    }
+    return;
+  }
+  if (command === 'pause' || command === 'resume' || command === 'remove') {
+    const id = Number(kind);
+    try {
+      const found = Number.isInteger(id)
+        ? command === 'remove'
+          ? await removeImportSource(db, id)
+          : await setImportSourceEnabled(db, id, command === 'resume')
+        : false;
+      console.log(found ? `Source ${id}: ${command}d.` : `No source ${kind ?? ''}.`);
+      if (!found) process.exitCode = 2;
+    } catch (error) {
+      if (!(error instanceof ImportSourceError)) throw error;
+      console.error(error.message);
+      process.exitCode = 2;
     }
     return;
   }

@@ -11,6 +11,8 @@ import {
   DEFAULT_HASHTAG,
   ImportSourceError,
   listImportSources,
+  removeImportSource,
+  setImportSourceEnabled,
 } from '../../src/lib/imports/sources.ts';
 import { runDueImports } from '../../src/lib/imports/run.ts';
 import { scheduleImports } from '../../src/lib/imports/schedule.ts';
@@ -533,5 +535,26 @@ describeEachDatabase('RSS and Atom sources', (t) => {
     // Read again later: the same entries fold into their rows.
     await runDueImports(t.db, { ...LOCAL, now: new Date(NOW.getTime() + 16 * MINUTE) });
     expect(await t.db.selectFrom('import_item').select('id').execute()).toHaveLength(2);
+  });
+});
+
+describeEachDatabase('pausing and removing a source', (t) => {
+  it('never reads a paused source, and removes a source with its unconsented posts only', async () => {
+    const id = await addImportSource(t.db, { kind: 'mastodon', url: origin }, LOCAL, NOW);
+    expect(await setImportSourceEnabled(t.db, id, false)).toBe(true);
+    expect(await runDueImports(t.db, { ...LOCAL, now: NOW })).toEqual([]);
+    expect(seen).toEqual([]);
+    expect(await setImportSourceEnabled(t.db, id, true)).toBe(true);
+    await runDueImports(t.db, { ...LOCAL, now: NOW });
+    expect(await t.db.selectFrom('import_item').select('id').execute()).toHaveLength(2);
+
+    await t.db.updateTable('import_item').set({ consented_at: NOW }).where('remote_uri', 'like', '%/105').execute();
+    await expect(removeImportSource(t.db, id)).rejects.toBeInstanceOf(ImportSourceError);
+    await t.db.updateTable('import_item').set({ consented_at: null }).execute();
+    expect(await removeImportSource(t.db, id)).toBe(true);
+    expect(await t.db.selectFrom('import_item').select('id').execute()).toEqual([]);
+    expect(await t.db.selectFrom('import_checkpoint').select('feed').execute()).toEqual([]);
+    expect(await removeImportSource(t.db, id)).toBe(false);
+    expect(await setImportSourceEnabled(t.db, 999, false)).toBe(false);
   });
 });

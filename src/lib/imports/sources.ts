@@ -103,3 +103,25 @@ export function listImportSources(db: Kysely<Database>) {
     .orderBy('id')
     .execute();
 }
+
+/** Pauses or resumes a source (a paused one is never read); false when there is no such source. */
+export async function setImportSourceEnabled(db: Kysely<Database>, id: number, enabled: boolean): Promise<boolean> {
+  const result = await db.updateTable('import_source').set({ enabled }).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Removes a source with its checkpoints and every post gathered from it that nobody consented to publish. */
+export async function removeImportSource(db: Kysely<Database>, id: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const kept = await trx
+      .selectFrom('import_item')
+      .select('id')
+      .where('source_id', '=', id)
+      .where('consented_at', 'is not', null)
+      .executeTakeFirst();
+    // A consented post outlives its source only in a later slice; until then the source stays.
+    if (kept) throw new ImportSourceError('Posts from this source were consented to: pause it instead.');
+    const result = await trx.deleteFrom('import_source').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  });
+}
