@@ -19,6 +19,7 @@ import { scheduleImports } from '../../src/lib/imports/schedule.ts';
 import { claimDueSource } from '../../src/lib/imports/claim.ts';
 import { listImportedPosts, purgeUnconsentedImports, storeImportedPosts } from '../../src/lib/imports/queue.ts';
 import { postFromStatus } from '../../src/lib/imports/mastodon-post.ts';
+import { postFromBluesky } from '../../src/lib/imports/bluesky.ts';
 import type { BlueskyPostView } from '../../src/lib/imports/bluesky.ts';
 import type { MastodonAccount, MastodonStatus } from '../../src/lib/imports/mastodon-post.ts';
 import { parseLinkHeader } from '../../src/lib/imports/mastodon-fetch.ts';
@@ -268,6 +269,9 @@ it('keeps only public posts from people who did not opt out, folding boosts, san
     media: [{ type: 'image', description: 'La scène, éclairée en bleu', remoteUrl: 'https://files.social.test/1.jpg' }],
   });
   expect(postFromStatus(status('1', { account: account('x', { note: '<p>#nobridge</p>' }) }), 'h')).toBe('opted_out');
+  expect(postFromStatus({ id: '1', visibility: 'public' } as MastodonStatus, 'h')).toBe('unreadable');
+  expect(postFromStatus(status('1', { created_at: 'hier' }), 'h')).toBe('unreadable');
+  expect(postFromBluesky({ uri: 'at://x' } as BlueskyPostView)).toBe('unreadable');
   expect(parseLinkHeader('<https://a/x?max_id=1>; rel="next", <https://a/x?min_id=9>; rel="prev"').get('prev')).toBe(
     'https://a/x?min_id=9',
   );

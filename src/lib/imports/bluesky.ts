@@ -28,6 +28,9 @@ function escapeText(text: string): string {
 
 /** The post a search hit stands for, or why it is left out. */
 export function postFromBluesky(view: BlueskyPostView): ImportedPost | SkipReason {
+  if (typeof view?.uri !== 'string' || typeof view.author?.handle !== 'string' || typeof view.record !== 'object') {
+    return 'unreadable';
+  }
   const labels = [...(view.author.labels ?? []), ...(view.labels ?? [])].map((l) => l.val);
   if (labels.includes(NO_UNAUTHENTICATED)) return 'opted_out';
   if (labels.includes('bot')) return 'bot';

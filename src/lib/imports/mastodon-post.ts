@@ -91,6 +91,10 @@ function fullHandle(account: MastodonAccount, serverHost: string): string {
  */
 export function postFromStatus(status: MastodonStatus, serverHost: string): ImportedPost | SkipReason {
   const post = status.reblog ?? status;
+  // A remote server's JSON is not ours: a status missing what we need is left out, not a failed run.
+  if (typeof post?.uri !== 'string' || typeof post.content !== 'string' || typeof post.account?.acct !== 'string') {
+    return 'unreadable';
+  }
   if (post.visibility !== 'public') return 'not_public';
   const refusal = accountRefusal(post.account);
   if (refusal) return refusal;
