@@ -22,6 +22,7 @@ import { report } from './report.ts';
 import { dismissReports } from './report-moderation.ts';
 import { control as venueControl, item as venueItem, anniversary as venueAnniversary } from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
+import { forgetImport } from './imports.ts';
 
 export const server = {
   venue: { control: venueControl, item: venueItem, anniversary: venueAnniversary },
@@ -50,4 +51,5 @@ export const server = {
   data: { search: searchData, erase: eraseData },
   auth: { login, logout, changePassword, endOtherSessions },
   team: { create, disable, enable, setRole, resetPassword },
+  imports: { forget: forgetImport },
 };

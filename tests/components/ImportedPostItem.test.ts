@@ -22,7 +22,10 @@ const post = {
 
 describe('ImportedPostItem', () => {
   it('shows the sanitised post, its content note, image descriptions and credit, marked private, with no hotlinked image', async () => {
-    const html = await render(ImportedPostItem, 'fr', { post });
+    const html = await render(ImportedPostItem, 'fr', {
+      post,
+      forgetAction: '/moderation/importes?_action=imports.forget',
+    });
     expect(html).toContain('<strong>ce soir-là</strong>');
     expect(html).toContain('Avertissement de contenu : concert, émotion');
     expect(html).toContain('Image : La scène, éclairée en bleu');
@@ -32,8 +35,11 @@ describe('ImportedPostItem', () => {
     expect(html).toContain('Privé : jamais publié');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('files.social.test');
-    const en = await render(ImportedPostItem, 'en', { post: { ...post, edited_at: new Date() } });
+    const en = await render(ImportedPostItem, 'en', { post: { ...post, edited_at: new Date() }, forgetAction: '/x' });
     expect(en).toContain('See the original');
     expect(en).toContain('edited');
+    expect(html).toMatch(/<form method="post" action="\/moderation\/importes\?_action=imports.forget"/);
+    expect(html).toContain('name="id" value="3"');
+    expect(html).toContain('Effacer de la file</button>');
   });
 });

@@ -17,7 +17,12 @@ import {
 import { runDueImports } from '../../src/lib/imports/run.ts';
 import { scheduleImports } from '../../src/lib/imports/schedule.ts';
 import { claimDueSource } from '../../src/lib/imports/claim.ts';
-import { listImportedPosts, purgeUnconsentedImports, storeImportedPosts } from '../../src/lib/imports/queue.ts';
+import {
+  forgetImportedPost,
+  listImportedPosts,
+  purgeUnconsentedImports,
+  storeImportedPosts,
+} from '../../src/lib/imports/queue.ts';
 import { postFromStatus } from '../../src/lib/imports/mastodon-post.ts';
 import { postFromBluesky } from '../../src/lib/imports/bluesky.ts';
 import type { BlueskyPostView } from '../../src/lib/imports/bluesky.ts';
@@ -444,6 +449,10 @@ describeEachDatabase('hashtag import into the private queue', (t) => {
     expect((await purgeExpiredPersonalData(t.db, NOW)).importedPosts).toBe(1);
     expect((await items()).map((i) => i.remote_uri.split('/').pop())).toEqual(['2', '3']);
     expect(await purgeUnconsentedImports(t.db, NOW)).toBe(0);
+    const [two] = await t.db.selectFrom('import_item').select('id').where('remote_uri', 'like', '%/2').execute();
+    expect(await forgetImportedPost(t.db, two!.id)).toBe(true);
+    expect(await forgetImportedPost(t.db, two!.id)).toBe(false);
+    expect(await items()).toHaveLength(1);
   });
 });
 

@@ -93,3 +93,9 @@ export async function purgeUnconsentedImports(db: Kysely<Database>, now = new Da
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes one gathered post now (its author asked, or a moderator judged it out of place); false when already gone. */
+export async function forgetImportedPost(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('import_item').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
