@@ -365,6 +365,13 @@ describeEachDatabase('hashtag import into the private queue', (t) => {
     expect(seen[1]).toBe(`/api/v1/timelines/tag/${TAG}?limit=40&local=true`);
     expect(await sourceRow(id)).toMatchObject({ status: 'authenticated' });
     expect(await items()).toEqual([]);
+
+    // A server without /api/v2/instance (older than Mastodon 4.0) is read as public.
+    behaviour = { instance: 404 };
+    seen = [];
+    await runDueImports(t.db, { ...LOCAL, now: new Date(NOW.getTime() + 32 * MINUTE) });
+    expect(seen[1]).toBe(`/api/v1/timelines/tag/${TAG}?limit=40`);
+    expect(await sourceRow(id)).toMatchObject({ status: 'ok', last_items: 2 });
   });
 
   it('backs off on 429 until the rate-limit reset, and exponentially on server errors', async () => {

@@ -86,10 +86,17 @@ async function getJson(url: string, origin: string): Promise<{ body: unknown; re
 
 /**
  * Who may read this server's hashtag feeds without an account (Mastodon 4.4+'s
- * `configuration.timelines_access.hashtag_feeds`; older servers say nothing: public).
+ * `configuration.timelines_access.hashtag_feeds`; older servers say nothing, or have no v2: public).
  */
 async function hashtagAccess(origin: string): Promise<{ local: Access; remote: Access }> {
-  const { body } = await getJson(`${origin}/api/v2/instance`, origin);
+  let body: unknown;
+  try {
+    ({ body } = await getJson(`${origin}/api/v2/instance`, origin));
+  } catch (error) {
+    // Servers older than Mastodon 4.0, and some other fediverse servers, have no v2 instance: their feeds are public.
+    if (error instanceof Stop && error.outcome.status === 'disabled') return { local: 'public', remote: 'public' };
+    throw error;
+  }
   const feeds = (
     body as { configuration?: { timelines_access?: { hashtag_feeds?: { local?: Access; remote?: Access } } } }
   )?.configuration?.timelines_access?.hashtag_feeds;
