@@ -3,7 +3,7 @@ import { redactToken } from './lib/security/redact.ts';
 import { isCrossSiteWrite } from './lib/security/origin.ts';
 import { missingSecurityHeaders } from './lib/security/headers.ts';
 import { linkOrigin, sendsHsts } from './lib/security/public-origin.ts';
-import { getRuntime } from './lib/runtime.ts';
+import { getRuntime, isConnectionLost } from './lib/runtime.ts';
 import { loadSessionUser } from './lib/auth/request-session.ts';
 import { pageCache } from './lib/wall/page-cache-middleware.ts';
 import { ownWrites } from './lib/replica/own-writes-middleware.ts';
@@ -47,6 +47,28 @@ const security = defineMiddleware(async (context, next) => {
 });
 
 /**
+ * A page whose database read failed even after its retry (db/connection-loss.ts) answers the calm
+ * 503 page with Retry-After. Caught here because Astro's own error page keeps the status 500 of
+ * the page that threw, whatever the error page sets.
+ */
+const databaseUnavailable = defineMiddleware(async (context, next) => {
+  try {
+    return await next();
+  } catch (error) {
+    if (!isConnectionLost(error)) throw error;
+    console.error(
+      `[db] ${context.request.method} ${routeOf(context.url.pathname)}: database unreachable, answered 503`,
+    );
+    return context.rewrite('/503');
+  }
+});
+
+/** The first segment of a path: enough to tell where a failure was, never a private link. */
+function routeOf(pathname: string): string {
+  return `/${pathname.split('/').filter(Boolean)[0] ?? ''}`;
+}
+
+/**
  * Puts the request's locale and a bound `t` on `locals` for every page and component; a
  * `[...lang]` prefix we do not serve (/de/…) is a 404, in French like any unknown address.
  */
@@ -60,4 +82,5 @@ const i18n = defineMiddleware((context, next) => {
 // The page cache goes first: it stores responses as `security` finished them (wall/page-cache-middleware.ts).
 // The locale comes last: a cached page never needs it, and a 404 rewrite still gets the headers.
 // After a write, ownWrites marks the writer's next reads (replica/own-writes.ts), inside `security`'s refusal of cross-site ones.
-export const onRequest = sequence(pageCache, security, ownWrites, i18n);
+// A database that cannot be reached turns into the 503 page inside `security`, so it has the headers.
+export const onRequest = sequence(pageCache, security, databaseUnavailable, ownWrites, i18n);

@@ -21,6 +21,17 @@ describe.skipIf(!process.env.DATABASE_URL)('no souvenir lost when PostgreSQL res
       concurrency: 20,
     });
     console.log('[restart-under-load]', JSON.stringify({ ...report, unexpected: report.unexpected.length }));
+    // On a failure, what the server said about it (never personal: the log holds routes, not texts).
+    if (report.unexpected.length > 0) {
+      console.log(
+        server
+          .output()
+          .split('\n')
+          .filter((l) => /error|fail|lost|500/i.test(l))
+          .slice(-40)
+          .join('\n'),
+      );
+    }
     expect(report.unexpected).toEqual([]);
     expect(report.succeeded + report.retryable).toBe(report.posts);
     expect(report.storedOfSucceeded).toBe(report.succeeded);
