@@ -6,11 +6,9 @@
 import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
 import type { VenueSilence } from '../../lib/commemoration/venue-state.ts';
 import { startSilence } from './silence-client.ts';
+import { keepStreamOpen } from './live-stream.ts';
 
 const ROTATE_MS = 12_000;
-/** Backoff of the page's own reconnections, when the browser has given up on the stream. */
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
 const MAX_SHOWN = 60;
 /** Beyond this many characters a souvenir is set smaller, so it fits the screen. */
 const LONG_TEXT = 450;
@@ -170,44 +168,26 @@ export function startScreen(root: HTMLElement): void {
   show(0);
   schedule();
 
-  // The browser reconnects by itself after a dropped connection (the stream sends `retry:`), with
-  // Last-Event-ID so that the server replays what changed meanwhile. It gives up for good on a
-  // non-200 answer (a 502 from a proxy during a restart): then this page opens a new stream itself,
-  // with backoff, from the last position it saw, or the one its page was rendered at.
+  // The stream starts from the position the page was rendered at, then from the last it saw.
   const silence = startSilence(root, announcer);
   let streamPosition = text.since ?? '0';
-  let delay = RETRY_MIN_MS;
-  let reopen: ReturnType<typeof setTimeout> | null = null;
-  const connect = () => {
-    reopen = null;
-    const source = new EventSource(`/ecran/flux?depuis=${encodeURIComponent(streamPosition)}`);
-    const track = (event: Event) => {
-      const id = (event as MessageEvent<string>).lastEventId;
-      if (id) streamPosition = id;
-    };
-    source.addEventListener('souvenir', (event) => {
-      track(event);
-      receive(JSON.parse((event as MessageEvent<string>).data) as ScreenSouvenir);
-    });
-    source.addEventListener('retrait', (event) => {
-      track(event);
-      withdraw((JSON.parse((event as MessageEvent<string>).data) as { publicId: string }).publicId);
-    });
-    source.addEventListener('silence', (event) => {
-      silence.receive(
-        JSON.parse((event as MessageEvent<string>).data) as { now: number; silence: VenueSilence | null },
-      );
-    });
-    source.addEventListener('open', () => {
-      delay = RETRY_MIN_MS;
-      if (connection) connection.textContent = '';
-    });
-    source.addEventListener('error', () => {
-      if (connection) connection.textContent = text.reconnecting ?? '';
-      if (source.readyState !== EventSource.CLOSED || reopen) return;
-      reopen = setTimeout(connect, delay);
-      delay = Math.min(delay * 2, RETRY_MAX_MS);
-    });
+  const track = (event: MessageEvent<string>) => {
+    if (event.lastEventId) streamPosition = event.lastEventId;
   };
-  connect();
+  keepStreamOpen({
+    url: () => `/ecran/flux?depuis=${encodeURIComponent(streamPosition)}`,
+    status: connection,
+    reconnecting: text.reconnecting ?? '',
+    events: {
+      souvenir: (event) => {
+        track(event);
+        receive(JSON.parse(event.data) as ScreenSouvenir);
+      },
+      retrait: (event) => {
+        track(event);
+        withdraw((JSON.parse(event.data) as { publicId: string }).publicId);
+      },
+      silence: (event) => silence.receive(JSON.parse(event.data) as { now: number; silence: VenueSilence | null }),
+    },
+  });
 }

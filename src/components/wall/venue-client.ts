@@ -8,10 +8,9 @@ import { loopPosition } from '../../lib/commemoration/venue-loop.ts';
 import type { VenueSilence, VenueState } from '../../lib/commemoration/venue-state.ts';
 import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
 import { startSilence } from './silence-client.ts';
+import { keepStreamOpen } from './live-stream.ts';
 
 const TICK_MS = 50;
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
 
 type LoopState = Omit<VenueState, 'now' | 'silence'>;
 
@@ -89,34 +88,20 @@ export function startVenueScreen(root: HTMLElement): void {
   const tick = () => showLoop(silence.now());
   setInterval(tick, TICK_MS);
 
-  let delay = RETRY_MIN_MS;
-  let reopen: ReturnType<typeof setTimeout> | null = null;
-  const connect = () => {
-    reopen = null;
-    const source = new EventSource('/ecran/salle/flux');
-    source.addEventListener('salle', (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { now: number; state: LoopState };
-      silence.learn(data.now);
-      loop = data.state;
-      root.dataset.frozen = String(data.state.frozen);
-      showAnniversary(data.state.anniversary);
-      tick();
-    });
-    source.addEventListener('silence', (event) => {
-      silence.receive(
-        JSON.parse((event as MessageEvent<string>).data) as { now: number; silence: VenueSilence | null },
-      );
-    });
-    source.addEventListener('open', () => {
-      delay = RETRY_MIN_MS;
-      if (connection) connection.textContent = '';
-    });
-    source.addEventListener('error', () => {
-      if (connection) connection.textContent = text.reconnecting ?? '';
-      if (source.readyState !== EventSource.CLOSED || reopen) return;
-      reopen = setTimeout(connect, delay);
-      delay = Math.min(delay * 2, RETRY_MAX_MS);
-    });
-  };
-  connect();
+  keepStreamOpen({
+    url: () => '/ecran/salle/flux',
+    status: connection,
+    reconnecting: text.reconnecting ?? '',
+    events: {
+      salle: (event) => {
+        const data = JSON.parse(event.data) as { now: number; state: LoopState };
+        silence.learn(data.now);
+        loop = data.state;
+        root.dataset.frozen = String(data.state.frozen);
+        showAnniversary(data.state.anniversary);
+        tick();
+      },
+      silence: (event) => silence.receive(JSON.parse(event.data) as { now: number; silence: VenueSilence | null }),
+    },
+  });
 }
