@@ -15,6 +15,7 @@ import photos from './messages/photos.json' with { type: 'json' }; // photos: up
 import search from './messages/search.json' with { type: 'json' }; // search: the form, results, excerpts
 import commemoration from './messages/commemoration.json' with { type: 'json' }; // the venue's screen, its console, the anniversary
 import imports from './messages/imports.json' with { type: 'json' }; // the hashtag's private queue and its sources
+import importSources from './messages/import-sources.json' with { type: 'json' }; // the admins' form for the hashtag's sources
 
 /**
  * Every string a person reads. `{name}` placeholders are filled by `t()`. A new entry may wait at
@@ -37,6 +38,7 @@ export const catalogue = {
   ...search,
   ...commemoration,
   ...imports,
+  ...importSources,
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
