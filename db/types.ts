@@ -35,6 +35,10 @@ export interface SouvenirTable {
   hidden_by_reports: Generated<boolean>;
   /** Generated from the title, event, hashtags, name and body (migration 300); read only by search. */
   search_document: ColumnType<string, never, never>;
+  /** An imported post's credit (issue 20): shown beside it; null for the site's own contributions. */
+  import_credit: ColumnType<ImportCredit | null, string | null | undefined, string | null>;
+  /** The uses its author consented to; null (every use) for the site's own contributions. */
+  import_scopes: ColumnType<ImportScope[] | null, ImportScope[] | null | undefined, ImportScope[] | null>;
 }
 export type SouvenirRow = Selectable<SouvenirTable>;
 export type NewSouvenir = Insertable<SouvenirTable>;
@@ -399,6 +403,8 @@ export interface ImportSourceTable {
   account: string | null;
   /** Bluesky's app password: in the database only, never shown, logged or exported. */
   app_password: string | null;
+  /** The association's Mastodon access token (replies from its account): kept like the app password. */
+  access_token: ColumnType<string | null, string | null | undefined, string | null>;
   enabled: Generated<boolean>;
   /** 'new', 'ok', 'authenticated' or 'disabled' (the server's hashtag feed), 'rate_limited', 'error'. */
   status: Generated<string>;
@@ -446,12 +452,62 @@ export interface ImportItemTable {
   edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   fetched_at: ColumnType<Date, Date | string, Date | string>;
   consented_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The souvenir a consented post became. */
+  souvenir_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** Where an imported post may appear, each chosen by its author on the consent page. */
+export type ImportScope = 'wall' | 'screen' | 'photos' | 'archive';
+
+/** How an imported souvenir is credited: its author's display name, handle and the original post. */
+export interface ImportCredit {
+  name: string;
+  handle: string;
+  url: string;
+}
+
+export type ImportRequestStatus = 'sending' | 'sent' | 'proved' | 'consented' | 'declined' | 'expired' | 'failed';
+
+/** A request for consent sent to a post's author (one per post at most). */
+export interface ImportRequestTable {
+  id: Generated<number>;
+  item_id: number;
+  keyword: string;
+  /** sha256 of the consent page's token; the token itself is only in the reply we sent. */
+  token_hash: string;
+  status: ColumnType<ImportRequestStatus, ImportRequestStatus | undefined, ImportRequestStatus>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  remote_reply_id: string | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  proved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  error: string | null;
+  asked_by: number | null;
+}
+
+/** What an author agreed to, kept after a withdrawal as the record of it. */
+export interface ImportConsentTable {
+  id: Generated<number>;
+  item_id: number | null;
+  request_id: number | null;
+  network: string;
+  account_uri: string;
+  account_handle: string;
+  asked_text: string;
+  body_html: string;
+  body_sha256: string;
+  scopes: ColumnType<ImportScope[], ImportScope[], ImportScope[]>;
+  given_at: ColumnType<Date, Date | string, never>;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawal_reason: string | null;
 }
 
 export interface Database {
   import_source: ImportSourceTable;
   import_checkpoint: ImportCheckpointTable;
   import_item: ImportItemTable;
+  import_request: ImportRequestTable;
+  import_consent: ImportConsentTable;
   screen_item: ScreenItemTable;
   screen_state: ScreenStateTable;
   screen_silence: ScreenSilenceTable;

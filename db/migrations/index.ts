@@ -17,6 +17,7 @@ import * as m601 from './2026_12_06_601_wall_event.ts';
 import * as m500 from './2026_12_06_500_photos.ts';
 import * as m900 from './2026_12_06_900_venue_screen.ts';
 import * as m950 from './2026_12_06_950_imports.ts';
+import * as m960 from './2026_12_06_960_import_consent.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_601_wall_event': m601,
   '2026_12_06_900_venue_screen': m900,
   '2026_12_06_950_imports': m950,
+  '2026_12_06_960_import_consent': m960,
 };
