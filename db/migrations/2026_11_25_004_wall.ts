@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { wallRecomputeSql, wallTriggerSql, type Visible } from './lib/wall-triggers.ts';
 
 /**
  * The wall's kept counts, its filters' indexes and candles.
@@ -126,97 +127,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       end if;
     end $$`.execute(db);
 
+  const published: Visible = (p) => `${p}status = 'approved'`;
   for (const table of ['souvenir', 'comment'] as const) {
-    const fields = (p: string) =>
-      table === 'souvenir'
-        ? `${p}author_email, ${p}memory_year, ${p}hashtags`
-        : `${p}author_email, null::integer, '{}'::text[]`;
-    const row = (p: string, delta: number) => `row('${table}', ${fields(p)}, ${delta})::wall_change`;
-    const watched = table === 'souvenir' ? 'status, author_email, memory_year, hashtags' : 'status, author_email';
-    const compared = watched
-      .split(', ')
-      .map((c) => `old.${c}`)
-      .join(', ');
-    const comparedNew = compared.replaceAll('old.', 'new.');
-
-    await sql
-      .raw(
-        `create function wall_${table}_inserted() returns trigger language plpgsql as $$
-        begin
-          perform wall_apply(array(select ${row('', 1)} from new_rows where status = 'approved'));
-          return null;
-        end $$`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger wall_${table}_insert after insert on ${table}
-         referencing new table as new_rows for each statement execute function wall_${table}_inserted()`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create function wall_${table}_deleted() returns trigger language plpgsql as $$
-        begin
-          perform wall_apply(array(select ${row('', -1)} from old_rows where status = 'approved'));
-          return null;
-        end $$`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger wall_${table}_delete after delete on ${table}
-         referencing old table as old_rows for each statement execute function wall_${table}_deleted()`,
-      )
-      .execute(db);
-    // Row-level on updates, filtered by WHEN: a candle or a comment count touching the row costs nothing.
-    await sql
-      .raw(
-        `create function wall_${table}_updated() returns trigger language plpgsql as $$
-        declare
-          changes wall_change[] := '{}';
-        begin
-          if old.status = 'approved' then
-            changes := changes || ${row('old.', -1)};
-          end if;
-          if new.status = 'approved' then
-            changes := changes || ${row('new.', 1)};
-          end if;
-          perform wall_apply(changes);
-          return null;
-        end $$`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger wall_${table}_update after update of ${watched} on ${table}
-         for each row when ((old.status = 'approved' or new.status = 'approved')
-           and (${compared}) is distinct from (${comparedNew}))
-         execute function wall_${table}_updated()`,
-      )
-      .execute(db);
+    const { inserted, deleted, updated } = wallTriggerSql(table, { create: 'create', visible: published });
+    for (const { fn, trigger } of [inserted, deleted, updated]) {
+      await sql.raw(fn).execute(db);
+      await sql.raw(trigger).execute(db);
+    }
   }
 
   // Rebuilds the kept counts from the rows (this migration's backfill; a repair after a manual
   // change with triggers disabled). The candle total is history and is kept, or estimated from
   // the souvenirs' own counts when the row is missing.
-  await sql`
-    create function wall_recompute() returns void language plpgsql as $$
-    begin
-      insert into wall_stat (id, candles)
-        select 1, coalesce(sum(candle_count), 0)::integer from souvenir
-      on conflict (id) do nothing;
-      update wall_stat set souvenirs = 0, comments = 0, contributors = 0;
-      delete from wall_year;
-      delete from wall_tag;
-      delete from contributor;
-      perform wall_apply(array(
-        select row('souvenir', author_email, memory_year, hashtags, 1)::wall_change
-        from souvenir where status = 'approved'));
-      perform wall_apply(array(
-        select row('comment', author_email, null, '{}', 1)::wall_change
-        from comment where status = 'approved'));
-    end $$`.execute(db);
+  await sql.raw(wallRecomputeSql.created(published)).execute(db);
   await sql`select wall_recompute()`.execute(db);
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { wallRecomputeSql, wallTriggerSql, type Visible } from './lib/wall-triggers.ts';
 
 /**
  * Visitors' reports, and hiding by reports.
@@ -13,90 +14,19 @@ import type { Kysely } from 'kysely';
  */
 const REASONS = ['offensive', 'personal_data', 'false', 'spam', 'other'];
 
-type Table = 'souvenir' | 'comment';
-
 /** The wall's trigger functions of migration 004, with `visible(prefix)` as "counts as published". */
-async function defineWallTriggers(db: Kysely<any>, visible: (prefix: string) => string, watchHidden: boolean) {
-  for (const table of ['souvenir', 'comment'] as const satisfies readonly Table[]) {
-    const fields = (p: string) =>
-      table === 'souvenir'
-        ? `${p}author_email, ${p}memory_year, ${p}hashtags`
-        : `${p}author_email, null::integer, '{}'::text[]`;
-    const row = (p: string, delta: number) => `row('${table}', ${fields(p)}, ${delta})::wall_change`;
-    const base = table === 'souvenir' ? 'status, author_email, memory_year, hashtags' : 'status, author_email';
-    const watched = watchHidden ? `${base}, hidden_by_reports` : base;
-    const compared = watched
-      .split(', ')
-      .map((c) => `old.${c}`)
-      .join(', ');
-    const comparedNew = compared.replaceAll('old.', 'new.');
-
-    await sql
-      .raw(
-        `create or replace function wall_${table}_inserted() returns trigger language plpgsql as $$
-        begin
-          perform wall_apply(array(select ${row('', 1)} from new_rows where ${visible('')}));
-          return null;
-        end $$`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create or replace function wall_${table}_deleted() returns trigger language plpgsql as $$
-        begin
-          perform wall_apply(array(select ${row('', -1)} from old_rows where ${visible('')}));
-          return null;
-        end $$`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create or replace function wall_${table}_updated() returns trigger language plpgsql as $$
-        declare
-          changes wall_change[] := '{}';
-        begin
-          if ${visible('old.')} then
-            changes := changes || ${row('old.', -1)};
-          end if;
-          if ${visible('new.')} then
-            changes := changes || ${row('new.', 1)};
-          end if;
-          perform wall_apply(changes);
-          return null;
-        end $$`,
-      )
-      .execute(db);
+async function defineWallTriggers(db: Kysely<any>, visible: Visible, watchHidden: boolean) {
+  for (const table of ['souvenir', 'comment'] as const) {
+    const { inserted, deleted, updated } = wallTriggerSql(table, {
+      create: 'create or replace',
+      visible,
+      extraWatched: watchHidden ? 'hidden_by_reports' : undefined,
+    });
+    for (const { fn } of [inserted, deleted, updated]) await sql.raw(fn).execute(db);
     await sql.raw(`drop trigger if exists wall_${table}_update on ${table}`).execute(db);
-    await sql
-      .raw(
-        `create trigger wall_${table}_update after update of ${watched} on ${table}
-         for each row when ((old.status = 'approved' or new.status = 'approved')
-           and (${compared}) is distinct from (${comparedNew}))
-         execute function wall_${table}_updated()`,
-      )
-      .execute(db);
+    await sql.raw(updated.trigger).execute(db);
   }
-
-  await sql
-    .raw(
-      `create or replace function wall_recompute() returns void language plpgsql as $$
-      begin
-        insert into wall_stat (id, candles)
-          select 1, coalesce(sum(candle_count), 0)::integer from souvenir
-        on conflict (id) do nothing;
-        update wall_stat set souvenirs = 0, comments = 0, contributors = 0;
-        delete from wall_year;
-        delete from wall_tag;
-        delete from contributor;
-        perform wall_apply(array(
-          select row('souvenir', author_email, memory_year, hashtags, 1)::wall_change
-          from souvenir where ${visible('')}));
-        perform wall_apply(array(
-          select row('comment', author_email, null, '{}', 1)::wall_change
-          from comment where ${visible('')}));
-      end $$`,
-    )
-    .execute(db);
+  await sql.raw(wallRecomputeSql.replaced(visible)).execute(db);
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
