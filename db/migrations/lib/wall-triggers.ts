@@ -16,7 +16,7 @@ interface TriggerOptions {
   create: 'create' | 'create or replace';
   visible: Visible;
   /** The columns whose change can move a count, beyond each table's own (006 adds `hidden_by_reports`). */
-  extraWatched?: string;
+  extraWatched?: string | undefined;
 }
 
 /** The SQL statements of one table's three trigger functions and three triggers. */
