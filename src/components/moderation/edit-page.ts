@@ -53,9 +53,10 @@ export async function loadEditPage<K extends ContributionKind>(
   Astro: AstroGlobal,
   kind: K,
 ): Promise<EditPage<K> | Response> {
-  const { locale } = Astro.locals;
-  const user = await openModerationPage(Astro, 'moderator');
-  if (user instanceof Response) return user;
+  // Saving leads back to the queue: its address is the one this page needs, not its own.
+  const opened = await openModerationPage(Astro, 'moderator', '/moderation');
+  if (opened instanceof Response) return opened;
+  const { user, page: queue, locale } = opened;
 
   const page = PAGES[kind];
   const id = /^\d{1,10}$/.test(Astro.params.id ?? '') ? Number(Astro.params.id) : NaN;
@@ -64,7 +65,6 @@ export async function loadEditPage<K extends ContributionKind>(
 
   const query = new URLSearchParams(page.queueQuery);
   if (item.status !== 'pending') query.set('statut', item.status);
-  const queue = localizedPath(locale, '/moderation');
   const queueHref = query.size > 0 ? `${queue}?${query}` : queue;
   const result = Astro.getActionResult(page.action);
   if (result?.data) {

@@ -1,6 +1,5 @@
 import type { AstroGlobal } from 'astro';
 import { actions } from 'astro:actions';
-import { localizedPath } from '../../lib/i18n/index.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { openModerationPage } from '../../layouts/moderation-page.ts';
 import type { SessionUser } from '../../lib/auth/guard.ts';
@@ -29,13 +28,14 @@ export interface VenueConsolePage {
  * take the address with `lang = "moderation"` (Astro ranks `ecran` before `moderation`).
  */
 export async function openVenueConsole(Astro: AstroGlobal): Promise<VenueConsolePage | Response> {
-  const user = await openModerationPage(Astro, 'moderator');
-  if (user instanceof Response) return user;
+  const opened = await openModerationPage(Astro, 'moderator', '/moderation/ecran');
+  if (opened instanceof Response) return opened;
+  const { user, page } = opened;
   const control = Astro.getActionResult(actions.venue.control);
   const item = Astro.getActionResult(actions.venue.item);
   const anniversary = Astro.getActionResult(actions.venue.anniversary);
   if (control?.data || item?.data || anniversary?.data) {
-    return Astro.redirect(`${localizedPath(Astro.locals.locale, '/moderation/ecran')}?fait=1#message`, 303);
+    return Astro.redirect(`${page}?fait=1#message`, 303);
   }
   const errors = fieldErrors(control?.error ?? item?.error ?? anniversary?.error);
   const db = await getDb();
