@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createIndexes } from './lib/schema.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -33,14 +34,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('approved_by', 'integer')
     .execute();
 
-  // The wall reads approved souvenirs newest approval first, by keyset on (approved_at, id).
-  await db.schema
-    .createIndex('souvenir_wall_idx')
-    .on('souvenir')
-    .columns(['status', 'approved_at desc', 'id desc'])
-    .execute();
-  await db.schema.createIndex('souvenir_queue_idx').on('souvenir').columns(['status', 'created_at', 'id']).execute();
-  await db.schema.createIndex('souvenir_email_idx').on('souvenir').column('author_email').execute();
+  await createIndexes(db, 'souvenir', {
+    // The wall reads approved souvenirs newest approval first, by keyset on (approved_at, id).
+    souvenir_wall_idx: ['status', 'approved_at desc', 'id desc'],
+    souvenir_queue_idx: ['status', 'created_at', 'id'],
+    souvenir_email_idx: ['author_email'],
+  });
 
   await db.schema
     .createTable('moderation_event')
@@ -55,16 +54,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('before', 'jsonb')
     .addColumn('after', 'jsonb')
     .execute();
-  await db.schema
-    .createIndex('moderation_event_time_idx')
-    .on('moderation_event')
-    .columns(['occurred_at desc', 'id desc'])
-    .execute();
-  await db.schema
-    .createIndex('moderation_event_target_idx')
-    .on('moderation_event')
-    .columns(['target_type', 'target_id'])
-    .execute();
+  await createIndexes(db, 'moderation_event', {
+    moderation_event_time_idx: ['occurred_at desc', 'id desc'],
+    moderation_event_target_idx: ['target_type', 'target_id'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createIndexes } from './lib/schema.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -29,8 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Sign-in time: a session ends 12 hours after it whatever happens (OWASP ASVS 3.3.4).
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('user_session_user_idx').on('user_session').column('user_id').execute();
-  await db.schema.createIndex('user_session_expires_idx').on('user_session').column('expires_at').execute();
+  await createIndexes(db, 'user_session', {
+    user_session_user_idx: ['user_id'],
+    user_session_expires_idx: ['expires_at'],
+  });
 
   // One row per login attempt not (yet) known to have succeeded, so throttling holds across
   // processes; a successful login deletes its username's rows.
@@ -41,17 +44,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip_hash', 'text')
     .addColumn('attempted_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('login_attempt_username_idx')
-    .on('login_attempt')
-    .columns(['username', 'attempted_at'])
-    .execute();
-  await db.schema
-    .createIndex('login_attempt_ip_idx')
-    .on('login_attempt')
-    .columns(['ip_hash', 'attempted_at'])
-    .execute();
-  await db.schema.createIndex('login_attempt_time_idx').on('login_attempt').column('attempted_at').execute();
+  await createIndexes(db, 'login_attempt', {
+    login_attempt_username_idx: ['username', 'attempted_at'],
+    login_attempt_ip_idx: ['ip_hash', 'attempted_at'],
+    login_attempt_time_idx: ['attempted_at'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

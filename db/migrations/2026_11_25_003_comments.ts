@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createIndexes } from './lib/schema.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -39,14 +40,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute();
 
-  // A souvenir's page reads its approved comments in order of publication.
-  await db.schema
-    .createIndex('comment_souvenir_idx')
-    .on('comment')
-    .columns(['souvenir_id', 'status', 'approved_at', 'id'])
-    .execute();
-  await db.schema.createIndex('comment_parent_idx').on('comment').column('parent_id').execute();
-  await db.schema.createIndex('comment_queue_idx').on('comment').columns(['status', 'created_at', 'id']).execute();
+  await createIndexes(db, 'comment', {
+    // A souvenir's page reads its approved comments in order of publication.
+    comment_souvenir_idx: ['souvenir_id', 'status', 'approved_at', 'id'],
+    comment_parent_idx: ['parent_id'],
+    comment_queue_idx: ['status', 'created_at', 'id'],
+  });
   await db.schema
     .createIndex('comment_token_idx')
     .on('comment')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndexes } from './lib/schema.ts';
 
 /**
  * Nobody can lock a moderator out (OWASP Authentication Cheat Sheet, "device cookies").
@@ -20,19 +21,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_device_user_idx').on('login_device').column('user_id').execute();
-  await db.schema.createIndex('login_device_expires_idx').on('login_device').column('expires_at').execute();
+  await createIndexes(db, 'login_device', {
+    login_device_user_idx: ['user_id'],
+    login_device_expires_idx: ['expires_at'],
+  });
 
   // Null: a browser without a device cookie for this username (an "untrusted" attempt).
   await db.schema
     .alterTable('login_attempt')
     .addColumn('device_id', 'integer', (c) => c.references('login_device.id').onDelete('cascade'))
     .execute();
-  await db.schema
-    .createIndex('login_attempt_device_idx')
-    .on('login_attempt')
-    .columns(['device_id', 'attempted_at'])
-    .execute();
+  await createIndexes(db, 'login_attempt', { login_attempt_device_idx: ['device_id', 'attempted_at'] });
 
   await db.schema
     .createTable('login_guess')
@@ -41,12 +40,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('device_id', 'integer', (c) => c.references('login_device.id').onDelete('cascade'))
     .addColumn('attempted_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('login_guess_username_idx')
-    .on('login_guess')
-    .columns(['username', 'attempted_at'])
-    .execute();
-  await db.schema.createIndex('login_guess_time_idx').on('login_guess').column('attempted_at').execute();
+  await createIndexes(db, 'login_guess', {
+    login_guess_username_idx: ['username', 'attempted_at'],
+    login_guess_time_idx: ['attempted_at'],
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

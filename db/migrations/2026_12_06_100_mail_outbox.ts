@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createIndexes } from './lib/schema.ts';
 
 /**
  * Email, through an outbox (issue 14).
@@ -67,11 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('confirmed_at', 'timestamptz')
     .addCheckConstraint('mail_subscription_target_check', sql`target_type in ('souvenir', 'comment')`)
     .execute();
-  await db.schema
-    .createIndex('mail_subscription_target_idx')
-    .on('mail_subscription')
-    .columns(['target_type', 'target_id'])
-    .execute();
+  await createIndexes(db, 'mail_subscription', { mail_subscription_target_idx: ['target_type', 'target_id'] });
   await sql`create index mail_subscription_address_idx on mail_subscription (lower(address))`.execute(db);
 }
 

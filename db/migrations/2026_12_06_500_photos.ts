@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createIndexes } from './lib/schema.ts';
 
 /**
  * Photos of souvenirs, bytes in the database so that every host serves the same ones (issue 16).
@@ -26,9 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('photo_owned', sql`(souvenir_id is null) <> (upload_hash is null)`)
     .addCheckConstraint('photo_position', sql`position between 1 and 4`)
     .execute();
-  await db.schema.createIndex('photo_souvenir_idx').on('photo').columns(['souvenir_id', 'position']).execute();
-  await db.schema.createIndex('photo_upload_idx').on('photo').column('upload_hash').execute();
-  await db.schema.createIndex('photo_expires_idx').on('photo').column('expires_at').execute();
+  await createIndexes(db, 'photo', {
+    photo_souvenir_idx: ['souvenir_id', 'position'],
+    photo_upload_idx: ['upload_hash'],
+    photo_expires_idx: ['expires_at'],
+  });
 
   await db.schema
     .createTable('photo_variant')
