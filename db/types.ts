@@ -91,7 +91,7 @@ export interface ModerationEventTable {
   actor_id: number | null;
   actor_label: string;
   action: string;
-  target_type: 'souvenir' | 'comment' | 'user' | 'email' | 'setting';
+  target_type: 'souvenir' | 'comment' | 'user' | 'email' | 'setting' | 'import_source' | 'import';
   target_id: number;
   reason: string | null;
   before: ColumnType<unknown, string | null | undefined, string | null>;
@@ -476,7 +476,8 @@ export interface ImportRequestTable {
   /** sha256 of the consent page's token; the token itself is only in the reply we sent. */
   token_hash: string;
   status: ColumnType<ImportRequestStatus, ImportRequestStatus | undefined, ImportRequestStatus>;
-  created_at: ColumnType<Date, Date | string | undefined, never>;
+  /** When it was reserved (a failed sending reserved again counts anew against the hour's budget). */
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   remote_reply_id: string | null;
   expires_at: ColumnType<Date, Date | string, Date | string>;

@@ -19,6 +19,7 @@ import { LostLinksError } from '../lib/mail/lost-links.ts';
 import { ResendError } from '../lib/mail/outbox-admin.ts';
 import { TeamMailError } from '../lib/mail/team.ts';
 import { VenueError } from '../lib/commemoration/venue-control.ts';
+import { ImportSourceError } from '../lib/imports/sources.ts';
 
 /** How an Action answers one refusal: the HTTP status (Astro's ActionError code) and the sentence the page shows. */
 interface Answer {
@@ -40,6 +41,19 @@ const conflict = (message: MessageKey): Answer => ({ status: 'CONFLICT', message
 
 // Every refusal a domain function may throw at an Action, in one place (Coral's errors/translations.ts).
 const TABLES: readonly Answers<string>[] = [
+  answers({
+    refusal: ImportSourceError,
+    answers: {
+      not_an_address: badRequest('importSources.error.not_an_address'),
+      credentials_in_address: badRequest('importSources.error.credentials_in_address'),
+      https_only: badRequest('importSources.error.https_only'),
+      bad_hashtag: badRequest('importSources.error.bad_hashtag'),
+      unknown_kind: badRequest('importSources.error.unknown_kind'),
+      bluesky_needs_account: badRequest('importSources.error.bluesky_needs_account'),
+      has_consented_posts: conflict('importSources.error.has_consented_posts'),
+      not_found: notFound('importSources.error.not_found'),
+    },
+  }),
   answers({
     refusal: VenueError,
     answers: { not_approved: conflict('venue.error.notApproved'), not_on_screen: notFound('venue.error.notFound') },
