@@ -23,6 +23,12 @@ import { dismissReports } from './report-moderation.ts';
 import { control as venueControl, item as venueItem, anniversary as venueAnniversary } from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 import { forgetImport } from './imports.ts';
+import {
+  add as addImportSource,
+  pause as pauseImportSource,
+  resume as resumeImportSource,
+  remove as removeImportSource,
+} from './import-sources.ts';
 
 export const server = {
   venue: { control: venueControl, item: venueItem, anniversary: venueAnniversary },
@@ -52,4 +58,10 @@ export const server = {
   auth: { login, logout, changePassword, endOtherSessions },
   team: { create, disable, enable, setRole, resetPassword },
   imports: { forget: forgetImport },
+  importSources: {
+    add: addImportSource,
+    pause: pauseImportSource,
+    resume: resumeImportSource,
+    remove: removeImportSource,
+  },
 };
