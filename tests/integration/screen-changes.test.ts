@@ -87,12 +87,12 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
     const hub = new ScreenHub(t.db, source);
     const seen: SequencedEvent[] = [];
     hub.subscribe((event) => seen.push(event));
-    await hub.catchUp();
+    await hub.refresh();
     const a = await newSouvenir('Approuvé pendant une coupure.');
     await approve(a.id);
     // No notification arrived (the LISTEN connection was down): the reconnection says `reset`.
     emit({ kind: 'reset' });
-    await hub.catchUp();
+    await hub.refresh();
     expect(seen.map((e) => e.event.type === 'souvenir' && e.event.souvenir.publicId)).toEqual([a.publicId]);
 
     // A change whose number was taken before a higher one, committed after it.
@@ -102,15 +102,15 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
     await sql`insert into wall_event (seq, kind, souvenir_id, changed_at) overriding system value
               values (${high + 5}, 'souvenir', ${a.id}, now())`.execute(t.db);
     emit({ kind: 'souvenir', id: a.id });
-    await hub.catchUp();
+    await hub.refresh();
     await sql`insert into wall_event (seq, kind, souvenir_id, changed_at) overriding system value
               values (${high + 2}, 'souvenir', ${b.id}, now())`.execute(t.db);
     emit({ kind: 'souvenir', id: b.id });
-    await hub.catchUp();
+    await hub.refresh();
     expect(seen.map((e) => e.seq)).toEqual([high, high + 5, high + 2]);
     // Nothing is delivered twice.
     emit({ kind: 'reset' });
-    await hub.catchUp();
+    await hub.refresh();
     expect(seen).toHaveLength(3);
     hub.close();
   });

@@ -1,19 +1,10 @@
-import { getRuntime } from '../runtime.ts';
-import { wallNotifications } from '../wall/invalidation.ts';
+import { processHub } from '../wall/live-hub.ts';
 import { VenueHub } from './venue-feed.ts';
 
-const KEY = Symbol.for('mur-des-souvenirs.venue-hub');
-type Holder = { [KEY]?: Promise<VenueHub> };
+const venues = processHub('venue-hub', (db, notifications) => new VenueHub(db, notifications));
 
-/** The process's hub of venue screens, on the same `wall_changed` listener as the render cache. */
-export function venueHub(): Promise<VenueHub> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= (async () => new VenueHub((await getRuntime()).handle.db, await wallNotifications()))();
-  return holder[KEY];
-}
+/** The process's hub of venue screens. */
+export const venueHub = venues.get;
 
 /** Ends every open venue stream of this process, if it has any (a stop: screens reconnect elsewhere). */
-export async function endVenueStreams(): Promise<void> {
-  const hub = (globalThis as Holder)[KEY];
-  if (hub) (await hub).endAll();
-}
+export const endVenueStreams = venues.endStreams;

@@ -7,6 +7,8 @@ import { photosOf, sharedPhoto } from '../photos/shown.ts';
 import type { ShownPhoto } from '../photos/shown.ts';
 import { latestWallChange, wallChangesSince } from './changes.ts';
 import type { WallChange } from './changes.ts';
+import { LiveHub } from './live-hub.ts';
+import { eventStream } from './event-stream.ts';
 
 /** What the live screen receives about a souvenir: its public fields, nothing else. */
 export interface ScreenSouvenir {
@@ -94,106 +96,48 @@ export async function screenEventsFor(db: Kysely<Database>, changes: WallChange[
 const LATE_COMMIT_WINDOW = 100;
 
 /**
- * One subscription to `wall_changed` for every open screen. A notification only wakes it: it
- * then reads the change sequence from the last position it delivered (wall/changes.ts), so
- * changes made while its LISTEN connection was down (`reset`) are caught up from the database.
- * Sequence numbers are taken before commit, so a change may commit after a higher one was read:
- * each read looks a little below the highest delivered and skips what it already delivered.
+ * The live screens' hub (see LiveHub), woken by a souvenir's change. A read goes through the
+ * change sequence from the last position it delivered (wall/changes.ts), so changes made while
+ * its LISTEN connection was down (`reset`) are caught up from the database. Sequence numbers are
+ * taken before commit, so a change may commit after a higher one was read: each read looks a
+ * little below the highest delivered and skips what it already delivered.
  */
-export class ScreenHub {
-  #listeners = new Set<(event: SequencedEvent) => void>();
-  #closers = new Set<() => void>();
-  #unsubscribe: () => void;
+export class ScreenHub extends LiveHub<SequencedEvent> {
   #db: Kysely<Database>;
   #high = 0;
   #delivered = new Set<number>();
   #started: Promise<void>;
-  #running: Promise<void> | null = null;
-  #again = false;
 
   constructor(db: Kysely<Database>, notifications: WallNotifications) {
+    super({ notifications, wakesOn: ['souvenir', 'reset'], failure: '[screen] could not read changed souvenirs' });
     this.#db = db;
     this.#started = latestWallChange(db).then(
       (seq) => void (this.#high = seq),
       (error: unknown) => console.error('[screen] could not read the change sequence:', (error as Error).message),
     );
-    this.#unsubscribe = notifications.subscribe((signal) => {
-      if (signal.kind === 'souvenir' || signal.kind === 'reset') this.catchUp();
-    });
   }
 
-  get size(): number {
-    return this.#listeners.size;
-  }
-
-  /** Reads and delivers what changed; calls during a read make one more read after it. */
-  catchUp(): Promise<void> {
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
-    this.#running = (async () => {
-      await this.#started;
-      do {
-        this.#again = false;
-        try {
-          await this.#deliverNew();
-        } catch (error) {
-          console.error('[screen] could not read changed souvenirs:', (error as Error).message);
-        }
-      } while (this.#again);
-    })().finally(() => (this.#running = null));
-    return this.#running;
-  }
-
-  async #deliverNew(): Promise<void> {
+  protected async read(): Promise<void> {
+    await this.#started;
     const floor = Math.max(0, this.#high - LATE_COMMIT_WINDOW);
     const changes = (await wallChangesSince(this.#db, floor)).filter((c) => !this.#delivered.has(c.seq));
     for (const sequenced of await screenEventsFor(this.#db, changes)) {
       this.#delivered.add(sequenced.seq);
       this.#high = Math.max(this.#high, sequenced.seq);
-      for (const listener of this.#listeners) listener(sequenced);
+      this.deliver(sequenced);
     }
     for (const seq of this.#delivered) if (seq < this.#high - LATE_COMMIT_WINDOW) this.#delivered.delete(seq);
   }
-
-  subscribe(listener: (event: SequencedEvent) => void, close: () => void = () => {}): () => void {
-    this.#listeners.add(listener);
-    this.#closers.add(close);
-    return () => {
-      this.#listeners.delete(listener);
-      this.#closers.delete(close);
-    };
-  }
-
-  /** Ends every open stream now (a stop of the server): each screen reconnects to another process. */
-  endAll(): void {
-    for (const close of [...this.#closers]) close();
-  }
-
-  close(): void {
-    this.#unsubscribe();
-    this.endAll();
-    this.#listeners.clear();
-  }
 }
-
-export const HEARTBEAT_MS = 15_000;
-/** How long a browser waits before reconnecting (after a server restart, say). */
-export const RETRY_MS = 2_000;
-
-/** The delay a screen waits before reconnecting when this process stops (another one answers). */
-export const STOP_RETRY_MS = 500;
 
 function frame(event: ScreenEvent, id: string | null): string {
   return `${id ? `id: ${id}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(event.type === 'souvenir' ? event.souvenir : { publicId: event.publicId })}\n\n`;
 }
 
 /**
- * A `text/event-stream` body for one screen: the `retry:` delay, what changed since the position
- * it gives (its Last-Event-ID, or the position its page was rendered at), then live events and a
- * comment every 15 s so proxies keep the connection open. Event ids are sequence numbers.
- * Everything it holds is released when the client goes away, or at once when the server stops.
+ * A `text/event-stream` body for one screen (see eventStream): what changed since the position
+ * it gives (its Last-Event-ID, or the position its page was rendered at), then live events.
+ * Event ids are sequence numbers.
  */
 export function screenStream(options: {
   hub: ScreenHub;
@@ -203,55 +147,25 @@ export function screenStream(options: {
   /** Other events for the same screen (the moment of silence, issue 21): subscribes with `send`, answers its unsubscribe. */
   extra?: (send: (text: string) => void) => () => void;
 }): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let stop = () => {};
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let lastId = 0;
-      let open = true;
-      const send = (text: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          stop();
-        }
-      };
-      const sendEvent = ({ seq, event }: SequencedEvent) => {
-        // A late commit can bring a lower number after a higher one: the id only moves forward.
-        send(frame(event, seq > lastId ? String((lastId = seq)) : null));
-      };
-      const endForStop = () => {
-        send(`retry: ${STOP_RETRY_MS}\n\n`);
-        stop();
-      };
-      const unsubscribe = options.hub.subscribe(sendEvent, endForStop);
+  let lastId = 0;
+  const sendEvent = (send: (text: string) => void, { seq, event }: SequencedEvent) => {
+    // A late commit can bring a lower number after a higher one: the id only moves forward.
+    send(frame(event, seq > lastId ? String((lastId = seq)) : null));
+  };
+  return eventStream({
+    signal: options.signal,
+    heartbeatMs: options.heartbeatMs,
+    failure: '[screen] could not replay missed souvenirs',
+    follow(send, endForStop) {
+      const unsubscribe = options.hub.subscribe((sequenced) => sendEvent(send, sequenced), endForStop);
       const unsubscribeExtra = options.extra?.(send) ?? (() => {});
-      const heartbeat = setInterval(() => send(': ping\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);
-      stop = () => {
-        if (!open) return;
-        open = false;
+      return () => {
         unsubscribe();
         unsubscribeExtra();
-        clearInterval(heartbeat);
-        options.signal.removeEventListener('abort', stop);
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the consumer.
-        }
       };
-      options.signal.addEventListener('abort', stop);
-      if (options.signal.aborted) return stop();
-      send(`retry: ${RETRY_MS}\n\n`);
-      try {
-        for (const missed of await options.missed()) sendEvent(missed);
-      } catch (error) {
-        console.error('[screen] could not replay missed souvenirs:', (error as Error).message);
-      }
     },
-    cancel() {
-      stop();
+    async opening(send) {
+      for (const missed of await options.missed()) sendEvent(send, missed);
     },
   });
 }
