@@ -5,7 +5,12 @@
  * 60 s, while the wall and the venue screen are read every 100 ms. Says the pages' p99, how many
  * streams dropped, and whether every candle and share answered was counted in the database.
  *
- * Options: --duration=SECONDS (60), --streams=N (500), --candles=PER_SECOND (200),
+ * Every request that is not counted as done is tallied by its reason (status and the Action's
+ * error code, or the client's error), the events each stream received are counted (candles must
+ * reach screens in batches, not one event each), and the front cache's renders are read from
+ * /metrics before and after (candles must not re-render pages one by one).
+ *
+ * Options: --seconds=N (or --duration=N; 60), --streams=N (500), --candles=PER_SECOND (200),
  * --shares=PER_SECOND (50). Env: BENCH_POSTGRES_URL, BENCH_PORT (4390).
  */
 import fs from 'node:fs';
@@ -15,16 +20,18 @@ import { sql } from 'kysely';
 import { createBenchDatabase, dropUndroppedDatabases, openMigrated } from './bench-database.ts';
 import { seedBenchData } from './seed.ts';
 import { ROOT, startServer } from './processes.ts';
+import { countStreamEvents, failureReason, frontCacheCounts, Reasons } from './anniversary-probes.ts';
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '60' },
+    duration: { type: 'string' },
+    seconds: { type: 'string' },
     streams: { type: 'string', default: '500' },
     candles: { type: 'string', default: '200' },
     shares: { type: 'string', default: '50' },
   },
 });
-const seconds = Number(values.duration);
+const seconds = Number(values.seconds ?? values.duration ?? 60);
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 
 function p99(samples: number[]): number {
@@ -67,21 +74,27 @@ try {
   try {
     // The streams: each must stay open for the whole run.
     const abort = new AbortController();
-    let dropped = 0;
     let opened = 0;
+    const dropReasons = new Reasons();
+    // Events received by every stream, by name, counted from the run's start (the first state excluded).
+    const events: Record<string, number> = {};
     const streams = Array.from({ length: Number(values.streams) }, async (_, i) => {
-      const response = await fetch(`${origin}${i % 2 ? '/ecran/flux' : '/ecran/salle/flux'}`, { signal: abort.signal });
-      if (response.status !== 200 || !response.body) return void (dropped += 1);
+      const response = await fetch(`${origin}${i % 2 ? '/ecran/flux' : '/ecran/salle/flux'}`, {
+        signal: abort.signal,
+      }).catch(async (error: unknown) => dropReasons.add(await failureReason(null, error)));
+      if (!(response instanceof Response)) return;
+      if (response.status !== 200 || !response.body) return dropReasons.add(await failureReason(response));
       opened += 1;
-      const reader = response.body.getReader();
       try {
-        while (!(await reader.read()).done);
-        if (!abort.signal.aborted) dropped += 1;
-      } catch {
-        if (!abort.signal.aborted) dropped += 1;
+        await countStreamEvents(response.body, events);
+        if (!abort.signal.aborted) dropReasons.add('ended by the server');
+      } catch (error) {
+        if (!abort.signal.aborted) dropReasons.add(await failureReason(null, error));
       }
     });
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    for (const name of Object.keys(events)) events[name] = 0;
+    const cacheBefore = await frontCacheCounts(origin);
     const until = Date.now() + seconds * 1000;
     const latencies: Record<string, number[]> = { '/': [], '/ecran/salle': [] };
     let pageErrors = 0;
@@ -98,7 +111,7 @@ try {
       }
     })();
     let candlesLit = 0;
-    let candleErrors = 0;
+    const candleFailures = new Reasons();
     const candles = paced(Number(values.candles), until, async (n) => {
       const response = await fetch(`${origin}/_actions/lightCandle`, {
         method: 'POST',
@@ -108,14 +121,16 @@ try {
           'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
         },
         body: new URLSearchParams({ souvenir: ids[n % ids.length]!, locale: 'fr' }),
-      }).catch(() => null);
+      }).catch((error: unknown) => error);
+      if (!(response instanceof Response)) return candleFailures.add(await failureReason(null, response));
+      if (!response.ok) return candleFailures.add(await failureReason(response));
       // Actions answer in devalue's format: the outcome is one of its strings.
-      const answer = response?.ok ? await response.text() : '';
+      const answer = await response.text();
       if (answer.includes('"lit"')) candlesLit += 1;
-      else candleErrors += 1;
+      else candleFailures.add(answer.includes('"already_lit"') ? 'already lit' : `200 ${answer.slice(0, 60)}`);
     });
     let shared = 0;
-    let shareErrors = 0;
+    const shareFailures = new Reasons();
     const shares = paced(Number(values.shares), until, async (n) => {
       const response = await fetch(`${origin}/partager?_action=share`, {
         method: 'POST',
@@ -131,11 +146,14 @@ try {
           body: `Le concert du soir numéro ${n}, la salle qui chante (démo).`,
           consent: 'on',
         }),
-      }).catch(() => null);
-      if (response?.status === 303) shared += 1;
-      else shareErrors += 1;
+      }).catch((error: unknown) => error);
+      if (!(response instanceof Response)) return shareFailures.add(await failureReason(null, response));
+      // A 200 is the form again with its errors: the message names which.
+      if (response.status === 303) shared += 1;
+      else shareFailures.add(await failureReason(response));
     });
     await Promise.all([probe, candles, shares]);
+    const cacheAfter = await frontCacheCounts(origin);
     abort.abort();
     await Promise.allSettled(streams);
     const after = await handle.db.selectFrom('wall_stat').select('candles').executeTakeFirstOrThrow();
@@ -144,13 +162,32 @@ try {
     );
     const result = {
       seconds,
-      streams: { asked: Number(values.streams), opened, dropped },
+      streams: {
+        asked: Number(values.streams),
+        opened,
+        dropped: dropReasons.total,
+        dropReasons: dropReasons.counts,
+        eventsDuringRun: events,
+      },
       pages: Object.fromEntries(
         Object.entries(latencies).map(([page, l]) => [page, { requests: l.length, p99Ms: p99(l) }]),
       ),
       pageErrors,
-      candles: { answeredLit: candlesLit, errors: candleErrors, counted: after.candles - before.candles },
-      shares: { answered303: shared, errors: shareErrors, stored: souvenirsAfter - souvenirsBefore },
+      frontCacheDuringRun: Object.fromEntries(
+        Object.entries(cacheAfter).map(([result, n]) => [result, n - (cacheBefore[result] ?? 0)]),
+      ),
+      candles: {
+        answeredLit: candlesLit,
+        failed: candleFailures.total,
+        failures: candleFailures.counts,
+        counted: after.candles - before.candles,
+      },
+      shares: {
+        answered303: shared,
+        failed: shareFailures.total,
+        failures: shareFailures.counts,
+        stored: souvenirsAfter - souvenirsBefore,
+      },
     };
     console.log(JSON.stringify(result, null, 2));
     fs.writeFileSync(path.join(ROOT, 'bench-results', 'anniversary.json'), `${JSON.stringify(result, null, 2)}\n`);
