@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createIndexes } from './lib/schema.ts';
+import { createIndexes, dropTables } from './lib/schema.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -61,6 +61,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('moderation_event').execute();
-  await db.schema.dropTable('souvenir').execute();
+  await dropTables(db, ['moderation_event', 'souvenir']);
 }

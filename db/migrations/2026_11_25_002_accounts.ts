@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createIndexes } from './lib/schema.ts';
+import { createIndexes, dropTables } from './lib/schema.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -52,7 +52,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('login_attempt').execute();
-  await db.schema.dropTable('user_session').execute();
-  await db.schema.dropTable('app_user').execute();
+  await dropTables(db, ['login_attempt', 'user_session', 'app_user']);
 }

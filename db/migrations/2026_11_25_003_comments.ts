@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createIndexes } from './lib/schema.ts';
+import { createIndexes, dropIndexes } from './lib/schema.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -56,18 +56,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Flood checks look for the latest submission from an IP hash or an email (any case), on both
   // tables; the known-author rule looks up earlier approved texts by email too.
-  await db.schema.createIndex('comment_ip_time_idx').on('comment').columns(['ip_hash', 'created_at']).execute();
-  await db.schema
-    .createIndex('comment_email_time_idx')
-    .on('comment')
-    .expression(sql`lower(author_email), created_at`)
-    .execute();
-  await db.schema.createIndex('souvenir_ip_time_idx').on('souvenir').columns(['ip_hash', 'created_at']).execute();
-  await db.schema
-    .createIndex('souvenir_email_time_idx')
-    .on('souvenir')
-    .expression(sql`lower(author_email), created_at`)
-    .execute();
+  for (const table of ['comment', 'souvenir']) {
+    await createIndexes(db, table, { [`${table}_ip_time_idx`]: ['ip_hash', 'created_at'] });
+    await db.schema
+      .createIndex(`${table}_email_time_idx`)
+      .on(table)
+      .expression(sql`lower(author_email), created_at`)
+      .execute();
+  }
   // Duplicate souvenirs are found by the hash of their text (a comment's are found within its souvenir).
   await db.schema
     .createIndex('souvenir_body_md5_idx')
@@ -96,9 +92,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('setting').execute();
-  await db.schema.dropIndex('souvenir_most_commented_idx').execute();
-  await db.schema.dropIndex('souvenir_body_md5_idx').execute();
-  await db.schema.dropIndex('souvenir_email_time_idx').execute();
-  await db.schema.dropIndex('souvenir_ip_time_idx').execute();
+  await dropIndexes(db, [
+    'souvenir_most_commented_idx',
+    'souvenir_body_md5_idx',
+    'souvenir_email_time_idx',
+    'souvenir_ip_time_idx',
+  ]);
   await db.schema.dropTable('comment').execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createIndexes, dropIndexes, dropTables } from './lib/schema.ts';
 import { wallRecomputeSql, wallTriggerSql, type Visible } from './lib/wall-triggers.ts';
 
 /**
@@ -21,24 +22,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('contributors', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('candles', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema
-    .createTable('wall_year')
-    .addColumn('year', 'integer', (c) => c.primaryKey())
-    .addColumn('souvenirs', 'integer', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createTable('wall_tag')
-    .addColumn('tag', 'text', (c) => c.primaryKey())
-    .addColumn('souvenirs', 'integer', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('wall_tag_popular_idx').on('wall_tag').columns(['souvenirs desc', 'tag']).execute();
+  // A count per key: a year's souvenirs, a hashtag's, an author's approved texts.
+  const createCountTable = (table: string, key: string, keyType: 'integer' | 'text', count: string) =>
+    db.schema
+      .createTable(table)
+      .addColumn(key, keyType, (c) => c.primaryKey())
+      .addColumn(count, 'integer', (c) => c.notNull())
+      .execute();
+  await createCountTable('wall_year', 'year', 'integer', 'souvenirs');
+  await createCountTable('wall_tag', 'tag', 'text', 'souvenirs');
+  await createIndexes(db, 'wall_tag', { wall_tag_popular_idx: ['souvenirs desc', 'tag'] });
   // Approved texts per author, keyed by the SHA-256 of the lower-cased email: a row leaves when
   // its count reaches zero, so a withdrawn author leaves no trace here.
-  await db.schema
-    .createTable('contributor')
-    .addColumn('email_hash', 'text', (c) => c.primaryKey())
-    .addColumn('items', 'integer', (c) => c.notNull())
-    .execute();
+  await createCountTable('contributor', 'email_hash', 'text', 'items');
 
   // One candle per visitor (IP hash) per souvenir per day (Paris). Rows older than yesterday are
   // purged as new candles are lit: only the counts outlive the day.
@@ -155,12 +151,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function if exists wall_recompute()`.execute(db);
   await sql`drop function if exists wall_apply(wall_change[])`.execute(db);
   await sql`drop type if exists wall_change`.execute(db);
-  await db.schema.dropIndex('souvenir_pinned_idx').execute();
-  await db.schema.dropIndex('souvenir_hashtags_idx').execute();
-  await db.schema.dropIndex('souvenir_year_wall_idx').execute();
-  await db.schema.dropTable('candle').execute();
-  await db.schema.dropTable('contributor').execute();
-  await db.schema.dropTable('wall_tag').execute();
-  await db.schema.dropTable('wall_year').execute();
-  await db.schema.dropTable('wall_stat').execute();
+  await dropIndexes(db, ['souvenir_pinned_idx', 'souvenir_hashtags_idx', 'souvenir_year_wall_idx']);
+  await dropTables(db, ['candle', 'contributor', 'wall_tag', 'wall_year', 'wall_stat']);
 }

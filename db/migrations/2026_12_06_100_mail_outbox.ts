@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createIndexes } from './lib/schema.ts';
+import { createIndexes, dropTables } from './lib/schema.ts';
 
 /**
  * Email, through an outbox (issue 14).
@@ -73,7 +73,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('mail_subscription').execute();
-  await db.schema.dropTable('mail_budget').execute();
-  await db.schema.dropTable('mail_outbox').execute();
+  await dropTables(db, ['mail_subscription', 'mail_budget', 'mail_outbox']);
 }

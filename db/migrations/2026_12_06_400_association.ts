@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { dropTables } from './lib/schema.ts';
 
 /**
  * What an association needs to run the wall (issue 17).
@@ -42,6 +43,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('moderation_event').dropColumn('restore_state').execute();
-  await db.schema.dropTable('contact_message').execute();
-  await db.schema.dropTable('setup_token').execute();
+  await dropTables(db, ['contact_message', 'setup_token']);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createIndexes } from './lib/schema.ts';
+import { createIndexes, dropTables } from './lib/schema.ts';
 
 /**
  * Photos of souvenirs, bytes in the database so that every host serves the same ones (issue 16).
@@ -47,6 +47,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('photo_variant').execute();
-  await db.schema.dropTable('photo').execute();
+  await dropTables(db, ['photo_variant', 'photo']);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { dropTables } from './lib/schema.ts';
 
 /**
  * The venue's screen (issue 21): which approved souvenirs may go on the screen of a hall, in
@@ -37,7 +38,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('screen_silence').execute();
-  await db.schema.dropTable('screen_state').execute();
-  await db.schema.dropTable('screen_item').execute();
+  await dropTables(db, ['screen_silence', 'screen_state', 'screen_item']);
 }

@@ -15,3 +15,13 @@ export async function createIndexes(db: Kysely<any>, table: string, indexes: Rec
     await db.schema.createIndex(name).on(table).columns(columns).execute();
   }
 }
+
+/** For `down`: drops the tables in the order given (dependents first). */
+export async function dropTables(db: Kysely<any>, tables: string[]): Promise<void> {
+  for (const table of tables) await db.schema.dropTable(table).execute();
+}
+
+/** For `down`: drops the indexes in the order given. */
+export async function dropIndexes(db: Kysely<any>, indexes: string[]): Promise<void> {
+  for (const index of indexes) await db.schema.dropIndex(index).execute();
+}
