@@ -9,7 +9,7 @@ import { postAndFollow } from './support/post-and-follow.ts';
 import { startTestSmtp } from '../helpers/smtp.ts';
 import type { ReceivedMail, TestSmtp } from '../helpers/smtp.ts';
 import { decisionMail } from '../../src/lib/mail/compose.ts';
-import { digestMail, newItemMail, reminderMail } from '../../src/lib/mail/compose-team.ts';
+import { newItemMail, waitingListMail } from '../../src/lib/mail/compose-team.ts';
 import { DECISION_HOLD_MS } from '../../src/lib/mail/contribution-mail.ts';
 import { UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
 
@@ -187,8 +187,11 @@ describe.skipIf(!hasChromium)('email, end to end', () => {
       { kind: 'comment' as const, text: 'J’y étais aussi, au balcon.', hours: 3 },
     ];
     await screenshot(newItemMail(member, { ...waiting[0]!, id: 1, hours: 0 }, queue).html, 'team-new');
-    await screenshot(digestMail(member, '2026-12-06', waiting, 2, queue).html, 'team-digest');
-    await screenshot(reminderMail(member, '2026-12-06', waiting.slice(0, 1), 1, queue).html, 'team-reminder');
+    await screenshot(waitingListMail('digest', member, '2026-12-06', waiting, 2, queue).html, 'team-digest');
+    await screenshot(
+      waitingListMail('reminder', member, '2026-12-06', waiting.slice(0, 1), 1, queue).html,
+      'team-reminder',
+    );
     await page.close();
   });
 });

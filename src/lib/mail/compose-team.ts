@@ -1,5 +1,5 @@
 import { t } from '../i18n/index.ts';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale, MessageKey } from '../i18n/index.ts';
 import type { ContributionKind } from '../contributions/kinds.ts';
 import { excerpt, headerSafe, renderMail } from './layout.ts';
 import type { MailBlock } from './layout.ts';
@@ -58,27 +58,21 @@ export function newItemMail(member: Member, item: WaitingItem & { id: number }, 
   };
 }
 
-/** The daily digest: what waits now, oldest first. */
-export function digestMail(
-  member: Member,
-  day: string,
-  items: readonly WaitingItem[],
-  total: number,
-  queueUrl: string,
-): OutgoingMail {
-  const { locale } = member;
-  return {
-    ...teamMail('team_digest', member, t(locale, 'mail.team.digest.subject', { n: total }), [
-      { text: t(locale, 'mail.team.digest.intro', { n: total }) },
-      ...itemLines(locale, items),
-      { label: t(locale, 'mail.team.queueLabel'), link: queueUrl },
-    ]),
-    dedupeKey: `team_digest:${member.id}:${day}`,
-  };
-}
+/**
+ * The two lists of what waits: the daily digest (what waits now, oldest first, for members who
+ * chose it) and the reminder (texts have waited more than 48 hours: once a day, to everyone on
+ * the team who gave an address). They differ only by their words.
+ */
+const WAITING_LISTS = {
+  digest: { kind: 'team_digest', subject: 'mail.team.digest.subject', intro: 'mail.team.digest.intro' },
+  reminder: { kind: 'team_reminder', subject: 'mail.team.reminder.subject', intro: 'mail.team.reminder.intro' },
+} as const satisfies Record<string, { kind: OutgoingMail['kind']; subject: MessageKey; intro: MessageKey }>;
 
-/** Texts have waited more than 48 hours: once a day, to everyone on the team who gave an address. */
-export function reminderMail(
+export type WaitingList = keyof typeof WAITING_LISTS;
+
+/** A list of what waits (`digest` or `reminder`), sent once a day to each member. */
+export function waitingListMail(
+  list: WaitingList,
   member: Member,
   day: string,
   items: readonly WaitingItem[],
@@ -86,12 +80,13 @@ export function reminderMail(
   queueUrl: string,
 ): OutgoingMail {
   const { locale } = member;
+  const words = WAITING_LISTS[list];
   return {
-    ...teamMail('team_reminder', member, t(locale, 'mail.team.reminder.subject', { n: total }), [
-      { text: t(locale, 'mail.team.reminder.intro', { n: total }) },
+    ...teamMail(words.kind, member, t(locale, words.subject, { n: total }), [
+      { text: t(locale, words.intro, { n: total }) },
       ...itemLines(locale, items),
       { label: t(locale, 'mail.team.queueLabel'), link: queueUrl },
     ]),
-    dedupeKey: `team_reminder:${member.id}:${day}`,
+    dedupeKey: `${words.kind}:${member.id}:${day}`,
   };
 }

@@ -5,7 +5,7 @@ import { TIME_ZONE } from '../i18n/index.ts';
 import { toPlainText } from '../sanitize/sanitize.ts';
 import { CONTRIBUTION_KINDS, contributionsOf } from '../contributions/kinds.ts';
 import { candleDay } from '../wall/candles.ts';
-import { digestMail, reminderMail } from './compose-team.ts';
+import { waitingListMail } from './compose-team.ts';
 import type { WaitingItem } from './compose-team.ts';
 import { enqueueMail } from './outbox.ts';
 import { hoursBetween, queueUrl, teamRecipients } from './team.ts';
@@ -82,13 +82,13 @@ export async function runTeamJobs(db: Kysely<Database>, origin: string, now = ne
       for (const member of await teamRecipients(trx, ['digest'])) {
         if (member.digest_hour > hour) continue;
         const to = { id: member.id, to: member.email!, name: member.display_name, locale: 'fr' as const };
-        await enqueueMail(trx, digestMail(to, day, items, total, queueUrl(origin)), now);
+        await enqueueMail(trx, waitingListMail('digest', to, day, items, total, queueUrl(origin)), now);
       }
       const late = items.filter((item) => item.hours >= LATE_AFTER_HOURS);
       if (hour >= REMINDER_HOUR && late.length > 0) {
         for (const member of await teamRecipients(trx, ['each', 'digest'])) {
           const to = { id: member.id, to: member.email!, name: member.display_name, locale: 'fr' as const };
-          await enqueueMail(trx, reminderMail(to, day, late, late.length, queueUrl(origin)), now);
+          await enqueueMail(trx, waitingListMail('reminder', to, day, late, late.length, queueUrl(origin)), now);
         }
       }
     }
