@@ -331,6 +331,8 @@ export interface PhotoTable {
   souvenir_id: number | null;
   /** SHA-256 of the share form's upload token while staged; null once attached. */
   upload_hash: string | null;
+  /** The gathered post (issue 20) whose image this is, until it is published as a souvenir's. */
+  import_item_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** 1 to 4, the order the author chose. */
   position: number;
   /** What the photo shows, for people who cannot see it (required before it is attached). */
@@ -454,6 +456,10 @@ export interface ImportItemTable {
   consented_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The souvenir a consented post became. */
   souvenir_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The status id on the source's Mastodon server (the daily check asks it); null elsewhere. */
+  remote_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its images were fetched and re-encoded (photos owned by the item); null: still to do. */
+  images_fetched_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Where an imported post may appear, each chosen by its author on the consent page. */
