@@ -2,7 +2,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
 import { cacheDecision, PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
-import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
+import { fakeNotifications } from '../helpers/fake-notifications.ts';
 
 const render = (souvenirId: number | null = null) => ({
   status: 200,
@@ -12,18 +12,6 @@ const render = (souvenirId: number | null = null) => ({
   ttlMs: null,
   souvenirId,
 });
-
-function fakeNotifications() {
-  const listeners = new Set<(s: WallSignal) => void>();
-  const notifications: WallNotifications & { emit(s: WallSignal): void } = {
-    listening: true,
-    ready: Promise.resolve(),
-    subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-    close: async () => {},
-    emit: (s) => listeners.forEach((l) => l(s)),
-  };
-  return notifications;
-}
 
 describe('which souvenir page requests the render cache answers', () => {
   const decide = (path: string, cookie?: string, method = 'GET') =>
@@ -60,14 +48,18 @@ describe('which souvenir page requests the render cache answers', () => {
 });
 
 describe('invalidating souvenir pages', () => {
-  function filled(): RenderCache {
-    const cache = new RenderCache();
-    cache.setAccepting(true);
+  /** The wall and three souvenir pages (two of souvenir 1, in French and English; one of souvenir 2). */
+  function fill(cache: RenderCache): RenderCache {
     cache.store('wall', render(), cache.generation);
     cache.store('souvenir-1', render(1), cache.generation);
     cache.store('souvenir-1-en', render(1), cache.generation);
     cache.store('souvenir-2', render(2), cache.generation);
     return cache;
+  }
+  function filled(): RenderCache {
+    const cache = new RenderCache();
+    cache.setAccepting(true);
+    return fill(cache);
   }
   const kept = (cache: RenderCache) =>
     ['wall', 'souvenir-1', 'souvenir-1-en', 'souvenir-2'].filter((key) => cache.lookup(key));
@@ -92,21 +84,15 @@ describe('invalidating souvenir pages', () => {
       const notifications = fakeNotifications();
       const cache = new RenderCache();
       const disconnect = connectCacheToNotifications(cache, notifications, 30);
-      const fill = () => {
-        cache.store('wall', render(), cache.generation);
-        cache.store('souvenir-1', render(1), cache.generation);
-        cache.store('souvenir-1-en', render(1), cache.generation);
-        cache.store('souvenir-2', render(2), cache.generation);
-      };
-      fill();
+      fill(cache);
       notifications.emit({ kind: 'comment', id: 1 });
       expect(kept(cache)).toEqual(['souvenir-2']);
 
-      fill();
+      fill(cache);
       notifications.emit({ kind: 'souvenir', id: 2 });
       expect(kept(cache)).toEqual(['souvenir-1', 'souvenir-1-en']);
 
-      fill();
+      fill(cache);
       notifications.emit({ kind: 'candle', id: 2 });
       vi.advanceTimersByTime(29);
       expect(kept(cache)).toEqual(['wall', 'souvenir-1', 'souvenir-1-en', 'souvenir-2']);

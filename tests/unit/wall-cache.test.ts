@@ -4,7 +4,8 @@ import { RenderCache } from '../../src/lib/wall/render-cache.ts';
 import { cacheDecision, PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { parseWallPayload } from '../../src/lib/wall/notifications.ts';
-import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
+import type { WallSignal } from '../../src/lib/wall/notifications.ts';
+import { fakeNotifications } from '../helpers/fake-notifications.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** A cache as the invalidation listener leaves it once LISTEN is in place. */
@@ -188,18 +189,6 @@ describe('wall_changed payloads and the cache', () => {
     expect(parseWallPayload('settings')).toEqual({ kind: 'other' });
     expect(parseWallPayload(undefined)).toEqual({ kind: 'other' });
   });
-
-  function fakeNotifications() {
-    const listeners = new Set<(s: WallSignal) => void>();
-    const notifications: WallNotifications & { emit(s: WallSignal): void } = {
-      listening: true,
-      ready: Promise.resolve(),
-      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-      close: async () => {},
-      emit: (s) => listeners.forEach((l) => l(s)),
-    };
-    return notifications;
-  }
 
   it('empties at once on a souvenir or comment change, and at most once per delay for candles', () => {
     vi.useFakeTimers();
