@@ -1,6 +1,7 @@
 import { localizedPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
-import { parseTag, parseYear } from '../wall/wall-query.ts';
+import { parseTag, parseYear, readParam } from '../wall/wall-query.ts';
+import { encodeNumberPair, decodeNumberPair } from '../pagination/keyset-cursor.ts';
 import type { KeysetPosition } from '../pagination/keyset.ts';
 
 /** The search page's French path; English pages take the same slug under /en/, as every page here. */
@@ -43,16 +44,14 @@ export function normaliseQuery(value: string | null): string {
 }
 
 export function encodeSearchCursor(cursor: SearchCursor): string {
-  return `${cursor.at.toString(36)}.${cursor.id.toString(36)}`;
+  return encodeNumberPair(cursor.at, cursor.id);
 }
 
 /** Null when the value is not a cursor we made. */
 export function decodeSearchCursor(value: string | null | undefined): SearchCursor | null {
-  if (!value) return null;
-  const match = /^([0-9a-z]{1,7})\.([0-9a-z]{1,7})$/.exec(value);
-  if (!match) return null;
-  const at = parseInt(match[1]!, 36);
-  const id = parseInt(match[2]!, 36);
+  const pair = decodeNumberPair(value, 7);
+  if (!pair) return null;
+  const [at, id] = pair;
   return at <= 2_147_483_647 && id <= 2_147_483_647 ? { at, id } : null;
 }
 
@@ -61,17 +60,11 @@ export function parseSearchRequest(params: URLSearchParams): {
   problems: SearchParamProblem[];
 } {
   const problems: SearchParamProblem[] = [];
-  const rawYear = params.get('annee');
-  const year = parseYear(rawYear);
-  if (rawYear && year === null) problems.push('annee');
-  const rawTag = params.get('tag');
-  const tag = parseTag(rawTag);
-  if (rawTag && tag === null) problems.push('tag');
-  const rawCursor = params.get('suite');
-  const cursor = decodeSearchCursor(rawCursor);
-  if (rawCursor && !cursor) problems.push('suite');
+  const year = readParam(params, 'annee', parseYear, problems);
+  const tag = readParam(params, 'tag', parseTag, problems);
+  const cursor = readParam(params, 'suite', decodeSearchCursor, problems);
   const q = normaliseQuery(params.get('q'));
-  return { request: { q, year, tag, rawCursor: cursor ? rawCursor : null, cursor }, problems };
+  return { request: { q, year, tag, rawCursor: cursor ? params.get('suite') : null, cursor }, problems };
 }
 
 export interface SearchLink {

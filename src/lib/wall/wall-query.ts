@@ -37,20 +37,30 @@ export function parseTag(value: string | null): string | null {
   return TAG.test(tag) ? tag : null;
 }
 
+/**
+ * A URL parameter through its parser (the wall's and the search's `annee`, `tag`, cursor): one
+ * that is given but does not parse is added to `problems` and read as absent.
+ */
+export function readParam<T, P extends string>(
+  params: URLSearchParams,
+  name: P,
+  parse: (value: string | null) => T | null,
+  problems: P[],
+): T | null {
+  const raw = params.get(name);
+  const value = parse(raw);
+  if (raw && value === null) problems.push(name);
+  return value;
+}
+
 /** The query a wall URL carries; parameters that do not parse are reported and ignored. */
 export function parseWallQuery(params: URLSearchParams): { query: WallQuery; problems: WallParamProblem[] } {
   const problems: WallParamProblem[] = [];
-  const rawYear = params.get('annee');
-  const year = parseYear(rawYear);
-  if (rawYear && year === null) problems.push('annee');
-  const rawTag = params.get('tag');
-  const tag = parseTag(rawTag);
-  if (rawTag && tag === null) problems.push('tag');
-  const rawCursor = params.get('avant');
-  const cursor = decodeKeysetCursor(rawCursor);
-  if (rawCursor && !cursor) problems.push('avant');
+  const year = readParam(params, 'annee', parseYear, problems);
+  const tag = readParam(params, 'tag', parseTag, problems);
+  const cursor = readParam(params, 'avant', decodeKeysetCursor, problems);
   const layout: WallLayout = params.get(LAYOUT_PARAM) === 'encadre' ? 'encadre' : 'pleine';
-  return { query: { year, tag, rawCursor: cursor ? rawCursor : null, cursor, layout }, problems };
+  return { query: { year, tag, rawCursor: cursor ? params.get('avant') : null, cursor, layout }, problems };
 }
 
 export interface WallLink {
