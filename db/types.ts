@@ -391,6 +391,23 @@ export interface ScreenSilenceTable {
   starts_at: ColumnType<Date, Date | string, never>;
   duration_ms: number;
   created_at: ColumnType<Date, Date | string, never>;
+  /** The recurring silence this is an occurrence of (migration 970); null when started from the console. */
+  schedule_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export type SilenceRecurrence = 'yearly' | 'daily';
+
+/** A moment of silence at set times (migration 970): each occurrence becomes a `screen_silence` row. */
+export interface SilenceScheduleTable {
+  id: Generated<number>;
+  recurrence: SilenceRecurrence;
+  month: number | null;
+  day: number | null;
+  /** Paris time of day, "HH:MM" or "HH:MM:SS". */
+  time: string;
+  duration_ms: number;
+  anniversary_only: Generated<boolean>;
+  created_at: ColumnType<Date, Date | string, never>;
 }
 
 /** Where imported posts come from (issue 20): a Mastodon server, a Bluesky account, an RSS/Atom feed. */
@@ -518,6 +535,7 @@ export interface Database {
   screen_item: ScreenItemTable;
   screen_state: ScreenStateTable;
   screen_silence: ScreenSilenceTable;
+  silence_schedule: SilenceScheduleTable;
   wall_event: WallEventTable;
   photo: PhotoTable;
   photo_variant: PhotoVariantTable;
