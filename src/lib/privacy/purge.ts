@@ -7,6 +7,7 @@ import { purgeRateLimits } from '../security/rate-limit.ts';
 import { purgeOldMail } from '../mail/erase.ts';
 import { forgetExpiredUploads } from '../photos/staging.ts';
 import { purgeUnconsentedImports } from '../imports/queue.ts';
+import { expireConsentRequests } from '../imports/request.ts';
 
 /** How long an IP hash is kept on a souvenir, a comment, a report or a contact message (the privacy page says so). */
 export const IP_HASH_RETENTION_DAYS = 30;
@@ -49,7 +50,8 @@ function yesterday(now: Date): string {
  * - email messages sent, failed or held more than 30 days ago, with their address and body
  *   (mail/erase.ts), and the per-address counters of past days;
  * - photos of share forms that never came back right within the hour (photos/staging.ts);
- * - posts gathered from a hashtag whose authors never consented, 30 days after (imports/queue.ts).
+ * - posts gathered from a hashtag whose authors never consented, 30 days after (imports/queue.ts), and
+ *   requests for consent nobody answered within 14 days lapse (imports/request.ts).
  * Returns the counts, for the log.
  */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new Date()): Promise<PurgeCounts> {
@@ -67,6 +69,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
   const commentIpHashes = await clearIpHashes('comment');
   const reportIpHashes = await clearIpHashes('report');
   const contactIpHashes = await clearIpHashes('contact_message');
+  await expireConsentRequests(db, now);
   const candles = await db
     .deleteFrom('candle')
     .where('day', '<', sql<Date>`${yesterday(now)}::date`)
