@@ -1,4 +1,5 @@
 import { URL_IN_TEXT } from '../sanitize/format.ts';
+import { decodeCharacterReferences } from '../sanitize/character-references.ts';
 
 /** WordPress's own count of typed links (`comment_max_links`): an `<a` tag with an href. */
 const ANCHOR_WITH_HREF = /<a\s[^>]*href/gi;
@@ -16,33 +17,13 @@ export function countLinks(text: string): number {
   return anchors + (outside.match(URL_IN_TEXT)?.length ?? 0);
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-function decodeEntity(whole: string, name: string): string {
-  if (name[0] === '#') {
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  }
-  return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-}
-
 /**
  * The text with its markup removed (as WordPress's `wp_strip_all_tags`: script and style
  * with their content, then every tag) and the usual entities decoded, so that `sp<b></b>am`
  * or `sp&#97;m` are read as `spam`. For matching only, never for display.
  */
 export function stripTags(html: string): string {
-  return html
-    .replace(SCRIPT_OR_STYLE, '')
-    .replace(TAG, '')
-    .replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi, decodeEntity);
+  return decodeCharacterReferences(html.replace(SCRIPT_OR_STYLE, '').replace(TAG, ''));
 }
 
 /**
