@@ -1,50 +1,23 @@
-import { it, expect, afterEach } from 'vitest';
+import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { cacheablePage, eventually, wallListener } from '../helpers/wall-cache.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { decideComment, decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
-import { listenForWallChanges } from '../../src/lib/wall/notifications.ts';
-import type { WallNotifications } from '../../src/lib/wall/notifications.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { contentVersion } from '../../src/lib/wall/content-version.ts';
 
 const script = { id: null, label: 'script' };
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
-const page = (souvenirId: number | null) => ({
-  status: 200,
-  headers: [['content-type', 'text/html; charset=utf-8']] as Array<[string, string]>,
-  body: new TextEncoder().encode('<p>page</p>'),
-  cacheControl: 'public, max-age=0, must-revalidate',
-  ttlMs: null,
-  souvenirId,
-});
+const page = (souvenirId: number | null) => cacheablePage('<p>page</p>', souvenirId);
 
 describeEachDatabase('souvenir pages in the render cache', (t) => {
-  const opened: WallNotifications[] = [];
-  afterEach(async () => {
-    for (const n of opened.splice(0)) await n.close();
-  });
+  const listen = wallListener(t);
 
   async function connectedCache(): Promise<RenderCache> {
-    const notifications = listenForWallChanges({
-      engine: t.engine,
-      pglite: t.handle.pglite,
-      databaseUrl: process.env.DATABASE_URL,
-    });
-    opened.push(notifications);
-    await notifications.ready;
     const cache = new RenderCache();
-    connectCacheToNotifications(cache, notifications);
+    connectCacheToNotifications(cache, await listen());
     return cache;
   }
 

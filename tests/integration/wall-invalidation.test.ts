@@ -1,12 +1,13 @@
-import { it, expect, afterEach } from 'vitest';
+import { it, expect } from 'vitest';
 import pg from 'pg';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { cacheablePage, eventually, wallListener } from '../helpers/wall-cache.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { withdrawByAuthor } from '../../src/lib/contributions/author-link.ts';
-import { listenForWallChanges, LISTENER_NAME } from '../../src/lib/wall/notifications.ts';
-import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
+import { LISTENER_NAME } from '../../src/lib/wall/notifications.ts';
+import type { WallSignal } from '../../src/lib/wall/notifications.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { ScreenHub, screenStream } from '../../src/lib/wall/screen-feed.ts';
@@ -14,40 +15,10 @@ import { lightCandle } from '../../src/lib/wall/candles.ts';
 
 const script = { id: null, label: 'script' };
 
-/** Waits until `check` holds (notifications arrive after commit, asynchronously). */
-async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
-const page = () => ({
-  status: 200,
-  headers: [['content-type', 'text/html; charset=utf-8']] as Array<[string, string]>,
-  body: new TextEncoder().encode('<p>le mur</p>'),
-  cacheControl: 'public, max-age=0, must-revalidate',
-  ttlMs: null,
-});
+const page = () => cacheablePage('<p>le mur</p>');
 
 describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
-  const opened: WallNotifications[] = [];
-  afterEach(async () => {
-    for (const n of opened.splice(0)) await n.close();
-  });
-
-  async function listen(): Promise<WallNotifications> {
-    const notifications = listenForWallChanges({
-      engine: t.engine,
-      pglite: t.handle.pglite,
-      databaseUrl: process.env.DATABASE_URL,
-    });
-    opened.push(notifications);
-    await notifications.ready;
-    expect(notifications.listening).toBe(true);
-    return notifications;
-  }
+  const listen = wallListener(t);
 
   const newSouvenir = (body = 'Un concert.') =>
     createSouvenir(
