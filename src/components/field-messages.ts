@@ -14,8 +14,15 @@ interface Options {
  * it has one; undefined when there is nothing to list.
  */
 export function fieldMessages(errors: Record<string, MessageKey>, t: BoundT, { vars, idPrefix = '' }: Options = {}) {
+  const message = (field: string) => (errors[field] ? t(errors[field], vars) : undefined);
   return {
-    message: (field: string) => (errors[field] ? t(errors[field], vars) : undefined),
+    message,
+    /** The error summary's lines: each refused field of `fields`, in the form's order, linked to its input. */
+    summary: (fields: readonly string[]) =>
+      fields.flatMap((field) => {
+        const text = message(field);
+        return text ? [{ field: `${idPrefix}${field}`, text }] : [];
+      }),
     describedBy: (field: string, ...ids: (string | false | null | undefined)[]) =>
       [...ids, errors[field] ? `${idPrefix}${field}-error` : null].filter(Boolean).join(' ') || undefined,
   };
