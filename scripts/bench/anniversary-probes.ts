@@ -1,4 +1,5 @@
 /** What `npm run bench:anniversary` reads besides the answers: why requests failed, what streams and the cache did. */
+import fs from 'node:fs';
 
 /** Counts of why requests were not done, by a short reason; a failure is never left uncounted. */
 export class Reasons {
@@ -58,4 +59,11 @@ export async function countStreamEvents(
       }
     }
   }
+}
+
+/** CPU seconds a process has used (user + system, Linux /proc; clock ticks are 1/100 s there). */
+export function cpuSecondsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }

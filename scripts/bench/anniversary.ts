@@ -14,13 +14,14 @@
  * --shares=PER_SECOND (50). Env: BENCH_POSTGRES_URL, BENCH_PORT (4390).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createBenchDatabase, dropUndroppedDatabases, openMigrated } from './bench-database.ts';
 import { seedBenchData } from './seed.ts';
 import { ROOT, startServer } from './processes.ts';
-import { countStreamEvents, failureReason, frontCacheCounts, Reasons } from './anniversary-probes.ts';
+import { countStreamEvents, cpuSecondsOf, failureReason, frontCacheCounts, Reasons } from './anniversary-probes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -95,6 +96,9 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     for (const name of Object.keys(events)) events[name] = 0;
     const cacheBefore = await frontCacheCounts(origin);
+    const cpuBefore = cpuSecondsOf(server.pid);
+    const clientCpuBefore = process.cpuUsage();
+    const loadBefore = os.loadavg()[0]!;
     const until = Date.now() + seconds * 1000;
     const latencies: Record<string, number[]> = { '/': [], '/ecran/salle': [] };
     let pageErrors = 0;
@@ -154,14 +158,31 @@ try {
     });
     await Promise.all([probe, candles, shares]);
     const cacheAfter = await frontCacheCounts(origin);
+    // The server's CPU per second of the run: above 1 its one worker cannot keep up on any machine.
+    const serverCpuSeconds = cpuSecondsOf(server.pid) - cpuBefore;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     abort.abort();
     await Promise.allSettled(streams);
     const after = await handle.db.selectFrom('wall_stat').select('candles').executeTakeFirstOrThrow();
     const souvenirsAfter = Number(
       (await sql<{ n: number }>`select count(*)::int as n from souvenir`.execute(handle.db)).rows[0]!.n,
     );
+    const probeCount = () => Object.values(latencies).reduce((sum, l) => sum + l.length, 0);
     const result = {
       seconds,
+      loadAverage: { before: loadBefore, after: os.loadavg()[0]!, cores: os.cpus().length },
+      serverCpu: {
+        seconds: Math.round(serverCpuSeconds * 10) / 10,
+        perSecondOfRun: Math.round((serverCpuSeconds / seconds) * 100) / 100,
+        msPerRequest:
+          Math.round(
+            ((serverCpuSeconds * 1000) /
+              (candlesLit + candleFailures.total + shared + shareFailures.total + probeCount())) *
+              100,
+          ) / 100,
+      },
+      // The load runner's own CPU (streams, requests): on a shared machine it competes with the server.
+      benchClientCpuSeconds: Math.round((clientCpu.user + clientCpu.system) / 1e5) / 10,
       streams: {
         asked: Number(values.streams),
         opened,
