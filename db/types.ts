@@ -393,6 +393,8 @@ export interface ScreenSilenceTable {
   created_at: ColumnType<Date, Date | string, never>;
   /** The recurring silence this is an occurrence of (migration 970); null when started from the console. */
   schedule_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Called off from the console (kept so that its schedule does not claim it again). */
+  cancelled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type SilenceRecurrence = 'yearly' | 'daily';

@@ -27,6 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('screen_silence')
     .addColumn('schedule_id', 'integer', (c) => c.references('silence_schedule.id').onDelete('set null'))
+    // A silence called off from the console: kept, so its schedule does not claim it again.
+    .addColumn('cancelled_at', 'timestamptz')
     .execute();
   await db.schema
     .createIndex('screen_silence_occurrence_idx')
@@ -38,6 +40,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('screen_silence_occurrence_idx').execute();
-  await db.schema.alterTable('screen_silence').dropColumn('schedule_id').execute();
+  await db.schema.alterTable('screen_silence').dropColumn('cancelled_at').dropColumn('schedule_id').execute();
   await db.schema.dropTable('silence_schedule').execute();
 }
