@@ -16,7 +16,7 @@ export interface FakeStatus {
   uri: string;
   url: string;
   created_at: string;
-  visibility: 'public';
+  visibility: 'public' | 'unlisted' | 'private' | 'direct';
   language: string;
   spoiler_text: string;
   content: string;
@@ -47,6 +47,10 @@ export interface FakeSocial {
   blueskyReply(fromDid: string, text: string): void;
   /** The original post is deleted (GET /api/v1/statuses/:id answers 404). */
   deleteStatus(id: string): void;
+  /** Images served at `${origin}/media/<name>` (a post's media attachments point there). */
+  media: Map<string, Buffer>;
+  /** A Bluesky post is deleted (app.bsky.feed.getPosts leaves it out). */
+  deleteSkyPost(uri: string): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +104,7 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   const mentions: unknown[] = [];
   const skyReplies = new Map<string, unknown[]>();
   const deleted = new Set<string>();
+  const deletedSky = new Set<string>();
   let lastMastodonReply = '';
   let lastSkyReply = '';
   let n = 0;
@@ -132,6 +137,10 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     deleteStatus(id) {
       deleted.add(id);
     },
+    media: new Map(),
+    deleteSkyPost(uri) {
+      deletedSky.add(uri);
+    },
   };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url!, 'http://x');
@@ -142,6 +151,17 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     };
     const mastodonAuth = req.headers.authorization === `Bearer ${MASTODON_TOKEN}`;
     const skyAuth = req.headers.authorization === 'Bearer jwt-access';
+    if (url.pathname.startsWith('/media/')) {
+      const bytes = state.media.get(url.pathname.slice('/media/'.length));
+      if (!bytes) return send(404, { error: 'Record not found' });
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(bytes.length) });
+      return res.end(bytes);
+    }
+    if (url.pathname === '/xrpc/app.bsky.feed.getPosts') {
+      if (!skyAuth) return send(401, { error: 'AuthMissing' });
+      const uris = url.searchParams.getAll('uris');
+      return send(200, { posts: state.skyPosts.filter((p) => uris.includes(p.uri) && !deletedSky.has(p.uri)) });
+    }
     if (url.pathname === '/api/v2/instance') {
       return send(200, { domain: 'social.test', version: '4.4.0', configuration: {} });
     }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { sanitizeBody, SanitizeError } from '../sanitize/sanitize.ts';
 import type { ClaimedSource, RunOutcome } from './claim.ts';
-import { checkpointOf, saveCheckpoint } from './claim.ts';
+import { checkpointOf, renewLease, saveCheckpoint } from './claim.ts';
 import type { ImportedPost, SkipReason } from './mastodon-post.ts';
 import { storeImportedPosts } from './queue.ts';
 import { MAX_PAGES } from './mastodon-fetch.ts';
@@ -124,6 +124,7 @@ export async function runBlueskySource(
           if (typeof post !== 'string') posts.push(post);
         }
         items += await storeImportedPosts(db, source.id, 'bluesky', posts, now);
+        await renewLease(db, source.id, now);
         if (views.length === 0 || !body.cursor) break;
         cursor = body.cursor;
       }

@@ -39,6 +39,19 @@ export async function claimDueSource(db: Kysely<Database>, now = new Date()): Pr
   });
 }
 
+/**
+ * Extends this process's claim on a source it is still reading (after each page, each post's
+ * images), so a long run is not taken over by another process when LEASE_MS runs out.
+ */
+export async function renewLease(db: Kysely<Database>, sourceId: number, now = new Date()): Promise<void> {
+  await db
+    .updateTable('import_source')
+    .set({ lease_until: new Date(now.getTime() + LEASE_MS) })
+    .where('id', '=', sourceId)
+    .where('lease_until', 'is not', null)
+    .execute();
+}
+
 /** What one run of a source came to, for its status line. */
 export interface RunOutcome {
   status: 'ok' | 'authenticated' | 'disabled' | 'rate_limited' | 'error' | 'unsupported';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import type { ClaimedSource, RunOutcome } from './claim.ts';
-import { checkpointOf, saveCheckpoint } from './claim.ts';
+import { checkpointOf, renewLease, saveCheckpoint } from './claim.ts';
 import { postFromStatus } from './mastodon-post.ts';
 import type { ImportedPost, MastodonStatus } from './mastodon-post.ts';
 import { storeImportedPosts } from './queue.ts';
@@ -137,6 +137,7 @@ async function readHashtag(
     }
     items += await storeImportedPosts(db, source.id, 'mastodon', posts, options.now);
     await saveCheckpoint(db, source.id, feed, { sinceId }, options.now);
+    await renewLease(db, source.id, options.now);
     const reset = rateLimitReset(response);
     if (reset) return { items, notBefore: reset };
     url = parseLinkHeader(response.headers.get('link')).get(rel);

@@ -36,6 +36,8 @@ export interface MastodonStatus {
 /** An imported post, ready for the private queue. */
 export interface ImportedPost {
   remoteUri: string;
+  /** Mastodon: the status id on the server we read it from (the daily check asks it there). */
+  remoteId?: string;
   url: string;
   accountHandle: string;
   accountName: string;
@@ -87,7 +89,7 @@ function fullHandle(account: MastodonAccount, serverHost: string): string {
  * The post a status stands for, filtered: a boost is folded into the post it boosts (so a boost
  * and its original make one entry, keyed by the original's `uri`); only public posts from
  * accounts that did not opt out are kept. The HTML goes through our allow-list; a content
- * warning is kept as a content note; media keep their descriptions (the images are not fetched).
+ * warning is kept as a content note; media keep their descriptions (images are fetched afterwards, imports/images.ts).
  */
 export function postFromStatus(status: MastodonStatus, serverHost: string): ImportedPost | SkipReason {
   const post = status.reblog ?? status;
@@ -109,6 +111,7 @@ export function postFromStatus(status: MastodonStatus, serverHost: string): Impo
   }
   return {
     remoteUri: post.uri,
+    ...(typeof post.id === 'string' ? { remoteId: post.id } : {}),
     url: post.url ?? post.uri,
     accountHandle: fullHandle(post.account, serverHost),
     accountName: post.account.display_name || post.account.username,

@@ -26,6 +26,7 @@ export async function storeImportedPosts(
         source_id: sourceId,
         network,
         remote_uri: post.remoteUri,
+        remote_id: post.remoteId ?? null,
         url: post.url,
         account_handle: post.accountHandle,
         account_name: post.accountName,
@@ -48,6 +49,8 @@ export async function storeImportedPosts(
           media: sql`excluded.media`,
           account_name: sql`excluded.account_name`,
           edited_at: sql`excluded.edited_at`,
+          // Images changed by the edit are fetched again (imports/images.ts).
+          images_fetched_at: sql`case when excluded.media = import_item.media then import_item.images_fetched_at end`,
         })
         // Only an edit changes a stored post: the same version seen twice is not news.
         .where(sql<boolean>`excluded.edited_at is distinct from import_item.edited_at`),

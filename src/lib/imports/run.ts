@@ -6,11 +6,16 @@ import { runMastodonSource } from './mastodon-fetch.ts';
 import { runBlueskySource } from './bluesky.ts';
 import { runFeedSource } from './feed.ts';
 import type { FetchOptions } from './mastodon-fetch.ts';
+import { gatherImages } from './images.ts';
+import type { ImagesGathered } from './images.ts';
+import { renewLease } from './claim.ts';
 
 /** One source's run as the caller sees it. */
 export interface SourceRun {
   sourceId: number;
   outcome: RunOutcome;
+  /** The images of its posts fetched and re-encoded after the posts were read. */
+  images?: ImagesGathered;
 }
 
 /**
@@ -34,7 +39,18 @@ export async function runDueImports(db: Kysely<Database>, options: FetchOptions)
     } catch (error) {
       outcome = { status: 'error', items: 0, error: error instanceof Error ? error.message : String(error) };
     }
+    let images: ImagesGathered | undefined;
+    try {
+      images = await gatherImages(db, source.id, {
+        policy: { allowLocal: options.allowLocal },
+        now,
+        renew: () => renewLease(db, source.id, now),
+      });
+    } catch (error) {
+      // A failure here leaves the posts without images until the next run; never the run itself.
+      outcome.error ??= `images: ${error instanceof Error ? error.message : String(error)}`;
+    }
     await finishRun(db, source, outcome, now);
-    runs.push({ sourceId: source.id, outcome });
+    runs.push({ sourceId: source.id, outcome, ...(images ? { images } : {}) });
   }
 }

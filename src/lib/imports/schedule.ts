@@ -9,7 +9,10 @@ export const IMPORT_POLL_MS = 60_000;
 /** One log line per source run: the status and counts only (no account, no text, no password). */
 export function describeRun(run: SourceRun): string {
   const error = run.outcome.error ? ` (${run.outcome.error})` : '';
-  return `[imports] source ${run.sourceId}: ${run.outcome.status}, ${run.outcome.items} post(s)${error}`;
+  const images = run.images?.posts
+    ? `, ${run.images.photos} image(s) re-encoded${run.images.failed ? `, ${run.images.failed} left out` : ''}`
+    : '';
+  return `[imports] source ${run.sourceId}: ${run.outcome.status}, ${run.outcome.items} post(s)${images}${error}`;
 }
 
 /**

@@ -61,6 +61,12 @@ export interface AddressPolicy {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** Whether the policy lets us ask this address: https, or http to a loopback address in tests. */
+export function isAllowedAddress(url: URL, policy: AddressPolicy): boolean {
+  if (url.protocol === 'https:') return true;
+  return policy.allowLocal && url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
+}
+
 /**
  * The source's address, normalised to its origin (plus path for a feed), or ImportSourceError:
  * HTTPS only, no credentials in the URL; `http://` to a loopback address only when the policy
@@ -74,10 +80,7 @@ export function checkedSourceUrl(kind: ImportSourceKind, raw: string, policy: Ad
     throw new ImportSourceError('not_an_address');
   }
   if (url.username || url.password) throw new ImportSourceError('credentials_in_address');
-  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !(local && policy.allowLocal)) {
-    throw new ImportSourceError('https_only');
-  }
+  if (!isAllowedAddress(url, policy)) throw new ImportSourceError('https_only');
   return kind === 'rss' ? url.toString() : url.origin;
 }
 
