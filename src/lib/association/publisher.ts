@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { recordEvent } from '../moderation/audit.ts';
+import { saveSetting, storedSetting } from '../settings/setting-row.ts';
 import type { Actor } from '../moderation/audit.ts';
 import { notifyWall } from '../contributions/notify.ts';
 
@@ -54,12 +54,8 @@ export function isPublisherComplete(publisher: Publisher): boolean {
 
 /** The publisher's details as stored (empty fields until an admin fills them in). */
 export async function getPublisher(db: Kysely<Database>): Promise<Publisher> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', PUBLISHER_SETTINGS_KEY)
-    .executeTakeFirst();
-  return row ? readPublisher(row.value) : { ...EMPTY };
+  const stored = await storedSetting(db, PUBLISHER_SETTINGS_KEY);
+  return stored === undefined ? { ...EMPTY } : readPublisher(stored);
 }
 
 /**
@@ -74,28 +70,13 @@ export async function savePublisher(
   now = new Date(),
 ): Promise<Publisher> {
   const next = readPublisher(Object.fromEntries(PUBLISHER_FIELDS.map((key) => [key, input[key].trim()])));
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('setting')
-      .select('value')
-      .where('key', '=', PUBLISHER_SETTINGS_KEY)
-      .executeTakeFirst();
-    const value = JSON.stringify(next);
-    const row = await trx
-      .insertInto('setting')
-      .values({ key: PUBLISHER_SETTINGS_KEY, value, updated_at: now, updated_by: actor.id })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: actor.id }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, {
-      actor,
-      action: 'publisher',
-      targetType: 'setting',
-      targetId: row.id,
-      before: readPublisher(current?.value),
-      after: next,
-    });
-    await notifyWall(trx, 'publisher');
-    return next;
+  return saveSetting(db, {
+    key: PUBLISHER_SETTINGS_KEY,
+    value: next,
+    actor,
+    now,
+    action: 'publisher',
+    readBefore: readPublisher,
+    alsoIn: (trx) => notifyWall(trx, 'publisher'),
   });
 }

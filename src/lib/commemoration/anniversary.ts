@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { recordEvent } from '../moderation/audit.ts';
+import { saveSetting, storedSetting } from '../settings/setting-row.ts';
 import type { Actor } from '../moderation/audit.ts';
 import { WALL_CHANNEL } from '../moderation/decisions.ts';
 import { COMMEMORATION_TIME_ZONE } from './paris-time.ts';
@@ -70,12 +70,7 @@ export function isAnniversary(schedule: AnniversarySchedule, now: Date): boolean
 }
 
 export async function readAnniversary(db: Kysely<Database>): Promise<AnniversarySchedule> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', ANNIVERSARY_SETTING_KEY)
-    .executeTakeFirst();
-  return toSchedule(row?.value);
+  return toSchedule(await storedSetting(db, ANNIVERSARY_SETTING_KEY));
 }
 
 /** An admin schedules the anniversary; the change and its journal row commit together, screens are woken. */
@@ -85,22 +80,13 @@ export async function saveAnniversary(
   actor: Actor,
   now = new Date(),
 ): Promise<void> {
-  const value = JSON.stringify(toSchedule(schedule));
-  await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('setting')
-      .values({ key: ANNIVERSARY_SETTING_KEY, value, updated_at: now, updated_by: actor.id })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: actor.id }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, {
-      actor,
-      action: 'anniversary.schedule',
-      targetType: 'setting',
-      targetId: Number(row.id),
-      after: JSON.parse(value),
-    });
-    await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx);
+  await saveSetting(db, {
+    key: ANNIVERSARY_SETTING_KEY,
+    value: toSchedule(schedule),
+    actor,
+    now,
+    action: 'anniversary.schedule',
+    alsoIn: async (trx) => void (await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx)),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { recordEvent } from '../moderation/audit.ts';
+import { saveSetting, storedSetting } from '../settings/setting-row.ts';
 import type { Actor } from '../moderation/audit.ts';
 
 /** What an admin sets about email, beside the discussion rules (setting `mail`). */
@@ -31,8 +31,7 @@ export function readMailSettings(value: unknown): MailSettings {
 
 /** Read on every message, so a change holds at once in every app process. */
 export async function getMailSettings(db: Kysely<Database>): Promise<MailSettings> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', MAIL_SETTINGS_KEY).executeTakeFirst();
-  return readMailSettings(row?.value);
+  return readMailSettings(await storedSetting(db, MAIL_SETTINGS_KEY));
 }
 
 /** Stores the settings with their audit row in one transaction. Throws RangeError out of MAIL_LIMITS. */
@@ -44,18 +43,12 @@ export async function saveMailSettings(
 ): Promise<MailSettings> {
   const next = readMailSettings(settings);
   if (next.perAddressPerDay !== settings.perAddressPerDay) throw new RangeError('mail settings out of range');
-  return db.transaction().execute(async (trx) => {
-    const before = readMailSettings(
-      (await trx.selectFrom('setting').select('value').where('key', '=', MAIL_SETTINGS_KEY).executeTakeFirst())?.value,
-    );
-    const value = JSON.stringify(next);
-    const row = await trx
-      .insertInto('setting')
-      .values({ key: MAIL_SETTINGS_KEY, value, updated_at: now, updated_by: actor.id })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: actor.id }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor, action: 'settings', targetType: 'setting', targetId: row.id, before, after: next });
-    return next;
+  return saveSetting(db, {
+    key: MAIL_SETTINGS_KEY,
+    value: next,
+    actor,
+    now,
+    action: 'settings',
+    readBefore: readMailSettings,
   });
 }

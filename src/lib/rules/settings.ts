@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { recordEvent } from '../moderation/audit.ts';
+import { saveSetting, storedSetting } from '../settings/setting-row.ts';
 import type { Actor } from '../moderation/audit.ts';
 import { parseWordList } from './text.ts';
 import { DEFAULT_BUDGETS, LIMITED_ACTIONS } from '../security/rate-limit.ts';
@@ -111,12 +111,7 @@ export function invalidSettingFields(settings: DiscussionSettings): (keyof Discu
 
 /** The rules in force: read on every submission, so a change holds at once in every app process. */
 export async function getDiscussionSettings(db: Kysely<Database>): Promise<DiscussionSettings> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', DISCUSSION_SETTINGS_KEY)
-    .executeTakeFirst();
-  return readDiscussionSettings(row?.value);
+  return readDiscussionSettings(await storedSetting(db, DISCUSSION_SETTINGS_KEY));
 }
 
 /**
@@ -132,30 +127,12 @@ export async function saveDiscussionSettings(
   const invalid = invalidSettingFields(settings);
   if (invalid.length > 0) throw new RangeError(`discussion settings out of range: ${invalid.join(', ')}`);
   const next = readDiscussionSettings(settings);
-
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('setting')
-      .select('value')
-      .where('key', '=', DISCUSSION_SETTINGS_KEY)
-      .executeTakeFirst();
-    const before = readDiscussionSettings(current?.value);
-    const row = await trx
-      .insertInto('setting')
-      .values({ key: DISCUSSION_SETTINGS_KEY, value: JSON.stringify(next), updated_at: now, updated_by: actor.id })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value: JSON.stringify(next), updated_at: now, updated_by: actor.id }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, {
-      actor,
-      action: 'settings',
-      targetType: 'setting',
-      targetId: row.id,
-      before,
-      after: next,
-    });
-    return next;
+  return saveSetting(db, {
+    key: DISCUSSION_SETTINGS_KEY,
+    value: next,
+    actor,
+    now,
+    action: 'settings',
+    readBefore: readDiscussionSettings,
   });
 }
