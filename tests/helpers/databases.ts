@@ -50,6 +50,21 @@ function withSearchPath(url: string, schema: string): string {
 }
 
 /**
+ * A second app process: on PostgreSQL its own connection pool on the current test's schema, as
+ * another host would have; PGlite is one process's database, so there it is the test's own.
+ * The caller closes it.
+ */
+export async function openSecondProcess(
+  t: TestDatabase,
+  poolSize?: number,
+): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
+  if (t.engine !== 'postgres') return { db: t.db, close: async () => {} };
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db);
+  const handle = await createDb({ databaseUrl: withSearchPath(process.env.DATABASE_URL!, rows[0]!.schema), poolSize });
+  return { db: handle.db, close: () => handle.close() };
+}
+
+/**
  * An in-memory PGlite loaded from the migrated template that tests/helpers/pglite-template.ts
  * made for this run; `createDb` (and migrating from scratch) when the run has no template.
  */

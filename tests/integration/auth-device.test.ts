@@ -1,10 +1,8 @@
 import { it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
-import { createDb } from '../../db/index.ts';
-import type { Database, DbHandle } from '../../db/index.ts';
+import type { Database } from '../../db/index.ts';
 import { login } from '../../src/lib/auth/session.ts';
 import type { LoginResult } from '../../src/lib/auth/session.ts';
 import { deviceCookieName, recogniseDevice } from '../../src/lib/auth/device.ts';
@@ -23,13 +21,9 @@ const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 
  * have; PGlite is one process's database, so there the same scenario runs on one connection.
  */
 function secondProcess(t: TestDatabase): () => Kysely<Database> {
-  let other: DbHandle | undefined;
+  let other: Awaited<ReturnType<typeof openSecondProcess>> | undefined;
   beforeAll(async () => {
-    if (t.engine !== 'postgres') return;
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
-    other = await createDb({ databaseUrl: url.toString(), poolSize: 4 });
+    other = await openSecondProcess(t, 4);
   });
   afterAll(async () => {
     await other?.close();

@@ -1,10 +1,9 @@
 import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import { startTestSmtp } from '../helpers/smtp.ts';
 import type { TestSmtp } from '../helpers/smtp.ts';
-import { createDb } from '../../db/index.ts';
 import { enqueueMail } from '../../src/lib/mail/outbox.ts';
 import type { OutgoingMail } from '../../src/lib/mail/outbox.ts';
 import { CLAIM_MS, claimDue, sendDue } from '../../src/lib/mail/sender.ts';
@@ -185,22 +184,13 @@ describeEachDatabase('the mail outbox', (t) => {
     const ids: number[] = [];
     for (let i = 0; i < 24; i++) ids.push((await queue(mail({ to: `person${i}@example.org` }))).id!);
     // On PostgreSQL the second sender is another connection pool, as another process would have.
-    let other = t.db;
-    let close = async () => {};
-    if (t.engine === 'postgres') {
-      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s;
-      const url = new URL(process.env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const handle = await createDb({ databaseUrl: url.toString(), poolSize: 4 });
-      other = handle.db;
-      close = () => handle.close();
-    }
+    const other = await openSecondProcess(t, 4);
     try {
-      const [a, b] = await Promise.all([sendDue(t.db, sender()), sendDue(other, sender())]);
+      const [a, b] = await Promise.all([sendDue(t.db, sender()), sendDue(other.db, sender())]);
       expect(a.sent + b.sent).toBe(24);
       if (t.engine === 'postgres') expect(Math.min(a.sent, b.sent)).toBeGreaterThan(0);
     } finally {
-      await close();
+      await other.close();
     }
     await smtp.waitFor(24);
     const recipients = smtp.received.map((m) => m.to[0]).sort();

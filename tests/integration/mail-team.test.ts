@@ -1,8 +1,6 @@
 import { it, expect } from 'vitest';
-import { sql } from 'kysely';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import { submission } from '../helpers/contribution-fixtures.ts';
-import { createDb } from '../../db/index.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { runTeamJobs } from '../../src/lib/mail/team-jobs.ts';
 import { getTeamMailPreferences, saveTeamMailPreferences, TeamMailError } from '../../src/lib/mail/team.ts';
@@ -99,22 +97,13 @@ describeEachDatabase('email for the moderation team', (t) => {
   it('runs the hourly job in one process only when two ask at once', async () => {
     await member('ana', 'digest');
     await pendingAt(new Date('2026-12-06T06:00:00Z'), 'Un souvenir.');
-    let other = t.db;
-    let close = async () => {};
-    if (t.engine === 'postgres') {
-      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s;
-      const url = new URL(process.env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const handle = await createDb({ databaseUrl: url.toString(), poolSize: 2 });
-      other = handle.db;
-      close = () => handle.close();
-    }
+    const other = await openSecondProcess(t, 2);
     try {
       await runTeamJobs(t.db, origin, new Date('2026-12-06T05:00:00Z'));
-      const ran = await Promise.all([runTeamJobs(t.db, origin, at0830), runTeamJobs(other, origin, at0830)]);
+      const ran = await Promise.all([runTeamJobs(t.db, origin, at0830), runTeamJobs(other.db, origin, at0830)]);
       expect(ran.filter(Boolean)).toHaveLength(1);
     } finally {
-      await close();
+      await other.close();
     }
     expect(await teamMail()).toHaveLength(1);
   });

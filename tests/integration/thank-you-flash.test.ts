@@ -1,7 +1,5 @@
 import { it, expect } from 'vitest';
-import { sql } from 'kysely';
-import { describeEachDatabase } from '../helpers/databases.ts';
-import { createDb } from '../../db/index.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import { THANK_YOU_TTL_MS, recallThankYou, rememberThankYou } from '../../src/lib/flash/thank-you.ts';
 import type { ThankYou } from '../../src/lib/flash/thank-you.ts';
 
@@ -71,10 +69,7 @@ describeEachDatabase('the thank-you flash', (t) => {
       expect(await recallThankYou(t.db, secret)).toEqual(thanks);
       return;
     }
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
-    const other = await createDb({ databaseUrl: url.toString() });
+    const other = await openSecondProcess(t);
     try {
       expect(await recallThankYou(other.db, secret)).toEqual(thanks);
     } finally {

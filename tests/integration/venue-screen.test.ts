@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import { approvedSouvenir } from '../helpers/contribution-fixtures.ts';
 import {
   changeScreenItem,
@@ -16,8 +16,6 @@ import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { submission } from '../helpers/contribution-fixtures.ts';
 import { listenForWallChanges, parseWallPayload } from '../../src/lib/wall/notifications.ts';
-import { createDb } from '../../db/index.ts';
-import { sql } from 'kysely';
 import { readVenueConsole } from '../../src/lib/commemoration/venue-console.ts';
 
 const actor = { id: null, label: 'régie' };
@@ -219,10 +217,7 @@ describeEachDatabase('the venue screen (issue 21)', (t) => {
     'gives two processes, each with its own connection and LISTEN, the same silence from the database',
     async () => {
       await three();
-      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db);
-      const url = new URL(process.env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
-      const other = await createDb({ databaseUrl: url.toString() });
+      const other = await openSecondProcess(t);
       const listening = [1, 2].map(() =>
         listenForWallChanges({ engine: 'postgres', databaseUrl: process.env.DATABASE_URL }),
       );
