@@ -106,6 +106,7 @@ export async function currentSilence(db: Kysely<Database>, now: Date): Promise<V
   const rows = await db
     .selectFrom('screen_silence')
     .select(['starts_at', 'duration_ms'])
+    .where('cancelled_at', 'is', null)
     .where('starts_at', '>', new Date(now.getTime() - 3_600_000))
     .orderBy('starts_at')
     .execute();
