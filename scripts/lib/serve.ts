@@ -18,6 +18,7 @@ import { endVenueStreams } from '../../src/lib/commemoration/venue-hub.ts';
 import { scheduleWallChangePurge } from '../../src/lib/wall/changes.ts';
 import { schedulePurge } from '../../src/lib/privacy/purge.ts';
 import { scheduleImports } from '../../src/lib/imports/schedule.ts';
+import { scheduleSilences } from '../../src/lib/commemoration/silence-schedule.ts';
 import { startProcessMailSender } from '../../src/lib/mail/start.ts';
 import { logger } from '../../src/lib/ops/logger.ts';
 import { metricsEndpoint, shareMetricsWithPrimary, wireMetrics } from './metrics.ts';
@@ -66,6 +67,8 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
   const stopChangePurge = scheduleWallChangePurge(runtime.handle.db);
   // Hashtag sources (issue 20): one process reads each due source, into the private queue only.
   const stopImports = scheduleImports(runtime.handle.db, { allowLocal: process.env.IMPORT_ALLOW_LOCAL === '1' });
+  // Silences at set times (issue 21): one process claims each occurrence, minutes ahead.
+  const stopSilences = scheduleSilences(runtime.handle.db);
   // This process sends its share of the outbox (several processes never send one message twice).
   const stopMail = startProcessMailSender(runtime, runtime.publicOrigin ?? localOrigin);
 
@@ -75,6 +78,7 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
       stopPurge();
       stopChangePurge();
       stopImports();
+      stopSilences();
       stopBackups();
       await stopMail();
       // Live screens hold their connection open: ended now, with a short retry, rather than waited for.
