@@ -2,6 +2,7 @@ import { defineAction } from 'astro:actions';
 import { createComment, resolveCommentTarget } from '../lib/comments/create-comment.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { visitorHandler } from './visitor-handler.ts';
+import { submissionContext } from './submission-context.ts';
 import { commentInput } from './comment-schema.ts';
 
 /** A visitor's comment (or reply) under an approved souvenir, through the discussion rules. */
@@ -36,14 +37,7 @@ export const comment = defineAction({
         body: input.body,
         locale: locals.locale,
       },
-      {
-        ipHash,
-        ...(locals.origin ? { mail: { origin: locals.origin, subscribe: input.notify ?? false } } : {}),
-        // Kept, not dropped, so a person caught by mistake can still be found by a moderator.
-        ...(isRobot
-          ? { status: 'spam' as const, flagReasons: ['honeypot', ...verdict.reasons] }
-          : { status: verdict.outcome, flagReasons: verdict.reasons }),
-      },
+      submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }),
     );
     // Spam is answered like a held comment: a spammer learns nothing from the reply. The token
     // is the commenter's private link, shown once on the page that answers this post.

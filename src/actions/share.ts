@@ -2,6 +2,7 @@ import { defineAction } from 'astro:actions';
 import { createSouvenir } from '../lib/souvenirs/create-souvenir.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { visitorHandler } from './visitor-handler.ts';
+import { submissionContext } from './submission-context.ts';
 import { shareInput } from './share-schema.ts';
 import { checkPhotos, photoCaptions, photoFields } from './photo-fields.ts';
 import { attachStagedPhotos } from '../lib/photos/staging.ts';
@@ -37,14 +38,7 @@ export const share = defineAction({
         event: input.event,
         locale: locals.locale,
       },
-      {
-        ipHash,
-        ...(locals.origin ? { mail: { origin: locals.origin, subscribe: input.notify ?? false } } : {}),
-        // Kept, not dropped, so a person caught by mistake can still be found by a moderator.
-        ...(isRobot
-          ? { status: 'spam' as const, flagReasons: ['honeypot', ...verdict.reasons] }
-          : { status: verdict.outcome, flagReasons: verdict.reasons }),
-      },
+      submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }),
     );
     if (input.photoUpload) {
       const attached = await attachStagedPhotos(db, input.photoUpload, created.id, photoCaptions(input));
