@@ -12,24 +12,9 @@ import {
 } from '../../src/lib/wall/changes.ts';
 import { ScreenHub, screenEventsFor, screenStream } from '../../src/lib/wall/screen-feed.ts';
 import type { SequencedEvent } from '../../src/lib/wall/screen-feed.ts';
-import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
+import { fakeNotifications } from '../helpers/fake-notifications.ts';
 
 const script = { id: null, label: 'script' };
-
-/**
- * A notification source the test drives: the hub must catch up from the database whatever it
- * hears, so the test decides when it hears something (the changes themselves are real rows).
- */
-function signals() {
-  const listeners = new Set<(signal: WallSignal) => void>();
-  const source: WallNotifications = {
-    listening: true,
-    ready: Promise.resolve(),
-    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
-    close: async () => listeners.clear(),
-  };
-  return { source, emit: (signal: WallSignal) => listeners.forEach((l) => l(signal)) };
-}
 
 describeEachDatabase('the wall change sequence and live screens (issue 18)', (t) => {
   const newSouvenir = (body: string) =>
@@ -65,7 +50,7 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
   });
 
   it('gives a screen that connects with its page position what was approved since the page was rendered', async () => {
-    const hub = new ScreenHub(t.db, signals().source);
+    const hub = new ScreenHub(t.db, fakeNotifications());
     const renderedAt = await latestWallChange(t.db);
     const s = await newSouvenir('Pendant que l’écran se connectait.');
     await approve(s.id);
@@ -83,7 +68,7 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
   });
 
   it('catches up from the database after its notifications were lost, and delivers a late commit below the highest seen', async () => {
-    const { source, emit } = signals();
+    const source = fakeNotifications();
     const hub = new ScreenHub(t.db, source);
     const seen: SequencedEvent[] = [];
     hub.subscribe((event) => seen.push(event));
@@ -91,7 +76,7 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
     const a = await newSouvenir('Approuvé pendant une coupure.');
     await approve(a.id);
     // No notification arrived (the LISTEN connection was down): the reconnection says `reset`.
-    emit({ kind: 'reset' });
+    source.emit({ kind: 'reset' });
     await hub.refresh();
     expect(seen.map((e) => e.event.type === 'souvenir' && e.event.souvenir.publicId)).toEqual([a.publicId]);
 
@@ -101,22 +86,22 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
     const high = seen[0]!.seq;
     await sql`insert into wall_event (seq, kind, souvenir_id, changed_at) overriding system value
               values (${high + 5}, 'souvenir', ${a.id}, now())`.execute(t.db);
-    emit({ kind: 'souvenir', id: a.id });
+    source.emit({ kind: 'souvenir', id: a.id });
     await hub.refresh();
     await sql`insert into wall_event (seq, kind, souvenir_id, changed_at) overriding system value
               values (${high + 2}, 'souvenir', ${b.id}, now())`.execute(t.db);
-    emit({ kind: 'souvenir', id: b.id });
+    source.emit({ kind: 'souvenir', id: b.id });
     await hub.refresh();
     expect(seen.map((e) => e.seq)).toEqual([high, high + 5, high + 2]);
     // Nothing is delivered twice.
-    emit({ kind: 'reset' });
+    source.emit({ kind: 'reset' });
     await hub.refresh();
     expect(seen).toHaveLength(3);
     hub.close();
   });
 
   it('ends every open stream at once when the server stops, telling the screen to come back soon', async () => {
-    const hub = new ScreenHub(t.db, signals().source);
+    const hub = new ScreenHub(t.db, fakeNotifications());
     const reader = screenStream({ hub, signal: new AbortController().signal, missed: async () => [] }).getReader();
     const decoder = new TextDecoder();
     expect(decoder.decode((await reader.read()).value)).toBe('retry: 2000\n\n');

@@ -11,7 +11,7 @@ import { readVenueState } from '../../src/lib/commemoration/venue-state.ts';
 import { loopPosition } from '../../src/lib/commemoration/venue-loop.ts';
 import type { VenueState } from '../../src/lib/commemoration/venue-state.ts';
 import { silenceFeed, VenueHub, venueEvents } from '../../src/lib/commemoration/venue-feed.ts';
-import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
+import { fakeNotifications } from '../helpers/fake-notifications.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { submission } from '../helpers/contribution-fixtures.ts';
@@ -144,20 +144,14 @@ describeEachDatabase('the venue screen (issue 21)', (t) => {
 
   it('hands every screen one read per change, with the server clock stamped at each send', async () => {
     await three();
-    const listeners = new Set<(signal: WallSignal) => void>();
-    const source: WallNotifications = {
-      listening: true,
-      ready: Promise.resolve(),
-      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-      close: async () => listeners.clear(),
-    };
+    const source = fakeNotifications();
     const hub = new VenueHub(t.db, source, 60_000);
     const got: string[][] = [[], []];
     hub.subscribe((frames) => got[0]!.push(venueEvents(frames, 42)));
     hub.subscribe((frames) => got[1]!.push(venueEvents(frames, 42)));
     const startsAt = Date.now() + 60_000;
     await controlVenue(t.db, { type: 'silence', startsAt: new Date(startsAt) }, at(0));
-    listeners.forEach((l) => l({ kind: 'venue' }));
+    source.emit({ kind: 'venue' });
     await hub.refresh();
     hub.close();
     expect(got[0]).toEqual(got[1]);
@@ -188,13 +182,7 @@ describeEachDatabase('the venue screen (issue 21)', (t) => {
   });
 
   it('gives the public live screen the silence alone, the latest at once and then each change', async () => {
-    const source: WallNotifications = {
-      listening: true,
-      ready: Promise.resolve(),
-      subscribe: () => () => {},
-      close: async () => {},
-    };
-    const hub = new VenueHub(t.db, source, 60_000);
+    const hub = new VenueHub(t.db, fakeNotifications(), 60_000);
     const sent: string[] = [];
     const stop = silenceFeed(hub)((text) => sent.push(text));
     await expect.poll(() => sent.length).toBe(1);

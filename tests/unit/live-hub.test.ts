@@ -1,17 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
 import { LiveHub, processHub } from '../../src/lib/wall/live-hub.ts';
-import type { WallNotifications, WallSignal } from '../../src/lib/wall/notifications.ts';
-
-function signals() {
-  const listeners = new Set<(signal: WallSignal) => void>();
-  const source: WallNotifications = {
-    listening: true,
-    ready: Promise.resolve(),
-    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
-    close: async () => listeners.clear(),
-  };
-  return { source, listeners, emit: (signal: WallSignal) => listeners.forEach((l) => l(signal)) };
-}
+import type { WallNotifications } from '../../src/lib/wall/notifications.ts';
+import { fakeNotifications } from '../helpers/fake-notifications.ts';
 
 /** A hub whose read the test releases by hand, to see what calls during a read do. */
 class CountingHub extends LiveHub<number> {
@@ -34,16 +24,16 @@ const hubOn = (source: WallNotifications) =>
 
 describe('LiveHub', () => {
   it('wakes only on the notifications it is told, and hands each read to every stream', async () => {
-    const { source, emit } = signals();
+    const source = fakeNotifications();
     const hub = hubOn(source);
     const [a, b] = [vi.fn(), vi.fn()];
     hub.subscribe(a);
     hub.subscribe(b);
-    emit({ kind: 'candle', id: 1 });
-    emit({ kind: 'venue' });
+    source.emit({ kind: 'candle', id: 1 });
+    source.emit({ kind: 'venue' });
     await hub.refresh();
     expect(hub.reads).toBe(1);
-    emit({ kind: 'reset' });
+    source.emit({ kind: 'reset' });
     await hub.refresh();
     expect(a.mock.calls).toEqual([[1], [2], [3]]);
     expect(b.mock.calls).toEqual(a.mock.calls);
@@ -51,7 +41,7 @@ describe('LiveHub', () => {
   });
 
   it('never runs two reads at once, and makes one more read for calls during a read', async () => {
-    const hub = hubOn(signals().source);
+    const hub = hubOn(fakeNotifications());
     let release = () => {};
     hub.gate = new Promise((resolve) => (release = resolve));
     const first = hub.refresh();
@@ -66,7 +56,7 @@ describe('LiveHub', () => {
   });
 
   it('logs a failed read and goes on reading on the next call', async () => {
-    const hub = hubOn(signals().source);
+    const hub = hubOn(fakeNotifications());
     const listener = vi.fn();
     hub.subscribe(listener);
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -79,7 +69,7 @@ describe('LiveHub', () => {
   });
 
   it('ends every stream on endAll, forgets unsubscribed ones, and stops listening on close', async () => {
-    const { source, listeners } = signals();
+    const source = fakeNotifications();
     const hub = hubOn(source);
     const [kept, gone] = [vi.fn(), vi.fn()];
     hub.subscribe(() => {}, kept);
@@ -88,7 +78,7 @@ describe('LiveHub', () => {
     expect(kept).toHaveBeenCalledOnce();
     expect(gone).not.toHaveBeenCalled();
     hub.close();
-    expect(listeners.size).toBe(0);
+    expect(source.listeners.size).toBe(0);
     expect(kept).toHaveBeenCalledTimes(2);
   });
 });
