@@ -19,7 +19,10 @@ import { LostLinksError } from '../lib/mail/lost-links.ts';
 import { ResendError } from '../lib/mail/outbox-admin.ts';
 import { TeamMailError } from '../lib/mail/team.ts';
 import { VenueError } from '../lib/commemoration/venue-control.ts';
+import { SilenceScheduleError } from '../lib/commemoration/silence-schedule.ts';
 import { ImportSourceError } from '../lib/imports/sources.ts';
+import { ImportRequestError } from '../lib/imports/request.ts';
+import { ConsentError } from '../lib/imports/consent.ts';
 
 /** How an Action answers one refusal: the HTTP status (Astro's ActionError code) and the sentence the page shows. */
 interface Answer {
@@ -42,6 +45,26 @@ const conflict = (message: MessageKey): Answer => ({ status: 'CONFLICT', message
 // Every refusal a domain function may throw at an Action, in one place (Coral's errors/translations.ts).
 const TABLES: readonly Answers<string>[] = [
   answers({
+    refusal: ImportRequestError,
+    answers: {
+      not_found: notFound('imports.error.notFound'),
+      already_asked: conflict('imports.error.alreadyAsked'),
+      rate_limited: { status: 'TOO_MANY_REQUESTS', message: 'imports.error.rateLimited' },
+      cannot_ask: badRequest('imports.error.cannotAsk'),
+      send_failed: { status: 'BAD_GATEWAY', message: 'imports.error.sendFailed' },
+    },
+  }),
+  answers({
+    refusal: ConsentError,
+    answers: {
+      not_found: notFound('consent.notFound'),
+      not_proved: conflict('consent.error.notProved'),
+      no_wall: badRequest('consent.error.noWall'),
+      expired: conflict('consent.error.expired'),
+      not_consented: conflict('consent.error.notConsented'),
+    },
+  }),
+  answers({
     refusal: ImportSourceError,
     answers: {
       not_an_address: badRequest('importSources.error.not_an_address'),
@@ -57,6 +80,10 @@ const TABLES: readonly Answers<string>[] = [
   answers({
     refusal: VenueError,
     answers: { not_approved: conflict('venue.error.notApproved'), not_on_screen: notFound('venue.error.notFound') },
+  }),
+  answers({
+    refusal: SilenceScheduleError,
+    answers: { invalid: badRequest('venue.error.schedule'), not_found: notFound('venue.error.silenceGone') },
   }),
   answers({
     refusal: LostLinksError,

@@ -20,9 +20,10 @@ import { editComment } from './comment-moderation.ts';
 import { save as saveRules } from './rules.ts';
 import { report } from './report.ts';
 import { dismissReports } from './report-moderation.ts';
-import { control as venueControl, item as venueItem, anniversary as venueAnniversary } from './venue.ts';
+import * as venueActions from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 import { forgetImport } from './imports.ts';
+import { askConsent, giveImportConsent, withdrawImportConsent } from './imports-consent.ts';
 import {
   add as addImportSource,
   pause as pauseImportSource,
@@ -31,7 +32,8 @@ import {
 } from './import-sources.ts';
 
 export const server = {
-  venue: { control: venueControl, item: venueItem, anniversary: venueAnniversary },
+  // The venue's console and the queue's screen button (issue 21): every export of venue.ts is an Action.
+  venue: { ...venueActions },
   mail: {
     confirm: confirmMail,
     unsubscribe: unsubscribeAction,
@@ -57,7 +59,8 @@ export const server = {
   data: { search: searchData, erase: eraseData },
   auth: { login, logout, changePassword, endOtherSessions },
   team: { create, disable, enable, setRole, resetPassword },
-  imports: { forget: forgetImport },
+  imports: { forget: forgetImport, ask: askConsent },
+  consent: { give: giveImportConsent, withdraw: withdrawImportConsent },
   importSources: {
     add: addImportSource,
     pause: pauseImportSource,

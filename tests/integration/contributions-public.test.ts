@@ -52,6 +52,8 @@ it('maps a souvenir and a comment row to what the public sees, never their email
     comment_count: 2,
     candle_count: 5,
     is_demo: false,
+    import_credit: null,
+    import_scopes: null,
   });
   expect(souvenir).toMatchObject({
     publicId: 'p',

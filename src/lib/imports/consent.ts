@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, ImportMedia, ImportRequestStatus, ImportScope } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import { hashToken } from '../security/tokens.ts';
 import { TOKEN_SHAPE } from '../contributions/author-link.ts';
@@ -10,6 +11,14 @@ import type { SendOptions } from './request-send.ts';
 import { publishConsented, unpublishImported } from './publish.ts';
 
 export const IMPORT_SCOPES = ['wall', 'screen', 'photos', 'archive'] as const satisfies readonly ImportScope[];
+
+/** How the consent page names each use. */
+export const SCOPE_LABEL: Readonly<Record<ImportScope, MessageKey>> = {
+  wall: 'consent.scope.wall',
+  screen: 'consent.scope.screen',
+  photos: 'consent.scope.photos',
+  archive: 'consent.scope.archive',
+};
 
 export function isImportScope(value: string): value is ImportScope {
   return (IMPORT_SCOPES as readonly string[]).includes(value);

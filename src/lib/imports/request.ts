@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/types.ts';
+import type { Database, ImportRequestStatus } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
@@ -180,7 +180,7 @@ export async function expireConsentRequests(db: Kysely<Database>, now = new Date
 
 /** Each post's request status, for the private queue's "ask" button. */
 export async function requestStatusOf(db: Kysely<Database>, itemIds: number[]) {
-  if (itemIds.length === 0) return new Map<number, string>();
+  if (itemIds.length === 0) return new Map<number, ImportRequestStatus>();
   const rows = await db
     .selectFrom('import_request')
     .select(['item_id', 'status'])

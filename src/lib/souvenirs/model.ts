@@ -1,4 +1,4 @@
-import type { SouvenirRow } from '../../../db/types.ts';
+import type { ImportCredit, ImportScope, SouvenirRow } from '../../../db/types.ts';
 import { camelised, PUBLIC_CONTRIBUTION_COLUMNS } from '../contributions/public.ts';
 import type { PublicContribution } from '../contributions/public.ts';
 import type { ShownPhoto } from '../photos/shown.ts';
@@ -13,6 +13,10 @@ export interface PublicSouvenir extends PublicContribution {
   commentCount: number;
   candleCount: number;
   isDemo: boolean;
+  /** An imported post's credit (issue 20), shown with it; null or absent for the site's own souvenirs. */
+  importCredit?: ImportCredit | null;
+  /** The uses an imported post's author consented to; null or absent (every use) for the others. */
+  importScopes?: ImportScope[] | null;
   /** Its photos in order, where the reader loaded them (the wall, the souvenir's page, feeds). */
   photos?: ShownPhoto[];
 }
@@ -27,6 +31,9 @@ export const PUBLIC_SOUVENIR_COLUMNS = [
   'comment_count',
   'candle_count',
   'is_demo',
+  // An imported post's credit and the uses its author consented to (issue 20); null for the others.
+  'import_credit',
+  'import_scopes',
 ] as const satisfies readonly (keyof SouvenirRow)[];
 
 export type PublicSouvenirRow = Pick<SouvenirRow, (typeof PUBLIC_SOUVENIR_COLUMNS)[number]>;
