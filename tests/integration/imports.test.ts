@@ -238,6 +238,9 @@ beforeAll(async () => {
     }
     send(404, { error: 'Record not found' });
   });
+  // Idle connections stay open past a slow test step (PGlite, sharp): a socket the server closed
+  // at its default 5 s, reused by fetch at that moment, failed a run with "fetch failed".
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
