@@ -7,6 +7,9 @@ import type { VenueCommand } from '../lib/commemoration/venue-control.ts';
 import { findSouvenirId } from '../lib/souvenirs/lookup.ts';
 import { nextParisTime } from '../lib/commemoration/paris-time.ts';
 import { saveAnniversary } from '../lib/commemoration/anniversary.ts';
+import { markForScreen } from '../lib/commemoration/screen-marks.ts';
+import { createSilenceSchedule, removeSilenceSchedule } from '../lib/commemoration/silence-schedule.ts';
+import { cancelSilence } from '../lib/commemoration/silences.ts';
 import { adminHandler } from './admin-handler.ts';
 import { toActionError } from './errors.ts';
 
@@ -97,6 +100,24 @@ export const item = defineAction({
   },
 });
 
+/** The queue's button on an approved souvenir: put it on the venue's screen, or take it off. */
+export const screen = defineAction({
+  accept: 'form',
+  input: z.object({
+    id: z.coerce.number({ error: 'venue.error.notApproved' }).int().positive({ error: 'venue.error.notApproved' }),
+    onScreen: z.enum(['on', 'off'], { error: 'venue.error.notApproved' }),
+  }),
+  handler: async (input, context) => {
+    const user = requireActionUser(context);
+    try {
+      await markForScreen(await getDb(), input.id, input.onScreen === 'on', { actor: actorOf(user) });
+    } catch (error) {
+      throw toActionError(error, 'venue');
+    }
+    return { done: input.onScreen === 'on' ? ('screenOn' as const) : ('screenOff' as const), id: input.id };
+  },
+});
+
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'anniversary.error' });
 
 /** An admin schedules the anniversary (a day, a start and an end, Paris time). */
@@ -116,4 +137,67 @@ export const anniversary = defineAction({
     await saveAnniversary(await getDb(), input, actorOf(admin));
     return { done: 'anniversary' };
   }),
+});
+
+const rowId = z.coerce
+  .number({ error: 'venue.error.silenceGone' })
+  .int()
+  .positive({ error: 'venue.error.silenceGone' });
+
+/** An admin schedules a silence at set times: every year on a day, or every day, at a Paris time. */
+export const schedule = defineAction({
+  accept: 'form',
+  input: z
+    .object({
+      recurrence: z.enum(['yearly', 'daily'], { error: 'venue.error.schedule' }),
+      month: z.coerce.number({ error: 'venue.error.schedule' }).int().min(1).max(12).optional(),
+      day: z.coerce.number({ error: 'venue.error.schedule' }).int().min(1).max(31).optional(),
+      // A Paris time of day; the browser's time field sends seconds only when asked (step="1").
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { error: 'venue.error.time' }),
+      seconds: seconds(5, 3600),
+      anniversaryOnly: z.boolean().optional(),
+    })
+    .refine((v) => v.recurrence === 'daily' || (v.month !== undefined && v.day !== undefined), {
+      error: 'venue.error.schedule',
+    }),
+  handler: adminHandler('venue', async (input, admin) => {
+    const created = await createSilenceSchedule(
+      await getDb(),
+      {
+        recurrence: input.recurrence,
+        month: input.month ?? null,
+        day: input.day ?? null,
+        time: input.time,
+        durationMs: (input.seconds ?? 60) * 1000,
+        anniversaryOnly: input.anniversaryOnly ?? false,
+      },
+      { actor: actorOf(admin) },
+    );
+    return { done: 'schedule' as const, id: created.id };
+  }),
+});
+
+/** An admin removes a silence at set times, with its occurrences to come. */
+export const unschedule = defineAction({
+  accept: 'form',
+  input: z.object({ id: rowId }),
+  handler: adminHandler('venue', async (input, admin) => {
+    await removeSilenceSchedule(await getDb(), input.id, { actor: actorOf(admin) });
+    return { done: 'unschedule' as const };
+  }),
+});
+
+/** The console calls off a silence to come, or ends the one going on. */
+export const cancel = defineAction({
+  accept: 'form',
+  input: z.object({ id: rowId }),
+  handler: async (input, context) => {
+    const user = requireActionUser(context);
+    try {
+      await cancelSilence(await getDb(), input.id, { actor: actorOf(user) });
+    } catch (error) {
+      throw toActionError(error, 'venue');
+    }
+    return { done: 'cancel' as const };
+  },
 });
