@@ -2,20 +2,31 @@ import { requireActionUser } from '../lib/auth/guard.ts';
 import type { SessionUser } from '../lib/auth/guard.ts';
 import { toActionError } from './errors.ts';
 
-/** An admin as the audit log records them. */
+/** A member of the team as the audit log records them. */
 export const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
 
 /**
- * The handler of an admin-only Action: the role is checked in the handler itself (Actions are
- * public endpoints), and whatever `run` throws is answered from errors.ts, logged under `where`.
+ * The handler of an Action for the signed-in team (admins only when `role` is 'admin'): the
+ * session is checked in the handler itself (Actions are public endpoints), and whatever `run`
+ * throws is answered from errors.ts, logged under `where`. `run` gets the Action's context
+ * when it needs more than the user (cookies, the URL).
  */
-export function adminHandler<Input, Output>(where: string, run: (input: Input, admin: SessionUser) => Promise<Output>) {
-  return async (input: Input, context: { locals: App.Locals }): Promise<Output> => {
-    const admin = requireActionUser(context, 'admin');
+export function teamHandler<Input, Output, Context extends { locals: App.Locals } = { locals: App.Locals }>(
+  where: string,
+  run: (input: Input, user: SessionUser, context: Context) => Promise<Output>,
+  role?: 'admin',
+) {
+  return async (input: Input, context: Context): Promise<Output> => {
+    const user = requireActionUser(context, role);
     try {
-      return await run(input, admin);
+      return await run(input, user, context);
     } catch (error) {
       throw toActionError(error, where);
     }
   };
+}
+
+/** The handler of an admin-only Action (see teamHandler). */
+export function adminHandler<Input, Output>(where: string, run: (input: Input, admin: SessionUser) => Promise<Output>) {
+  return teamHandler(where, run, 'admin');
 }

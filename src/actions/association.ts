@@ -1,12 +1,11 @@
 import { defineAction } from 'astro:actions';
-import { getDb, getRuntime } from '../lib/runtime.ts';
+import { getDb } from '../lib/runtime.ts';
 import { createFirstAdmin } from '../lib/auth/first-admin.ts';
 import { startSession } from '../lib/auth/session.ts';
 import { cookieOptions, writeCookie } from '../lib/auth/request-session.ts';
 import { savePublisher } from '../lib/association/publisher.ts';
 import { markContactMessage, storeContactMessage } from '../lib/association/contact.ts';
-import { requireActionUser } from '../lib/auth/guard.ts';
-import { actorOf, adminHandler } from './admin-handler.ts';
+import { actorOf, adminHandler, teamHandler } from './admin-handler.ts';
 import { visitorHandler } from './visitor-handler.ts';
 import { toActionError } from './errors.ts';
 import { contactInput, markContactInput, publisherInput, setupInput } from './association-schema.ts';
@@ -68,14 +67,8 @@ export const contact = defineAction({
 export const markContact = defineAction({
   accept: 'form',
   input: markContactInput,
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
-    const { handle } = await getRuntime();
-    try {
-      await markContactMessage(handle.db, input.id, input.read, user.id);
-    } catch (error) {
-      throw toActionError(error, 'contact');
-    }
+  handler: teamHandler('contact', async (input, user) => {
+    await markContactMessage(await getDb(), input.id, input.read, user.id);
     return { read: input.read };
-  },
+  }),
 });

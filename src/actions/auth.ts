@@ -1,4 +1,5 @@
 import { defineAction } from 'astro:actions';
+import type { ActionAPIContext } from 'astro:actions';
 import { getRuntime } from '../lib/runtime.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
 import { enforceRateLimit } from '../lib/security/enforce-limit.ts';
@@ -8,7 +9,7 @@ import type { LoginResult } from '../lib/auth/session.ts';
 import { changePassword as changeOwnPassword } from '../lib/auth/users.ts';
 import { cookieOptions, readDeviceToken, readSessionId, writeCookie } from '../lib/auth/request-session.ts';
 import { safeReturnPath } from '../lib/auth/return-path.ts';
-import { actorOf } from './admin-handler.ts';
+import { actorOf, teamHandler } from './admin-handler.ts';
 import { toActionError } from './errors.ts';
 import { changePasswordInput, loginInput } from './auth-schema.ts';
 
@@ -88,15 +89,10 @@ export const endOtherSessions = defineAction({
 export const changePassword = defineAction({
   accept: 'form',
   input: changePasswordInput,
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
+  handler: teamHandler('password', async (input, user, context: ActionAPIContext) => {
     const { handle } = await getRuntime();
-    try {
-      await changeOwnPassword(handle.db, user.id, input.current, input.next, actorOf(user));
-    } catch (error) {
-      throw toActionError(error, 'password');
-    }
+    await changeOwnPassword(handle.db, user.id, input.current, input.next, actorOf(user));
     writeCookie(context, await startSession(handle.db, user.id, await cookieOptions(context.url)));
     return { status: 'changed' as const };
-  },
+  }),
 });

@@ -6,8 +6,7 @@ import { sendLostLinks } from '../lib/mail/lost-links.ts';
 import { resendMail } from '../lib/mail/outbox-admin.ts';
 import { saveMailSettings } from '../lib/mail/settings.ts';
 import { saveTeamMailPreferences } from '../lib/mail/team.ts';
-import { requireActionUser } from '../lib/auth/guard.ts';
-import { actorOf, adminHandler } from './admin-handler.ts';
+import { actorOf, adminHandler, teamHandler } from './admin-handler.ts';
 import { toActionError } from './errors.ts';
 import {
   confirmInput,
@@ -81,13 +80,8 @@ export const saveSettings = defineAction({
 export const teamPreferences = defineAction({
   accept: 'form',
   input: teamMailInput,
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
-    try {
-      await saveTeamMailPreferences(await getDb(), user.id, input);
-    } catch (error) {
-      throw toActionError(error, 'mail.teamPreferences');
-    }
+  handler: teamHandler('mail.teamPreferences', async (input, user) => {
+    await saveTeamMailPreferences(await getDb(), user.id, input);
     return { saved: true };
-  },
+  }),
 });

@@ -1,11 +1,11 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
-import { requireActionUser } from '../lib/auth/guard.ts';
 import { describePhoto, removePhoto, MAX_ALT_LENGTH, MAX_NOTE_LENGTH } from '../lib/photos/manage.ts';
 import { removePhotoByAuthor } from '../lib/photos/author-removal.ts';
 import { readable } from './share-schema.ts';
 import { toActionError } from './errors.ts';
+import { actorOf, teamHandler } from './admin-handler.ts';
 
 const id = z.coerce.number().int().positive();
 const which = { souvenirId: id, photoId: id };
@@ -14,15 +14,10 @@ const which = { souvenirId: id, photoId: id };
 export const remove = defineAction({
   accept: 'form',
   input: z.object(which),
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
-    try {
-      await removePhoto(await getDb(), input.souvenirId, input.photoId, { id: user.id, label: user.username });
-      return { removed: input.photoId };
-    } catch (error) {
-      throw toActionError(error, 'photos');
-    }
-  },
+  handler: teamHandler('photos', async (input, user) => {
+    await removePhoto(await getDb(), input.souvenirId, input.photoId, actorOf(user));
+    return { removed: input.photoId };
+  }),
 });
 
 /** A moderator corrects what a photo is said to show, and its content note. */
@@ -44,24 +39,19 @@ export const describe = defineAction({
       .nullish()
       .transform((v) => v || null),
   }),
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
-    try {
-      await describePhoto(
-        await getDb(),
-        input.souvenirId,
-        input.photoId,
-        {
-          altText: input.altText.replace(/\s+/g, ' '),
-          contentNote: input.contentNote?.replace(/\s+/g, ' ') ?? null,
-        },
-        { id: user.id, label: user.username },
-      );
-      return { described: input.photoId };
-    } catch (error) {
-      throw toActionError(error, 'photos');
-    }
-  },
+  handler: teamHandler('photos', async (input, user) => {
+    await describePhoto(
+      await getDb(),
+      input.souvenirId,
+      input.photoId,
+      {
+        altText: input.altText.replace(/\s+/g, ' '),
+        contentNote: input.contentNote?.replace(/\s+/g, ' ') ?? null,
+      },
+      actorOf(user),
+    );
+    return { described: input.photoId };
+  }),
 });
 
 /** The author takes a photo off their souvenir while it is pending, through their private link. */

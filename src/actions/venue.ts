@@ -1,7 +1,6 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
-import { requireActionUser } from '../lib/auth/guard.ts';
 import { changeScreenItem, controlVenue, VenueError } from '../lib/commemoration/venue-control.ts';
 import type { VenueCommand } from '../lib/commemoration/venue-control.ts';
 import { findSouvenirId } from '../lib/souvenirs/lookup.ts';
@@ -10,10 +9,7 @@ import { saveAnniversary } from '../lib/commemoration/anniversary.ts';
 import { markForScreen } from '../lib/commemoration/screen-marks.ts';
 import { createSilenceSchedule, removeSilenceSchedule } from '../lib/commemoration/silence-schedule.ts';
 import { cancelSilence } from '../lib/commemoration/silences.ts';
-import { adminHandler } from './admin-handler.ts';
-import { toActionError } from './errors.ts';
-
-const actorOf = (user: { id: number; username: string }) => ({ id: user.id, label: user.username });
+import { actorOf, adminHandler, teamHandler } from './admin-handler.ts';
 
 const seconds = (min: number, max: number) =>
   z.preprocess(
@@ -38,8 +34,7 @@ export const control = defineAction({
       .nullish()
       .refine((v) => !v || nextParisTime(v, new Date()) !== null, { error: 'venue.error.time' }),
   }),
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
+  handler: teamHandler('venue', async (input, user) => {
     const command: VenueCommand =
       input.command === 'rundown' || input.command === 'shuffle'
         ? { type: 'mode', mode: input.command }
@@ -50,13 +45,9 @@ export const control = defineAction({
               ...(input.silenceAt ? { startsAt: nextParisTime(input.silenceAt, new Date())! } : {}),
             }
           : { type: input.command };
-    try {
-      await controlVenue(await getDb(), command, { actor: actorOf(user) });
-    } catch (error) {
-      throw toActionError(error, 'venue');
-    }
+    await controlVenue(await getDb(), command, { actor: actorOf(user) });
     return { done: input.command };
-  },
+  }),
 });
 
 /** One souvenir on the venue's screen: add, remove, move, or set its time there. */
@@ -79,25 +70,20 @@ export const item = defineAction({
     command: z.enum(['add', 'remove', 'up', 'down', 'duration']),
     seconds: seconds(1, 600),
   }),
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
+  handler: teamHandler('venue', async (input, user) => {
     const db = await getDb();
-    try {
-      const souvenir = await findSouvenirId(db, input.souvenir);
-      if (!souvenir) throw new VenueError('not_approved');
-      const durationMs = input.seconds === undefined ? undefined : input.seconds * 1000;
-      const command =
-        input.command === 'duration'
-          ? { type: 'duration' as const, durationMs: durationMs ?? 12_000 }
-          : input.command === 'add'
-            ? { type: 'add' as const, ...(durationMs ? { durationMs } : {}) }
-            : { type: input.command };
-      await changeScreenItem(db, souvenir.id, command, { actor: actorOf(user) });
-    } catch (error) {
-      throw toActionError(error, 'venue');
-    }
+    const souvenir = await findSouvenirId(db, input.souvenir);
+    if (!souvenir) throw new VenueError('not_approved');
+    const durationMs = input.seconds === undefined ? undefined : input.seconds * 1000;
+    const command =
+      input.command === 'duration'
+        ? { type: 'duration' as const, durationMs: durationMs ?? 12_000 }
+        : input.command === 'add'
+          ? { type: 'add' as const, ...(durationMs ? { durationMs } : {}) }
+          : { type: input.command };
+    await changeScreenItem(db, souvenir.id, command, { actor: actorOf(user) });
     return { done: input.command };
-  },
+  }),
 });
 
 /** The queue's button on an approved souvenir: put it on the venue's screen, or take it off. */
@@ -107,15 +93,10 @@ export const screen = defineAction({
     id: z.coerce.number({ error: 'venue.error.notApproved' }).int().positive({ error: 'venue.error.notApproved' }),
     onScreen: z.enum(['on', 'off'], { error: 'venue.error.notApproved' }),
   }),
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
-    try {
-      await markForScreen(await getDb(), input.id, input.onScreen === 'on', { actor: actorOf(user) });
-    } catch (error) {
-      throw toActionError(error, 'venue');
-    }
+  handler: teamHandler('venue', async (input, user) => {
+    await markForScreen(await getDb(), input.id, input.onScreen === 'on', { actor: actorOf(user) });
     return { done: input.onScreen === 'on' ? ('screenOn' as const) : ('screenOff' as const), id: input.id };
-  },
+  }),
 });
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'anniversary.error' });
@@ -191,13 +172,8 @@ export const unschedule = defineAction({
 export const cancel = defineAction({
   accept: 'form',
   input: z.object({ id: rowId }),
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
-    try {
-      await cancelSilence(await getDb(), input.id, { actor: actorOf(user) });
-    } catch (error) {
-      throw toActionError(error, 'venue');
-    }
+  handler: teamHandler('venue', async (input, user) => {
+    await cancelSilence(await getDb(), input.id, { actor: actorOf(user) });
     return { done: 'cancel' as const };
-  },
+  }),
 });

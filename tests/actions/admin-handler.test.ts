@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { actorOf, adminHandler } from '../../src/actions/admin-handler.ts';
+import { actorOf, adminHandler, teamHandler } from '../../src/actions/admin-handler.ts';
 import { UserError } from '../../src/lib/auth/users.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
 import type { SessionUser } from '../../src/lib/auth/session-user.ts';
@@ -33,5 +33,30 @@ describe('adminHandler', () => {
       code: 'CONFLICT',
       message: 'team.error.last_admin',
     });
+  });
+});
+
+describe('teamHandler', () => {
+  it('runs for any signed-in member, with the Action context when asked for', async () => {
+    const handler = teamHandler('test', async (input: { n: number }, who, context: ReturnType<typeof as>) => ({
+      n: input.n,
+      by: actorOf(who),
+      locale: context.locals.locale,
+    }));
+    await expect(handler({ n: 1 }, as(moderator))).resolves.toEqual({
+      n: 1,
+      by: { id: 2, label: 'bob' },
+      locale: 'fr',
+    });
+  });
+
+  it('refuses a visitor (401) before running anything, and maps a domain refusal', async () => {
+    const run = vi.fn(async () => {
+      throw new UserError('last_admin');
+    });
+    const handler = teamHandler('test', run);
+    await expect(handler(undefined, as(null))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(run).not.toHaveBeenCalled();
+    await expect(handler(undefined, as(moderator))).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
