@@ -1,5 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { runDueImports } from '../../src/lib/imports/run.ts';
 
 /**
  * A local server speaking the parts of Mastodon's and Bluesky's APIs that asking for consent
@@ -228,4 +231,37 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     origin,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }) as FakeSocial;
+}
+
+/** The fake server's posts as the private queue holds them: a Mastodon and a Bluesky source, read once each. */
+export async function gatherFromFakeSocial(db: Kysely<Database>, social: FakeSocial): Promise<Map<string, number>> {
+  await db
+    .insertInto('import_source')
+    .values([
+      {
+        kind: 'mastodon',
+        base_url: social.origin,
+        hashtags: ['MonPlusBeauSouvenirDuBataclan'],
+        access_token: MASTODON_TOKEN,
+      },
+      {
+        kind: 'bluesky',
+        base_url: social.origin,
+        hashtags: ['MonPlusBeauSouvenirDuBataclan'],
+        account: SKY_ACCOUNT,
+        app_password: SKY_PASSWORD,
+      },
+    ])
+    .execute();
+  await runDueImports(db, { allowLocal: true });
+  await runDueImports(db, { allowLocal: true });
+  const items = await db.selectFrom('import_item').select(['id', 'remote_uri']).execute();
+  return new Map(items.map((item) => [item.remote_uri, item.id]));
+}
+
+/** The consent page's token in the last request the association posted. */
+export function lastRequestToken(social: FakeSocial): string {
+  const body = social.posted.at(-1)!.body;
+  const text = typeof body.status === 'string' ? body.status : (body.record as { text: string }).text;
+  return /\/accord\/([A-Za-z0-9_-]{32})/.exec(text)![1]!;
 }

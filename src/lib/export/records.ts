@@ -111,6 +111,10 @@ export async function* exportedSouvenirs(db: Kysely<Database>): AsyncGenerator<E
         .select(PUBLIC_SOUVENIR_COLUMNS)
         .where('status', '=', 'approved')
         .where('hidden_by_reports', '=', false)
+        // An imported post is in the archive only if its author chose it (issue 20).
+        .where((eb) =>
+          eb.or([eb('import_scopes', 'is', null), eb(sql.lit('archive'), '=', eb.fn.any('import_scopes'))]),
+        )
         .where('id', '>', after)
         .orderBy('id')
         .limit(BATCH)

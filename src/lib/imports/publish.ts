@@ -15,11 +15,6 @@ export interface ConsentedPost {
   language: string | null;
 }
 
-/** Where an imported souvenir may appear; a souvenir of the site's own (null scopes) appears everywhere. */
-export function allows(scopes: readonly ImportScope[] | null, scope: ImportScope): boolean {
-  return scopes === null || scopes.includes(scope);
-}
-
 /**
  * Turns a consented post into a souvenir waiting in the normal moderation queue, through the one
  * contribution pipeline (insertContribution: its audit row, its counts, its notices to the team).

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from '../souvenirs/model.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
+import { allows } from '../imports/scopes.ts';
 import type { WallNotifications } from './notifications.ts';
 import { photosOf, sharedPhoto } from '../photos/shown.ts';
 import type { ShownPhoto } from '../photos/shown.ts';
@@ -81,7 +82,8 @@ export async function screenEventsFor(db: Kysely<Database>, changes: WallChange[
   for (const change of changes) {
     const row = byId.get(change.souvenirId);
     if (!row) continue;
-    const shown = row.status === 'approved' && !row.hidden_by_reports;
+    // An imported post whose author did not choose the live screen stays off it (issue 20).
+    const shown = row.status === 'approved' && !row.hidden_by_reports && allows(row.import_scopes, 'screen');
     events.push({
       seq: change.seq,
       event: shown
