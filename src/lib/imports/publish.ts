@@ -3,6 +3,7 @@ import type { Database, ImportCredit, ImportScope } from '../../../db/types.ts';
 import { insertContribution } from '../contributions/submit.ts';
 import { eraseContribution } from '../contributions/erase.ts';
 import type { Actor } from '../moderation/audit.ts';
+import { attachImportPhotosToSouvenir } from './images.ts';
 
 /** The imported post as it becomes a souvenir. */
 export interface ConsentedPost {
@@ -18,7 +19,8 @@ export interface ConsentedPost {
 /**
  * Turns a consented post into a souvenir waiting in the normal moderation queue, through the one
  * contribution pipeline (insertContribution: its audit row, its counts, its notices to the team).
- * It carries its credit and the consented scopes; its content note, if any, stands as its title.
+ * It carries its credit and the consented scopes; its content note, if any, stands as its title;
+ * its re-encoded images become its photos only with the 'photos' scope.
  * The post's author has no email with us: nothing is written to them, and erasure by address
  * never finds it (withdrawal from the consent page does).
  */
@@ -51,6 +53,7 @@ export async function publishConsented(
     { ipHash: null, status: 'pending', now },
   );
   await trx.updateTable('import_item').set({ souvenir_id: created.id }).where('id', '=', post.itemId).execute();
+  if (scopes.includes('photos')) await attachImportPhotosToSouvenir(trx, post.itemId, created.id);
   return created.id;
 }
 
