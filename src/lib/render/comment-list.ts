@@ -1,0 +1,77 @@
+import { formatDateTime } from '../i18n/index.ts';
+import { plural } from '../i18n/plural.ts';
+import type { CommentThread } from '../comments/list-comments.ts';
+import type { PublicComment } from '../comments/model.ts';
+import type { ReportFormError } from '../../components/reports/report-state.ts';
+import { attr, markup, trusted } from './html.ts';
+import type { SafeHtml } from './html.ts';
+import { reportFormHtml } from './report-form.ts';
+import type { RenderView } from './view.ts';
+
+/** Where each comment's "Signaler" form posts, and the refusal one of them got. */
+export interface CommentReport {
+  action: string;
+  error: ReportFormError | null;
+}
+
+/** components/comments/CommentItem.astro, with what it wraps (its replies) as `inner`. */
+export function commentItemHtml(
+  view: RenderView,
+  comment: PublicComment,
+  options: { replyHref?: string | undefined; isReply?: boolean; report?: CommentReport | undefined },
+  inner: SafeHtml | null = null,
+): SafeHtml {
+  const { locale, t } = view;
+  const { replyHref, isReply = false, report } = options;
+  const date = comment.approvedAt ?? comment.createdAt;
+  const headingId = `commentaire-${comment.publicId}-auteur`;
+  const name = comment.authorWebsite
+    ? markup`<a${attr('href', comment.authorWebsite)} rel="nofollow ugc" class="comment-author-link"><bdi>${comment.authorName}</bdi></a>`
+    : markup`<bdi>${comment.authorName}</bdi>`;
+  const reply =
+    replyHref &&
+    markup`<p class="comment-actions"><a class="comment-reply"${attr('href', replyHref)} rel="nofollow"${attr('aria-label', t('comment.replyTo', { name: comment.authorName }))}>${t('comment.reply')}</a></p>`;
+  const reportForm = report && reportFormHtml(view, 'comment', comment.publicId, report.action, report.error);
+  return markup`<article${attr('class', isReply ? 'comment reply' : 'comment')}${attr('id', `commentaire-${comment.publicId}`)}${attr('aria-labelledby', headingId)}><header class="comment-header"><p class="comment-author"${attr('id', headingId)}${attr('lang', comment.locale)}>${name}</p><p class="meta"><a${attr('href', `#commentaire-${comment.publicId}`)} class="comment-permalink"><time${attr('datetime', date.toISOString())}>${t('comment.postedOn', { date: formatDateTime(locale, date) })}</time></a></p></header><div class="comment-body souvenir-body"${attr('lang', comment.locale)} dir="auto">${trusted(comment.bodyHtml)}</div>${reply}${reportForm}${inner}</article>`;
+}
+
+/** components/comments/CommentReplies.astro: one level of replies, no reply link of their own. */
+export function commentRepliesHtml(
+  view: RenderView,
+  replies: readonly PublicComment[],
+  report: CommentReport | undefined,
+): SafeHtml {
+  return markup`<ol class="comment-replies">${replies.map((reply) => markup`<li>${commentItemHtml(view, reply, { isReply: true, report })}</li>`)}</ol>`;
+}
+
+/**
+ * components/comments/CommentList.astro in one string: a souvenir's page with fifty comments was
+ * two hundred component instances (issue 19). The component stays the reference, held equal byte
+ * for byte by tests/components/render-templates.test.ts.
+ */
+export function commentListHtml(
+  view: RenderView,
+  threads: readonly CommentThread[],
+  pagePath: string,
+  report?: CommentReport,
+): string {
+  const { locale, t } = view;
+  const count = threads.reduce((n, thread) => n + (thread.comment ? 1 : 0) + thread.replies.length, 0);
+  const heading = count === 0 ? t('comment.listTitle.none') : plural(locale, 'comment.count', count);
+  const replyHref = (publicId: string) => `${pagePath}?repondre=${encodeURIComponent(publicId)}#commenter`;
+  const thread = ({ comment, replies }: CommentThread) =>
+    comment
+      ? commentItemHtml(
+          view,
+          comment,
+          { replyHref: replyHref(comment.publicId), report },
+          replies.length > 0 ? commentRepliesHtml(view, replies, report) : null,
+        )
+      : markup`<article class="comment removed"><p class="meta">${t('comment.removed')}</p>${commentRepliesHtml(view, replies, report)}</article>`;
+  const list =
+    threads.length === 0
+      ? markup`<p class="comments-empty">${t('comment.none')}</p>`
+      : markup`<ol class="comment-list">${threads.map((one) => markup`<li>${thread(one)}</li>`)}</ol>`;
+  return markup`<section class="comments" id="commentaires" aria-labelledby="commentaires-titre"><h2 id="commentaires-titre">${heading}</h2>${list}</section>`
+    .value;
+}

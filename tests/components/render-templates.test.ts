@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import SouvenirCard from '../../src/components/SouvenirCard.astro';
+import CommentList from '../../src/components/comments/CommentList.astro';
+import { souvenirCardHtml } from '../../src/lib/render/souvenir-card.ts';
+import { commentListHtml } from '../../src/lib/render/comment-list.ts';
+import { boundT } from '../../src/lib/i18n/locals.ts';
+import type { Locale } from '../../src/lib/i18n/index.ts';
+import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
+import type { PublicComment } from '../../src/lib/comments/model.ts';
+import type { CommentThread } from '../../src/lib/comments/list-comments.ts';
+import type { ShownPhoto } from '../../src/lib/photos/shown.ts';
+import { render } from './render.ts';
+import { publicComment, publicSouvenir } from './fixtures.ts';
+
+const view = (locale: Locale) => ({ locale, t: boundT(locale) });
+/** The candle form's script is rendered once per page, not by the template (candle-form.ts). */
+const withoutScripts = (markup: string) => markup.replace(/<script type="module" src="[^"]*"><\/script>/g, '');
+
+/** Text an attacker or an unlucky name might carry: markup, quotes, entities, bidi controls. */
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "l'été & « les autres » ' \"",
+  '&amp; &lt;b&gt; &#39;',
+  '\u202Eélytic\u202C \u2067שלום\u2069 مرحبا',
+  '{name} {title} $& $1',
+  '',
+];
+
+function photo(overrides: Partial<ShownPhoto> = {}): ShownPhoto {
+  return {
+    id: 7,
+    position: 1,
+    altText: 'La scène vue du balcon',
+    contentNote: null,
+    width: 1600,
+    height: 1200,
+    webpSrcset: '/photos/a.webp 480w, /photos/b.webp 960w',
+    jpegSrcset: '/photos/d.jpg 480w, /photos/e.jpg 960w',
+    src: '/photos/e.jpg',
+    largest: '/photos/f.jpg',
+    srcBytes: 1000,
+    ...overrides,
+  };
+}
+
+function souvenirs(): PublicSouvenir[] {
+  const base = publicSouvenir();
+  const list: PublicSouvenir[] = [
+    base,
+    publicSouvenir({ title: 'Un soir de mai', pinned: true, commentCount: 1, candleCount: 0 }),
+    publicSouvenir({ isDemo: true, authorName: 'Démo · Léa', commentCount: 2, candleCount: 1234 }),
+    publicSouvenir({ isDemo: true, authorName: 'Démo · Léa', title: 'Le balcon', pinned: true }),
+    publicSouvenir({ memoryYear: null, event: 'concert de Patti Smith', hashtags: [] }),
+    publicSouvenir({ memoryYear: 2015, event: 'Eagles of Death Metal', hashtags: ['eodm', 'nov2015', 'amis'] }),
+    publicSouvenir({ approvedAt: null, locale: 'en', photos: [photo(), photo({ id: 8 })] }),
+    publicSouvenir({ photos: [photo({ contentNote: 'la foule, de très près', altText: '' })] }),
+  ];
+  for (const text of HOSTILE) {
+    list.push(
+      publicSouvenir({
+        publicId: `id${list.length}`,
+        title: text || null,
+        authorName: text || 'x',
+        event: text || null,
+        hashtags: text ? [text] : [],
+        photos: [photo({ altText: text, contentNote: text || null })],
+      }),
+    );
+  }
+  return list;
+}
+
+function comment(id: number, overrides: Partial<PublicComment> = {}): PublicComment {
+  return publicComment({ id, publicId: `c${id}`, ...overrides });
+}
+
+function threads(): CommentThread[] {
+  return [
+    { comment: comment(1), replies: [] },
+    {
+      comment: comment(2, { authorWebsite: 'https://exemple.org/?a=1&b="2"', locale: 'en' }),
+      replies: [comment(3, { parentId: 2 }), comment(4, { parentId: 2, authorName: HOSTILE[1]! })],
+    },
+    { comment: null, replies: [comment(5, { parentId: 9, approvedAt: null })] },
+    ...HOSTILE.map((text, i) => ({
+      comment: comment(10 + i, { authorName: text, publicId: `c-${text}`.slice(0, 20) }),
+      replies: [],
+    })),
+  ];
+}
+
+describe('the card template', () => {
+  for (const locale of ['fr', 'en'] as const) {
+    it(`writes the bytes SouvenirCard.astro writes on the wall (${locale}), hostile text included`, async () => {
+      for (const souvenir of souvenirs()) {
+        const component = withoutScripts(await render(SouvenirCard, locale, { souvenir }));
+        expect(souvenirCardHtml(view(locale), souvenir).value).toBe(component);
+      }
+    });
+  }
+
+  it('stays equal to the component for any title, name, event and tag', async () => {
+    const text = fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", 'a', 'é', ' ', '\u202E', '{', '}', ';') });
+    await fc.assert(
+      fc.asyncProperty(text, text, text, text, async (title, name, event, tag) => {
+        const souvenir = publicSouvenir({
+          title: title || null,
+          authorName: name,
+          event: event || null,
+          hashtags: tag ? [tag] : [],
+        });
+        const component = withoutScripts(await render(SouvenirCard, 'fr', { souvenir }));
+        expect(souvenirCardHtml(view('fr'), souvenir).value).toBe(component);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never lets a title or a name out of its text or its attribute', () => {
+    const souvenir = publicSouvenir({ title: HOSTILE[0]!, authorName: HOSTILE[1]! });
+    const markup = souvenirCardHtml(view('fr'), souvenir).value;
+    // Inside a quoted attribute `<` is only text; what matters is what is left outside the quotes.
+    const outsideAttributes = markup.replace(/="[^"]*"/g, '=""');
+    expect(outsideAttributes).not.toContain('<script');
+    expect(outsideAttributes).not.toContain('<img src=x');
+    expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('the comment list template', () => {
+  const action = '/souvenirs/abc123?_action=report';
+  for (const locale of ['fr', 'en'] as const) {
+    it(`writes the bytes CommentList.astro writes (${locale}), with and without report forms`, async () => {
+      for (const report of [undefined, { action, error: null }]) {
+        const props = { threads: threads(), pagePath: '/souvenirs/abc123', report };
+        const component = await render(CommentList, locale, props);
+        expect(commentListHtml(view(locale), props.threads, props.pagePath, report)).toBe(component);
+      }
+    });
+  }
+
+  it('writes the same refused report form, open, with what the visitor chose and typed', async () => {
+    const error = {
+      targetKey: 'commentaire-c3',
+      message: 'Choisissez une raison <b>',
+      values: { reason: 'spam', note: '</textarea><script>alert(1)</script>' },
+    };
+    const props = { threads: threads(), pagePath: '/en/souvenirs/abc123', report: { action, error } };
+    const component = await render(CommentList, 'en', props);
+    const template = commentListHtml(view('en'), props.threads, props.pagePath, props.report);
+    expect(template).toBe(component);
+    expect(template).toContain('<details class="report" id="signaler-commentaire-c3" open>');
+    expect(template).not.toContain('</textarea><script>');
+  });
+
+  it('writes the empty list as the component does', async () => {
+    const props = { threads: [], pagePath: '/souvenirs/abc123' };
+    expect(commentListHtml(view('fr'), [], props.pagePath)).toBe(await render(CommentList, 'fr', props));
+  });
+});
