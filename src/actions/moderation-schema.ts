@@ -33,6 +33,8 @@ export const decideInput = z.object({
   reason,
   /** A sentence for the author, sent with the *decision* message (the reason stays in the journal). */
   note: reason,
+  /** Approving a souvenir: put it on the venue's screen too (issue 21). */
+  onScreen: z.boolean().optional(),
 });
 
 export const editSouvenirInput = z.object({

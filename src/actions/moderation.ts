@@ -10,6 +10,7 @@ import { revertInput } from './association-schema.ts';
 import { settleSelection, tally } from './selection.ts';
 import { editAsModerator } from './moderator-edit.ts';
 import { StepRefused, toActionError } from './errors.ts';
+import { markForScreen } from '../lib/commemoration/screen-marks.ts';
 
 const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
 
@@ -43,6 +44,9 @@ export const decide = defineAction({
       throw toActionError(new StepRefused('decision', input.targetType, only.outcome, only.status), 'moderation');
     // The journal rows of what was just done, for the queue's "Annuler" link (a few seconds).
     const done = outcomes.filter((o) => o.outcome === 'done').map((o) => o.id);
+    if (input.onScreen && input.decision === 'approve' && input.targetType === 'souvenir') {
+      for (const id of done) await markForScreen(db, id, true, { actor: actorOf(user) });
+    }
     const undo = UNDOABLE.has(input.decision)
       ? await decisionEventIds(db, input.targetType, done, input.decision, actorOf(user))
       : [];

@@ -79,4 +79,18 @@ describe('QueueItem', () => {
     expect(html).toMatch(/<input type="text" id="souvenir-12-reason"[^>]*value="Doublon &quot;probable&quot;"/);
     expect(html).toContain('<label for="souvenir-12-reason">Motif (facultatif, noté au journal)</label>');
   });
+
+  it('offers the venue screen (issue 21): a box beside approval when pending, a button once approved, nothing for a comment', async () => {
+    const screen = { onScreen: false, action: '/moderation?_action=venue.screen' };
+    const pending = await render(QueueItem, 'fr', { ...props, item: souvenir, screen });
+    expect(pending).toMatch(/name="onScreen"[^>]*data-on-screen-option/);
+    expect(pending).toContain('Aussi sur l’écran de la salle');
+    expect(pending).not.toContain('data-venue-screen-button');
+    const approved = await render(QueueItem, 'fr', { ...props, item: { ...souvenir, status: 'approved' }, screen });
+    expect(approved).toContain('data-venue-screen-button');
+    expect(approved).not.toContain('data-on-screen-option');
+    const onComment = await render(QueueItem, 'fr', { ...props, item: { ...comment, status: 'approved' }, screen });
+    expect(onComment).not.toContain('venue.screen');
+    expect(onComment).not.toContain('data-on-screen-option');
+  });
 });

@@ -124,6 +124,8 @@ export function flashMessages(locale: Locale, flash: Flash, targetType: Contribu
   else if (flash.done === 'revert') messages.push(counted('undo.done', flash.n));
   else if (flash.done === 'photoRemoved') messages.push(t(locale, 'photo.done.removed'));
   else if (flash.done === 'photoDescribed') messages.push(t(locale, 'photo.done.described'));
+  else if (flash.done === 'screenOn') messages.push(t(locale, 'console.queue.done.screenOn'));
+  else if (flash.done === 'screenOff') messages.push(t(locale, 'console.queue.done.screenOff'));
   else if (flash.n === 0) messages.push(t(locale, sentences.none));
   else messages.push(counted(sentences.done[flash.done] ?? SOUVENIR_DONE[flash.done], flash.n));
   if (flash.conflicts > 0) messages.push(counted(sentences.conflict, flash.conflicts));

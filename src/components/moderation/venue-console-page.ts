@@ -10,11 +10,17 @@ import { readVenueConsole } from '../../lib/commemoration/venue-console.ts';
 import type { VenueConsole } from '../../lib/commemoration/venue-console.ts';
 import { readAnniversary } from '../../lib/commemoration/anniversary.ts';
 import type { AnniversarySchedule } from '../../lib/commemoration/anniversary.ts';
+import { scheduledSilences } from '../../lib/commemoration/silence-schedule.ts';
+import type { SilenceSchedule } from '../../lib/commemoration/silence-schedule.ts';
+import { plannedSilences } from '../../lib/commemoration/silences.ts';
+import type { PlannedSilence } from '../../lib/commemoration/silences.ts';
 
 export interface VenueConsolePage {
   user: SessionUser;
   state: VenueConsole;
   anniversary: AnniversarySchedule;
+  /** The silences to come, and those at set times with their next occurrence. */
+  silences: { planned: PlannedSilence[]; schedules: Array<SilenceSchedule & { next: Date | null }> };
   done: boolean;
   error: MessageKey | undefined;
   /** What the moderator typed, put back after a refusal. */
@@ -34,17 +40,32 @@ export async function openVenueConsole(Astro: AstroGlobal): Promise<VenueConsole
   const control = Astro.getActionResult(actions.venue.control);
   const item = Astro.getActionResult(actions.venue.item);
   const anniversary = Astro.getActionResult(actions.venue.anniversary);
-  if (control?.data || item?.data || anniversary?.data) {
+  const silence = [
+    Astro.getActionResult(actions.venue.schedule),
+    Astro.getActionResult(actions.venue.unschedule),
+    Astro.getActionResult(actions.venue.cancel),
+  ].find((result) => result !== undefined);
+  const results = [control, item, anniversary, silence];
+  if (results.some((result) => result?.data)) {
     return Astro.redirect(`${page}?fait=1#message`, 303);
   }
-  const errors = fieldErrors(control?.error ?? item?.error ?? anniversary?.error);
+  const refusal = results.find((result) => result?.error)?.error;
+  const errors = fieldErrors(refusal);
   const db = await getDb();
+  const now = new Date();
+  const [state, schedule, planned, schedules] = await Promise.all([
+    readVenueConsole(db, now),
+    readAnniversary(db),
+    plannedSilences(db, now),
+    scheduledSilences(db, now),
+  ]);
   return {
     user,
-    state: await readVenueConsole(db),
-    anniversary: await readAnniversary(db),
-    done: !control && !item && !anniversary && Astro.url.searchParams.get('fait') === '1',
+    state,
+    anniversary: schedule,
+    silences: { planned, schedules },
+    done: results.every((result) => !result) && Astro.url.searchParams.get('fait') === '1',
     error: errors.form ?? Object.values(errors)[0],
-    values: control?.error || item?.error || anniversary?.error ? await readSubmittedValues(Astro.request, []) : {},
+    values: refusal ? await readSubmittedValues(Astro.request, []) : {},
   };
 }

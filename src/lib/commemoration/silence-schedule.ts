@@ -83,6 +83,15 @@ export async function listSilenceSchedules(db: Kysely<Database>): Promise<Silenc
   return rows.map(toSchedule);
 }
 
+/** The schedules with each one's next occurrence (null when none falls within a year), for the console. */
+export async function scheduledSilences(
+  db: Kysely<Database>,
+  now = new Date(),
+): Promise<Array<SilenceSchedule & { next: Date | null }>> {
+  const [schedules, anniversary] = await Promise.all([listSilenceSchedules(db), readAnniversary(db)]);
+  return schedules.map((schedule) => ({ ...schedule, next: nextOccurrence(schedule, now, anniversary) }));
+}
+
 async function wakeScreens(trx: Kysely<Database>): Promise<void> {
   await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx);
 }

@@ -5,7 +5,8 @@ import type { Decision } from './decisions.ts';
  * What the queue says after a POST-redirect-GET: which decision was applied and how many items
  * it changed or left alone. Only these enumerated values travel in the URL, never submitted text.
  */
-export type FlashDone = Decision | 'edit' | 'unchanged' | 'dismiss' | 'revert' | 'photoRemoved' | 'photoDescribed';
+export type FlashDone =
+  Decision | 'edit' | 'unchanged' | 'dismiss' | 'revert' | 'photoRemoved' | 'photoDescribed' | 'screenOn' | 'screenOff';
 
 export interface Flash {
   done: FlashDone;
@@ -24,6 +25,8 @@ const DONE: readonly string[] = [
   'revert',
   'photoRemoved',
   'photoDescribed',
+  'screenOn',
+  'screenOff',
 ];
 const MAX_COUNT = 1000;
 /** How long the queue offers "Annuler" after a decision (issue 17: about ten seconds). */
