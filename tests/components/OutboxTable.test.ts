@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import OutboxTable from '../../src/components/mail/OutboxTable.astro';
 import NotifyField from '../../src/components/mail/NotifyField.astro';
-import { render } from './render.ts';
+import { expectMarkup, render } from './render.ts';
 
 const entry = {
   id: 7,
@@ -24,11 +24,15 @@ describe('OutboxTable', () => {
       entries: [entry],
       resendAction: '/moderation/courriels?_action=mail.resend',
     });
-    expect(html).toContain('c•••e@e•••.org');
-    expect(html).toContain('Abandonné');
-    expect(html).toContain('550: mailbox unavailable');
-    expect(html).toContain('aria-label="Renvoyer le message 7"');
-    expect(html).toContain('name="id" value="7"');
+    expectMarkup(html, {
+      has: [
+        'c•••e@e•••.org',
+        'Abandonné',
+        '550: mailbox unavailable',
+        'aria-label="Renvoyer le message 7"',
+        'name="id" value="7"',
+      ],
+    });
   });
 
   it('offers no resend for a message that cannot be sent again', async () => {
@@ -44,8 +48,12 @@ describe('OutboxTable', () => {
 describe('NotifyField', () => {
   it('is a labelled checkbox named notify, described by its hint', async () => {
     const html = await render(NotifyField, 'fr', { idPrefix: 'comment-' });
-    expect(html).toContain('id="comment-notify" name="notify" type="checkbox"');
-    expect(html).toContain('<label for="comment-notify">Me prévenir des réponses</label>');
-    expect(html).toContain('aria-describedby="comment-notify-hint"');
+    expectMarkup(html, {
+      has: [
+        'id="comment-notify" name="notify" type="checkbox"',
+        '<label for="comment-notify">Me prévenir des réponses</label>',
+        'aria-describedby="comment-notify-hint"',
+      ],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { boundT } from '../../src/lib/i18n/locals.ts';
@@ -13,4 +14,22 @@ export async function render(
 ): Promise<string> {
   container ??= await AstroContainer.create();
   return container.renderToString(component, { props, locals: { locale, t: boundT(locale), user: null } });
+}
+
+/**
+ * Asserts what a rendered fragment holds: every string or pattern of `has`, none of `lacks`, each
+ * checked on its own, so a failure shows the one that is missing.
+ */
+export function expectMarkup(
+  html: string,
+  { has = [], lacks = [] }: { has?: Array<string | RegExp>; lacks?: Array<string | RegExp> },
+): void {
+  for (const part of has) {
+    if (typeof part === 'string') expect(html).toContain(part);
+    else expect(html).toMatch(part);
+  }
+  for (const part of lacks) {
+    if (typeof part === 'string') expect(html).not.toContain(part);
+    else expect(html).not.toMatch(part);
+  }
 }
