@@ -1,7 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/types.ts';
-import { saveSetting, storedSetting } from '../settings/setting-row.ts';
-import type { Actor } from '../moderation/audit.ts';
+import { defineSetting } from '../settings/setting-row.ts';
 import { notifyWall } from '../contributions/notify.ts';
 
 /**
@@ -31,15 +28,6 @@ export const PUBLISHER_MAX_LENGTH = 300;
 
 export const PUBLISHER_SETTINGS_KEY = 'publisher';
 
-const EMPTY: Readonly<Publisher> = Object.freeze({
-  organisation: '',
-  postalAddress: '',
-  director: '',
-  contactEmail: '',
-  hostName: '',
-  hostAddress: '',
-});
-
 /** The details a stored value holds, each field a string (missing or malformed ones empty). */
 export function readPublisher(value: unknown): Publisher {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
@@ -52,31 +40,20 @@ export function isPublisherComplete(publisher: Publisher): boolean {
   return PUBLISHER_FIELDS.every((key) => publisher[key].trim() !== '');
 }
 
+const publisherSetting = defineSetting<Publisher>({
+  key: PUBLISHER_SETTINGS_KEY,
+  read: readPublisher,
+  check: (input) => readPublisher(Object.fromEntries(PUBLISHER_FIELDS.map((key) => [key, input[key].trim()]))),
+  action: 'publisher',
+  alsoIn: (trx) => notifyWall(trx, 'publisher'),
+});
+
 /** The publisher's details as stored (empty fields until an admin fills them in). */
-export async function getPublisher(db: Kysely<Database>): Promise<Publisher> {
-  const stored = await storedSetting(db, PUBLISHER_SETTINGS_KEY);
-  return stored === undefined ? { ...EMPTY } : readPublisher(stored);
-}
+export const getPublisher = publisherSetting.get;
 
 /**
  * Stores the publisher's details with their audit row (before and after) in one transaction, and
  * tells every process's caches: the footer of every public page shows them. The Action validates
  * the fields (publisher-schema.ts); values are trimmed here.
  */
-export async function savePublisher(
-  db: Kysely<Database>,
-  input: Publisher,
-  actor: Actor,
-  now = new Date(),
-): Promise<Publisher> {
-  const next = readPublisher(Object.fromEntries(PUBLISHER_FIELDS.map((key) => [key, input[key].trim()])));
-  return saveSetting(db, {
-    key: PUBLISHER_SETTINGS_KEY,
-    value: next,
-    actor,
-    now,
-    action: 'publisher',
-    readBefore: readPublisher,
-    alsoIn: (trx) => notifyWall(trx, 'publisher'),
-  });
-}
+export const savePublisher = publisherSetting.save;

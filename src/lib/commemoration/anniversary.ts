@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { saveSetting, storedSetting } from '../settings/setting-row.ts';
-import type { Actor } from '../moderation/audit.ts';
+import { defineSetting } from '../settings/setting-row.ts';
 import { WALL_CHANNEL } from '../moderation/decisions.ts';
 import { COMMEMORATION_TIME_ZONE } from './paris-time.ts';
 
@@ -69,26 +68,19 @@ export function isAnniversary(schedule: AnniversarySchedule, now: Date): boolean
   return time >= schedule.starts && time < schedule.ends;
 }
 
-export async function readAnniversary(db: Kysely<Database>): Promise<AnniversarySchedule> {
-  return toSchedule(await storedSetting(db, ANNIVERSARY_SETTING_KEY));
-}
+const anniversarySetting = defineSetting<AnniversarySchedule>({
+  key: ANNIVERSARY_SETTING_KEY,
+  read: toSchedule,
+  check: toSchedule,
+  action: 'anniversary.schedule',
+  journalBefore: false,
+  alsoIn: async (trx) => void (await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx)),
+});
+
+export const readAnniversary = anniversarySetting.get;
 
 /** An admin schedules the anniversary; the change and its journal row commit together, screens are woken. */
-export async function saveAnniversary(
-  db: Kysely<Database>,
-  schedule: AnniversarySchedule,
-  actor: Actor,
-  now = new Date(),
-): Promise<void> {
-  await saveSetting(db, {
-    key: ANNIVERSARY_SETTING_KEY,
-    value: toSchedule(schedule),
-    actor,
-    now,
-    action: 'anniversary.schedule',
-    alsoIn: async (trx) => void (await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx)),
-  });
-}
+export const saveAnniversary = anniversarySetting.save;
 
 export interface AnniversaryFigures {
   /** Candles lit today (the Paris day), on every souvenir. */

@@ -1,7 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/types.ts';
-import { saveSetting, storedSetting } from '../settings/setting-row.ts';
-import type { Actor } from '../moderation/audit.ts';
+import { defineSetting } from '../settings/setting-row.ts';
 
 /** What an admin sets about email, beside the discussion rules (setting `mail`). */
 export interface MailSettings {
@@ -29,26 +26,19 @@ export function readMailSettings(value: unknown): MailSettings {
   };
 }
 
+const mailSetting = defineSetting<MailSettings>({
+  key: MAIL_SETTINGS_KEY,
+  read: readMailSettings,
+  check(settings) {
+    const next = readMailSettings(settings);
+    if (next.perAddressPerDay !== settings.perAddressPerDay) throw new RangeError('mail settings out of range');
+    return next;
+  },
+  action: 'settings',
+});
+
 /** Read on every message, so a change holds at once in every app process. */
-export async function getMailSettings(db: Kysely<Database>): Promise<MailSettings> {
-  return readMailSettings(await storedSetting(db, MAIL_SETTINGS_KEY));
-}
+export const getMailSettings = mailSetting.get;
 
 /** Stores the settings with their audit row in one transaction. Throws RangeError out of MAIL_LIMITS. */
-export async function saveMailSettings(
-  db: Kysely<Database>,
-  settings: MailSettings,
-  actor: Actor,
-  now = new Date(),
-): Promise<MailSettings> {
-  const next = readMailSettings(settings);
-  if (next.perAddressPerDay !== settings.perAddressPerDay) throw new RangeError('mail settings out of range');
-  return saveSetting(db, {
-    key: MAIL_SETTINGS_KEY,
-    value: next,
-    actor,
-    now,
-    action: 'settings',
-    readBefore: readMailSettings,
-  });
-}
+export const saveMailSettings = mailSetting.save;

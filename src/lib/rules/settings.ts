@@ -1,7 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/types.ts';
-import { saveSetting, storedSetting } from '../settings/setting-row.ts';
-import type { Actor } from '../moderation/audit.ts';
+import { defineSetting } from '../settings/setting-row.ts';
 import { parseWordList } from './text.ts';
 import { DEFAULT_BUDGETS, LIMITED_ACTIONS } from '../security/rate-limit.ts';
 import type { Budget, LimitedAction } from '../security/rate-limit.ts';
@@ -109,30 +106,22 @@ export function invalidSettingFields(settings: DiscussionSettings): (keyof Discu
   return invalid;
 }
 
+const discussionSetting = defineSetting<DiscussionSettings>({
+  key: DISCUSSION_SETTINGS_KEY,
+  read: readDiscussionSettings,
+  check(settings) {
+    const invalid = invalidSettingFields(settings);
+    if (invalid.length > 0) throw new RangeError(`discussion settings out of range: ${invalid.join(', ')}`);
+    return readDiscussionSettings(settings);
+  },
+  action: 'settings',
+});
+
 /** The rules in force: read on every submission, so a change holds at once in every app process. */
-export async function getDiscussionSettings(db: Kysely<Database>): Promise<DiscussionSettings> {
-  return readDiscussionSettings(await storedSetting(db, DISCUSSION_SETTINGS_KEY));
-}
+export const getDiscussionSettings = discussionSetting.get;
 
 /**
  * Stores new rules with their audit row (before and after) in one transaction; returns them as
  * stored. Throws RangeError for values outside SETTING_LIMITS (the Action validates first).
  */
-export async function saveDiscussionSettings(
-  db: Kysely<Database>,
-  settings: DiscussionSettings,
-  actor: Actor,
-  now = new Date(),
-): Promise<DiscussionSettings> {
-  const invalid = invalidSettingFields(settings);
-  if (invalid.length > 0) throw new RangeError(`discussion settings out of range: ${invalid.join(', ')}`);
-  const next = readDiscussionSettings(settings);
-  return saveSetting(db, {
-    key: DISCUSSION_SETTINGS_KEY,
-    value: next,
-    actor,
-    now,
-    action: 'settings',
-    readBefore: readDiscussionSettings,
-  });
-}
+export const saveDiscussionSettings = discussionSetting.save;
