@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import {
   DEFAULT_DISCUSSION_SETTINGS,
@@ -35,11 +36,7 @@ describeEachDatabase('rate limits from the settings', (t) => {
     expect(stored.rateBudgets.share).toEqual({ limit: 2, windowSeconds: 600 });
     expect(stored.rateBudgets.login).toEqual(DEFAULT_BUDGETS.login);
     expect(stored.reportThreshold).toBe(5);
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'settings')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'settings' });
     expect(event.after).toMatchObject({ rateBudgets: { share: { limit: 2, windowSeconds: 600 } }, reportThreshold: 5 });
   });
 

@@ -1,5 +1,6 @@
 import { it, expect } from 'vitest';
 import { sql } from 'kysely';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
@@ -76,11 +77,7 @@ describeEachDatabase('comments', (t) => {
     expect(row.author_website).toBe('https://exemple.fr/');
     expect(row.token_hash && tokenMatches(c.token, row.token_hash)).toBe(true);
     expect(row.ip_hash).toBe('ip-marc');
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('target_type', '=', 'comment')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { target_type: 'comment' });
     expect(event).toMatchObject({ action: 'submit', target_id: c.id, actor_label: 'public' });
     expect(await kept(s.id)).toBe(0);
   });
@@ -185,12 +182,7 @@ describeEachDatabase('comments', (t) => {
       reason: 'ok',
       expectedStatus: 'pending',
     });
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'approve')
-      .where('target_type', '=', 'comment')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'approve', target_type: 'comment' });
     expect(event).toMatchObject({ target_id: c.id, reason: 'ok' });
     expect(event.before).toEqual({ status: 'pending' });
     expect(event.after).toEqual({ status: 'approved' });
@@ -216,11 +208,7 @@ describeEachDatabase('comments', (t) => {
     expect(await deleteComment(t.db, { id: top.id, actor: script, reason: 'effacement' })).toBe(3);
     expect(await kept(s.id)).toBe(1);
     expect(await counted(s.id)).toBe(1);
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'delete')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'delete' });
     expect(event).toMatchObject({ target_type: 'comment', target_id: top.id, reason: 'effacement' });
   });
 

@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntries } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, marcComment, TOMBSTONE } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
@@ -76,12 +77,7 @@ describeEachDatabase("the author's private link", (t) => {
       ip_hash: null,
     });
     expect(row.withdrawn_at).toBeInstanceOf(Date);
-    const events = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('target_id', '=', s.id)
-      .orderBy('id')
-      .execute();
+    const events = await journalEntries(t.db, { target_id: s.id });
     expect(events.map((e) => e.action)).toEqual(['submit', 'approve', 'withdraw']);
     expect(JSON.stringify(events)).not.toContain('Inès');
     expect((await findByAuthorToken(t.db, s.token, 'souvenir'))?.withdrawn).toBe(true);
@@ -299,12 +295,7 @@ describeEachDatabase('private links for comments', (t) => {
     expect(await readWallFigures(t.db)).toMatchObject({ comments: 0, contributors: 1 });
     expect(await listApprovedComments(t.db, s.id)).toEqual([]);
 
-    const events = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('target_type', '=', 'comment')
-      .orderBy('id')
-      .execute();
+    const events = await journalEntries(t.db, { target_type: 'comment' });
     expect(events.map((e) => e.action)).toEqual(['submit', 'reject', 'approve', 'withdraw']);
     expect(events.at(-1)).toMatchObject({
       actor_label: 'author',

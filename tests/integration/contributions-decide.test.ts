@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, sentAt, timedComment, type TimedCommentOptions } from '../helpers/contribution-fixtures.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
@@ -35,11 +36,7 @@ describeEachDatabase('souvenir decisions', (t) => {
   it('approves with an audit row recording before and after', async () => {
     const s = await newSouvenir();
     expect(await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script, reason: 'ok' })).toBe('approved');
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'approve')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'approve' });
     expect(event).toMatchObject({ actor_label: 'script', target_id: s.id, reason: 'ok' });
     expect(event.before).toEqual({ status: 'pending', pinned: false });
     expect(event.after).toEqual({ status: 'approved', pinned: false });

@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, timedComment } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
@@ -45,11 +46,7 @@ describeEachDatabase('moderator edits', (t) => {
     expect(after.hashtags).toEqual(['jazz', 'paris']);
     expect(after.title).toBe('Concert');
     expect(after.status).toBe('pending');
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'edit')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'edit' });
     expect(event).toMatchObject({ actor_id: 1, actor_label: 'alice', target_id: s.id, reason: 'faute de frappe' });
     expect(event.before).toEqual({ title: 'Concret', body: 'Un concret inoubliable. #rock', hashtags: ['rock'] });
     expect(event.after).toEqual({
@@ -139,11 +136,7 @@ describeEachDatabase('moderator edits of comments', (t) => {
     await expect(
       editContribution(t.db, 'comment', { id: c.id, actor: alice, body: 'Autre', expectedUpdatedAt: opened.updatedAt }),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'edit')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'edit' });
     expect(event).toMatchObject({ target_type: 'comment', target_id: c.id, reason: 'faute' });
     expect(event.before).toEqual({ body: 'Commentaire 1' });
     expect(await findQueueItem(t.db, 'comment', 999_999)).toBeNull();

@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, marcComment, sentAt } from '../helpers/contribution-fixtures.ts';
 import { decideComment, decideContribution, decideSouvenir } from '../../src/lib/contributions/decide.ts';
@@ -39,11 +40,7 @@ describeEachDatabase('restoring the state before a decision', (t) => {
       status: 'pending',
     });
     expect(await souvenirState(t.db, s.id)).toMatchObject({ status: 'pending', approved_at: null });
-    const revert = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'revert')
-      .executeTakeFirstOrThrow();
+    const revert = await journalEntry(t.db, { action: 'revert' });
     expect(revert.before).toEqual({ status: 'approved', pinned: false });
     expect(revert.after).toEqual({ status: 'pending', pinned: false, revertOf: approval });
     const stat = await t.db.selectFrom('wall_stat').select('souvenirs').executeTakeFirst();

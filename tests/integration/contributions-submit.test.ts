@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { insertContribution } from '../../src/lib/contributions/submit.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
@@ -33,11 +34,7 @@ describeEachDatabase('inserting a contribution', (t) => {
       is_demo: true,
     });
     expect(tokenMatches(created.token, row.token_hash)).toBe(true);
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('target_id', '=', created.id)
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { target_id: created.id });
     expect(event).toMatchObject({
       actor_label: 'demo',
       action: 'submit',

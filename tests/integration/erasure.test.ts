@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntries } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
@@ -139,12 +140,7 @@ describeEachDatabase('finding, exporting and erasing what an address wrote', (t)
       action: 'data.export',
     });
     const key = emailKey(SECRET, EMAIL);
-    const events = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('target_type', '=', 'email')
-      .orderBy('id')
-      .execute();
+    const events = await journalEntries(t.db, { target_type: 'email' });
     expect(events.map((e) => [e.action, e.target_id, e.after])).toEqual([
       ['data.search', key.id, { emailHash: key.hash, souvenirs: 2, comments: 2 }],
       ['data.export', key.id, { emailHash: key.hash, souvenirs: 2, comments: 2 }],

@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntries } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, marcComment } from '../helpers/contribution-fixtures.ts';
 import { regenerateAuthorLink } from '../../src/lib/privacy/regenerate-link.ts';
@@ -19,12 +20,7 @@ describeEachDatabase('a replacement private link', (t) => {
     expect(await findByAuthorToken(t.db, s.token, 'souvenir')).toBeNull();
     expect((await findByAuthorToken(t.db, freshSouvenir))?.id).toBe(s.id);
 
-    const events = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'author_link.regenerate')
-      .orderBy('id')
-      .execute();
+    const events = await journalEntries(t.db, { action: 'author_link.regenerate' });
     expect(events.map((e) => [e.target_type, e.target_id, e.actor_label])).toEqual([
       ['comment', c.id, 'admin'],
       ['souvenir', s.id, 'admin'],

@@ -1,5 +1,6 @@
 import { it, expect } from 'vitest';
 import { sql } from 'kysely';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
@@ -149,11 +150,7 @@ describeEachDatabase('visitors’ reports', (t) => {
       .where('id', '=', s.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'approved', hidden_by_reports: true });
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'reports.hide')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'reports.hide' });
     expect(event).toMatchObject({
       target_type: 'souvenir',
       target_id: s.id,
@@ -192,11 +189,7 @@ describeEachDatabase('visitors’ reports', (t) => {
     const reports = await t.db.selectFrom('report').select(['resolved_at', 'resolved_by']).execute();
     expect(reports).toHaveLength(3);
     expect(reports.every((r) => r.resolved_at?.getTime() === now.getTime())).toBe(true);
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'reports.dismiss')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'reports.dismiss' });
     expect(event).toMatchObject({
       target_id: s.id,
       actor_label: 'modo',
@@ -233,12 +226,7 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect(await expectFiguresKept()).toMatchObject({ comments: 1, contributors: 2 });
     const open = await t.db.selectFrom('report').select('id').where('resolved_at', 'is', null).execute();
     expect(open).toEqual([]);
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('action', '=', 'reject')
-      .where('target_type', '=', 'comment')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { action: 'reject', target_type: 'comment' });
     expect(event.before).toEqual({ status: 'approved', openReports: 2, hiddenByReports: true });
     // Restored by a moderator, it is published again and counted once.
     await decideComment(t.db, { id: c.id, decision: 'approve', actor: moderator });

@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
@@ -91,11 +92,7 @@ describeEachDatabase('discussion rules', (t) => {
       maxLinks: 3,
       moderationWords: ['casino', 'poker'],
     });
-    const event = await t.db
-      .selectFrom('moderation_event')
-      .selectAll()
-      .where('target_type', '=', 'setting')
-      .executeTakeFirstOrThrow();
+    const event = await journalEntry(t.db, { target_type: 'setting' });
     expect(event).toMatchObject({ action: 'settings', actor_label: 'script' });
     expect(event.before).toMatchObject({ maxLinks: 2, moderationWords: [] });
     expect(event.after).toMatchObject({ maxLinks: 3, moderationWords: ['casino', 'poker'] });
