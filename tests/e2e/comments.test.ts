@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { withScript } from './support/server.ts';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
-import { shareByHttp, createAccount, signIn } from './support/actors.ts';
+import { shareByHttp, createAccount, signIn, wallPermalinks, sendComment } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 
 const hasChromium = chromiumAvailable();
@@ -22,17 +22,8 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
       body: 'Un soir de concert.',
     });
     await withScript(server, 'souvenir.ts', ['approve', '1']);
-    const wall = await (await fetch(`${server.origin}/`)).text();
-    permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
+    permalink = (await wallPermalinks(server))[0]!;
   });
-
-  async function comment(page: Page, name: string, body: string) {
-    await page.fill('#comment-body', body);
-    await page.fill('#comment-name', name);
-    await page.fill('#comment-email', `${name.toLowerCase()}@example.org`);
-    await page.click('form.comment-form button[type=submit]');
-    await page.waitForLoadState('load');
-  }
 
   async function approveFirstComment() {
     const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
@@ -47,7 +38,7 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     const page = await suite.browser.newPage();
     await page.goto(`${suite.server.origin}${permalink}`);
     expect(await axeViolations(page)).toEqual([]);
-    await comment(page, 'Karim', 'Moi aussi j’y étais, au balcon.');
+    await sendComment(page, { name: 'Karim', body: 'Moi aussi j’y étais, au balcon.' });
     await expect(page.locator('#commentaire-envoye').textContent()).resolves.toBeTruthy();
     expect(await page.locator('article.comment').count()).toBe(0);
 
@@ -66,7 +57,7 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
     await page.locator('article.comment a.comment-reply').first().click();
     await page.waitForLoadState('load');
     expect(await page.locator('#comment-replying-to').textContent()).toContain('Karim');
-    await comment(page, 'Lea', 'Et moi dans la fosse !');
+    await sendComment(page, { name: 'Lea', body: 'Et moi dans la fosse !' });
     await expect(page.locator('#commentaire-envoye').count()).resolves.toBe(1);
 
     await approveFirstComment();
@@ -164,11 +155,7 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   it('keeps the typed comment and explains the problem when a field is wrong', async () => {
     const page = await suite.browser.newPage();
     await page.goto(`${suite.server.origin}${permalink}`);
-    await page.fill('#comment-body', 'Un texte à garder');
-    await page.fill('#comment-name', 'Zoé');
-    await page.fill('#comment-email', 'pas-une-adresse');
-    await page.click('form.comment-form button[type=submit]');
-    await page.waitForLoadState('load');
+    await sendComment(page, { body: 'Un texte à garder', name: 'Zoé', email: 'pas-une-adresse' });
     expect(await page.inputValue('#comment-body')).toBe('Un texte à garder');
     expect(await page.locator('#commentaire-erreurs').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

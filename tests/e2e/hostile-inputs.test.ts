@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { launchServer, withScript } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
-import { shareByHttp } from './support/actors.ts';
+import { shareByHttp, wallPermalinks } from './support/actors.ts';
 import { ATTACK_VECTORS } from './support/attack-vectors.ts';
 
 /**
@@ -78,8 +78,7 @@ describe('hostile inputs through every form and route: never a 5xx', () => {
       body: 'Un soir de concert.',
     });
     await withScript(server, 'souvenir.ts', ['approve', '1']);
-    const wall = await (await fetch(`${server.origin}/`)).text();
-    souvenir = /href="\/souvenirs\/([A-Za-z0-9_-]+)"/.exec(wall)![1]!;
+    souvenir = (await wallPermalinks(server))[0]!.slice('/souvenirs/'.length);
   }, 120_000);
   afterAll(() => server?.dispose());
 

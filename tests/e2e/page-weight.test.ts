@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { withScript } from './support/server.ts';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
+import { wallPermalinks } from './support/actors.ts';
 import { kilobytes, measurePageWeight } from './support/weight.ts';
 import type { PageWeight } from './support/weight.ts';
 
@@ -23,8 +24,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))('the weight o
   const suite = serverAndBrowser(async (server) => {
     await withScript(server, 'seed-demo.ts', []);
     await server.start();
-    const wall = await (await fetch(`${server.origin}/`)).text();
-    const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
+    const permalink = (await wallPermalinks(server))[0]!;
     pages.push(
       { name: 'Wall', path: '/' },
       { name: 'Wall, boxed', path: '/?mise-en-page=encadre' },

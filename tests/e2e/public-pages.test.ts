@@ -4,6 +4,7 @@ import { launchServer, withScript } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
 import { chromiumAvailable, launchBrowser, trapPage } from './support/browser.ts';
 import { postAndFollow } from './support/post-and-follow.ts';
+import { wallPermalinks } from './support/actors.ts';
 
 const hasChromium = chromiumAvailable();
 
@@ -20,8 +21,7 @@ describe.skipIf(!hasChromium)('every public page, in French and English', () => 
     const seeded = await withScript(server, 'seed-demo.ts', []);
     expect(seeded.stdout).toContain('demo souvenirs');
     await server.start();
-    const wall = await (await fetch(`${server.origin}/`)).text();
-    const permalink = /href="(\/souvenirs\/[A-Za-z0-9_-]+)"/.exec(wall)![1]!;
+    const permalink = (await wallPermalinks(server))[0]!;
     const shared = await postAndFollow(server.origin, '/partager?_action=share', {
       name: 'Visiteuse',
       email: 'visiteuse@example.org',

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { withScript } from './support/server.ts';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
-import { shareByHttp, createAccount, signIn } from './support/actors.ts';
+import { shareByHttp, createAccount, signIn, wallPermalinks, sendComment } from './support/actors.ts';
 
 const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
@@ -19,10 +19,7 @@ describe.skipIf(!hasChromium)("a souvenir's page in the front cache", () => {
     }
     await withScript(server, 'souvenir.ts', ['approve', '1']);
     await withScript(server, 'souvenir.ts', ['approve', '2']);
-    const wall = await (await fetch(`${server.origin}/`)).text();
-    for (const match of wall.matchAll(/href="(\/souvenirs\/[A-Za-z0-9_-]+)"/g)) {
-      if (!permalinks.includes(match[1]!)) permalinks.push(match[1]!);
-    }
+    permalinks.push(...(await wallPermalinks(server)));
   });
 
   const get = async (path: string, init: RequestInit = {}) => {
@@ -46,11 +43,7 @@ describe.skipIf(!hasChromium)("a souvenir's page in the front cache", () => {
 
     const visitor = await suite.browser.newPage();
     await visitor.goto(`${suite.server.origin}${shown}`);
-    await visitor.fill('#comment-body', 'Moi aussi, au balcon.');
-    await visitor.fill('#comment-name', 'Karim');
-    await visitor.fill('#comment-email', 'karim@example.org');
-    await visitor.click('form.comment-form button[type=submit]');
-    await visitor.waitForLoadState('load');
+    await sendComment(visitor, { body: 'Moi aussi, au balcon.', name: 'Karim', email: 'karim@example.org' });
     // The answer to one visitor (its private link) is never what the next visitor is served.
     expect(visitor.url()).toContain('commentaire=');
     await visitor.close();

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { copySources, host, roundRobinProxy } from './support/hosts.ts';
 import type { Host, Proxy } from './support/hosts.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 /**
  * Issue 18: two hosts installed separately (each its own copy of the sources, its own build by
@@ -14,16 +15,6 @@ import type { Host, Proxy } from './support/hosts.ts';
  */
 const baseUrl = process.env.DATABASE_URL;
 const PASSWORD = 'deux hôtes, un seul mur';
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Reads an event stream until `needle` arrives; fails if it ends or 10 s pass first. */
 async function readUntil(stream: Response, needle: string): Promise<string> {

@@ -37,3 +37,18 @@ export async function signIn(browser: Browser, server: E2eServer, username: stri
   await page.waitForLoadState('load');
   return page;
 }
+
+/** The addresses of the souvenirs the wall shows (`/souvenirs/<id>`), in the wall's order, each once. */
+export async function wallPermalinks(server: E2eServer): Promise<string[]> {
+  const wall = await (await fetch(`${server.origin}/`)).text();
+  return [...new Set([...wall.matchAll(/href="(\/souvenirs\/[A-Za-z0-9_-]+)"/g)].map((m) => m[1]!))];
+}
+
+/** Fills and sends the comment form of the souvenir page open in `page`; the address defaults to the name's. */
+export async function sendComment(page: Page, fields: { body: string; name: string; email?: string }): Promise<void> {
+  await page.fill('#comment-body', fields.body);
+  await page.fill('#comment-name', fields.name);
+  await page.fill('#comment-email', fields.email ?? `${fields.name.toLowerCase()}@example.org`);
+  await page.click('form.comment-form button[type=submit]');
+  await page.waitForLoadState('load');
+}

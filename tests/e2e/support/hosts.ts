@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { terminate } from './server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SOURCES = [
@@ -67,11 +68,7 @@ export function host(dir: string, port: number, env: Record<string, string>): Ho
       throw new Error(`host did not start in 240 s:\n${log}`);
     },
     async stop() {
-      const running = child;
-      if (!running || running.exitCode !== null) return;
-      const exited = new Promise((r) => running.once('exit', r));
-      running.kill('SIGTERM');
-      await exited;
+      await terminate(child);
       child = null;
     },
   };

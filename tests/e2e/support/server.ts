@@ -6,6 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { freePort } from '../../helpers/free-port.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -22,17 +23,6 @@ export interface E2eServer {
   /** Runs an npm script's entry (scripts/<file>.ts) against the same database; on PGlite the server must be stopped. */
   script(file: string, args: string[], input?: string): { status: number | null; stdout: string; stderr: string };
   dispose(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface LaunchOptions {
@@ -113,11 +103,7 @@ export async function launchServer(
   }
 
   async function stop() {
-    const running = child;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((r) => running.once('exit', r));
-    running.kill('SIGTERM');
-    await exited;
+    await terminate(child);
     child = null;
   }
 
@@ -174,4 +160,12 @@ export async function withScript(
   input?: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return whileStopped(server, async () => server.script(file, args, input));
+}
+
+/** Sends SIGTERM to a server process and resolves once it has exited (at once when it is not running). */
+export async function terminate(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }
