@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
-import type { Database } from '../../../db/types.ts';
+import type { Database, MailOutboxRow } from '../../../db/types.ts';
 import { nextAttemptAt } from './backoff.ts';
 import { isPermanentRefusal } from './transport.ts';
 import { maskAddress } from './address.ts';
@@ -28,18 +28,21 @@ export interface SendTally {
   failed: number;
 }
 
-interface Claimed {
-  id: number;
-  to_address: string;
-  subject: string;
-  body_text: string | null;
-  body_html: string | null;
-  unsubscribe_url: string | null;
-  message_id: string;
-  attempts: number;
-  created_at: Date;
-  carries_secret: boolean;
-}
+/** What a sender reads of a message it claimed. */
+const CLAIMED_COLUMNS = [
+  'id',
+  'to_address',
+  'subject',
+  'body_text',
+  'body_html',
+  'unsubscribe_url',
+  'message_id',
+  'attempts',
+  'created_at',
+  'carries_secret',
+] as const;
+
+type Claimed = Pick<MailOutboxRow, (typeof CLAIMED_COLUMNS)[number]>;
 
 /**
  * Takes up to `limit` due messages for this sender: rows another sender holds (`SKIP LOCKED`)
@@ -51,18 +54,7 @@ export async function claimDue(db: Kysely<Database>, now: Date, limit = BATCH): 
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('mail_outbox')
-      .select([
-        'id',
-        'to_address',
-        'subject',
-        'body_text',
-        'body_html',
-        'unsubscribe_url',
-        'message_id',
-        'attempts',
-        'created_at',
-        'carries_secret',
-      ])
+      .select(CLAIMED_COLUMNS)
       .where('status', '=', 'queued')
       .where('next_attempt_at', '<=', now)
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
