@@ -1,11 +1,13 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import type { LogEvent } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
 import type { Database } from './types.ts';
 import { lockDataDir } from './lock.ts';
 import { retryingPool } from './connection-loss.ts';
+import { PGLITE_OPTIONS } from './pglite-options.ts';
+
+export { PGLITE_EXTENSIONS, PGLITE_OPTIONS } from './pglite-options.ts';
 
 export interface DbOptions {
   /** A PostgreSQL URL; when absent the embedded PGlite is used. */
@@ -41,9 +43,6 @@ export interface DbHandle {
 }
 
 export const DEFAULT_DATA_DIR = './data/pglite';
-
-/** The extensions every PGlite of ours loads (tests that open PGlite themselves too). */
-export const PGLITE_EXTENSIONS = { unaccent };
 
 /**
  * The replica's Kysely. A connection that cannot be opened (the standby stopped between two
@@ -112,8 +111,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    // Search's text configurations unaccent through the extension (migration 300).
-    const pglite = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
+    const pglite = await PGlite.create(dataDir, PGLITE_OPTIONS);
     const db = new Kysely<Database>({
       dialect: new PGliteDialect({ pglite }),
       ...(options.log ? { log: options.log } : {}),

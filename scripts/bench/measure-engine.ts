@@ -33,6 +33,8 @@ export interface EngineOptions {
   connections: number;
   port: number;
   resultsDir: string;
+  /** 'photos': only the photo uploads (`npm run bench -- --rows=photos`). */
+  rows: 'all' | 'photos';
   /** Write V8 CPU profiles of both servers here. */
   profileDir?: string | undefined;
   stamp: string;
@@ -128,13 +130,37 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       measurements.push(measurement);
       return measurement;
     };
-    const serverOptions = (name: string, env: Record<string, string>) => ({
+    const serverOptions = (name: string, env: Record<string, string> = {}) => ({
       name,
       port: options.port,
       env: { ...database.serverEnv, LIFT_RATE_LIMITS: '1', IP_HASH_SECRET: 'bench-secret-0123456789abcdef', ...env },
       logFile: path.join(options.resultsDir, `server-${options.engine}-${name}.log`),
       profileDir: options.profileDir ? path.join(options.profileDir, `${options.engine}-${name}`) : undefined,
     });
+    const uploadPhotos = async () => {
+      console.log('  photo uploads (4000 × 3000 JPEG), one at a time then 20 at once, on a server of their own…');
+      const server = await started(startServer(serverOptions('photos')));
+      const photos = await benchPhotoUploads(server.origin, () => server.rssMb(), jpeg);
+      await server.stop();
+      return photos;
+    };
+    if (options.rows === 'photos') {
+      const photos = await uploadPhotos();
+      const run: EngineRun = {
+        engine: options.engine,
+        souvenirs: options.souvenirs,
+        comments: options.comments,
+        seedSeconds: Math.round(seeded.seconds * 10) / 10,
+        measurements,
+        rssAtEndMb: { cached: photos.beforeUploadsRssMb, uncached: photos.beforeUploadsRssMb },
+        share: { answered303: 0, tokensRead: 0, stored: 0 },
+        photos,
+        targets: [],
+        notes: [...notes, 'photo rows only (--rows=photos)'],
+      };
+      run.targets = evaluateTargets(run);
+      return run;
+    }
 
     const uncachedServer = await started(
       startServer(serverOptions('uncached', { FRONT_CACHE: 'off', RENDER_CACHE: 'off' })),
@@ -188,10 +214,8 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     });
     await measure('photo variant (960 px WebP)', cached, photoPath);
     const cachedRss = cachedServer.rssMb();
-    // After the RSS reading: twenty uploads at once are a burst the allocator may keep pages of.
-    console.log('  photo uploads (4000 × 3000 JPEG), one at a time then 20 at once…');
-    const photos = await benchPhotoUploads(cached.origin, () => cachedServer.rssMb(), jpeg);
     await cachedServer.stop();
+    const photos = await uploadPhotos();
 
     if (options.engine === 'postgres') {
       // Issue 18: `npm start` as deployed, one worker per core (its RSS is the primary's only: not shown).

@@ -120,11 +120,13 @@ export function evaluateTargets(run: EngineRun): Target[] {
     targets.push({
       name: `RSS < 350 MB during ${concurrent.uploads} uploads at once`,
       met: concurrent.peakRssMb < 350 && concurrent.answered303 === concurrent.uploads,
-      detail: `peak ${concurrent.peakRssMb} MB, ${concurrent.answered303} answered 303 in ${concurrent.seconds} s`,
+      detail: `peak ${concurrent.peakRssMb} MB (${run.photos.beforeUploadsRssMb} MB before), ${concurrent.answered303} answered 303 in ${concurrent.seconds} s`,
     });
   }
   const rss = Math.max(run.rssAtEndMb.cached, run.rssAtEndMb.uncached);
-  targets.push({ name: 'server RSS < 250 MB at the end', met: rss < 250, detail: `${rss} MB` });
+  // Without the load rows (--rows=photos) no server ran to an end worth reading.
+  if (run.measurements.length > 0)
+    targets.push({ name: 'server RSS < 250 MB at the end', met: rss < 250, detail: `${rss} MB` });
   // A share's success is its 303 (Post/Redirect/Get), which autocannon counts as non-2xx.
   const unexpected = (m: Measurement) =>
     m.non2xx - (m.path.includes('_action=share') ? (m.statusCodes['303'] ?? 0) : 0);
@@ -166,7 +168,7 @@ export function formatRun(run: EngineRun): string {
   );
   if (run.photos)
     lines.push(
-      `Photos: a 4000 × 3000 JPEG shared in ${run.photos.single.p50Ms} ms (p50 of ${run.photos.single.uploads}); ${run.photos.concurrent.uploads} at once in ${run.photos.concurrent.seconds} s, server RSS at most ${run.photos.concurrent.peakRssMb} MB.`,
+      `Photos: a 4000 × 3000 JPEG shared in ${run.photos.single.p50Ms} ms (p50 of ${run.photos.single.uploads}); ${run.photos.concurrent.uploads} at once in ${run.photos.concurrent.seconds} s, server RSS ${run.photos.beforeUploadsRssMb} MB before the first, at most ${run.photos.concurrent.peakRssMb} MB.`,
     );
   lines.push('', 'Targets:');
   for (const target of run.targets) lines.push(`  ${target.met ? '✔' : '✘'} ${target.name}: ${target.detail}`);

@@ -8,7 +8,8 @@
  * when missing), which must reach 20 000 req/s on the ceiling; POSTs and walks by autocannon.
  * Prints a table and writes bench-results/latest.json.
  *
- * Options: --only=postgres|pglite, --duration=SECONDS (10), --connections=N (50),
+ * Options: --only=postgres|pglite, --rows=photos (only the photo uploads, each engine's database
+ * still seeded; their memory is measured on a server of their own either way), --duration=SECONDS (10), --connections=N (50),
  * --souvenirs=N (PostgreSQL's count; comments are three times as many), --profile (V8 CPU
  * profiles of the servers under bench-results/profiles/).
  * Env: DIST_DIR (where to build, default dist), BENCH_POSTGRES_URL (an admin URL of the server
@@ -27,6 +28,7 @@ import { ROOT } from './processes.ts';
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
+    rows: { type: 'string', default: 'all' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     souvenirs: { type: 'string', default: '100000' },
@@ -63,6 +65,7 @@ for (const plan of plans) {
     connections: Number(values.connections),
     port: Number(process.env.BENCH_PORT || 4390),
     resultsDir,
+    rows: values.rows === 'photos' ? 'photos' : 'all',
     profileDir,
     stamp,
   });
@@ -81,9 +84,11 @@ const report = {
   },
   runs,
 };
-fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+// A partial run does not replace the full one.
+const written = values.rows === 'photos' ? 'latest-photos.json' : 'latest.json';
+fs.writeFileSync(path.join(resultsDir, written), `${JSON.stringify(report, null, 2)}\n`);
 console.log(
-  `\nWritten to bench-results/latest.json${profileDir ? `; CPU profiles in ${path.relative(ROOT, profileDir)}` : ''}.`,
+  `\nWritten to bench-results/${written}${profileDir ? `; CPU profiles in ${path.relative(ROOT, profileDir)}` : ''}.`,
 );
 const missed = runs.flatMap((run) => run.targets.filter((t) => !t.met).map((t) => `${run.engine}: ${t.name}`));
 if (missed.length > 0) console.log(`Targets missed: ${missed.join('; ')}.`);

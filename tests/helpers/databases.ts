@@ -7,7 +7,7 @@ import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import type { Database, DbHandle } from '../../db/index.ts';
-import { PGLITE_EXTENSIONS } from '../../db/create-db.ts';
+import { PGLITE_OPTIONS } from '../../db/create-db.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -73,7 +73,7 @@ async function openPglite(log: (event: LogEvent) => void): Promise<DbHandle> {
   if (!template) return createDb({ dataDir: 'memory://', log });
   const pglite = await PGlite.create({
     loadDataDir: new Blob([fs.readFileSync(template)]),
-    extensions: PGLITE_EXTENSIONS,
+    ...PGLITE_OPTIONS,
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log });
   return {
