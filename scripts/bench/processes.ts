@@ -55,11 +55,13 @@ export async function startServer(options: {
   env: Record<string, string>;
   logFile: string;
   profileDir?: string | undefined;
+  /** Node's flags instead of those of `npm start` (to compare heap settings). */
+  nodeFlags?: string[] | undefined;
 }): Promise<ServerProcess> {
   const log = fs.openSync(options.logFile, 'w');
   const start = startCommand();
   const nodeArgs = [
-    ...start.flags,
+    ...(options.nodeFlags ?? start.flags),
     ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
   ];
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'scripts/start.ts'), '--no-build'], {
