@@ -3,6 +3,7 @@ import type { Database } from '../../db/types.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
+import type { SubmissionContext } from '../../src/lib/contributions/submit.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
@@ -22,6 +23,18 @@ export function submission(overrides: Partial<SouvenirSubmission> = {}): Souveni
     locale: 'fr',
     ...overrides,
   };
+}
+
+/**
+ * A souvenir shared as the share form would: Camille's `submission` with the test's changes, from
+ * no IP hash unless told.
+ */
+export function shareSouvenir(
+  db: Kysely<Database>,
+  overrides: Partial<SouvenirSubmission> = {},
+  context: Partial<SubmissionContext> = {},
+) {
+  return createSouvenir(db, submission(overrides), { ipHash: null, ...context });
 }
 
 /** A souvenir sent at minute `minute` of a fixed day, so the queue's order is known. */

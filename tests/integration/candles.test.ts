@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
+import { shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { CandleError, candleDay, lightCandle } from '../../src/lib/wall/candles.ts';
 import { readWallFigures } from '../../src/lib/wall/figures.ts';
@@ -9,19 +9,7 @@ const script = { id: null, label: 'script' };
 
 describeEachDatabase('candles', (t) => {
   async function souvenir(approve = true) {
-    const s = await createSouvenir(
-      t.db,
-      {
-        authorName: 'A',
-        authorEmail: 'a@example.org',
-        title: null,
-        body: 'Texte.',
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
+    const s = await shareSouvenir(t.db, { authorName: 'A', authorEmail: 'a@example.org', title: null, body: 'Texte.' });
     if (approve) await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
     return s;
   }

@@ -2,10 +2,9 @@ import { it, expect } from 'vitest';
 import { sql } from 'kysely';
 import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { resolveCommentTarget, CommentError } from '../../src/lib/comments/create-comment.ts';
-import { marcComment } from '../helpers/contribution-fixtures.ts';
+import { marcComment, shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
 import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { deleteComment } from '../../src/lib/comments/delete-comment.ts';
@@ -20,19 +19,12 @@ const tick = () => new Date((clock += 60_000));
 
 describeEachDatabase('comments', (t) => {
   const souvenir = async (approve = true, title: string | null = null) => {
-    const created = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title,
-        body: `Un concert ${Math.random()}`,
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
+    const created = await shareSouvenir(t.db, {
+      authorName: 'Léa',
+      authorEmail: 'lea@example.org',
+      title,
+      body: `Un concert ${Math.random()}`,
+    });
     if (approve) await decideSouvenir(t.db, { id: created.id, decision: 'approve', actor: script });
     return created;
   };

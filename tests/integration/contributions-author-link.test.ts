@@ -1,8 +1,7 @@
 import { it, expect } from 'vitest';
 import { journalEntries } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { approvedSouvenir, marcComment, TOMBSTONE } from '../helpers/contribution-fixtures.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { approvedSouvenir, marcComment, TOMBSTONE, shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import { decideComment, decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import {
   findByAuthorToken,
@@ -22,7 +21,7 @@ const script = { id: null, label: 'script' };
 
 describeEachDatabase("the author's private link", (t) => {
   const share = () =>
-    createSouvenir(
+    shareSouvenir(
       t.db,
       {
         authorName: 'Inès',
@@ -31,7 +30,6 @@ describeEachDatabase("the author's private link", (t) => {
         body: 'Trois rappels !',
         memoryYear: 2014,
         event: 'concert',
-        locale: 'fr',
       },
       { ipHash: 'iphash' },
     );
@@ -160,17 +158,9 @@ describeEachDatabase("the author's private link", (t) => {
     );
     const earlier = await share();
     await decideSouvenir(t.db, { id: earlier.id, decision: 'approve', actor: script });
-    const s = await createSouvenir(
+    const s = await shareSouvenir(
       t.db,
-      {
-        authorName: 'Inès',
-        authorEmail: 'ines@example.org',
-        title: null,
-        body: 'Encore',
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
+      { authorName: 'Inès', authorEmail: 'ines@example.org', title: null, body: 'Encore' },
       { ipHash: 'iphash' },
     );
     // Same author as an approved souvenir, same text as before, seconds after sending: still pending.
@@ -185,7 +175,7 @@ describeEachDatabase("the author's private link", (t) => {
   });
 
   it('keeps the wall figures, years, hashtags and contributors right when an approved souvenir is withdrawn, and tells the wall', async () => {
-    const s = await createSouvenir(
+    const s = await shareSouvenir(
       t.db,
       {
         authorName: 'Inès',
@@ -193,8 +183,6 @@ describeEachDatabase("the author's private link", (t) => {
         title: 'Le rappel',
         body: 'Trois rappels ! #rappel',
         memoryYear: 2014,
-        event: null,
-        locale: 'fr',
       },
       { ipHash: 'iphash' },
     );

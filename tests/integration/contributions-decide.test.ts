@@ -1,9 +1,14 @@
 import { it, expect } from 'vitest';
 import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { approvedSouvenir, sentAt, timedComment, type TimedCommentOptions } from '../helpers/contribution-fixtures.ts';
+import {
+  approvedSouvenir,
+  sentAt,
+  timedComment,
+  type TimedCommentOptions,
+  shareSouvenir,
+} from '../helpers/contribution-fixtures.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { DecisionError } from '../../src/lib/moderation/decisions.ts';
 import type { Decision } from '../../src/lib/moderation/decisions.ts';
 import {
@@ -19,19 +24,7 @@ const script = { id: null, label: 'script' };
 
 describeEachDatabase('souvenir decisions', (t) => {
   const newSouvenir = () =>
-    createSouvenir(
-      t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title: null,
-        body: 'Un concert.',
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
+    shareSouvenir(t.db, { authorName: 'Léa', authorEmail: 'lea@example.org', title: null, body: 'Un concert.' });
 
   it('approves with an audit row recording before and after', async () => {
     const s = await newSouvenir();

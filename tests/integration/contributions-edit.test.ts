@@ -1,8 +1,7 @@
 import { it, expect } from 'vitest';
 import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { approvedSouvenir, timedComment } from '../helpers/contribution-fixtures.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { approvedSouvenir, timedComment, shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
 import type { EditRequest } from '../../src/lib/contributions/edit.ts';
@@ -13,17 +12,9 @@ const alice = { id: 1, label: 'alice' };
 
 describeEachDatabase('moderator edits', (t) => {
   const newSouvenir = () =>
-    createSouvenir(
+    shareSouvenir(
       t.db,
-      {
-        authorName: 'Léa',
-        authorEmail: 'lea@example.org',
-        title: 'Concret',
-        body: 'Un concret inoubliable. #rock',
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
+      { authorName: 'Léa', authorEmail: 'lea@example.org', title: 'Concret', body: 'Un concret inoubliable. #rock' },
       { ipHash: null, now: new Date('2026-11-01T10:00:00Z') },
     );
   /** Alice's correction of souvenir `id`. */

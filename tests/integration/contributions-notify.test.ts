@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
+import { shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { notifyWall, shownChanged } from '../../src/lib/contributions/notify.ts';
 
@@ -12,17 +12,9 @@ describeEachDatabase('telling the wall', (t) => {
   });
 
   it("tells the wall of a souvenir, and moves a comment's souvenir count both ways", async () => {
-    const souvenir = await createSouvenir(
+    const souvenir = await shareSouvenir(
       t.db,
-      {
-        authorName: 'A',
-        authorEmail: 'a@example.org',
-        title: null,
-        body: 'Un soir',
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
+      { authorName: 'A', authorEmail: 'a@example.org', title: null, body: 'Un soir' },
       { ipHash: null, status: 'approved' },
     );
     const comment = await createComment(

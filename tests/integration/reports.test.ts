@@ -1,8 +1,8 @@
 import { it, expect } from 'vitest';
 import { sql } from 'kysely';
 import { journalEntry } from '../helpers/journal.ts';
+import { shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { decideComment } from '../../src/lib/contributions/decide.ts';
@@ -24,19 +24,13 @@ const moderator = { id: null, label: 'modo' };
 
 describeEachDatabase('visitors’ reports', (t) => {
   const approvedSouvenir = async (body = 'Un soir de concert. #jazz', memoryYear: number | null = 2004) => {
-    const s = await createSouvenir(
-      t.db,
-      {
-        authorName: 'Camille',
-        authorEmail: 'camille@example.org',
-        title: 'Le balcon',
-        body,
-        memoryYear,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
+    const s = await shareSouvenir(t.db, {
+      authorName: 'Camille',
+      authorEmail: 'camille@example.org',
+      title: 'Le balcon',
+      body,
+      memoryYear,
+    });
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: moderator });
     return s;
   };
@@ -102,19 +96,12 @@ describeEachDatabase('visitors’ reports', (t) => {
   });
 
   it('refuses a report of what the public does not see', async () => {
-    const pending = await createSouvenir(
-      t.db,
-      {
-        authorName: 'A',
-        authorEmail: 'a@example.org',
-        title: null,
-        body: 'En attente',
-        memoryYear: null,
-        event: null,
-        locale: 'fr',
-      },
-      { ipHash: null },
-    );
+    const pending = await shareSouvenir(t.db, {
+      authorName: 'A',
+      authorEmail: 'a@example.org',
+      title: null,
+      body: 'En attente',
+    });
     await expect(report(pending.publicId, 'ip-1')).rejects.toBeInstanceOf(ReportError);
     await expect(report('inconnu', 'ip-1')).rejects.toMatchObject({ code: 'not_found' });
     await expect(report('x', 'ip-1', { targetType: 'comment' })).rejects.toMatchObject({ code: 'not_found' });
