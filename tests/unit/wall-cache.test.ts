@@ -114,6 +114,44 @@ describe('the render cache', () => {
     small.store('b', render('0123456789'), small.generation);
     expect(small.bytes).toBeLessThanOrEqual(80);
   });
+
+  it('keeps a crawler’s walk, each page asked once, within the probation’s bytes', () => {
+    const cache = listening(new RenderCache({ maxBytes: 1_000, probationBytes: 100 }));
+    for (let page = 0; page < 50; page++) cache.store(`/?avant=${page}`, render('0123456789'), cache.generation);
+    expect(cache.bytes).toBeLessThanOrEqual(100);
+    expect(cache.lookup('/?avant=49')).toBeDefined();
+    expect(cache.lookup('/?avant=0')).toBeUndefined();
+  });
+
+  it('never lets a walk push out the pages visitors asked for again', () => {
+    const cache = listening(new RenderCache({ maxBytes: 160, probationBytes: 40 }));
+    cache.store('/', render('0123456789'), cache.generation);
+    cache.store('/en/', render('0123456789'), cache.generation);
+    cache.lookup('/');
+    cache.lookup('/en/');
+    for (let page = 0; page < 50; page++) cache.store(`/?avant=${page}`, render('0123456789'), cache.generation);
+    expect(cache.lookup('/')).toBeDefined();
+    expect(cache.lookup('/en/')).toBeDefined();
+    expect(cache.bytes).toBeLessThanOrEqual(60);
+    // The protected part still makes room, least recently used first, when it alone is too big.
+    for (let tag = 0; tag < 20; tag++) {
+      cache.store(`/?tag=${tag}`, render('0123456789'), cache.generation);
+      cache.lookup(`/?tag=${tag}`);
+    }
+    expect(cache.lookup('/')).toBeUndefined();
+    expect(cache.lookup('/?tag=19')).toBeDefined();
+    expect(cache.bytes).toBeLessThanOrEqual(160);
+  });
+
+  it('forgets probation and protected pages alike on an invalidation', () => {
+    const cache = listening(new RenderCache());
+    cache.store('/', render(), cache.generation);
+    cache.lookup('/');
+    cache.store('/?annee=1990', render(), cache.generation);
+    cache.invalidateSouvenirs([1]);
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
+  });
 });
 
 describe('which requests the render cache answers', () => {

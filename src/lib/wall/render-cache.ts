@@ -16,6 +16,8 @@ export interface CachedPage extends StoredResponse {
 export interface RenderCacheOptions {
   maxEntries?: number;
   maxBytes?: number;
+  /** Bytes of pages not asked for again since their render (see RenderCache); maxBytes / 8 by default. */
+  probationBytes?: number;
   now?: () => number;
 }
 
@@ -63,11 +65,22 @@ export function toCachedPage(key: string, request: StoreRequest, now: number): C
  * a crawler or a shared link filled; anything else drops everything. Nothing is stored while `accepting` is false, that is while the
  * process is not listening for invalidations (a lost PostgreSQL connection would otherwise leave
  * stale pages behind). Bounded in entries and bytes, least recently used out first.
+ *
+ * A segmented LRU: a page enters on probation and is kept for good (until evicted from the
+ * protected part) only once it is asked for again. A crawler's walk, each address once, only
+ * churns the probation's few megabytes instead of filling the whole cache with pages nobody asks
+ * for twice (issue 19: the cache full of a crawl's pages was 124 MB of resident memory that the
+ * process never gave back), and it never pushes out the pages visitors keep asking for.
  */
 export class RenderCache {
   readonly maxEntries: number;
   readonly maxBytes: number;
-  #entries = new Map<string, CachedPage>();
+  readonly probationBytes: number;
+  /** Rendered, not looked up since: least recently stored first. */
+  #probation = new Map<string, CachedPage>();
+  /** Looked up at least once: least recently used first. */
+  #protected = new Map<string, CachedPage>();
+  #probationUsed = 0;
   #bytes = 0;
   #generation = 0;
   #accepting = false;
@@ -76,6 +89,7 @@ export class RenderCache {
   constructor(options: RenderCacheOptions = {}) {
     this.maxEntries = options.maxEntries ?? 2_000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.probationBytes = options.probationBytes ?? this.maxBytes / 8;
     this.#now = options.now ?? Date.now;
   }
 
@@ -89,7 +103,7 @@ export class RenderCache {
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#probation.size + this.#protected.size;
   }
 
   get bytes(): number {
@@ -103,30 +117,30 @@ export class RenderCache {
   }
 
   lookup(key: string): CachedPage | undefined {
-    const entry = this.#entries.get(key);
+    const entry = this.#protected.get(key) ?? this.#probation.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt !== null && entry.expiresAt <= this.#now()) {
       this.#remove(key);
       return undefined;
     }
-    // Most recently used last, so eviction takes from the front.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    // Asked for again: protected, most recently used last, so eviction takes from the front.
+    this.#remove(key);
+    this.#protected.set(key, entry);
+    this.#bytes += entry.body.byteLength;
+    this.#evict();
     return entry;
   }
 
   /** Stores a render begun at `generation`; returns the entry, or null when it may be stale. */
   store(key: string, request: StoreRequest, generation: number): CachedPage | null {
     if (!this.#accepting || generation !== this.#generation) return null;
-    if (request.body.byteLength > this.maxBytes / 8) return null;
+    if (request.body.byteLength > Math.min(this.maxBytes / 8, this.probationBytes)) return null;
     const entry = toCachedPage(key, request, this.#now());
     this.#remove(key);
-    this.#entries.set(key, entry);
+    this.#probation.set(key, entry);
+    this.#probationUsed += entry.body.byteLength;
     this.#bytes += entry.body.byteLength;
-    for (const [oldest] of this.#entries) {
-      if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
-      this.#remove(oldest);
-    }
+    this.#evict();
     return entry;
   }
 
@@ -134,22 +148,54 @@ export class RenderCache {
   invalidateSouvenirs(ids: Iterable<number>): void {
     const changed = new Set(ids);
     this.#generation++;
-    for (const [key, entry] of this.#entries) {
-      if (entry.souvenirId === null || changed.has(entry.souvenirId)) this.#remove(key);
+    for (const part of [this.#probation, this.#protected]) {
+      for (const [key, entry] of part) {
+        if (entry.souvenirId === null || changed.has(entry.souvenirId)) this.#remove(key);
+      }
     }
   }
 
   invalidateAll(): void {
     this.#generation++;
-    this.#entries.clear();
+    this.#probation.clear();
+    this.#protected.clear();
+    this.#probationUsed = 0;
     this.#bytes = 0;
   }
 
+  /**
+   * The protected part keeps all but the probation's bytes, so a new page always has room to
+   * enter; then the oldest pages on probation go, down to its bytes and the whole cache's entries
+   * (the newest stays); past the entries still, the least recently used protected pages.
+   */
+  #evict(): void {
+    for (const [oldest] of this.#protected) {
+      if (this.#bytes - this.#probationUsed <= this.maxBytes - this.probationBytes) break;
+      this.#remove(oldest);
+    }
+    for (const [oldest] of this.#probation) {
+      if (this.#probationUsed <= this.probationBytes && this.size <= this.maxEntries) break;
+      if (this.#probation.size === 1 && this.maxEntries > 0) break;
+      this.#remove(oldest);
+    }
+    for (const [oldest] of this.#protected) {
+      if (this.size <= this.maxEntries) break;
+      this.#remove(oldest);
+    }
+  }
+
   #remove(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#entries.delete(key);
-    this.#bytes -= entry.body.byteLength;
+    const onProbation = this.#probation.get(key);
+    if (onProbation) {
+      this.#probation.delete(key);
+      this.#probationUsed -= onProbation.body.byteLength;
+      this.#bytes -= onProbation.body.byteLength;
+      return;
+    }
+    const kept = this.#protected.get(key);
+    if (!kept) return;
+    this.#protected.delete(key);
+    this.#bytes -= kept.body.byteLength;
   }
 }
 
