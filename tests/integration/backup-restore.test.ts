@@ -20,7 +20,16 @@ import { listBackups } from '../../src/lib/backup/files.ts';
 import type { Database } from '../../db/types.ts';
 
 const script = { id: null, label: 'script' };
-const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mur-backup-'));
+
+/** Runs `steps` in a fresh temporary directory, removed afterwards whatever happens. */
+async function inScratchDir<T>(steps: (dir: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mur-backup-'));
+  try {
+    return await steps(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function somethingOfEverything(db: Kysely<Database>) {
   for (const title of ['La salle', 'Le concert', 'La rue']) {
@@ -38,8 +47,7 @@ describeEachDatabase('a backup restored into a fresh place', (t) => {
     expect(before.souvenir!.rows).toBe(3);
     expect(before.comment!.rows).toBe(3);
     expect(before.candle!.rows).toBe(3);
-    const dir = scratch();
-    try {
+    await inScratchDir(async (dir) => {
       if (t.engine === 'pglite') {
         const file = path.join(dir, backupFileName('pglite'));
         await backupPglite(t.handle.pglite!, file);
@@ -91,42 +99,37 @@ describeEachDatabase('a backup restored into a fresh place', (t) => {
           await admin.end();
         }
       }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 
 describe('restoring the embedded database', () => {
   it('refuses while another process holds the data directory', async () => {
-    const dir = scratch();
-    try {
+    await inScratchDir(async (dir) => {
       const dataDir = path.join(dir, 'pglite');
       const open = await createDb({ dataDir });
       const file = path.join(dir, backupFileName('pglite'));
       await backupPglite(open.pglite!, file);
       await expect(restorePglite(file, dataDir, { force: true })).rejects.toBeInstanceOf(DataDirLockedError);
       await open.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 30_000);
 });
 
 describe('the server’s daily backup', () => {
   it('is taken when the newest is a day old, not before', async () => {
-    const dir = scratch();
-    const handle = await createDb({ dataDir: 'memory://' });
-    try {
-      const morning = new Date('2026-12-06T06:00:00Z');
-      expect(await backupIfDue(handle.pglite!, dir, morning)).toMatch(/20261206T060000Z\.pglite\.tar\.gz$/);
-      expect(await backupIfDue(handle.pglite!, dir, new Date('2026-12-06T20:00:00Z'))).toBeNull();
-      expect(await backupIfDue(handle.pglite!, dir, new Date('2026-12-07T06:00:00Z'))).not.toBeNull();
-      expect(listBackups(dir)).toHaveLength(2);
-    } finally {
-      await handle.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await inScratchDir(async (dir) => {
+      const handle = await createDb({ dataDir: 'memory://' });
+      try {
+        const morning = new Date('2026-12-06T06:00:00Z');
+        expect(await backupIfDue(handle.pglite!, dir, morning)).toMatch(/20261206T060000Z\.pglite\.tar\.gz$/);
+        expect(await backupIfDue(handle.pglite!, dir, new Date('2026-12-06T20:00:00Z'))).toBeNull();
+        expect(await backupIfDue(handle.pglite!, dir, new Date('2026-12-07T06:00:00Z'))).not.toBeNull();
+        expect(listBackups(dir)).toHaveLength(2);
+      } finally {
+        await handle.close();
+      }
+    });
   }, 30_000);
 });
 
