@@ -6,6 +6,7 @@ import type { UserSummary } from './users.ts';
 import { isValidUsername, normaliseUsername } from './usernames.ts';
 import { weakPasswordReason } from './password-strength.ts';
 import type { WeakPasswordReason } from './password-strength.ts';
+import { DomainError } from '../errors.ts';
 
 /** How long a setup address printed at start stays valid. */
 export const SETUP_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -13,12 +14,9 @@ export const SETUP_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 export type FirstAdminErrorCode = 'gone' | WeakPasswordReason;
 
 /** The setup address no longer works (used, expired, replaced, or an admin exists), or the password is weak. */
-export class FirstAdminError extends Error {
-  readonly code: FirstAdminErrorCode;
+export class FirstAdminError extends DomainError<FirstAdminErrorCode> {
   constructor(code: FirstAdminErrorCode) {
-    super(`first admin refused: ${code}`);
-    this.name = 'FirstAdminError';
-    this.code = code;
+    super('FirstAdminError', 'first admin refused', code);
   }
 }
 

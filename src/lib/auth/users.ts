@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH 
 import { endUserSessions } from './session.ts';
 import { isValidUsername, normaliseUsername } from './usernames.ts';
 import type { Role } from './session-user.ts';
+import { DomainError } from '../errors.ts';
 
 export type UserErrorCode =
   | 'not_found'
@@ -20,12 +21,9 @@ export type UserErrorCode =
   | 'last_admin'
   | 'self';
 
-export class UserError extends Error {
-  readonly code: UserErrorCode;
+export class UserError extends DomainError<UserErrorCode> {
   constructor(code: UserErrorCode) {
-    super(`user change refused: ${code}`);
-    this.name = 'UserError';
-    this.code = code;
+    super('UserError', 'user change refused', code);
   }
 }
 

@@ -9,6 +9,7 @@ import { eraseContribution } from './erase.ts';
 import { extractHashtags } from '../souvenirs/hashtags.ts';
 import { CONTRIBUTION_KINDS, KINDS, contributionsOf } from './kinds.ts';
 import type { ContributionKind } from './kinds.ts';
+import { DomainError } from '../errors.ts';
 
 /** What the author sees of their text behind the private link, whatever its kind. */
 interface AuthorViewBase {
@@ -52,12 +53,9 @@ export type AuthorComment = AuthorItem<'comment'>;
 
 export type AuthorLinkErrorCode = 'not_found' | 'not_pending' | 'withdrawn';
 
-export class AuthorLinkError extends Error {
-  readonly code: AuthorLinkErrorCode;
+export class AuthorLinkError extends DomainError<AuthorLinkErrorCode> {
   constructor(code: AuthorLinkErrorCode) {
-    super(`author link: ${code}`);
-    this.name = 'AuthorLinkError';
-    this.code = code;
+    super('AuthorLinkError', 'author link', code);
   }
 }
 
