@@ -172,5 +172,73 @@ describe.skipIf(!hasChromium)(
       expect(await screens[2]!.textContent('#ecran-annonces')).toBe('Le mur reprend.');
       await Promise.all(screens.map((s) => s.close()));
     });
+
+    it('puts a souvenir on the venue screen from the queue, beside its approval, and takes it off there', async () => {
+      await shareByHttp(suite.server, {
+        name: 'Alex',
+        email: 'file@example.org',
+        title: 'Depuis la file',
+        body: 'Texte depuis la file.',
+      });
+      await desk.setViewportSize({ width: 375, height: 740 });
+      await desk.goto(`${suite.server.origin}/moderation`);
+      const pending = desk.locator('article.queue-item', { hasText: 'Depuis la file' });
+      await pending.getByLabel('Aussi sur l’écran de la salle').check();
+      await Promise.all([
+        desk.waitForURL(/fait=approve/),
+        pending.getByRole('button', { name: 'Approuver', exact: true }).press('Enter'),
+      ]);
+      await desk.goto(`${suite.server.origin}/moderation/ecran`);
+      expect(await desk.locator('.venue-rundown').textContent()).toContain('Depuis la file');
+      await desk.goto(`${suite.server.origin}/moderation?statut=approved`);
+      const approved = desk.locator('article.queue-item', { hasText: 'Depuis la file' });
+      expect(await approved.locator('[data-on-screen-badge]').textContent()).toContain('Sur l’écran de la salle');
+      expect(await axeViolations(desk)).toEqual([]);
+      await Promise.all([
+        desk.waitForURL(/fait=screenOff/),
+        approved.getByRole('button', { name: /Retirer de l’écran de la salle/ }).press('Enter'),
+      ]);
+      expect(await desk.locator('.flash').textContent()).toContain('ne passe plus sur l’écran de la salle');
+      const again = desk.locator('article.queue-item', { hasText: 'Depuis la file' });
+      expect(await again.getByRole('button', { name: /Mettre sur l’écran de la salle/ }).count()).toBe(1);
+      await desk.goto(`${suite.server.origin}/moderation/ecran`);
+      expect(await desk.locator('.venue-rundown').textContent()).not.toContain('Depuis la file');
+    });
+
+    it('starts a silence scheduled at a set time on two screens within half a second, and lists it in the console', async () => {
+      const screens = [
+        await openScreen(suite.browser, suite.server.origin),
+        await openScreen(suite.browser, suite.server.origin),
+      ];
+      await Promise.all(screens.map((s) => s.waitForFunction(() => document.querySelector('main')?.dataset.current)));
+      await desk.goto(`${suite.server.origin}/moderation/ecran`);
+      // Every day at a Paris time 8 s from now (seconds are allowed), for 5 s.
+      const at = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'medium' }).format(
+        Date.now() + 8_000,
+      );
+      await desk.getByLabel('Chaque jour', { exact: true }).check();
+      await desk.getByLabel('Heure du silence').fill(at);
+      await desk.getByLabel('Durée du silence programmé (secondes)').fill('5');
+      await press(desk, /Programmer ce silence/);
+      expect(await desk.locator('.venue-schedules').textContent()).toContain(`Chaque jour à ${at}`);
+      expect(await desk.locator('.venue-silences li[data-scheduled="true"]').count()).toBe(1);
+      expect(await axeViolations(desk)).toEqual([]);
+      expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      const onAt = async (s: Page) =>
+        (await logOf(s)).filter(([kind, v]) => kind === 'silence' && v === 'on').at(-1)?.[2];
+      await expect
+        .poll(async () => (await Promise.all(screens.map(onAt))).every((x) => x !== undefined), {
+          timeout: 15_000,
+          interval: 250,
+        })
+        .toBe(true);
+      const [a, b] = await Promise.all(screens.map(onAt));
+      expect(Math.abs(a! - b!)).toBeLessThan(500);
+      await Promise.all(screens.map((s) => s.close()));
+      // Removed by the admin: gone from the console.
+      await desk.reload();
+      await press(desk, /Supprimer/);
+      expect(await desk.locator('.venue-schedules').count()).toBe(0);
+    });
   },
 );
