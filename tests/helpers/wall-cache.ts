@@ -1,5 +1,5 @@
 import { afterEach, expect } from 'vitest';
-import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
+import { cacheDecision, PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
 import { listenForWallChanges } from '../../src/lib/wall/notifications.ts';
 import type { WallNotifications } from '../../src/lib/wall/notifications.ts';
 import type { TestDatabase } from './databases.ts';
@@ -14,6 +14,16 @@ export function cacheablePage(html: string, souvenirId: number | null = null) {
     ttlMs: null,
     souvenirId,
   };
+}
+
+/** What the render cache decides for a request to `path` on https://mur.example. */
+export function decideFor(path: string, cookie?: string | null, method = 'GET') {
+  return cacheDecision(method, new URL(path, 'https://mur.example'), cookie);
+}
+
+/** The decision to cache a public page under `key`. */
+export function cachedUnder(key: string) {
+  return { action: 'cache', key, cacheControl: PUBLIC_PAGE_CACHE_CONTROL, ttlMs: null };
 }
 
 /** Waits until `check` holds (notifications arrive after commit, asynchronously): 5 s at most. */

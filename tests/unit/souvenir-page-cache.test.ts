@@ -1,8 +1,9 @@
 import { describe, it, expect, vi } from 'vitest';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
-import { cacheDecision, PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { fakeNotifications } from '../helpers/fake-notifications.ts';
+import { cachedUnder, decideFor as decide } from '../helpers/wall-cache.ts';
 
 const render = (souvenirId: number | null = null) => ({
   status: 200,
@@ -14,16 +15,8 @@ const render = (souvenirId: number | null = null) => ({
 });
 
 describe('which souvenir page requests the render cache answers', () => {
-  const decide = (path: string, cookie?: string, method = 'GET') =>
-    cacheDecision(method, new URL(path, 'https://mur.example'), cookie);
-
   it('caches a souvenir page at its bare address, in French and in English', () => {
-    expect(decide('/souvenirs/Ab3_-x9kQ2Lm')).toEqual({
-      action: 'cache',
-      key: 'https://mur.example/souvenirs/Ab3_-x9kQ2Lm',
-      cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
-      ttlMs: null,
-    });
+    expect(decide('/souvenirs/Ab3_-x9kQ2Lm')).toEqual(cachedUnder('https://mur.example/souvenirs/Ab3_-x9kQ2Lm'));
     expect(decide('/en/souvenirs/Ab3_-x9kQ2Lm')).toMatchObject({
       action: 'cache',
       key: 'https://mur.example/en/souvenirs/Ab3_-x9kQ2Lm',

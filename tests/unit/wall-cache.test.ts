@@ -1,11 +1,12 @@
 import { describe, it, expect, vi } from 'vitest';
 import { answerFromStore, ifNoneMatchMatches, strongEtag } from '../../src/lib/wall/http-cache.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
-import { cacheDecision, PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { parseWallPayload } from '../../src/lib/wall/notifications.ts';
 import type { WallSignal } from '../../src/lib/wall/notifications.ts';
 import { fakeNotifications } from '../helpers/fake-notifications.ts';
+import { cachedUnder, decideFor as decide } from '../helpers/wall-cache.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** A cache as the invalidation listener leaves it once LISTEN is in place. */
@@ -155,16 +156,8 @@ describe('the render cache', () => {
 });
 
 describe('which requests the render cache answers', () => {
-  const decide = (path: string, cookie: string | null = null, method = 'GET') =>
-    cacheDecision(method, new URL(path, 'https://mur.example'), cookie);
-
   it('caches the wall, its filters and pages under their canonical URL, host included', () => {
-    expect(decide('/')).toEqual({
-      action: 'cache',
-      key: 'https://mur.example/',
-      cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
-      ttlMs: null,
-    });
+    expect(decide('/')).toEqual(cachedUnder('https://mur.example/'));
     expect(decide('/en/?annee=1999&tag=jazz&mise-en-page=encadre')).toMatchObject({
       action: 'cache',
       key: 'https://mur.example/en/?annee=1999&tag=jazz&mise-en-page=encadre',
