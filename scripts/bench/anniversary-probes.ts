@@ -31,7 +31,11 @@ export async function failureReason(response: Response | null, error?: unknown):
 
 /** The front cache's counter by result (hit, miss, bypass) from /metrics, readable from this machine. */
 export async function frontCacheCounts(origin: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${origin}/metrics`)).text();
+  // Unreadable under load: an empty reading, so the run still reports everything else.
+  const text = await fetch(`${origin}/metrics`).then(
+    (response) => response.text(),
+    () => '',
+  );
   const counts: Record<string, number> = {};
   for (const match of text.matchAll(/^mur_front_cache_total\{result="(\w+)"\} (\d+)/gm)) {
     counts[match[1]!] = Number(match[2]);

@@ -101,14 +101,16 @@ try {
     const loadBefore = os.loadavg()[0]!;
     const until = Date.now() + seconds * 1000;
     const latencies: Record<string, number[]> = { '/': [], '/ecran/salle': [] };
-    let pageErrors = 0;
+    const pageFailures = new Reasons();
     const probe = (async () => {
       while (Date.now() < until) {
         for (const page of Object.keys(latencies)) {
           const started = performance.now();
-          const response = await fetch(`${origin}${page}`);
-          await response.arrayBuffer();
-          if (response.status !== 200) pageErrors += 1;
+          // A page that fails is counted with its reason and its time, never dropped from the p99.
+          const response = await fetch(`${origin}${page}`).catch((error: unknown) => error);
+          if (!(response instanceof Response)) pageFailures.add(await failureReason(null, response));
+          else if (response.status !== 200) pageFailures.add(await failureReason(response));
+          else await response.arrayBuffer();
           latencies[page]!.push(performance.now() - started);
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -193,7 +195,8 @@ try {
       pages: Object.fromEntries(
         Object.entries(latencies).map(([page, l]) => [page, { requests: l.length, p99Ms: p99(l) }]),
       ),
-      pageErrors,
+      pageErrors: pageFailures.total,
+      pageFailures: pageFailures.counts,
       frontCacheDuringRun: Object.fromEntries(
         Object.entries(cacheAfter).map(([result, n]) => [result, n - (cacheBefore[result] ?? 0)]),
       ),
