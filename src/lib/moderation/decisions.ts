@@ -150,6 +150,32 @@ export function restorableState(state: DecidableState): NextState {
   };
 }
 
+/**
+ * Writes `next` through the kind's target, or throws why it could not: someone committed a
+ * decision between our read and our write (PostgreSQL re-checks the WHERE after waiting for
+ * their row lock), and read committed lets us see what they decided, or that the item is gone.
+ */
+export async function writeDecided<S extends DecidableState>(
+  trx: Transaction<Database>,
+  target: DecisionTarget<S>,
+  id: number,
+  current: S,
+  next: NextState,
+  now: Date,
+): Promise<void> {
+  if (await target.write(trx, id, current, next, now)) return;
+  const latest = await target.read(trx, id);
+  throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
+}
+
+/** What the journal's before and after say of a state: its status, and its pin where the kind has one. */
+export function journalState(state: { status: SouvenirStatus; pinned: boolean | null }): {
+  status: SouvenirStatus;
+  pinned?: boolean;
+} {
+  return state.pinned === null ? { status: state.status } : { status: state.status, pinned: state.pinned };
+}
+
 /** Pinning is not a verdict on the text: every other decision settles the visitors' reports. */
 const KEEPS_REPORTS: ReadonlySet<Decision> = new Set(['pin', 'unpin']);
 
@@ -175,15 +201,7 @@ export async function decideItem<S extends DecidableState>(
       ? null
       : await target.releaseReports(trx, request.id, request.actor, now);
 
-    if (!(await target.write(trx, request.id, current, next, now))) {
-      // Someone committed a decision between our read and our write (PostgreSQL re-checks the
-      // WHERE after waiting for their row lock); read committed lets us see what they decided.
-      const latest = await target.read(trx, request.id);
-      throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
-    }
-
-    const shown = (state: { status: SouvenirStatus; pinned: boolean | null }) =>
-      state.pinned === null ? { status: state.status } : { status: state.status, pinned: state.pinned };
+    await writeDecided(trx, target, request.id, current, next, now);
     await recordEvent(trx, {
       actor: request.actor,
       action: request.decision,
@@ -192,12 +210,12 @@ export async function decideItem<S extends DecidableState>(
       reason: request.reason ?? null,
       before: released?.resolved
         ? {
-            ...shown(current),
+            ...journalState(current),
             openReports: released.resolved,
             ...(released.wasHidden ? { hiddenByReports: true } : {}),
           }
-        : shown(current),
-      after: shown(next),
+        : journalState(current),
+      after: journalState(next),
       restoreState: restorableState(current),
     });
     await target.afterWrite(trx, request.id, current, next);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ModerationEventRow, SouvenirStatus } from '../../../db/types.ts';
 import { recordEvent } from './audit.ts';
 import type { Actor } from './audit.ts';
-import { DECISIONS, DecisionError, restorableState } from './decisions.ts';
+import { DECISIONS, DecisionError, journalState, restorableState, writeDecided } from './decisions.ts';
 import type { DecidableState, DecisionTarget, NextState } from './decisions.ts';
 
 /** The journal rows whose previous state can be put back: decisions, and restorations themselves (a redo). */
@@ -82,19 +82,14 @@ export async function revertItem<S extends DecidableState>(
       current.status !== left.status || (typeof left.pinned === 'boolean' && current.pinned !== left.pinned);
     if (moved) throw new DecisionError('conflict', current.status);
     const next = previousState(event, current, now);
-    if (!(await target.write(trx, event.target_id, current, next, now))) {
-      const latest = await target.read(trx, event.target_id);
-      throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
-    }
-    const shown = (state: { status: SouvenirStatus; pinned: boolean | null }) =>
-      state.pinned === null ? { status: state.status } : { status: state.status, pinned: state.pinned };
+    await writeDecided(trx, target, event.target_id, current, next, now);
     await recordEvent(trx, {
       actor: request.actor,
       action: 'revert',
       targetType: target.targetType,
       targetId: event.target_id,
-      before: shown(current),
-      after: { ...shown(next), revertOf: event.id },
+      before: journalState(current),
+      after: { ...journalState(next), revertOf: event.id },
       restoreState: restorableState(current),
     });
     await target.afterWrite(trx, event.target_id, current, next);
