@@ -229,7 +229,12 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return Object.assign(state, {
     origin,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A response the client stopped reading (a refused image) would hold close() for the keep-alive time.
+        server.closeAllConnections();
+      }),
   }) as FakeSocial;
 }
 
