@@ -1,5 +1,6 @@
 import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
 import type { PublicComment } from '../../src/lib/comments/model.ts';
+import type { ShownPhoto } from '../../src/lib/photos/shown.ts';
 
 /** What every public contribution has: written in French one evening, published the next morning. */
 function contribution(id: number, publicId: string, authorName: string, bodyHtml: string) {
@@ -29,6 +30,29 @@ export function publicComment(overrides: Partial<PublicComment> = {}): PublicCom
     ...contribution(7, 'c7', 'Marc', '<p>J’y étais aussi.</p>'),
     parentId: null,
     authorWebsite: null,
+    ...overrides,
+  };
+}
+
+/** A stored photo's content address: sixty-four times one letter, so a test can tell the variants apart. */
+export const photoHash = (letter: string) => letter.repeat(64);
+
+/** A 1600 × 1200 photo of the stage as the wall shows it (three sizes, WebP and JPEG), with what a test changes. */
+export function shownPhoto(overrides: Partial<ShownPhoto> = {}): ShownPhoto {
+  const variants = (ext: string, [small, medium, large]: string[]) =>
+    `/photos/${photoHash(small!)}.${ext} 480w, /photos/${photoHash(medium!)}.${ext} 960w, /photos/${photoHash(large!)}.${ext} 1600w`;
+  return {
+    id: 7,
+    position: 1,
+    altText: 'La scène vue du balcon',
+    contentNote: null,
+    width: 1600,
+    height: 1200,
+    webpSrcset: variants('webp', ['a', 'b', 'c']),
+    jpegSrcset: variants('jpg', ['d', 'e', 'f']),
+    src: `/photos/${photoHash('e')}.jpg`,
+    largest: `/photos/${photoHash('f')}.jpg`,
+    srcBytes: 1000,
     ...overrides,
   };
 }

@@ -2,27 +2,8 @@ import { describe, expect, it } from 'vitest';
 import SouvenirCard from '../../src/components/SouvenirCard.astro';
 import PhotoFields from '../../src/components/photos/PhotoFields.astro';
 import QueuePhotos from '../../src/components/moderation/QueuePhotos.astro';
-import type { ShownPhoto } from '../../src/lib/photos/shown.ts';
 import { render } from './render.ts';
-import { publicSouvenir } from './fixtures.ts';
-
-const hash = (c: string) => c.repeat(64);
-function photo(overrides: Partial<ShownPhoto> = {}): ShownPhoto {
-  return {
-    id: 7,
-    position: 1,
-    altText: 'La scène vue du balcon',
-    contentNote: null,
-    width: 1600,
-    height: 1200,
-    webpSrcset: `/photos/${hash('a')}.webp 480w, /photos/${hash('b')}.webp 960w, /photos/${hash('c')}.webp 1600w`,
-    jpegSrcset: `/photos/${hash('d')}.jpg 480w, /photos/${hash('e')}.jpg 960w, /photos/${hash('f')}.jpg 1600w`,
-    src: `/photos/${hash('e')}.jpg`,
-    largest: `/photos/${hash('f')}.jpg`,
-    srcBytes: 1000,
-    ...overrides,
-  };
-}
+import { photoHash as hash, publicSouvenir, shownPhoto as photo } from './fixtures.ts';
 
 describe('photos on a card', () => {
   it('shows the first photo only, with srcset, sizes, width and height, lazily', async () => {

@@ -9,9 +9,8 @@ import type { Locale } from '../../src/lib/i18n/index.ts';
 import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
 import type { PublicComment } from '../../src/lib/comments/model.ts';
 import type { CommentThread } from '../../src/lib/comments/list-comments.ts';
-import type { ShownPhoto } from '../../src/lib/photos/shown.ts';
 import { render } from './render.ts';
-import { publicComment, publicSouvenir } from './fixtures.ts';
+import { publicComment, publicSouvenir, shownPhoto as photo } from './fixtures.ts';
 
 const view = (locale: Locale) => ({ locale, t: boundT(locale) });
 /** The candle form's script is rendered once per page, not by the template (candle-form.ts). */
@@ -27,23 +26,6 @@ const HOSTILE = [
   '{name} {title} $& $1',
   '',
 ];
-
-function photo(overrides: Partial<ShownPhoto> = {}): ShownPhoto {
-  return {
-    id: 7,
-    position: 1,
-    altText: 'La scène vue du balcon',
-    contentNote: null,
-    width: 1600,
-    height: 1200,
-    webpSrcset: '/photos/a.webp 480w, /photos/b.webp 960w',
-    jpegSrcset: '/photos/d.jpg 480w, /photos/e.jpg 960w',
-    src: '/photos/e.jpg',
-    largest: '/photos/f.jpg',
-    srcBytes: 1000,
-    ...overrides,
-  };
-}
 
 function souvenirs(): PublicSouvenir[] {
   const base = publicSouvenir();
