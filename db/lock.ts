@@ -17,7 +17,8 @@ export class DataDirLockedError extends Error {
 /** Locks this process holds: a pid file alone cannot tell our own lock from a stale one. */
 const heldHere = new Set<string>();
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs (EPERM: it does, as another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

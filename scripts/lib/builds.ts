@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { isAlive } from '../../db/lock.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /**
@@ -79,19 +80,10 @@ function switchTo(dir: string): void {
   fs.renameSync(link, DIST_DIR);
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function inUse(dir: string): boolean {
   const marks = path.join(dir, '.in-use');
   if (!fs.existsSync(marks)) return false;
-  return fs.readdirSync(marks).some((name) => pidAlive(Number(name)));
+  return fs.readdirSync(marks).some((name) => isAlive(Number(name)));
 }
 
 /** Removes old builds, keeping the current one, the KEPT newest and any a live process serves. */

@@ -4,8 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createDb, DataDirLockedError, migrateToLatest } from '../../db/index.ts';
+import { isAlive } from '../../db/lock.ts';
 
 describe('the embedded database lock', () => {
+  it('tells a running process from one that ended', () => {
+    expect(isAlive(process.pid)).toBe(true);
+    const ended = spawnSync(process.execPath, ['-e', 'process.pid'], { encoding: 'utf8' });
+    expect(ended.pid).toBeGreaterThan(0);
+    expect(isAlive(ended.pid!)).toBe(false);
+  });
+
   it('refuses a second opening of the same data directory and allows it after close', async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mur-lock-')), 'pglite');
     const first = await createDb({ dataDir: dir });
