@@ -51,6 +51,27 @@ function databaseGauge(name: string, help: string, read: (runtime: Runtime) => P
   });
 }
 
+/** A gauge whose values, one per value of its label, are read together at scrape time (summed over workers unless told). */
+function labelledGauge(options: {
+  name: string;
+  help: string;
+  label: string;
+  aggregator?: 'max';
+  read: () => Record<string, number> | Promise<Record<string, number>>;
+}) {
+  const gauge = new client.Gauge({
+    name: options.name,
+    help: options.help,
+    labelNames: [options.label],
+    registers: [registry],
+    ...(options.aggregator ? { aggregator: options.aggregator } : {}),
+    async collect() {
+      for (const [value, reading] of Object.entries(await options.read()))
+        gauge.set({ [options.label]: value }, reading);
+    },
+  });
+}
+
 let wired = false;
 
 /** Adds the gauges that read this process's database and pool (once per process). */
@@ -87,31 +108,25 @@ export function wireMetrics(runtime: Runtime): void {
   );
   const monitor = runtime.readRouter?.monitor;
   if (monitor) {
-    const replica = new client.Gauge({
+    labelledGauge({
       name: 'mur_replica',
       help: 'The read replica: usable (1 or 0) and its lag in seconds (-1 when unknown).',
-      labelNames: ['measure'] as const,
-      registers: [registry],
+      label: 'measure',
+      // Every worker watches the same replica: the most recent reading, not a sum.
       aggregator: 'max',
-      async collect() {
+      async read() {
         const status = await monitor.status();
-        replica.set({ measure: 'usable' }, status.usable ? 1 : 0);
-        replica.set({ measure: 'lag_seconds' }, status.lagMs === null ? -1 : status.lagMs / 1000);
+        return { usable: status.usable ? 1 : 0, lag_seconds: status.lagMs === null ? -1 : status.lagMs / 1000 };
       },
     });
   }
   const pool = runtime.handle.pool;
   if (pool) {
-    const poolGauge = new client.Gauge({
+    labelledGauge({
       name: 'mur_db_pool_connections',
       help: 'Connections of the PostgreSQL pool, by state.',
-      labelNames: ['state'] as const,
-      registers: [registry],
-      collect() {
-        poolGauge.set({ state: 'total' }, pool.totalCount);
-        poolGauge.set({ state: 'idle' }, pool.idleCount);
-        poolGauge.set({ state: 'waiting' }, pool.waitingCount);
-      },
+      label: 'state',
+      read: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     });
   }
 }
