@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import EmailField from '../../src/components/EmailField.astro';
-import { render } from './render.ts';
+import { expectMarkup, expectRefusalBeside, render } from './render.ts';
 
 describe('EmailField', () => {
   it('asks for an address the way SMTP bounds it, with the browser’s own suggestion', async () => {
@@ -24,9 +24,7 @@ describe('EmailField', () => {
       error: 'Give a valid address.',
       autocomplete: 'off',
     });
-    expect(html).toContain('value="ana@example"');
-    expect(html).toContain('autocomplete="off"');
-    expect(html).toContain('Give a valid address.');
-    expect(html).toContain('aria-invalid="true"');
+    expectMarkup(html, { has: ['value="ana@example"', 'autocomplete="off"'] });
+    expectRefusalBeside(html, 'email', 'Give a valid address.');
   });
 });

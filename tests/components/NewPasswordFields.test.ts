@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import NewPasswordFields from '../../src/components/NewPasswordFields.astro';
-import { render } from './render.ts';
+import { expectRefusalBeside, render } from './render.ts';
 
 const refusals: Record<string, string> = { confirm: 'The two passwords differ.' };
 const message = (field: string) => refusals[field];
@@ -16,8 +16,8 @@ describe('NewPasswordFields', () => {
     });
     expect(html).toMatch(/<input id="next" name="next" type="password"[^>]*autocomplete="new-password"/);
     expect(html).toContain('aria-describedby="next-hint"');
-    expect(html).toMatch(/<input id="confirm" name="confirm" type="password"[^>]*aria-invalid="true"/);
-    expect(html).toContain('The two passwords differ.');
+    expect(html).toMatch(/<input id="confirm" name="confirm" type="password"/);
+    expectRefusalBeside(html, 'confirm', 'The two passwords differ.');
     expect(html).not.toContain('value=');
   });
 

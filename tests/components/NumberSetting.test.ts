@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import NumberSetting from '../../src/components/NumberSetting.astro';
-import { render } from './render.ts';
+import { expectRefusalBeside, render } from './render.ts';
 
 describe('NumberSetting', () => {
   it('asks for a whole number within the domain’s bounds, required but not marked so', async () => {
@@ -30,7 +30,6 @@ describe('NumberSetting', () => {
       error: 'Between 1 and 100.',
     });
     expect(html).toContain('name="perAddressPerDay"');
-    expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('Between 1 and 100.');
+    expectRefusalBeside(html, 'perAddressPerDay', 'Between 1 and 100.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import UsernameField from '../../src/components/UsernameField.astro';
-import { render } from './render.ts';
+import { expectMarkup, expectRefusalBeside, render } from './render.ts';
 
 describe('UsernameField', () => {
   it('is typed as is, bounded as usernames are, and filled in as the reader’s own username', async () => {
@@ -26,10 +26,7 @@ describe('UsernameField', () => {
       maxlength: '64',
       error: 'This username is taken.',
     });
-    expect(html).toContain('autocomplete="off"');
-    expect(html).toContain('maxlength="64"');
-    expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('aria-describedby="username-error"');
-    expect(html).toContain('This username is taken.');
+    expectMarkup(html, { has: ['autocomplete="off"', 'maxlength="64"'] });
+    expectRefusalBeside(html, 'username', 'This username is taken.');
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { JSDOM } from 'jsdom';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { boundT } from '../../src/lib/i18n/locals.ts';
@@ -32,4 +33,16 @@ export function expectMarkup(
     if (typeof part === 'string') expect(html).not.toContain(part);
     else expect(html).not.toMatch(part);
   }
+}
+
+/**
+ * Asserts that a field's refusal reaches a screen reader, not only the eye: the control `id` is
+ * marked invalid and described by the element that shows `message` beside it.
+ */
+export function expectRefusalBeside(html: string, id: string, message: string): void {
+  const fragment = JSDOM.fragment(html);
+  const control = fragment.getElementById(id);
+  expect(control?.getAttribute('aria-invalid')).toBe('true');
+  expect(control?.getAttribute('aria-describedby')?.split(' ')).toContain(`${id}-error`);
+  expect(fragment.getElementById(`${id}-error`)?.textContent?.trim()).toBe(message);
 }
