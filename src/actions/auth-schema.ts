@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { readable } from './share-schema.ts';
+import { formRowId } from './fields.ts';
 
 const USERNAME_MAX = 64;
 const PASSWORD_MAX = 256;
@@ -11,10 +12,7 @@ const requiredText = (required: string, max: number, tooLong: string) =>
 const password = (required: string) =>
   z.string({ error: required }).min(1, { error: required }).max(PASSWORD_MAX, { error: 'auth.error.passwordTooLong' });
 
-const userId = z.preprocess(
-  (v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v),
-  z.number({ error: 'team.error.not_found' }).int().positive({ error: 'team.error.not_found' }),
-);
+const userId = formRowId('team.error.not_found');
 const role = z.enum(['admin', 'moderator'], { error: 'team.error.role' });
 
 export const loginInput = z.object({

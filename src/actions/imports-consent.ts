@@ -7,6 +7,7 @@ import { giveConsent, IMPORT_SCOPES, withdrawConsent } from '../lib/imports/cons
 import { addressPolicyOf } from '../lib/imports/sources-form.ts';
 import { actorOf } from './admin-handler.ts';
 import { toActionError } from './errors.ts';
+import { formRowId } from './fields.ts';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'consent.notFound' });
 
@@ -14,10 +15,7 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'consent.notFound
 export const askConsent = defineAction({
   accept: 'form',
   input: z.object({
-    id: z.preprocess(
-      (v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v),
-      z.number({ error: 'imports.error.notFound' }).int().positive({ error: 'imports.error.notFound' }),
-    ),
+    id: formRowId('imports.error.notFound'),
   }),
   handler: async (input, context) => {
     const user = requireActionUser(context);

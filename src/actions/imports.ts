@@ -3,15 +3,13 @@ import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { forgetImportedPost } from '../lib/imports/queue.ts';
+import { formRowId } from './fields.ts';
 
 /** A moderator deletes a gathered post from the private queue at once (its author asked, or it does not belong). */
 export const forgetImport = defineAction({
   accept: 'form',
   input: z.object({
-    id: z.preprocess(
-      (v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v),
-      z.number({ error: 'imports.error.notFound' }).int().positive({ error: 'imports.error.notFound' }),
-    ),
+    id: formRowId('imports.error.notFound'),
   }),
   handler: async (input, context) => {
     requireActionUser(context);

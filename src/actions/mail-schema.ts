@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { MAIL_LIMITS } from '../lib/mail/settings.ts';
 import { TEAM_MAIL_MODES } from '../lib/mail/team.ts';
 import { shareInput } from './share-schema.ts';
+import { rowId, wholeNumber } from './fields.ts';
 
 /** A confirmation token or an unsubscribe key: what newToken() issues. */
 const key = z.string({ error: 'mail.unsubscribe.notFound' }).regex(/^[A-Za-z0-9_-]{32}$/, {
@@ -19,22 +20,11 @@ export const unsubscribeInput = z.object({
 export const lostLinksInput = z.object({ email: shareInput.shape.email });
 
 export const resendInput = z.object({
-  id: z
-    .number({ error: 'moderation.error.invalid' })
-    .int({ error: 'moderation.error.invalid' })
-    .min(1, { error: 'moderation.error.invalid' })
-    .max(2_147_483_647, { error: 'moderation.error.invalid' }),
+  id: rowId('moderation.error.invalid'),
 });
 
 export const mailSettingsInput = z.object({
-  perAddressPerDay: z.preprocess(
-    (v) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v)),
-    z
-      .number({ error: 'mail.admin.settings.error' })
-      .int({ error: 'mail.admin.settings.error' })
-      .min(MAIL_LIMITS.perAddressPerDay.min, { error: 'mail.admin.settings.error' })
-      .max(MAIL_LIMITS.perAddressPerDay.max, { error: 'mail.admin.settings.error' }),
-  ),
+  perAddressPerDay: wholeNumber(MAIL_LIMITS.perAddressPerDay, 'mail.admin.settings.error'),
 });
 
 /** A member's choice of team messages, on their account page. */
@@ -47,12 +37,5 @@ export const teamMailInput = z.object({
     .transform((v) => (v ? v : null))
     .pipe(z.email({ error: 'error.email.invalid' }).nullable()),
   mode: z.enum(TEAM_MAIL_MODES as ['each', 'digest', 'none'], { error: 'mail.team.prefs.emailRequired' }),
-  digestHour: z.preprocess(
-    (v) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v)),
-    z
-      .number({ error: 'mail.team.prefs.hourInvalid' })
-      .int({ error: 'mail.team.prefs.hourInvalid' })
-      .min(0, { error: 'mail.team.prefs.hourInvalid' })
-      .max(23, { error: 'mail.team.prefs.hourInvalid' }),
-  ),
+  digestHour: wholeNumber({ min: 0, max: 23 }, 'mail.team.prefs.hourInvalid'),
 });

@@ -2,13 +2,7 @@ import { z } from 'astro/zod';
 import { parseWordList } from '../lib/rules/text.ts';
 import { SETTING_LIMITS } from '../lib/rules/settings.ts';
 import type { Budget, LimitedAction } from '../lib/security/rate-limit.ts';
-
-const wholeNumber = (range: { min: number; max: number }, error: string) =>
-  // A preprocess, not z.number(): Astro would turn an empty field into 0 rather than refuse it.
-  z.preprocess(
-    (v) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v)),
-    z.number({ error }).int({ error }).min(range.min, { error }).max(range.max, { error }),
-  );
+import { wholeNumber } from './fields.ts';
 
 const wordList = z
   .string()

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { MAX_SOUVENIR_LENGTH } from '../lib/souvenirs/create-souvenir.ts';
 import { hasBidiControl, hasVisibleText } from '../lib/sanitize/visible.ts';
 import { bodyLength } from '../lib/writing/body-length.ts';
+import { emailAddress } from './fields.ts';
 
 /** C0 and C1 controls, lone surrogates' replacement and NUL: nothing a person types on purpose. */
 const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
@@ -55,12 +56,7 @@ export const shareInput = z.object({
       .min(1, { error: 'error.name.required' })
       .max(80, { error: 'error.name.tooLong' }),
   ),
-  email: z
-    .string({ error: 'error.email.required' })
-    .trim()
-    .min(1, { error: 'error.email.required' })
-    .max(254, { error: 'error.email.invalid' })
-    .pipe(z.email({ error: 'error.email.invalid' })),
+  email: emailAddress({ required: 'error.email.required', invalid: 'error.email.invalid' }),
   title: optionalText(120, 'error.title.tooLong'),
   body: contributionBody(MAX_SOUVENIR_LENGTH, {
     required: 'error.body.required',

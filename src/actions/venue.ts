@@ -10,17 +10,9 @@ import { markForScreen } from '../lib/commemoration/screen-marks.ts';
 import { createSilenceSchedule, removeSilenceSchedule } from '../lib/commemoration/silence-schedule.ts';
 import { cancelSilence } from '../lib/commemoration/silences.ts';
 import { actorOf, adminHandler, teamHandler } from './admin-handler.ts';
+import { optionalWholeNumber } from './fields.ts';
 
-const seconds = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v)),
-    z
-      .number({ error: 'venue.error.seconds' })
-      .int({ error: 'venue.error.seconds' })
-      .min(min, { error: 'venue.error.seconds' })
-      .max(max, { error: 'venue.error.seconds' })
-      .optional(),
-  );
+const seconds = (min: number, max: number) => optionalWholeNumber({ min, max }, 'venue.error.seconds');
 
 /** A button of the venue's console (/moderation/ecran): skip, pause, freeze, mode, silence. */
 export const control = defineAction({
