@@ -1,10 +1,6 @@
 import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
-import { createDb } from '../../db/index.ts';
-import type { Database } from '../../db/index.ts';
 import { runDueImports } from '../../src/lib/imports/run.ts';
 import { askForConsent, expireConsentRequests, ImportRequestError } from '../../src/lib/imports/request.ts';
 import { openConsentPage } from '../../src/lib/imports/consent.ts';
@@ -112,27 +108,18 @@ describeEachDatabase('asking an author for consent', (t) => {
 
   it('asks once when two processes ask about the same post at the same time', async () => {
     const { bob } = await gather(t);
-    let other: Kysely<Database> = t.db;
-    let close = async () => {};
-    if (t.engine === 'postgres') {
-      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s;
-      const url = new URL(process.env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const handle = await createDb({ databaseUrl: url.toString(), poolSize: 2 });
-      other = handle.db;
-      close = () => handle.close();
-    }
+    const other = await openSecondProcess(t, 2);
     try {
       const outcomes = await Promise.allSettled([
         askForConsent(t.db, bob, MODERATOR, { ...LOCAL, origin: SITE }),
-        askForConsent(other, bob, MODERATOR, { ...LOCAL, origin: SITE }),
+        askForConsent(other.db, bob, MODERATOR, { ...LOCAL, origin: SITE }),
       ]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
       expect((failed.reason as ImportRequestError).code).toBe('already_asked');
       expect(social.posted).toHaveLength(1);
     } finally {
-      await close();
+      await other.close();
     }
   });
 

@@ -1,11 +1,7 @@
 import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
-import { describeEachDatabase } from '../helpers/databases.ts';
-import { createDb } from '../../db/index.ts';
-import type { Database } from '../../db/index.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import {
   addImportSource,
   DEFAULT_HASHTAG,
@@ -407,28 +403,19 @@ describeEachDatabase('hashtag import into the private queue', (t) => {
 
   it('lets only one of two processes fetch a source', async () => {
     await source();
-    let other: Kysely<Database> = t.db;
-    let close = async () => {};
-    if (t.engine === 'postgres') {
-      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s;
-      const url = new URL(process.env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const handle = await createDb({ databaseUrl: url.toString(), poolSize: 2 });
-      other = handle.db;
-      close = () => handle.close();
-    }
+    const other = await openSecondProcess(t, 2);
     try {
-      const claims = await Promise.all([claimDueSource(t.db, NOW), claimDueSource(other, NOW)]);
+      const claims = await Promise.all([claimDueSource(t.db, NOW), claimDueSource(other.db, NOW)]);
       expect(claims.filter(Boolean)).toHaveLength(1);
       await t.db.updateTable('import_source').set({ lease_until: null }).execute();
       const runs = await Promise.all([
         runDueImports(t.db, { ...LOCAL, now: NOW }),
-        runDueImports(other, { ...LOCAL, now: NOW }),
+        runDueImports(other.db, { ...LOCAL, now: NOW }),
       ]);
       expect(runs.flat()).toHaveLength(1);
       expect(seen.filter((s) => s === '/api/v2/instance')).toHaveLength(1);
     } finally {
-      await close();
+      await other.close();
     }
   });
 
