@@ -74,14 +74,7 @@ export async function reserveAttempt(db: Kysely<Database>, key: AttemptKey, now 
     waitMs = Math.max(waitMs, await hourlyCapWait(trx, key.username, deviceId, now));
     if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
 
-    await trx
-      .deleteFrom('login_attempt')
-      .where('attempted_at', '<', new Date(now.getTime() - KEEP_MS))
-      .execute();
-    await trx
-      .deleteFrom('login_guess')
-      .where('attempted_at', '<=', new Date(now.getTime() - HOUR_MS))
-      .execute();
+    await purgeLoginAttempts(trx, now);
     const attempt = await trx
       .insertInto('login_attempt')
       .values({ username: key.username, ip_hash: key.ipHash, attempted_at: now, device_id: deviceId })
