@@ -72,12 +72,8 @@ const ONE_ADDRESS = /^[^\s@,;?&<>"]+@[^\s@,;?&<>"]+$/;
  */
 export function permittedUrl(value: string): string | null {
   if (!isSafeUrl(value)) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return value;
-  }
+  const url = URL.parse(value);
+  if (!url) return value;
   if (url.protocol !== 'mailto:') return hasCredentials(url) ? null : value;
   const address = value.slice('mailto:'.length).split(/[?#]/, 1)[0]!;
   let decoded: string;

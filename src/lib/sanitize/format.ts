@@ -198,13 +198,8 @@ function count(text: string, character: string): number {
 export function hrefFor(url: string): string | null {
   const href = /^www\./i.test(url) ? `https://${url}` : url;
   if (!isSafeUrl(href)) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(href);
-  } catch {
-    return null;
-  }
-  if (hasCredentials(parsed)) return null;
+  const parsed = URL.parse(href);
+  if (!parsed || hasCredentials(parsed)) return null;
   return /[\p{L}\p{N}]/u.test(parsed.hostname.replace(/^www\./i, '')) ? href : null;
 }
 
