@@ -5,13 +5,13 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { fakeSkyPost, fakeStatus, SKY_ACCOUNT, SKY_PASSWORD, startFakeSocial } from '../helpers/fake-social.ts';
 import type { FakeSocial } from '../helpers/fake-social.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
+import { importTimerLog } from '../helpers/import-timer.ts';
 import { addImportSource } from '../../src/lib/imports/sources.ts';
 import { runDueImports } from '../../src/lib/imports/run.ts';
 import { publishConsented } from '../../src/lib/imports/publish.ts';
 import { attachImportPhotosToSouvenir } from '../../src/lib/imports/images.ts';
 import { checkOriginals, claimDailyCheck, mastodonOriginal } from '../../src/lib/imports/check.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
-import { scheduleImports } from '../../src/lib/imports/schedule.ts';
 
 const NOW = new Date('2026-12-06T10:00:00Z');
 const LATER = new Date('2026-12-07T10:00:00Z');
@@ -177,18 +177,7 @@ describeEachDatabase('the daily check of consented originals', (t) => {
     await runDueImports(t.db, { ...LOCAL, now: NOW });
     const published = await consentAndPublish(t.db, social.statuses[0]!.uri);
     social.deleteStatus('311');
-    const lines: string[] = [];
-    let logged!: () => void;
-    const done = new Promise<void>((resolve) => (logged = resolve));
-    const stop = scheduleImports(t.db, LOCAL, {
-      log: (line: string) => {
-        lines.push(line);
-        if (line.includes('originals')) logged();
-      },
-      error: (...args: unknown[]) => lines.push(args.join(' ')),
-    });
-    await done;
-    stop();
+    const lines = await importTimerLog(t.db, LOCAL, (line) => line.includes('originals'));
     expect(lines.at(-1)).toBe('[imports] originals checked: 1, unpublished: 1, no answer: 0');
     expect((await souvenir(published.souvenirId)).status).toBe('trash');
   });

@@ -2,6 +2,7 @@ import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
+import { importTimerLog } from '../helpers/import-timer.ts';
 import {
   addImportSource,
   DEFAULT_HASHTAG,
@@ -11,7 +12,6 @@ import {
   setImportSourceEnabled,
 } from '../../src/lib/imports/sources.ts';
 import { runDueImports } from '../../src/lib/imports/run.ts';
-import { scheduleImports } from '../../src/lib/imports/schedule.ts';
 import { claimDueSource } from '../../src/lib/imports/claim.ts';
 import {
   forgetImportedPost,
@@ -456,18 +456,7 @@ describeEachDatabase('hashtag import into the private queue', (t) => {
 describeEachDatabase('hashtag import on a timer', (t) => {
   it('reads due sources at once, logs one line per run without any account or text, and stops', async () => {
     await addImportSource(t.db, { kind: 'mastodon', url: origin }, LOCAL);
-    const lines: string[] = [];
-    let logged!: () => void;
-    const done = new Promise<void>((resolve) => (logged = resolve));
-    const stop = scheduleImports(t.db, LOCAL, {
-      log: (line: string) => {
-        lines.push(line);
-        logged();
-      },
-      error: (...args: unknown[]) => lines.push(args.join(' ')),
-    });
-    await done;
-    stop();
+    const lines = await importTimerLog(t.db, LOCAL);
     // The fixture's images are at https://files.social.test, which no test reaches: counted as left out.
     expect(lines).toEqual(['[imports] source 1: ok, 2 post(s), 0 image(s) re-encoded, 1 left out']);
   });
