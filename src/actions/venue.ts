@@ -11,6 +11,9 @@ import { createSilenceSchedule, removeSilenceSchedule } from '../lib/commemorati
 import { cancelSilence } from '../lib/commemoration/silences.ts';
 import { actorOf, adminHandler, teamHandler } from './admin-handler.ts';
 import { optionalWholeNumber } from './fields.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import type { Actor } from '../lib/moderation/audit.ts';
 
 const seconds = (min: number, max: number) => optionalWholeNumber({ min, max }, 'venue.error.seconds');
 
@@ -150,22 +153,28 @@ export const schedule = defineAction({
   }),
 });
 
+/** An Action on one silence by its id: the change is journaled under the member who made it. */
+function onSilence<Done extends string>(
+  done: Done,
+  change: (db: Kysely<Database>, id: number, options: { actor: Actor }) => Promise<unknown>,
+  role?: 'admin',
+) {
+  return defineAction({
+    accept: 'form',
+    input: z.object({ id: rowId }),
+    handler: teamHandler(
+      'venue',
+      async (input: { id: number }, user) => {
+        await change(await getDb(), input.id, { actor: actorOf(user) });
+        return { done };
+      },
+      role,
+    ),
+  });
+}
+
 /** An admin removes a silence at set times, with its occurrences to come. */
-export const unschedule = defineAction({
-  accept: 'form',
-  input: z.object({ id: rowId }),
-  handler: adminHandler('venue', async (input, admin) => {
-    await removeSilenceSchedule(await getDb(), input.id, { actor: actorOf(admin) });
-    return { done: 'unschedule' as const };
-  }),
-});
+export const unschedule = onSilence('unschedule', removeSilenceSchedule, 'admin');
 
 /** The console calls off a silence to come, or ends the one going on. */
-export const cancel = defineAction({
-  accept: 'form',
-  input: z.object({ id: rowId }),
-  handler: teamHandler('venue', async (input, user) => {
-    await cancelSilence(await getDb(), input.id, { actor: actorOf(user) });
-    return { done: 'cancel' as const };
-  }),
-});
+export const cancel = onSilence('cancel', cancelSilence);
