@@ -10,6 +10,7 @@ import { exportedSouvenirs } from '../../src/lib/export/records.ts';
 import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 import { fakeStatus, gatherFromFakeSocial, lastRequestToken, startFakeSocial } from '../helpers/fake-social.ts';
 import type { FakeSocial } from '../helpers/fake-social.ts';
+import { refusalCode } from '../helpers/refusal.ts';
 
 const LOCAL = { allowLocal: true };
 const MODERATOR = { id: null, label: 'modo' };
@@ -35,15 +36,7 @@ async function provedRequest(t: TestDatabase): Promise<{ token: string; itemId: 
   return { token, itemId };
 }
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ConsentError) return error.code;
-    throw error;
-  }
-  return 'none';
-}
+const code = (promise: Promise<unknown>) => refusalCode(promise, ConsentError);
 
 describeEachDatabase('consent and publication of an imported post', (t) => {
   it('records what was asked, the text and its hash, the account and the scopes, and queues a credited souvenir', async () => {

@@ -1,7 +1,6 @@
 import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
-import { runDueImports } from '../../src/lib/imports/run.ts';
 import { askForConsent, expireConsentRequests, ImportRequestError } from '../../src/lib/imports/request.ts';
 import { openConsentPage } from '../../src/lib/imports/consent.ts';
 import { saysKeyword } from '../../src/lib/imports/proof.ts';
@@ -9,11 +8,11 @@ import { purgeExpiredPersonalData } from '../../src/lib/privacy/purge.ts';
 import {
   fakeSkyPost,
   fakeStatus,
+  gatherFromFakeSocial,
   MASTODON_TOKEN,
-  SKY_ACCOUNT,
-  SKY_PASSWORD,
   startFakeSocial,
 } from '../helpers/fake-social.ts';
+import { refusalCode } from '../helpers/refusal.ts';
 import type { FakeSocial } from '../helpers/fake-social.ts';
 
 const LOCAL = { allowLocal: true };
@@ -35,45 +34,16 @@ beforeEach(() => {
 
 /** Sources on the fake servers, read once: the private queue holds three Mastodon posts and one Bluesky post. */
 async function gather(t: TestDatabase) {
-  await t.db
-    .insertInto('import_source')
-    .values([
-      {
-        kind: 'mastodon',
-        base_url: social.origin,
-        hashtags: ['MonPlusBeauSouvenirDuBataclan'],
-        access_token: MASTODON_TOKEN,
-      },
-      {
-        kind: 'bluesky',
-        base_url: social.origin,
-        hashtags: ['MonPlusBeauSouvenirDuBataclan'],
-        account: SKY_ACCOUNT,
-        app_password: SKY_PASSWORD,
-      },
-    ])
-    .execute();
-  await runDueImports(t.db, LOCAL);
-  await runDueImports(t.db, LOCAL);
-  const items = await t.db.selectFrom('import_item').select(['id', 'remote_uri', 'network']).orderBy('id').execute();
-  const byUri = (uri: string) => items.find((i) => i.remote_uri === uri)!.id;
+  const byUri = await gatherFromFakeSocial(t.db, social);
   return {
-    ana: byUri(fakeStatus('201', 'ana').uri),
-    bob: byUri(fakeStatus('202', 'bob').uri),
-    cleo: byUri(fakeStatus('203', 'cleo').uri),
-    lea: byUri(fakeSkyPost('3kaa', 'lea.test').uri),
+    ana: byUri.get(fakeStatus('201', 'ana').uri)!,
+    bob: byUri.get(fakeStatus('202', 'bob').uri)!,
+    cleo: byUri.get(fakeStatus('203', 'cleo').uri)!,
+    lea: byUri.get(fakeSkyPost('3kaa', 'lea.test').uri)!,
   };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ImportRequestError) return error.code;
-    throw error;
-  }
-  return 'none';
-}
+const refusal = (promise: Promise<unknown>) => refusalCode(promise, ImportRequestError);
 
 it('finds the keyword as a word, in any case, through HTML', () => {
   expect(saysKeyword('<p><span class="h-card">@asso</span> accord-k7m2pq merci</p>', 'ACCORD-K7M2PQ')).toBe(true);
