@@ -1,6 +1,7 @@
-import { it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { createDb } from '../../db/index.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
 /** A bytea round trip through the engine's own codec (db/pglite-options.ts for PGlite). */
@@ -30,5 +31,23 @@ describeEachDatabase('bytea through the database', (t) => {
     const back = await roundTrip(photo);
     expect(Buffer.isBuffer(back)).toBe(true);
     expect(Buffer.from(back).equals(photo)).toBe(true);
+  });
+});
+
+describe('PGlite memory settings', () => {
+  it('opens PGlite with small shared buffers and maintenance memory (its WebAssembly memory never shrinks)', async () => {
+    const handle = await createDb({ dataDir: 'memory://' });
+    try {
+      const { rows } = await sql<{ name: string; setting: string; unit: string }>`
+        select name, setting, unit from pg_settings
+        where name in ('shared_buffers', 'maintenance_work_mem') order by name
+      `.execute(handle.db);
+      expect(rows).toEqual([
+        { name: 'maintenance_work_mem', setting: String(16 * 1024), unit: 'kB' },
+        { name: 'shared_buffers', setting: String((16 * 1024) / 8), unit: '8kB' },
+      ]);
+    } finally {
+      await handle.close();
+    }
   });
 });
