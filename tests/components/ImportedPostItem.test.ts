@@ -42,4 +42,23 @@ describe('ImportedPostItem', () => {
     expect(html).toContain('name="id" value="3"');
     expect(html).toContain('Effacer de la file</button>');
   });
+
+  it('offers to ask for consent once: a button with what it does, then the request’s status instead', async () => {
+    const askAction = '/moderation/importes?_action=imports.ask';
+    const fresh = await render(ImportedPostItem, 'fr', { post, forgetAction: '/x', askAction, requestStatus: null });
+    expect(fresh).toMatch(/<form method="post" action="\/moderation\/importes\?_action=imports.ask"/);
+    expect(fresh).toContain('Demander l’accord');
+    expect(fresh).toContain('aria-describedby="ask-help-3"');
+    const asked = await render(ImportedPostItem, 'fr', { post, forgetAction: '/x', askAction, requestStatus: 'sent' });
+    expect(asked).not.toContain('Demander l’accord');
+    expect(asked).toContain('Accord demandé, en attente de réponse');
+    const failed = await render(ImportedPostItem, 'en', {
+      post,
+      forgetAction: '/x',
+      askAction,
+      requestStatus: 'failed',
+    });
+    expect(failed).toContain('Sending failed; you may try again');
+    expect(failed).toContain('Ask for consent');
+  });
 });

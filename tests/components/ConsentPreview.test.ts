@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import ConsentPreview from '../../src/components/imports/ConsentPreview.astro';
+import ConsentForm from '../../src/components/imports/ConsentForm.astro';
+import ConsentWithdrawForm from '../../src/components/imports/ConsentWithdrawForm.astro';
+import ImportCredit from '../../src/components/imports/ImportCredit.astro';
+import type { ConsentPage } from '../../src/lib/imports/consent.ts';
+import { render } from './render.ts';
+
+const page: ConsentPage = {
+  requestId: 1,
+  status: 'proved',
+  keyword: 'ACCORD-K7M2PQ',
+  expiresAt: new Date('2026-12-20T10:00:00Z'),
+  network: 'mastodon',
+  accountName: 'Ana \u202Eevil',
+  accountHandle: 'ana@social.test',
+  url: 'https://social.test/@ana/601',
+  bodyHtml: '<p>Le <strong>premier</strong> rang</p>',
+  contentNote: 'émotion',
+  media: [
+    { type: 'image', description: 'La scène en bleu', remoteUrl: 'https://files.social.test/1.jpg' },
+    { type: 'image', description: null, remoteUrl: 'https://files.social.test/2.jpg' },
+  ],
+  language: 'fr',
+  consent: null,
+};
+
+describe('the consent page’s parts', () => {
+  it('previews exactly the sanitised text, the content note, the image descriptions and the credit, hotlinking nothing', async () => {
+    const html = await render(ConsentPreview, 'fr', { page });
+    expect(html).toContain('<strong>premier</strong> rang');
+    expect(html).toContain('Avertissement de contenu (affiché en titre) : émotion');
+    expect(html).toContain('Image, avec sa description : La scène en bleu');
+    expect(html).toContain('Image sans description');
+    expect(html).toContain('publié avec l’accord de son auteur·rice');
+    expect(html).not.toContain('files.social.test');
+    expect(html).not.toContain('<img');
+  });
+
+  it('credits with the name and handle isolated, and a nofollow ugc link to the original', async () => {
+    const credit = { name: 'Ana \u202Eevil', handle: 'ana@social.test', url: 'https://social.test/@ana/601' };
+    const html = await render(ImportCredit, 'en', { credit });
+    expect(html).toMatch(/<bdi>by Ana/);
+    expect(html).toContain('<bdi>@ana@social.test</bdi>');
+    expect(html).toMatch(/<a href="https:\/\/social\.test\/@ana\/601" rel="nofollow ugc noopener"/);
+    expect(html).toContain('published with its author’s consent');
+  });
+
+  it('offers the four uses as separate boxes, ticked as chosen, with the refusal tied to them', async () => {
+    const html = await render(ConsentForm, 'fr', {
+      token: 't'.repeat(32),
+      action: '/accord/x?_action=consent.give',
+      chosen: ['wall', 'photos'],
+      error: 'consent.error.noWall',
+    });
+    expect(html.match(/type="checkbox" name="scopes"/g)).toHaveLength(4);
+    expect(html).toMatch(/value="wall" checked/);
+    expect(html).toMatch(/value="photos" checked/);
+    expect(html).not.toMatch(/value="screen" checked/);
+    expect(html).not.toMatch(/value="archive" checked/);
+    expect(html).toContain('aria-describedby="consent-error"');
+    expect(html).toContain('Cochez au moins « sur le mur »');
+  });
+
+  it('tells how to withdraw and offers it, in English too', async () => {
+    const html = await render(ConsentWithdrawForm, 'en', { token: 't'.repeat(32), action: '/x' });
+    expect(html).toContain('At any time, from this page');
+    expect(html).toContain('Withdraw my consent');
+    expect(html).toContain('maxlength="500"');
+  });
+});
