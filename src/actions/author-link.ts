@@ -4,7 +4,7 @@ import { getDb } from '../lib/runtime.ts';
 import { editPendingByAuthor, withdrawByAuthor } from '../lib/contributions/author-link.ts';
 import { shareInput } from './share-schema.ts';
 import { commentInput } from './comment-schema.ts';
-import { toActionError } from './errors.ts';
+import { answeredHandler } from './admin-handler.ts';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' });
 
@@ -12,33 +12,25 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound'
 export const authorEdit = defineAction({
   accept: 'form',
   input: shareInput.pick({ title: true, body: true, year: true, event: true }).extend({ token }),
-  handler: async (input) => {
-    try {
-      const status = await editPendingByAuthor(await getDb(), 'souvenir', input.token, {
-        title: input.title,
-        body: input.body,
-        memoryYear: input.year,
-        event: input.event,
-      });
-      return { edited: true, status };
-    } catch (error) {
-      throw toActionError(error, 'author-link');
-    }
-  },
+  handler: answeredHandler('author-link', async (input) => {
+    const status = await editPendingByAuthor(await getDb(), 'souvenir', input.token, {
+      title: input.title,
+      body: input.body,
+      memoryYear: input.year,
+      event: input.event,
+    });
+    return { edited: true, status };
+  }),
 });
 
 /** The commenter corrects their pending comment, under the same rules. */
 export const authorEditComment = defineAction({
   accept: 'form',
   input: commentInput.pick({ body: true }).extend({ token }),
-  handler: async (input) => {
-    try {
-      const status = await editPendingByAuthor(await getDb(), 'comment', input.token, { body: input.body });
-      return { edited: true, status };
-    } catch (error) {
-      throw toActionError(error, 'author-link');
-    }
-  },
+  handler: answeredHandler('author-link', async (input) => {
+    const status = await editPendingByAuthor(await getDb(), 'comment', input.token, { body: input.body });
+    return { edited: true, status };
+  }),
 });
 
 /** Withdraws whatever the link opens, a souvenir or a comment. */
@@ -48,12 +40,8 @@ export const authorWithdraw = defineAction({
     token,
     confirm: z.boolean().refine((v) => v, { error: 'author.confirmRequired' }),
   }),
-  handler: async (input) => {
-    try {
-      const kind = await withdrawByAuthor(await getDb(), input.token);
-      return { withdrawn: true, kind };
-    } catch (error) {
-      throw toActionError(error, 'author-link');
-    }
-  },
+  handler: answeredHandler('author-link', async (input) => {
+    const kind = await withdrawByAuthor(await getDb(), input.token);
+    return { withdrawn: true, kind };
+  }),
 });

@@ -4,8 +4,7 @@ import { getDb } from '../lib/runtime.ts';
 import { describePhoto, removePhoto, MAX_ALT_LENGTH, MAX_NOTE_LENGTH } from '../lib/photos/manage.ts';
 import { removePhotoByAuthor } from '../lib/photos/author-removal.ts';
 import { readable } from './share-schema.ts';
-import { toActionError } from './errors.ts';
-import { actorOf, teamHandler } from './admin-handler.ts';
+import { actorOf, answeredHandler, teamHandler } from './admin-handler.ts';
 
 const id = z.coerce.number().int().positive();
 const which = { souvenirId: id, photoId: id };
@@ -61,12 +60,8 @@ export const authorRemove = defineAction({
     token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' }),
     photoId: id,
   }),
-  handler: async (input) => {
-    try {
-      await removePhotoByAuthor(await getDb(), input.token, input.photoId);
-      return { removed: input.photoId };
-    } catch (error) {
-      throw toActionError(error, 'photos');
-    }
-  },
+  handler: answeredHandler('photos', async (input) => {
+    await removePhotoByAuthor(await getDb(), input.token, input.photoId);
+    return { removed: input.photoId };
+  }),
 });

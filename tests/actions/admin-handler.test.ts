@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { actorOf, adminHandler, teamHandler } from '../../src/actions/admin-handler.ts';
+import { actorOf, adminHandler, answeredHandler, teamHandler } from '../../src/actions/admin-handler.ts';
 import { UserError } from '../../src/lib/auth/users.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
 import type { SessionUser } from '../../src/lib/auth/session-user.ts';
@@ -58,5 +58,26 @@ describe('teamHandler', () => {
     await expect(handler(undefined, as(null))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     expect(run).not.toHaveBeenCalled();
     await expect(handler(undefined, as(moderator))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('answeredHandler', () => {
+  it('returns what the change returned, for anyone', async () => {
+    const handler = answeredHandler('test', async (input: { token: string }) => ({ seen: input.token }));
+    await expect(handler({ token: 'abc' }, as(null))).resolves.toEqual({ seen: 'abc' });
+  });
+
+  it('answers a domain refusal from the one table, and anything else as a logged try-again', async () => {
+    const refused = answeredHandler('test', async () => {
+      throw new UserError('last_admin');
+    });
+    await expect(refused(undefined, as(null))).rejects.toMatchObject({ code: 'CONFLICT' });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = answeredHandler('test', async () => {
+      throw new Error('database gone');
+    });
+    await expect(broken(undefined, as(null))).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
   });
 });
