@@ -1,5 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { journalEntries } from '../helpers/journal.ts';
 import {
   createUser,
   listUsers,
@@ -18,12 +19,7 @@ const PASSWORD = 'correct horse battery';
 describeEachDatabase('accounts', (t) => {
   const make = (username: string, role: 'admin' | 'moderator' = 'moderator') =>
     createUser(t.db, { username, role, password: PASSWORD }, script);
-  const events = () =>
-    t.db
-      .selectFrom('moderation_event')
-      .select(['actor_label', 'action', 'target_type', 'target_id', 'before', 'after'])
-      .orderBy('id')
-      .execute();
+  const events = () => journalEntries(t.db, {});
   const sessionCount = async (userId: number) =>
     (await t.db.selectFrom('user_session').select('id').where('user_id', '=', userId).execute()).length;
 

@@ -1,5 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { journalEntries } from '../helpers/journal.ts';
 import {
   addImportSource,
   DEFAULT_HASHTAG,
@@ -40,12 +41,7 @@ it('reads a form as the command line would: hashtags split, the one secret field
 });
 
 describeEachDatabase('hashtag sources managed by admins', (t) => {
-  const journal = () =>
-    t.db
-      .selectFrom('moderation_event')
-      .select(['actor_label', 'action', 'target_type', 'target_id', 'before', 'after'])
-      .orderBy('id')
-      .execute();
+  const journal = () => journalEntries(t.db, {});
 
   it('refuses with a code the form can word: http, a name in the address, a bad hashtag, Bluesky without its account', async () => {
     const codeOf = (promise: Promise<unknown>) =>
