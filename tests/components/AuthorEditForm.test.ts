@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import AuthorEditForm from '../../src/components/author/AuthorEditForm.astro';
-import { render } from './render.ts';
+import { expectErrorSummary, expectRefusalBeside, render } from './render.ts';
 
 const token = 'A'.repeat(32);
 const souvenir = { kind: 'souvenir', token, values: {}, errors: {} };
@@ -33,10 +33,9 @@ describe('AuthorEditForm', () => {
 
   it('links each refused field to its message, with the year’s bound filled in', async () => {
     const html = await render(AuthorEditForm, 'en', { ...souvenir, errors: { year: 'error.year.invalid' } });
-    expect(html).toContain('The correction was not saved. Please correct the following:');
-    expect(html).toContain('href="#edit-year"');
-    expect(html).toMatch(/<input id="edit-year"[^>]*aria-invalid="true"[^>]*aria-describedby="edit-year-error"/);
-    expect(html).toContain(`between 1865, when the hall opened, and ${new Date().getFullYear()}.`);
+    expectErrorSummary(html, 'The correction was not saved. Please correct the following:', ['edit-year']);
+    expectRefusalBeside(html, 'edit-year', `between 1865, when the hall opened, and ${new Date().getFullYear()}.`);
+    expect(html).toMatch(/<input id="edit-year"[^>]*aria-describedby="edit-year-error"/);
     expect(html.match(/<input id="edit-event"[^>]*>/)?.[0]).not.toContain('aria-describedby');
   });
 });

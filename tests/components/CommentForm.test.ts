@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import CommentForm from '../../src/components/comments/CommentForm.astro';
-import { expectMarkup, render } from './render.ts';
+import { expectErrorSummary, expectMarkup, expectRefusalBeside, render } from './render.ts';
 
 const form = {
   action: '/souvenirs/abc123?_action=comment',
@@ -49,16 +49,9 @@ describe('CommentForm', () => {
       ...form,
       errors: { body: 'error.comment.required', email: 'error.email.invalid' },
     });
-    expectMarkup(html, {
-      has: [
-        'The comment was not sent. Please correct the following:',
-        'href="#comment-body"',
-        /<textarea id="comment-body"[^>]*aria-describedby="[^"]*\bcomment-body-error\b/,
-        /id="comment-body-error"[^>]*>[\s\S]*?Please write your comment\./,
-        /<input id="comment-email"[^>]*aria-invalid="true"/,
-        'This email address does not look valid',
-      ],
-    });
+    expectErrorSummary(html, 'The comment was not sent. Please correct the following:', ['comment-body']);
+    expectRefusalBeside(html, 'comment-body', 'Please write your comment.');
+    expectRefusalBeside(html, 'comment-email', 'This email address does not look valid');
     expect(html.match(/<input id="comment-name"[^>]*>/)?.[0]).not.toContain('aria-invalid');
   });
 

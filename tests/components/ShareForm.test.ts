@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ShareForm from '../../src/components/ShareForm.astro';
-import { render } from './render.ts';
+import { expectErrorSummary, expectRefusalBeside, render } from './render.ts';
 
 describe('ShareForm', () => {
   it('labels its fields in the request’s language', async () => {
@@ -18,9 +18,8 @@ describe('ShareForm', () => {
       values: { name: 'Camille' },
       errors: { consent: 'error.consent.required' },
     });
-    expect(html).toContain('The memory was not sent. Please correct the following:');
-    expect(html).toContain('href="#consent"');
-    expect(html).toContain('Your consent is needed to publish the memory.');
+    expectErrorSummary(html, 'The memory was not sent. Please correct the following:', ['consent']);
+    expectRefusalBeside(html, 'consent', 'Your consent is needed to publish the memory.');
   });
 
   it('points each refused field at its hint, then its error', async () => {

@@ -44,5 +44,10 @@ export function expectRefusalBeside(html: string, id: string, message: string): 
   const control = fragment.getElementById(id);
   expect(control?.getAttribute('aria-invalid')).toBe('true');
   expect(control?.getAttribute('aria-describedby')?.split(' ')).toContain(`${id}-error`);
-  expect(fragment.getElementById(`${id}-error`)?.textContent?.trim()).toBe(message);
+  expect(fragment.getElementById(`${id}-error`)?.textContent).toContain(message);
+}
+
+/** Asserts that a refused form opens with its summary: the sentence `intro`, then a link to each refused field. */
+export function expectErrorSummary(html: string, intro: string, fieldIds: string[]): void {
+  expectMarkup(html, { has: [intro, ...fieldIds.map((id) => `href="#${id}"`)] });
 }
