@@ -5,10 +5,11 @@ import { startSession } from '../lib/auth/session.ts';
 import { cookieOptions, writeCookie } from '../lib/auth/request-session.ts';
 import { savePublisher } from '../lib/association/publisher.ts';
 import { markContactMessage, storeContactMessage } from '../lib/association/contact.ts';
-import { actorOf, adminHandler, teamHandler } from './admin-handler.ts';
+import { teamHandler } from './admin-handler.ts';
 import { visitorHandler } from './visitor-handler.ts';
 import { toActionError } from './errors.ts';
 import { contactInput, markContactInput, publisherInput, setupInput } from './association-schema.ts';
+import { settingHandler } from './setting-handler.ts';
 
 /** The first admin, through the one-time address `npm start` printed; signed in at once. */
 export const setupAdmin = defineAction({
@@ -31,10 +32,7 @@ export const setupAdmin = defineAction({
 export const savePublisherDetails = defineAction({
   accept: 'form',
   input: publisherInput,
-  handler: adminHandler('publisher', async (input, admin) => {
-    await savePublisher(await getDb(), input, actorOf(admin));
-    return { saved: true };
-  }),
+  handler: settingHandler('publisher', savePublisher),
 });
 
 /**

@@ -6,8 +6,9 @@ import { sendLostLinks } from '../lib/mail/lost-links.ts';
 import { resendMail } from '../lib/mail/outbox-admin.ts';
 import { saveMailSettings } from '../lib/mail/settings.ts';
 import { saveTeamMailPreferences } from '../lib/mail/team.ts';
-import { actorOf, adminHandler, teamHandler } from './admin-handler.ts';
+import { adminHandler, teamHandler } from './admin-handler.ts';
 import { toActionError } from './errors.ts';
+import { settingHandler } from './setting-handler.ts';
 import {
   confirmInput,
   lostLinksInput,
@@ -70,10 +71,7 @@ export const resend = defineAction({
 export const saveSettings = defineAction({
   accept: 'form',
   input: mailSettingsInput,
-  handler: adminHandler('mail.settings', async (input, admin) => {
-    await saveMailSettings(await getDb(), input, actorOf(admin));
-    return { saved: true };
-  }),
+  handler: settingHandler('mail.settings', saveMailSettings),
 });
 
 /** A member of the team chooses their messages: every new item, a daily digest, or nothing. */

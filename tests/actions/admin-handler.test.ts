@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { actorOf, adminHandler, answeredHandler, teamHandler } from '../../src/actions/admin-handler.ts';
 import { UserError } from '../../src/lib/auth/users.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
+import { settingHandler } from '../../src/actions/setting-handler.ts';
 import type { SessionUser } from '../../src/lib/auth/session-user.ts';
 
 const admin: SessionUser = { id: 1, username: 'alice', displayName: 'Alice', role: 'admin' };
@@ -79,5 +80,15 @@ describe('answeredHandler', () => {
     await expect(broken(undefined, as(null))).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(error).toHaveBeenCalledOnce();
     error.mockRestore();
+  });
+});
+
+describe('settingHandler', () => {
+  it('lets only an admin save a setting, before the database is asked', async () => {
+    const save = vi.fn(async () => undefined);
+    const handler = settingHandler('test', save);
+    await expect(handler({ n: 1 }, as(null))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(handler({ n: 1 }, as(moderator))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(save).not.toHaveBeenCalled();
   });
 });
