@@ -4,7 +4,15 @@ import ConsentForm from '../../src/components/imports/ConsentForm.astro';
 import ConsentWithdrawForm from '../../src/components/imports/ConsentWithdrawForm.astro';
 import ImportCredit from '../../src/components/imports/ImportCredit.astro';
 import type { ConsentPage } from '../../src/lib/imports/consent.ts';
+import SouvenirCard from '../../src/components/SouvenirCard.astro';
+import { importCreditHtml } from '../../src/lib/render/import-credit.ts';
+import { souvenirCardHtml } from '../../src/lib/render/souvenir-card.ts';
+import { boundT } from '../../src/lib/i18n/locals.ts';
+import type { Locale } from '../../src/lib/i18n/index.ts';
 import { render } from './render.ts';
+import { publicSouvenir } from './fixtures.ts';
+
+const viewFor = (locale: Locale) => ({ locale, t: boundT(locale) });
 
 const page: ConsentPage = {
   requestId: 1,
@@ -44,6 +52,19 @@ describe('the consent page’s parts', () => {
     expect(html).toContain('<bdi>@ana@social.test</bdi>');
     expect(html).toMatch(/<a href="https:\/\/social\.test\/@ana\/601" rel="nofollow ugc noopener"/);
     expect(html).toContain('published with its author’s consent');
+  });
+
+  it('is the same, byte for byte, in the wall’s templated cards and in the component', async () => {
+    const credit = { name: 'Ana <b>&', handle: 'ana@social.test', url: 'https://social.test/@ana/601?a=1&b="2"' };
+    for (const locale of ['fr', 'en'] as const) {
+      const component = await render(ImportCredit, locale, { credit });
+      expect(component.trim()).toBe(importCreditHtml(viewFor(locale), credit).value);
+    }
+    const card = await render(SouvenirCard, 'fr', { souvenir: publicSouvenir({ importCredit: { ...credit } }) });
+    expect(card).toContain(importCreditHtml(viewFor('fr'), credit).value);
+    expect(souvenirCardHtml(viewFor('fr'), publicSouvenir({ importCredit: credit })).value).toContain(
+      importCreditHtml(viewFor('fr'), credit).value,
+    );
   });
 
   it('offers the four uses as separate boxes, ticked as chosen, with the refusal tied to them', async () => {

@@ -7,6 +7,7 @@ import { candleFormHtml } from './candle-form.ts';
 import { attr, markup, trusted } from './html.ts';
 import type { SafeHtml } from './html.ts';
 import { cardPhotoHtml } from './photo.ts';
+import { importCreditHtml } from './import-credit.ts';
 import type { RenderView } from './view.ts';
 
 /** The `sizes` of a card's photo in the wall's columns (SouvenirCard.astro). */
@@ -45,7 +46,7 @@ export function souvenirCardHtml(view: RenderView, souvenir: PublicSouvenir): Sa
   const comments =
     souvenir.commentCount > 0 &&
     markup`<span class="card-comments">${plural(locale, 'comment.count', souvenir.commentCount)}</span>`;
-  return markup`<article${attr('class', souvenir.pinned ? 'souvenir-card pinned' : 'souvenir-card')}${attr('aria-labelledby', headingId)}${attr('data-id', id)}><header><h2${attr('id', headingId)}${attr('lang', lang)}><a${attr('href', href)}><bdi>${heading}</bdi></a></h2><p class="meta">${byline}<time${attr('datetime', date.toISOString())}>${formatDate(locale, date)}</time>${pinned}${demo}</p></header>${firstPhoto && cardPhotoHtml(view, firstPhoto, CARD_PHOTO_SIZES, lang)}<div class="souvenir-body"${attr('lang', lang)} dir="auto">${trusted(souvenir.bodyHtml)}</div>${context}${tags}<p class="card-read"><a${attr('href', `${href}#commentaires`)}${attr('aria-describedby', headingId)}>${t('card.readAndComment')}</a>${comments}</p>${candleFormHtml(view, id, heading, souvenir.candleCount)}</article>`;
+  return markup`<article${attr('class', souvenir.pinned ? 'souvenir-card pinned' : 'souvenir-card')}${attr('aria-labelledby', headingId)}${attr('data-id', id)}><header><h2${attr('id', headingId)}${attr('lang', lang)}><a${attr('href', href)}><bdi>${heading}</bdi></a></h2><p class="meta">${byline}<time${attr('datetime', date.toISOString())}>${formatDate(locale, date)}</time>${pinned}${demo}</p></header>${firstPhoto && cardPhotoHtml(view, firstPhoto, CARD_PHOTO_SIZES, lang)}<div class="souvenir-body"${attr('lang', lang)} dir="auto">${trusted(souvenir.bodyHtml)}</div>${souvenir.importCredit && importCreditHtml(view, souvenir.importCredit)}${context}${tags}<p class="card-read"><a${attr('href', `${href}#commentaires`)}${attr('aria-describedby', headingId)}>${t('card.readAndComment')}</a>${comments}</p>${candleFormHtml(view, id, heading, souvenir.candleCount)}</article>`;
 }
 
 /** A list of cards as one string, for `<Fragment set:html={…} />`. */
