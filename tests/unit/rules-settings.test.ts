@@ -36,3 +36,41 @@ describe('budgets and the report threshold in the settings', () => {
     ).toEqual(['rateBudgets', 'reportThreshold']);
   });
 });
+
+describe('discussion settings', () => {
+  it('defaults to WordPress’s values with everything held for moderation', () => {
+    expect(readDiscussionSettings(undefined)).toEqual({
+      floodSeconds: 15,
+      maxLinks: 2,
+      moderationWords: [],
+      disallowedWords: [],
+      autoApproveKnownAuthors: false,
+      rateBudgets: {
+        share: { limit: 10, windowSeconds: 3600 },
+        comment: { limit: 30, windowSeconds: 3600 },
+        candle: { limit: 60, windowSeconds: 3600 },
+        report: { limit: 20, windowSeconds: 3600 },
+        login: { limit: 30, windowSeconds: 900 },
+      },
+      reportThreshold: 3,
+    });
+  });
+
+  it('takes the default for each stored field that does not fit', () => {
+    const read = readDiscussionSettings({
+      floodSeconds: -3,
+      maxLinks: 4,
+      moderationWords: 'casino',
+      autoApproveKnownAuthors: true,
+    });
+    expect(read).toEqual({ ...DEFAULT_DISCUSSION_SETTINGS, maxLinks: 4, autoApproveKnownAuthors: true });
+  });
+
+  it('names the fields outside the limits', () => {
+    expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS, floodSeconds: 1.5, maxLinks: 101 })).toEqual([
+      'floodSeconds',
+      'maxLinks',
+    ]);
+    expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS })).toEqual([]);
+  });
+});

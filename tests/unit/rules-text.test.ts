@@ -7,14 +7,6 @@ import {
   parseWordList,
   stripTags,
 } from '../../src/lib/rules/text.ts';
-import { readRefusalMessage, refusalMessage, RuleRefusal } from '../../src/lib/rules/refusal.ts';
-import {
-  DEFAULT_DISCUSSION_SETTINGS,
-  invalidSettingFields,
-  readDiscussionSettings,
-} from '../../src/lib/rules/settings.ts';
-import { normaliseWebsite } from '../../src/lib/comments/website.ts';
-import { allowedDecisions, planDecision } from '../../src/lib/moderation/decisions.ts';
 
 describe('countLinks', () => {
   it('counts typed links and bare URLs alike, since bare URLs become links', () => {
@@ -61,109 +53,5 @@ describe('matching words as WordPress does, without case or accents', () => {
     expect(stripTags('sp<b></b>am')).toBe('spam');
     expect(stripTags('sp&#97;m &amp; sp&#x61;m')).toBe('spam & spam');
     expect(stripTags('a<script>casino</script>b')).toBe('ab');
-  });
-});
-
-describe('refusal messages', () => {
-  it('carries the wait of a flood refusal to the page', () => {
-    expect(refusalMessage(new RuleRefusal('flood', 12))).toBe('rules.flood:12');
-    expect(readRefusalMessage('rules.flood:12')).toEqual({ key: 'rules.flood', retryAfterSeconds: 12 });
-    expect(readRefusalMessage('rules.flood:1')?.retryAfterSeconds).toBe(1);
-    expect(readRefusalMessage(refusalMessage(new RuleRefusal('duplicate')))?.key).toBe('rules.duplicate');
-    expect(readRefusalMessage('error.generic')).toBeNull();
-    expect(readRefusalMessage(undefined)).toBeNull();
-  });
-});
-
-describe('discussion settings', () => {
-  it('defaults to WordPress’s values with everything held for moderation', () => {
-    expect(readDiscussionSettings(undefined)).toEqual({
-      floodSeconds: 15,
-      maxLinks: 2,
-      moderationWords: [],
-      disallowedWords: [],
-      autoApproveKnownAuthors: false,
-      rateBudgets: {
-        share: { limit: 10, windowSeconds: 3600 },
-        comment: { limit: 30, windowSeconds: 3600 },
-        candle: { limit: 60, windowSeconds: 3600 },
-        report: { limit: 20, windowSeconds: 3600 },
-        login: { limit: 30, windowSeconds: 900 },
-      },
-      reportThreshold: 3,
-    });
-  });
-
-  it('takes the default for each stored field that does not fit', () => {
-    const read = readDiscussionSettings({
-      floodSeconds: -3,
-      maxLinks: 4,
-      moderationWords: 'casino',
-      autoApproveKnownAuthors: true,
-    });
-    expect(read).toEqual({ ...DEFAULT_DISCUSSION_SETTINGS, maxLinks: 4, autoApproveKnownAuthors: true });
-  });
-
-  it('names the fields outside the limits', () => {
-    expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS, floodSeconds: 1.5, maxLinks: 101 })).toEqual([
-      'floodSeconds',
-      'maxLinks',
-    ]);
-    expect(invalidSettingFields({ ...DEFAULT_DISCUSSION_SETTINGS })).toEqual([]);
-  });
-});
-
-describe('a commenter’s website', () => {
-  it('keeps http and https addresses, adding https:// to a bare domain', () => {
-    expect(normaliseWebsite('https://exemple.fr/blog')).toBe('https://exemple.fr/blog');
-    expect(normaliseWebsite(' exemple.fr ')).toBe('https://exemple.fr/');
-    expect(normaliseWebsite('HTTP://Exemple.FR')).toBe('http://exemple.fr/');
-  });
-
-  it('refuses other schemes, credentials, spaces and hosts without a dot', () => {
-    for (const bad of [
-      'javascript:alert(1)',
-      'data:text/html,x',
-      'ftp://exemple.fr',
-      'https://a:b@exemple.fr',
-      'https://intranet',
-      'exemple .fr',
-      '',
-    ]) {
-      expect(normaliseWebsite(bad), bad).toBeNull();
-    }
-  });
-});
-
-describe('decisions shared by souvenirs and comments', () => {
-  const state = {
-    status: 'approved' as const,
-    previousStatus: null,
-    approvedAt: new Date(0),
-    approvedBy: 7,
-    withdrawn: false,
-  };
-
-  it('never offers pinning for an item that cannot be pinned', () => {
-    expect(allowedDecisions('approved', null)).toEqual(['reject', 'spam', 'trash']);
-    expect(allowedDecisions('approved', false)).toEqual(['pin', 'reject', 'spam', 'trash']);
-    expect(() => planDecision({ ...state, pinned: null }, 'pin', 1, new Date())).toThrow();
-  });
-
-  it('keeps the approval in the bin so a restore is exact', () => {
-    const trashed = planDecision({ ...state, pinned: null }, 'trash', 1, new Date());
-    expect(trashed).toMatchObject({
-      status: 'trash',
-      previousStatus: 'approved',
-      approvedAt: new Date(0),
-      approvedBy: 7,
-    });
-    const restored = planDecision({ ...state, ...trashed, withdrawn: false }, 'restore', 2, new Date());
-    expect(restored).toMatchObject({
-      status: 'approved',
-      previousStatus: null,
-      approvedAt: new Date(0),
-      approvedBy: 7,
-    });
   });
 });
