@@ -7,6 +7,7 @@ import type { BlueskySession } from './bluesky-session.ts';
 import { unpublishImported } from './publish.ts';
 import { isAllowedAddress } from './sources.ts';
 import type { AddressPolicy } from './sources.ts';
+import { ensureJobRow } from '../mail/job-row.ts';
 
 /** The job row (in `mail_job`, the table of named jobs any process may claim) of the daily check. */
 export const CHECK_JOB = 'imports.check-originals';
@@ -36,11 +37,7 @@ export interface CheckOutcome {
  * that follow hold no lock. A process that dies mid-check leaves the rest for the next day.
  */
 export async function claimDailyCheck(db: Kysely<Database>, now = new Date()): Promise<boolean> {
-  await db
-    .insertInto('mail_job')
-    .values({ name: CHECK_JOB, next_run_at: now })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
+  await ensureJobRow(db, CHECK_JOB, now);
   const claimed = await db
     .updateTable('mail_job')
     .set({ next_run_at: new Date(now.getTime() + CHECK_INTERVAL_MS) })

@@ -9,6 +9,7 @@ import { waitingListMail } from './compose-team.ts';
 import type { WaitingItem } from './compose-team.ts';
 import { enqueueMail } from './outbox.ts';
 import { hoursBetween, queueUrl, teamRecipients } from './team.ts';
+import { ensureJobRow } from './job-row.ts';
 
 export const TEAM_JOB = 'team_hourly';
 /** The reminder goes out from this hour (Europe/Paris), once a day. */
@@ -61,11 +62,7 @@ async function waitingItems(trx: Transaction<Database>, now: Date) {
  */
 export async function runTeamJobs(db: Kysely<Database>, origin: string, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('mail_job')
-      .values({ name: TEAM_JOB, next_run_at: now })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
+    await ensureJobRow(trx, TEAM_JOB, now);
     const job = await trx
       .selectFrom('mail_job')
       .select('name')

@@ -1,0 +1,21 @@
+import { it, expect } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { ensureJobRow } from '../../src/lib/mail/job-row.ts';
+
+describeEachDatabase('a scheduled job row (mail/job-row.ts)', (t) => {
+  it('is made due now the first time, and left as it is after', async () => {
+    const first = new Date('2026-12-06T10:00:00Z');
+    await ensureJobRow(t.db, 'test.job', first);
+    await t.db
+      .updateTable('mail_job')
+      .set({ next_run_at: new Date('2026-12-07T10:00:00Z') })
+      .execute();
+    await Promise.all([ensureJobRow(t.db, 'test.job', new Date()), ensureJobRow(t.db, 'test.job', new Date())]);
+    const rows = await t.db
+      .selectFrom('mail_job')
+      .select(['name', 'next_run_at'])
+      .where('name', '=', 'test.job')
+      .execute();
+    expect(rows).toEqual([{ name: 'test.job', next_run_at: new Date('2026-12-07T10:00:00Z') }]);
+  });
+});
