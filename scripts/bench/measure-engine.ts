@@ -104,6 +104,20 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
 
     const wrk = ensureWrk();
     const measurements: Measurement[] = [];
+    /** The run's report from what it measured; the targets are judged on the whole of it. */
+    const report = (measured: Pick<EngineRun, 'rssAtEndMb' | 'share' | 'photos' | 'notes'>): EngineRun => {
+      const run: EngineRun = {
+        engine: options.engine,
+        souvenirs: options.souvenirs,
+        comments: options.comments,
+        seedSeconds: Math.round(seeded.seconds * 10) / 10,
+        measurements,
+        ...measured,
+        targets: [],
+      };
+      run.targets = evaluateTargets(run);
+      return run;
+    };
     // GETs of one address go to wrk, which is not the limit; POSTs and crawler walks (one request
     // per address, a few hundred per second) to autocannon, which counts statuses and walks lists.
     const measure = async (name: string, target: Target, urlPath: string, extra: Partial<LoadSpec> = {}) => {
@@ -146,20 +160,12 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     };
     if (options.rows === 'photos') {
       const photos = await uploadPhotos();
-      const run: EngineRun = {
-        engine: options.engine,
-        souvenirs: options.souvenirs,
-        comments: options.comments,
-        seedSeconds: Math.round(seeded.seconds * 10) / 10,
-        measurements,
+      return report({
         rssAtEndMb: { cached: photos.beforeUploadsRssMb, uncached: photos.beforeUploadsRssMb },
         share: { answered303: 0, tokensRead: 0, stored: 0 },
         photos,
-        targets: [],
         notes: [...notes, 'photo rows only (--rows=photos)'],
-      };
-      run.targets = evaluateTargets(run);
-      return run;
+      });
     }
 
     const uncachedServer = await started(
@@ -239,20 +245,12 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     const stored = await countStoredTokens(handle.db, tokens);
     await handle.close();
 
-    const run: EngineRun = {
-      engine: options.engine,
-      souvenirs: options.souvenirs,
-      comments: options.comments,
-      seedSeconds: Math.round(seeded.seconds * 10) / 10,
-      measurements,
+    return report({
       rssAtEndMb: { cached: cachedRss, uncached: uncachedRss },
       share: { answered303: share.statusCodes['303'] ?? 0, tokensRead: tokens.length, stored },
       photos,
-      targets: [],
       notes,
-    };
-    run.targets = evaluateTargets(run);
-    return run;
+    });
   } finally {
     for (const server of servers) await server.stop();
     await database.drop();
