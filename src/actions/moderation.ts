@@ -3,16 +3,13 @@ import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { decideMany, settleEach } from '../lib/contributions/decide.ts';
 import { decisionEventIds, eventKind, revertContribution } from '../lib/contributions/revert.ts';
-import type { SessionUser } from '../lib/auth/guard.ts';
 import type { Decision } from '../lib/moderation/decisions.ts';
 import { decideInput, editSouvenirInput } from './moderation-schema.ts';
 import { revertInput } from './association-schema.ts';
-import { settleSelection, tally } from './selection.ts';
+import { refuseLoneItem, settleSelection, tally } from './selection.ts';
 import { editAsModerator } from './moderator-edit.ts';
-import { StepRefused, toActionError } from './errors.ts';
+import { actorOf } from './admin-handler.ts';
 import { markForScreen } from '../lib/commemoration/screen-marks.ts';
-
-const actorOf = (user: SessionUser) => ({ id: user.id, label: user.username });
 
 /** The decisions the queue offers to take back at once (issue 17); any other, from the journal. */
 const UNDOABLE: ReadonlySet<Decision> = new Set(['approve', 'reject', 'spam', 'trash']);
@@ -39,9 +36,7 @@ export const decide = defineAction({
         ...(context.locals.origin ? { mail: { origin: context.locals.origin, note: input.note } } : {}),
       }),
     );
-    const only = outcomes.length === 1 ? outcomes[0]! : null;
-    if (only && only.outcome !== 'done')
-      throw toActionError(new StepRefused('decision', input.targetType, only.outcome, only.status), 'moderation');
+    await refuseLoneItem(outcomes, 'decision', () => input.targetType);
     // The journal rows of what was just done, for the queue's "Annuler" link (a few seconds).
     const done = outcomes.filter((o) => o.outcome === 'done').map((o) => o.id);
     if (input.onScreen && input.decision === 'approve' && input.targetType === 'souvenir') {
@@ -79,11 +74,7 @@ export const revert = defineAction({
         async (eventId) => (await revertContribution(db, { eventId, actor: actorOf(user) })).status,
       ),
     );
-    const only = outcomes.length === 1 ? outcomes[0]! : null;
-    if (only && only.outcome !== 'done') {
-      const kind = (await eventKind(db, only.id)) ?? 'souvenir';
-      throw toActionError(new StepRefused('decision', kind, only.outcome, only.status), 'moderation');
-    }
+    await refuseLoneItem(outcomes, 'decision', async (eventId) => (await eventKind(db, eventId)) ?? 'souvenir');
     return { ...tally(outcomes), from: input.from ?? 'queue' };
   },
 });

@@ -6,8 +6,8 @@ import { dismissReports as dismiss } from '../lib/reports/dismiss.ts';
 import { settleEach } from '../lib/contributions/decide.ts';
 import { REPORT_TARGETS } from '../lib/reports/reasons.ts';
 import { decideInput } from './moderation-schema.ts';
-import { settleSelection, tally } from './selection.ts';
-import { StepRefused, toActionError } from './errors.ts';
+import { refuseLoneItem, settleSelection, tally } from './selection.ts';
+import { actorOf } from './admin-handler.ts';
 
 /** The same fields as a decision (the "Signalés" tab posts one form to either), without the decision. */
 const dismissInput = z.object({
@@ -25,14 +25,12 @@ export const dismissReports = defineAction({
   input: dismissInput,
   handler: async (input, context) => {
     const user = requireActionUser(context);
-    const actor = { id: user.id, label: user.username };
+    const actor = actorOf(user);
     const db = await getDb();
     const outcomes = await settleSelection('dismissing reports', () =>
       settleEach(input.ids, (id) => dismiss(db, { targetType: input.targetType, id, actor, reason: input.reason })),
     );
-    const only = input.ids.length === 1 ? outcomes[0]! : null;
-    if (only && only.outcome !== 'done')
-      throw toActionError(new StepRefused('dismissal', input.targetType, only.outcome, only.status), 'moderation');
+    await refuseLoneItem(outcomes, 'dismissal', () => input.targetType);
     return { decision: 'dismiss' as const, ...tally(outcomes) };
   },
 });

@@ -1,5 +1,7 @@
 import type { ItemOutcome } from '../lib/contributions/decide.ts';
-import { toActionError } from './errors.ts';
+import type { ContributionKind } from '../lib/contributions/kinds.ts';
+import { StepRefused, toActionError } from './errors.ts';
+import type { ModerationStep } from './errors.ts';
 
 /**
  * Runs one moderator step over a selection. Refusals are outcomes already; anything else is a
@@ -20,4 +22,18 @@ export function tally(outcomes: readonly ItemOutcome[]) {
     conflicts: outcomes.filter((o) => o.outcome === 'conflict').length,
     refused: outcomes.filter((o) => o.outcome === 'not_allowed' || o.outcome === 'not_found').length,
   };
+}
+
+/**
+ * With one item selected, a refusal is the Action's error (a conflict names the status the item
+ * has now), so the page says why; with several, the tally says it. `kindOf` names the item's kind.
+ */
+export async function refuseLoneItem(
+  outcomes: readonly ItemOutcome[],
+  step: ModerationStep,
+  kindOf: (id: number) => ContributionKind | Promise<ContributionKind>,
+): Promise<void> {
+  const only = outcomes.length === 1 ? outcomes[0]! : null;
+  if (only && only.outcome !== 'done')
+    throw toActionError(new StepRefused(step, await kindOf(only.id), only.outcome, only.status), 'moderation');
 }
