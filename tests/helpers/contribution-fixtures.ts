@@ -51,6 +51,18 @@ export function sentAt(
   });
 }
 
+/** Camille's untitled souvenir of 2004 tagged #jazz, what the wall's figures and sidebar count, with a test's changes. */
+export function wallSubmission(overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission {
+  return submission({ title: null, body: 'Un soir de concert. #jazz', memoryYear: 2004, ...overrides });
+}
+
+/** That souvenir shared and approved by a script: on the wall at once. */
+export async function approvedOnWall(db: Kysely<Database>, overrides: Partial<SouvenirSubmission> = {}) {
+  const s = await createSouvenir(db, wallSubmission(overrides), { ipHash: null });
+  await decideSouvenir(db, { id: s.id, decision: 'approve', actor: script });
+  return s;
+}
+
 /**
  * A souvenir by Léa, approved by `actor`, for comments to answer. Its text is `Texte <title>`
  * unless given: two souvenirs with the same text would be refused as duplicates.

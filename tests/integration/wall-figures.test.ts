@@ -1,6 +1,7 @@
 import { it, expect } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
+import { approvedOnWall, wallSubmission } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
@@ -10,23 +11,9 @@ import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { readWallFigures, recomputeWallStats, souvenirsByYear, popularTags } from '../../src/lib/wall/figures.ts';
 
 const script = { id: null, label: 'script' };
-const submission = (overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission => ({
-  authorName: 'Camille',
-  authorEmail: 'camille@example.org',
-  title: null,
-  body: 'Un soir de concert. #jazz',
-  memoryYear: 2004,
-  event: null,
-  locale: 'fr',
-  ...overrides,
-});
 
 describeEachDatabase('wall figures', (t) => {
-  const approved = async (overrides: Partial<SouvenirSubmission> = {}) => {
-    const s = await createSouvenir(t.db, submission(overrides), { ipHash: null });
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    return s;
-  };
+  const approved = (overrides: Partial<SouvenirSubmission> = {}) => approvedOnWall(t.db, overrides);
 
   it('counts nothing on an empty wall', async () => {
     expect(await readWallFigures(t.db)).toEqual({ souvenirs: 0, comments: 0, contributors: 0, candles: 0 });
@@ -35,7 +22,7 @@ describeEachDatabase('wall figures', (t) => {
   });
 
   it('counts a souvenir when approved and no longer once rejected, trashed or spammed, and again once restored', async () => {
-    const s = await createSouvenir(t.db, submission(), { ipHash: null });
+    const s = await createSouvenir(t.db, wallSubmission(), { ipHash: null });
     expect((await readWallFigures(t.db)).souvenirs).toBe(0);
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
     expect(await readWallFigures(t.db)).toMatchObject({ souvenirs: 1, contributors: 1 });
@@ -53,7 +40,7 @@ describeEachDatabase('wall figures', (t) => {
   it('does not count pinning, or a pending souvenir being rejected', async () => {
     const s = await approved();
     await decideSouvenir(t.db, { id: s.id, decision: 'pin', actor: script });
-    const p = await createSouvenir(t.db, submission(), { ipHash: null });
+    const p = await createSouvenir(t.db, wallSubmission(), { ipHash: null });
     await decideSouvenir(t.db, { id: p.id, decision: 'reject', actor: script });
     expect(await readWallFigures(t.db)).toMatchObject({ souvenirs: 1, contributors: 1 });
   });
@@ -99,7 +86,7 @@ describeEachDatabase('wall figures', (t) => {
     const a = await approved({ memoryYear: 1999, body: 'Premier concert #jazz #Rock' });
     await approved({ memoryYear: 1999, body: 'Encore #jazz' });
     await approved({ memoryYear: 2010, body: 'Sans mot-dièse' });
-    await createSouvenir(t.db, submission({ memoryYear: 1980, body: 'En attente #pending' }), { ipHash: null });
+    await createSouvenir(t.db, wallSubmission({ memoryYear: 1980, body: 'En attente #pending' }), { ipHash: null });
     expect(await souvenirsByYear(t.db)).toEqual([
       { year: 1999, souvenirs: 2 },
       { year: 2010, souvenirs: 1 },

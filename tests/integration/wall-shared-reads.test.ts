@@ -1,29 +1,12 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
+import { approvedOnWall } from '../helpers/contribution-fixtures.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
 import { sharedSidebarReader } from '../../src/lib/wall/shared-reads.ts';
 
-const script = { id: null, label: 'script' };
-const submission = (overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission => ({
-  authorName: 'Camille',
-  authorEmail: 'camille@example.org',
-  title: null,
-  body: 'Un soir de concert. #jazz',
-  memoryYear: 2004,
-  event: null,
-  locale: 'fr',
-  ...overrides,
-});
-
 describeEachDatabase('the wall’s sidebar, read once per change', (t) => {
-  const approve = async (overrides: Partial<SouvenirSubmission> = {}) => {
-    const s = await createSouvenir(t.db, submission(overrides), { ipHash: null });
-    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    return s;
-  };
+  const approve = (overrides: Partial<SouvenirSubmission> = {}) => approvedOnWall(t.db, overrides);
   const listening = (cache: RenderCache) => {
     cache.setAccepting(true);
     return cache;
