@@ -7,15 +7,12 @@ import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
 import type { VenueSilence } from '../../lib/commemoration/venue-state.ts';
 import { startSilence } from './silence-client.ts';
 import { keepStreamOpen } from './live-stream.ts';
+import { fill } from './screen-text.ts';
 
 const ROTATE_MS = 12_000;
 const MAX_SHOWN = 60;
 /** Beyond this many characters a souvenir is set smaller, so it fits the screen. */
 const LONG_TEXT = 450;
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 export function startScreen(root: HTMLElement): void {
   const list = root.querySelector<HTMLElement>('#ecran-actuel')!;

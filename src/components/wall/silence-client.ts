@@ -5,12 +5,9 @@
  * live screen alike.
  */
 import type { VenueSilence } from '../../lib/commemoration/venue-state.ts';
+import { fill } from './screen-text.ts';
 
 const TICK_MS = 50;
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 export interface SilenceClock {
   /** The server's clock as this screen reckons it. */

@@ -9,14 +9,11 @@ import type { VenueSilence, VenueState } from '../../lib/commemoration/venue-sta
 import type { ScreenSouvenir } from '../../lib/wall/screen-feed.ts';
 import { startSilence } from './silence-client.ts';
 import { keepStreamOpen } from './live-stream.ts';
+import { fill } from './screen-text.ts';
 
 const TICK_MS = 50;
 
 type LoopState = Omit<VenueState, 'now' | 'silence'>;
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 export function startVenueScreen(root: HTMLElement): void {
   const stage = root.querySelector<HTMLElement>('#salle-actuel')!;
