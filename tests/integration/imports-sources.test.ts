@@ -75,20 +75,21 @@ describeEachDatabase('hashtag sources managed by admins', (t) => {
   });
 
   it('keeps a Mastodon access token and a Bluesky app password, lists only that one is set, and journals no secret', async () => {
-    const mastodon = await addImportSource(
-      t.db,
-      sourceFromForm({ kind: 'mastodon', url: 'https://m.example/about', hashtags: '', secret: 'token-secret-123' }),
-      HTTPS_ONLY,
-      NOW,
-      ADMIN,
-    );
-    const bluesky = await addImportSource(
-      t.db,
-      sourceFromForm({ kind: 'bluesky', url: 'https://bsky.social', account: 'asso.test', secret: 'app-pass-456' }),
-      HTTPS_ONLY,
-      NOW,
-      ADMIN,
-    );
+    // What the admin's form does: the form read as the command line would, added in the admin's name.
+    const fromAdminForm = (form: Parameters<typeof sourceFromForm>[0]) =>
+      addImportSource(t.db, sourceFromForm(form), HTTPS_ONLY, NOW, ADMIN);
+    const mastodon = await fromAdminForm({
+      kind: 'mastodon',
+      url: 'https://m.example/about',
+      hashtags: '',
+      secret: 'token-secret-123',
+    });
+    const bluesky = await fromAdminForm({
+      kind: 'bluesky',
+      url: 'https://bsky.social',
+      account: 'asso.test',
+      secret: 'app-pass-456',
+    });
     const feed = await addImportSource(t.db, { kind: 'rss', url: 'https://blog.example/feed.xml' }, HTTPS_ONLY, NOW);
     const stored = await t.db
       .selectFrom('import_source')
