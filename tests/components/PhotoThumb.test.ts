@@ -6,7 +6,7 @@ describe('PhotoThumb', () => {
   it('shows a photo 160 px wide with its height in proportion, described in the author’s language', async () => {
     const html = await render(PhotoThumb, 'fr', {
       src: '/photos/abc.webp',
-      alt: 'La scène, 2014',
+      altText: 'La scène, 2014',
       lang: 'en',
       width: 1600,
       height: 1200,
@@ -18,7 +18,7 @@ describe('PhotoThumb', () => {
   });
 
   it('leaves loading to the browser unless asked', async () => {
-    const html = await render(PhotoThumb, 'en', { src: '/p.jpg', alt: '', width: 900, height: 1600 });
+    const html = await render(PhotoThumb, 'en', { src: '/p.jpg', altText: '', width: 900, height: 1600 });
     expect(html).toContain('height="284"');
     expect(html).not.toContain('loading=');
   });
