@@ -10,7 +10,9 @@ describe('VenueScreenToggle', () => {
     expect(html).toContain('action="/moderation?_action=venue.screen"');
     expect(html).toContain('name="id" value="42"');
     expect(html).toContain('name="onScreen" value="on"');
-    expect(html).toMatch(/Mettre sur l’écran de la salle\s*<span class="visually-hidden">\s*Le rappel<\/span>/);
+    expect(html).toMatch(
+      /Mettre sur l’écran de la salle<span class="visually-hidden"> : <bdi>Le rappel<\/bdi><\/span>/,
+    );
     expect(html).not.toContain('data-on-screen-badge');
   });
 
