@@ -75,6 +75,7 @@ const TABLES: readonly Answers<string>[] = [
       bluesky_needs_account: badRequest('importSources.error.bluesky_needs_account'),
       has_consented_posts: conflict('importSources.error.has_consented_posts'),
       not_found: notFound('importSources.error.not_found'),
+      busy: conflict('importSources.error.busy'),
     },
   }),
   answers({

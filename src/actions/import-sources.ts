@@ -8,6 +8,7 @@ import {
   setImportSourceEnabled,
 } from '../lib/imports/sources.ts';
 import { addressPolicyOf, sourceFromForm } from '../lib/imports/sources-form.ts';
+import { readSourceNow } from '../lib/imports/read-now.ts';
 import { actorOf, adminHandler } from './admin-handler.ts';
 
 const bounded = (max: number) => z.string().max(max, { error: 'importSources.error.tooLong' });
@@ -69,3 +70,16 @@ function sourceChange(done: 'pause' | 'resume' | 'remove') {
 export const pause = sourceChange('pause');
 export const resume = sourceChange('resume');
 export const remove = sourceChange('remove');
+
+/**
+ * Reads one source now rather than at the timer's next minute, journaled; answers once the run is
+ * recorded on the source's status line, which the page then puts in words.
+ */
+export const readNow = defineAction({
+  accept: 'form',
+  input: sourceIdInput,
+  handler: adminHandler('importSources.readNow', async ({ id }, admin) => {
+    await readSourceNow(await getDb(), id, addressPolicyOf(), actorOf(admin));
+    return { done: 'read' as const, id };
+  }),
+});

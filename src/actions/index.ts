@@ -29,6 +29,7 @@ import {
   pause as pauseImportSource,
   resume as resumeImportSource,
   remove as removeImportSource,
+  readNow as readImportSourceNow,
 } from './import-sources.ts';
 
 export const server = {
@@ -66,5 +67,6 @@ export const server = {
     pause: pauseImportSource,
     resume: resumeImportSource,
     remove: removeImportSource,
+    readNow: readImportSourceNow,
   },
 };

@@ -19,7 +19,7 @@ const source = {
 };
 
 describe('SourceItem', () => {
-  it('shows the status line (state, last run, items, failures, error) and says a secret is set without showing it', async () => {
+  it('shows the status line (state, last run, items, failures, error), offers to read it now, and says a secret is set without showing it', async () => {
     const html = await render(SourceItem, 'fr', { source, page: '/moderation/sources' });
     expect(html).toContain('Source n° 4 : Compte Bluesky');
     expect(html).toContain('#MonPlusBeauSouvenirDuBataclan');
@@ -30,11 +30,13 @@ describe('SourceItem', () => {
     expect(html).toContain('Secret enregistré (jamais réaffiché)');
     expect(html).toContain('action="/moderation/sources?_action=importSources.pause"');
     expect(html).toContain('action="/moderation/sources?_action=importSources.remove"');
+    expect(html).toContain('action="/moderation/sources?_action=importSources.readNow"');
+    expect(html).toMatch(/<button[^>]*aria-describedby="source-4-title"[^>]*>\s*Lire maintenant\s*</);
     expect(html).toMatch(/<input type="hidden" name="id" value="4"/);
     expect(html).toMatch(/aria-describedby="source-4-title"/);
   });
 
-  it('offers to resume a paused source, says when no secret is kept, and announces a refusal', async () => {
+  it('offers to resume a paused source (never to read it now), says when no secret is kept, and announces a refusal', async () => {
     const html = await render(SourceItem, 'en', {
       source: { ...source, kind: 'mastodon', enabled: false, has_secret: false, last_run_at: null, account: null },
       page: '/en/moderation/sources',
@@ -46,6 +48,8 @@ describe('SourceItem', () => {
     expect(html).toContain('No secret set');
     expect(html).toContain('action="/en/moderation/sources?_action=importSources.resume"');
     expect(html).not.toContain('Next read');
+    expect(html).not.toContain('importSources.readNow');
+    expect(html).not.toContain('Read now');
     expect(html).toMatch(/role="alert"[^>]*>\s*Authors from this source/);
   });
 });

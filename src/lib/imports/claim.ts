@@ -40,6 +40,34 @@ export async function claimDueSource(db: Kysely<Database>, now = new Date()): Pr
 }
 
 /**
+ * Claims one source now, due or not (an admin's "read now"), under the same row lock and lease as
+ * claimDueSource. 'busy' while another process holds its lease: that process is reading it, and
+ * reading it twice would fetch the same posts twice. Null when the source is gone or paused.
+ */
+export async function claimSourceNow(
+  db: Kysely<Database>,
+  sourceId: number,
+  now = new Date(),
+): Promise<ClaimedSource | 'busy' | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('import_source')
+      .select(['enabled', 'lease_until'])
+      .where('id', '=', sourceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row?.enabled) return null;
+    if (row.lease_until && row.lease_until >= now) return 'busy';
+    return trx
+      .updateTable('import_source')
+      .set({ lease_until: new Date(now.getTime() + LEASE_MS) })
+      .where('id', '=', sourceId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/**
  * Extends this process's claim on a source it is still reading (after each page, each post's
  * images), so a long run is not taken over by another process when LEASE_MS runs out.
  */

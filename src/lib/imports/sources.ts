@@ -21,7 +21,8 @@ export type ImportSourceErrorCode =
   | 'unknown_kind'
   | 'bluesky_needs_account'
   | 'has_consented_posts'
-  | 'not_found';
+  | 'not_found'
+  | 'busy';
 
 /** The sentence the command line prints for each refusal (the admin form shows the catalogue's). */
 const CLI_SENTENCES: Record<ImportSourceErrorCode, string> = {
@@ -33,6 +34,7 @@ const CLI_SENTENCES: Record<ImportSourceErrorCode, string> = {
   bluesky_needs_account: 'A Bluesky source needs the account and an app password.',
   has_consented_posts: 'Posts from this source were consented to: pause it instead.',
   not_found: 'No such source.',
+  busy: 'This source is being read by another process: try again in a moment.',
 };
 
 /** A source refused as configured: `code` for the form's message, `message` for the command line. */
