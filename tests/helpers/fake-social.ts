@@ -54,6 +54,8 @@ export interface FakeSocial {
   media: Map<string, Buffer>;
   /** A Bluesky post is deleted (app.bsky.feed.getPosts leaves it out). */
   deleteSkyPost(uri: string): void;
+  /** Forgets every post and every deletion (a test's fresh start; both engines run against one server). */
+  clearPosts(): void;
   close(): Promise<void>;
 }
 
@@ -143,6 +145,12 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     media: new Map(),
     deleteSkyPost(uri) {
       deletedSky.add(uri);
+    },
+    clearPosts() {
+      state.statuses.length = 0;
+      state.skyPosts.length = 0;
+      deleted.clear();
+      deletedSky.clear();
     },
   };
   const server = http.createServer(async (req, res) => {

@@ -28,8 +28,7 @@ beforeAll(async () => {
 afterAll(() => social.close());
 
 beforeEach(() => {
-  social.statuses.length = 0;
-  social.skyPosts.length = 0;
+  social.clearPosts();
 });
 
 /** What giving consent leaves behind (imports/consent.ts): the record, the item marked, a souvenir approved with its photos. */

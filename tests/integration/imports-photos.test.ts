@@ -36,7 +36,7 @@ afterAll(() => social.close());
 
 beforeEach(() => {
   social.seen.length = 0;
-  social.statuses.length = 0;
+  social.clearPosts();
 });
 
 /** A status with a content warning and four attachments: a picture, a text file, a huge file, a video. */
