@@ -1,9 +1,6 @@
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { whileStopped } from './support/server.ts';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
 import { createAccount, signIn } from './support/actors.ts';
@@ -19,18 +16,6 @@ const SHOTS_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
 
 // The server reads sources at http://127.0.0.1 only with the test setting (launchServer passes the environment on).
 process.env.IMPORT_ALLOW_LOCAL = '1';
-
-/**
- * `npm run import:source -- run` on the server's database, without blocking this process: the
- * fake social server answering the script lives here (the suite's `script` waits synchronously).
- */
-async function runImports(suite: { server: { env: Record<string, string> } }): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['scripts/import-source.ts', 'run'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: suite.server.env,
-  });
-  return stdout;
-}
 
 /** Moves the focus to `target` with Tab alone, as a keyboard user does. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -94,9 +79,13 @@ describe.skipIf(!hasChromium)('an admin sets up the hashtag’s sources (issue 2
     await admin.screenshot({ path: path.join(SHOTS_DIR, 'import-sources-375.png'), fullPage: true });
   });
 
-  it('gathers the post into the private queue with its image re-encoded and blurred, never hotlinked', async () => {
-    const stdout = await whileStopped(suite.server, () => runImports(suite));
-    expect(stdout).toContain('1 image(s) re-encoded');
+  it('reads the source now by keyboard and gathers the post into the private queue with its image re-encoded and blurred, never hotlinked', async () => {
+    await admin.goto(`${suite.server.origin}/moderation/sources`);
+    await tabTo(admin, admin.getByRole('button', { name: 'Lire maintenant' }));
+    await Promise.all([admin.waitForURL(/fait=read/), admin.keyboard.press('Enter')]);
+    expect(await admin.textContent('[role=status]')).toMatch(/Source n° \d+ lue : 1 publication/);
+    expect(await admin.locator('.import-source').textContent()).toContain('Active · fonctionne');
+    expect(await axeViolations(admin)).toEqual([]);
     expect(suite.server.output()).not.toContain(TOKEN);
     await admin.goto(`${suite.server.origin}/moderation/importes`);
     const image = admin.locator('.imported-photos img').first();
@@ -127,7 +116,13 @@ describe.skipIf(!hasChromium)('an admin sets up the hashtag’s sources (issue 2
     expect(await admin.locator('.imported-post').count()).toBe(0);
     await admin.goto(`${suite.server.origin}/moderation/journal`);
     const journal = (await admin.locator('main').textContent()) ?? '';
-    for (const line of ['Source ajoutée', 'Source mise en pause', 'Source reprise', 'Source retirée'])
+    for (const line of [
+      'Source ajoutée',
+      'Source lue à la demande',
+      'Source mise en pause',
+      'Source reprise',
+      'Source retirée',
+    ])
       expect(journal).toContain(line);
     expect(journal).not.toContain(TOKEN);
 
