@@ -9,6 +9,7 @@ import {
 } from '../lib/imports/sources.ts';
 import { addressPolicyOf, sourceFromForm } from '../lib/imports/sources-form.ts';
 import { readSourceNow } from '../lib/imports/read-now.ts';
+import { describeRun } from '../lib/imports/schedule.ts';
 import { actorOf, adminHandler } from './admin-handler.ts';
 
 const bounded = (max: number) => z.string().max(max, { error: 'importSources.error.tooLong' });
@@ -79,7 +80,9 @@ export const readNow = defineAction({
   accept: 'form',
   input: sourceIdInput,
   handler: adminHandler('importSources.readNow', async ({ id }, admin) => {
-    await readSourceNow(await getDb(), id, addressPolicyOf(), actorOf(admin));
+    const run = await readSourceNow(await getDb(), id, addressPolicyOf(), actorOf(admin));
+    // The timer's log line for the same run: counts and status only.
+    console.log(describeRun(run));
     return { done: 'read' as const, id };
   }),
 });

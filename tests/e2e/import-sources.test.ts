@@ -86,6 +86,7 @@ describe.skipIf(!hasChromium)('an admin sets up the hashtag’s sources (issue 2
     expect(await admin.textContent('[role=status]')).toMatch(/Source n° \d+ lue : 1 publication/);
     expect(await admin.locator('.import-source').textContent()).toContain('Active · fonctionne');
     expect(await axeViolations(admin)).toEqual([]);
+    expect(suite.server.output()).toContain('1 image(s) re-encoded');
     expect(suite.server.output()).not.toContain(TOKEN);
     await admin.goto(`${suite.server.origin}/moderation/importes`);
     const image = admin.locator('.imported-photos img').first();
