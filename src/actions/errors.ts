@@ -62,6 +62,7 @@ const TABLES: readonly Answers<string>[] = [
       no_wall: badRequest('consent.error.noWall'),
       expired: conflict('consent.error.expired'),
       not_consented: conflict('consent.error.notConsented'),
+      already_consented: conflict('consent.error.alreadyConsented'),
     },
   }),
   answers({

@@ -3,7 +3,7 @@ import type { ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { askForConsent } from '../lib/imports/request.ts';
-import { giveConsent, IMPORT_SCOPES, withdrawConsent } from '../lib/imports/consent.ts';
+import { declineRequest, giveConsent, IMPORT_SCOPES, withdrawConsent } from '../lib/imports/consent.ts';
 import { addressPolicyOf } from '../lib/imports/sources-form.ts';
 import { actorOf, answeredHandler, teamHandler } from './admin-handler.ts';
 import { formRowId } from './fields.ts';
@@ -43,5 +43,15 @@ export const withdrawImportConsent = defineAction({
   handler: answeredHandler('imports-withdraw', async (input) => {
     await withdrawConsent(await getDb(), input.token, input.reason ?? null);
     return { withdrawn: true };
+  }),
+});
+
+/** The author says no thanks: nothing is published and our copy of the post is deleted at once. */
+export const declineImportRequest = defineAction({
+  accept: 'form',
+  input: z.object({ token }),
+  handler: answeredHandler('imports-decline', async (input) => {
+    await declineRequest(await getDb(), input.token);
+    return { declined: true };
   }),
 });

@@ -23,7 +23,7 @@ import { dismissReports } from './report-moderation.ts';
 import * as venueActions from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 import { forgetImport } from './imports.ts';
-import { askConsent, giveImportConsent, withdrawImportConsent } from './imports-consent.ts';
+import { askConsent, declineImportRequest, giveImportConsent, withdrawImportConsent } from './imports-consent.ts';
 import {
   add as addImportSource,
   pause as pauseImportSource,
@@ -61,7 +61,7 @@ export const server = {
   auth: { login, logout, changePassword, endOtherSessions },
   team: { create, disable, enable, setRole, resetPassword },
   imports: { forget: forgetImport, ask: askConsent },
-  consent: { give: giveImportConsent, withdraw: withdrawImportConsent },
+  consent: { give: giveImportConsent, withdraw: withdrawImportConsent, decline: declineImportRequest },
   importSources: {
     add: addImportSource,
     pause: pauseImportSource,

@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { askForConsent } from '../../src/lib/imports/request.ts';
-import { ConsentError, giveConsent, openConsentPage, withdrawConsent } from '../../src/lib/imports/consent.ts';
+import {
+  ConsentError,
+  declineRequest,
+  giveConsent,
+  openConsentPage,
+  withdrawConsent,
+} from '../../src/lib/imports/consent.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { exportedSouvenirs } from '../../src/lib/export/records.ts';
@@ -11,6 +17,7 @@ import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 import { fakeStatus, gatherFromFakeSocial, lastRequestToken, startFakeSocial } from '../helpers/fake-social.ts';
 import type { FakeSocial } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
+import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 
 const LOCAL = { allowLocal: true };
 const MODERATOR = { id: null, label: 'modo' };
@@ -18,6 +25,7 @@ const MODERATOR = { id: null, label: 'modo' };
 let social: FakeSocial;
 beforeAll(async () => {
   social = await startFakeSocial();
+  social.media.set('scene.jpg', await phoneJpeg(800, 600));
 });
 afterAll(() => social.close());
 beforeEach(() => {
@@ -124,5 +132,46 @@ describeEachDatabase('consent and publication of an imported post', (t) => {
   it('refuses consent on an expired request', async () => {
     const { token } = await provedRequest(t);
     expect(await code(giveConsent(t.db, token, ['wall'], new Date(Date.now() + 15 * 86_400_000)))).toBe('expired');
+  });
+
+  it('forgets the post at once when its author says no thanks: text, photos and request, journaled', async () => {
+    const picture = { type: 'image', url: `${social.origin}/media/scene.jpg`, description: 'La scène' };
+    social.statuses = [{ ...fakeStatus('301', 'ana'), media_attachments: [picture] }];
+    const itemId = (await gatherFromFakeSocial(t.db, social)).get(fakeStatus('301', 'ana').uri)!;
+    expect(await t.db.selectFrom('photo').select('id').where('import_item_id', '=', itemId).execute()).toHaveLength(1);
+    await askForConsent(t.db, itemId, MODERATOR, { ...LOCAL, origin: 'https://mur.test' });
+    const token = lastRequestToken(social);
+    expect((await openConsentPage(t.db, token, LOCAL))!.status).toBe('sent');
+
+    await declineRequest(t.db, token);
+
+    expect(await openConsentPage(t.db, token, LOCAL)).toBeNull();
+    expect(await t.db.selectFrom('import_item').select('id').execute()).toEqual([]);
+    expect(await t.db.selectFrom('import_request').select('id').execute()).toEqual([]);
+    expect(await t.db.selectFrom('photo').select('id').execute()).toEqual([]);
+    expect(await t.db.selectFrom('photo_variant').select('photo_id').execute()).toEqual([]);
+    expect(await t.db.selectFrom('souvenir').select('id').execute()).toEqual([]);
+    const journal = await t.db
+      .selectFrom('moderation_event')
+      .select(['action', 'actor_label', 'target_id', 'before', 'after'])
+      .where('action', '=', 'import.decline')
+      .execute();
+    expect(journal).toEqual([
+      {
+        action: 'import.decline',
+        actor_label: 'author',
+        target_id: itemId,
+        before: { status: 'sent' },
+        after: { status: 'declined' },
+      },
+    ]);
+    expect(await code(declineRequest(t.db, token))).toBe('not_found');
+  });
+
+  it('refuses no thanks once consent is given: the author withdraws instead', async () => {
+    const { token } = await provedRequest(t);
+    await giveConsent(t.db, token, ['wall']);
+    expect(await code(declineRequest(t.db, token))).toBe('already_consented');
+    expect(await t.db.selectFrom('import_item').select('id').execute()).toHaveLength(1);
   });
 });

@@ -16,6 +16,7 @@ import search from './messages/search.json' with { type: 'json' }; // search: th
 import commemoration from './messages/commemoration.json' with { type: 'json' }; // the venue's screen, its console, the anniversary
 import imports from './messages/imports.json' with { type: 'json' }; // the hashtag's private queue and its sources
 import importSources from './messages/import-sources.json' with { type: 'json' }; // the admins' form for the hashtag's sources
+import importsConsent from './messages/imports-consent.json' with { type: 'json' }; // the consent page's last answers: no thanks
 
 /**
  * Every string a person reads. `{name}` placeholders are filled by `t()`. A new entry may wait at
@@ -39,6 +40,7 @@ export const catalogue = {
   ...commemoration,
   ...imports,
   ...importSources,
+  ...importsConsent,
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

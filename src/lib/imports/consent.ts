@@ -27,7 +27,8 @@ export function isImportScope(value: string): value is ImportScope {
 /** The author acts through the consent page; the journal names them so, never by handle. */
 const AUTHOR = { id: null, label: 'author' } as const;
 
-export type ConsentErrorCode = 'not_found' | 'not_proved' | 'no_wall' | 'expired' | 'not_consented';
+export type ConsentErrorCode =
+  'not_found' | 'not_proved' | 'no_wall' | 'expired' | 'not_consented' | 'already_consented';
 
 export class ConsentError extends DomainError<ConsentErrorCode> {
   constructor(code: ConsentErrorCode) {
@@ -207,6 +208,37 @@ export async function withdrawConsent(
       .execute();
     if (row.souvenirId !== null) await unpublishImported(trx, row.souvenirId, AUTHOR, now);
     await recordEvent(trx, { actor: AUTHOR, action: 'import.withdraw', targetType: 'import', targetId: row.itemId });
+    await trx.deleteFrom('import_item').where('id', '=', row.itemId).execute();
+  });
+}
+
+/**
+ * The author says no thanks, before any consent (after one, they withdraw): the request is marked
+ * `declined` and journaled, then our copy of the post is deleted at once, as the purge deletes an
+ * unconsented post: its re-encoded photos and the request go with it (cascade), so only the journal
+ * keeps that it was declined. No proof is needed: anyone holding the link may only make us forget.
+ * Throws ConsentError `not_found`, `already_consented`.
+ */
+export async function declineRequest(db: Kysely<Database>, token: string): Promise<void> {
+  const row = await readPage(db, token);
+  if (!row) throw new ConsentError('not_found');
+  if (row.consentId || row.status === 'consented') throw new ConsentError('already_consented');
+  await db.transaction().execute(async (trx) => {
+    const declined = await trx
+      .updateTable('import_request')
+      .set({ status: 'declined' })
+      .where('id', '=', row.requestId)
+      .where('status', '!=', 'consented')
+      .executeTakeFirst();
+    if (declined.numUpdatedRows === 0n) throw new ConsentError('already_consented');
+    await recordEvent(trx, {
+      actor: AUTHOR,
+      action: 'import.decline',
+      targetType: 'import',
+      targetId: row.itemId,
+      before: { status: row.status },
+      after: { status: 'declined' },
+    });
     await trx.deleteFrom('import_item').where('id', '=', row.itemId).execute();
   });
 }
