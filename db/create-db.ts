@@ -6,6 +6,7 @@ import type { Database } from './types.ts';
 import { lockDataDir } from './lock.ts';
 import { retryingPool } from './connection-loss.ts';
 import { PGLITE_OPTIONS } from './pglite-options.ts';
+import { DEFAULT_POOL_SIZE } from './pool-size.ts';
 
 export { PGLITE_EXTENSIONS, PGLITE_OPTIONS } from './pglite-options.ts';
 
@@ -50,7 +51,11 @@ export const DEFAULT_DATA_DIR = './data/pglite';
  * listeners hear why and stop choosing the replica (src/lib/replica/replica-monitor.ts).
  */
 function openReplica(url: string, primaryPool: pg.Pool, options: DbOptions): ReplicaHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 1_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    connectionTimeoutMillis: 1_000,
+  });
   // As for the primary: a standby that stops must not crash the process.
   pool.on('error', (error) => console.error('[db] idle replica client error:', error.message));
   pool.on('connect', (client) => {
@@ -79,7 +84,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? DEFAULT_POOL_SIZE,
       connectionTimeoutMillis: 5_000,
     });
     // A connection dropped by a database restart must not crash the process: idle clients

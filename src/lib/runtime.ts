@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createDb, migrateToLatest, DEFAULT_DATA_DIR } from '../../db/index.ts';
 import type { DbHandle } from '../../db/index.ts';
+import { parsePoolSize } from '../../db/pool-size.ts';
 import { loadIpHashSecret } from './privacy/ip-hash.ts';
 import { embedFrameAncestors } from './wall/embed-policy.ts';
 import { parseTrustedProxies } from './security/client-address.ts';
@@ -37,7 +38,8 @@ export async function openRuntime(env: Env = process.env): Promise<Runtime> {
   const mail = readMailConfig(env, publicOrigin);
   const dataDir = env.DATA_DIR || DEFAULT_DATA_DIR;
   const replicaUrl = replicaUrlOf(env);
-  const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir, replicaUrl });
+  const poolSize = parsePoolSize(env.DATABASE_POOL_SIZE);
+  const handle = await createDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir, replicaUrl, poolSize });
   try {
     await migrateToLatest(handle.db);
   } catch (error) {
