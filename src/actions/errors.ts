@@ -23,6 +23,7 @@ import { SilenceScheduleError } from '../lib/commemoration/silence-schedule.ts';
 import { ImportSourceError } from '../lib/imports/sources.ts';
 import { ImportRequestError } from '../lib/imports/request.ts';
 import { ConsentError } from '../lib/imports/consent.ts';
+import { CheckNowError } from '../lib/imports/check-now.ts';
 
 /** How an Action answers one refusal: the HTTP status (Astro's ActionError code) and the sentence the page shows. */
 interface Answer {
@@ -79,6 +80,7 @@ const TABLES: readonly Answers<string>[] = [
       busy: conflict('importSources.error.busy'),
     },
   }),
+  answers({ refusal: CheckNowError, answers: { busy: conflict('importsCheck.error.busy') } }),
   answers({
     refusal: VenueError,
     answers: { not_approved: conflict('venue.error.notApproved'), not_on_screen: notFound('venue.error.notFound') },

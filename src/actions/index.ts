@@ -23,6 +23,7 @@ import { dismissReports } from './report-moderation.ts';
 import * as venueActions from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 import { forgetImport } from './imports.ts';
+import { checkOriginalsNowAction } from './import-check.ts';
 import { askConsent, declineImportRequest, giveImportConsent, withdrawImportConsent } from './imports-consent.ts';
 import {
   add as addImportSource,
@@ -68,5 +69,6 @@ export const server = {
     resume: resumeImportSource,
     remove: removeImportSource,
     readNow: readImportSourceNow,
+    checkNow: checkOriginalsNowAction,
   },
 };
