@@ -12,6 +12,7 @@ const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
 const SHOTS_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const TEXT = 'Le premier rang, ce soir-là, toute la salle chantait avec nous.';
+const SECOND = 'Au balcon, mon frère et moi, le plus beau des rappels.';
 
 // The server reads sources and asks authors at http://127.0.0.1 only with the test setting.
 process.env.IMPORT_ALLOW_LOCAL = '1';
@@ -20,7 +21,10 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
   let social: FakeSocial;
   beforeAll(async () => {
     social = await startFakeSocial();
-    social.statuses.push({ ...fakeStatus('601', 'ana', TEXT), media_attachments: [] });
+    social.statuses.push(
+      { ...fakeStatus('601', 'ana', TEXT), media_attachments: [] },
+      { ...fakeStatus('602', 'leo', SECOND), media_attachments: [] },
+    );
   });
   afterAll(() => social.close());
 
@@ -45,7 +49,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
         moderator.waitForURL(/fait=read/),
         moderator.getByRole('button', { name: 'Lire maintenant' }).click(),
       ]);
-      expect(await moderator.textContent('[role=status]')).toMatch(/Source n° \d+ lue : 1 publication/);
+      expect(await moderator.textContent('[role=status]')).toMatch(/Source n° \d+ lue : 2 publication/);
       await moderator.goto(`${suite.server.origin}/moderation/importes`);
       const post = moderator.locator('.imported-post', { hasText: 'toute la salle chantait' });
       expect(await post.textContent()).toContain('Privé');
@@ -54,10 +58,9 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
         post.getByRole('button', { name: 'Demander l’accord' }).click(),
       ]);
       expect(await moderator.textContent('[role=status]')).toContain('Demande envoyée');
-      expect(await moderator.locator('.imported-post .request-status').textContent()).toContain('en attente');
-      expect(await moderator.locator('.imported-post').getByRole('button', { name: 'Demander l’accord' }).count()).toBe(
-        0,
-      );
+      const asked = moderator.locator('.imported-post', { hasText: 'toute la salle chantait' });
+      expect(await asked.locator('.request-status').textContent()).toContain('en attente');
+      expect(await asked.getByRole('button', { name: 'Demander l’accord' }).count()).toBe(0);
       expect(social.posted).toHaveLength(1);
       expect(social.posted[0]!.body).toMatchObject({ in_reply_to_id: '601', visibility: 'direct' });
       expect(await axeViolations(moderator)).toEqual([]);
@@ -116,8 +119,37 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
     await visitor.close();
   });
 
-  it('leaves the wall at once when its author withdraws from the consent page', async () => {
-    await author.goto(consentUrl);
+  it('leaves the wall once its original is deleted and an admin checks the originals now', async () => {
+    social.deleteStatus('601');
+    await moderator.goto(`${suite.server.origin}/moderation/sources`);
+    await Promise.all([
+      moderator.waitForURL(/fait=check/),
+      moderator.getByRole('button', { name: 'Vérifier les originaux maintenant' }).click(),
+    ]);
+    expect(await moderator.textContent('[role=status]')).toContain('Originaux vérifiés : 1 ; retirés : 1');
+    const wall = await (await fetch(`${suite.server.origin}/`)).text();
+    expect(wall).not.toContain('toute la salle chantait');
+  });
+
+  it('leaves the wall at once when its author withdraws from the consent page (a second post)', async () => {
+    await moderator.goto(`${suite.server.origin}/moderation/importes`);
+    const post = moderator.locator('.imported-post', { hasText: 'le plus beau des rappels' });
+    await Promise.all([
+      moderator.waitForURL(/demande=/),
+      post.getByRole('button', { name: 'Demander l’accord' }).click(),
+    ]);
+    const secondUrl = `${suite.server.origin}/accord/${lastRequestToken(social)}`;
+    await author.goto(secondUrl);
+    const keyword = /« (ACCORD-[A-Z0-9]+) »/.exec((await author.locator('.proof-waiting').textContent()) ?? '')![1]!;
+    social.mastodonReply('https://social.test/@leo', `@asso ${keyword}`);
+    await author.reload();
+    await Promise.all([author.waitForLoadState('load'), author.getByRole('button', { name: 'J’accepte' }).click()]);
+    await moderator.goto(`${suite.server.origin}/moderation`);
+    await moderator.keyboard.press('j');
+    await Promise.all([moderator.waitForURL(/fait=approve/), moderator.keyboard.press('a')]);
+    expect(await (await fetch(`${suite.server.origin}/`)).text()).toContain('le plus beau des rappels');
+
+    await author.goto(secondUrl);
     await author.fill('#withdraw-reason', 'Je préfère le garder pour moi');
     await Promise.all([
       author.waitForURL(/retire=1/),
@@ -125,7 +157,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
     ]);
     expect(await author.textContent('[role=status]')).toContain('Votre accord est retiré');
     const wall = await (await fetch(`${suite.server.origin}/`)).text();
-    expect(wall).not.toContain('toute la salle chantait');
+    expect(wall).not.toContain('le plus beau des rappels');
     await moderator.goto(`${suite.server.origin}/moderation/importes`);
     expect(await moderator.locator('.imported-post').count()).toBe(0);
   });
