@@ -24,6 +24,7 @@ import * as venueActions from './venue.ts';
 import { regenerateLink, search as searchData, erase as eraseData } from './privacy.ts';
 import { forgetImport } from './imports.ts';
 import { checkOriginalsNowAction } from './import-check.ts';
+import { saveImportSettingsAction } from './import-settings.ts';
 import { askConsent, declineImportRequest, giveImportConsent, withdrawImportConsent } from './imports-consent.ts';
 import {
   add as addImportSource,
@@ -70,5 +71,6 @@ export const server = {
     remove: removeImportSource,
     readNow: readImportSourceNow,
     checkNow: checkOriginalsNowAction,
+    saveSettings: saveImportSettingsAction,
   },
 };
