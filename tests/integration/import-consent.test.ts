@@ -12,7 +12,8 @@ import {
 } from '../../src/lib/imports/consent.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { wallPage } from '../../src/lib/souvenirs/wall.ts';
-import { exportedSouvenirs } from '../../src/lib/export/records.ts';
+import { CREDIT_CONSENT, exportedSouvenirs } from '../../src/lib/export/records.ts';
+import { archiveChunks, CSV_COLUMNS } from '../../src/lib/export/archive.ts';
 import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 import { fakeStatus, gatherFromFakeSocial, lastRequestToken, startFakeSocial } from '../helpers/fake-social.ts';
 import type { FakeSocial } from '../helpers/fake-social.ts';
@@ -173,5 +174,30 @@ describeEachDatabase('consent and publication of an imported post', (t) => {
     await giveConsent(t.db, token, ['wall']);
     expect(await code(declineRequest(t.db, token))).toBe('already_consented');
     expect(await t.db.selectFrom('import_item').select('id').execute()).toHaveLength(1);
+  });
+
+  it('exports a souvenir consented for the archive with its credit and its author’s consent, in JSON and CSV', async () => {
+    const { token } = await provedRequest(t);
+    const { souvenirId } = await giveConsent(t.db, token, ['wall', 'archive']);
+    await decideSouvenir(t.db, { id: souvenirId, decision: 'approve', actor: MODERATOR });
+    const credit = {
+      display_name: 'Ana des concerts',
+      handle: 'ana@social.test',
+      original_url: 'https://social.test/@ana/301',
+      consent: CREDIT_CONSENT,
+    };
+    let json = '';
+    for await (const chunk of archiveChunks(t.db, 'json')) json += chunk;
+    const archived = JSON.parse(json) as { souvenirs: { author_name: string; credit: unknown }[] };
+    expect(archived.souvenirs).toHaveLength(1);
+    expect(archived.souvenirs[0]).toMatchObject({ author_name: 'Ana des concerts', credit });
+    expect(CREDIT_CONSENT).toContain('published with its author’s consent');
+
+    let csv = '';
+    for await (const chunk of archiveChunks(t.db, 'csv')) csv += chunk;
+    const header = csv.slice(1, csv.indexOf('\n'));
+    expect(header).toContain('"credit_name","credit_handle","credit_url","credit_consent"');
+    expect(CSV_COLUMNS).toContain('credit_url');
+    expect(csv).toContain(`"Ana des concerts","ana@social.test","https://social.test/@ana/301","${CREDIT_CONSENT}"`);
   });
 });

@@ -26,6 +26,10 @@ export const CSV_COLUMNS = [
   'candle_count',
   'comment_count',
   'photo_urls',
+  'credit_name',
+  'credit_handle',
+  'credit_url',
+  'credit_consent',
   'approved_at',
   'created_at',
 ] as const;
@@ -52,6 +56,14 @@ function csvRecord(kind: ArchiveSection['kind'], record: ExportedRecord): string
     kind,
     hashtags: 'hashtags' in record ? record.hashtags.map((tag) => `#${tag}`).join(' ') : null,
     photo_urls: 'photos' in record ? record.photos.map((photo) => photo.url).join(' ') : null,
+    ...('credit' in record && record.credit
+      ? {
+          credit_name: record.credit.display_name,
+          credit_handle: record.credit.handle,
+          credit_url: record.credit.original_url,
+          credit_consent: record.credit.consent,
+        }
+      : {}),
   };
   return csvRow(CSV_COLUMNS.map((column) => cells[column]));
 }

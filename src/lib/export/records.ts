@@ -33,9 +33,22 @@ export interface ExportedSouvenir extends ExportedContribution {
   is_demo: boolean;
   candle_count: number;
   comment_count: number;
+  /** An imported post's credit (issue 20), as the wall shows it; null for the site's own souvenirs. */
+  credit: ExportedCredit | null;
   /** Its photos in order: the address of the widest JPEG on this site (`/photos/<sha256>.jpg`), and what they show. */
   photos: ExportedPhoto[];
 }
+
+/** Who wrote an imported post, where it came from, and that it is kept with their consent ('archive'). */
+export interface ExportedCredit {
+  display_name: string;
+  handle: string;
+  original_url: string;
+  consent: typeof CREDIT_CONSENT;
+}
+
+/** The archive's words for an imported souvenir, in both the site's languages (catalogue's `credit.consented`). */
+export const CREDIT_CONSENT = 'publié avec l’accord de son auteur·rice / published with its author’s consent';
 
 export interface ExportedPhoto {
   url: string;
@@ -91,6 +104,14 @@ function exportedSouvenir(souvenir: PublicSouvenir, photos: ShownPhoto[]): Expor
     is_demo: isDemo,
     candle_count: candleCount,
     comment_count: commentCount,
+    credit: souvenir.importCredit
+      ? {
+          display_name: souvenir.importCredit.name,
+          handle: souvenir.importCredit.handle,
+          original_url: souvenir.importCredit.url,
+          consent: CREDIT_CONSENT,
+        }
+      : null,
     photos: photos.map((photo) => ({
       url: photo.largest,
       alt_text: photo.altText,
