@@ -29,6 +29,7 @@ const page: ConsentPage = {
     { type: 'image', description: 'La scène en bleu', remoteUrl: 'https://files.social.test/1.jpg' },
     { type: 'image', description: null, remoteUrl: 'https://files.social.test/2.jpg' },
   ],
+  photos: [],
   language: 'fr',
   consent: null,
 };
@@ -88,5 +89,23 @@ describe('the consent page’s parts', () => {
     expect(html).toContain('At any time, from this page');
     expect(html).toContain('Withdraw my consent');
     expect(html).toContain('maxlength="500"');
+  });
+  it('shows the post’s images as our re-encoded thumbnails with their alt texts, blurred only under a content note', async () => {
+    const photo = { position: 0, width: 400, height: 300, contentNote: null };
+    const html = await render(ConsentPreview, 'fr', {
+      page: {
+        ...page,
+        photos: [
+          { ...photo, id: 1, altText: 'La scène en bleu', thumbnail: '/photos/aaa.jpg' },
+          { ...photo, id: 2, altText: '', contentNote: 'émotion', thumbnail: '/photos/bbb.jpg' },
+        ],
+      },
+    });
+    expect(html).toContain('aria-label="Vos images, telles que nous les publierions (copies ré-encodées)"');
+    expect(html).toMatch(/<figure class="clear"[^>]*>\s*<img src="\/photos\/aaa\.jpg" alt="La scène en bleu"/);
+    expect(html).toMatch(
+      /<details[^>]*>\s*<summary[^>]*>Voir l’image nette<\/summary>\s*<\/details>\s*<img src="\/photos\/bbb\.jpg" alt="Image sans description"/,
+    );
+    expect(html).not.toContain('files.social.test');
   });
 });

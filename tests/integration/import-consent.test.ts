@@ -142,7 +142,10 @@ describeEachDatabase('consent and publication of an imported post', (t) => {
     expect(await t.db.selectFrom('photo').select('id').where('import_item_id', '=', itemId).execute()).toHaveLength(1);
     await askForConsent(t.db, itemId, MODERATOR, { ...LOCAL, origin: 'https://mur.test' });
     const token = lastRequestToken(social);
-    expect((await openConsentPage(t.db, token, LOCAL))!.status).toBe('sent');
+    const shown = (await openConsentPage(t.db, token, LOCAL))!;
+    expect(shown.status).toBe('sent');
+    // The author sees our re-encoded copy of the picture, never the remote file.
+    expect(shown.photos).toMatchObject([{ altText: 'La scène', thumbnail: expect.stringMatching(/^\/photos\//) }]);
 
     await declineRequest(t.db, token);
 

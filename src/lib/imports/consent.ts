@@ -9,6 +9,8 @@ import { TOKEN_SHAPE } from '../contributions/author-link.ts';
 import { checkProof } from './proof.ts';
 import type { SendOptions } from './request-send.ts';
 import { publishConsented, unpublishImported } from './publish.ts';
+import { photosOfImportItem } from './images.ts';
+import type { ImportPhoto } from './images.ts';
 
 export const IMPORT_SCOPES = ['wall', 'screen', 'photos', 'archive'] as const satisfies readonly ImportScope[];
 
@@ -49,6 +51,8 @@ export interface ConsentPage {
   bodyHtml: string;
   contentNote: string | null;
   media: ImportMedia[];
+  /** Our re-encoded copies of its images, as they would be published (with the 'photos' use). */
+  photos: ImportPhoto[];
   language: string | null;
   /** The consent in force, if any (the latest, not withdrawn). */
   consent: { scopes: ImportScope[]; givenAt: Date } | null;
@@ -121,6 +125,7 @@ export async function openConsentPage(
     bodyHtml: row.bodyHtml,
     contentNote: row.contentNote,
     media: row.media,
+    photos: await photosOfImportItem(db, row.itemId),
     language: row.language,
     consent: row.consentId && row.scopes && row.givenAt ? { scopes: row.scopes, givenAt: row.givenAt } : null,
   };
