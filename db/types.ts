@@ -29,6 +29,7 @@ import type { ScreenItemTable, ScreenSilenceTable, ScreenStateTable, SilenceSche
 import type {
   ImportCheckpointTable,
   ImportConsentTable,
+  ImportForgottenTable,
   ImportItemTable,
   ImportRequestTable,
   ImportSourceTable,
@@ -50,6 +51,7 @@ export interface Database {
   import_item: ImportItemTable;
   import_request: ImportRequestTable;
   import_consent: ImportConsentTable;
+  import_forgotten: ImportForgottenTable;
   screen_item: ScreenItemTable;
   screen_state: ScreenStateTable;
   screen_silence: ScreenSilenceTable;

@@ -117,3 +117,13 @@ export interface ImportConsentTable {
   withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   withdrawal_reason: string | null;
 }
+
+/** Why a post was forgotten for good: it is never gathered (nor asked about) again. */
+export type ForgottenReason = 'declined' | 'withdrawn' | 'original_gone' | 'moderator';
+
+/** A post forgotten for good, known only by the SHA-256 of its address. */
+export interface ImportForgottenTable {
+  remote_uri_sha256: string;
+  reason: ForgottenReason;
+  forgotten_at: ColumnType<Date, Date | string, never>;
+}

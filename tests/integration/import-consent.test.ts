@@ -18,6 +18,7 @@ import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 import { fakeStatus, gatherFromFakeSocial, lastRequestToken, startFakeSocial } from '../helpers/fake-social.ts';
 import type { FakeSocial } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
+import { forgottenAmong } from '../../src/lib/imports/forgotten.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 
 const LOCAL = { allowLocal: true };
@@ -128,6 +129,8 @@ describeEachDatabase('consent and publication of an imported post', (t) => {
     ).toBeUndefined();
     expect(await openConsentPage(t.db, token, LOCAL)).toBeNull();
     expect(await code(withdrawConsent(t.db, token, null))).toBe('not_found');
+    // Never gathered, nor asked about, again.
+    expect(await forgottenAmong(t.db, [fakeStatus('301', 'ana').uri])).toEqual(new Set([fakeStatus('301', 'ana').uri]));
   });
 
   it('refuses consent on an expired request', async () => {
@@ -169,6 +172,8 @@ describeEachDatabase('consent and publication of an imported post', (t) => {
         after: { status: 'declined' },
       },
     ]);
+    expect(await t.db.selectFrom('import_forgotten').select('reason').execute()).toEqual([{ reason: 'declined' }]);
+    expect(await forgottenAmong(t.db, [fakeStatus('301', 'ana').uri])).toEqual(new Set([fakeStatus('301', 'ana').uri]));
     expect(await code(declineRequest(t.db, token))).toBe('not_found');
   });
 

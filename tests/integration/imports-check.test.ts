@@ -124,6 +124,11 @@ describeEachDatabase('the daily check of consented originals', (t) => {
       { withdrawn_at: LATER, withdrawal_reason: 'made private' },
       { withdrawn_at: null, withdrawal_reason: null },
     ]);
+    // Forgotten for good: a source that reads them again leaves them out.
+    expect(await t.db.selectFrom('import_forgotten').select('reason').execute()).toEqual([
+      { reason: 'original_gone' },
+      { reason: 'original_gone' },
+    ]);
     // Our copy goes with it, and the photos it became (no variant left).
     const items = await t.db.selectFrom('import_item').select('id').execute();
     expect(items.map((i) => i.id)).toEqual([kept.itemId]);

@@ -7,6 +7,7 @@ import type { BlueskySession } from './bluesky-session.ts';
 import { unpublishImported } from './publish.ts';
 import { isAllowedAddress } from './sources.ts';
 import type { AddressPolicy } from './sources.ts';
+import { forgetPostForGood } from './forgotten.ts';
 import { ensureJobRow } from '../mail/job-row.ts';
 
 /** The job row (in `mail_job`, the table of named jobs any process may claim) of the daily check. */
@@ -130,7 +131,7 @@ export async function unpublishGoneOriginal(
       .where('withdrawn_at', 'is', null)
       .execute();
     if (item.souvenir_id !== null) await unpublishImported(trx, item.souvenir_id, CHECK_ACTOR, now);
-    await trx.deleteFrom('import_item').where('id', '=', itemId).execute();
+    await forgetPostForGood(trx, itemId, 'original_gone', now);
     await recordEvent(trx, {
       actor: CHECK_ACTOR,
       action: 'import.unpublish',

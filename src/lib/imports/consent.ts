@@ -10,6 +10,7 @@ import { checkProof } from './proof.ts';
 import type { SendOptions } from './request-send.ts';
 import { publishConsented, unpublishImported } from './publish.ts';
 import { photosOfImportItem } from './images.ts';
+import { forgetPostForGood } from './forgotten.ts';
 import type { ImportPhoto } from './images.ts';
 
 export const IMPORT_SCOPES = ['wall', 'screen', 'photos', 'archive'] as const satisfies readonly ImportScope[];
@@ -213,15 +214,15 @@ export async function withdrawConsent(
       .execute();
     if (row.souvenirId !== null) await unpublishImported(trx, row.souvenirId, AUTHOR, now);
     await recordEvent(trx, { actor: AUTHOR, action: 'import.withdraw', targetType: 'import', targetId: row.itemId });
-    await trx.deleteFrom('import_item').where('id', '=', row.itemId).execute();
+    await forgetPostForGood(trx, row.itemId, 'withdrawn', now);
   });
 }
 
 /**
  * The author says no thanks, before any consent (after one, they withdraw): the request is marked
  * `declined` and journaled, then our copy of the post is deleted at once, as the purge deletes an
- * unconsented post: its re-encoded photos and the request go with it (cascade), so only the journal
- * keeps that it was declined. No proof is needed: anyone holding the link may only make us forget.
+ * unconsented post: its re-encoded photos and the request go with it (cascade); the journal keeps
+ * that it was declined, and the hash of its address keeps it from being gathered or asked again. No proof is needed: anyone holding the link may only make us forget.
  * Throws ConsentError `not_found`, `already_consented`.
  */
 export async function declineRequest(db: Kysely<Database>, token: string): Promise<void> {
@@ -244,6 +245,6 @@ export async function declineRequest(db: Kysely<Database>, token: string): Promi
       before: { status: row.status },
       after: { status: 'declined' },
     });
-    await trx.deleteFrom('import_item').where('id', '=', row.itemId).execute();
+    await forgetPostForGood(trx, row.itemId, 'declined');
   });
 }

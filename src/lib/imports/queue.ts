@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database, ImportSourceKind } from '../../../db/types.ts';
 import type { ImportedPost } from './mastodon-post.ts';
+import { forgetPostForGood, forgottenAmong } from './forgotten.ts';
 
 /** How long a post nobody consented to stays in the private queue (the privacy page's 30 days). */
 export const UNCONSENTED_RETENTION_DAYS = 30;
@@ -9,7 +10,8 @@ export const UNCONSENTED_RETENTION_DAYS = 30;
 /**
  * Stores posts in the private queue. The same post seen again (another page, another hashtag, a
  * boost, an edit) folds into its row by `remote_uri`: an edit replaces the text, never adds a row.
- * Returns how many rows were new or changed.
+ * A post forgotten for good (declined, withdrawn, its original gone, deleted by a moderator) is
+ * left out. Returns how many rows were new or changed.
  */
 export async function storeImportedPosts(
   db: Kysely<Database>,
@@ -18,11 +20,16 @@ export async function storeImportedPosts(
   posts: ImportedPost[],
   now = new Date(),
 ): Promise<number> {
-  if (posts.length === 0) return 0;
+  const forgotten = await forgottenAmong(
+    db,
+    posts.map((post) => post.remoteUri),
+  );
+  const kept = posts.filter((post) => !forgotten.has(post.remoteUri));
+  if (kept.length === 0) return 0;
   const result = await db
     .insertInto('import_item')
     .values(
-      posts.map((post) => ({
+      kept.map((post) => ({
         source_id: sourceId,
         network,
         remote_uri: post.remoteUri,
@@ -97,8 +104,10 @@ export async function purgeUnconsentedImports(db: Kysely<Database>, now = new Da
   return Number(result.numDeletedRows);
 }
 
-/** Deletes one gathered post now (its author asked, or a moderator judged it out of place); false when already gone. */
-export async function forgetImportedPost(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('import_item').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+/**
+ * Deletes one gathered post now (its author asked, or a moderator judged it out of place), for good:
+ * no source gathers it again. False when already gone.
+ */
+export async function forgetImportedPost(db: Kysely<Database>, id: number, now = new Date()): Promise<boolean> {
+  return db.transaction().execute((trx) => forgetPostForGood(trx, id, 'moderator', now));
 }
