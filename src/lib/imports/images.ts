@@ -6,6 +6,7 @@ import { PHOTO_POSITIONS } from '../photos/positions.ts';
 import { insertVariants } from '../photos/variants.ts';
 import { variantPath } from '../photos/shown.ts';
 import { isAllowedAddress } from './sources.ts';
+import { thumbnailHash, withPhotosFrom } from '../photos/thumbnail.ts';
 import type { AddressPolicy } from './sources.ts';
 
 /** Posts whose images one run fetches at most, so a run stays well inside its lease. */
@@ -149,16 +150,7 @@ export async function photosOfImportItems(
     .selectFrom('photo')
     .select(['photo.id', 'photo.import_item_id', 'photo.position', 'photo.alt_text', 'photo.content_note'])
     .select(['photo.width', 'photo.height'])
-    .select((eb) =>
-      eb
-        .selectFrom('photo_variant')
-        .select('photo_variant.hash')
-        .whereRef('photo_variant.photo_id', '=', 'photo.id')
-        .where('photo_variant.format', '=', 'jpeg')
-        .orderBy('photo_variant.width')
-        .limit(1)
-        .as('hash'),
-    )
+    .select((eb) => thumbnailHash(eb).as('hash'))
     .where('photo.import_item_id', 'in', [...new Set(itemIds)])
     .orderBy('photo.import_item_id')
     .orderBy('photo.position')
@@ -190,11 +182,13 @@ export async function withImportPhotos<T extends { id: number }>(
   db: Kysely<Database>,
   items: readonly T[],
 ): Promise<Array<T & { photos: ImportPhoto[] }>> {
-  const photos = await photosOfImportItems(
-    db,
-    items.map((item) => item.id),
+  return withPhotosFrom(
+    items,
+    await photosOfImportItems(
+      db,
+      items.map((item) => item.id),
+    ),
   );
-  return items.map((item) => ({ ...item, photos: photos.get(item.id) ?? [] }));
 }
 
 /**

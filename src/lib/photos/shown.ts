@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { EXTENSION } from './variants.ts';
+import { withPhotosFrom } from './thumbnail.ts';
 
 /** A photo as pages show it: URLs and sizes, never bytes. */
 export interface ShownPhoto {
@@ -98,11 +99,13 @@ export async function withPhotos<T extends { id: number }>(
   db: Kysely<Database>,
   items: readonly T[],
 ): Promise<Array<T & { photos: ShownPhoto[] }>> {
-  const photos = await photosOf(
-    db,
-    items.map((item) => item.id),
+  return withPhotosFrom(
+    items,
+    await photosOf(
+      db,
+      items.map((item) => item.id),
+    ),
   );
-  return items.map((item) => ({ ...item, photos: photos.get(item.id) ?? [] }));
 }
 
 /** The photo a feed or a link preview shows: the first one that carries no content note. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 import type { ProcessedPhoto } from './process.ts';
+import { thumbnailHash } from './thumbnail.ts';
 import { insertVariants } from './variants.ts';
 
 /** How long an upload waits for its form to come back right. */
@@ -81,16 +82,7 @@ export async function stagedPhotos(db: Kysely<Database>, token: string, now = ne
   const rows = await db
     .selectFrom('photo')
     .select(['photo.id', 'photo.position', 'photo.width', 'photo.height'])
-    .select((eb) =>
-      eb
-        .selectFrom('photo_variant')
-        .select('photo_variant.hash')
-        .whereRef('photo_variant.photo_id', '=', 'photo.id')
-        .where('photo_variant.format', '=', 'jpeg')
-        .orderBy('photo_variant.width')
-        .limit(1)
-        .as('thumbnail'),
-    )
+    .select((eb) => thumbnailHash(eb).as('thumbnail'))
     .where('upload_hash', '=', hashToken(token))
     .where('expires_at', '>', now)
     .orderBy('position')
