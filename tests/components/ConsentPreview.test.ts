@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ConsentPreview from '../../src/components/imports/ConsentPreview.astro';
 import ConsentForm from '../../src/components/imports/ConsentForm.astro';
-import ConsentWithdrawForm from '../../src/components/imports/ConsentWithdrawForm.astro';
 import ImportCredit from '../../src/components/imports/ImportCredit.astro';
 import type { ConsentPage } from '../../src/lib/imports/consent.ts';
 import SouvenirCard from '../../src/components/SouvenirCard.astro';
@@ -84,12 +83,6 @@ describe('the consent page’s parts', () => {
     expect(html).toContain('Cochez au moins « sur le mur »');
   });
 
-  it('tells how to withdraw and offers it, in English too', async () => {
-    const html = await render(ConsentWithdrawForm, 'en', { token: 't'.repeat(32), action: '/x' });
-    expect(html).toContain('At any time, from this page');
-    expect(html).toContain('Withdraw my consent');
-    expect(html).toContain('maxlength="500"');
-  });
   it('shows the post’s images as our re-encoded thumbnails with their alt texts, blurred only under a content note', async () => {
     const photo = { position: 0, width: 400, height: 300, contentNote: null };
     const html = await render(ConsentPreview, 'fr', {
