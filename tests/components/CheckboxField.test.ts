@@ -1,24 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import CheckboxField from '../../src/components/CheckboxField.astro';
-import { render } from './render.ts';
+import { markupCases } from './render.ts';
 
 describe('CheckboxField', () => {
-  it('ties its hint to the box and keeps what was ticked', async () => {
-    const html = await render(CheckboxField, 'fr', {
-      id: 'auto',
-      label: 'Approuver',
-      hint: 'Les habitués',
-      checked: true,
-    });
-    expect(html).toMatch(/<input id="auto" name="auto" type="checkbox" checked aria-describedby="auto-hint"/);
-    expect(html).toContain('<label for="auto">Approuver</label>');
-    expect(html).toContain('<p class="hint" id="auto-hint">Les habitués</p>');
-  });
-
-  it('takes its own name and describes nothing without a hint', async () => {
-    const html = await render(CheckboxField, 'en', { id: 'x-only', name: 'only', label: 'Only', checked: false });
-    expect(html).toContain('name="only"');
-    expect(html).not.toContain('checked');
-    expect(html).not.toContain('aria-describedby');
+  markupCases(CheckboxField, {
+    'ties its hint to the box and keeps what was ticked': {
+      locale: 'fr',
+      props: { id: 'auto', label: 'Approuver', hint: 'Les habitués', checked: true },
+      has: [
+        /<input id="auto" name="auto" type="checkbox" checked aria-describedby="auto-hint"/,
+        '<label for="auto">Approuver</label>',
+        '<p class="hint" id="auto-hint">Les habitués</p>',
+      ],
+    },
+    'takes its own name and describes nothing without a hint': {
+      locale: 'en',
+      props: { id: 'x-only', name: 'only', label: 'Only', checked: false },
+      has: ['name="only"'],
+      lacks: ['checked', 'aria-describedby'],
+    },
   });
 });

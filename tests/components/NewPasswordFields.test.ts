@@ -1,34 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import NewPasswordFields from '../../src/components/NewPasswordFields.astro';
-import { expectRefusalBeside, render } from './render.ts';
+import { markupCases } from './render.ts';
 
 const refusals: Record<string, string> = { confirm: 'The two passwords differ.' };
 const message = (field: string) => refusals[field];
 
 describe('NewPasswordFields', () => {
-  it('asks for the new password, then for it again, each refusal beside its field', async () => {
-    const html = await render(NewPasswordFields, 'en', {
-      id: 'next',
-      label: 'New password',
-      hint: 'At least 12 characters.',
-      confirmLabel: 'Confirm',
-      message,
-    });
-    expect(html).toMatch(/<input id="next" name="next" type="password"[^>]*autocomplete="new-password"/);
-    expect(html).toContain('aria-describedby="next-hint"');
-    expect(html).toMatch(/<input id="confirm" name="confirm" type="password"/);
-    expectRefusalBeside(html, 'confirm', 'The two passwords differ.');
-    expect(html).not.toContain('value=');
-  });
-
-  it('asks once where no confirmation is wanted', async () => {
-    const html = await render(NewPasswordFields, 'fr', {
-      id: 'password',
-      label: 'Mot de passe',
-      hint: 'Au moins 12 caractères.',
-      message,
-    });
-    expect(html).toContain('id="password"');
-    expect(html).not.toContain('id="confirm"');
+  markupCases(NewPasswordFields, {
+    'asks for the new password, then for it again, each refusal beside its field': {
+      locale: 'en',
+      props: { id: 'next', label: 'New password', hint: 'At least 12 characters.', confirmLabel: 'Confirm', message },
+      has: [
+        /<input id="next" name="next" type="password"[^>]*autocomplete="new-password"/,
+        'aria-describedby="next-hint"',
+        /<input id="confirm" name="confirm" type="password"/,
+      ],
+      refusals: { confirm: 'The two passwords differ.' },
+      lacks: ['value='],
+    },
+    'asks once where no confirmation is wanted': {
+      locale: 'fr',
+      props: { id: 'password', label: 'Mot de passe', hint: 'Au moins 12 caractères.', message },
+      has: ['id="password"'],
+      lacks: ['id="confirm"'],
+    },
   });
 });

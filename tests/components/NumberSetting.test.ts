@@ -1,35 +1,40 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import NumberSetting from '../../src/components/NumberSetting.astro';
-import { expectRefusalBeside, render } from './render.ts';
+import { markupCases } from './render.ts';
 
 describe('NumberSetting', () => {
-  it('asks for a whole number within the domain’s bounds, required but not marked so', async () => {
-    const html = await render(NumberSetting, 'fr', {
-      id: 'team-digest-hour',
-      name: 'digestHour',
-      label: 'Heure du résumé',
-      limits: { min: 0, max: 23 },
-      value: '19',
-      error: undefined,
-    });
-    expect(html).toMatch(/<input id="team-digest-hour" name="digestHour" type="number"/);
-    expect(html).toContain('inputmode="numeric"');
-    expect(html).toContain('min="0"');
-    expect(html).toContain('max="23"');
-    expect(html).toContain('required');
-    expect(html).toContain('value="19"');
-    expect(html).not.toContain('aria-hidden="true"> *');
-  });
-
-  it('says its refusal beside it', async () => {
-    const html = await render(NumberSetting, 'en', {
-      id: 'perAddressPerDay',
-      label: 'Messages per address per day',
-      limits: { min: 1, max: 100 },
-      value: '0',
-      error: 'Between 1 and 100.',
-    });
-    expect(html).toContain('name="perAddressPerDay"');
-    expectRefusalBeside(html, 'perAddressPerDay', 'Between 1 and 100.');
+  markupCases(NumberSetting, {
+    'asks for a whole number within the domain’s bounds, required but not marked so': {
+      locale: 'fr',
+      props: {
+        id: 'team-digest-hour',
+        name: 'digestHour',
+        label: 'Heure du résumé',
+        limits: { min: 0, max: 23 },
+        value: '19',
+        error: undefined,
+      },
+      has: [
+        /<input id="team-digest-hour" name="digestHour" type="number"/,
+        'inputmode="numeric"',
+        'min="0"',
+        'max="23"',
+        'required',
+        'value="19"',
+      ],
+      lacks: ['aria-hidden="true"> *'],
+    },
+    'says its refusal beside it': {
+      locale: 'en',
+      props: {
+        id: 'perAddressPerDay',
+        label: 'Messages per address per day',
+        limits: { min: 1, max: 100 },
+        value: '0',
+        error: 'Between 1 and 100.',
+      },
+      has: ['name="perAddressPerDay"'],
+      refusals: { perAddressPerDay: 'Between 1 and 100.' },
+    },
   });
 });

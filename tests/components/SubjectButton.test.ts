@@ -1,16 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import SubjectButton from '../../src/components/moderation/SubjectButton.astro';
-import { render } from './render.ts';
+import { markupCases } from './render.ts';
 
 describe('SubjectButton', () => {
-  it('shows its short words and names what it acts on for a screen reader, isolated', async () => {
-    const html = await render(SubjectButton, 'fr', {
-      name: 'command',
-      value: 'up',
-      label: 'Monter',
-      subject: '<i>Le rappel</i>',
-    });
-    expect(html).toContain('<button name="command" value="up">Monter<span class="visually-hidden"> : <bdi>');
-    expect(html).toContain('&lt;i&gt;Le rappel&lt;/i&gt;</bdi></span></button>');
+  markupCases(SubjectButton, {
+    'shows its short words and names what it acts on for a screen reader, isolated': {
+      locale: 'fr',
+      props: { name: 'command', value: 'up', label: 'Monter', subject: '<i>Le rappel</i>' },
+      has: [
+        '<button name="command" value="up">Monter<span class="visually-hidden"> : <bdi>',
+        '&lt;i&gt;Le rappel&lt;/i&gt;</bdi></span></button>',
+      ],
+    },
   });
 });
