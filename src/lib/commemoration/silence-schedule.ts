@@ -1,13 +1,13 @@
-import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, SilenceRecurrence } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { recordEvent } from '../moderation/audit.ts';
-import type { Actor } from '../moderation/audit.ts';
-import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { changeScreens, wakeScreens } from './screen-change.ts';
+import type { ScreenChangeOptions } from './screen-change.ts';
 import { isAnniversary, readAnniversary } from './anniversary.ts';
 import type { AnniversarySchedule } from './anniversary.ts';
 import { parisDay, parisTimeOn, parseParisTime } from './paris-time.ts';
+import { repeatEvery } from '../ops/repeat.ts';
 
 /**
  * How far ahead an occurrence becomes a `screen_silence` row: every screen then holds it minutes
@@ -92,10 +92,6 @@ export async function scheduledSilences(
   return schedules.map((schedule) => ({ ...schedule, next: nextOccurrence(schedule, now, anniversary) }));
 }
 
-async function wakeScreens(trx: Kysely<Database>): Promise<void> {
-  await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx);
-}
-
 /**
  * Turns every occurrence due within the lookahead into a `screen_silence` row and wakes the
  * screens. Any process may run it at any time: the unique (schedule_id, starts_at) lets one
@@ -157,7 +153,7 @@ function checked(schedule: NewSilenceSchedule): NewSilenceSchedule {
 export async function createSilenceSchedule(
   db: Kysely<Database>,
   input: NewSilenceSchedule,
-  { actor, now = new Date() }: { actor: Actor; now?: Date },
+  { actor, now = new Date() }: ScreenChangeOptions,
 ): Promise<SilenceSchedule> {
   const schedule = checked(input);
   const row = await db.transaction().execute(async (trx) => {
@@ -174,7 +170,13 @@ export async function createSilenceSchedule(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await journal(trx, actor, 'screen.schedule', inserted.id, schedule);
+    await recordEvent(trx, {
+      actor,
+      action: 'screen.schedule',
+      targetType: 'setting',
+      targetId: inserted.id,
+      after: schedule,
+    });
     return inserted;
   });
   await claimDueSilences(db, now);
@@ -188,19 +190,14 @@ export async function createSilenceSchedule(
 export async function removeSilenceSchedule(
   db: Kysely<Database>,
   id: number,
-  { actor, now = new Date() }: { actor: Actor; now?: Date },
+  { actor, now = new Date() }: ScreenChangeOptions,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await changeScreens(db, actor, async (trx) => {
     await trx.deleteFrom('screen_silence').where('schedule_id', '=', id).where('starts_at', '>', now).execute();
     const removed = await trx.deleteFrom('silence_schedule').where('id', '=', id).returningAll().executeTakeFirst();
     if (!removed) throw new SilenceScheduleError('not_found');
-    await journal(trx, actor, 'screen.unschedule', id, toSchedule(removed));
-    await wakeScreens(trx);
+    return { action: 'screen.unschedule', targetType: 'setting', targetId: id, after: toSchedule(removed) };
   });
-}
-
-async function journal(trx: Transaction<Database>, actor: Actor, action: string, id: number, after: unknown) {
-  await recordEvent(trx, { actor, action, targetType: 'setting', targetId: id, after });
 }
 
 /**
@@ -208,20 +205,9 @@ async function journal(trx: Transaction<Database>, actor: Actor, action: string,
  * next tick tries again. Returns a function that stops it.
  */
 export function scheduleSilences(db: Kysely<Database>, log: Pick<Console, 'error'> = console): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await claimDueSilences(db);
-    } catch (error) {
-      log.error('[silence] could not claim the scheduled silences (will retry):', (error as Error).message);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), SILENCE_POLL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(
+    SILENCE_POLL_MS,
+    () => claimDueSilences(db),
+    (error) => log.error('[silence] could not claim the scheduled silences (will retry):', (error as Error).message),
+  );
 }

@@ -4,6 +4,7 @@ import { runDueImports } from './run.ts';
 import type { SourceRun } from './run.ts';
 import { checkOriginals, claimDailyCheck } from './check.ts';
 import type { CheckOutcome } from './check.ts';
+import { repeatEvery } from '../ops/repeat.ts';
 
 /** How often a process looks for a due source; each source keeps its own interval and backoff. */
 export const IMPORT_POLL_MS = 60_000;
@@ -33,24 +34,15 @@ export function scheduleImports(
   options: { allowLocal: boolean },
   log: Pick<Console, 'log' | 'error'> = console,
 ): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return repeatEvery(
+    IMPORT_POLL_MS,
+    async () => {
       for (const run of await runDueImports(db, options)) log.log(describeRun(run));
       if (await claimDailyCheck(db)) {
         const checked = await checkOriginals(db, new Date(), options);
         if (checked.checked > 0) log.log(describeCheck(checked));
       }
-    } catch (error) {
-      log.error('[imports] run failed (will retry):', error instanceof Error ? error.message : error);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), IMPORT_POLL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    (error) => log.error('[imports] run failed (will retry):', error instanceof Error ? error.message : error),
+  );
 }

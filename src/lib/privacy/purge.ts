@@ -8,6 +8,7 @@ import { purgeOldMail } from '../mail/erase.ts';
 import { forgetExpiredUploads } from '../photos/staging.ts';
 import { purgeUnconsentedImports } from '../imports/queue.ts';
 import { expireConsentRequests } from '../imports/request.ts';
+import { repeatEvery } from '../ops/repeat.ts';
 
 /** How long an IP hash is kept on a souvenir, a comment, a report or a contact message (the privacy page says so). */
 export const IP_HASH_RETENTION_DAYS = 30;
@@ -113,14 +114,10 @@ export const PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
  * server (the next run catches up). Returns a function that stops the timer.
  */
 export function schedulePurge(db: Kysely<Database>, log: Pick<Console, 'log' | 'error'> = console): () => void {
-  const run = () =>
-    purgeExpiredPersonalData(db).then(
-      (counts) => log.log(`[privacy] purge: ${describePurge(counts)}`),
-      (error: unknown) =>
-        log.error('[privacy] purge failed (will retry in a day):', error instanceof Error ? error.message : error),
-    );
-  void run();
-  const timer = setInterval(() => void run(), PURGE_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(
+    PURGE_INTERVAL_MS,
+    async () => log.log(`[privacy] purge: ${describePurge(await purgeExpiredPersonalData(db))}`),
+    (error) =>
+      log.error('[privacy] purge failed (will retry in a day):', error instanceof Error ? error.message : error),
+  );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
+import { repeatEvery } from '../ops/repeat.ts';
 
 /** How long changes are kept: a screen away for longer starts again from the page it reloads. */
 export const WALL_CHANGE_RETENTION_MS = 2 * 24 * 60 * 60 * 1000;
@@ -66,12 +67,9 @@ export async function purgeWallChanges(db: Kysely<Database>, now = new Date()): 
 
 /** Purges old changes now and daily; every process may run it (the delete is idempotent). */
 export function scheduleWallChangePurge(db: Kysely<Database>): () => void {
-  const run = () =>
-    purgeWallChanges(db).catch((error: unknown) =>
-      console.error('[wall] could not purge old changes (will retry in a day):', (error as Error).message),
-    );
-  void run();
-  const timer = setInterval(() => void run(), 24 * 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(
+    24 * 60 * 60 * 1000,
+    () => purgeWallChanges(db),
+    (error) => console.error('[wall] could not purge old changes (will retry in a day):', (error as Error).message),
+  );
 }
