@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { runDueImports } from '../../src/lib/imports/run.ts';
@@ -54,8 +55,8 @@ export interface FakeSocial {
   media: Map<string, Buffer>;
   /** A Bluesky post is deleted (app.bsky.feed.getPosts leaves it out). */
   deleteSkyPost(uri: string): void;
-  /** Forgets every post and every deletion (a test's fresh start; both engines run against one server). */
-  clearPosts(): void;
+  /** Forgets every post, every deletion and every request seen or posted (a test's fresh start). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -105,7 +106,8 @@ function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   });
 }
 
-export async function startFakeSocial(): Promise<FakeSocial> {
+/** The server, not yet listening: `listen()` gives it a free local port and sets its `origin`. */
+function fakeSocialServer(): { social: FakeSocial; listen(): Promise<void> } {
   const mentions: unknown[] = [];
   const skyReplies = new Map<string, unknown[]>();
   const deleted = new Set<string>();
@@ -113,7 +115,8 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   let lastMastodonReply = '';
   let lastSkyReply = '';
   let n = 0;
-  const state: Omit<FakeSocial, 'origin' | 'close'> = {
+  const state: FakeSocial = {
+    origin: '',
     seen: [],
     posted: [],
     statuses: [],
@@ -146,12 +149,20 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     deleteSkyPost(uri) {
       deletedSky.add(uri);
     },
-    clearPosts() {
+    reset() {
       state.statuses.length = 0;
       state.skyPosts.length = 0;
       deleted.clear();
       deletedSky.clear();
+      state.seen.length = 0;
+      state.posted.length = 0;
     },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A response the client stopped reading (a refused image) would hold close() for the keep-alive time.
+        server.closeAllConnections();
+      }),
   };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url!, 'http://x');
@@ -233,17 +244,32 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   // Idle connections stay open past a slow test step (PGlite, sharp): a socket the server closed
   // at its default 5 s, reused by fetch at that moment, failed a run with "fetch failed".
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return Object.assign(state, {
-    origin,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // A response the client stopped reading (a refused image) would hold close() for the keep-alive time.
-        server.closeAllConnections();
-      }),
-  }) as FakeSocial;
+  const listen = async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  return { social: state, listen };
+}
+
+export async function startFakeSocial(): Promise<FakeSocial> {
+  const { social, listen } = fakeSocialServer();
+  await listen();
+  return social;
+}
+
+/**
+ * The test file's server: started before its first test, closed after its last, and reset before
+ * each test, since both engines' suites run against it. `media` is served from the start.
+ */
+export function useFakeSocial(media: Record<string, () => Promise<Buffer>> = {}): FakeSocial {
+  const { social, listen } = fakeSocialServer();
+  beforeAll(async () => {
+    await listen();
+    for (const [name, bytes] of Object.entries(media)) social.media.set(name, await bytes());
+  });
+  afterAll(() => social.close());
+  beforeEach(() => social.reset());
+  return social;
 }
 
 /** The fake server's posts as the private queue holds them: a Mastodon and a Bluesky source, read once each. */

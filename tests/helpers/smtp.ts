@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { simpleParser } from 'mailparser';
@@ -19,14 +20,17 @@ export interface TestSmtp {
   refuseNext(count: number, code?: number): void;
   /** Resolves once `count` messages have arrived, or throws after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Forgets what was received and refuses nothing more (a test's fresh start). */
+  reset(): void;
   close(): Promise<void>;
 }
 
 /**
  * A real SMTP server in the test's process (smtp-server), whose messages are parsed with
- * mailparser: what a sender puts on the wire is what the test reads.
+ * mailparser: what a sender puts on the wire is what the test reads. Not yet listening:
+ * `listen()` gives it a free local port and sets its `url`.
  */
-export async function startTestSmtp(): Promise<TestSmtp> {
+function testSmtpServer(): { smtp: TestSmtp; listen(): Promise<void> } {
   const received: ReceivedMail[] = [];
   let refusals: { count: number; code: number } = { count: 0, code: 451 };
   const server = new SMTPServer({
@@ -64,10 +68,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    url: `smtp://user:secret@127.0.0.1:${port}`,
+  const smtp: TestSmtp = {
+    url: '',
     received,
     refuseNext(count, code = 451) {
       refusals = { count, code };
@@ -80,6 +82,30 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       }
       return received;
     },
+    reset() {
+      received.length = 0;
+      refusals = { count: 0, code: 451 };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  const listen = async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    smtp.url = `smtp://user:secret@127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  };
+  return { smtp, listen };
+}
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const { smtp, listen } = testSmtpServer();
+  await listen();
+  return smtp;
+}
+
+/** The test file's server: started before its first test, closed after its last, reset before each test. */
+export function useTestSmtp(): TestSmtp {
+  const { smtp, listen } = testSmtpServer();
+  beforeAll(listen);
+  afterAll(() => smtp.close());
+  beforeEach(() => smtp.reset());
+  return smtp;
 }

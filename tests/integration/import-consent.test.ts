@@ -1,4 +1,4 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect, beforeEach } from 'vitest';
 import { createHash } from 'node:crypto';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
@@ -15,8 +15,7 @@ import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { CREDIT_CONSENT, exportedSouvenirs } from '../../src/lib/export/records.ts';
 import { archiveChunks, CSV_COLUMNS } from '../../src/lib/export/archive.ts';
 import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
-import { fakeStatus, gatherFromFakeSocial, lastRequestToken, startFakeSocial } from '../helpers/fake-social.ts';
-import type { FakeSocial } from '../helpers/fake-social.ts';
+import { fakeStatus, gatherFromFakeSocial, lastRequestToken, useFakeSocial } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
 import { forgottenAmong } from '../../src/lib/imports/forgotten.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
@@ -24,16 +23,9 @@ import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 const LOCAL = { allowLocal: true };
 const MODERATOR = { id: null, label: 'modo' };
 
-let social: FakeSocial;
-beforeAll(async () => {
-  social = await startFakeSocial();
-  social.media.set('scene.jpg', await phoneJpeg(800, 600));
-});
-afterAll(() => social.close());
+const social = useFakeSocial({ 'scene.jpg': () => phoneJpeg(800, 600) });
 beforeEach(() => {
-  social.posted.length = 0;
   social.statuses = [fakeStatus('301', 'ana', 'Le <strong>premier</strong> rang, ce soir-là.')];
-  social.skyPosts = [];
 });
 
 /** Ana's post gathered, asked about, and her keyword reply seen: the page's token. */

@@ -1,4 +1,4 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect, beforeEach } from 'vitest';
 import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
 import { askForConsent, expireConsentRequests, ImportRequestError } from '../../src/lib/imports/request.ts';
@@ -10,24 +10,17 @@ import {
   fakeStatus,
   gatherFromFakeSocial,
   MASTODON_TOKEN,
-  startFakeSocial,
+  useFakeSocial,
 } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
-import type { FakeSocial } from '../helpers/fake-social.ts';
 
 const LOCAL = { allowLocal: true };
 const SITE = 'https://mur.test';
 const MODERATOR = { id: null, label: 'modo' };
 const TOKEN_IN_LINK = /\/accord\/([A-Za-z0-9_-]{32})/;
 
-let social: FakeSocial;
-beforeAll(async () => {
-  social = await startFakeSocial();
-});
-afterAll(() => social.close());
+const social = useFakeSocial();
 beforeEach(() => {
-  social.seen.length = 0;
-  social.posted.length = 0;
   social.statuses = [fakeStatus('201', 'ana'), fakeStatus('202', 'bob'), fakeStatus('203', 'cleo')];
   social.skyPosts = [fakeSkyPost('3kaa', 'lea.test')];
 });

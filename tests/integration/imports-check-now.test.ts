@@ -1,7 +1,6 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { fakeStatus, gatherFromFakeSocial, lastRequestToken, startFakeSocial } from '../helpers/fake-social.ts';
-import type { FakeSocial } from '../helpers/fake-social.ts';
+import { fakeStatus, gatherFromFakeSocial, lastRequestToken, useFakeSocial } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
 import { askForConsent } from '../../src/lib/imports/request.ts';
 import { giveConsent, openConsentPage } from '../../src/lib/imports/consent.ts';
@@ -18,15 +17,7 @@ import {
 const LOCAL = { allowLocal: true };
 const ADMIN = { id: null, label: 'admin' };
 
-let social: FakeSocial;
-beforeAll(async () => {
-  social = await startFakeSocial();
-});
-afterAll(() => social.close());
-beforeEach(() => {
-  social.clearPosts();
-  social.posted.length = 0;
-});
+const social = useFakeSocial();
 
 describeEachDatabase('checking consented originals on request', (t) => {
   /** Ana's post consented to and approved: on the wall. */

@@ -1,9 +1,8 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { fakeSkyPost, fakeStatus, SKY_ACCOUNT, SKY_PASSWORD, startFakeSocial } from '../helpers/fake-social.ts';
-import type { FakeSocial } from '../helpers/fake-social.ts';
+import { fakeSkyPost, fakeStatus, SKY_ACCOUNT, SKY_PASSWORD, useFakeSocial } from '../helpers/fake-social.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 import { importTimerLog } from '../helpers/import-timer.ts';
 import { addImportSource } from '../../src/lib/imports/sources.ts';
@@ -18,18 +17,7 @@ const LATER = new Date('2026-12-07T10:00:00Z');
 const LOCAL = { allowLocal: true };
 const script = { id: null, label: 'script' };
 
-let social: FakeSocial;
-
-beforeAll(async () => {
-  social = await startFakeSocial();
-  social.media.set('scene.jpg', await phoneJpeg(800, 600));
-});
-
-afterAll(() => social.close());
-
-beforeEach(() => {
-  social.clearPosts();
-});
+const social = useFakeSocial({ 'scene.jpg': () => phoneJpeg(800, 600) });
 
 /** What giving consent leaves behind (imports/consent.ts): the record, the item marked, a souvenir approved with its photos. */
 async function consentAndPublish(

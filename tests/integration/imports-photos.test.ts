@@ -1,7 +1,6 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect, beforeAll } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { fakeStatus, startFakeSocial } from '../helpers/fake-social.ts';
-import type { FakeSocial } from '../helpers/fake-social.ts';
+import { fakeStatus, useFakeSocial } from '../helpers/fake-social.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 import { approvedSouvenir } from '../helpers/contribution-fixtures.ts';
 import { addImportSource } from '../../src/lib/imports/sources.ts';
@@ -21,22 +20,13 @@ import { MAX_PHOTO_BYTES } from '../../src/lib/photos/process.ts';
 const NOW = new Date('2026-12-06T10:00:00Z');
 const LOCAL = { allowLocal: true };
 
-let social: FakeSocial;
+const social = useFakeSocial();
 let phone: Buffer;
-
 beforeAll(async () => {
-  social = await startFakeSocial();
   phone = await phoneJpeg(1200, 800);
   social.media.set('scene.jpg', phone);
   social.media.set('notes.txt', Buffer.from('pas une image'));
   social.media.set('huge.jpg', Buffer.alloc(MAX_PHOTO_BYTES + 1));
-});
-
-afterAll(() => social.close());
-
-beforeEach(() => {
-  social.seen.length = 0;
-  social.clearPosts();
 });
 
 /** A status with a content warning and four attachments: a picture, a text file, a huge file, a video. */

@@ -1,7 +1,6 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect, beforeEach } from 'vitest';
 import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
-import { fakeStatus, startFakeSocial } from '../helpers/fake-social.ts';
-import type { FakeSocial } from '../helpers/fake-social.ts';
+import { fakeStatus, useFakeSocial } from '../helpers/fake-social.ts';
 import { addImportSource, ImportSourceError, setImportSourceEnabled } from '../../src/lib/imports/sources.ts';
 import { readSourceNow } from '../../src/lib/imports/read-now.ts';
 import { claimDueSource, claimSourceNow, LEASE_MS } from '../../src/lib/imports/claim.ts';
@@ -11,17 +10,12 @@ const LATER = new Date('2026-12-06T09:00:00Z');
 const ADMIN = { id: null, label: 'camille' };
 const OPTIONS = { allowLocal: true, now: NOW };
 
-let social: FakeSocial;
-beforeAll(async () => {
-  social = await startFakeSocial();
+const social = useFakeSocial();
+beforeEach(() => {
   social.statuses.push(
     { ...fakeStatus('701'), media_attachments: [] },
     { ...fakeStatus('702'), media_attachments: [] },
   );
-});
-afterAll(() => social.close());
-beforeEach(() => {
-  social.seen.length = 0;
 });
 
 const instanceAsks = () => social.seen.filter((s) => s.includes('/api/v2/instance')).length;

@@ -1,7 +1,6 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { startTestSmtp } from '../helpers/smtp.ts';
-import type { TestSmtp } from '../helpers/smtp.ts';
+import { useTestSmtp } from '../helpers/smtp.ts';
 import { submission } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
@@ -20,14 +19,7 @@ const origin = 'https://mur.example';
 const mail = { origin };
 const moderator = { id: null, label: 'script' };
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-});
-afterAll(() => smtp.close());
-beforeEach(() => {
-  smtp.received.length = 0;
-});
+const smtp = useTestSmtp();
 
 /** The one link of a text part that starts with `prefix`. */
 function linkIn(text: string, prefix: string): string {

@@ -1,9 +1,8 @@
-import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { it, expect } from 'vitest';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
-import { startTestSmtp } from '../helpers/smtp.ts';
-import type { TestSmtp } from '../helpers/smtp.ts';
+import { useTestSmtp } from '../helpers/smtp.ts';
 import { enqueueMail } from '../../src/lib/mail/outbox.ts';
 import type { OutgoingMail } from '../../src/lib/mail/outbox.ts';
 import { CLAIM_MS, claimDue, sendDue } from '../../src/lib/mail/sender.ts';
@@ -27,17 +26,7 @@ function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
   };
 }
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.received.length = 0;
-  smtp.refuseNext(0);
-});
+const smtp = useTestSmtp();
 
 function sender(at: Date = now): SendOptions {
   return {
