@@ -2,23 +2,23 @@ import { describe, it, expect } from 'vitest';
 import { normaliseWebsite } from '../../src/lib/comments/website.ts';
 
 describe('a commenter’s website', () => {
-  it('keeps http and https addresses, adding https:// to a bare domain', () => {
-    expect(normaliseWebsite('https://exemple.fr/blog')).toBe('https://exemple.fr/blog');
-    expect(normaliseWebsite(' exemple.fr ')).toBe('https://exemple.fr/');
-    expect(normaliseWebsite('HTTP://Exemple.FR')).toBe('http://exemple.fr/');
+  it.each([
+    ['https://exemple.fr/blog', 'https://exemple.fr/blog'],
+    [' exemple.fr ', 'https://exemple.fr/'],
+    ['HTTP://Exemple.FR', 'http://exemple.fr/'],
+  ])('keeps http and https addresses, adding https:// to a bare domain: %j', (typed, kept) => {
+    expect(normaliseWebsite(typed)).toBe(kept);
   });
 
-  it('refuses other schemes, credentials, spaces and hosts without a dot', () => {
-    for (const bad of [
-      'javascript:alert(1)',
-      'data:text/html,x',
-      'ftp://exemple.fr',
-      'https://a:b@exemple.fr',
-      'https://intranet',
-      'exemple .fr',
-      '',
-    ]) {
-      expect(normaliseWebsite(bad), bad).toBeNull();
-    }
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'ftp://exemple.fr',
+    'https://a:b@exemple.fr',
+    'https://intranet',
+    'exemple .fr',
+    '',
+  ])('refuses other schemes, credentials, spaces and hosts without a dot: %j', (typed) => {
+    expect(normaliseWebsite(typed)).toBeNull();
   });
 });

@@ -359,13 +359,14 @@ describe('links in a body follow the website field’s rule', () => {
     'https:///a@exemple.fr/',
   ];
 
-  it('drops a typed link target with credentials before the host, keeping the text', () => {
-    for (const url of WITH_CREDENTIALS) {
-      expect(sanitizeBody(`<a href="${url}">lien</a>`), url).toBe(`<p><a rel="${REL}">lien</a></p>`);
-      expect(sanitizeBody(`<q cite="${url}">dit</q>`), url).toBe('<p><q>dit</q></p>');
-      expect(normaliseWebsite(url), url).toBeNull();
-    }
-  });
+  it.each(WITH_CREDENTIALS)(
+    'drops a typed link target with credentials before the host, keeping the text: %s',
+    (url) => {
+      expect(sanitizeBody(`<a href="${url}">lien</a>`)).toBe(`<p><a rel="${REL}">lien</a></p>`);
+      expect(sanitizeBody(`<q cite="${url}">dit</q>`)).toBe('<p><q>dit</q></p>');
+      expect(normaliseWebsite(url)).toBeNull();
+    },
+  );
 
   it('does not link a bare URL with credentials, on either path', () => {
     for (const text of ['voir https://a:b@c.fr/x ici', 'www.a@b.fr', 'https://exemple.fr@ailleurs.example/']) {
@@ -384,29 +385,25 @@ describe('links in a body follow the website field’s rule', () => {
     expect(normaliseWebsite('https://@exemple.fr')).toBe('https://exemple.fr/');
   });
 
-  it('keeps only the address of a mailto link', () => {
-    for (const href of [
-      'mailto:jean@exemple.fr?cc=autre@exemple.fr',
-      'mailto:jean@exemple.fr?bcc=autre@exemple.fr&body=Bonjour',
-      'mailto:jean@exemple.fr?subject=x&body=Cliquez%20ici',
-      'MAILTO:jean@exemple.fr#x',
-    ]) {
-      const html = sanitizeBody(`<a href="${href.replace(/&/g, '&amp;')}">écrire</a>`);
-      expect(html, href).toBe(`<p><a href="mailto:jean@exemple.fr" rel="${REL}">écrire</a></p>`);
-      expect(sanitizeBody(html)).toBe(html);
-    }
+  it.each([
+    'mailto:jean@exemple.fr?cc=autre@exemple.fr',
+    'mailto:jean@exemple.fr?bcc=autre@exemple.fr&body=Bonjour',
+    'mailto:jean@exemple.fr?subject=x&body=Cliquez%20ici',
+    'MAILTO:jean@exemple.fr#x',
+  ])('keeps only the address of a mailto link: %s', (href) => {
+    const html = sanitizeBody(`<a href="${href.replace(/&/g, '&amp;')}">écrire</a>`);
+    expect(html).toBe(`<p><a href="mailto:jean@exemple.fr" rel="${REL}">écrire</a></p>`);
+    expect(sanitizeBody(html)).toBe(html);
   });
 
-  it('drops a mailto that is not one address', () => {
-    for (const href of [
-      'mailto:a@exemple.fr,b@exemple.fr',
-      'mailto:a@exemple.fr%3Fcc=b@exemple.fr',
-      'mailto:?to=a@exemple.fr',
-      'mailto:',
-      'mailto:%zz',
-    ]) {
-      expect(sanitizeBody(`<a href="${href}">écrire</a>`), href).toBe(`<p><a rel="${REL}">écrire</a></p>`);
-    }
+  it.each([
+    'mailto:a@exemple.fr,b@exemple.fr',
+    'mailto:a@exemple.fr%3Fcc=b@exemple.fr',
+    'mailto:?to=a@exemple.fr',
+    'mailto:',
+    'mailto:%zz',
+  ])('drops a mailto that is not one address: %s', (href) => {
+    expect(sanitizeBody(`<a href="${href}">écrire</a>`)).toBe(`<p><a rel="${REL}">écrire</a></p>`);
   });
 });
 
