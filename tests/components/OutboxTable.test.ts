@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import OutboxTable from '../../src/components/mail/OutboxTable.astro';
 import NotifyField from '../../src/components/mail/NotifyField.astro';
-import { expectMarkup, render } from './render.ts';
+import { markupCases } from './render.ts';
 
 const entry = {
   id: 7,
@@ -19,12 +19,10 @@ const entry = {
 };
 
 describe('OutboxTable', () => {
-  it('shows the masked address, the status, attempts and error, and a named resend button', async () => {
-    const html = await render(OutboxTable, 'fr', {
-      entries: [entry],
-      resendAction: '/moderation/courriels?_action=mail.resend',
-    });
-    expectMarkup(html, {
+  markupCases(OutboxTable, {
+    'shows the masked address, the status, attempts and error, and a named resend button': {
+      locale: 'fr',
+      props: { entries: [entry], resendAction: '/moderation/courriels?_action=mail.resend' },
       has: [
         'c•••e@e•••.org',
         'Abandonné',
@@ -32,28 +30,29 @@ describe('OutboxTable', () => {
         'aria-label="Renvoyer le message 7"',
         'name="id" value="7"',
       ],
-    });
-  });
-
-  it('offers no resend for a message that cannot be sent again', async () => {
-    const html = await render(OutboxTable, 'en', {
-      entries: [{ ...entry, status: 'sent', resendable: false }],
-      resendAction: '/en/moderation/courriels?_action=mail.resend',
-    });
-    expect(html).toContain('Sent');
-    expect(html).not.toContain('name="id"');
+    },
+    'offers no resend for a message that cannot be sent again': {
+      locale: 'en',
+      props: {
+        entries: [{ ...entry, status: 'sent', resendable: false }],
+        resendAction: '/en/moderation/courriels?_action=mail.resend',
+      },
+      has: ['Sent'],
+      lacks: ['name="id"'],
+    },
   });
 });
 
 describe('NotifyField', () => {
-  it('is a labelled checkbox named notify, described by its hint', async () => {
-    const html = await render(NotifyField, 'fr', { idPrefix: 'comment-' });
-    expectMarkup(html, {
+  markupCases(NotifyField, {
+    'is a labelled checkbox named notify, described by its hint': {
+      locale: 'fr',
+      props: { idPrefix: 'comment-' },
       has: [
         'id="comment-notify" name="notify" type="checkbox"',
         '<label for="comment-notify">Me prévenir des réponses</label>',
         'aria-describedby="comment-notify-hint"',
       ],
-    });
+    },
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import QueueItem from '../../src/components/moderation/QueueItem.astro';
 import type { CommentQueueItem, SouvenirQueueItem } from '../../src/lib/contributions/queue.ts';
-import { render } from './render.ts';
+import { markupCases, render } from './render.ts';
 
 const base = {
   id: 12,
@@ -41,22 +41,61 @@ const comment: CommentQueueItem = {
 };
 
 const props = { action: '/moderation?_action=moderation.decide', bulkForm: 'bulk' };
+const screen = { onScreen: false, action: '/moderation?_action=venue.screen' };
 
 describe('QueueItem', () => {
-  it('names the item, its author and status, and labels its checkbox for the bulk form', async () => {
-    const html = await render(QueueItem, 'fr', { ...props, item: souvenir });
-    expect(html).toContain('aria-labelledby="souvenir-12-title"');
-    expect(html).toContain('Le rappel');
-    expect(html).toContain('Inès');
-    expect(html).toContain('en attente');
-    expect(html).toMatch(/<input[^>]*id="souvenir-12-select"[^>]*form="bulk"/);
-    expect(html).toContain('<label for="souvenir-12-select">');
-  });
-
-  it('shows the moderator the address that the public never sees', async () => {
-    const html = await render(QueueItem, 'en', { ...props, item: souvenir });
-    expect(html).toContain('Address (never published):');
-    expect(html).toContain('ines@example.org');
+  markupCases(QueueItem, {
+    'names the item, its author and status, and labels its checkbox for the bulk form': {
+      locale: 'fr',
+      props: { ...props, item: souvenir },
+      has: [
+        'aria-labelledby="souvenir-12-title"',
+        'Le rappel',
+        'Inès',
+        'en attente',
+        /<input[^>]*id="souvenir-12-select"[^>]*form="bulk"/,
+        '<label for="souvenir-12-select">',
+      ],
+    },
+    'shows the moderator the address that the public never sees': {
+      locale: 'en',
+      props: { ...props, item: souvenir },
+      has: ['Address (never published):', 'ines@example.org'],
+    },
+    'says which souvenir a comment answers, and never offers to pin it': {
+      locale: 'fr',
+      props: { ...props, item: { ...comment, status: 'approved' } },
+      has: ['href="/souvenirs/pub12"', 'name="targetType" value="comment"'],
+      lacks: [/value="(pin|unpin)"/],
+    },
+    'keeps the reason typed before a refused decision': {
+      locale: 'fr',
+      props: { ...props, item: souvenir, reason: 'Doublon "probable"' },
+      has: [
+        /<input type="text" id="souvenir-12-reason"[^>]*value="Doublon &quot;probable&quot;"/,
+        '<label for="souvenir-12-reason">Motif (facultatif, noté au journal)</label>',
+      ],
+    },
+    'offers the venue screen (issue 21): a box beside approval when pending, a button once approved, nothing for a comment':
+      [
+        {
+          locale: 'fr',
+          props: { ...props, item: souvenir, screen },
+          has: [/name="onScreen"[^>]*data-on-screen-option/, 'Aussi sur l’écran de la salle'],
+          lacks: ['data-venue-screen-button'],
+        },
+        {
+          locale: 'fr',
+          props: { ...props, item: { ...souvenir, status: 'approved' }, screen },
+          has: ['data-venue-screen-button'],
+          lacks: ['data-on-screen-option'],
+        },
+        {
+          locale: 'fr',
+          props: { ...props, item: { ...comment, status: 'approved' }, screen },
+          lacks: ['venue.screen', 'data-on-screen-option'],
+        },
+      ],
   });
 
   it('offers the decisions the item’s status allows, in one labelled group', async () => {
@@ -65,32 +104,5 @@ describe('QueueItem', () => {
     const decisions = [...html.matchAll(/name="decision" value="(\w+)"/g)].map((m) => m[1]);
     expect(decisions).toEqual(['approve', 'reject', 'spam', 'trash']);
     expect(html).toContain('name="expectedStatus" value="pending"');
-  });
-
-  it('says which souvenir a comment answers, and never offers to pin it', async () => {
-    const html = await render(QueueItem, 'fr', { ...props, item: { ...comment, status: 'approved' } });
-    expect(html).toContain('href="/souvenirs/pub12"');
-    expect(html).toContain('name="targetType" value="comment"');
-    expect(html).not.toMatch(/value="(pin|unpin)"/);
-  });
-
-  it('keeps the reason typed before a refused decision', async () => {
-    const html = await render(QueueItem, 'fr', { ...props, item: souvenir, reason: 'Doublon "probable"' });
-    expect(html).toMatch(/<input type="text" id="souvenir-12-reason"[^>]*value="Doublon &quot;probable&quot;"/);
-    expect(html).toContain('<label for="souvenir-12-reason">Motif (facultatif, noté au journal)</label>');
-  });
-
-  it('offers the venue screen (issue 21): a box beside approval when pending, a button once approved, nothing for a comment', async () => {
-    const screen = { onScreen: false, action: '/moderation?_action=venue.screen' };
-    const pending = await render(QueueItem, 'fr', { ...props, item: souvenir, screen });
-    expect(pending).toMatch(/name="onScreen"[^>]*data-on-screen-option/);
-    expect(pending).toContain('Aussi sur l’écran de la salle');
-    expect(pending).not.toContain('data-venue-screen-button');
-    const approved = await render(QueueItem, 'fr', { ...props, item: { ...souvenir, status: 'approved' }, screen });
-    expect(approved).toContain('data-venue-screen-button');
-    expect(approved).not.toContain('data-on-screen-option');
-    const onComment = await render(QueueItem, 'fr', { ...props, item: { ...comment, status: 'approved' }, screen });
-    expect(onComment).not.toContain('venue.screen');
-    expect(onComment).not.toContain('data-on-screen-option');
   });
 });
