@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { defineSetting } from '../settings/setting-row.ts';
-import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { wakeScreens } from './screen-change.ts';
 import { COMMEMORATION_TIME_ZONE } from './paris-time.ts';
 
 export const ANNIVERSARY_SETTING_KEY = 'anniversary';
@@ -74,7 +74,7 @@ const anniversarySetting = defineSetting<AnniversarySchedule>({
   check: toSchedule,
   action: 'anniversary.schedule',
   journalBefore: false,
-  alsoIn: async (trx) => void (await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx)),
+  alsoIn: wakeScreens,
 });
 
 export const readAnniversary = anniversarySetting.get;

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { recordEvent } from '../moderation/audit.ts';
-import type { Actor } from '../moderation/audit.ts';
-import { WALL_CHANNEL } from '../moderation/decisions.ts';
 import { SilenceScheduleError } from './silence-schedule.ts';
+import { changeScreens } from './screen-change.ts';
+import type { ScreenChangeOptions } from './screen-change.ts';
 
 export interface PlannedSilence {
   id: number;
@@ -36,9 +35,9 @@ export async function plannedSilences(db: Kysely<Database>, now = new Date()): P
 export async function cancelSilence(
   db: Kysely<Database>,
   id: number,
-  { actor, now = new Date() }: { actor: Actor; now?: Date },
+  { actor, now = new Date() }: ScreenChangeOptions,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await changeScreens(db, actor, async (trx) => {
     const cancelled = await trx
       .updateTable('screen_silence')
       .set({ cancelled_at: now })
@@ -48,13 +47,11 @@ export async function cancelSilence(
       .returning(['starts_at', 'duration_ms', 'schedule_id'])
       .executeTakeFirst();
     if (!cancelled) throw new SilenceScheduleError('not_found');
-    await recordEvent(trx, {
-      actor,
+    return {
       action: 'screen.cancelSilence',
       targetType: 'setting',
       targetId: id,
       after: { startsAt: cancelled.starts_at, durationMs: cancelled.duration_ms, scheduleId: cancelled.schedule_id },
-    });
-    await sql`select pg_notify(${WALL_CHANNEL}, 'salle')`.execute(trx);
+    };
   });
 }

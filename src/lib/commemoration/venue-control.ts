@@ -2,16 +2,13 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
-import { recordEvent } from '../moderation/audit.ts';
-import type { Actor } from '../moderation/audit.ts';
-import { WALL_CHANNEL } from '../moderation/decisions.ts';
+import { changeScreens } from './screen-change.ts';
+import type { ScreenChangeOptions } from './screen-change.ts';
 import { anchoredStart, DEFAULT_ITEM_MS, loopPosition, startFor } from './venue-loop.ts';
 import type { LoopItem } from './venue-loop.ts';
 import { playOrder, readLoopRow, screenEntries } from './venue-state.ts';
 import type { VenueMode } from './venue-state.ts';
 
-/** The payload of `wall_changed` that wakes venue screens only (no page cache is emptied). */
-export const VENUE_PAYLOAD = 'salle';
 export const DEFAULT_SILENCE_MS = 60_000;
 /** A silence started from the console begins this much later, so every screen hears of it first. */
 export const SILENCE_LEAD_MS = 2_000;
@@ -38,10 +35,6 @@ export type ItemCommand =
   | { type: 'up' }
   | { type: 'down' }
   | { type: 'duration'; durationMs: number };
-
-async function wakeScreens(trx: Transaction<Database>): Promise<void> {
-  await sql`select pg_notify(${WALL_CHANNEL}, ${VENUE_PAYLOAD})`.execute(trx);
-}
 
 /** The loop as it plays now (the same reading a screen makes), for a command to move from. */
 async function playingLoop(trx: Transaction<Database>) {
@@ -89,9 +82,9 @@ async function saveLoop(
 export async function controlVenue(
   db: Kysely<Database>,
   command: VenueCommand,
-  { actor, now = new Date() }: { actor: Actor; now?: Date },
+  { actor, now = new Date() }: ScreenChangeOptions,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await changeScreens(db, actor, async (trx) => {
     const { loop, items } = await playingLoop(trx);
     const at = now.getTime();
     switch (command.type) {
@@ -143,14 +136,7 @@ export async function controlVenue(
           .execute();
         break;
     }
-    await recordEvent(trx, {
-      actor,
-      action: `screen.${command.type}`,
-      targetType: 'setting',
-      targetId: 0,
-      after: command,
-    });
-    await wakeScreens(trx);
+    return { action: `screen.${command.type}`, targetType: 'setting', targetId: 0, after: command };
   });
 }
 
@@ -163,9 +149,9 @@ export async function changeScreenItem(
   db: Kysely<Database>,
   souvenirId: number,
   command: ItemCommand,
-  { actor, now = new Date() }: { actor: Actor; now?: Date },
+  { actor, now = new Date() }: ScreenChangeOptions,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await changeScreens(db, actor, async (trx) => {
     const { loop, items } = await playingLoop(trx);
     const at = now.getTime();
     await saveLoop(trx, now, { loop_started_at: new Date(anchoredStart(items, loop, at)) });
@@ -228,13 +214,11 @@ export async function changeScreenItem(
         }
       }
     }
-    await recordEvent(trx, {
-      actor,
+    return {
       action: `screen.${command.type === 'add' || command.type === 'remove' ? command.type : 'arrange'}`,
       targetType: 'souvenir',
       targetId: souvenirId,
       after: command,
-    });
-    await wakeScreens(trx);
+    };
   });
 }
