@@ -3,7 +3,7 @@ import type { Database } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
-import { ensureJobRow } from '../mail/job-row.ts';
+import { claimJob } from '../mail/job-row.ts';
 import { checkOriginals } from './check.ts';
 import type { CheckOutcome } from './check.ts';
 import type { AddressPolicy } from './sources.ts';
@@ -24,14 +24,7 @@ export class CheckNowError extends DomainError<'busy'> {
 
 /** Takes the on-request check for this process, or false while another holds it (on any host). */
 export async function claimCheckNow(db: Kysely<Database>, now = new Date()): Promise<boolean> {
-  await ensureJobRow(db, CHECK_NOW_JOB, now);
-  const claimed = await db
-    .updateTable('mail_job')
-    .set({ next_run_at: new Date(now.getTime() + CHECK_NOW_LEASE_MS) })
-    .where('name', '=', CHECK_NOW_JOB)
-    .where('next_run_at', '<=', now)
-    .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) > 0;
+  return claimJob(db, CHECK_NOW_JOB, CHECK_NOW_LEASE_MS, now);
 }
 
 /**

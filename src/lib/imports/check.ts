@@ -8,7 +8,7 @@ import { unpublishImported } from './publish.ts';
 import { isAllowedAddress } from './sources.ts';
 import type { AddressPolicy } from './sources.ts';
 import { forgetPostForGood } from './forgotten.ts';
-import { ensureJobRow } from '../mail/job-row.ts';
+import { claimJob } from '../mail/job-row.ts';
 
 /** The job row (in `mail_job`, the table of named jobs any process may claim) of the daily check. */
 export const CHECK_JOB = 'imports.check-originals';
@@ -33,19 +33,11 @@ export interface CheckOutcome {
 }
 
 /**
- * Takes today's check for this process: the job row's next run moves a day on in one conditional
- * update, so of several processes (on several hosts) exactly one gets true, and the network calls
- * that follow hold no lock. A process that dies mid-check leaves the rest for the next day.
+ * Takes today's check for this process (claimJob: one process of all gets true). A process that
+ * dies mid-check leaves the rest for the next day.
  */
 export async function claimDailyCheck(db: Kysely<Database>, now = new Date()): Promise<boolean> {
-  await ensureJobRow(db, CHECK_JOB, now);
-  const claimed = await db
-    .updateTable('mail_job')
-    .set({ next_run_at: new Date(now.getTime() + CHECK_INTERVAL_MS) })
-    .where('name', '=', CHECK_JOB)
-    .where('next_run_at', '<=', now)
-    .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) > 0;
+  return claimJob(db, CHECK_JOB, CHECK_INTERVAL_MS, now);
 }
 
 function get(url: string, headers: Record<string, string> = {}): Promise<Response> {

@@ -17,3 +17,19 @@ export async function ensureJobRow(
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
 }
+
+/**
+ * Claims the job `name` for this process when it is due: its next run moves `holdMs` on in one
+ * conditional update, so of several processes (on several hosts) exactly one gets true, and the
+ * work that follows holds no lock. The row is made first when the job is new.
+ */
+export async function claimJob(db: Kysely<Database>, name: string, holdMs: number, now: Date): Promise<boolean> {
+  await ensureJobRow(db, name, now);
+  const claimed = await db
+    .updateTable('mail_job')
+    .set({ next_run_at: new Date(now.getTime() + holdMs) })
+    .where('name', '=', name)
+    .where('next_run_at', '<=', now)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) > 0;
+}
