@@ -5,9 +5,8 @@ import { startSession } from '../lib/auth/session.ts';
 import { cookieOptions, writeCookie } from '../lib/auth/request-session.ts';
 import { savePublisher } from '../lib/association/publisher.ts';
 import { markContactMessage, storeContactMessage } from '../lib/association/contact.ts';
-import { teamHandler } from './admin-handler.ts';
+import { answeredHandler, teamHandler } from './admin-handler.ts';
 import { visitorHandler } from './visitor-handler.ts';
-import { toActionError } from './errors.ts';
 import { contactInput, markContactInput, publisherInput, setupInput } from './association-schema.ts';
 import { settingHandler } from './setting-handler.ts';
 
@@ -15,17 +14,13 @@ import { settingHandler } from './setting-handler.ts';
 export const setupAdmin = defineAction({
   accept: 'form',
   input: setupInput,
-  handler: async (input, context) => {
+  handler: answeredHandler('setup', async (input, context) => {
     const db = await getDb();
-    try {
-      const admin = await createFirstAdmin(db, input);
-      writeCookie(context, await startSession(db, admin.id, await cookieOptions(context.url)));
-      context.locals.user = { id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin' };
-      return { created: true };
-    } catch (error) {
-      throw toActionError(error, 'setup');
-    }
-  },
+    const admin = await createFirstAdmin(db, input);
+    writeCookie(context, await startSession(db, admin.id, await cookieOptions(context.url)));
+    context.locals.user = { id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin' };
+    return { created: true };
+  }),
 });
 
 /** An admin fills in or changes who publishes the wall (legal notice, privacy page, footer). */

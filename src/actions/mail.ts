@@ -6,8 +6,7 @@ import { sendLostLinks } from '../lib/mail/lost-links.ts';
 import { resendMail } from '../lib/mail/outbox-admin.ts';
 import { saveMailSettings } from '../lib/mail/settings.ts';
 import { saveTeamMailPreferences } from '../lib/mail/team.ts';
-import { adminHandler, teamHandler } from './admin-handler.ts';
-import { toActionError } from './errors.ts';
+import { adminHandler, answeredHandler, teamHandler } from './admin-handler.ts';
 import { settingHandler } from './setting-handler.ts';
 import {
   confirmInput,
@@ -40,21 +39,17 @@ export const unsubscribeAction = defineAction({
 export const lostLinks = defineAction({
   accept: 'form',
   input: lostLinksInput,
-  handler: async (input, context) => {
+  handler: answeredHandler('lostLinks', async (input, context) => {
     const runtime = await getRuntime();
-    try {
-      await sendLostLinks(runtime.handle.db, {
-        address: input.email,
-        locale: context.locals.locale,
-        origin: context.locals.origin ?? new URL(context.request.url).origin,
-        ipHash: visitorIpHash(runtime, context),
-        limitsLifted: runtime.limitsLifted,
-      });
-    } catch (error) {
-      throw toActionError(error, 'lostLinks');
-    }
+    await sendLostLinks(runtime.handle.db, {
+      address: input.email,
+      locale: context.locals.locale,
+      origin: context.locals.origin ?? new URL(context.request.url).origin,
+      ipHash: visitorIpHash(runtime, context),
+      limitsLifted: runtime.limitsLifted,
+    });
     return { requested: true };
-  },
+  }),
 });
 
 /** An admin sends a failed or held message again. */

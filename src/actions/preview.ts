@@ -10,7 +10,7 @@ import type { SanitizeErrorCode } from '../lib/sanitize/sanitize.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
 import { hitRateLimit } from '../lib/security/rate-limit.ts';
 import { PREVIEW_BUDGET, previewBody } from '../lib/writing/preview.ts';
-import { toActionError } from './errors.ts';
+import { answeredHandler } from './admin-handler.ts';
 
 /** What the form would answer, in the words the form itself uses beside the text field (errors.ts). */
 const REFUSALS: Readonly<Record<ContributionKind, Record<SanitizeErrorCode, MessageKey>>> = {
@@ -40,22 +40,18 @@ export const preview = defineAction({
     body: z.string().max(MAX_SANITIZE_INPUT),
     locale: z.enum(['fr', 'en']),
   }),
-  handler: async (input, context) => {
-    try {
-      const runtime = await getRuntime();
-      if (!runtime.limitsLifted) {
-        const ipHash = visitorIpHash(runtime, context);
-        const decision = await hitRateLimit(runtime.handle.db, 'preview', ipHash, PREVIEW_BUDGET);
-        if (!decision.allowed) {
-          throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: t(input.locale, 'preview.tooMany') });
-        }
+  // The page says "try again" in its own words whatever the message of a failure.
+  handler: answeredHandler('preview', async (input, context) => {
+    const runtime = await getRuntime();
+    if (!runtime.limitsLifted) {
+      const ipHash = visitorIpHash(runtime, context);
+      const decision = await hitRateLimit(runtime.handle.db, 'preview', ipHash, PREVIEW_BUDGET);
+      if (!decision.allowed) {
+        throw new ActionError({ code: 'TOO_MANY_REQUESTS', message: t(input.locale, 'preview.tooMany') });
       }
-      const result = previewBody(input.kind, input.body);
-      if ('html' in result) return { html: result.html, refusal: null };
-      return { html: null, refusal: t(input.locale, REFUSALS[input.kind][result.refusal]) };
-    } catch (error) {
-      // The page says "try again" in its own words whatever the message.
-      throw toActionError(error, 'preview');
     }
-  },
+    const result = previewBody(input.kind, input.body);
+    if ('html' in result) return { html: result.html, refusal: null };
+    return { html: null, refusal: t(input.locale, REFUSALS[input.kind][result.refusal]) };
+  }),
 });
