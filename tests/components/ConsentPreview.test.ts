@@ -8,7 +8,7 @@ import { importCreditHtml } from '../../src/lib/render/import-credit.ts';
 import { souvenirCardHtml } from '../../src/lib/render/souvenir-card.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
-import { render } from './render.ts';
+import { markupCases, render } from './render.ts';
 import { publicSouvenir } from './fixtures.ts';
 
 const viewFor = (locale: Locale) => ({ locale, t: boundT(locale) });
@@ -33,25 +33,54 @@ const page: ConsentPage = {
   consent: null,
 };
 
+const photo = { position: 0, width: 400, height: 300, contentNote: null };
+
 describe('the consent page’s parts', () => {
-  it('previews exactly the sanitised text, the content note, the image descriptions and the credit, hotlinking nothing', async () => {
-    const html = await render(ConsentPreview, 'fr', { page });
-    expect(html).toContain('<strong>premier</strong> rang');
-    expect(html).toContain('Avertissement de contenu (affiché en titre) : émotion');
-    expect(html).toContain('Image, avec sa description : La scène en bleu');
-    expect(html).toContain('Image sans description');
-    expect(html).toContain('publié avec l’accord de son auteur·rice');
-    expect(html).not.toContain('files.social.test');
-    expect(html).not.toContain('<img');
+  markupCases(ConsentPreview, {
+    'previews exactly the sanitised text, the content note, the image descriptions and the credit, hotlinking nothing':
+      {
+        locale: 'fr',
+        props: { page },
+        has: [
+          '<strong>premier</strong> rang',
+          'Avertissement de contenu (affiché en titre) : émotion',
+          'Image, avec sa description : La scène en bleu',
+          'Image sans description',
+          'publié avec l’accord de son auteur·rice',
+        ],
+        lacks: ['files.social.test', '<img'],
+      },
+    'shows the post’s images as our re-encoded thumbnails with their alt texts, blurred only under a content note': {
+      locale: 'fr',
+      props: {
+        page: {
+          ...page,
+          photos: [
+            { ...photo, id: 1, altText: 'La scène en bleu', thumbnail: '/photos/aaa.jpg' },
+            { ...photo, id: 2, altText: '', contentNote: 'émotion', thumbnail: '/photos/bbb.jpg' },
+          ],
+        },
+      },
+      has: [
+        'aria-label="Vos images, telles que nous les publierions (copies ré-encodées)"',
+        /<figure class="clear"[^>]*>\s*<img src="\/photos\/aaa\.jpg" alt="La scène en bleu"/,
+        /<details[^>]*>\s*<summary[^>]*>Voir l’image nette<\/summary>\s*<\/details>\s*<img src="\/photos\/bbb\.jpg" alt="Image sans description"/,
+      ],
+      lacks: ['files.social.test'],
+    },
   });
 
-  it('credits with the name and handle isolated, and a nofollow ugc link to the original', async () => {
-    const credit = { name: 'Ana \u202Eevil', handle: 'ana@social.test', url: 'https://social.test/@ana/601' };
-    const html = await render(ImportCredit, 'en', { credit });
-    expect(html).toMatch(/<bdi>by Ana/);
-    expect(html).toContain('<bdi>@ana@social.test</bdi>');
-    expect(html).toMatch(/<a href="https:\/\/social\.test\/@ana\/601" rel="nofollow ugc noopener"/);
-    expect(html).toContain('published with its author’s consent');
+  markupCases(ImportCredit, {
+    'credits with the name and handle isolated, and a nofollow ugc link to the original': {
+      locale: 'en',
+      props: { credit: { name: 'Ana \u202Eevil', handle: 'ana@social.test', url: 'https://social.test/@ana/601' } },
+      has: [
+        /<bdi>by Ana/,
+        '<bdi>@ana@social.test</bdi>',
+        /<a href="https:\/\/social\.test\/@ana\/601" rel="nofollow ugc noopener"/,
+        'published with its author’s consent',
+      ],
+    },
   });
 
   it('is the same, byte for byte, in the wall’s templated cards and in the component', async () => {
@@ -81,24 +110,5 @@ describe('the consent page’s parts', () => {
     expect(html).not.toMatch(/value="archive" checked/);
     expect(html).toContain('aria-describedby="consent-error"');
     expect(html).toContain('Cochez au moins « sur le mur »');
-  });
-
-  it('shows the post’s images as our re-encoded thumbnails with their alt texts, blurred only under a content note', async () => {
-    const photo = { position: 0, width: 400, height: 300, contentNote: null };
-    const html = await render(ConsentPreview, 'fr', {
-      page: {
-        ...page,
-        photos: [
-          { ...photo, id: 1, altText: 'La scène en bleu', thumbnail: '/photos/aaa.jpg' },
-          { ...photo, id: 2, altText: '', contentNote: 'émotion', thumbnail: '/photos/bbb.jpg' },
-        ],
-      },
-    });
-    expect(html).toContain('aria-label="Vos images, telles que nous les publierions (copies ré-encodées)"');
-    expect(html).toMatch(/<figure class="clear"[^>]*>\s*<img src="\/photos\/aaa\.jpg" alt="La scène en bleu"/);
-    expect(html).toMatch(
-      /<details[^>]*>\s*<summary[^>]*>Voir l’image nette<\/summary>\s*<\/details>\s*<img src="\/photos\/bbb\.jpg" alt="Image sans description"/,
-    );
-    expect(html).not.toContain('files.social.test');
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import ImportedPostItem from '../../src/components/imports/ImportedPostItem.astro';
-import { render } from './render.ts';
+import { markupCases } from './render.ts';
 
 const post = {
   id: 3,
@@ -20,45 +20,56 @@ const post = {
   fetched_at: new Date('2026-12-06T08:00:00Z'),
 };
 
-describe('ImportedPostItem', () => {
-  it('shows the sanitised post, its content note, image descriptions and credit, marked private, with no hotlinked image', async () => {
-    const html = await render(ImportedPostItem, 'fr', {
-      post,
-      forgetAction: '/moderation/importes?_action=imports.forget',
-    });
-    expect(html).toContain('<strong>ce soir-là</strong>');
-    expect(html).toContain('Avertissement de contenu : concert, émotion');
-    expect(html).toContain('Image : La scène, éclairée en bleu');
-    expect(html).toContain('Image sans description');
-    expect(html).toMatch(/<bdi[^>]*>Ana/);
-    expect(html).toContain('href="https://social.test/@ana/110"');
-    expect(html).toContain('Privé : jamais publié');
-    expect(html).not.toContain('<img');
-    expect(html).not.toContain('files.social.test');
-    const en = await render(ImportedPostItem, 'en', { post: { ...post, edited_at: new Date() }, forgetAction: '/x' });
-    expect(en).toContain('See the original');
-    expect(en).toContain('edited');
-    expect(html).toMatch(/<form method="post" action="\/moderation\/importes\?_action=imports.forget"/);
-    expect(html).toContain('name="id" value="3"');
-    expect(html).toContain('Effacer de la file</button>');
-  });
+const askAction = '/moderation/importes?_action=imports.ask';
 
-  it('offers to ask for consent once: a button with what it does, then the request’s status instead', async () => {
-    const askAction = '/moderation/importes?_action=imports.ask';
-    const fresh = await render(ImportedPostItem, 'fr', { post, forgetAction: '/x', askAction, requestStatus: null });
-    expect(fresh).toMatch(/<form method="post" action="\/moderation\/importes\?_action=imports.ask"/);
-    expect(fresh).toContain('Demander l’accord');
-    expect(fresh).toContain('aria-describedby="ask-help-3"');
-    const asked = await render(ImportedPostItem, 'fr', { post, forgetAction: '/x', askAction, requestStatus: 'sent' });
-    expect(asked).not.toContain('Demander l’accord');
-    expect(asked).toContain('Accord demandé, en attente de réponse');
-    const failed = await render(ImportedPostItem, 'en', {
-      post,
-      forgetAction: '/x',
-      askAction,
-      requestStatus: 'failed',
-    });
-    expect(failed).toContain('Sending failed; you may try again');
-    expect(failed).toContain('Ask for consent');
+describe('ImportedPostItem', () => {
+  markupCases(ImportedPostItem, {
+    'shows the sanitised post, its content note, image descriptions and credit, marked private, with no hotlinked image':
+      [
+        {
+          locale: 'fr',
+          props: { post, forgetAction: '/moderation/importes?_action=imports.forget' },
+          has: [
+            '<strong>ce soir-là</strong>',
+            'Avertissement de contenu : concert, émotion',
+            'Image : La scène, éclairée en bleu',
+            'Image sans description',
+            /<bdi[^>]*>Ana/,
+            'href="https://social.test/@ana/110"',
+            'Privé : jamais publié',
+            /<form method="post" action="\/moderation\/importes\?_action=imports.forget"/,
+            'name="id" value="3"',
+            'Effacer de la file</button>',
+          ],
+          lacks: ['<img', 'files.social.test'],
+        },
+        {
+          locale: 'en',
+          props: { post: { ...post, edited_at: new Date() }, forgetAction: '/x' },
+          has: ['See the original', 'edited'],
+        },
+      ],
+    'offers to ask for consent once: a button with what it does, then the request’s status instead': [
+      {
+        locale: 'fr',
+        props: { post, forgetAction: '/x', askAction, requestStatus: null },
+        has: [
+          /<form method="post" action="\/moderation\/importes\?_action=imports.ask"/,
+          'Demander l’accord',
+          'aria-describedby="ask-help-3"',
+        ],
+      },
+      {
+        locale: 'fr',
+        props: { post, forgetAction: '/x', askAction, requestStatus: 'sent' },
+        has: ['Accord demandé, en attente de réponse'],
+        lacks: ['Demander l’accord'],
+      },
+      {
+        locale: 'en',
+        props: { post, forgetAction: '/x', askAction, requestStatus: 'failed' },
+        has: ['Sending failed; you may try again', 'Ask for consent'],
+      },
+    ],
   });
 });
