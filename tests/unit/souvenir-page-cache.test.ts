@@ -1,41 +1,33 @@
 import { describe, it, expect, vi } from 'vitest';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
-import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { fakeNotifications } from '../helpers/fake-notifications.ts';
-import { cachedUnder, decideFor as decide } from '../helpers/wall-cache.ts';
+import { cacheablePage, cachedUnder, decideFor as decide } from '../helpers/wall-cache.ts';
 
-const render = (souvenirId: number | null = null) => ({
-  status: 200,
-  headers: [['content-type', 'text/html; charset=utf-8']] as Array<[string, string]>,
-  body: new TextEncoder().encode('<p>page</p>'),
-  cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
-  ttlMs: null,
-  souvenirId,
-});
+const render = (souvenirId: number | null = null) => cacheablePage('<p>page</p>', souvenirId);
 
 describe('which souvenir page requests the render cache answers', () => {
-  it('caches a souvenir page at its bare address, in French and in English', () => {
-    expect(decide('/souvenirs/Ab3_-x9kQ2Lm')).toEqual(cachedUnder('https://mur.example/souvenirs/Ab3_-x9kQ2Lm'));
-    expect(decide('/en/souvenirs/Ab3_-x9kQ2Lm')).toMatchObject({
-      action: 'cache',
-      key: 'https://mur.example/en/souvenirs/Ab3_-x9kQ2Lm',
-    });
+  it.each(['/souvenirs/Ab3_-x9kQ2Lm', '/en/souvenirs/Ab3_-x9kQ2Lm'])(
+    'caches a souvenir page at its bare address, in French and in English: %s',
+    (path) => {
+      expect(decide(path)).toEqual(cachedUnder(`https://mur.example${path}`));
+    },
+  );
+
+  it.each([
+    '/souvenirs/Ab3?commentaire=attente&c=Xy1',
+    '/souvenirs/Ab3?bougie=allumee',
+    '/souvenirs/Ab3?signalement=transmis',
+    '/souvenirs/Ab3?repondre=Xy1',
+    '/souvenirs/Ab3?_action=comment',
+    '/souvenirs/Ab3/',
+    '/souvenirs/a.b',
+    '/souvenirs/' + 'a'.repeat(33),
+  ])('renders every answer to one visitor, the comment flash, a candle, a report, a reply: %s', (path) => {
+    expect(decide(path).action).toBe('pass');
   });
 
-  it('renders every answer to one visitor: the comment flash, a candle, a report, a reply, a POST', () => {
-    for (const path of [
-      '/souvenirs/Ab3?commentaire=attente&c=Xy1',
-      '/souvenirs/Ab3?bougie=allumee',
-      '/souvenirs/Ab3?signalement=transmis',
-      '/souvenirs/Ab3?repondre=Xy1',
-      '/souvenirs/Ab3?_action=comment',
-      '/souvenirs/Ab3/',
-      '/souvenirs/a.b',
-      '/souvenirs/' + 'a'.repeat(33),
-    ]) {
-      expect(decide(path).action, path).toBe('pass');
-    }
+  it('renders a POST to one visitor', () => {
     expect(decide('/souvenirs/Ab3', undefined, 'POST').action).toBe('pass');
   });
 });

@@ -83,21 +83,18 @@ describe('bodies and comments that show nothing', () => {
     '<i></i> ',
   ];
 
-  it('refuse a souvenir made only of invisible characters with "Votre souvenir semble vide"', () => {
-    for (const body of INVISIBLE) {
-      expect(refusals(shareInput.safeParse({ ...share, body }), 'body'), JSON.stringify(body)).toEqual([
-        'error.body.empty',
-      ]);
-      expect(refusals(editSouvenirInput.safeParse({ id: 1, body }), 'body')).toEqual(['error.body.empty']);
-    }
-    expect(t('fr', 'error.body.empty')).toMatch(/^Votre souvenir semble vide/);
-    expect(t('en', 'error.body.empty')).toMatch(/^Your memory seems empty/);
+  it.each(INVISIBLE)('refuse a souvenir, shared or edited, made only of invisible characters: %j', (body) => {
+    expect(refusals(shareInput.safeParse({ ...share, body }), 'body')).toEqual(['error.body.empty']);
+    expect(refusals(editSouvenirInput.safeParse({ id: 1, body }), 'body')).toEqual(['error.body.empty']);
   });
 
-  it('refuse such a comment with its own words', () => {
-    for (const body of INVISIBLE) {
-      expect(refusals(commentInput.safeParse({ ...comment, body }), 'body')).toEqual(['error.comment.empty']);
-    }
+  it.each(INVISIBLE)('refuse such a comment with its own code: %j', (body) => {
+    expect(refusals(commentInput.safeParse({ ...comment, body }), 'body')).toEqual(['error.comment.empty']);
+  });
+
+  it('word it "Votre souvenir semble vide", and for a comment in its own words', () => {
+    expect(t('fr', 'error.body.empty')).toMatch(/^Votre souvenir semble vide/);
+    expect(t('en', 'error.body.empty')).toMatch(/^Your memory seems empty/);
     expect(t('fr', 'error.comment.empty')).toMatch(/^Votre commentaire semble vide/);
   });
 
