@@ -11,17 +11,24 @@ beforeAll(async () => {
   phone = await processPhoto(await phoneJpeg());
 });
 
-it('gives each item its own photos, and an empty list to an item without', () => {
+it('gives each item its own photos, and an empty list to an item without', async () => {
   const byId = new Map([
     [1, ['a', 'b']],
     [3, ['c']],
   ]);
-  expect(withPhotosFrom([{ id: 1, name: 'x' }, { id: 2, name: 'y' }, { id: 3 }], byId)).toEqual([
+  const asked: number[][] = [];
+  const photosById = async (ids: number[]) => {
+    asked.push(ids);
+    return byId;
+  };
+  expect(await withPhotosFrom([{ id: 1, name: 'x' }, { id: 2, name: 'y' }, { id: 3 }], photosById)).toEqual([
     { id: 1, name: 'x', photos: ['a', 'b'] },
     { id: 2, name: 'y', photos: [] },
     { id: 3, photos: ['c'] },
   ]);
-  expect(withPhotosFrom([], byId)).toEqual([]);
+  expect(await withPhotosFrom([], photosById)).toEqual([]);
+  // One read for all the items, whatever their number.
+  expect(asked).toEqual([[1, 2, 3], []]);
 });
 
 describeEachDatabase('a photo’s thumbnail', (t) => {

@@ -182,13 +182,7 @@ export async function withImportPhotos<T extends { id: number }>(
   db: Kysely<Database>,
   items: readonly T[],
 ): Promise<Array<T & { photos: ImportPhoto[] }>> {
-  return withPhotosFrom(
-    items,
-    await photosOfImportItems(
-      db,
-      items.map((item) => item.id),
-    ),
-  );
+  return withPhotosFrom(items, (ids) => photosOfImportItems(db, ids));
 }
 
 /**

@@ -99,13 +99,7 @@ export async function withPhotos<T extends { id: number }>(
   db: Kysely<Database>,
   items: readonly T[],
 ): Promise<Array<T & { photos: ShownPhoto[] }>> {
-  return withPhotosFrom(
-    items,
-    await photosOf(
-      db,
-      items.map((item) => item.id),
-    ),
-  );
+  return withPhotosFrom(items, (ids) => photosOf(db, ids));
 }
 
 /** The photo a feed or a link preview shows: the first one that carries no content note. */

@@ -15,10 +15,14 @@ export function thumbnailHash(eb: ExpressionBuilder<Database, 'photo'>) {
     .limit(1);
 }
 
-/** The same items (souvenirs, gathered posts: anything with an `id`), each with its photos from `byId` (none: an empty list). */
-export function withPhotosFrom<T extends { id: number }, P>(
+/**
+ * The same items (souvenirs, gathered posts: anything with an `id`), each with its photos (none:
+ * an empty list), which `photosById` reads for all the items at once, keyed by id.
+ */
+export async function withPhotosFrom<T extends { id: number }, P>(
   items: readonly T[],
-  byId: ReadonlyMap<number, P[]>,
-): Array<T & { photos: P[] }> {
+  photosById: (ids: number[]) => Promise<ReadonlyMap<number, P[]>>,
+): Promise<Array<T & { photos: P[] }>> {
+  const byId = await photosById(items.map((item) => item.id));
   return items.map((item) => ({ ...item, photos: byId.get(item.id) ?? [] }));
 }
