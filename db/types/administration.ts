@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { CreatedAt } from './columns.ts';
+import type { CreatedAt, Timestamp } from './columns.ts';
 
 // The site's own state: the settings admins edit, the moderation journal, shared secrets, rate limits.
 
@@ -32,7 +32,7 @@ export type NewModerationEvent = Insertable<ModerationEventTable>;
 export interface RateLimitTable {
   action: string;
   key_hash: string;
-  window_start: ColumnType<Date, Date | string, Date | string>;
+  window_start: Timestamp;
   hits: number;
 }
 

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { CreatedAt } from './columns.ts';
+import type { CreatedAt, NullableTimestamp, Timestamp } from './columns.ts';
 import type { ImportCredit, ImportScope } from './imports.ts';
 
 // Souvenirs, comments and the reports on them: the contributions the wall is made of.
@@ -27,12 +27,12 @@ export interface SouvenirTable {
   is_demo: Generated<boolean>;
   ip_hash: string | null;
   token_hash: string;
-  consent_at: ColumnType<Date, Date | string, Date | string>;
+  consent_at: Timestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
-  approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  approved_at: NullableTimestamp;
   approved_by: number | null;
-  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_at: NullableTimestamp;
   /** Reported by enough visitors: off the wall (and out of the counts) until a moderator decides. */
   hidden_by_reports: Generated<boolean>;
   /** Generated from the title, event, hashtags, name and body (migration 300); read only by search. */
@@ -67,12 +67,12 @@ export interface CommentTable {
   locale: string;
   created_at: CreatedAt;
   updated_at: CreatedAt;
-  approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  approved_at: NullableTimestamp;
   approved_by: number | null;
   /** Reported by enough visitors: off the page (and out of the counts) until a moderator decides. */
   hidden_by_reports: Generated<boolean>;
   /** Withdrawn by its author or erased by an admin: a tombstone, its text and author erased. */
-  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_at: NullableTimestamp;
 }
 export type CommentRow = Selectable<CommentTable>;
 export type NewComment = Insertable<CommentTable>;
@@ -91,7 +91,7 @@ export interface ReportTable {
   note: string | null;
   ip_hash: string | null;
   created_at: CreatedAt;
-  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolved_at: NullableTimestamp;
   resolved_by: number | null;
 }
 export type ReportRow = Selectable<ReportTable>;

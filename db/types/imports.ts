@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { NullableTimestamp, Timestamp } from './columns.ts';
 
 // Posts gathered from elsewhere (issue 20): sources, items, consent requests and consents.
 
@@ -19,13 +20,13 @@ export interface ImportSourceTable {
   enabled: Generated<boolean>;
   /** 'new', 'ok', 'authenticated' or 'disabled' (the server's hashtag feed), 'rate_limited', 'error'. */
   status: Generated<string>;
-  last_run_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_run_at: NullableTimestamp;
   last_items: Generated<number>;
   last_error: string | null;
   failures: Generated<number>;
   next_run_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** A process fetching this source holds it until then; another may take over after. */
-  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  lease_until: NullableTimestamp;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
@@ -59,16 +60,16 @@ export interface ImportItemTable {
   content_note: string | null;
   media: ColumnType<ImportMedia[], string | undefined, string>;
   language: string | null;
-  posted_at: ColumnType<Date, Date | string, Date | string>;
-  edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  fetched_at: ColumnType<Date, Date | string, Date | string>;
-  consented_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  posted_at: Timestamp;
+  edited_at: NullableTimestamp;
+  fetched_at: Timestamp;
+  consented_at: NullableTimestamp;
   /** The souvenir a consented post became. */
   souvenir_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The status id on the source's Mastodon server (the daily check asks it); null elsewhere. */
   remote_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** When its images were fetched and re-encoded (photos owned by the item); null: still to do. */
-  images_fetched_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  images_fetched_at: NullableTimestamp;
 }
 
 /** Where an imported post may appear, each chosen by its author on the consent page. */
@@ -93,10 +94,10 @@ export interface ImportRequestTable {
   status: ColumnType<ImportRequestStatus, ImportRequestStatus | undefined, ImportRequestStatus>;
   /** When it was reserved (a failed sending reserved again counts anew against the hour's budget). */
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
-  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sent_at: NullableTimestamp;
   remote_reply_id: string | null;
-  expires_at: ColumnType<Date, Date | string, Date | string>;
-  proved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  expires_at: Timestamp;
+  proved_at: NullableTimestamp;
   error: string | null;
   asked_by: number | null;
 }
@@ -114,7 +115,7 @@ export interface ImportConsentTable {
   body_sha256: string;
   scopes: ColumnType<ImportScope[], ImportScope[], ImportScope[]>;
   given_at: ColumnType<Date, Date | string, never>;
-  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_at: NullableTimestamp;
   withdrawal_reason: string | null;
 }
 

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { CreatedAt } from './columns.ts';
+import type { CreatedAt, NullableTimestamp, Timestamp } from './columns.ts';
 
 // Email: the outbox, budgets, jobs, subscriptions, and the contact messages visitors send the team.
 
@@ -14,7 +14,7 @@ export interface ContactMessageTable {
   is_spam: Generated<boolean>;
   ip_hash: string | null;
   created_at: CreatedAt;
-  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  read_at: NullableTimestamp;
   read_by: number | null;
 }
 export type ContactMessageRow = Selectable<ContactMessageTable>;
@@ -38,16 +38,16 @@ export interface MailOutboxTable {
   message_id: string;
   status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
   attempts: Generated<number>;
-  next_attempt_at: ColumnType<Date, Date | string, Date | string>;
+  next_attempt_at: Timestamp;
   /** A sender's claim: nobody else takes the row before then (a crashed sender's claim expires). */
-  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  locked_until: NullableTimestamp;
   last_error: string | null;
   carries_secret: Generated<boolean>;
   /** Unique when set: the same event never queues its message twice. */
   dedupe_key: string | null;
   created_at: CreatedAt;
-  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  failed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sent_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
 }
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 
@@ -61,7 +61,7 @@ export interface MailBudgetTable {
 /** Scheduled mail work, claimed by one process at a time (mail/team-jobs.ts). */
 export interface MailJobTable {
   name: string;
-  next_run_at: ColumnType<Date, Date | string, Date | string>;
+  next_run_at: Timestamp;
 }
 
 /** "Tell me about replies" to one contribution, once the address is confirmed (double opt-in). */
@@ -76,5 +76,5 @@ export interface MailSubscriptionTable {
   /** Only ever takes mail away, and every notification carries it: kept as it is. */
   unsubscribe_key: string;
   created_at: CreatedAt;
-  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  confirmed_at: NullableTimestamp;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { NullableTimestamp, Timestamp } from './columns.ts';
 
 // Photos and their re-encoded variants.
 
@@ -18,9 +19,9 @@ export interface PhotoTable {
   content_note: string | null;
   width: number;
   height: number;
-  created_at: ColumnType<Date, Date | string, Date | string>;
+  created_at: Timestamp;
   /** When a staged upload is forgotten; null once attached. */
-  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  expires_at: NullableTimestamp;
 }
 export type PhotoRow = Selectable<PhotoTable>;
 

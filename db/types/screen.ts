@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from './columns.ts';
 
 // The venue's screen: its rundown, how its loop plays, the moments of silence.
 
@@ -15,10 +16,10 @@ export interface ScreenStateTable {
   id: number;
   mode: 'rundown' | 'shuffle';
   shuffle_seed: number;
-  loop_started_at: ColumnType<Date, Date | string, Date | string>;
+  loop_started_at: Timestamp;
   paused_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   frozen_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-  updated_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: Timestamp;
 }
 
 /** A moment of silence on every screen, from `starts_at` for `duration_ms`. */

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { CreatedAt } from './columns.ts';
+import type { CreatedAt, NullableTimestamp, Timestamp } from './columns.ts';
 
 // Moderators and admins: accounts, sessions, sign-in throttling, the first admin's setup address.
 
@@ -13,7 +13,7 @@ export interface AppUserTable {
   role: UserRole;
   password_hash: string;
   created_at: CreatedAt;
-  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  disabled_at: NullableTimestamp;
   password_changed_at: CreatedAt;
   /** Where the team's messages go (mail/team.ts); never shown to the public. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
@@ -31,7 +31,7 @@ export interface UserSessionTable {
   /** SHA-256 (hex) of the session id the cookie carries. */
   id: string;
   user_id: number;
-  expires_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: Timestamp;
   created_at: CreatedAt;
 }
 export type UserSessionRow = Selectable<UserSessionTable>;
@@ -41,7 +41,7 @@ export interface LoginAttemptTable {
   id: Generated<number>;
   username: string;
   ip_hash: string | null;
-  attempted_at: ColumnType<Date, Date | string, Date | string>;
+  attempted_at: Timestamp;
   /** The browser's device cookie for this username; null for any other browser. */
   device_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
@@ -53,8 +53,8 @@ export interface LoginDeviceTable {
   user_id: number;
   selector: string;
   verifier_hash: string;
-  created_at: ColumnType<Date, Date | string, Date | string>;
-  expires_at: ColumnType<Date, Date | string, Date | string>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 export type LoginDevice = Selectable<LoginDeviceTable>;
 
@@ -63,11 +63,11 @@ export interface LoginGuessTable {
   id: Generated<number>;
   username: string;
   device_id: number | null;
-  attempted_at: ColumnType<Date, Date | string, Date | string>;
+  attempted_at: Timestamp;
 }
 
 /** The one-time address that creates the first admin (association/setup.ts); only its hash. */
 export interface SetupTokenTable {
   token_hash: string;
-  expires_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: Timestamp;
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt } from './columns.ts';
+import type { CreatedAt, Timestamp } from './columns.ts';
 
 // What the wall keeps for its visitors: its figures, candles, the change sequence, thank-you pages.
 
@@ -45,7 +45,7 @@ export interface ThankYouFlashTable {
   id_hash: string;
   /** The payload, AES-256-GCM sealed with a key derived from that id. */
   sealed: string;
-  expires_at: ColumnType<Date, Date | string, Date | string>;
+  expires_at: Timestamp;
 }
 
 /** One change of what the public sees of a souvenir, in commit-independent sequence order. */
