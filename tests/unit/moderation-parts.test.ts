@@ -1,12 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { allowedDecisions, DECISIONS } from '../../src/lib/moderation/decisions.ts';
-import { flashParams, readFlash } from '../../src/lib/moderation/flash.ts';
 import { encodeKeysetCursor, decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { dayStart, parseJournalFilters } from '../../src/lib/moderation/journal-filters.ts';
 import { JOURNAL_ACTIONS } from '../../src/lib/moderation/journal.ts';
 import { CONTRIBUTION_STATUSES } from '../../src/lib/contributions/kinds.ts';
 import { isMessageKey } from '../../src/lib/i18n/index.ts';
-import { flashMessages } from '../../src/components/moderation/messages.ts';
 
 describe('allowed decisions', () => {
   it('offers only decisions that change something', () => {
@@ -20,42 +18,6 @@ describe('allowed decisions', () => {
 
   it('offers nothing for a souvenir its author withdrew', () => {
     expect(allowedDecisions('trash', false, true)).toEqual([]);
-  });
-});
-
-describe('queue flash', () => {
-  it('round-trips through the query string', () => {
-    const flash = { done: 'approve' as const, n: 3, conflicts: 1, refused: 0 };
-    expect(flashParams(flash).toString()).toBe('fait=approve&n=3&conflits=1');
-    expect(readFlash(flashParams(flash))).toEqual(flash);
-  });
-
-  it('says a photo was taken off or described, once, in both languages', () => {
-    const removed = readFlash(flashParams({ done: 'photoRemoved', n: 1, conflicts: 0, refused: 0 }))!;
-    expect(flashMessages('fr', removed)).toEqual(['La photo est retirée ; ses fichiers sont effacés.']);
-    const described = readFlash(flashParams({ done: 'photoDescribed', n: 1, conflicts: 0, refused: 0 }))!;
-    expect(flashMessages('en', described)).toEqual(['The photo’s text is saved.']);
-  });
-
-  it('ignores anything it did not write', () => {
-    expect(readFlash(new URLSearchParams('fait=<script>&n=1'))).toBeNull();
-    expect(readFlash(new URLSearchParams('fait=approve&n=abc&conflits=99999'))).toEqual({
-      done: 'approve',
-      n: 0,
-      conflicts: 0,
-      refused: 0,
-    });
-  });
-
-  it('has a sentence in both languages for every decision, one or many', () => {
-    for (const locale of ['fr', 'en'] as const) {
-      for (const done of [...DECISIONS, 'edit', 'unchanged', 'photoRemoved', 'photoDescribed'] as const) {
-        for (const n of [0, 1, 2]) {
-          const messages = flashMessages(locale, { done, n, conflicts: n, refused: n });
-          for (const m of messages) expect(m).not.toMatch(/moderation\.|\{n\}/);
-        }
-      }
-    }
   });
 });
 

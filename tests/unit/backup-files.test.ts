@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { flashParams, readFlash, undoTimeLeft, UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
 import {
   backupDir,
   backupEngineOf,
@@ -12,27 +11,6 @@ import {
   pruneBackups,
   writeAtomically,
 } from '../../src/lib/backup/files.ts';
-import { redactToken } from '../../src/lib/security/redact.ts';
-
-describe('the queue’s undo in the flash', () => {
-  it('carries the journal rows and the decision’s time through the address, and nothing else', () => {
-    const at = Date.UTC(2026, 11, 6, 8);
-    const params = flashParams({ done: 'reject', n: 2, conflicts: 0, refused: 0, undo: { events: [41, 42], at } });
-    expect(params.get('annuler')).toBe('41,42');
-    expect(readFlash(params)?.undo).toEqual({ events: [41, 42], at });
-    const forged = new URLSearchParams({ fait: 'reject', n: '1', annuler: '1,<script>,2', le: 'x' });
-    expect(readFlash(forged)?.undo).toBeUndefined();
-  });
-
-  it('is offered for ten seconds after the decision, never before it nor after', () => {
-    const flash = readFlash(new URLSearchParams({ fait: 'approve', n: '1', annuler: '7', le: '1000' }));
-    expect(undoTimeLeft(flash, 1000)).toBe(UNDO_WINDOW_MS);
-    expect(undoTimeLeft(flash, 1000 + UNDO_WINDOW_MS - 1)).toBe(1);
-    expect(undoTimeLeft(flash, 1000 + UNDO_WINDOW_MS)).toBe(0);
-    expect(undoTimeLeft(flash, 0)).toBe(0);
-    expect(undoTimeLeft(null)).toBe(0);
-  });
-});
 
 describe('backup files', () => {
   it('are named by their time and engine, and read back from their name', () => {
@@ -74,12 +52,5 @@ describe('backup files', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('log lines', () => {
-  it('never carry the first admin’s setup token', () => {
-    expect(redactToken('/installation/abcDEF123_-xyz')).toBe('/installation/…');
-    expect(redactToken('/en/installation/abc')).toBe('/en/installation/…');
   });
 });

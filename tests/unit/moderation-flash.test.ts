@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import { DECISIONS } from '../../src/lib/moderation/decisions.ts';
+import { flashParams, readFlash, undoTimeLeft, UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
+import { flashMessages } from '../../src/components/moderation/messages.ts';
+
+describe('queue flash', () => {
+  it('round-trips through the query string', () => {
+    const flash = { done: 'approve' as const, n: 3, conflicts: 1, refused: 0 };
+    expect(flashParams(flash).toString()).toBe('fait=approve&n=3&conflits=1');
+    expect(readFlash(flashParams(flash))).toEqual(flash);
+  });
+
+  it('says a photo was taken off or described, once, in both languages', () => {
+    const removed = readFlash(flashParams({ done: 'photoRemoved', n: 1, conflicts: 0, refused: 0 }))!;
+    expect(flashMessages('fr', removed)).toEqual(['La photo est retirée ; ses fichiers sont effacés.']);
+    const described = readFlash(flashParams({ done: 'photoDescribed', n: 1, conflicts: 0, refused: 0 }))!;
+    expect(flashMessages('en', described)).toEqual(['The photo’s text is saved.']);
+  });
+
+  it('ignores anything it did not write', () => {
+    expect(readFlash(new URLSearchParams('fait=<script>&n=1'))).toBeNull();
+    expect(readFlash(new URLSearchParams('fait=approve&n=abc&conflits=99999'))).toEqual({
+      done: 'approve',
+      n: 0,
+      conflicts: 0,
+      refused: 0,
+    });
+  });
+
+  it('has a sentence in both languages for every decision, one or many', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      for (const done of [...DECISIONS, 'edit', 'unchanged', 'photoRemoved', 'photoDescribed'] as const) {
+        for (const n of [0, 1, 2]) {
+          const messages = flashMessages(locale, { done, n, conflicts: n, refused: n });
+          for (const m of messages) expect(m).not.toMatch(/moderation\.|\{n\}/);
+        }
+      }
+    }
+  });
+});
+
+describe('the queue’s undo in the flash', () => {
+  it('carries the journal rows and the decision’s time through the address, and nothing else', () => {
+    const at = Date.UTC(2026, 11, 6, 8);
+    const params = flashParams({ done: 'reject', n: 2, conflicts: 0, refused: 0, undo: { events: [41, 42], at } });
+    expect(params.get('annuler')).toBe('41,42');
+    expect(readFlash(params)?.undo).toEqual({ events: [41, 42], at });
+    const forged = new URLSearchParams({ fait: 'reject', n: '1', annuler: '1,<script>,2', le: 'x' });
+    expect(readFlash(forged)?.undo).toBeUndefined();
+  });
+
+  it('is offered for ten seconds after the decision, never before it nor after', () => {
+    const flash = readFlash(new URLSearchParams({ fait: 'approve', n: '1', annuler: '7', le: '1000' }));
+    expect(undoTimeLeft(flash, 1000)).toBe(UNDO_WINDOW_MS);
+    expect(undoTimeLeft(flash, 1000 + UNDO_WINDOW_MS - 1)).toBe(1);
+    expect(undoTimeLeft(flash, 1000 + UNDO_WINDOW_MS)).toBe(0);
+    expect(undoTimeLeft(flash, 0)).toBe(0);
+    expect(undoTimeLeft(null)).toBe(0);
+  });
+});
