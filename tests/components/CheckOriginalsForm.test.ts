@@ -1,18 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import CheckOriginalsForm from '../../src/components/imports/CheckOriginalsForm.astro';
-import { render } from './render.ts';
+import { markupCases } from './render.ts';
 
 describe('CheckOriginalsForm', () => {
-  it('posts "Vérifier les originaux maintenant" to the page it sits on', async () => {
-    const html = await render(CheckOriginalsForm, 'fr', { page: '/moderation/sources', error: null });
-    expect(html).toMatch(/<form method="post" action="\/moderation\/sources\?_action=importSources\.checkNow"/);
-    expect(html).toMatch(/<button type="submit"[^>]*>Vérifier les originaux maintenant<\/button>/);
-    expect(html).not.toContain('role="alert"');
-  });
-
-  it('says beside the button that another check is running', async () => {
-    const html = await render(CheckOriginalsForm, 'en', { page: '/en/moderation/sources', error: 'Busy now.' });
-    expect(html).toMatch(/<p class="moderation-error" role="alert"[^>]*>\s*Busy now\.\s*<\/p>/);
-    expect(html).toContain('Check the originals now');
+  markupCases(CheckOriginalsForm, {
+    'posts "Vérifier les originaux maintenant" to the page it sits on': {
+      locale: 'fr',
+      props: { page: '/moderation/sources', error: null },
+      has: [
+        /<form method="post" action="\/moderation\/sources\?_action=importSources\.checkNow"/,
+        /<button type="submit"[^>]*>Vérifier les originaux maintenant<\/button>/,
+      ],
+      lacks: ['role="alert"'],
+    },
+    'says beside the button that another check is running': {
+      locale: 'en',
+      props: { page: '/en/moderation/sources', error: 'Busy now.' },
+      has: [/<p class="moderation-error" role="alert"[^>]*>\s*Busy now\.\s*<\/p>/, 'Check the originals now'],
+    },
   });
 });

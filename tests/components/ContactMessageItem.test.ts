@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import ContactMessageItem from '../../src/components/association/ContactMessageItem.astro';
-import { render } from './render.ts';
+import { markupCases } from './render.ts';
 
 const message = {
   id: 7,
@@ -14,21 +14,24 @@ const message = {
 };
 
 describe('ContactMessageItem', () => {
-  it('shows the visitor’s words as text, their name isolated, and a way to answer', async () => {
-    const html = await render(ContactMessageItem, 'fr', { message, action: '/moderation/messages?_action=x' });
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).not.toContain('<script>alert');
-    expect(html).toMatch(/<bdi[^>]*>De Sam/);
-    expect(html).toContain('href="mailto:sam@example.org"');
-  });
-
-  it('marks an unread message read, and a read one unread again', async () => {
-    const unread = await render(ContactMessageItem, 'fr', { message, action: '/x' });
-    expect(unread).toContain('data-read="false"');
-    expect(unread).toContain('name="read" value="1"');
-    expect(unread).toContain('Marquer comme lu');
-    const read = await render(ContactMessageItem, 'en', { message: { ...message, readAt: new Date() }, action: '/x' });
-    expect(read).toContain('name="read" value="0"');
-    expect(read).toContain('Mark as unread');
+  markupCases(ContactMessageItem, {
+    'shows the visitor’s words as text, their name isolated, and a way to answer': {
+      locale: 'fr',
+      props: { message, action: '/moderation/messages?_action=x' },
+      has: ['&lt;script&gt;alert(1)&lt;/script&gt;', /<bdi[^>]*>De Sam/, 'href="mailto:sam@example.org"'],
+      lacks: ['<script>alert'],
+    },
+    'marks an unread message read, and a read one unread again': [
+      {
+        locale: 'fr',
+        props: { message, action: '/x' },
+        has: ['data-read="false"', 'name="read" value="1"', 'Marquer comme lu'],
+      },
+      {
+        locale: 'en',
+        props: { message: { ...message, readAt: new Date() }, action: '/x' },
+        has: ['name="read" value="0"', 'Mark as unread'],
+      },
+    ],
   });
 });

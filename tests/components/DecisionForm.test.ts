@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import DecisionForm from '../../src/components/moderation/DecisionForm.astro';
-import { render } from './render.ts';
+import { markupCases, render } from './render.ts';
 
 const props = {
   item: { targetType: 'comment', id: 30, status: 'spam' },
@@ -11,13 +11,27 @@ const props = {
 };
 
 describe('DecisionForm', () => {
-  it('labels the reason and names the group of buttons after the item, in the request’s language', async () => {
-    const fr = await render(DecisionForm, 'fr', props);
-    const en = await render(DecisionForm, 'en', props);
-    expect(fr).toContain('<label for="comment-30-reason">Motif (facultatif, noté au journal)</label>');
-    expect(fr).toContain('aria-label="Décision sur « Commentaire de Marc »"');
-    expect(en).toContain('<label for="comment-30-reason">Reason (optional, kept in the log)</label>');
-    expect(en).toContain('Approve');
+  markupCases(DecisionForm, {
+    'labels the reason and names the group of buttons after the item, in the request’s language': [
+      {
+        locale: 'fr',
+        props,
+        has: [
+          '<label for="comment-30-reason">Motif (facultatif, noté au journal)</label>',
+          'aria-label="Décision sur « Commentaire de Marc »"',
+        ],
+      },
+      {
+        locale: 'en',
+        props,
+        has: ['<label for="comment-30-reason">Reason (optional, kept in the log)</label>', 'Approve'],
+      },
+    ],
+    'keeps the reason typed before a refusal, and links to the kind’s edit page': {
+      locale: 'en',
+      props: { ...props, reason: 'Pas "ici"' },
+      has: ['value="Pas &quot;ici&quot;"', /href="\/en\/moderation\/[^"]*\/30"[^>]*data-edit/],
+    },
   });
 
   it('sends the kind, the id and the status the moderator saw, with one button per decision', async () => {
@@ -26,11 +40,5 @@ describe('DecisionForm', () => {
     expect(html).toContain('name="ids" value="30"');
     expect(html).toContain('name="expectedStatus" value="spam"');
     expect([...html.matchAll(/name="decision" value="(\w+)"/g)].map((m) => m[1])).toEqual(props.decisions);
-  });
-
-  it('keeps the reason typed before a refusal, and links to the kind’s edit page', async () => {
-    const html = await render(DecisionForm, 'en', { ...props, reason: 'Pas "ici"' });
-    expect(html).toContain('value="Pas &quot;ici&quot;"');
-    expect(html).toMatch(/href="\/en\/moderation\/[^"]*\/30"[^>]*data-edit/);
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import ImportedPhotos from '../../src/components/imports/ImportedPhotos.astro';
-import { render } from './render.ts';
+import { markupCases } from './render.ts';
 
 const hash = 'a'.repeat(64);
 const photo = {
@@ -14,20 +14,20 @@ const photo = {
 };
 
 describe('ImportedPhotos', () => {
-  it('shows our re-encoded copy, blurred behind a "show" control, with its alt text and content note', async () => {
-    const html = await render(ImportedPhotos, 'fr', {
-      photos: [photo, { ...photo, id: 2, altText: '', contentNote: null }],
-    });
-    expect(html).toContain(`src="/photos/${hash}.jpg"`);
-    expect(html).toContain('alt="La scène, éclairée en bleu"');
-    expect(html).toContain('alt="Image sans description"');
-    expect(html).toMatch(/<summary[^>]*>Voir l’image nette<\/summary>/);
-    expect(html).toContain('Avertissement de contenu : émotion');
-    expect(html).toMatch(/<details[^>]*>\s*<summary/);
-    expect(html).not.toContain('social.test');
-  });
-
-  it('renders nothing for a post without images', async () => {
-    expect(await render(ImportedPhotos, 'en', { photos: [] })).not.toContain('<ul');
+  markupCases(ImportedPhotos, {
+    'shows our re-encoded copy, blurred behind a "show" control, with its alt text and content note': {
+      locale: 'fr',
+      props: { photos: [photo, { ...photo, id: 2, altText: '', contentNote: null }] },
+      has: [
+        `src="/photos/${hash}.jpg"`,
+        'alt="La scène, éclairée en bleu"',
+        'alt="Image sans description"',
+        /<summary[^>]*>Voir l’image nette<\/summary>/,
+        'Avertissement de contenu : émotion',
+        /<details[^>]*>\s*<summary/,
+      ],
+      lacks: ['social.test'],
+    },
+    'renders nothing for a post without images': { locale: 'en', props: { photos: [] }, lacks: ['<ul'] },
   });
 });

@@ -1,45 +1,58 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import SourceForm from '../../src/components/imports/SourceForm.astro';
-import { render } from './render.ts';
+import { markupCases } from './render.ts';
 
 const page = '/moderation/sources';
 
 describe('SourceForm', () => {
-  it('asks a Mastodon server its address, hashtags and an optional access token, each labelled', async () => {
-    const html = await render(SourceForm, 'fr', { kind: 'mastodon', page, values: {}, errors: {} });
-    expect(html).toContain('Ajouter un serveur Mastodon');
-    expect(html).toContain('action="/moderation/sources?_action=importSources.add"');
-    expect(html).toContain('name="kind" value="mastodon"');
-    expect(html).toMatch(/<label for="mastodon-url">Adresse du serveur/);
-    expect(html).toMatch(/<label for="mastodon-hashtags">Mots-dièse/);
-    expect(html).toMatch(/<label for="mastodon-secret">Jeton d’accès/);
-    expect(html).toMatch(/id="mastodon-secret" name="secret" type="password"(?![^>]*required)/);
-    expect(html).not.toContain('name="account"');
-  });
-
-  it('asks Bluesky for the account and a required app password; a feed only for its address', async () => {
-    const bluesky = await render(SourceForm, 'en', { kind: 'bluesky', page, values: {}, errors: {} });
-    expect(bluesky).toContain('value="https://bsky.social"');
-    expect(bluesky).toMatch(/<label for="bluesky-account">Account handle/);
-    expect(bluesky).toMatch(/id="bluesky-secret" name="secret" type="password"[^>]*required/);
-    const feed = await render(SourceForm, 'en', { kind: 'rss', page, values: {}, errors: {} });
-    expect(feed).toContain('Feed address');
-    expect(feed).not.toContain('name="secret"');
-    expect(feed).not.toContain('name="hashtags"');
-  });
-
-  it('puts back what was typed but never the secret, with the refusal beside its field and in the summary', async () => {
-    const html = await render(SourceForm, 'fr', {
-      kind: 'mastodon',
-      page,
-      values: { url: 'http://mastodon.example', hashtags: 'Bataclan', secret: 'never-shown' },
-      errors: { url: 'importSources.error.https_only' },
-    });
-    expect(html).toContain('value="http://mastodon.example"');
-    expect(html).toContain('value="Bataclan"');
-    expect(html).not.toContain('never-shown');
-    expect(html).toContain('Seules les adresses https:// sont acceptées.');
-    expect(html).toContain('href="#mastodon-url"');
-    expect(html).toMatch(/id="mastodon-url"[^>]*aria-invalid="true"/);
+  markupCases(SourceForm, {
+    'asks a Mastodon server its address, hashtags and an optional access token, each labelled': {
+      locale: 'fr',
+      props: { kind: 'mastodon', page, values: {}, errors: {} },
+      has: [
+        'Ajouter un serveur Mastodon',
+        'action="/moderation/sources?_action=importSources.add"',
+        'name="kind" value="mastodon"',
+        /<label for="mastodon-url">Adresse du serveur/,
+        /<label for="mastodon-hashtags">Mots-dièse/,
+        /<label for="mastodon-secret">Jeton d’accès/,
+        /id="mastodon-secret" name="secret" type="password"(?![^>]*required)/,
+      ],
+      lacks: ['name="account"'],
+    },
+    'asks Bluesky for the account and a required app password; a feed only for its address': [
+      {
+        locale: 'en',
+        props: { kind: 'bluesky', page, values: {}, errors: {} },
+        has: [
+          'value="https://bsky.social"',
+          /<label for="bluesky-account">Account handle/,
+          /id="bluesky-secret" name="secret" type="password"[^>]*required/,
+        ],
+      },
+      {
+        locale: 'en',
+        props: { kind: 'rss', page, values: {}, errors: {} },
+        has: ['Feed address'],
+        lacks: ['name="secret"', 'name="hashtags"'],
+      },
+    ],
+    'puts back what was typed but never the secret, with the refusal beside its field and in the summary': {
+      locale: 'fr',
+      props: {
+        kind: 'mastodon',
+        page,
+        values: { url: 'http://mastodon.example', hashtags: 'Bataclan', secret: 'never-shown' },
+        errors: { url: 'importSources.error.https_only' },
+      },
+      has: [
+        'value="http://mastodon.example"',
+        'value="Bataclan"',
+        'Seules les adresses https:// sont acceptées.',
+        'href="#mastodon-url"',
+        /id="mastodon-url"[^>]*aria-invalid="true"/,
+      ],
+      lacks: ['never-shown'],
+    },
   });
 });

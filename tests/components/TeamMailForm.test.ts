@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import TeamMailForm from '../../src/components/mail/TeamMailForm.astro';
-import { expectMarkup, render } from './render.ts';
+import { markupCases } from './render.ts';
 
 const props = {
   page: '/moderation/mot-de-passe',
@@ -10,9 +10,10 @@ const props = {
 };
 
 describe('TeamMailForm', () => {
-  it('shows the member’s address, their choice among three, and the digest hour', async () => {
-    const html = await render(TeamMailForm, 'fr', props);
-    expectMarkup(html, {
+  markupCases(TeamMailForm, {
+    'shows the member’s address, their choice among three, and the digest hour': {
+      locale: 'fr',
+      props,
       has: [
         'value="ana@equipe.example"',
         /id="team-mode-digest" name="mode" value="digest" checked/,
@@ -21,14 +22,11 @@ describe('TeamMailForm', () => {
         'action="/moderation/mot-de-passe?_action=mail.teamPreferences#courriels"',
       ],
       lacks: [/value="each" checked/],
-    });
-  });
-
-  it('announces a refusal and ties a field’s error to it', async () => {
-    const html = await render(TeamMailForm, 'en', {
-      ...props,
-      errors: { form: 'mail.team.prefs.emailRequired', digestHour: 'mail.team.prefs.hourInvalid' },
-    });
-    expectMarkup(html, { has: ['role="alert"', 'Give an address to receive messages', 'An hour from 0 to 23.'] });
+    },
+    'announces a refusal and ties a field’s error to it': {
+      locale: 'en',
+      props: { ...props, errors: { form: 'mail.team.prefs.emailRequired', digestHour: 'mail.team.prefs.hourInvalid' } },
+      has: ['role="alert"', 'Give an address to receive messages', 'An hour from 0 to 23.'],
+    },
   });
 });
