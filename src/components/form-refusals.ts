@@ -39,3 +39,15 @@ export function rowOutcome<A extends AnyAction>(
     refusal: errors.form ?? (Object.values(errors)[0] as MessageKey | undefined),
   };
 }
+
+/**
+ * Where a refused row's sentence is said: on the row it was about, or above the list when that
+ * row is gone from it (removed by another admin meanwhile), so it is never lost.
+ */
+export function refusalOnRows(refusal: string | null, refusedRow: number, rows: readonly { id: number }[]) {
+  const rowShown = rows.some((row) => row.id === refusedRow);
+  return {
+    aboveList: rowShown ? null : refusal,
+    onRow: (id: number) => (id === refusedRow ? refusal : null),
+  };
+}

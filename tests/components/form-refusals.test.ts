@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActionError } from 'astro:actions';
 import type { ActionClient } from 'astro:actions';
-import { besideItsField, rowOutcome } from '../../src/components/form-refusals.ts';
+import { besideItsField, refusalOnRows, rowOutcome } from '../../src/components/form-refusals.ts';
 
 describe('besideItsField', () => {
   it('says a form-level refusal beside the field a table names', () => {
@@ -61,5 +61,28 @@ describe('rowOutcome', () => {
       refused: false,
       refusal: undefined,
     });
+  });
+});
+
+describe('refusalOnRows', () => {
+  const rows = [{ id: 1 }, { id: 2 }];
+
+  it('says a refusal on the row it was about, and nowhere else', () => {
+    const refusal = refusalOnRows('Not the last admin.', 2, rows);
+    expect(refusal.onRow(2)).toBe('Not the last admin.');
+    expect(refusal.onRow(1)).toBeNull();
+    expect(refusal.aboveList).toBeNull();
+  });
+
+  it('says it above the list when that row is gone', () => {
+    const refusal = refusalOnRows('This account does not exist.', 3, rows);
+    expect(refusal.aboveList).toBe('This account does not exist.');
+    expect(rows.map((row) => refusal.onRow(row.id))).toEqual([null, null]);
+  });
+
+  it('says nothing anywhere when nothing was refused', () => {
+    const refusal = refusalOnRows(null, Number.NaN, rows);
+    expect(refusal.aboveList).toBeNull();
+    expect(refusal.onRow(1)).toBeNull();
   });
 });
