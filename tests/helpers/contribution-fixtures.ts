@@ -8,8 +8,7 @@ import { createComment } from '../../src/lib/comments/create-comment.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import type { Actor } from '../../src/lib/moderation/audit.ts';
-
-const script: Actor = { id: null, label: 'script' };
+import { script } from './actors.ts';
 
 /** Camille's souvenir as the share form sends it, with what a test changes. */
 export function submission(overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission {

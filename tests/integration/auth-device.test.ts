@@ -9,11 +9,11 @@ import { deviceCookieName, recogniseDevice } from '../../src/lib/auth/device.ts'
 import { GUESSES_PER_HOUR } from '../../src/lib/auth/throttle.ts';
 import { createUser, disableUser, enableUser, resetPassword } from '../../src/lib/auth/users.ts';
 import { hashToken } from '../../src/lib/security/tokens.ts';
+import { script } from '../helpers/actors.ts';
 
 const plain = { secure: false };
 const PASSWORD = 'correct horse battery';
 const WRONG = 'wrong password here';
-const script = { id: null, label: 'script' };
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 
 /**

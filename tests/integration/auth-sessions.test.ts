@@ -12,8 +12,8 @@ import {
   endOtherSessions,
 } from '../../src/lib/auth/session.ts';
 import { createUser, disableUser } from '../../src/lib/auth/users.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 const PASSWORD = 'correct horse battery';
 const MINUTE = 60_000;
 const plain = { secure: false };

@@ -11,8 +11,8 @@ import {
   changePassword,
 } from '../../src/lib/auth/users.ts';
 import { login, startSession, validateRequestSession } from '../../src/lib/auth/session.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 const plain = { secure: false };
 const PASSWORD = 'correct horse battery';
 

@@ -18,8 +18,7 @@ import { BackupError } from '../../src/lib/backup/errors.ts';
 import { backupIfDue } from '../../src/lib/backup/daily.ts';
 import { listBackups } from '../../src/lib/backup/files.ts';
 import type { Database } from '../../db/types.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 /** Runs `steps` in a fresh temporary directory, removed afterwards whatever happens. */
 async function inScratchDir<T>(steps: (dir: string) => Promise<T>): Promise<T> {

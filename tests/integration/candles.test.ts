@@ -4,8 +4,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { CandleError, candleDay, lightCandle } from '../../src/lib/wall/candles.ts';
 import { readWallFigures } from '../../src/lib/wall/figures.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('candles', (t) => {
   async function souvenir(approve = true) {

@@ -12,8 +12,8 @@ import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
 import { mostCommented } from '../../src/lib/comments/most-commented.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
 import type { Decision } from '../../src/lib/moderation/decisions.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 let clock = Date.parse('2026-11-13T20:00:00Z');
 const tick = () => new Date((clock += 60_000));
 

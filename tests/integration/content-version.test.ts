@@ -5,8 +5,7 @@ import { decideContribution } from '../../src/lib/contributions/decide.ts';
 import { notifyWall } from '../../src/lib/contributions/notify.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
 import { contentVersion, versionEtag } from '../../src/lib/wall/content-version.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('the content version ETags are made from (issue 18)', (t) => {
   it('moves with every change the public pages show: a souvenir, a comment, a candle, the publisher', async () => {

@@ -16,8 +16,7 @@ import { newToken } from '../../src/lib/security/tokens.ts';
 import { DEFAULT_DISCUSSION_SETTINGS, saveDiscussionSettings } from '../../src/lib/rules/settings.ts';
 import { readWallFigures, popularTags, souvenirsByYear } from '../../src/lib/wall/figures.ts';
 import { fileReport } from '../../src/lib/reports/file-report.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 describeEachDatabase("the author's private link", (t) => {
   const share = () =>

@@ -19,8 +19,7 @@ import {
   settleEach,
 } from '../../src/lib/contributions/decide.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('souvenir decisions', (t) => {
   const newSouvenir = () =>

@@ -19,8 +19,8 @@ import {
 } from '../../src/lib/privacy/email-data.ts';
 import { summariseEmailData } from '../../src/lib/privacy/email-summary.ts';
 import { readWallFigures, popularTags } from '../../src/lib/wall/figures.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 const admin = { id: null, label: 'admin' };
 const SECRET = 'a-privacy-secret-for-tests';
 const EMAIL = 'Ines.Martin@Example.org';

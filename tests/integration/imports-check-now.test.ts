@@ -2,6 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { fakeStatus, gatherFromFakeSocial, lastRequestToken, useFakeSocial } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
+import { journalEntries } from '../helpers/journal.ts';
 import { askForConsent } from '../../src/lib/imports/request.ts';
 import { giveConsent, openConsentPage } from '../../src/lib/imports/consent.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
@@ -43,13 +44,8 @@ describeEachDatabase('checking consented originals on request', (t) => {
     social.deleteStatus('301');
     expect(await checkOriginalsNow(t.db, ADMIN, LOCAL)).toEqual({ checked: 1, withdrawn: 1, unknown: 0 });
     expect(await statusOf(souvenirId)).toBe('trash');
-    const journal = await t.db
-      .selectFrom('moderation_event')
-      .select(['actor_label', 'after'])
-      .where('action', '=', 'import.check')
-      .orderBy('id')
-      .execute();
-    expect(journal).toEqual([
+    const journal = await journalEntries(t.db, { action: 'import.check' });
+    expect(journal.map(({ actor_label, after }) => ({ actor_label, after }))).toEqual([
       { actor_label: 'admin', after: { checked: 1, withdrawn: 0, unknown: 0 } },
       { actor_label: 'admin', after: { checked: 1, withdrawn: 1, unknown: 0 } },
     ]);

@@ -11,11 +11,11 @@ import { publishConsented } from '../../src/lib/imports/publish.ts';
 import { attachImportPhotosToSouvenir } from '../../src/lib/imports/images.ts';
 import { checkOriginals, claimDailyCheck, mastodonOriginal } from '../../src/lib/imports/check.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
+import { script } from '../helpers/actors.ts';
 
 const NOW = new Date('2026-12-06T10:00:00Z');
 const LATER = new Date('2026-12-07T10:00:00Z');
 const LOCAL = { allowLocal: true };
-const script = { id: null, label: 'script' };
 
 const social = useFakeSocial({ 'scene.jpg': () => phoneJpeg(800, 600) });
 

@@ -9,8 +9,8 @@ import { reserveAttempt } from '../../src/lib/auth/throttle.ts';
 import { hitRateLimit } from '../../src/lib/security/rate-limit.ts';
 import { describePurge, purgeExpiredPersonalData, schedulePurge } from '../../src/lib/privacy/purge.ts';
 import { readWallFigures } from '../../src/lib/wall/figures.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 const NOW = new Date('2026-11-25T12:00:00Z');
 const DAY = 86_400_000;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);

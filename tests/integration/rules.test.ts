@@ -14,8 +14,8 @@ import {
   saveDiscussionSettings,
 } from '../../src/lib/rules/settings.ts';
 import type { DiscussionSettings } from '../../src/lib/rules/settings.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 const T0 = new Date('2026-11-13T20:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 

@@ -13,8 +13,7 @@ import {
 import { ScreenHub, screenEventsFor, screenStream } from '../../src/lib/wall/screen-feed.ts';
 import type { SequencedEvent } from '../../src/lib/wall/screen-feed.ts';
 import { fakeNotifications } from '../helpers/fake-notifications.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('the wall change sequence and live screens (issue 18)', (t) => {
   const newSouvenir = (body: string) =>

@@ -5,8 +5,7 @@ import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { searchSouvenirs } from '../../src/lib/search/search.ts';
 import type { SearchOptions } from '../../src/lib/search/search.ts';
 import { decodeSearchCursor } from '../../src/lib/search/search-query.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 interface Spec {
   title?: string | null;

@@ -8,8 +8,8 @@ import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { contentVersion } from '../../src/lib/wall/content-version.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 const page = (souvenirId: number | null) => cacheablePage('<p>page</p>', souvenirId);
 
 describeEachDatabase('souvenir pages in the render cache', (t) => {

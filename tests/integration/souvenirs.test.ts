@@ -9,6 +9,7 @@ import { seedDemoSouvenirs } from '../../src/lib/souvenirs/seed-demo.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
+import { script } from '../helpers/actors.ts';
 
 const submission = (overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission => ({
   authorName: 'Camille',
@@ -20,7 +21,6 @@ const submission = (overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmis
   locale: 'fr',
   ...overrides,
 });
-const script = { id: null, label: 'script' };
 
 describeEachDatabase('souvenirs', (t) => {
   it('stores a submission as pending with its audit row and only a hash of the token', async () => {

@@ -8,8 +8,8 @@ import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { feedSouvenirs, jsonFeed, rssOptions } from '../../src/lib/wall/feeds.ts';
 import { archiveChunks, CSV_COLUMNS } from '../../src/lib/export/archive.ts';
 import type { ExportFormat } from '../../src/lib/export/archive.ts';
+import { script } from '../helpers/actors.ts';
 
-const script = { id: null, label: 'script' };
 const EMAIL = 'Secret.Author@example.org';
 const IP_HASH = 'ip-hash-never-public';
 

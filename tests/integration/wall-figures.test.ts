@@ -9,8 +9,7 @@ import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { readWallFigures, recomputeWallStats, souvenirsByYear, popularTags } from '../../src/lib/wall/figures.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('wall figures', (t) => {
   const approved = (overrides: Partial<SouvenirSubmission> = {}) => approvedOnWall(t.db, overrides);

@@ -5,8 +5,7 @@ import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { wallPage, pinnedSouvenirs } from '../../src/lib/souvenirs/wall.ts';
 import { decodeKeysetCursor as decodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import type { WallPageOptions } from '../../src/lib/souvenirs/wall.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('wall filters', (t) => {
   /** Approves souvenirs one minute apart, oldest first, so the wall's order is known. */

@@ -12,8 +12,7 @@ import { RenderCache } from '../../src/lib/wall/render-cache.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { ScreenHub, screenStream } from '../../src/lib/wall/screen-feed.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
-
-const script = { id: null, label: 'script' };
+import { script } from '../helpers/actors.ts';
 
 const page = () => cacheablePage('<p>le mur</p>');
 

@@ -1,0 +1,4 @@
+import type { Actor } from '../../src/lib/moderation/audit.ts';
+
+/** Who the journal says acted when a test stands in for a command-line script, as scripts/ do. */
+export const script: Actor = { id: null, label: 'script' };
