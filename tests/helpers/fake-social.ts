@@ -11,6 +11,8 @@ import { runDueImports } from '../../src/lib/imports/run.ts';
  * replies to a post, the author answers with the keyword, we read it back. No network.
  */
 export const MASTODON_TOKEN = 'masto-token';
+/** The address policy that lets the code under test reach this server, which listens on 127.0.0.1. */
+export const LOCAL = { allowLocal: true };
 export const SKY_ACCOUNT = 'asso.test';
 export const SKY_PASSWORD = 'app-pass-word';
 const SKY_ASSO_DID = 'did:plc:asso';

@@ -15,12 +15,11 @@ import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { CREDIT_CONSENT, exportedSouvenirs } from '../../src/lib/export/records.ts';
 import { archiveChunks, CSV_COLUMNS } from '../../src/lib/export/archive.ts';
 import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
-import { fakeStatus, gatherFromFakeSocial, lastRequestToken, useFakeSocial } from '../helpers/fake-social.ts';
+import { fakeStatus, gatherFromFakeSocial, lastRequestToken, LOCAL, useFakeSocial } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
 import { forgottenAmong } from '../../src/lib/imports/forgotten.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 
-const LOCAL = { allowLocal: true };
 const MODERATOR = { id: null, label: 'modo' };
 
 const social = useFakeSocial({ 'scene.jpg': () => phoneJpeg(800, 600) });

@@ -9,12 +9,12 @@ import {
   fakeSkyPost,
   fakeStatus,
   gatherFromFakeSocial,
+  LOCAL,
   MASTODON_TOKEN,
   useFakeSocial,
 } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
 
-const LOCAL = { allowLocal: true };
 const SITE = 'https://mur.test';
 const MODERATOR = { id: null, label: 'modo' };
 const TOKEN_IN_LINK = /\/accord\/([A-Za-z0-9_-]{32})/;

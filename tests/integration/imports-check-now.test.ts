@@ -1,6 +1,6 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { fakeStatus, gatherFromFakeSocial, lastRequestToken, useFakeSocial } from '../helpers/fake-social.ts';
+import { fakeStatus, gatherFromFakeSocial, lastRequestToken, LOCAL, useFakeSocial } from '../helpers/fake-social.ts';
 import { refusalCode } from '../helpers/refusal.ts';
 import { journalEntries } from '../helpers/journal.ts';
 import { askForConsent } from '../../src/lib/imports/request.ts';
@@ -15,7 +15,6 @@ import {
   claimCheckNow,
 } from '../../src/lib/imports/check-now.ts';
 
-const LOCAL = { allowLocal: true };
 const ADMIN = { id: null, label: 'admin' };
 
 const social = useFakeSocial();

@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { fakeSkyPost, fakeStatus, SKY_ACCOUNT, SKY_PASSWORD, useFakeSocial } from '../helpers/fake-social.ts';
+import { fakeSkyPost, fakeStatus, LOCAL, SKY_ACCOUNT, SKY_PASSWORD, useFakeSocial } from '../helpers/fake-social.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 import { importTimerLog } from '../helpers/import-timer.ts';
 import { addImportSource } from '../../src/lib/imports/sources.ts';
@@ -15,7 +15,6 @@ import { script } from '../helpers/actors.ts';
 
 const NOW = new Date('2026-12-06T10:00:00Z');
 const LATER = new Date('2026-12-07T10:00:00Z');
-const LOCAL = { allowLocal: true };
 
 const social = useFakeSocial({ 'scene.jpg': () => phoneJpeg(800, 600) });
 

@@ -1,6 +1,6 @@
 import { it, expect, beforeAll } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { fakeStatus, useFakeSocial } from '../helpers/fake-social.ts';
+import { fakeStatus, LOCAL, useFakeSocial } from '../helpers/fake-social.ts';
 import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 import { approvedSouvenir } from '../helpers/contribution-fixtures.ts';
 import { addImportSource } from '../../src/lib/imports/sources.ts';
@@ -18,7 +18,6 @@ import { photosOf } from '../../src/lib/photos/shown.ts';
 import { MAX_PHOTO_BYTES } from '../../src/lib/photos/process.ts';
 
 const NOW = new Date('2026-12-06T10:00:00Z');
-const LOCAL = { allowLocal: true };
 
 const social = useFakeSocial();
 let phone: Buffer;
