@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import FormOutcome from '../../src/components/FormOutcome.astro';
 import { render } from './render.ts';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { boundT } from '../../src/lib/i18n/locals.ts';
 
-async function renderWithSlot(props: Record<string, unknown>, text: string): Promise<string> {
-  const container = await AstroContainer.create();
-  return container.renderToString(FormOutcome, {
-    props,
-    slots: { default: text },
-    locals: { locale: 'fr', t: boundT('fr'), user: null },
-  });
-}
+const renderWithSlot = (props: Record<string, unknown>, text: string) =>
+  render(FormOutcome, 'fr', props, { slots: { default: text } });
 
 describe('FormOutcome', () => {
   it('says a change went through as a focused status, where the redirect points', async () => {

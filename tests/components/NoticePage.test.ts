@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import NoticePage from '../../src/layouts/NoticePage.astro';
-import { boundT } from '../../src/lib/i18n/locals.ts';
+import { render } from './render.ts';
 
 describe('NoticePage', () => {
   it('says one thing under its heading, offers the way back, and asks not to be indexed', async () => {
-    const container = await AstroContainer.create();
-    const html = await container.renderToString(NoticePage, {
-      props: { title: 'Accès réservé', back: { href: '/moderation', label: 'Retour à la file' } },
-      slots: { default: '<p>Cette page est réservée aux administrateurs.</p>' },
-      request: new Request('http://localhost/moderation/interdit'),
-      locals: { locale: 'fr', t: boundT('fr'), user: null },
-    });
+    const html = await render(
+      NoticePage,
+      'fr',
+      { title: 'Accès réservé', back: { href: '/moderation', label: 'Retour à la file' } },
+      {
+        slots: { default: '<p>Cette page est réservée aux administrateurs.</p>' },
+        request: new Request('http://localhost/moderation/interdit'),
+      },
+    );
     expect(html).toContain('<title>Accès réservé');
     expect(html).toContain('<h1>Accès réservé</h1>');
     expect(html).toContain('<p>Cette page est réservée aux administrateurs.</p>');

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import ServerErrorPage from '../../src/pages/500.astro';
-import { boundT } from '../../src/lib/i18n/locals.ts';
+import { visitorLocals } from './render.ts';
 
 async function renderError(error: unknown, path = '/') {
   const container = await AstroContainer.create();
   return container.renderToResponse(ServerErrorPage, {
     props: { error },
     request: new Request(`http://localhost${path}`),
-    locals: {
-      locale: path.startsWith('/en') ? 'en' : 'fr',
-      t: boundT(path.startsWith('/en') ? 'en' : 'fr'),
-      user: null,
-    },
+    locals: visitorLocals(path.startsWith('/en') ? 'en' : 'fr'),
   });
 }
 

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import ThankYouNote from '../../src/components/writing/ThankYouNote.astro';
-import { boundT } from '../../src/lib/i18n/locals.ts';
+import { render } from './render.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
 import type { ThankYou } from '../../src/lib/flash/thank-you.ts';
 
 const token = 'T0kenT0kenT0kenT0kenT0kenT0kenT0';
 
-async function note(locale: Locale, thanks: ThankYou | null): Promise<string> {
-  const container = await AstroContainer.create();
-  return container.renderToString(ThankYouNote, {
-    props: { thanks },
-    locals: { locale, t: boundT(locale), user: null, origin: 'https://mur.example.org' },
-  });
-}
+const note = (locale: Locale, thanks: ThankYou | null) =>
+  render(ThankYouNote, locale, { thanks }, { locals: { origin: 'https://mur.example.org' } });
 
 describe('ThankYouNote', () => {
   it('gives the private link as selectable text, a copy button for scripts, and says it is emailed', async () => {

@@ -7,14 +7,27 @@ import type { Locale } from '../../src/lib/i18n/index.ts';
 
 let container: AstroContainer | undefined;
 
-/** A component's HTML as a visitor of the `locale` site gets it: the locals the middleware sets. */
+/** The locals the middleware sets for a visitor of the `locale` site. */
+export function visitorLocals(locale: Locale) {
+  return { locale, t: boundT(locale), user: null };
+}
+
+/** What a test gives a render beyond its props: slotted HTML, the request, locals the middleware adds. */
+export interface RenderExtras {
+  slots?: Record<string, string>;
+  request?: Request;
+  locals?: Record<string, unknown>;
+}
+
+/** A component's HTML as a visitor of the `locale` site gets it. */
 export async function render(
   component: AstroComponentFactory,
   locale: Locale,
   props: Record<string, unknown> = {},
+  { locals, ...extras }: RenderExtras = {},
 ): Promise<string> {
   container ??= await AstroContainer.create();
-  return container.renderToString(component, { props, locals: { locale, t: boundT(locale), user: null } });
+  return container.renderToString(component, { props, ...extras, locals: { ...visitorLocals(locale), ...locals } });
 }
 
 /** What a rendered fragment must hold (`has`) and must not (`lacks`): plain text or a pattern. */
