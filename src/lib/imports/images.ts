@@ -7,6 +7,8 @@ import { insertVariants } from '../photos/variants.ts';
 import { variantPath } from '../photos/shown.ts';
 import { isAllowedAddress } from './sources.ts';
 import { thumbnailHash, withPhotosFrom } from '../photos/thumbnail.ts';
+import { groupByOwner, PHOTO_COLUMNS, photoFacts } from '../photos/photo-row.ts';
+import type { PhotoFacts } from '../photos/photo-row.ts';
 import type { AddressPolicy } from './sources.ts';
 
 /** Posts whose images one run fetches at most, so a run stays well inside its lease. */
@@ -16,13 +18,7 @@ export const IMAGE_TIMEOUT_MS = 20_000;
 const USER_AGENT = 'MurDesSouvenirs/1 (+hashtag import, images kept private until their authors consent)';
 
 /** A gathered post's image as the private queue shows it: a small re-encoded JPEG, never the remote file. */
-export interface ImportPhoto {
-  id: number;
-  position: number;
-  altText: string;
-  contentNote: string | null;
-  width: number;
-  height: number;
+export interface ImportPhoto extends PhotoFacts {
   /** The narrowest JPEG variant's address (served like any photo, by the hash of its bytes). */
   thumbnail: string;
 }
@@ -144,32 +140,22 @@ export async function photosOfImportItems(
   db: Kysely<Database>,
   itemIds: readonly number[],
 ): Promise<Map<number, ImportPhoto[]>> {
-  const byItem = new Map<number, ImportPhoto[]>();
-  if (itemIds.length === 0) return byItem;
+  if (itemIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('photo')
-    .select(['photo.id', 'photo.import_item_id', 'photo.position', 'photo.alt_text', 'photo.content_note'])
-    .select(['photo.width', 'photo.height'])
+    .select([...PHOTO_COLUMNS, 'photo.import_item_id'])
     .select((eb) => thumbnailHash(eb).as('hash'))
     .where('photo.import_item_id', 'in', [...new Set(itemIds)])
     .orderBy('photo.import_item_id')
     .orderBy('photo.position')
     .execute();
-  for (const row of rows) {
-    if (!row.hash) continue;
-    const list = byItem.get(row.import_item_id!) ?? [];
-    list.push({
-      id: row.id,
-      position: row.position,
-      altText: row.alt_text,
-      contentNote: row.content_note,
-      width: row.width,
-      height: row.height,
-      thumbnail: variantPath(row.hash, 'jpeg'),
-    });
-    byItem.set(row.import_item_id!, list);
-  }
-  return byItem;
+  return groupByOwner(
+    rows.flatMap((row) =>
+      row.hash
+        ? [[row.import_item_id!, { ...photoFacts(row), thumbnail: variantPath(row.hash, 'jpeg') }] as const]
+        : [],
+    ),
+  );
 }
 
 /** The photos of one gathered post (the consent page shows what would be published). */

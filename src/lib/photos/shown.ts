@@ -3,16 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { EXTENSION } from './variants.ts';
 import { withPhotosFrom } from './thumbnail.ts';
+import { groupByOwner, PHOTO_COLUMNS, photoFacts } from './photo-row.ts';
+import type { PhotoFacts } from './photo-row.ts';
 
 /** A photo as pages show it: URLs and sizes, never bytes. */
-export interface ShownPhoto {
-  id: number;
-  position: number;
-  altText: string;
-  contentNote: string | null;
-  /** Of the widest variant: the ratio the page reserves before the picture arrives. */
-  width: number;
-  height: number;
+export interface ShownPhoto extends PhotoFacts {
   /** `srcset` values, narrowest first. */
   webpSrcset: string;
   jpegSrcset: string;
@@ -37,19 +32,13 @@ export async function photosOf(
   db: Kysely<Database>,
   souvenirIds: readonly number[],
 ): Promise<Map<number, ShownPhoto[]>> {
-  const shown = new Map<number, ShownPhoto[]>();
-  if (souvenirIds.length === 0) return shown;
+  if (souvenirIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('photo')
     .innerJoin('photo_variant', 'photo_variant.photo_id', 'photo.id')
     .select([
-      'photo.id',
+      ...PHOTO_COLUMNS,
       'photo.souvenir_id',
-      'photo.position',
-      'photo.alt_text',
-      'photo.content_note',
-      'photo.width',
-      'photo.height',
       'photo_variant.format',
       'photo_variant.width as variant_width',
       'photo_variant.hash',
@@ -66,32 +55,26 @@ export async function photosOf(
     entry.variants.push(row);
     byPhoto.set(row.id, entry);
   }
-  for (const { row, variants } of byPhoto.values()) {
-    const srcset = (format: 'webp' | 'jpeg') =>
-      variants
-        .filter((v) => v.format === format)
-        .map((v) => `${variantPath(v.hash, format)} ${v.variant_width}w`)
-        .join(', ');
-    const jpegs = variants.filter((v) => v.format === 'jpeg');
-    const middle = jpegs.find((v) => v.variant_width >= 960) ?? jpegs.at(-1)!;
-    const photo: ShownPhoto = {
-      id: row.id,
-      position: row.position,
-      altText: row.alt_text,
-      contentNote: row.content_note,
-      width: row.width,
-      height: row.height,
-      webpSrcset: srcset('webp'),
-      jpegSrcset: srcset('jpeg'),
-      src: variantPath(middle.hash, 'jpeg'),
-      largest: variantPath(jpegs.at(-1)!.hash, 'jpeg'),
-      srcBytes: Number(middle.byte_length),
-    };
-    const list = shown.get(row.souvenir_id!) ?? [];
-    list.push(photo);
-    shown.set(row.souvenir_id!, list);
-  }
-  return shown;
+  return groupByOwner(
+    [...byPhoto.values()].map(({ row, variants }) => {
+      const srcset = (format: 'webp' | 'jpeg') =>
+        variants
+          .filter((v) => v.format === format)
+          .map((v) => `${variantPath(v.hash, format)} ${v.variant_width}w`)
+          .join(', ');
+      const jpegs = variants.filter((v) => v.format === 'jpeg');
+      const middle = jpegs.find((v) => v.variant_width >= 960) ?? jpegs.at(-1)!;
+      const photo: ShownPhoto = {
+        ...photoFacts(row),
+        webpSrcset: srcset('webp'),
+        jpegSrcset: srcset('jpeg'),
+        src: variantPath(middle.hash, 'jpeg'),
+        largest: variantPath(jpegs.at(-1)!.hash, 'jpeg'),
+        srcBytes: Number(middle.byte_length),
+      };
+      return [row.souvenir_id!, photo] as const;
+    }),
+  );
 }
 
 /** The same souvenirs (or any items with an `id`), each with its photos (an empty list when none). */
