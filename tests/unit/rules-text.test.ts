@@ -9,34 +9,39 @@ import {
 } from '../../src/lib/rules/text.ts';
 
 describe('countLinks', () => {
-  it('counts typed links and bare URLs alike, since bare URLs become links', () => {
-    expect(countLinks('Rien à voir ici.')).toBe(0);
-    expect(countLinks('Voir https://exemple.fr pour les photos.')).toBe(1);
-    expect(countLinks('Voir www.exemple.fr et <a href="https://autre.fr">là</a>.')).toBe(2);
-    expect(countLinks('<a href="https://a.fr">https://a.fr</a>')).toBe(1);
-    expect(countLinks('http://a.fr http://b.fr http://c.fr')).toBe(3);
-  });
-
-  it('does not count an anchor without href, nor a URL in another tag’s attribute', () => {
-    expect(countLinks('<a name="x">ancre</a>')).toBe(0);
-    expect(countLinks('<abbr title="https://a.fr">A</abbr>')).toBe(0);
-    expect(countLinks('xhttp://a.fr awww.b.fr')).toBe(0);
+  it.each([
+    // Typed links and bare URLs alike, since bare URLs become links.
+    ['Rien à voir ici.', 0],
+    ['Voir https://exemple.fr pour les photos.', 1],
+    ['Voir www.exemple.fr et <a href="https://autre.fr">là</a>.', 2],
+    ['<a href="https://a.fr">https://a.fr</a>', 1],
+    ['http://a.fr http://b.fr http://c.fr', 3],
+    // Neither an anchor without href, nor a URL in another tag’s attribute.
+    ['<a name="x">ancre</a>', 0],
+    ['<abbr title="https://a.fr">A</abbr>', 0],
+    ['xhttp://a.fr awww.b.fr', 0],
+  ])('finds in %j %i link(s)', (text, links) => {
+    expect(countLinks(text)).toBe(links);
   });
 });
 
 describe('matching words as WordPress does, without case or accents', () => {
   it('folds case and accents alike', () => {
     expect(foldForMatching('ÉTÉ')).toBe('ete');
-    expect(matchesWord('un bel ete', 'Éte')).toBe(true);
-    expect(matchesWord('UN BEL ÉTÉ', 'Éte')).toBe(true);
-    expect(matchesWord('un bel été', 'ETE')).toBe(true);
-    expect(matchesWord('ＳＰＡＭ pleine largeur', 'spam')).toBe(true);
   });
 
-  it('matches inside words', () => {
-    expect(matchesWord('WordPress', 'press')).toBe(true);
-    expect(matchesWord('casino-en-ligne.example', 'casino')).toBe(true);
-    expect(matchesWord('paisible', 'pais')).toBe(true);
+  it.each([
+    // Case and accents folded alike.
+    ['un bel ete', 'Éte'],
+    ['UN BEL ÉTÉ', 'Éte'],
+    ['un bel été', 'ETE'],
+    ['ＳＰＡＭ pleine largeur', 'spam'],
+    // Inside words.
+    ['WordPress', 'press'],
+    ['casino-en-ligne.example', 'casino'],
+    ['paisible', 'pais'],
+  ])('finds in %j the word %j', (text, word) => {
+    expect(matchesWord(text, word)).toBe(true);
   });
 
   it('ignores empty words and says which word matched first', () => {
