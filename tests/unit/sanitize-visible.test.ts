@@ -14,24 +14,27 @@ function refusal(raw: string): string | null {
 }
 
 describe('hasVisibleText', () => {
-  it('sees nothing in zero-width characters, direction marks, fillers and lone combining marks', () => {
-    for (const text of [
-      '',
-      ' \n\t',
-      '\u200B\u200C\u200D\u2060\uFEFF',
-      '\u200E\u200F\u061C',
-      '\u0301\u0308\u034F',
-      '\u3164\u115F\u00AD',
-      '\uFE0F',
-      '\u2800',
-      '\u{E0041}',
-    ]) {
-      expect(hasVisibleText(text), JSON.stringify(text)).toBe(false);
-    }
-  });
-
-  it('sees a letter, a digit, punctuation, an emoji or a letter under its mark', () => {
-    for (const text of ['a', '7', '.', '😀', 'e\u0301', 'ש', 'ع']) expect(hasVisibleText(text), text).toBe(true);
+  it.each([
+    // Nothing in zero-width characters, direction marks, fillers and lone combining marks…
+    ['', false],
+    [' \n\t', false],
+    ['\u200B\u200C\u200D\u2060\uFEFF', false],
+    ['\u200E\u200F\u061C', false],
+    ['\u0301\u0308\u034F', false],
+    ['\u3164\u115F\u00AD', false],
+    ['\uFE0F', false],
+    ['\u2800', false],
+    ['\u{E0041}', false],
+    // …but a letter, a digit, punctuation, an emoji or a letter under its mark.
+    ['a', true],
+    ['7', true],
+    ['.', true],
+    ['😀', true],
+    ['e\u0301', true],
+    ['ש', true],
+    ['ع', true],
+  ])('sees in %j something visible: %s', (text, visible) => {
+    expect(hasVisibleText(text)).toBe(visible);
   });
 });
 
