@@ -108,7 +108,7 @@ function expectRendering(html: string, { exactly, refusals = {}, summary, tags =
 }
 
 /** The opening tag written for `name#id` (`input#title`), asserted to be there. */
-export function openingTag(html: string, selector: string): string {
+function openingTag(html: string, selector: string): string {
   const [name, id] = selector.split('#');
   const tag = new RegExp(`<${name}\\s(?:[^>]*\\s)?id="${id}"[^>]*>`).exec(html)?.[0];
   expect(tag, `${selector} in the fragment`).toBeDefined();
