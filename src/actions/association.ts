@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { getDb } from '../lib/runtime.ts';
 import { createFirstAdmin } from '../lib/auth/first-admin.ts';
 import { startSession } from '../lib/auth/session.ts';
@@ -11,34 +11,28 @@ import { contactInput, markContactInput, publisherInput, setupInput } from './as
 import { settingHandler } from './setting-handler.ts';
 
 /** The first admin, through the one-time address `npm start` printed; signed in at once. */
-export const setupAdmin = defineAction({
-  accept: 'form',
-  input: setupInput,
-  handler: answeredHandler('setup', async (input, context) => {
+export const setupAdmin = formAction(
+  setupInput,
+  answeredHandler('setup', async (input, context) => {
     const db = await getDb();
     const admin = await createFirstAdmin(db, input);
     writeCookie(context, await startSession(db, admin.id, await cookieOptions(context.url)));
     context.locals.user = { id: admin.id, username: admin.username, displayName: admin.displayName, role: 'admin' };
     return { created: true };
   }),
-});
+);
 
 /** An admin fills in or changes who publishes the wall (legal notice, privacy page, footer). */
-export const savePublisherDetails = defineAction({
-  accept: 'form',
-  input: publisherInput,
-  handler: settingHandler('publisher', savePublisher),
-});
+export const savePublisherDetails = formAction(publisherInput, settingHandler('publisher', savePublisher));
 
 /**
  * A visitor writes to the team: the same budget per address as sharing (the settings' `share`
  * limit), a filled honeypot kept apart rather than refused, so a robot learns nothing. The
  * message is listed in moderation and emailed to the publisher's contact address (the outbox).
  */
-export const contact = defineAction({
-  accept: 'form',
-  input: contactInput,
-  handler: visitorHandler('share', async (input, { db, ipHash, locals }) => {
+export const contact = formAction(
+  contactInput,
+  visitorHandler('share', async (input, { db, ipHash, locals }) => {
     await storeContactMessage(
       db,
       {
@@ -54,14 +48,13 @@ export const contact = defineAction({
     );
     return { sent: true };
   }),
-});
+);
 
 /** A moderator marks a contact message read, or unread again. */
-export const markContact = defineAction({
-  accept: 'form',
-  input: markContactInput,
-  handler: teamHandler('contact', async (input, user) => {
+export const markContact = formAction(
+  markContactInput,
+  teamHandler('contact', async (input, user) => {
     await markContactMessage(await getDb(), input.id, input.read, user.id);
     return { read: input.read };
   }),
-});
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { editPendingByAuthor, withdrawByAuthor } from '../lib/contributions/author-link.ts';
@@ -9,10 +9,9 @@ import { answeredHandler } from './admin-handler.ts';
 const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' });
 
 /** The author corrects their pending souvenir; the rules look at it again (it may go to spam). */
-export const authorEdit = defineAction({
-  accept: 'form',
-  input: shareInput.pick({ title: true, body: true, year: true, event: true }).extend({ token }),
-  handler: answeredHandler('author-link', async (input) => {
+export const authorEdit = formAction(
+  shareInput.pick({ title: true, body: true, year: true, event: true }).extend({ token }),
+  answeredHandler('author-link', async (input) => {
     const status = await editPendingByAuthor(await getDb(), 'souvenir', input.token, {
       title: input.title,
       body: input.body,
@@ -21,27 +20,25 @@ export const authorEdit = defineAction({
     });
     return { edited: true, status };
   }),
-});
+);
 
 /** The commenter corrects their pending comment, under the same rules. */
-export const authorEditComment = defineAction({
-  accept: 'form',
-  input: commentInput.pick({ body: true }).extend({ token }),
-  handler: answeredHandler('author-link', async (input) => {
+export const authorEditComment = formAction(
+  commentInput.pick({ body: true }).extend({ token }),
+  answeredHandler('author-link', async (input) => {
     const status = await editPendingByAuthor(await getDb(), 'comment', input.token, { body: input.body });
     return { edited: true, status };
   }),
-});
+);
 
 /** Withdraws whatever the link opens, a souvenir or a comment. */
-export const authorWithdraw = defineAction({
-  accept: 'form',
-  input: z.object({
+export const authorWithdraw = formAction(
+  z.object({
     token,
     confirm: z.boolean().refine((v) => v, { error: 'author.confirmRequired' }),
   }),
-  handler: answeredHandler('author-link', async (input) => {
+  answeredHandler('author-link', async (input) => {
     const kind = await withdrawByAuthor(await getDb(), input.token);
     return { withdrawn: true, kind };
   }),
-});
+);

@@ -1,18 +1,17 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { z } from 'astro/zod';
 import { visitorHandler } from './visitor-handler.ts';
 import { lightCandle as light } from '../lib/wall/candles.ts';
 import { t } from '../lib/i18n/index.ts';
 import { candleCountLabel } from '../lib/wall/candle-label.ts';
 
-export const lightCandle = defineAction({
-  accept: 'form',
-  input: z.object({
+export const lightCandle = formAction(
+  z.object({
     souvenir: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'candle.notFound' }),
     // The language of the message returned to the script that enhances the form.
     locale: z.enum(['fr', 'en']).nullish(),
   }),
-  handler: visitorHandler(
+  visitorHandler(
     'candle',
     async (input, { db, ipHash }) => {
       const result = await light(db, { publicId: input.souvenir, ipHash });
@@ -23,4 +22,4 @@ export const lightCandle = defineAction({
     },
     'candle.failed',
   ),
-});
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { editSouvenirInput } from './moderation-schema.ts';
 import { commentInput } from './comment-schema.ts';
@@ -9,8 +9,6 @@ export const editCommentInput = editSouvenirInput.pick({ id: true, expectedUpdat
 });
 
 /** A moderator's correction of a comment's text (re-sanitised, logged with before and after). */
-export const editComment = defineAction({
-  accept: 'form',
-  input: editCommentInput,
-  handler: (input, context) => editAsModerator('comment', requireActionUser(context), input, {}),
-});
+export const editComment = formAction(editCommentInput, (input, context) =>
+  editAsModerator('comment', requireActionUser(context), input, {}),
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { createComment, resolveCommentTarget } from '../lib/comments/create-comment.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { visitorHandler } from './visitor-handler.ts';
@@ -6,10 +6,9 @@ import { submissionContext } from './submission-context.ts';
 import { commentInput } from './comment-schema.ts';
 
 /** A visitor's comment (or reply) under an approved souvenir, through the discussion rules. */
-export const comment = defineAction({
-  accept: 'form',
-  input: commentInput,
-  handler: visitorHandler('comment', async (input, { db, ipHash, settings: readSettings, limitsLifted, locals }) => {
+export const comment = formAction(
+  commentInput,
+  visitorHandler('comment', async (input, { db, ipHash, settings: readSettings, limitsLifted, locals }) => {
     const isRobot = Boolean(input.subject);
     const settings = await readSettings();
     const target = await resolveCommentTarget(db, input.souvenir, input.parent);
@@ -43,4 +42,4 @@ export const comment = defineAction({
     // is the commenter's private link, shown once on the page that answers this post.
     return { publicId: created.publicId, published: created.status === 'approved', token: created.token };
   }),
-});
+);

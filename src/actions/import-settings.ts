@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { z } from 'astro/zod';
 import { REQUESTS_PER_HOUR_LIMITS } from '../lib/imports/request.ts';
 import { saveImportSettings } from '../lib/imports/request-settings.ts';
@@ -6,8 +6,7 @@ import { wholeNumber } from './fields.ts';
 import { settingHandler } from './setting-handler.ts';
 
 /** An admin sets how many consent requests may go out in an hour (1–60), journaled. */
-export const saveImportSettingsAction = defineAction({
-  accept: 'form',
-  input: z.object({ requestsPerHour: wholeNumber(REQUESTS_PER_HOUR_LIMITS, 'importsSettings.error') }),
-  handler: settingHandler('importSources.settings', saveImportSettings),
-});
+export const saveImportSettingsAction = formAction(
+  z.object({ requestsPerHour: wholeNumber(REQUESTS_PER_HOUR_LIMITS, 'importsSettings.error') }),
+  settingHandler('importSources.settings', saveImportSettings),
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import {
@@ -35,10 +35,9 @@ const sourceIdInput = z.object({
 });
 
 /** An admin adds a source (Mastodon server, Bluesky account or feed), journaled; its secret is kept, never shown. */
-export const add = defineAction({
-  accept: 'form',
-  input: addSourceInput,
-  handler: adminHandler('importSources.add', async (input, admin) => {
+export const add = formAction(
+  addSourceInput,
+  adminHandler('importSources.add', async (input, admin) => {
     const source = sourceFromForm({
       kind: input.kind,
       url: input.url,
@@ -49,14 +48,13 @@ export const add = defineAction({
     const id = await addImportSource(await getDb(), source, addressPolicyOf(), new Date(), actorOf(admin));
     return { done: 'add' as const, id };
   }),
-});
+);
 
 /** Pauses, resumes or removes one source: the same domain functions as `npm run import:source`. */
 function sourceChange(done: 'pause' | 'resume' | 'remove') {
-  return defineAction({
-    accept: 'form',
-    input: sourceIdInput,
-    handler: adminHandler(`importSources.${done}`, async ({ id }, admin) => {
+  return formAction(
+    sourceIdInput,
+    adminHandler(`importSources.${done}`, async ({ id }, admin) => {
       const db = await getDb();
       const found =
         done === 'remove'
@@ -65,7 +63,7 @@ function sourceChange(done: 'pause' | 'resume' | 'remove') {
       if (!found) throw new ImportSourceError('not_found');
       return { done, id };
     }),
-  });
+  );
 }
 
 export const pause = sourceChange('pause');
@@ -76,13 +74,12 @@ export const remove = sourceChange('remove');
  * Reads one source now rather than at the timer's next minute, journaled; answers once the run is
  * recorded on the source's status line, which the page then puts in words.
  */
-export const readNow = defineAction({
-  accept: 'form',
-  input: sourceIdInput,
-  handler: adminHandler('importSources.readNow', async ({ id }, admin) => {
+export const readNow = formAction(
+  sourceIdInput,
+  adminHandler('importSources.readNow', async ({ id }, admin) => {
     const run = await readSourceNow(await getDb(), id, addressPolicyOf(), actorOf(admin));
     // The timer's log line for the same run: counts and status only.
     console.log(describeRun(run));
     return { done: 'read' as const, id };
   }),
-});
+);

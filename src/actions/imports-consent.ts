@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import type { ActionAPIContext } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
@@ -11,47 +11,43 @@ import { formRowId } from './fields.ts';
 const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'consent.notFound' });
 
 /** A moderator asks a gathered post's author for consent: a reply from the association's account. */
-export const askConsent = defineAction({
-  accept: 'form',
-  input: z.object({
+export const askConsent = formAction(
+  z.object({
     id: formRowId('imports.error.notFound'),
   }),
-  handler: teamHandler('imports-ask', async (input, user, context: ActionAPIContext) => {
+  teamHandler('imports-ask', async (input, user, context: ActionAPIContext) => {
     const origin = context.locals.origin ?? context.url.origin;
     await askForConsent(await getDb(), input.id, actorOf(user), { ...addressPolicyOf(), origin });
     return { asked: input.id };
   }),
-});
+);
 
 /** The author says yes on the consent page, for the uses they ticked (the wall at least). */
-export const giveImportConsent = defineAction({
-  accept: 'form',
-  input: z.object({
+export const giveImportConsent = formAction(
+  z.object({
     token,
     scopes: z.array(z.enum(IMPORT_SCOPES)).default([]),
   }),
-  handler: answeredHandler('imports-consent', async (input) => {
+  answeredHandler('imports-consent', async (input) => {
     await giveConsent(await getDb(), input.token, input.scopes);
     return { consented: true };
   }),
-});
+);
 
 /** The author takes their consent back: the souvenir leaves every page at once. */
-export const withdrawImportConsent = defineAction({
-  accept: 'form',
-  input: z.object({ token, reason: z.string().max(500, { error: 'consent.reasonTooLong' }).optional() }),
-  handler: answeredHandler('imports-withdraw', async (input) => {
+export const withdrawImportConsent = formAction(
+  z.object({ token, reason: z.string().max(500, { error: 'consent.reasonTooLong' }).optional() }),
+  answeredHandler('imports-withdraw', async (input) => {
     await withdrawConsent(await getDb(), input.token, input.reason ?? null);
     return { withdrawn: true };
   }),
-});
+);
 
 /** The author says no thanks: nothing is published and our copy of the post is deleted at once. */
-export const declineImportRequest = defineAction({
-  accept: 'form',
-  input: z.object({ token }),
-  handler: answeredHandler('imports-decline', async (input) => {
+export const declineImportRequest = formAction(
+  z.object({ token }),
+  answeredHandler('imports-decline', async (input) => {
     await declineRequest(await getDb(), input.token);
     return { declined: true };
   }),
-});
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { getDb, getRuntime } from '../lib/runtime.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
 import { confirmSubscription, unsubscribe, unsubscribeEverywhere } from '../lib/mail/subscriptions.ts';
@@ -18,28 +18,21 @@ import {
 } from './mail-schema.ts';
 
 /** The link of the *received* message, confirmed by a button (a GET never confirms: mail scanners follow links). */
-export const confirm = defineAction({
-  accept: 'form',
-  input: confirmInput,
-  handler: async (input) => ({ confirmed: await confirmSubscription(await getDb(), input.token) }),
-});
+export const confirm = formAction(confirmInput, async (input) => ({
+  confirmed: await confirmSubscription(await getDb(), input.token),
+}));
 
 /** The unsubscribe page's buttons: this text, or everything sent to the address about replies. */
-export const unsubscribeAction = defineAction({
-  accept: 'form',
-  input: unsubscribeInput,
-  handler: async (input) => {
-    const db = await getDb();
-    const ended = input.all ? (await unsubscribeEverywhere(db, input.key)) > 0 : await unsubscribe(db, input.key);
-    return { ended, all: input.all ?? false };
-  },
+export const unsubscribeAction = formAction(unsubscribeInput, async (input) => {
+  const db = await getDb();
+  const ended = input.all ? (await unsubscribeEverywhere(db, input.key)) > 0 : await unsubscribe(db, input.key);
+  return { ended, all: input.all ?? false };
 });
 
 /** "Retrouver mes liens": the same answer whether or not the address is known. */
-export const lostLinks = defineAction({
-  accept: 'form',
-  input: lostLinksInput,
-  handler: answeredHandler('lostLinks', async (input, context) => {
+export const lostLinks = formAction(
+  lostLinksInput,
+  answeredHandler('lostLinks', async (input, context) => {
     const runtime = await getRuntime();
     await sendLostLinks(runtime.handle.db, {
       address: input.email,
@@ -50,31 +43,25 @@ export const lostLinks = defineAction({
     });
     return { requested: true };
   }),
-});
+);
 
 /** An admin sends a failed or held message again. */
-export const resend = defineAction({
-  accept: 'form',
-  input: resendInput,
-  handler: adminHandler('mail.resend', async (input) => {
+export const resend = formAction(
+  resendInput,
+  adminHandler('mail.resend', async (input) => {
     await resendMail(await getDb(), input.id);
     return { resent: input.id };
   }),
-});
+);
 
 /** An admin sets the per-address daily limit. */
-export const saveSettings = defineAction({
-  accept: 'form',
-  input: mailSettingsInput,
-  handler: settingHandler('mail.settings', saveMailSettings),
-});
+export const saveSettings = formAction(mailSettingsInput, settingHandler('mail.settings', saveMailSettings));
 
 /** A member of the team chooses their messages: every new item, a daily digest, or nothing. */
-export const teamPreferences = defineAction({
-  accept: 'form',
-  input: teamMailInput,
-  handler: teamHandler('mail.teamPreferences', async (input, user) => {
+export const teamPreferences = formAction(
+  teamMailInput,
+  teamHandler('mail.teamPreferences', async (input, user) => {
     await saveTeamMailPreferences(await getDb(), user.id, input);
     return { saved: true };
   }),
-});
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { describePhoto, removePhoto, MAX_ALT_LENGTH, MAX_NOTE_LENGTH } from '../lib/photos/manage.ts';
@@ -10,19 +10,17 @@ const id = z.coerce.number().int().positive();
 const which = { souvenirId: id, photoId: id };
 
 /** A moderator takes one photo off a souvenir (before approving its text, say); its bytes go. */
-export const remove = defineAction({
-  accept: 'form',
-  input: z.object(which),
-  handler: teamHandler('photos', async (input, user) => {
+export const remove = formAction(
+  z.object(which),
+  teamHandler('photos', async (input, user) => {
     await removePhoto(await getDb(), input.souvenirId, input.photoId, actorOf(user));
     return { removed: input.photoId };
   }),
-});
+);
 
 /** A moderator corrects what a photo is said to show, and its content note. */
-export const describe = defineAction({
-  accept: 'form',
-  input: z.object({
+export const describe = formAction(
+  z.object({
     ...which,
     altText: z
       .string({ error: 'photo.alt.required' })
@@ -38,7 +36,7 @@ export const describe = defineAction({
       .nullish()
       .transform((v) => v || null),
   }),
-  handler: teamHandler('photos', async (input, user) => {
+  teamHandler('photos', async (input, user) => {
     await describePhoto(
       await getDb(),
       input.souvenirId,
@@ -51,17 +49,16 @@ export const describe = defineAction({
     );
     return { described: input.photoId };
   }),
-});
+);
 
 /** The author takes a photo off their souvenir while it is pending, through their private link. */
-export const authorRemove = defineAction({
-  accept: 'form',
-  input: z.object({
+export const authorRemove = formAction(
+  z.object({
     token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' }),
     photoId: id,
   }),
-  handler: answeredHandler('photos', async (input) => {
+  answeredHandler('photos', async (input) => {
     await removePhotoByAuthor(await getDb(), input.token, input.photoId);
     return { removed: input.photoId };
   }),
-});
+);

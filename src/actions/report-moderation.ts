@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
@@ -20,17 +20,13 @@ const dismissInput = z.object({
  * A moderator keeps reported items published: their reports are resolved and a hidden item is
  * shown again, each with its audit row. The result counts like a decision's, for the flash.
  */
-export const dismissReports = defineAction({
-  accept: 'form',
-  input: dismissInput,
-  handler: async (input, context) => {
-    const user = requireActionUser(context);
-    const actor = actorOf(user);
-    const db = await getDb();
-    const outcomes = await settleSelection('dismissing reports', () =>
-      settleEach(input.ids, (id) => dismiss(db, { targetType: input.targetType, id, actor, reason: input.reason })),
-    );
-    await refuseLoneItem(outcomes, 'dismissal', () => input.targetType);
-    return { decision: 'dismiss' as const, ...tally(outcomes) };
-  },
+export const dismissReports = formAction(dismissInput, async (input, context) => {
+  const user = requireActionUser(context);
+  const actor = actorOf(user);
+  const db = await getDb();
+  const outcomes = await settleSelection('dismissing reports', () =>
+    settleEach(input.ids, (id) => dismiss(db, { targetType: input.targetType, id, actor, reason: input.reason })),
+  );
+  await refuseLoneItem(outcomes, 'dismissal', () => input.targetType);
+  return { decision: 'dismiss' as const, ...tally(outcomes) };
 });

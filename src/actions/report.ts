@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { fileReport } from '../lib/reports/file-report.ts';
 import { visitorHandler } from './visitor-handler.ts';
 import { reportInput } from './report-schema.ts';
@@ -8,10 +8,9 @@ import { reportInput } from './report-schema.ts';
  * same visitor is an answer ("already reported"), not an error; the visitor never learns whether
  * theirs hid the item.
  */
-export const report = defineAction({
-  accept: 'form',
-  input: reportInput,
-  handler: visitorHandler('report', async (input, { db, ipHash, settings: readSettings }) => {
+export const report = formAction(
+  reportInput,
+  visitorHandler('report', async (input, { db, ipHash, settings: readSettings }) => {
     const settings = await readSettings();
     const result = await fileReport(db, {
       targetType: input.targetType,
@@ -24,4 +23,4 @@ export const report = defineAction({
     // `hidden` only tells the page where to answer: a souvenir taken off the wall has no page left.
     return { targetType: input.targetType, target: input.target, outcome: result.outcome, hidden: result.hidden };
   }),
-});
+);

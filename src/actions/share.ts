@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { createSouvenir } from '../lib/souvenirs/create-souvenir.ts';
 import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { visitorHandler } from './visitor-handler.ts';
@@ -8,10 +8,9 @@ import { checkPhotos, photoCaptions, photoFields } from './photo-fields.ts';
 import { attachStagedPhotos } from '../lib/photos/staging.ts';
 import { notifyWall } from '../lib/contributions/notify.ts';
 
-export const share = defineAction({
-  accept: 'form',
-  input: shareInput.extend(photoFields).superRefine(checkPhotos),
-  handler: visitorHandler('share', async (input, { db, ipHash, settings: readSettings, limitsLifted, locals }) => {
+export const share = formAction(
+  shareInput.extend(photoFields).superRefine(checkPhotos),
+  visitorHandler('share', async (input, { db, ipHash, settings: readSettings, limitsLifted, locals }) => {
     const isRobot = Boolean(input.website);
     const settings = await readSettings();
     const verdict = await evaluateSubmission(
@@ -47,4 +46,4 @@ export const share = defineAction({
     }
     return { publicId: created.publicId, token: created.token, status: created.status };
   }),
-});
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import type { z } from 'astro/zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
@@ -27,36 +27,28 @@ function accountChange<Input, Done extends string>(
 
 type UserId = z.infer<typeof userIdInput>;
 
-export const create = defineAction({
-  accept: 'form',
-  input: createUserInput,
-  handler: accountChange('create', createUser),
-});
+export const create = formAction(createUserInput, accountChange('create', createUser));
 
-export const disable = defineAction({
-  accept: 'form',
-  input: userIdInput,
-  handler: accountChange('disable', (db, { userId }: UserId, actor) => disableUser(db, userId, actor)),
-});
+export const disable = formAction(
+  userIdInput,
+  accountChange('disable', (db, { userId }: UserId, actor) => disableUser(db, userId, actor)),
+);
 
-export const enable = defineAction({
-  accept: 'form',
-  input: userIdInput,
-  handler: accountChange('enable', (db, { userId }: UserId, actor) => enableUser(db, userId, actor)),
-});
+export const enable = formAction(
+  userIdInput,
+  accountChange('enable', (db, { userId }: UserId, actor) => enableUser(db, userId, actor)),
+);
 
-export const setRole = defineAction({
-  accept: 'form',
-  input: setRoleInput,
-  handler: accountChange('role', (db, { userId, role }: z.infer<typeof setRoleInput>, actor) =>
+export const setRole = formAction(
+  setRoleInput,
+  accountChange('role', (db, { userId, role }: z.infer<typeof setRoleInput>, actor) =>
     setUserRole(db, userId, role, actor),
   ),
-});
+);
 
-export const resetPassword = defineAction({
-  accept: 'form',
-  input: resetPasswordInput,
-  handler: accountChange('reset', (db, { userId, password }: z.infer<typeof resetPasswordInput>, actor) =>
+export const resetPassword = formAction(
+  resetPasswordInput,
+  accountChange('reset', (db, { userId, password }: z.infer<typeof resetPasswordInput>, actor) =>
     resetUserPassword(db, userId, password, actor),
   ),
-});
+);

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { formAction } from './form-action.ts';
 import { z } from 'astro/zod';
 import { getDb } from '../lib/runtime.ts';
 import { changeScreenItem, controlVenue, VenueError } from '../lib/commemoration/venue-control.ts';
@@ -18,9 +18,8 @@ import type { Actor } from '../lib/moderation/audit.ts';
 const seconds = (min: number, max: number) => optionalWholeNumber({ min, max }, 'venue.error.seconds');
 
 /** A button of the venue's console (/moderation/ecran): skip, pause, freeze, mode, silence. */
-export const control = defineAction({
-  accept: 'form',
-  input: z.object({
+export const control = formAction(
+  z.object({
     command: z.enum(['skip', 'pause', 'resume', 'freeze', 'unfreeze', 'rundown', 'shuffle', 'silence']),
     silenceSeconds: seconds(5, 3600),
     // A Paris time of day ("21:16"): the next one; empty for now.
@@ -29,7 +28,7 @@ export const control = defineAction({
       .nullish()
       .refine((v) => !v || nextParisTime(v, new Date()) !== null, { error: 'venue.error.time' }),
   }),
-  handler: teamHandler('venue', async (input, user) => {
+  teamHandler('venue', async (input, user) => {
     const command: VenueCommand =
       input.command === 'rundown' || input.command === 'shuffle'
         ? { type: 'mode', mode: input.command }
@@ -43,12 +42,11 @@ export const control = defineAction({
     await controlVenue(await getDb(), command, { actor: actorOf(user) });
     return { done: input.command };
   }),
-});
+);
 
 /** One souvenir on the venue's screen: add, remove, move, or set its time there. */
-export const item = defineAction({
-  accept: 'form',
-  input: z.object({
+export const item = formAction(
+  z.object({
     // A public id, a number, or a souvenir's address pasted whole (its last segment is the id).
     souvenir: z
       .string({ error: 'venue.error.notFound' })
@@ -65,7 +63,7 @@ export const item = defineAction({
     command: z.enum(['add', 'remove', 'up', 'down', 'duration']),
     seconds: seconds(1, 600),
   }),
-  handler: teamHandler('venue', async (input, user) => {
+  teamHandler('venue', async (input, user) => {
     const db = await getDb();
     const souvenir = await findSouvenirId(db, input.souvenir);
     if (!souvenir) throw new VenueError('not_approved');
@@ -79,27 +77,25 @@ export const item = defineAction({
     await changeScreenItem(db, souvenir.id, command, { actor: actorOf(user) });
     return { done: input.command };
   }),
-});
+);
 
 /** The queue's button on an approved souvenir: put it on the venue's screen, or take it off. */
-export const screen = defineAction({
-  accept: 'form',
-  input: z.object({
+export const screen = formAction(
+  z.object({
     id: z.coerce.number({ error: 'venue.error.notApproved' }).int().positive({ error: 'venue.error.notApproved' }),
     onScreen: z.enum(['on', 'off'], { error: 'venue.error.notApproved' }),
   }),
-  handler: teamHandler('venue', async (input, user) => {
+  teamHandler('venue', async (input, user) => {
     await markForScreen(await getDb(), input.id, input.onScreen === 'on', { actor: actorOf(user) });
     return { done: input.onScreen === 'on' ? ('screenOn' as const) : ('screenOff' as const), id: input.id };
   }),
-});
+);
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'anniversary.error' });
 
 /** An admin schedules the anniversary (a day, a start and an end, Paris time). */
-export const anniversary = defineAction({
-  accept: 'form',
-  input: z
+export const anniversary = formAction(
+  z
     .object({
       month: z.coerce.number({ error: 'anniversary.error' }).int().min(1).max(12),
       day: z.coerce.number({ error: 'anniversary.error' }).int().min(1).max(31),
@@ -109,11 +105,11 @@ export const anniversary = defineAction({
     .refine((v) => v.starts < v.ends && new Date(Date.UTC(2024, v.month - 1, v.day)).getUTCDate() === v.day, {
       error: 'anniversary.error',
     }),
-  handler: adminHandler('anniversary', async (input, admin) => {
+  adminHandler('anniversary', async (input, admin) => {
     await saveAnniversary(await getDb(), input, actorOf(admin));
     return { done: 'anniversary' };
   }),
-});
+);
 
 const rowId = z.coerce
   .number({ error: 'venue.error.silenceGone' })
@@ -121,9 +117,8 @@ const rowId = z.coerce
   .positive({ error: 'venue.error.silenceGone' });
 
 /** An admin schedules a silence at set times: every year on a day, or every day, at a Paris time. */
-export const schedule = defineAction({
-  accept: 'form',
-  input: z
+export const schedule = formAction(
+  z
     .object({
       recurrence: z.enum(['yearly', 'daily'], { error: 'venue.error.schedule' }),
       month: z.coerce.number({ error: 'venue.error.schedule' }).int().min(1).max(12).optional(),
@@ -136,7 +131,7 @@ export const schedule = defineAction({
     .refine((v) => v.recurrence === 'daily' || (v.month !== undefined && v.day !== undefined), {
       error: 'venue.error.schedule',
     }),
-  handler: adminHandler('venue', async (input, admin) => {
+  adminHandler('venue', async (input, admin) => {
     const created = await createSilenceSchedule(
       await getDb(),
       {
@@ -151,7 +146,7 @@ export const schedule = defineAction({
     );
     return { done: 'schedule' as const, id: created.id };
   }),
-});
+);
 
 /** An Action on one silence by its id: the change is journaled under the member who made it. */
 function onSilence<Done extends string>(
@@ -159,10 +154,9 @@ function onSilence<Done extends string>(
   change: (db: Kysely<Database>, id: number, options: { actor: Actor }) => Promise<unknown>,
   role?: 'admin',
 ) {
-  return defineAction({
-    accept: 'form',
-    input: z.object({ id: rowId }),
-    handler: teamHandler(
+  return formAction(
+    z.object({ id: rowId }),
+    teamHandler(
       'venue',
       async (input: { id: number }, user) => {
         await change(await getDb(), input.id, { actor: actorOf(user) });
@@ -170,7 +164,7 @@ function onSilence<Done extends string>(
       },
       role,
     ),
-  });
+  );
 }
 
 /** An admin removes a silence at set times, with its occurrences to come. */
