@@ -10,6 +10,7 @@ import { extractHashtags } from '../souvenirs/hashtags.ts';
 import { CONTRIBUTION_KINDS, KINDS, contributionsOf } from './kinds.ts';
 import type { ContributionKind } from './kinds.ts';
 import { DomainError } from '../errors.ts';
+import { commentWithSouvenir } from '../comments/with-souvenir.ts';
 
 /** What the author sees of their text behind the private link, whatever its kind. */
 interface AuthorViewBase {
@@ -104,11 +105,8 @@ const PARTS: { [K in ContributionKind]: AuthorLinkPart<K> } = {
   },
   comment: {
     async view(db, id) {
-      const row = await db
-        .selectFrom('comment as c')
-        .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
+      const row = await commentWithSouvenir(db, id)
         .select(['c.parent_id', 's.public_id', 's.title', 's.author_name', 's.status', 's.hidden_by_reports'])
-        .where('c.id', '=', id)
         .executeTakeFirstOrThrow();
       return {
         souvenir: {

@@ -9,6 +9,7 @@ import { mailLinks } from './links.ts';
 import { enqueueMail } from './outbox.ts';
 import { UNDO_WINDOW_MS } from '../moderation/flash.ts';
 import { createSubscription } from './subscriptions.ts';
+import { commentWithSouvenir } from '../comments/with-souvenir.ts';
 
 /** What a request tells the mail steps: the origin its links are written with. */
 export interface MailRequest {
@@ -60,11 +61,8 @@ async function authorOf(trx: Transaction<Database>, kind: ContributionKind, id: 
     const url = mailLinks(request.origin, row.locale === 'en' ? 'en' : 'fr').souvenir(row.public_id);
     return { name: row.author_name, to: row.author_email, locale: row.locale, url };
   }
-  const row = await trx
-    .selectFrom('comment as c')
-    .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
+  const row = await commentWithSouvenir(trx, id)
     .select(['c.author_name', 'c.author_email', 'c.locale', 'c.public_id', 'c.withdrawn_at', 's.public_id as souvenir'])
-    .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row || row.withdrawn_at || !row.author_email) return null;
   const url = mailLinks(request.origin, row.locale === 'en' ? 'en' : 'fr').comment(row.souvenir, row.public_id);
@@ -113,12 +111,9 @@ export async function queueReplies(
   request: MailRequest,
   now = new Date(),
 ): Promise<number> {
-  const comment = await trx
-    .selectFrom('comment as c')
-    .innerJoin('souvenir as s', 's.id', 'c.souvenir_id')
+  const comment = await commentWithSouvenir(trx, commentId)
     .select(['c.author_name', 'c.author_email', 'c.body_html', 'c.public_id', 'c.souvenir_id', 'c.parent_id'])
     .select('s.public_id as souvenir')
-    .where('c.id', '=', commentId)
     .executeTakeFirst();
   if (!comment) return 0;
   const subscriptions = await trx
