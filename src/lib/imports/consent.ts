@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, ImportMedia, ImportRequestStatus, ImportScope } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -138,6 +138,35 @@ export function askedText(scopes: readonly ImportScope[], url: string): string {
 }
 
 /**
+ * What each of the author's answers asks of the request's status when it is written: consent only
+ * once the account is proved, a "no" at any time before consent.
+ */
+const ANSWERS = {
+  consented: { operator: '=', status: 'proved', refusal: 'not_proved' },
+  declined: { operator: '!=', status: 'consented', refusal: 'already_consented' },
+} as const satisfies Record<string, { operator: '=' | '!='; status: ImportRequestStatus; refusal: ConsentErrorCode }>;
+
+/**
+ * Writes the author's answer on the request, in the caller's transaction. The write is
+ * conditional, so of two tabs answering at once only the first wins; the other is refused with
+ * the answer's ConsentError.
+ */
+async function recordAnswer(
+  trx: Transaction<Database>,
+  requestId: number,
+  answer: keyof typeof ANSWERS,
+): Promise<void> {
+  const { operator, status, refusal } = ANSWERS[answer];
+  const written = await trx
+    .updateTable('import_request')
+    .set({ status: answer })
+    .where('id', '=', requestId)
+    .where('status', operator, status)
+    .executeTakeFirst();
+  if (written.numUpdatedRows === 0n) throw new ConsentError(refusal);
+}
+
+/**
  * The author says yes, for the chosen uses (the wall at least), after proving the account: a
  * consent record (what was asked, the text and its sha256, the account, the scopes, when) and a
  * souvenir waiting for moderation, in one transaction. Only a `proved` request can consent, once.
@@ -155,13 +184,7 @@ export async function giveConsent(
   if (row.expiresAt <= now || row.status === 'expired') throw new ConsentError('expired');
   const unique = IMPORT_SCOPES.filter((scope) => scopes.includes(scope));
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('import_request')
-      .set({ status: 'consented' })
-      .where('id', '=', row.requestId)
-      .where('status', '=', 'proved')
-      .executeTakeFirst();
-    if (claimed.numUpdatedRows === 0n) throw new ConsentError('not_proved');
+    await recordAnswer(trx, row.requestId, 'consented');
     const consent = await trx
       .insertInto('import_consent')
       .values({
@@ -230,13 +253,7 @@ export async function declineRequest(db: Kysely<Database>, token: string): Promi
   if (!row) throw new ConsentError('not_found');
   if (row.consentId || row.status === 'consented') throw new ConsentError('already_consented');
   await db.transaction().execute(async (trx) => {
-    const declined = await trx
-      .updateTable('import_request')
-      .set({ status: 'declined' })
-      .where('id', '=', row.requestId)
-      .where('status', '!=', 'consented')
-      .executeTakeFirst();
-    if (declined.numUpdatedRows === 0n) throw new ConsentError('already_consented');
+    await recordAnswer(trx, row.requestId, 'declined');
     await recordEvent(trx, {
       actor: AUTHOR,
       action: 'import.decline',
