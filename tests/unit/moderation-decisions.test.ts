@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
-import { allowedDecisions, journalState, planDecision, writeDecided } from '../../src/lib/moderation/decisions.ts';
+import { allowedDecisions, commitDecided, journalState, planDecision } from '../../src/lib/moderation/decisions.ts';
 import type { DecidableState, DecisionTarget, NextState } from '../../src/lib/moderation/decisions.ts';
 
 describe('journalState', () => {
@@ -11,28 +11,85 @@ describe('journalState', () => {
   });
 });
 
-describe('writeDecided', () => {
-  const state = { status: 'pending', pinned: null } as unknown as DecidableState;
+describe('commitDecided', () => {
+  const state = {
+    status: 'pending',
+    previousStatus: null,
+    pinned: null,
+    approvedAt: null,
+    approvedBy: null,
+  } as unknown as DecidableState;
   const next = { status: 'approved' } as NextState;
-  const trx = {} as Transaction<Database>;
+  const journal = { actor: { id: 3, label: 'alice' }, action: 'approve' };
+  /** A transaction that keeps the journal rows written through it, in `steps` and `rows`. */
+  const journaling = (steps: string[], rows: Record<string, unknown>[] = []) =>
+    ({
+      insertInto: () => ({
+        values: (row: Record<string, unknown>) => {
+          steps.push('journal');
+          rows.push(row);
+          return { execute: async () => {} };
+        },
+      }),
+    }) as unknown as Transaction<Database>;
   /** A target whose write succeeds or not, and whose row now reads `latest`. */
-  const target = (wrote: boolean, latest: DecidableState | undefined) =>
-    ({ write: async () => wrote, read: async () => latest }) as unknown as DecisionTarget<DecidableState>;
+  const target = (wrote: boolean, latest: DecidableState | undefined, steps: string[] = []) =>
+    ({
+      targetType: 'comment',
+      write: async () => (steps.push('write'), wrote),
+      read: async () => latest,
+      afterWrite: async () => void steps.push('follow-up'),
+    }) as unknown as DecisionTarget<DecidableState>;
 
   it('returns once the conditional write went through', async () => {
-    await expect(writeDecided(trx, target(true, undefined), 1, state, next, new Date())).resolves.toBeUndefined();
+    const trx = journaling([]);
+    await expect(commitDecided(trx, target(true, undefined), 1, state, next, new Date(), journal)).resolves.toBe(
+      'approved',
+    );
   });
 
-  it('names the status someone else decided meanwhile, or that the item is gone', async () => {
+  it('writes, journals with the state to restore, then follows up, and answers the new status', async () => {
+    const steps: string[] = [];
+    const rows: Record<string, unknown>[] = [];
+    await expect(
+      commitDecided(journaling(steps, rows), target(true, undefined, steps), 7, state, next, new Date(), {
+        ...journal,
+        after: { status: 'approved' },
+      }),
+    ).resolves.toBe('approved');
+    expect(steps).toEqual(['write', 'journal', 'follow-up']);
+    expect(rows[0]).toMatchObject({
+      actor_id: 3,
+      action: 'approve',
+      target_type: 'comment',
+      target_id: 7,
+      reason: null,
+      after: JSON.stringify({ status: 'approved' }),
+      restore_state: JSON.stringify({
+        status: 'pending',
+        previousStatus: null,
+        pinned: null,
+        approvedAt: null,
+        approvedBy: null,
+      }),
+    });
+  });
+
+  it('names the status someone else decided meanwhile, or that the item is gone, and journals nothing', async () => {
+    const steps: string[] = [];
+    const trx = journaling(steps);
     const moved = { ...state, status: 'spam' } as DecidableState;
-    await expect(writeDecided(trx, target(false, moved), 1, state, next, new Date())).rejects.toMatchObject({
+    await expect(commitDecided(trx, target(false, moved), 1, state, next, new Date(), journal)).rejects.toMatchObject({
       code: 'conflict',
       currentStatus: 'spam',
     });
-    await expect(writeDecided(trx, target(false, undefined), 1, state, next, new Date())).rejects.toMatchObject({
+    await expect(
+      commitDecided(trx, target(false, undefined), 1, state, next, new Date(), journal),
+    ).rejects.toMatchObject({
       code: 'not_found',
       currentStatus: null,
     });
+    expect(steps).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { recordEvent } from './audit.ts';
-import type { Actor } from './audit.ts';
+import type { Actor, AuditEntry } from './audit.ts';
 
 export type Decision = 'approve' | 'reject' | 'spam' | 'trash' | 'restore' | 'pin' | 'unpin';
 export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'spam', 'trash', 'restore', 'pin', 'unpin'];
@@ -151,21 +151,34 @@ export function restorableState(state: DecidableState): NextState {
 }
 
 /**
- * Writes `next` through the kind's target, or throws why it could not: someone committed a
- * decision between our read and our write (PostgreSQL re-checks the WHERE after waiting for
- * their row lock), and read committed lets us see what they decided, or that the item is gone.
+ * Moves an item from `current` to `next`, a decision's or its revert's, in the caller's
+ * transaction: writes it through the kind's target, or throws why it could not (someone committed
+ * a decision between our read and our write: PostgreSQL re-checks the WHERE after waiting for
+ * their row lock, and read committed lets us see what they decided, or that the item is gone);
+ * then its audit row with the state a revert would put back, then the kind's follow-ups. Returns
+ * the new status.
  */
-export async function writeDecided<S extends DecidableState>(
+export async function commitDecided<S extends DecidableState>(
   trx: Transaction<Database>,
   target: DecisionTarget<S>,
   id: number,
   current: S,
   next: NextState,
   now: Date,
-): Promise<void> {
-  if (await target.write(trx, id, current, next, now)) return;
-  const latest = await target.read(trx, id);
-  throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
+  journal: Pick<AuditEntry, 'actor' | 'action' | 'reason' | 'before' | 'after'>,
+): Promise<SouvenirStatus> {
+  if (!(await target.write(trx, id, current, next, now))) {
+    const latest = await target.read(trx, id);
+    throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
+  }
+  await recordEvent(trx, {
+    ...journal,
+    targetType: target.targetType,
+    targetId: id,
+    restoreState: restorableState(current),
+  });
+  await target.afterWrite(trx, id, current, next);
+  return next.status;
 }
 
 /** What the journal's before and after say of a state: its status, and its pin where the kind has one. */
@@ -201,12 +214,9 @@ export async function decideItem<S extends DecidableState>(
       ? null
       : await target.releaseReports(trx, request.id, request.actor, now);
 
-    await writeDecided(trx, target, request.id, current, next, now);
-    await recordEvent(trx, {
+    return commitDecided(trx, target, request.id, current, next, now, {
       actor: request.actor,
       action: request.decision,
-      targetType: target.targetType,
-      targetId: request.id,
       reason: request.reason ?? null,
       before: released?.resolved
         ? {
@@ -216,9 +226,6 @@ export async function decideItem<S extends DecidableState>(
           }
         : journalState(current),
       after: journalState(next),
-      restoreState: restorableState(current),
     });
-    await target.afterWrite(trx, request.id, current, next);
-    return next.status;
   });
 }

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ModerationEventRow, SouvenirStatus } from '../../../db/types.ts';
-import { recordEvent } from './audit.ts';
 import type { Actor } from './audit.ts';
-import { DECISIONS, DecisionError, journalState, restorableState, writeDecided } from './decisions.ts';
+import { DECISIONS, DecisionError, commitDecided, journalState } from './decisions.ts';
 import type { DecidableState, DecisionTarget, NextState } from './decisions.ts';
 
 /** The journal rows whose previous state can be put back: decisions, and restorations themselves (a redo). */
@@ -82,17 +81,11 @@ export async function revertItem<S extends DecidableState>(
       current.status !== left.status || (typeof left.pinned === 'boolean' && current.pinned !== left.pinned);
     if (moved) throw new DecisionError('conflict', current.status);
     const next = previousState(event, current, now);
-    await writeDecided(trx, target, event.target_id, current, next, now);
-    await recordEvent(trx, {
+    return commitDecided(trx, target, event.target_id, current, next, now, {
       actor: request.actor,
       action: 'revert',
-      targetType: target.targetType,
-      targetId: event.target_id,
       before: journalState(current),
       after: { ...journalState(next), revertOf: event.id },
-      restoreState: restorableState(current),
     });
-    await target.afterWrite(trx, event.target_id, current, next);
-    return next.status;
   });
 }
