@@ -43,8 +43,8 @@ describe('the consent page’s parts', () => {
         props: { page },
         has: [
           '<strong>premier</strong> rang',
-          'Avertissement de contenu (affiché en titre) : émotion',
-          'Image, avec sa description : La scène en bleu',
+          'Avertissement de contenu (affiché en titre) : émotion',
+          'Image, avec sa description : La scène en bleu',
           'Image sans description',
           'publié avec l’accord de son auteur·rice',
         ],
@@ -109,6 +109,6 @@ describe('the consent page’s parts', () => {
     expect(html).not.toMatch(/value="screen" checked/);
     expect(html).not.toMatch(/value="archive" checked/);
     expect(html).toContain('aria-describedby="consent-error"');
-    expect(html).toContain('Cochez au moins « sur le mur »');
+    expect(html).toContain('Cochez au moins « sur le mur »');
   });
 });

@@ -18,7 +18,7 @@ describe('DecisionForm', () => {
         props,
         has: [
           '<label for="comment-30-reason">Motif (facultatif, noté au journal)</label>',
-          'aria-label="Décision sur « Commentaire de Marc »"',
+          'aria-label="Décision sur « Commentaire de Marc »"',
         ],
       },
       {

@@ -23,7 +23,7 @@ describe('ImportedPhotos', () => {
         'alt="La scène, éclairée en bleu"',
         'alt="Image sans description"',
         /<summary[^>]*>Voir l’image nette<\/summary>/,
-        'Avertissement de contenu : émotion',
+        'Avertissement de contenu : émotion',
         /<details[^>]*>\s*<summary/,
       ],
       lacks: ['social.test'],

@@ -100,7 +100,7 @@ describe('QueueItem', () => {
 
   it('offers the decisions the item’s status allows, in one labelled group', async () => {
     const html = await render(QueueItem, 'fr', { ...props, item: souvenir });
-    expect(html).toMatch(/role="group" aria-label="Décision sur « [^"]*Le rappel[^"]* »"/);
+    expect(html).toMatch(/role="group" aria-label="Décision sur « [^"]*Le rappel[^"]* »"/);
     const decisions = [...html.matchAll(/name="decision" value="(\w+)"/g)].map((m) => m[1]);
     expect(decisions).toEqual(['approve', 'reject', 'spam', 'trash']);
     expect(html).toContain('name="expectedStatus" value="pending"');

@@ -25,10 +25,10 @@ describe('SourceItem', () => {
         locale: 'fr',
         props: { source, page: '/moderation/sources' },
         has: [
-          'Source n° 4 : Compte Bluesky',
+          'Source n° 4 : Compte Bluesky',
           '#MonPlusBeauSouvenirDuBataclan',
           'Active · le serveur demande d’attendre',
-          /Dernière lecture : .*3 publication/,
+          /Dernière lecture : .*3 publication/,
           '2 échec(s) de suite',
           'HTTP 429',
           'Secret enregistré (jamais réaffiché)',

@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)(
       expect(await desk.textContent('[role=alert]')).toContain('n’est pas publié sur le mur');
       expect(await desk.getByLabel('Numéro ou adresse du souvenir').inputValue()).toBe('pas-un-souvenir');
       await desk.goto(`${suite.server.origin}/moderation/ecran`);
-      for (const title of TITLES.slice(0, 3)) await press(desk, new RegExp(`Mettre à l’écran : ${title}`));
+      for (const title of TITLES.slice(0, 3)) await press(desk, new RegExp(`Mettre à l’écran\\s: ${title}`));
       // Each item gets one second: typed in its field, sent with Enter (the form's first button saves the time).
       for (const title of TITLES.slice(0, 3)) {
         const item = desk.locator('.venue-rundown li', { hasText: title });
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)(
     it('plays the rundown in order with its durations, and a frozen screen shows nothing new', async () => {
       const screen = await openScreen(suite.browser, suite.server.origin);
       await press(desk, /^Figer$/);
-      await press(desk, /Mettre à l’écran : Arrivé pendant le gel/);
+      await press(desk, /Mettre à l’écran\s: Arrivé pendant le gel/);
       await screen.waitForTimeout(4_000);
       const changes = (await logOf(screen)).filter(([kind, id]) => kind === 'current' && id !== '');
       const order = TITLES.slice(0, 3).map((t) => ids[t]);

@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('an admin sets up the hashtag’s sources (issue 2
     await admin.goto(`${suite.server.origin}/moderation/sources`);
     await tabTo(admin, admin.getByRole('button', { name: 'Lire maintenant' }));
     await Promise.all([admin.waitForURL(/fait=read/), admin.keyboard.press('Enter')]);
-    expect(await admin.textContent('[role=status]')).toMatch(/Source n° \d+ lue : 1 publication/);
+    expect(await admin.textContent('[role=status]')).toMatch(/Source n° \d+ lue\s: 1 publication/);
     expect(await admin.locator('.import-source').textContent()).toContain('Active · fonctionne');
     expect(await axeViolations(admin)).toEqual([]);
     expect(suite.server.output()).toContain('1 image(s) re-encoded');

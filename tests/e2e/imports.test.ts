@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
         moderator.waitForURL(/fait=read/),
         moderator.getByRole('button', { name: 'Lire maintenant' }).click(),
       ]);
-      expect(await moderator.textContent('[role=status]')).toMatch(/Source n° \d+ lue : 2 publication/);
+      expect(await moderator.textContent('[role=status]')).toMatch(/Source n° \d+ lue\s: 2 publication/);
       await moderator.goto(`${suite.server.origin}/moderation/importes`);
       const post = moderator.locator('.imported-post', { hasText: 'toute la salle chantait' });
       expect(await post.textContent()).toContain('Privé');
@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
     expect(await author.locator('h1').textContent()).toContain('Votre message sur le Mur des Souvenirs');
     expect(await author.locator('.consent-preview').textContent()).toContain(TEXT);
     const waiting = (await author.locator('.proof-waiting').textContent()) ?? '';
-    const keyword = /« (ACCORD-[A-Z0-9]+) »/.exec(waiting)![1]!;
+    const keyword = /«\s(ACCORD-[A-Z0-9]+)\s»/.exec(waiting)![1]!;
     expect(await author.textContent('main')).toContain('Nous n’avons pas encore vu votre réponse.');
     expect(await author.locator('.consent-form').count()).toBe(0);
 
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
       moderator.waitForURL(/fait=check/),
       moderator.getByRole('button', { name: 'Vérifier les originaux maintenant' }).click(),
     ]);
-    expect(await moderator.textContent('[role=status]')).toContain('Originaux vérifiés : 1 ; retirés : 1');
+    expect(await moderator.textContent('[role=status]')).toContain('Originaux vérifiés : 1 ; retirés : 1');
     const wall = await (await fetch(`${suite.server.origin}/`)).text();
     expect(wall).not.toContain('toute la salle chantait');
   });
@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
     ]);
     const secondUrl = `${suite.server.origin}/accord/${lastRequestToken(social)}`;
     await author.goto(secondUrl);
-    const keyword = /« (ACCORD-[A-Z0-9]+) »/.exec((await author.locator('.proof-waiting').textContent()) ?? '')![1]!;
+    const keyword = /«\s(ACCORD-[A-Z0-9]+)\s»/.exec((await author.locator('.proof-waiting').textContent()) ?? '')![1]!;
     social.mastodonReply('https://social.test/@leo', `@asso ${keyword}`);
     await author.reload();
     await Promise.all([author.waitForLoadState('load'), author.getByRole('button', { name: 'J’accepte' }).click()]);

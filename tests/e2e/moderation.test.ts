@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     expect(await laptop.textContent('#sessions-count')).toMatch(/^\d+ sessions ouvertes, celle-ci comprise\.$/);
     await Promise.all([laptop.waitForNavigation(), laptop.click('form.end-sessions-form button')]);
     expect(await laptop.textContent('#message')).toBe('Vos autres sessions sont fermées.');
-    expect(await laptop.textContent('#sessions-count')).toBe('1 session ouverte : celle-ci.');
+    expect(await laptop.textContent('#sessions-count')).toBe('1 session ouverte : celle-ci.');
     await laptop.goto(`${suite.server.origin}/moderation`);
     expect(laptop.url()).not.toContain('/connexion');
     await phone.goto(`${suite.server.origin}/moderation`);

@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
 
     await admin.check('#data-confirm');
     await Promise.all([admin.waitForNavigation({ waitUntil: 'load' }), admin.click('[data-erase]')]);
-    expect(await admin.locator('#message').textContent()).toBe('Effacé : 1 souvenir et 0 commentaire.');
+    expect(await admin.locator('#message').textContent()).toBe('Effacé : 1 souvenir et 0 commentaire.');
     expect(await admin.locator('.data-history li').count()).toBe(4);
     expect(traps).toEqual({ dialogs: [], consoleErrors: [], foreignRequests: [], cspViolations: [] });
 

@@ -28,7 +28,7 @@ describeEachDatabase('finding lost links', (t) => {
     await sendLostLinks(t.db, request('camille@example.org'), now);
     const [message] = await lostLinkMails();
     expect(message).toMatchObject({ to_address: 'camille@example.org', carries_secret: true, status: 'queued' });
-    expect(message!.body_html).toContain('Souvenir « Le &lt;premier&gt; soir »');
+    expect(message!.body_html).toContain('Souvenir « Le &lt;premier&gt; soir »');
     const tokens = [...message!.body_text!.matchAll(/\/mes-souvenirs\/([A-Za-z0-9_-]{32})/g)].map((m) => m[1]!);
     expect(tokens).toHaveLength(2);
     expect(await findByAuthorToken(t.db, a.token)).toBeNull();

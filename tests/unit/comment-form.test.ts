@@ -94,7 +94,7 @@ describe('the comment form’s state', () => {
 describe('moderation messages for comments', () => {
   it('shows the detail a rule gave', () => {
     expect(flagLabel('fr', 'links:3')).toBe('3 liens dans le texte');
-    expect(flagLabel('fr', 'moderation_word:été')).toBe('mot à modérer : « été »');
+    expect(flagLabel('fr', 'moderation_word:été')).toBe('mot à modérer : « été »');
     expect(flagLabel('en', 'known_author')).toMatch(/approved at once/);
     expect(flagLabel('fr', 'something_new')).toBe('something_new');
   });

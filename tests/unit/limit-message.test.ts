@@ -18,7 +18,7 @@ describe('the rate limit message', () => {
 
   it('says when to try again, in French and in English', () => {
     expect(limitText('fr', 'share', 720)).toBe(
-      'Vous avez partagé beaucoup de souvenirs en peu de temps. Réessayez dans 12 minutes ; votre texte est conservé ci-dessous.',
+      'Vous avez partagé beaucoup de souvenirs en peu de temps. Réessayez dans 12 minutes ; votre texte est conservé ci-dessous.',
     );
     expect(limitText('en', 'candle', 45)).toBe('Many candles lit in a short time. Try again in 45 seconds.');
     expect(limitText('fr', 'login', 900)).toBe(

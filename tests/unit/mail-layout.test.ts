@@ -22,14 +22,14 @@ describe('the layout of a message', () => {
       heading: 'Bonjour <Ana>,',
       blocks: [
         { text: 'Merci & à bientôt.' },
-        { label: 'Le voir :', link: 'https://mur.example/s?a=1&b=2' },
+        { label: 'Le voir :', link: 'https://mur.example/s?a=1&b=2' },
         { quote: 'Ligne un\nligne deux' },
       ],
       footer: ['L’équipe'],
       lang: 'fr',
     });
     expect(text).toBe(
-      'Bonjour <Ana>,\n\nMerci & à bientôt.\n\nLe voir :\nhttps://mur.example/s?a=1&b=2\n\n> Ligne un\n> ligne deux\n\n-- \n\nL’équipe\n',
+      'Bonjour <Ana>,\n\nMerci & à bientôt.\n\nLe voir :\nhttps://mur.example/s?a=1&b=2\n\n> Ligne un\n> ligne deux\n\n-- \n\nL’équipe\n',
     );
     expect(html).toContain('<p>Bonjour &lt;Ana&gt;,</p>');
     expect(html).toContain('href="https://mur.example/s?a=1&amp;b=2"');

@@ -12,7 +12,7 @@ describe('queue flash', () => {
 
   it('says a photo was taken off or described, once, in both languages', () => {
     const removed = readFlash(flashParams({ done: 'photoRemoved', n: 1, conflicts: 0, refused: 0 }))!;
-    expect(flashMessages('fr', removed)).toEqual(['La photo est retirée ; ses fichiers sont effacés.']);
+    expect(flashMessages('fr', removed)).toEqual(['La photo est retirée ; ses fichiers sont effacés.']);
     const described = readFlash(flashParams({ done: 'photoDescribed', n: 1, conflicts: 0, refused: 0 }))!;
     expect(flashMessages('en', described)).toEqual(['The photo’s text is saved.']);
   });

@@ -21,7 +21,7 @@ describe('the report forms of a page', () => {
     expect(state.error).toEqual({
       targetKey: reportTargetKey('comment', 'abc'),
       message:
-        'Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans 10 minutes ; votre précision est conservée.',
+        'Vous avez envoyé beaucoup de signalements en peu de temps. Réessayez dans 10 minutes ; votre précision est conservée.',
       values: { reason: 'spam', note: 'pub' },
     });
     expect(state.retryAfterSeconds).toBe(600);

@@ -286,11 +286,11 @@ describe('sanitizeBody limits and errors', () => {
     expect(sanitizeError(() => sanitizeBody('a\n'.repeat(MAX_SANITIZE_LINES))).code).toBe('too_long');
   });
 
-  it('flattens nesting deeper than 16 elements and stays fast', () => {
-    const started = performance.now();
+  // No timing here (CI shares its cores, and a timed test fails there at random): the bound on
+  // tags (MAX_SANITIZE_TAGS) is what keeps this input cheap.
+  it('flattens nesting deeper than 16 elements', () => {
     const inline = sanitizeBody('<q>a\n'.repeat(MAX_SANITIZE_TAGS));
     const quotes = sanitizeBody('<blockquote>a\n\nb\n'.repeat(MAX_SANITIZE_TAGS));
-    expect(performance.now() - started).toBeLessThan(5000);
     for (const output of [inline, quotes]) {
       expectSafe(output);
       // 16 kept elements, then the formatter's <p> and <br>.

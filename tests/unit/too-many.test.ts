@@ -4,7 +4,7 @@ import { answerTooMany, refusalNotice } from '../../src/lib/security/too-many.ts
 describe('the answer to too many requests', () => {
   it('is one notice, like a flood, with the seconds for Retry-After; a duplicate has none', () => {
     expect(refusalNotice('fr', 'limit.comment:125')).toEqual({
-      text: 'Vous avez envoyé beaucoup de commentaires en peu de temps. Réessayez dans 3 minutes ; votre texte est conservé ci-dessous.',
+      text: 'Vous avez envoyé beaucoup de commentaires en peu de temps. Réessayez dans 3 minutes ; votre texte est conservé ci-dessous.',
       retryAfterSeconds: 125,
     });
     expect(refusalNotice('fr', 'rules.flood:12')?.retryAfterSeconds).toBe(12);
