@@ -112,7 +112,7 @@ describe('restoring the embedded database', () => {
       await expect(restorePglite(file, dataDir, { force: true })).rejects.toBeInstanceOf(DataDirLockedError);
       await open.close();
     });
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('the server’s daily backup', () => {
@@ -129,7 +129,7 @@ describe('the server’s daily backup', () => {
         await handle.close();
       }
     });
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('which backups are kept', () => {
