@@ -9,9 +9,10 @@ const onlyPostgres = process.env.TEST_ONLY_POSTGRES === '1' && Boolean(process.e
 export default defineConfig({
   test: {
     // A guard against hangs, not a speed check: on two cores shared with other work, the property
-    // tests (fast-check, thousands of runs) and the script tests took over 20 s.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // tests (fast-check, thousands of runs) and the script tests took over 20 s, and with CI's two
+    // passes side by side under other work, dropping a PostgreSQL database once took over 60 s.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // Vitest's default is one worker per core minus one, so one here: on PGlite, two files at a time
     // keep both cores busy (PGlite and argon2 are single-threaded). Not with PostgreSQL: the files
