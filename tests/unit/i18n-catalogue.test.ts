@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/lib/i18n/catalogue.ts';
+import { isMessageKey } from '../../src/lib/i18n/index.ts';
+import { DECISIONS } from '../../src/lib/moderation/decisions.ts';
+import { JOURNAL_ACTIONS } from '../../src/lib/moderation/journal.ts';
+import { CONTRIBUTION_STATUSES } from '../../src/lib/contributions/kinds.ts';
 
 type Messages = Record<string, { fr: string; en: string }>;
 const areas = import.meta.glob<Messages>('../../src/lib/i18n/messages/*.json', { eager: true, import: 'default' });
@@ -26,5 +30,20 @@ describe('the catalogue split by area', () => {
       expect(fr.trim(), key).not.toBe('');
       expect(en.trim(), key).not.toBe('');
     }
+  });
+});
+
+describe('catalogue keys built from enumerated values', () => {
+  it('exist for every status, decision, conflict and journal action', () => {
+    const keys = [
+      ...CONTRIBUTION_STATUSES.flatMap((s) => [
+        `moderation.status.${s}`,
+        `moderation.tab.${s}`,
+        `moderation.conflict.${s}`,
+      ]),
+      ...DECISIONS.map((d) => `moderation.decision.${d}`),
+      ...JOURNAL_ACTIONS.map((a) => `journal.action.${a}`),
+    ];
+    expect(keys.filter((k) => !isMessageKey(k))).toEqual([]);
   });
 });

@@ -125,3 +125,18 @@ describe('decisions shared by souvenirs and comments', () => {
     });
   });
 });
+
+describe('allowed decisions', () => {
+  it('offers only decisions that change something', () => {
+    expect(allowedDecisions('pending', false)).toEqual(['approve', 'reject', 'spam', 'trash']);
+    expect(allowedDecisions('approved', false)).toEqual(['pin', 'reject', 'spam', 'trash']);
+    expect(allowedDecisions('approved', true)).toEqual(['unpin', 'reject', 'spam', 'trash']);
+    expect(allowedDecisions('rejected', false)).toEqual(['approve', 'spam', 'trash']);
+    expect(allowedDecisions('spam', false)).toEqual(['restore', 'approve', 'reject', 'trash']);
+    expect(allowedDecisions('trash', false)).toEqual(['restore', 'approve', 'reject', 'spam']);
+  });
+
+  it('offers nothing for a souvenir its author withdrew', () => {
+    expect(allowedDecisions('trash', false, true)).toEqual([]);
+  });
+});
