@@ -1,8 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * CI's second pass (`TEST_ONLY_POSTGRES=1` with `DATABASE_URL`, .ci/run) comes after a PGlite pass
+ * that ran every browser test on the same build; it runs again only those whose outcome can depend
+ * on the engine: several processes or hosts (LISTEN/NOTIFY, workers, caches told of changes), a
+ * replica, a restart, binary data (photos), full-text search, the mail outbox, and the paths every
+ * contribution takes through the database (sharing, comments, moderation, privacy, the wall,
+ * gathered posts). Left to the PGlite pass: what the browser and the sanitiser do with the page
+ * (attack vectors, hostile inputs, request limits, the editor, the public pages, accessibility,
+ * page weight), rate limits, the association's forms and the sources page, whose queries the
+ * integration tests run on PostgreSQL too.
+ */
+const ON_POSTGRES_TOO = [
+  'two-hosts',
+  'read-replica',
+  'restart-under-load',
+  'operations',
+  'commemoration',
+  'souvenir-page-cache',
+  'share-and-wall',
+  'photos',
+  'search-and-wall',
+  'email',
+  'imports',
+  'moderation',
+  'privacy',
+  'comments',
+  'wall',
+];
+const onlyPostgres = process.env.TEST_ONLY_POSTGRES === '1' && Boolean(process.env.DATABASE_URL);
+
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.test.ts'],
+    include: onlyPostgres ? ON_POSTGRES_TOO.map((name) => `tests/e2e/${name}.test.ts`) : ['tests/e2e/**/*.test.ts'],
     // On PGlite, one migrated data directory per run, copied for each server (support/server.ts).
     globalSetup: ['tests/e2e/support/pglite-template.ts'],
     testTimeout: 60_000,

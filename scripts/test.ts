@@ -5,9 +5,9 @@
  *
  * Two switches serve CI's second pass on the same checkout (`.ci/run`), never a newcomer:
  * - `TEST_ONLY_POSTGRES=1` (with `DATABASE_URL`): the static checks read the sources, not the
- *   database, so they are not run again; vitest.config.ts keeps only the PostgreSQL half.
- * - `TEST_USE_BUILD=1`: use `dist/` as it is. `.ci/run` builds once before its two passes run side
- *   by side, since a build replacing `dist/` under the other pass's servers makes them answer 500.
+ *   database, so they are not run again; vitest.config.ts keeps only the PostgreSQL half of the
+ *   integration tests, vitest.e2e.config.ts the browser tests whose outcome can depend on the engine.
+ * - `TEST_USE_BUILD=1`: use `dist/` as it is, built by the first pass from the same sources.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

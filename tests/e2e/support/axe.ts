@@ -13,20 +13,28 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.0–2.2 A and AA rules) in the page. It is evaluated through the
- * DevTools protocol, which the page's CSP does not govern, so the page keeps its real policy.
+ * The rules whose verdict a colour scheme can change: the dark scheme only recolours the page
+ * (its CSS changes colours, never what is shown), so the tour's second run needs only these.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules, or only the rules named) in the page. It is evaluated
+ * through the DevTools protocol, which the page's CSP does not govern, so the page keeps its real policy.
+ */
+export async function axeViolations(page: Page, rules?: string[]): Promise<AxeViolation[]> {
   // Once per document: the tour runs axe twice on a page (light, then dark), and parsing axe costs.
   const loaded = await page.evaluate(
     () => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function',
   );
   if (!loaded) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
+  return page.evaluate(async (rules) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: any[] }> } })
       .axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      runOnly: rules
+        ? { type: 'rule', values: rules }
+        : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
     return result.violations.map((v) => ({
       id: v.id,
@@ -34,5 +42,5 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: v.help,
       targets: v.nodes.slice(0, 5).map((n: { target: string[] }) => n.target.join(' ')),
     }));
-  });
+  }, rules);
 }

@@ -3,7 +3,7 @@
  * page, and sending its form for the error states, is most of the tour's time).
  */
 import type { Page } from 'playwright-core';
-import { axeViolations } from './axe.ts';
+import { COLOUR_RULES, axeViolations } from './axe.ts';
 import { horizontalOverflow } from './layout.ts';
 import type { TourStop } from './tour.ts';
 import { catalogue } from '../../../src/lib/i18n/catalogue.ts';
@@ -77,7 +77,7 @@ async function followSwitch(page: Page, stop: TourStop, expected: string, found:
 
 /**
  * Every check on one page in its state: text and languages, no sideways scroll at each width,
- * axe in the light and the dark scheme (at 1280 px), then the language switch (it leaves the page).
+ * axe in the light scheme and its colour rules in the dark one (at 1280 px), then the language switch (it leaves the page).
  */
 export async function checkPage(page: Page, stop: TourStop, origin: string, findings: PageFindings): Promise<void> {
   await checkText(page, stop, findings.text);
@@ -90,7 +90,7 @@ export async function checkPage(page: Page, stop: TourStop, origin: string, find
   await page.setViewportSize({ width: 1280, height: 720 });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const v of await axeViolations(page))
+    for (const v of await axeViolations(page, colorScheme === 'dark' ? COLOUR_RULES : undefined))
       findings.axe.push(`${stop.name} (${colorScheme}): ${v.id} — ${v.help} — ${v.targets.join(', ')}`);
   }
   // A page reached by sending a form would be left for its GET version: only plain pages switch.
