@@ -40,7 +40,8 @@ type QueryResult = pg.QueryResult<Record<string, unknown>>;
  * may be repeated.
  */
 class RetryingClient {
-  #client: pg.PoolClient;
+  /** Null once a lost connection was given back and no new one could be had (the database is still down). */
+  #client: pg.PoolClient | null;
   readonly #connect: () => Promise<pg.PoolClient>;
   #inTransaction = false;
 
@@ -51,26 +52,37 @@ class RetryingClient {
 
   /** Kysely reads it to cancel a query; 0 makes it ask the server instead. */
   get processID(): number {
-    return (this.#client as unknown as { processID?: number }).processID ?? 0;
+    return (this.#client as unknown as { processID?: number } | null)?.processID ?? 0;
   }
 
   async query(sqlText: string, parameters: readonly unknown[]): Promise<QueryResult> {
     this.#trackTransaction(sqlText);
+    const client = this.#live();
     try {
-      return await this.#client.query(sqlText, parameters as unknown[]);
+      return await client.query(sqlText, parameters as unknown[]);
     } catch (error) {
       if (this.#inTransaction || !isConnectionLost(error) || !isRetryableRead(sqlText)) throw error;
       console.warn(
         `[db] connection lost during a read (${(error as Error).message}); reading again on a fresh connection`,
       );
-      this.#client.release(true);
+      // Given back before asking for another: if the database is still down, Kysely's release of
+      // this client later must not give the lost one back twice (pg throws, and the page got a 500).
+      client.release(true);
+      this.#client = null;
       this.#client = await this.#connect();
       return this.#client.query(sqlText, parameters as unknown[]);
     }
   }
 
   release(destroy?: boolean): void {
-    this.#client.release(destroy);
+    this.#client?.release(destroy);
+    this.#client = null;
+  }
+
+  #live(): pg.PoolClient {
+    if (!this.#client)
+      throw Object.assign(new Error('Connection terminated: no connection to read on'), { code: '08003' });
+    return this.#client;
   }
 
   #trackTransaction(sqlText: string) {

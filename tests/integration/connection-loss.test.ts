@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { createDb } from '../../db/index.ts';
 import type { DbHandle } from '../../db/index.ts';
-import { isConnectionLost, isRetryableRead } from '../../db/connection-loss.ts';
+import { isConnectionLost, isRetryableRead, retryingPool } from '../../db/connection-loss.ts';
 
 describe('isConnectionLost', () => {
   it('recognises a server shutdown, a socket reset and pg’s own wording, and nothing else', () => {
@@ -29,6 +29,35 @@ describe('isRetryableRead', () => {
     expect(isRetryableRead('select pg_notify($1, $2)')).toBe(false);
     expect(isRetryableRead("select nextval('s')")).toBe(false);
     expect(isRetryableRead('select wall_recompute()')).toBe(false);
+  });
+});
+
+describe('retryingPool', () => {
+  it('gives a lost connection back once, even when the database is still down for the retry', async () => {
+    const releases: Array<boolean | undefined> = [];
+    const lost = {
+      query: async () => {
+        throw Object.assign(new Error('the database system is shutting down'), { code: '57P03' });
+      },
+      release: (destroy?: boolean) => {
+        if (releases.length > 0)
+          throw new Error('Release called on client which has already been released to the pool.');
+        releases.push(destroy);
+      },
+    } as unknown as pg.PoolClient;
+    let connects = 0;
+    const connect = async () => {
+      connects += 1;
+      if (connects === 1) return lost;
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    };
+    const pool = retryingPool({ options: {}, end: async () => {} } as unknown as pg.Pool, connect);
+    const client = await pool.connect();
+    const failure = await client.query('select 1', []).catch((error: unknown) => error);
+    expect(isConnectionLost(failure)).toBe(true);
+    expect(() => client.release()).not.toThrow();
+    expect(releases).toEqual([true]);
+    expect(connects).toBe(2);
   });
 });
 
