@@ -8,7 +8,7 @@ const actor = { id: null, label: 'régie' };
 describeEachDatabase('a change to the venue screens (commemoration/screen-change.ts)', (t) => {
   it('commits the change with its journal row, and wakes the screens', async () => {
     t.queries.length = 0;
-    await changeScreens(t.db, actor, async (trx) => {
+    await changeScreens(t.db, { actor }, async (trx) => {
       await trx
         .insertInto('screen_silence')
         .values({ starts_at: new Date(), duration_ms: 60_000, created_at: new Date() })
@@ -22,7 +22,7 @@ describeEachDatabase('a change to the venue screens (commemoration/screen-change
   });
 
   it('writes nothing, journal included, when the change is refused', async () => {
-    const refused = changeScreens(t.db, actor, async (trx) => {
+    const refused = changeScreens(t.db, { actor }, async (trx) => {
       await trx
         .insertInto('screen_silence')
         .values({ starts_at: new Date(), duration_ms: 60_000, created_at: new Date() })
@@ -32,5 +32,20 @@ describeEachDatabase('a change to the venue screens (commemoration/screen-change
     await expect(refused).rejects.toThrow('refused');
     expect(await t.db.selectFrom('screen_silence').select('id').execute()).toEqual([]);
     expect(await journalEntries(t.db, { action: 'screen.test' })).toEqual([]);
+  });
+
+  it('hands the change the moment it was given, or the clock’s when none was', async () => {
+    const given = new Date('2026-11-13T21:00:00Z');
+    const seen: Date[] = [];
+    const record = async (_trx: unknown, now: Date) => {
+      seen.push(now);
+      return { action: 'screen.test', targetType: 'setting' as const, targetId: 0 };
+    };
+    const before = Date.now();
+    await changeScreens(t.db, { actor, now: given }, record);
+    await changeScreens(t.db, { actor }, record);
+    expect(seen[0]).toBe(given);
+    expect(seen[1]!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(seen[1]!.getTime()).toBeLessThanOrEqual(Date.now());
   });
 });

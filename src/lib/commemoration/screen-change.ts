@@ -20,17 +20,18 @@ export async function wakeScreens(trx: Kysely<Database>): Promise<void> {
 }
 
 /**
- * One change to what the venue's screens show: `change` writes it and answers how the journal
- * records it; the change, its journal row and the screens' wake-up commit together, so a screen
- * never wakes to a change that was rolled back, nor misses one that was made.
+ * One change to what the venue's screens show: `change` writes it at `now` (the options' moment,
+ * or the clock's, chosen here for every kind of change) and answers how the journal records it;
+ * the change, its journal row and the screens' wake-up commit together, so a screen never wakes
+ * to a change that was rolled back, nor misses one that was made.
  */
 export async function changeScreens(
   db: Kysely<Database>,
-  actor: Actor,
-  change: (trx: Transaction<Database>) => Promise<Omit<AuditEntry, 'actor'>>,
+  { actor, now = new Date() }: ScreenChangeOptions,
+  change: (trx: Transaction<Database>, now: Date) => Promise<Omit<AuditEntry, 'actor'>>,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await recordEvent(trx, { actor, ...(await change(trx)) });
+    await recordEvent(trx, { actor, ...(await change(trx, now)) });
     await wakeScreens(trx);
   });
 }

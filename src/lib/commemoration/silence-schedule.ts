@@ -190,9 +190,9 @@ export async function createSilenceSchedule(
 export async function removeSilenceSchedule(
   db: Kysely<Database>,
   id: number,
-  { actor, now = new Date() }: ScreenChangeOptions,
+  options: ScreenChangeOptions,
 ): Promise<void> {
-  await changeScreens(db, actor, async (trx) => {
+  await changeScreens(db, options, async (trx, now) => {
     await trx.deleteFrom('screen_silence').where('schedule_id', '=', id).where('starts_at', '>', now).execute();
     const removed = await trx.deleteFrom('silence_schedule').where('id', '=', id).returningAll().executeTakeFirst();
     if (!removed) throw new SilenceScheduleError('not_found');

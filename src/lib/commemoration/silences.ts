@@ -32,12 +32,8 @@ export async function plannedSilences(db: Kysely<Database>, now = new Date()): P
  * its schedule does not claim it again; the screens are told at once. Throws SilenceScheduleError
  * `not_found` for a silence already over or called off.
  */
-export async function cancelSilence(
-  db: Kysely<Database>,
-  id: number,
-  { actor, now = new Date() }: ScreenChangeOptions,
-): Promise<void> {
-  await changeScreens(db, actor, async (trx) => {
+export async function cancelSilence(db: Kysely<Database>, id: number, options: ScreenChangeOptions): Promise<void> {
+  await changeScreens(db, options, async (trx, now) => {
     const cancelled = await trx
       .updateTable('screen_silence')
       .set({ cancelled_at: now })

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
+import type { AuditEntry } from '../moderation/audit.ts';
 import { changeScreens } from './screen-change.ts';
 import type { ScreenChangeOptions } from './screen-change.ts';
 import { anchoredStart, DEFAULT_ITEM_MS, loopPosition, startFor } from './venue-loop.ts';
@@ -36,12 +37,27 @@ export type ItemCommand =
   | { type: 'down' }
   | { type: 'duration'; durationMs: number };
 
-/** The loop as it plays now (the same reading a screen makes), for a command to move from. */
-async function playingLoop(trx: Transaction<Database>) {
-  const loop = await readLoopRow(trx);
-  const entries = playOrder(await screenEntries(trx, { frozenAt: loop.frozenAt }), loop.mode, loop.shuffleSeed);
-  const items: LoopItem[] = entries.map((e) => ({ id: e.publicId, durationMs: e.durationMs }));
-  return { loop, items };
+/** The loop as it plays when a change is made (the same reading a screen makes), for a command to move from. */
+interface PlayingLoop {
+  loop: Awaited<ReturnType<typeof readLoopRow>>;
+  items: LoopItem[];
+  now: Date;
+  /** `now` in milliseconds, the unit of the loop's arithmetic. */
+  at: number;
+}
+
+/** A change of the screens (see `changeScreens`) that starts from the loop as it plays. */
+async function changeLoop(
+  db: Kysely<Database>,
+  options: ScreenChangeOptions,
+  change: (trx: Transaction<Database>, playing: PlayingLoop) => Promise<Omit<AuditEntry, 'actor'>>,
+): Promise<void> {
+  await changeScreens(db, options, async (trx, now) => {
+    const loop = await readLoopRow(trx);
+    const entries = playOrder(await screenEntries(trx, { frozenAt: loop.frozenAt }), loop.mode, loop.shuffleSeed);
+    const items: LoopItem[] = entries.map((e) => ({ id: e.publicId, durationMs: e.durationMs }));
+    return change(trx, { loop, items, now, at: now.getTime() });
+  });
 }
 
 async function saveLoop(
@@ -82,11 +98,9 @@ async function saveLoop(
 export async function controlVenue(
   db: Kysely<Database>,
   command: VenueCommand,
-  { actor, now = new Date() }: ScreenChangeOptions,
+  options: ScreenChangeOptions,
 ): Promise<void> {
-  await changeScreens(db, actor, async (trx) => {
-    const { loop, items } = await playingLoop(trx);
-    const at = now.getTime();
+  await changeLoop(db, options, async (trx, { loop, items, now, at }) => {
     switch (command.type) {
       case 'skip': {
         const position = loopPosition(items, loop, at);
@@ -149,11 +163,9 @@ export async function changeScreenItem(
   db: Kysely<Database>,
   souvenirId: number,
   command: ItemCommand,
-  { actor, now = new Date() }: ScreenChangeOptions,
+  options: ScreenChangeOptions,
 ): Promise<void> {
-  await changeScreens(db, actor, async (trx) => {
-    const { loop, items } = await playingLoop(trx);
-    const at = now.getTime();
+  await changeLoop(db, options, async (trx, { loop, items, now, at }) => {
     await saveLoop(trx, now, { loop_started_at: new Date(anchoredStart(items, loop, at)) });
     const existing = await trx
       .selectFrom('screen_item')
