@@ -9,7 +9,7 @@ import { souvenirCardHtml } from '../../src/lib/render/souvenir-card.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
 import { markupCases, render } from './render.ts';
-import { publicSouvenir } from './fixtures.ts';
+import { gatheredMedia, publicSouvenir } from './fixtures.ts';
 
 const viewFor = (locale: Locale) => ({ locale, t: boundT(locale) });
 
@@ -24,10 +24,7 @@ const page: ConsentPage = {
   url: 'https://social.test/@ana/601',
   bodyHtml: '<p>Le <strong>premier</strong> rang</p>',
   contentNote: 'émotion',
-  media: [
-    { type: 'image', description: 'La scène en bleu', remoteUrl: 'https://files.social.test/1.jpg' },
-    { type: 'image', description: null, remoteUrl: 'https://files.social.test/2.jpg' },
-  ],
+  media: gatheredMedia,
   photos: [],
   language: 'fr',
   consent: null,

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import ImportedPostItem from '../../src/components/imports/ImportedPostItem.astro';
 import { markupCases } from './render.ts';
+import { gatheredMedia } from './fixtures.ts';
 
 const post = {
   id: 3,
@@ -11,10 +12,7 @@ const post = {
   account_name: 'Ana \u202Eevil',
   body_html: '<p>La salle <strong>ce soir-là</strong></p>',
   content_note: 'concert, émotion',
-  media: [
-    { type: 'image', description: 'La scène, éclairée en bleu', remoteUrl: 'https://files.social.test/1.jpg' },
-    { type: 'image', description: null, remoteUrl: 'https://files.social.test/2.jpg' },
-  ],
+  media: gatheredMedia,
   posted_at: new Date('2026-11-13T20:10:00Z'),
   edited_at: null,
   fetched_at: new Date('2026-12-06T08:00:00Z'),
@@ -32,7 +30,7 @@ describe('ImportedPostItem', () => {
           has: [
             '<strong>ce soir-là</strong>',
             'Avertissement de contenu : concert, émotion',
-            'Image : La scène, éclairée en bleu',
+            'Image : La scène en bleu',
             'Image sans description',
             /<bdi[^>]*>Ana/,
             'href="https://social.test/@ana/110"',

@@ -1,6 +1,7 @@
 import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
 import type { PublicComment } from '../../src/lib/comments/model.ts';
 import type { ShownPhoto } from '../../src/lib/photos/shown.ts';
+import type { ImportMedia } from '../../db/types.ts';
 
 /** What every public contribution has: written in French one evening, published the next morning. */
 function contribution(id: number, publicId: string, authorName: string, bodyHtml: string) {
@@ -56,3 +57,9 @@ export function shownPhoto(overrides: Partial<ShownPhoto> = {}): ShownPhoto {
     ...overrides,
   };
 }
+
+/** A gathered post's two images as its network lists them: one described, one not (nothing of theirs is ever loaded). */
+export const gatheredMedia: ImportMedia[] = [
+  { type: 'image', description: 'La scène en bleu', remoteUrl: 'https://files.social.test/1.jpg' },
+  { type: 'image', description: null, remoteUrl: 'https://files.social.test/2.jpg' },
+];
