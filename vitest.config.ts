@@ -14,11 +14,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default is one worker per core minus one, so one here: on PGlite, two files at a time
-    // keep both cores busy (PGlite and argon2 are single-threaded). Not with PostgreSQL: the files
-    // share one database, a schema each, and Kysely's migrator reads every schema's tables, so it
-    // failed ("schema … does not exist") when another file dropped its schema at that moment.
-    maxWorkers: process.env.DATABASE_URL ? 1 : 2,
+    // Vitest's default is one worker per core minus one, so one here: two files at a time keep both
+    // cores busy (PGlite and argon2 are single-threaded). On PostgreSQL each worker has a database
+    // of its own (tests/helpers/worker-database.ts says why one shared database was not enough).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -32,7 +31,11 @@ export default defineConfig({
             ? [...configDefaults.exclude, 'tests/integration/lock.test.ts']
             : configDefaults.exclude,
           // Migrates PGlite once per run; each integration file loads the result (tests/helpers/databases.ts).
-          globalSetup: onlyPostgres ? [] : ['tests/helpers/pglite-template.ts'],
+          globalSetup: [
+            'tests/helpers/worker-databases.ts',
+            ...(onlyPostgres ? [] : ['tests/helpers/pglite-template.ts']),
+          ],
+          setupFiles: ['tests/helpers/worker-database.ts'],
         },
       },
       // .astro components need Astro's Vite plugins (the Container API): a project of their own,

@@ -144,7 +144,7 @@ describeEachDatabase('wall invalidation through LISTEN/NOTIFY', (t) => {
       await admin.connect();
       try {
         await admin.query(
-          'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
+          'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database() and pid <> pg_backend_pid()',
           [LISTENER_NAME],
         );
       } finally {
