@@ -114,8 +114,9 @@ describe('the card template', () => {
 describe('the comment list template', () => {
   const action = '/souvenirs/abc123?_action=report';
   for (const locale of ['fr', 'en'] as const) {
-    it(`writes the bytes CommentList.astro writes (${locale}), with and without report forms`, async () => {
-      for (const report of [undefined, { action, error: null }]) {
+    it(`writes the bytes CommentList.astro writes (${locale}), with report links, one open form or none`, async () => {
+      const opened = [null, 'c1', 'c4', `c-${HOSTILE[1]!}`.slice(0, 20)];
+      for (const report of [undefined, ...opened.map((open) => ({ action, error: null, open }))]) {
         const props = { threads: threads(), pagePath: '/souvenirs/abc123', report };
         const component = await render(CommentList, locale, props);
         expect(commentListHtml(view(locale), props.threads, props.pagePath, report)).toBe(component);
@@ -135,6 +136,30 @@ describe('the comment list template', () => {
     expect(template).toBe(component);
     expect(template).toContain('<details class="report" id="signaler-commentaire-c3" open>');
     expect(template).not.toContain('</textarea><script>');
+  });
+
+  it('writes one report form at most: the comment asked for with ?signaler=, a link under every other', () => {
+    const list = threads();
+    const comments = list.flatMap((t) => [t.comment, ...t.replies]).filter((c) => c !== null);
+    const closed = commentListHtml(view('fr'), list, '/souvenirs/abc123', { action, error: null });
+    expect(closed).not.toContain('<form');
+    expect(closed.match(/<p class="report-link">/g)).toHaveLength(comments.length);
+    expect(closed).toContain(
+      '<p class="report-link"><a href="/souvenirs/abc123?signaler=c4#signaler-commentaire-c4" rel="nofollow">Signaler ce commentaire</a></p>',
+    );
+    const open = commentListHtml(view('fr'), list, '/souvenirs/abc123', { action, error: null, open: 'c4' });
+    expect(open.match(/<form/g)).toHaveLength(1);
+    expect(open).toContain('<details class="report" id="signaler-commentaire-c4" open>');
+    expect(open).toContain(`<form method="post" action="${action}#signaler-commentaire-c4"`);
+    expect(open.match(/<p class="report-link">/g)).toHaveLength(comments.length - 1);
+  });
+
+  it('keeps a hostile comment id inside its link', () => {
+    const id = HOSTILE[1]!;
+    const list = [{ comment: comment(1, { publicId: id }), replies: [] }];
+    const html = commentListHtml(view('fr'), list, '/souvenirs/abc123', { action, error: null });
+    expect(html).toContain(`href="/souvenirs/abc123?signaler=${encodeURIComponent(id)}#signaler-commentaire-&quot;>`);
+    expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<img src=x');
   });
 
   it('writes the empty list as the component does', async () => {

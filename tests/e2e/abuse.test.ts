@@ -257,4 +257,52 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
     await admin.goto(`${server.origin}/moderation/journal`);
     expect(await admin.locator('main').textContent()).toContain('Signalements classés');
   });
+
+  it('reports a comment from its "Signaler" link, without JavaScript, and the report reaches the moderators', async () => {
+    const permalink = await permalinkOf('Envoi 1');
+    const commenter = await visitor(20);
+    await commenter.goto(`${server.origin}${permalink}`);
+    await commenter.fill('#comment-body', 'Un commentaire que quelqu’un signalera.');
+    await commenter.fill('#comment-name', 'Inès');
+    await commenter.fill('#comment-email', 'ines@example.org');
+    await Promise.all([commenter.waitForURL(/commentaire=/), commenter.click('form.comment-form button[type=submit]')]);
+    await admin.goto(`${server.origin}/moderation?type=commentaires`);
+    await Promise.all([
+      admin.waitForURL(/fait=approve/),
+      admin.click('[data-queue-item][data-target="comment"] button[data-decision="approve"]'),
+    ]);
+
+    const page = await visitor(21, false);
+    await page.goto(`${server.origin}${permalink}`);
+    const comment = page.locator('article.comment', { hasText: 'Un commentaire que quelqu’un signalera.' });
+    const commentId = (await comment.getAttribute('id'))!.replace(/^commentaire-/, '');
+    // The cached page carries one form, the souvenir's; each comment a link to its own.
+    await expect(page.locator('form.report-form').count()).resolves.toBe(1);
+    await expect(comment.locator('.report-link a').textContent()).resolves.toBe('Signaler ce commentaire');
+    await Promise.all([page.waitForURL(/signaler=/), comment.locator('.report-link a').click()]);
+    expect(new URL(page.url()).hash).toBe(`#signaler-commentaire-${commentId}`);
+    const form = `#signaler-commentaire-${commentId}`;
+    await expect(page.locator(`details${form}[open] form.report-form`).count()).resolves.toBe(1);
+    await expect(page.locator('form.report-form').count()).resolves.toBe(2);
+
+    // Sent without a reason: the same form comes back, open, with the refusal and the note kept.
+    await page.fill(`${form} textarea[name=note]`, 'Une adresse <b>personnelle</b>.');
+    await Promise.all([page.waitForNavigation(), page.click(`${form} button[type=submit]`)]);
+    expect(plain(await page.locator(`${form} [role=alert]`).textContent())).toBe('Choisissez une raison.');
+    await expect(page.inputValue(`${form} textarea[name=note]`)).resolves.toBe('Une adresse <b>personnelle</b>.');
+    await page.check(`${form} input[name=reason][value=personal_data]`);
+    await Promise.all([page.waitForURL(/signalement=transmis/), page.click(`${form} button[type=submit]`)]);
+    expect(plain(await page.locator('#signalement').textContent())).toBe('Merci, votre signalement a été transmis.');
+
+    await admin.goto(`${server.origin}/moderation`);
+    await expect(admin.locator('#type-reported .count').textContent()).resolves.toBe('1');
+    await admin.click('#type-reported');
+    const item = admin.locator('[data-reported-item]').first();
+    await expect(item.getAttribute('data-target')).resolves.toBe('comment');
+    await expect(item.locator('[data-reports]').getAttribute('data-reports')).resolves.toBe('1');
+    expect((await item.locator('[data-note]').allTextContents()).join('\n')).toContain(
+      'Une adresse <b>personnelle</b>.',
+    );
+    await Promise.all([admin.waitForURL(/fait=dismiss/), item.locator('button[data-decision="dismiss"]').click()]);
+  });
 });

@@ -19,6 +19,7 @@ describe('which souvenir page requests the render cache answers', () => {
     '/souvenirs/Ab3?bougie=allumee',
     '/souvenirs/Ab3?signalement=transmis',
     '/souvenirs/Ab3?repondre=Xy1',
+    '/souvenirs/Ab3?signaler=Xy1',
     '/souvenirs/Ab3?_action=comment',
     '/souvenirs/Ab3/',
     '/souvenirs/a.b',

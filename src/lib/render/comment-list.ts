@@ -2,17 +2,12 @@ import { formatDateTime } from '../i18n/index.ts';
 import { plural } from '../i18n/plural.ts';
 import type { CommentThread } from '../comments/list-comments.ts';
 import type { PublicComment } from '../comments/model.ts';
-import type { ReportFormError } from '../../components/reports/report-state.ts';
+import { commentReport } from '../../components/reports/comment-reports.ts';
+import type { CommentReport, CommentReports } from '../../components/reports/comment-reports.ts';
 import { attr, markup, trusted } from './html.ts';
 import type { SafeHtml } from './html.ts';
 import { reportFormHtml } from './report-form.ts';
 import type { RenderView } from './view.ts';
-
-/** Where each comment's "Signaler" form posts, and the refusal one of them got. */
-export interface CommentReport {
-  action: string;
-  error: ReportFormError | null;
-}
 
 /** components/comments/CommentItem.astro, with what it wraps (its replies) as `inner`. */
 export function commentItemHtml(
@@ -31,7 +26,11 @@ export function commentItemHtml(
   const reply =
     replyHref &&
     markup`<p class="comment-actions"><a class="comment-reply"${attr('href', replyHref)} rel="nofollow"${attr('aria-label', t('comment.replyTo', { name: comment.authorName }))}>${t('comment.reply')}</a></p>`;
-  const reportForm = report && reportFormHtml(view, 'comment', comment.publicId, report.action, report.error);
+  const reportForm =
+    report &&
+    (report.open
+      ? reportFormHtml(view, 'comment', comment.publicId, report.action, report.error, true)
+      : markup`<p class="report-link"><a${attr('href', report.href)} rel="nofollow">${t('report.summary.comment')}</a></p>`);
   return markup`<article${attr('class', isReply ? 'comment reply' : 'comment')}${attr('id', `commentaire-${comment.publicId}`)}${attr('aria-labelledby', headingId)}><header class="comment-header"><p class="comment-author"${attr('id', headingId)}${attr('lang', comment.locale)}>${name}</p><p class="meta"><a${attr('href', `#commentaire-${comment.publicId}`)} class="comment-permalink"><time${attr('datetime', date.toISOString())}>${t('comment.postedOn', { date: formatDateTime(locale, date) })}</time></a></p></header><div class="comment-body souvenir-body"${attr('lang', comment.locale)} dir="auto">${trusted(comment.bodyHtml)}</div>${reply}${reportForm}${inner}</article>`;
 }
 
@@ -39,9 +38,15 @@ export function commentItemHtml(
 export function commentRepliesHtml(
   view: RenderView,
   replies: readonly PublicComment[],
-  report: CommentReport | undefined,
+  pagePath: string,
+  reports: CommentReports | undefined,
 ): SafeHtml {
-  return markup`<ol class="comment-replies">${replies.map((reply) => markup`<li>${commentItemHtml(view, reply, { isReply: true, report })}</li>`)}</ol>`;
+  const item = (reply: PublicComment) =>
+    commentItemHtml(view, reply, {
+      isReply: true,
+      report: reports && commentReport(reports, pagePath, reply.publicId),
+    });
+  return markup`<ol class="comment-replies">${replies.map((reply) => markup`<li>${item(reply)}</li>`)}</ol>`;
 }
 
 /**
@@ -53,7 +58,7 @@ export function commentListHtml(
   view: RenderView,
   threads: readonly CommentThread[],
   pagePath: string,
-  report?: CommentReport,
+  reports?: CommentReports,
 ): string {
   const { locale, t } = view;
   const count = threads.reduce((n, thread) => n + (thread.comment ? 1 : 0) + thread.replies.length, 0);
@@ -64,10 +69,13 @@ export function commentListHtml(
       ? commentItemHtml(
           view,
           comment,
-          { replyHref: replyHref(comment.publicId), report },
-          replies.length > 0 ? commentRepliesHtml(view, replies, report) : null,
+          {
+            replyHref: replyHref(comment.publicId),
+            report: reports && commentReport(reports, pagePath, comment.publicId),
+          },
+          replies.length > 0 ? commentRepliesHtml(view, replies, pagePath, reports) : null,
         )
-      : markup`<article class="comment removed"><p class="meta">${t('comment.removed')}</p>${commentRepliesHtml(view, replies, report)}</article>`;
+      : markup`<article class="comment removed"><p class="meta">${t('comment.removed')}</p>${commentRepliesHtml(view, replies, pagePath, reports)}</article>`;
   const list =
     threads.length === 0
       ? markup`<p class="comments-empty">${t('comment.none')}</p>`

@@ -14,6 +14,7 @@ export function reportFormHtml(
   publicId: string,
   action: string,
   error: ReportFormError | null,
+  open = false,
 ): SafeHtml {
   const { t } = view;
   const id = `signaler-${reportTargetKey(targetType, publicId)}`;
@@ -27,5 +28,5 @@ export function reportFormHtml(
     (reason) =>
       markup`<div class="report-reason"><input type="radio" name="reason"${attr('id', `${id}-${reason}`)}${attr('value', reason)} required${attr('checked', values.reason === reason)}><label${attr('for', `${id}-${reason}`)}>${t(REPORT_REASON_LABELS[reason])}</label></div>`,
   );
-  return markup`<details class="report"${attr('id', id)}${attr('open', mine ? true : undefined)}><summary>${t(labels.summary)}</summary><form method="post"${attr('action', `${action}#${id}`)} class="report-form" novalidate>${refusal}<input type="hidden" name="targetType"${attr('value', targetType)}><input type="hidden" name="target"${attr('value', publicId)}><fieldset class="report-reasons"${attr('aria-describedby', mine ? `${id}-error` : undefined)}><legend>${t(labels.question)}</legend>${reasons}</fieldset><div class="field"><label${attr('for', `${id}-note`)}>${t('report.note')}</label><p class="hint"${attr('id', `${id}-note-hint`)}>${t('report.noteHint')}</p><textarea${attr('id', `${id}-note`)} name="note" rows="3"${attr('maxlength', REPORT_NOTE_MAX)}${attr('aria-describedby', `${id}-note-hint`)}>${values.note ?? ''}</textarea></div><p><button type="submit" class="button">${t('report.submit')}</button></p></form></details>`;
+  return markup`<details class="report"${attr('id', id)}${attr('open', mine || open ? true : undefined)}><summary>${t(labels.summary)}</summary><form method="post"${attr('action', `${action}#${id}`)} class="report-form" novalidate>${refusal}<input type="hidden" name="targetType"${attr('value', targetType)}><input type="hidden" name="target"${attr('value', publicId)}><fieldset class="report-reasons"${attr('aria-describedby', mine ? `${id}-error` : undefined)}><legend>${t(labels.question)}</legend>${reasons}</fieldset><div class="field"><label${attr('for', `${id}-note`)}>${t('report.note')}</label><p class="hint"${attr('id', `${id}-note-hint`)}>${t('report.noteHint')}</p><textarea${attr('id', `${id}-note`)} name="note" rows="3"${attr('maxlength', REPORT_NOTE_MAX)}${attr('aria-describedby', `${id}-note-hint`)}>${values.note ?? ''}</textarea></div><p><button type="submit" class="button">${t('report.submit')}</button></p></form></details>`;
 }

@@ -136,6 +136,12 @@ export async function prepareTour(
         await p.click('details.report summary');
         await sendAndWait(p, 'details.report[open] form button[type=submit]');
       }),
+      // A comment's "Signaler" is a link to the page with that comment's form open (issue 19).
+      visitor(`souvenir-report-comment-${lang}`, at(`${permalink}?signaler=${parent}`)),
+      visitor(`souvenir-report-comment-errors-${lang}`, at(permalink), async (p) => {
+        await Promise.all([p.waitForURL(/signaler=/), p.click(`#commentaire-${parent} > .report-link a`)]);
+        await sendAndWait(p, `details.report[open]#signaler-commentaire-${parent} form button[type=submit]`);
+      }),
       visitor(`share-${lang}`, at('/partager')),
       {
         ...visitor(`share-preview-${lang}`, at('/partager'), async (p) => {
