@@ -3,8 +3,7 @@ import DecisionForm from '../../src/components/moderation/DecisionForm.astro';
 import { markupCases, render } from './render.ts';
 
 const props = {
-  item: { targetType: 'comment', id: 30, status: 'spam' },
-  heading: 'Commentaire de Marc',
+  item: { targetType: 'comment', id: 30, status: 'spam', authorName: 'Marc' },
   domId: 'comment-30',
   action: '/moderation?_action=moderation.decide',
   decisions: ['restore', 'approve', 'reject', 'trash'],
@@ -12,21 +11,22 @@ const props = {
 
 describe('DecisionForm', () => {
   markupCases(DecisionForm, {
-    'labels the reason and names the group of buttons after the item, in the request’s language': [
-      {
-        locale: 'fr',
-        props,
-        has: [
-          '<label for="comment-30-reason">Motif (facultatif, noté au journal)</label>',
-          'aria-label="Décision sur « Commentaire de Marc »"',
-        ],
-      },
-      {
-        locale: 'en',
-        props,
-        has: ['<label for="comment-30-reason">Reason (optional, kept in the log)</label>', 'Approve'],
-      },
-    ],
+    'labels the reason and names the group of buttons after the item as the queue heads it, in the request’s language':
+      [
+        {
+          locale: 'fr',
+          props,
+          has: [
+            '<label for="comment-30-reason">Motif (facultatif, noté au journal)</label>',
+            'aria-label="Décision sur « Commentaire de Marc »"',
+          ],
+        },
+        {
+          locale: 'en',
+          props,
+          has: ['<label for="comment-30-reason">Reason (optional, kept in the log)</label>', 'Approve'],
+        },
+      ],
     'keeps the reason typed before a refusal, and links to the kind’s edit page': {
       locale: 'en',
       props: { ...props, reason: 'Pas "ici"' },

@@ -52,8 +52,13 @@ export function actionLabel(locale: Locale, action: string): string {
   return isMessageKey(k) ? t(locale, k) : action;
 }
 
+/** What names an item in the queue (a queue item has it, and so does what a decision form is given). */
+export type NamedItem =
+  | Pick<Extract<QueueItem, { targetType: 'souvenir' }>, 'targetType' | 'title' | 'authorName'>
+  | Pick<Extract<QueueItem, { targetType: 'comment' }>, 'targetType' | 'authorName'>;
+
 /** How the queue names an item: a souvenir by its title (or its author's), a comment by its author. */
-export function itemHeading(locale: Locale, item: QueueItem): string {
+export function itemHeading(locale: Locale, item: NamedItem): string {
   return item.targetType === 'comment'
     ? t(locale, 'moderation.comment.heading', { name: item.authorName })
     : souvenirTitle(locale, item);
