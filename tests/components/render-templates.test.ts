@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import SouvenirCard from '../../src/components/SouvenirCard.astro';
 import CommentList from '../../src/components/comments/CommentList.astro';
+import CandleScript from '../../src/components/wall/CandleScript.astro';
 import { souvenirCardHtml } from '../../src/lib/render/souvenir-card.ts';
 import { commentListHtml } from '../../src/lib/render/comment-list.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
@@ -13,8 +14,12 @@ import { render } from './render.ts';
 import { publicComment, publicSouvenir, shownPhoto as photo } from './fixtures.ts';
 
 const view = (locale: Locale) => ({ locale, t: boundT(locale) });
-/** The candle form's script is rendered once per page, not by the template (candle-form.ts). */
-const withoutScripts = (markup: string) => markup.replace(/<script type="module" src="[^"]*"><\/script>/g, '');
+const stripScripts = (markup: string) => markup.replace(/<script type="module" src="[^"]*"><\/script>/g, '');
+/** CandleScript.astro as it writes its answers, without its script. */
+const candleAnswers = async (locale: Locale) => stripScripts(await render(CandleScript, locale));
+/** The candle form's script and answers are rendered once per page, not by the template (candle-form.ts). */
+const withoutScripts = async (markup: string, locale: Locale) =>
+  stripScripts(markup).replace(await candleAnswers(locale), '');
 
 /** Text an attacker or an unlucky name might carry: markup, quotes, entities, bidi controls. */
 const HOSTILE = [
@@ -77,7 +82,7 @@ describe('the card template', () => {
   for (const locale of ['fr', 'en'] as const) {
     it(`writes the bytes SouvenirCard.astro writes on the wall (${locale}), hostile text included`, async () => {
       for (const souvenir of souvenirs()) {
-        const component = withoutScripts(await render(SouvenirCard, locale, { souvenir }));
+        const component = await withoutScripts(await render(SouvenirCard, locale, { souvenir }), locale);
         expect(souvenirCardHtml(view(locale), souvenir).value).toBe(component);
       }
     });
@@ -93,10 +98,22 @@ describe('the card template', () => {
           event: event || null,
           hashtags: tag ? [tag] : [],
         });
-        const component = withoutScripts(await render(SouvenirCard, 'fr', { souvenir }));
+        const component = await withoutScripts(await render(SouvenirCard, 'fr', { souvenir }), 'fr');
         expect(souvenirCardHtml(view('fr'), souvenir).value).toBe(component);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('leaves the candle answers to the page, which says them once (CandleScript.astro)', async () => {
+    const card = souvenirCardHtml(view('fr'), publicSouvenir()).value;
+    expect(card).not.toMatch(/data-(failed|too-many|not-found|lit)=/);
+    expect(card).toContain('data-lit-for="Votre bougie brûle pour «\u202FSouvenir de Camille\u202F»"');
+    expect(await candleAnswers('fr')).toBe(
+      '<template data-candle-answers data-failed="La bougie n’a pas pu être allumée\u202F; réessayez." data-too-many="Beaucoup de bougies allumées en peu de temps. Réessayez dans {wait}." data-not-found="Ce souvenir n’est plus sur le mur." data-lit="Votre bougie brûle"></template>',
+    );
+    expect(await candleAnswers('en')).toContain(
+      'data-too-many="Many candles lit in a short time. Try again in {wait}."',
     );
   });
 
