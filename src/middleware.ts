@@ -9,6 +9,7 @@ import { pageCache } from './lib/wall/page-cache-middleware.ts';
 import { ownWrites } from './lib/replica/own-writes-middleware.ts';
 import { localeFromPath, t } from './lib/i18n/index.ts';
 import { requestLocale, useLocale } from './lib/i18n/locals.ts';
+import { shareRedirect } from './lib/flash/share-redirect.ts';
 
 /**
  * Refuses cross-site writes of every content type (Astro's checkOrigin covers only form
@@ -83,4 +84,5 @@ const i18n = defineMiddleware((context, next) => {
 // The locale comes last: a cached page never needs it, and a 404 rewrite still gets the headers.
 // After a write, ownWrites marks the writer's next reads (replica/own-writes.ts), inside `security`'s refusal of cross-site ones.
 // A database that cannot be reached turns into the 503 page inside `security`, so it has the headers.
-export const onRequest = sequence(pageCache, security, databaseUnavailable, ownWrites, i18n);
+// A souvenir shared is redirected last, with the locale known and no page rendered (flash/share-redirect.ts).
+export const onRequest = sequence(pageCache, security, databaseUnavailable, ownWrites, i18n, shareRedirect);

@@ -18,6 +18,24 @@ export interface ThankYou {
   souvenirPublicId: string | null;
 }
 
+/** What the share Action answers on success (actions/share.ts). */
+export interface SharedSouvenir {
+  publicId: string;
+  token: string;
+  status: string;
+}
+
+/** The thanks a shared souvenir earns: its private link, and whether it is on the wall already. */
+export function shareThanks(shared: SharedSouvenir): ThankYou {
+  return {
+    kind: 'souvenir',
+    publicId: shared.publicId,
+    token: shared.token,
+    published: shared.status === 'approved',
+    souvenirPublicId: null,
+  };
+}
+
 /** The random id in the cookie (192 bits); the row's key is its hash, the sealing key another. */
 function keysOf(secret: string): { idHash: string; key: Buffer } {
   return {
@@ -66,8 +84,9 @@ function asThankYou(value: unknown): ThankYou | null {
 export async function rememberThankYou(db: Kysely<Database>, thanks: ThankYou, now = new Date()): Promise<string> {
   const secret = randomBytes(24).toString('base64url');
   const { idHash, key } = keysOf(secret);
-  await db.deleteFrom('thank_you_flash').where('expires_at', '<=', now).execute();
+  // One statement, one round trip (sharing is the busiest write): a data-modifying CTE always runs.
   await db
+    .with('expired', (qb) => qb.deleteFrom('thank_you_flash').where('expires_at', '<=', now))
     .insertInto('thank_you_flash')
     .values({ id_hash: idHash, sealed: seal(key, thanks), expires_at: new Date(now.getTime() + THANK_YOU_TTL_MS) })
     .execute();

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database, MailStatus } from '../../../db/types.ts';
 import { candleDay } from '../wall/candles.ts';
 import { addressHash } from './address.ts';
-import { getMailSettings } from './settings.ts';
+import { MAIL_SETTINGS_KEY, readMailSettings } from './settings.ts';
 
 /** Senders LISTEN here; a NOTIFY is delivered at commit, so a sender never wakes before the row exists. */
 export const MAIL_CHANNEL = 'mail_queued';
@@ -60,16 +60,21 @@ function columns(mail: OutgoingMail, now: Date) {
   };
 }
 
-/** Counts one more message to `address` today (Paris) and says whether it may go. */
+/**
+ * Counts one more message to `address` today (Paris) and says whether it may go. The budget in
+ * force is read in the same statement (one round trip, not two: sharing is the busiest write).
+ */
 async function withinBudget(trx: Transaction<Database>, address: string, now: Date): Promise<'queued' | 'held'> {
-  const { perAddressPerDay } = await getMailSettings(trx);
   const counted = await trx
     .insertInto('mail_budget')
     .values({ address_hash: addressHash(address), day: candleDay(now), messages: 1 })
     .onConflict((oc) => oc.columns(['address_hash', 'day']).doUpdateSet({ messages: sql`mail_budget.messages + 1` }))
-    .returning('messages')
+    .returning((eb) => [
+      'messages',
+      eb.selectFrom('setting').select('value').where('key', '=', MAIL_SETTINGS_KEY).as('settings'),
+    ])
     .executeTakeFirstOrThrow();
-  return counted.messages <= perAddressPerDay ? 'queued' : 'held';
+  return counted.messages <= readMailSettings(counted.settings).perAddressPerDay ? 'queued' : 'held';
 }
 
 /**
@@ -100,12 +105,12 @@ export async function enqueueMail(trx: Transaction<Database>, mail: OutgoingMail
     return { id: Number(row.id), status: 'failed' };
   }
   const status = mail.countsAgainstBudget === false ? 'queued' : await withinBudget(trx, mail.to, now);
+  // Senders are woken in the same statement as the row: delivered at commit, one round trip.
   const row = await trx
     .insertInto('mail_outbox')
     .values({ ...columns(mail, now), status })
-    .returning('id')
+    .returning(status === 'queued' ? ['id', sql<null>`pg_notify(${MAIL_CHANNEL}, '')`.as('woken')] : ['id'])
     .executeTakeFirstOrThrow();
-  if (status === 'queued') await sql`select pg_notify(${MAIL_CHANNEL}, '')`.execute(trx);
   return { id: Number(row.id), status };
 }
 

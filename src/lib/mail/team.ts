@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { InferResult, Kysely, Transaction } from 'kysely';
 import type { Database, TeamMailMode } from '../../../db/types.ts';
 import { DomainError } from '../errors.ts';
 import { localizedPath } from '../i18n/index.ts';
@@ -48,16 +48,26 @@ export async function saveTeamMailPreferences(
     .execute();
 }
 
-/** Members with an address and a choice other than "nothing" (disabled accounts never get mail). */
-export function teamRecipients(db: Kysely<Database>, modes: readonly TeamMailMode[]) {
+/**
+ * The members who chose one of `modes`, with an address (disabled accounts never get mail), as a
+ * query still to run: alone (`teamRecipients`) or inside another statement (contributions/submit.ts).
+ */
+export function teamRecipientsQuery(db: Kysely<Database>, modes: readonly TeamMailMode[]) {
   return db
     .selectFrom('app_user')
     .select(['id', 'email', 'display_name', 'digest_hour'])
     .where('disabled_at', 'is', null)
     .where('email', 'is not', null)
     .where('mail_mode', 'in', modes)
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+}
+
+/** A member of the team to write to. */
+export type TeamRecipient = InferResult<ReturnType<typeof teamRecipientsQuery>>[number];
+
+/** Members with an address and a choice other than "nothing" (disabled accounts never get mail). */
+export function teamRecipients(db: Kysely<Database>, modes: readonly TeamMailMode[]): Promise<TeamRecipient[]> {
+  return teamRecipientsQuery(db, modes).execute();
 }
 
 /** The queue's address, on the kind's tab. */
@@ -65,18 +75,22 @@ export function queueUrl(origin: string, kind?: ContributionKind): string {
   return new URL(`${localizedPath('fr', '/moderation')}${kind === 'comment' ? '?type=commentaires' : ''}`, origin).href;
 }
 
+/** Who hears of each new item at once: read with the new row (contributions/submit.ts), one round trip for both. */
+export const NEW_ITEM_MODES: readonly TeamMailMode[] = ['each'];
+
 /**
- * A text from the public now waits for moderation: members who chose every new item are told,
- * in the transaction that stored it. Its first words only; its author's name and address never.
+ * A text from the public now waits for moderation: `members` (those who chose every new item,
+ * `NEW_ITEM_MODES`) are told, in the transaction that stored it. Its first words only; its
+ * author's name and address never.
  */
 export async function queueNewItemNotices(
   trx: Transaction<Database>,
   kind: ContributionKind,
   item: { id: number; text: string },
   origin: string,
+  members: readonly TeamRecipient[],
   now = new Date(),
 ): Promise<void> {
-  const members = await teamRecipients(trx, ['each']);
   for (const member of members) {
     await enqueueMail(
       trx,

@@ -14,6 +14,8 @@ export const logger = pino(
     // Nothing a caller passes by mistake under these names reaches the line.
     redact: { paths: ['email', 'ip', 'token', 'cookie', 'authorization', '*.email', '*.ip', '*.token'], remove: true },
   },
-  // Written asynchronously, so that a line per request does not wait on the terminal or the pipe.
-  pino.destination({ dest: 1, sync: false }),
+  // Written asynchronously, so that a line per request does not wait on the terminal or the pipe,
+  // and in batches of 4 kB or every quarter second: one write per line was ~0.4 ms of a share's
+  // CPU (issue 19). Whatever is buffered is written at exit (pino flushes on 'exit').
+  pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }),
 );

@@ -19,14 +19,17 @@ export class CandleError extends DomainError<'not_found'> {
   }
 }
 
+// Made once: building a formatter costs ~0.4 ms, a tenth of a share's CPU when made per message (issue 19).
+const parisDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar day in Paris ('YYYY-MM-DD'): a visitor's day, not the server's UTC one. */
 export function candleDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return parisDate.format(now);
 }
 
 function dayBefore(day: string): string {
