@@ -37,8 +37,9 @@ export default defineConfig({
     globalSetup: ['tests/e2e/support/pglite-template.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // One server and one Chromium at a time: this machine has two cores.
-    fileParallelism: false,
+    // Two files at a time, each with its own server and Chromium: one file's page, server and test
+    // mostly wait on each other (about one core busy), so two keep both of this machine's cores busy.
+    maxWorkers: 2,
     pool: 'forks',
   },
 });
