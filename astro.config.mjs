@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig, envField } from 'astro/config';
 import node from '@astrojs/node';
+import { astroCryptoMemo } from './src/lib/render/astro-crypto-memo-plugin.ts';
 
 export default defineConfig({
   output: 'server',
@@ -45,5 +46,7 @@ export default defineConfig({
     },
   },
   server: { port: 4321 },
+  // Hashes and island encryptions Astro would redo on every render, made once (issue 19).
+  vite: { plugins: [astroCryptoMemo()] },
   devToolbar: { enabled: false },
 });
