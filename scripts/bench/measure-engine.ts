@@ -15,7 +15,7 @@ import {
   cursorOfPage,
   openMigrated,
 } from './bench-database.ts';
-import { runLoad, startCeiling, startServer } from './processes.ts';
+import { cpuSecondsOf, runLoad, startCeiling, startServer } from './processes.ts';
 import { recallThankYou } from '../../src/lib/flash/thank-you.ts';
 import type { ServerProcess } from './processes.ts';
 import { evaluateTargets } from './report.ts';
@@ -33,8 +33,8 @@ export interface EngineOptions {
   connections: number;
   port: number;
   resultsDir: string;
-  /** 'photos': only the photo uploads (`npm run bench -- --rows=photos`). */
-  rows: 'all' | 'photos';
+  /** 'photos': only the photo uploads (`--rows=photos`); 'share': only sharing (`--rows=share`). */
+  rows: 'all' | 'photos' | 'share';
   /** Write V8 CPU profiles of both servers here. */
   profileDir?: string | undefined;
   stamp: string;
@@ -158,6 +158,44 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       await server.stop();
       return photos;
     };
+    const tokensFile = path.join(os.tmpdir(), `mur-bench-tokens-${options.stamp}.json`);
+    const measureShare = (target: Target) =>
+      measure('share a souvenir (POST)', target, '/partager?_action=share', {
+        method: 'POST',
+        headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded', origin: target.origin },
+        shareTokensFile: tokensFile,
+      });
+    /** Each 303 left its private link in the thank-you flash, for ten minutes: read them back, count those stored. */
+    const sharesStored = async (answered303: number) => {
+      const secrets = JSON.parse(fs.readFileSync(tokensFile, 'utf8')) as string[];
+      fs.rmSync(tokensFile, { force: true });
+      if (options.engine === 'pglite') handle = await openMigrated(database);
+      const tokens: string[] = [];
+      for (const secret of secrets) {
+        const thanks = await recallThankYou(handle.db, secret);
+        if (thanks) tokens.push(thanks.token);
+      }
+      const stored = await countStoredTokens(handle.db, tokens);
+      await handle.close();
+      return { answered303, tokensRead: tokens.length, stored };
+    };
+    if (options.rows === 'share') {
+      // Sharing alone, on a server of its own: its CPU per share compares runs on a busy machine.
+      const server = await started(startServer(serverOptions('share')));
+      const cpuBefore = cpuSecondsOf(server.pid);
+      const share = await measureShare(asTarget('cached', server));
+      const answered303 = share.statusCodes['303'] ?? 0;
+      const cpuMs = (cpuSecondsOf(server.pid) - cpuBefore) * 1000;
+      const rss = server.rssMb();
+      await server.stop();
+      // The warm-up's shares are not counted in the row but their CPU is: a slight overestimate.
+      const perShare = cpuMs / Math.max(1, answered303 * ((options.duration + 2) / options.duration));
+      return report({
+        rssAtEndMb: { cached: rss, uncached: rss },
+        share: await sharesStored(answered303),
+        notes: [...notes, `sharing only (--rows=share): the server used ${perShare.toFixed(2)} ms of CPU per share`],
+      });
+    }
     if (options.rows === 'photos') {
       const photos = await uploadPhotos();
       return report({
@@ -212,12 +250,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
     const feed = await captureAnswer(`${cached.origin}/rss.xml`, BROWSER_HEADERS);
     if (feed.status === 200) await measure('feed (/rss.xml)', cached, '/rss.xml');
     else notes.push(`/rss.xml answered ${feed.status}: the feed was not measured`);
-    const tokensFile = path.join(os.tmpdir(), `mur-bench-tokens-${options.stamp}.json`);
-    const share = await measure('share a souvenir (POST)', cached, '/partager?_action=share', {
-      method: 'POST',
-      headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded', origin: cached.origin },
-      shareTokensFile: tokensFile,
-    });
+    const share = await measureShare(cached);
     await measure('photo variant (960 px WebP)', cached, photoPath);
     const cachedRss = cachedServer.rssMb();
     await cachedServer.stop();
@@ -233,21 +266,9 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
 
     for (const m of measurements)
       m.ratioToCeiling = Math.round((m.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000;
-    const secrets = JSON.parse(fs.readFileSync(tokensFile, 'utf8')) as string[];
-    fs.rmSync(tokensFile, { force: true });
-    if (options.engine === 'pglite') handle = await openMigrated(database);
-    // Each 303 left its private link in the thank-you flash, for ten minutes: read them back.
-    const tokens: string[] = [];
-    for (const secret of secrets) {
-      const thanks = await recallThankYou(handle.db, secret);
-      if (thanks) tokens.push(thanks.token);
-    }
-    const stored = await countStoredTokens(handle.db, tokens);
-    await handle.close();
-
     return report({
       rssAtEndMb: { cached: cachedRss, uncached: uncachedRss },
-      share: { answered303: share.statusCodes['303'] ?? 0, tokensRead: tokens.length, stored },
+      share: await sharesStored(share.statusCodes['303'] ?? 0),
       photos,
       notes,
     });

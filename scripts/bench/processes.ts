@@ -30,6 +30,13 @@ export function rssMbOf(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/** CPU time (user and system) the process has used so far, in seconds (Linux /proc, 100 ticks a second). */
+export function cpuSecondsOf(pid: number): number {
+  // Fields 14 and 15 of /proc/PID/stat, counted after the command name, which may hold spaces.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Node's flags and the environment set in `npm start` (package.json), so the measured server is the one deployed. */
 function startCommand(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {

@@ -9,7 +9,9 @@
  * Prints a table and writes bench-results/latest.json.
  *
  * Options: --only=postgres|pglite, --rows=photos (only the photo uploads, each engine's database
- * still seeded; their memory is measured on a server of their own either way), --duration=SECONDS (10), --connections=N (50),
+ * still seeded; their memory is measured on a server of their own either way), --rows=share (only
+ * sharing, on a server of its own, with the server's CPU time per share in the notes: compare
+ * that across runs on a busy machine rather than req/s; written to latest-share.json), --duration=SECONDS (10), --connections=N (50),
  * --souvenirs=N (PostgreSQL's count; comments are three times as many), --profile (V8 CPU
  * profiles of the servers under bench-results/profiles/).
  * Env: DIST_DIR (where to build, default dist), BENCH_POSTGRES_URL (an admin URL of the server
@@ -41,6 +43,7 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const profileDir = values.profile ? path.join(resultsDir, 'profiles', stamp) : undefined;
 const souvenirs = Number(values.souvenirs);
+const rows = values.rows === 'photos' || values.rows === 'share' ? values.rows : 'all';
 const plans = [
   { engine: 'postgres' as const, souvenirs, comments: souvenirs * 3 },
   { engine: 'pglite' as const, souvenirs: Math.min(20_000, souvenirs), comments: Math.min(20_000, souvenirs) * 3 },
@@ -65,7 +68,7 @@ for (const plan of plans) {
     connections: Number(values.connections),
     port: Number(process.env.BENCH_PORT || 4390),
     resultsDir,
-    rows: values.rows === 'photos' ? 'photos' : 'all',
+    rows,
     profileDir,
     stamp,
   });
@@ -85,7 +88,7 @@ const report = {
   runs,
 };
 // A partial run does not replace the full one.
-const written = values.rows === 'photos' ? 'latest-photos.json' : 'latest.json';
+const written = rows === 'all' ? 'latest.json' : `latest-${rows}.json`;
 fs.writeFileSync(path.join(resultsDir, written), `${JSON.stringify(report, null, 2)}\n`);
 console.log(
   `\nWritten to bench-results/${written}${profileDir ? `; CPU profiles in ${path.relative(ROOT, profileDir)}` : ''}.`,
