@@ -1,7 +1,7 @@
 import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, marcComment } from '../helpers/contribution-fixtures.ts';
-import { commentWithSouvenir } from '../../src/lib/comments/with-souvenir.ts';
+import { commentsWithSouvenirs, commentWithSouvenir } from '../../src/lib/comments/with-souvenir.ts';
 
 describeEachDatabase('a comment read with its souvenir (comments/with-souvenir.ts)', (t) => {
   it('gives the columns asked of the comment and of the souvenir it answers, and nothing for another id', async () => {
@@ -16,5 +16,17 @@ describeEachDatabase('a comment read with its souvenir (comments/with-souvenir.t
         .select('c.id')
         .executeTakeFirst(),
     ).toBeUndefined();
+  });
+
+  it('reads every comment with its own souvenir, for the caller to choose which', async () => {
+    const bal = await approvedSouvenir(t.db, { title: 'Le bal' });
+    const rappel = await approvedSouvenir(t.db, { title: 'Le rappel' });
+    const first = await marcComment(t.db, bal.id);
+    const second = await marcComment(t.db, rappel.id);
+    const rows = await commentsWithSouvenirs(t.db).select(['c.id', 's.title']).orderBy('c.id').execute();
+    expect(rows).toEqual([
+      { id: first.id, title: 'Le bal' },
+      { id: second.id, title: 'Le rappel' },
+    ]);
   });
 });

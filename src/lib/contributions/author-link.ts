@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { hashToken, tokenMatches } from '../security/tokens.ts';
 import { sanitizeContributionBody, toPlainText } from '../sanitize/sanitize.ts';
@@ -8,9 +8,9 @@ import type { Submission } from '../rules/evaluate.ts';
 import { eraseContribution } from './erase.ts';
 import { extractHashtags } from '../souvenirs/hashtags.ts';
 import { CONTRIBUTION_KINDS, KINDS, contributionsOf } from './kinds.ts';
-import type { ContributionKind } from './kinds.ts';
+import type { ContributionKind, ContributionTable } from './kinds.ts';
 import { DomainError } from '../errors.ts';
-import { commentWithSouvenir } from '../comments/with-souvenir.ts';
+import { commentsWithSouvenirs } from '../comments/with-souvenir.ts';
 
 /** What the author sees of their text behind the private link, whatever its kind. */
 interface AuthorViewBase {
@@ -65,31 +65,57 @@ export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 /** Who acts through a private link, as the journal shows it. */
 export const AUTHOR_ACTOR = { id: null, label: 'author' } as const;
 
+/** The columns of a text the link reads, whatever its kind. */
+const LINK_COLUMNS = [
+  'id',
+  'public_id',
+  'status',
+  'author_name',
+  'author_email',
+  'body_raw',
+  'body_html',
+  'created_at',
+  'withdrawn_at',
+  'token_hash',
+  'locale',
+  'hidden_by_reports',
+] as const;
+type LinkRow = Pick<Selectable<ContributionTable>, (typeof LINK_COLUMNS)[number]>;
+
+/** What the discussion rules read besides name, email and text (see `evaluateSubmission`). */
+type RuleFields = Omit<Submission, 'kind' | 'name' | 'email' | 'body' | 'ipHash' | 'now'>;
+
+/** A text found by its link, as its kind reads it: the shared row and the kind's own part. */
+interface Opened<K extends ContributionKind> {
+  row: LinkRow;
+  own: AuthorViews[K];
+  ruleFields(edit: AuthorEdits[K]): RuleFields;
+}
+
 /** What the link steps need to know of one kind, besides the columns every kind shares. */
 interface AuthorLinkPart<K extends ContributionKind> {
-  /** The kind's own part of the author's view. */
-  view(db: Kysely<Database>, id: number): Promise<AuthorViews[K]>;
-  /** What the discussion rules read besides name, email and text (see `evaluateSubmission`). */
-  ruleFields(
-    db: Kysely<Database>,
-    id: number,
-    edit: AuthorEdits[K],
-  ): Promise<Omit<Submission, 'kind' | 'name' | 'email' | 'body' | 'ipHash' | 'now'>>;
+  /** The text whose token hashes to `tokenHash`, shared and own columns in one query. */
+  open(db: Kysely<Database>, tokenHash: string): Promise<Opened<K> | undefined>;
   /** Writes the kind's own corrected columns, once the shared ones are written. */
   saveOwnColumns(trx: Transaction<Database>, id: number, edit: AuthorEdits[K], bodyHtml: string): Promise<void>;
 }
 
 const PARTS: { [K in ContributionKind]: AuthorLinkPart<K> } = {
   souvenir: {
-    async view(db, id) {
+    async open(db, tokenHash) {
       const row = await db
         .selectFrom('souvenir')
-        .select(['title', 'memory_year', 'event'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      return { title: row.title, memoryYear: row.memory_year, event: row.event };
+        .select([...LINK_COLUMNS, 'title', 'memory_year', 'event'])
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return (
+        row && {
+          row,
+          own: { title: row.title, memoryYear: row.memory_year, event: row.event },
+          ruleFields: (edit) => ({ website: null, otherFields: [edit.title, edit.event] }),
+        }
+      );
     },
-    ruleFields: async (_db, _id, edit) => ({ website: null, otherFields: [edit.title, edit.event] }),
     async saveOwnColumns(trx, id, edit, bodyHtml) {
       await trx
         .updateTable('souvenir')
@@ -104,57 +130,55 @@ const PARTS: { [K in ContributionKind]: AuthorLinkPart<K> } = {
     },
   },
   comment: {
-    async view(db, id) {
-      const row = await commentWithSouvenir(db, id)
-        .select(['c.parent_id', 's.public_id', 's.title', 's.author_name', 's.status', 's.hidden_by_reports'])
-        .executeTakeFirstOrThrow();
-      return {
-        souvenir: {
-          publicId: row.public_id,
-          title: row.title,
-          authorName: row.author_name,
-          published: row.status === 'approved' && !row.hidden_by_reports,
-        },
-        isReply: row.parent_id !== null,
-      };
-    },
-    async ruleFields(db, id) {
-      const row = await db
-        .selectFrom('comment')
-        .select(['author_website', 'souvenir_id', 'parent_id'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      return { website: row.author_website, souvenirId: row.souvenir_id, parentId: row.parent_id };
+    async open(db, tokenHash) {
+      const row = await commentsWithSouvenirs(db)
+        .select(LINK_COLUMNS.map((column) => `c.${column}` as const))
+        .select(['c.author_website', 'c.souvenir_id', 'c.parent_id'])
+        .select([
+          's.public_id as souvenir_public_id',
+          's.title as souvenir_title',
+          's.author_name as souvenir_author_name',
+          's.status as souvenir_status',
+          's.hidden_by_reports as souvenir_hidden_by_reports',
+        ])
+        .where('c.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return (
+        row && {
+          row,
+          own: {
+            souvenir: {
+              publicId: row.souvenir_public_id,
+              title: row.souvenir_title,
+              authorName: row.souvenir_author_name,
+              published: row.souvenir_status === 'approved' && !row.souvenir_hidden_by_reports,
+            },
+            isReply: row.parent_id !== null,
+          },
+          ruleFields: () => ({ website: row.author_website, souvenirId: row.souvenir_id, parentId: row.parent_id }),
+        }
+      );
     },
     // A comment has no column of its own to correct: its text is all there is.
     saveOwnColumns: async () => {},
   },
 };
 
-async function findOfKind<K extends ContributionKind>(
+/**
+ * The text of one kind a private link opens, with its author's address and what the rules read
+ * of it (neither is part of the author's view), or null for any token we did not issue.
+ */
+async function openOfKind<K extends ContributionKind>(
   db: Kysely<Database>,
   kind: K,
   token: string,
-): Promise<AuthorItem<K> | null> {
-  const row = await contributionsOf(db)
-    .selectFrom(KINDS[kind].table)
-    .select([
-      'id',
-      'public_id',
-      'status',
-      'author_name',
-      'body_raw',
-      'body_html',
-      'created_at',
-      'withdrawn_at',
-      'token_hash',
-      'locale',
-      'hidden_by_reports',
-    ])
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+): Promise<{ item: AuthorItem<K>; authorEmail: string; ruleFields: Opened<K>['ruleFields'] } | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const part: AuthorLinkPart<K> = PARTS[kind];
+  const opened = await part.open(db, hashToken(token));
   // The index finds the row by hash; the constant-time comparison keeps the check itself timing-safe.
-  if (!row?.token_hash || !tokenMatches(token, row.token_hash)) return null;
+  if (!opened?.row.token_hash || !tokenMatches(token, opened.row.token_hash)) return null;
+  const { row, own } = opened;
   const base: AuthorViewBase = {
     id: row.id,
     publicId: row.public_id,
@@ -167,10 +191,10 @@ async function findOfKind<K extends ContributionKind>(
     locale: row.locale,
     hiddenByReports: row.hidden_by_reports,
   };
-  const own: AuthorViews[K] = await PARTS[kind].view(db, row.id);
   // The same object for every K; TypeScript cannot see that a generic K picks one member of the
   // mapped union (microsoft/TypeScript#30581), hence the cast.
-  return { ...base, kind, ...own } as unknown as AuthorItem<K>;
+  const item = { ...base, kind, ...own } as unknown as AuthorItem<K>;
+  return { item, authorEmail: row.author_email, ruleFields: opened.ruleFields };
 }
 
 /**
@@ -183,11 +207,10 @@ export async function findByAuthorToken<K extends ContributionKind = Contributio
   token: string,
   kind?: K,
 ): Promise<AuthorItem<K> | null> {
-  if (!TOKEN_SHAPE.test(token)) return null;
   const kinds = (kind ? [kind] : CONTRIBUTION_KINDS) as readonly K[];
   for (const each of kinds) {
-    const item = await findOfKind(db, each, token);
-    if (item) return item;
+    const opened = await openOfKind(db, each, token);
+    if (opened) return opened.item;
   }
   return null;
 }
@@ -205,27 +228,22 @@ export async function editPendingByAuthor<K extends ContributionKind>(
   edit: AuthorEdits[K],
   now = new Date(),
 ): Promise<SouvenirStatus> {
-  const current = await findByAuthorToken(db, token, kind);
-  if (!current) throw new AuthorLinkError('not_found');
+  const opened = await openOfKind(db, kind, token);
+  if (!opened) throw new AuthorLinkError('not_found');
+  const current = opened.item;
   if (current.withdrawn) throw new AuthorLinkError('withdrawn');
   if (current.status !== 'pending') throw new AuthorLinkError('not_pending');
-  const part: AuthorLinkPart<K> = PARTS[kind];
   const bodyHtml = sanitizeContributionBody(edit.body).html;
-  const author = await contributionsOf(db)
-    .selectFrom(KINDS[kind].table)
-    .select(['author_name', 'author_email'])
-    .where('id', '=', current.id)
-    .executeTakeFirstOrThrow();
   const verdict = await evaluateSubmission(
     db,
     {
       kind,
-      name: author.author_name,
-      email: author.author_email,
+      name: current.authorName,
+      email: opened.authorEmail,
       body: edit.body,
       ipHash: null,
       now,
-      ...(await part.ruleFields(db, current.id, edit)),
+      ...opened.ruleFields(edit),
     },
     { recheck: true },
   );
@@ -247,6 +265,7 @@ export async function editPendingByAuthor<K extends ContributionKind>(
       .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AuthorLinkError('not_pending');
+    const part: AuthorLinkPart<K> = PARTS[kind];
     await part.saveOwnColumns(trx, current.id, edit, bodyHtml);
     await recordEvent(trx, {
       actor: AUTHOR_ACTOR,
