@@ -2,8 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { journalEntries } from '../helpers/journal.ts';
 import { changeScreens } from '../../src/lib/commemoration/screen-change.ts';
-
-const actor = { id: null, label: 'régie' };
+import { venueControl as actor } from '../helpers/actors.ts';
 
 describeEachDatabase('a change to the venue screens (commemoration/screen-change.ts)', (t) => {
   it('commits the change with its journal row, and wakes the screens', async () => {

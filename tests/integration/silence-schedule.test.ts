@@ -13,8 +13,8 @@ import type { NewSilenceSchedule } from '../../src/lib/commemoration/silence-sch
 import { cancelSilence, plannedSilences } from '../../src/lib/commemoration/silences.ts';
 import { currentSilence } from '../../src/lib/commemoration/venue-state.ts';
 import { DEFAULT_ANNIVERSARY } from '../../src/lib/commemoration/anniversary.ts';
+import { venueControl as actor } from '../helpers/actors.ts';
 
-const actor = { id: null, label: 'régie' };
 // 13 November 2026, 21:44 in Paris (UTC+1 in winter): three minutes before 21:47.
 const EVENING = new Date('2026-11-13T20:44:00Z');
 const yearly: NewSilenceSchedule = {

@@ -17,8 +17,8 @@ import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { submission } from '../helpers/contribution-fixtures.ts';
 import { listenForWallChanges, parseWallPayload } from '../../src/lib/wall/notifications.ts';
 import { readVenueConsole } from '../../src/lib/commemoration/venue-console.ts';
+import { venueControl as actor } from '../helpers/actors.ts';
 
-const actor = { id: null, label: 'régie' };
 const T0 = Date.UTC(2026, 10, 13, 20, 0, 0);
 const at = (ms: number) => ({ actor, now: new Date(T0 + ms) });
 const shownAt = (state: VenueState, ms: number) => {
