@@ -14,6 +14,7 @@ import { cancelSilence, plannedSilences } from '../../src/lib/commemoration/sile
 import { currentSilence } from '../../src/lib/commemoration/venue-state.ts';
 import { DEFAULT_ANNIVERSARY } from '../../src/lib/commemoration/anniversary.ts';
 import { venueControl as actor } from '../helpers/actors.ts';
+import { journalEntries } from '../helpers/journal.ts';
 
 // 13 November 2026, 21:44 in Paris (UTC+1 in winter): three minutes before 21:47.
 const EVENING = new Date('2026-11-13T20:44:00Z');
@@ -34,7 +35,7 @@ describeEachDatabase('silences at set times (issue 21)', (t) => {
       .select(['starts_at', 'duration_ms', 'schedule_id'])
       .orderBy('starts_at')
       .execute();
-  const journal = () => t.db.selectFrom('moderation_event').select('action').orderBy('id').execute();
+  const journal = () => journalEntries(t.db, {});
 
   it('finds the next 13 November at 21:47 Paris time, summer or winter, and the one going on', () => {
     expect(nextOccurrence(yearly, EVENING, DEFAULT_ANNIVERSARY)).toEqual(new Date('2026-11-13T20:47:00Z'));
