@@ -174,12 +174,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it('puts a souvenir on the venue screen from the queue, beside its approval, and takes it off there', async () => {
-      await shareByHttp(suite.server, {
-        name: 'Alex',
-        email: 'file@example.org',
-        title: 'Depuis la file',
-        body: 'Texte depuis la file.',
-      });
+      await shareByHttp(suite.server, { title: 'Depuis la file', body: 'Texte depuis la file.' });
       await desk.setViewportSize({ width: 375, height: 740 });
       await desk.goto(`${suite.server.origin}/moderation`);
       const pending = desk.locator('article.queue-item', { hasText: 'Depuis la file' });

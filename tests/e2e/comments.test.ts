@@ -15,12 +15,7 @@ describe.skipIf(!hasChromium)('comments under a souvenir', () => {
   const suite = serverAndBrowser(async (server) => {
     await createAccount(server, 'admin', 'admin', PASSWORD);
     await server.start();
-    await shareByHttp(server, {
-      name: 'Autrice',
-      email: 'autrice@example.org',
-      title: 'La salle en fête',
-      body: 'Un soir de concert.',
-    });
+    await shareByHttp(server, { title: 'La salle en fête', body: 'Un soir de concert.' });
     await withScript(server, 'souvenir.ts', ['approve', '1']);
     permalink = (await wallPermalinks(server))[0]!;
   });
