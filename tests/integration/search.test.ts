@@ -53,6 +53,21 @@ describeEachDatabase('search', (t) => {
     expect(await titles({ q: 'ete' })).toEqual(['Été']);
   });
 
+  it('computes the search document of a souvenir only once it is approved', async () => {
+    await seed([{ title: 'Attente', body: 'Un texte qui patiente encore.', status: 'pending' }]);
+    const row = () =>
+      t.db
+        .selectFrom('souvenir')
+        .select(['id', 'search_document'])
+        .where('title', '=', 'Attente')
+        .executeTakeFirstOrThrow();
+    const pending = await row();
+    expect(pending.search_document).toBeNull();
+    await decideSouvenir(t.db, { id: pending.id, decision: 'approve', actor: script });
+    expect((await row()).search_document).not.toBeNull();
+    expect(await titles({ q: 'patiente' })).toEqual(['Attente']);
+  });
+
   it('finds French and English words by their stem', async () => {
     await seed([
       { title: 'Chanter', body: 'Nous chantions tous ensemble.', locale: 'fr' },

@@ -122,8 +122,8 @@ async function isDuplicate(db: Kysely<Database>, s: Submission): Promise<boolean
 /** Seconds left before this IP hash or email may submit again (souvenirs and comments alike), or 0. */
 async function floodWaitSeconds(db: Kysely<Database>, s: Submission, floodSeconds: number, now: Date): Promise<number> {
   const since = new Date(now.getTime() - floodSeconds * 1000);
-  const latest = async (kind: ContributionKind) => {
-    const row = await contributionsOf(db)
+  const latest = (kind: ContributionKind) =>
+    contributionsOf(db)
       .selectFrom(kind)
       .select('created_at')
       .where('created_at', '>', since)
@@ -134,12 +134,14 @@ async function floodWaitSeconds(db: Kysely<Database>, s: Submission, floodSecond
         ]),
       )
       .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.created_at.getTime() ?? null;
-  };
-  const last = Math.max((await latest('souvenir')) ?? -Infinity, (await latest('comment')) ?? -Infinity);
-  if (last === -Infinity) return 0;
+      .limit(1);
+  // Both kinds in one statement: every share and comment pays this check (one round trip, not two).
+  const row = await db
+    .selectNoFrom([latest('souvenir').as('souvenir'), latest('comment').as('comment')])
+    .executeTakeFirstOrThrow();
+  const times = [row.souvenir, row.comment].filter((at): at is Date => at != null).map((at) => new Date(at).getTime());
+  if (times.length === 0) return 0;
+  const last = Math.max(...times);
   const waitMs = last + floodSeconds * 1000 - now.getTime();
   return waitMs > 0 ? Math.min(floodSeconds, Math.ceil(waitMs / 1000)) : 0;
 }
