@@ -14,6 +14,11 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Files of a worker share the modules of node_modules (jsdom, PGlite, Astro's runtime) instead of
+    // loading them again for each file: the unit tests took 77 → 44 s, the integration tests
+    // 209 → 146 s. Vitest still evaluates the project's own modules afresh for each file; a test that
+    // changes process-wide state (an environment variable, fake timers) puts it back when it ends.
+    isolate: false,
     // Vitest's default is one worker per core minus one, so one here: two files at a time keep both
     // cores busy (PGlite and argon2 are single-threaded). On PostgreSQL each worker has a database
     // of its own (tests/helpers/worker-database.ts says why one shared database was not enough).

@@ -18,11 +18,17 @@ function fakeBuild(dir: string, key: string | undefined): number {
   return 0;
 }
 
+const distDirBefore = process.env.DIST_DIR;
 beforeAll(async () => {
   process.env.DIST_DIR = dist;
   builds = await import('../../scripts/lib/builds.ts');
 });
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  // The next file of this worker (vitest.config.ts: isolate false) must find the real dist/.
+  if (distDirBefore === undefined) delete process.env.DIST_DIR;
+  else process.env.DIST_DIR = distDirBefore;
+  fs.rmSync(root, { recursive: true, force: true });
+});
 
 describe('immutable builds (issue 18)', () => {
   it('builds into a directory of its own, points dist at it, and reuses it while sources and key are unchanged', () => {
