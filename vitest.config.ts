@@ -16,8 +16,8 @@ export default defineConfig({
     pool: 'forks',
     // Files of a worker share the modules of node_modules (jsdom, PGlite, Astro's runtime) instead of
     // loading them again for each file: the unit tests took 77 → 44 s, the integration tests
-    // 209 → 146 s. Vitest still evaluates the project's own modules afresh for each file; a test that
-    // changes process-wide state (an environment variable, fake timers) puts it back when it ends.
+    // 209 → 146 s. Vitest still evaluates the project's own modules afresh for each file, and
+    // tests/helpers/file-isolation.ts puts back what a file changed in the process.
     isolate: false,
     // Vitest's default is one worker per core minus one, so one here: two files at a time keep both
     // cores busy (PGlite and argon2 are single-threaded). On PostgreSQL each worker has a database
@@ -40,7 +40,7 @@ export default defineConfig({
             'tests/helpers/worker-databases.ts',
             ...(onlyPostgres ? [] : ['tests/helpers/pglite-template.ts']),
           ],
-          setupFiles: ['tests/helpers/worker-database.ts'],
+          setupFiles: ['tests/helpers/worker-database.ts', 'tests/helpers/file-isolation.ts'],
         },
       },
       // .astro components need Astro's Vite plugins (the Container API): a project of their own,

@@ -34,7 +34,8 @@ export default defineConfig({
   test: {
     include: onlyPostgres ? ON_POSTGRES_TOO.map((name) => `tests/e2e/${name}.test.ts`) : ['tests/e2e/**/*.test.ts'],
     // On PGlite, one migrated data directory per run, copied for each server (support/server.ts).
-    globalSetup: ['tests/e2e/support/pglite-template.ts'],
+    // Chromium is found (or unpacked) once per run, before two files at a time may launch it.
+    globalSetup: ['tests/e2e/support/pglite-template.ts', 'tests/e2e/support/chromium-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two files at a time, each with its own server and Chromium: one file's page, server and test

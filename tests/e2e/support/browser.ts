@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /**
  * Which Chromium the browser tests drive: `CHROMIUM_PATH` when set, else Debian's
@@ -37,12 +38,32 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+export interface ChromiumExecutable {
+  path: string;
+  /** The one `@sparticuz/chromium` brought, which needs the new headless mode asked for. */
+  bundled: boolean;
+}
+
+/**
+ * Finds the browser, unpacking the bundled one when it is the one to use. Called once per run by
+ * the global setup (support/chromium-setup.ts): the package writes /tmp/chromium bit by bit and
+ * answers its path as soon as the file exists, so two files unpacking it at once could launch a
+ * half-written binary.
+ */
+export async function chromiumExecutable(): Promise<ChromiumExecutable> {
   const system = systemChromium();
-  if (system) return chromium.launch({ executablePath: system, args: FLAGS });
+  if (system) return { path: system, bundled: false };
   const { default: bundled } = await import('@sparticuz/chromium');
+  return { path: await bundled.executablePath(), bundled: true };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executable = inject('chromium');
   // Its own args add --single-process and friends meant for AWS Lambda; ours suffice here.
-  return chromium.launch({ executablePath: await bundled.executablePath(), args: [...FLAGS, '--headless=new'] });
+  return chromium.launch({
+    executablePath: executable.path,
+    args: executable.bundled ? [...FLAGS, '--headless=new'] : FLAGS,
+  });
 }
 
 export interface PageTraps {
