@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import {
   MEMO_ENTRIES,
+  MEMO_MAX_CHARS,
   RecentMap,
   digestInThread,
   memoizeDigest,
@@ -129,6 +130,15 @@ describe('the bounded map behind both memos', () => {
     expect(map.get('a')).toBeUndefined();
     expect(map.get('style')).toBe(1);
     expect(map.size).toBe(3);
+  });
+
+  it('keeps no string longer than MEMO_MAX_CHARS, which it hashes each time', async () => {
+    let made = 0;
+    const memo = memoizeDigest((data, algorithm) => (made++, digest(data, algorithm)));
+    const long = 'x'.repeat(MEMO_MAX_CHARS + 1);
+    expect(await memo(long, 'SHA-256')).toBe(await digest(long, 'SHA-256'));
+    expect(await memo(long, 'SHA-256')).toBe(await digest(long, 'SHA-256'));
+    expect(made).toBe(2);
   });
 
   it('holds at most MEMO_ENTRIES hashes however many distinct strings pass', async () => {

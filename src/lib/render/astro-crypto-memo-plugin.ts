@@ -29,12 +29,20 @@ const generateCspDigest = __memoizeDigest(__digestInThread(generateCspDigestUnme
 
 /** The Vite plugin that applies `memoizeAstroCrypto` wherever Astro's encryption module is bundled or loaded. */
 export function astroCryptoMemo(): Plugin {
+  let wrapped = false;
   return {
     name: 'mur:astro-crypto-memo',
     enforce: 'pre',
     transform(code, id) {
       if (!ENCRYPTION_MODULE.test(id.split('?')[0]!)) return null;
+      wrapped = true;
       return { code: memoizeAstroCrypto(code), map: null };
+    },
+    buildEnd(error) {
+      // An Astro that moved or renamed the module would otherwise build without the memo, silently.
+      if (!error && this.environment?.name === 'ssr' && !wrapped) {
+        this.error('astro-crypto-memo: the server build never loaded astro/dist/core/encryption.js');
+      }
     },
   };
 }

@@ -12,8 +12,15 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Entries kept per memo: what every page asks stays, what one render alone asks (an island's random id) passes through. */
+/**
+ * Entries kept per memo. What every render asks is asked again before 256 other strings come, so
+ * it stays; what one render alone asks (an island's loader, with its random id) is stored too, and
+ * is the first forgotten.
+ */
 export const MEMO_ENTRIES = 256;
+
+/** Longer strings are hashed or encrypted each time, not kept: the memo stays a few MB at most. */
+export const MEMO_MAX_CHARS = 16_384;
 
 /** A map of at most `max` entries that forgets the least recently used first. */
 export class RecentMap<V> {
@@ -44,6 +51,7 @@ export class RecentMap<V> {
 }
 
 function remember<V>(memo: RecentMap<Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
+  if (key.length > MEMO_MAX_CHARS) return make();
   const known = memo.get(key);
   if (known) return known;
   const made = make();
