@@ -30,7 +30,7 @@ export function commentItemHtml(
     report &&
     (report.open
       ? reportFormHtml(view, 'comment', comment.publicId, report.action, report.error, true)
-      : markup`<p class="report-link"><a${attr('href', report.href)} rel="nofollow">${t('report.summary.comment')}</a></p>`);
+      : markup`<p class="report-link"><a${attr('href', report.href)} rel="nofollow"${attr('aria-label', t('report.commentBy', { name: comment.authorName }))}>${t('report.summary.comment')}</a></p>`);
   return markup`<article${attr('class', isReply ? 'comment reply' : 'comment')}${attr('id', `commentaire-${comment.publicId}`)}${attr('aria-labelledby', headingId)}><header class="comment-header"><p class="comment-author"${attr('id', headingId)}${attr('lang', comment.locale)}>${name}</p><p class="meta"><a${attr('href', `#commentaire-${comment.publicId}`)} class="comment-permalink"><time${attr('datetime', date.toISOString())}>${t('comment.postedOn', { date: formatDateTime(locale, date) })}</time></a></p></header><div class="comment-body souvenir-body"${attr('lang', comment.locale)} dir="auto">${trusted(comment.bodyHtml)}</div>${reply}${reportForm}${inner}</article>`;
 }
 
