@@ -1,15 +1,14 @@
-import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { withScript } from './support/server.ts';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
+import { documentScreenshot } from './support/layout.ts';
 import { shareByHttp, createAccount, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 
 const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
-const SHOTS_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const TITLES = ['Le premier rappel', 'La fosse', 'Le balcon', 'Arrivé pendant le gel'];
 
 /** A venue screen in a browser context of its own, recording when what it shows changes (by this machine's clock). */
@@ -83,7 +82,7 @@ describe.skipIf(!hasChromium)(
         ids[(await li.locator('p bdi').textContent())!] = (await li.getAttribute('data-id'))!;
       expect(await desk.locator('.venue-now').textContent()).toContain('En lecture');
       expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      await desk.screenshot({ path: path.join(SHOTS_DIR, 'commemoration-console-375.png'), fullPage: true });
+      await documentScreenshot('commemoration-console-375', (path) => desk.screenshot({ path, fullPage: true }));
       expect(await axeViolations(desk)).toEqual([]);
       // The anniversary, scheduled for today (Paris) by the admin: the wall shows its banner.
       const [day, month] = new Intl.DateTimeFormat('fr-FR', {
@@ -107,7 +106,7 @@ describe.skipIf(!hasChromium)(
         'nous nous souvenons ensemble',
       );
       expect(await axeViolations(wall)).toEqual([]);
-      await wall.screenshot({ path: path.join(SHOTS_DIR, 'commemoration-wall-anniversary.png') });
+      await documentScreenshot('commemoration-wall-anniversary', (path) => wall.screenshot({ path }));
       await wall.context().close();
     });
 
@@ -154,7 +153,7 @@ describe.skipIf(!hasChromium)(
       });
       // Once the fade (1.5 s) is over.
       await screens[0]!.waitForTimeout(1_600);
-      await screens[0]!.screenshot({ path: path.join(SHOTS_DIR, 'commemoration-silence.png') });
+      await documentScreenshot('commemoration-silence', (path) => screens[0]!.screenshot({ path }));
       await expect
         .poll(async () => (await Promise.all(screens.map(silenceOf))).every((x) => x.off !== undefined), {
           timeout: 12_000,

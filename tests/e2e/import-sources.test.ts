@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
+import { documentScreenshot } from './support/layout.ts';
 import { createAccount, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 import { fakeStatus, startFakeSocial } from '../helpers/fake-social.ts';
@@ -12,7 +12,6 @@ import { phoneJpeg } from '../helpers/photo-fixtures.ts';
 const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
 const TOKEN = 'jeton-de-l-association-0123456789';
-const SHOTS_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
 
 // The server reads sources at http://127.0.0.1 only with the test setting (launchServer passes the environment on).
 process.env.IMPORT_ALLOW_LOCAL = '1';
@@ -76,7 +75,7 @@ describe.skipIf(!hasChromium)('an admin sets up the hashtag’s sources (issue 2
     expect(await admin.content()).not.toContain(TOKEN);
     expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(admin)).toEqual([]);
-    await admin.screenshot({ path: path.join(SHOTS_DIR, 'import-sources-375.png'), fullPage: true });
+    await documentScreenshot('import-sources-375', (path) => admin.screenshot({ path, fullPage: true }));
   });
 
   it('reads the source now by keyboard and gathers the post into the private queue with its image re-encoded and blurred, never hotlinked', async () => {

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
+import { documentScreenshot } from './support/layout.ts';
 import { createAccount, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 import { fakeStatus, lastRequestToken, MASTODON_TOKEN, startFakeSocial } from '../helpers/fake-social.ts';
@@ -10,7 +10,6 @@ import type { FakeSocial } from '../helpers/fake-social.ts';
 
 const hasChromium = chromiumAvailable();
 const PASSWORD = 'une phrase de passe assez longue';
-const SHOTS_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const TEXT = 'Le premier rang, ce soir-là, toute la salle chantait avec nous.';
 const SECOND = 'Au balcon, mon frère et moi, le plus beau des rappels.';
 
@@ -90,7 +89,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
     expect(await author.locator('.import-credit a').getAttribute('href')).toBe('https://social.test/@ana/601');
     expect(await author.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(author)).toEqual([]);
-    await author.screenshot({ path: path.join(SHOTS_DIR, 'consent-page.png'), fullPage: true });
+    await documentScreenshot('consent-page', (path) => author.screenshot({ path, fullPage: true }));
 
     await author.uncheck('input[value=archive]');
     await Promise.all([author.waitForLoadState('load'), author.getByRole('button', { name: 'J’accepte' }).click()]);
@@ -115,7 +114,7 @@ describe.skipIf(!hasChromium)('a gathered post published with its author’s con
     expect(await credit.textContent()).toContain('@ana@social.test');
     expect(await credit.locator('a').getAttribute('rel')).toContain('nofollow ugc');
     expect(await axeViolations(visitor)).toEqual([]);
-    await card.screenshot({ path: path.join(SHOTS_DIR, 'credited-card.png') });
+    await documentScreenshot('credited-card', (path) => card.screenshot({ path }));
     await visitor.close();
   });
 

@@ -1,21 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import type { Page } from 'playwright-core';
 import { withScript } from './support/server.ts';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
+import { documentScreenshot } from './support/layout.ts';
 
 const hasChromium = chromiumAvailable();
-// Set to refresh the screenshots the project documents (docs/screenshots, committed); tests never write there otherwise.
-const DOC_SCREENSHOTS =
-  process.env.SAVE_DOC_SCREENSHOTS === '1' ? path.resolve(import.meta.dirname, '../../docs/screenshots') : null;
-
-async function documentScreenshot(page: Page, name: string): Promise<void> {
-  if (!DOC_SCREENSHOTS) return;
-  fs.mkdirSync(DOC_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(DOC_SCREENSHOTS, `${name}.png`) });
-}
 
 describe.skipIf(!hasChromium)('search and the wall as a wall', () => {
   const suite = serverAndBrowser(async (server) => {
@@ -26,15 +15,15 @@ describe.skipIf(!hasChromium)('search and the wall as a wall', () => {
     const context = await suite.browser.newContext({ viewport: { width: 375, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${suite.server.origin}/`);
-    await documentScreenshot(page, 'wall-375');
+    await documentScreenshot('wall-375', (path) => page.screenshot({ path }));
     await page.fill('#recherche-q', 'facade coloree');
     await Promise.all([page.waitForURL(/\/recherche\?q=facade\+coloree$/), page.press('#recherche-q', 'Enter')]);
     const first = page.locator('.search-result').first();
     await expect(first.locator('h3').textContent()).resolves.toContain('Mon premier concert');
     await expect(first.locator('mark').allTextContents()).resolves.toEqual(['façade', 'colorée']);
-    await documentScreenshot(page, 'search-375');
+    await documentScreenshot('search-375', (path) => page.screenshot({ path }));
     await page.setViewportSize({ width: 1440, height: 900 });
-    await documentScreenshot(page, 'search-1440');
+    await documentScreenshot('search-1440', (path) => page.screenshot({ path }));
     await context.close();
   });
 
@@ -42,9 +31,9 @@ describe.skipIf(!hasChromium)('search and the wall as a wall', () => {
     const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${suite.server.origin}/`);
-    await documentScreenshot(page, 'wall-1440');
+    await documentScreenshot('wall-1440', (path) => page.screenshot({ path }));
     await page.evaluate(() => document.getElementById('souvenirs')!.scrollIntoView({ block: 'start' }));
-    await documentScreenshot(page, 'wall-1440-cards');
+    await documentScreenshot('wall-1440-cards', (path) => page.screenshot({ path }));
     await page.evaluate(() => window.scrollTo(0, 0));
     const boxes = await page.$$eval('#souvenirs > .souvenir-card', (cards) =>
       cards.map((card) => {
