@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
  *
  * The column becomes a plain one kept by a trigger. DROP EXPRESSION keeps the values and rewrites
  * nothing (re-adding a generated column took 157 s on 100 000 souvenirs, the table locked);
- * the documents already stored for pending texts are never read, and are replaced on approval.
+ * the documents already stored for texts not on the wall are emptied, as the trigger would have.
  * Names in the function's body carry their schema, as in the search migration: a restore runs
  * with an empty search_path.
  */
@@ -30,4 +30,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger souvenir_search_document
     before insert or update of status, title, event, hashtags, author_name, body_html on souvenir
     for each row execute function souvenir_search_document_kept()`.execute(db);
+  // Not one of the trigger's columns: this update does not fire it.
+  await sql`update souvenir set search_document = null where status <> 'approved'`.execute(db);
 }

@@ -35,8 +35,8 @@ export interface SouvenirTable {
   withdrawn_at: NullableTimestamp;
   /** Reported by enough visitors: off the wall (and out of the counts) until a moderator decides. */
   hidden_by_reports: Generated<boolean>;
-  /** Generated from the title, event, hashtags, name and body (migration 300); read only by search. */
-  search_document: ColumnType<string, never, never>;
+  /** Made from the title, event, hashtags, name and body while approved, else null (migrations 300, 990); read only by search. */
+  search_document: ColumnType<string | null, never, never>;
   /** An imported post's credit (issue 20): shown beside it; null for the site's own contributions. */
   import_credit: ColumnType<ImportCredit | null, string | null | undefined, string | null>;
   /** The uses its author consented to; null (every use) for the site's own contributions. */

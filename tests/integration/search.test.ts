@@ -2,6 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
+import { editContribution } from '../../src/lib/contributions/edit.ts';
 import { searchSouvenirs } from '../../src/lib/search/search.ts';
 import type { SearchOptions } from '../../src/lib/search/search.ts';
 import { decodeSearchCursor } from '../../src/lib/search/search-query.ts';
@@ -66,6 +67,31 @@ describeEachDatabase('search', (t) => {
     await decideSouvenir(t.db, { id: pending.id, decision: 'approve', actor: script });
     expect((await row()).search_document).not.toBeNull();
     expect(await titles({ q: 'patiente' })).toEqual(['Attente']);
+  });
+
+  it('follows a moderator’s edit of an approved souvenir, and drops a souvenir that leaves the wall', async () => {
+    await seed([{ title: 'Orchestre', body: 'La contrebasse jouait au fond de la scène.' }]);
+    const { id } = await t.db
+      .selectFrom('souvenir')
+      .select('id')
+      .where('title', '=', 'Orchestre')
+      .executeTakeFirstOrThrow();
+    await editContribution(t.db, 'souvenir', {
+      id,
+      actor: script,
+      title: 'Orchestre',
+      body: 'Le violoncelle jouait au fond de la scène.',
+    });
+    expect(await titles({ q: 'violoncelle' })).toEqual(['Orchestre']);
+    expect(await titles({ q: 'contrebasse' })).toEqual([]);
+    // The trigger keeps a document only while the souvenir is approved, whatever moves it away.
+    await t.db.updateTable('souvenir').set({ status: 'pending' }).where('id', '=', id).execute();
+    const row = await t.db
+      .selectFrom('souvenir')
+      .select('search_document')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.search_document).toBeNull();
   });
 
   it('finds French and English words by their stem', async () => {
