@@ -162,8 +162,9 @@ describe('the comment list template', () => {
     expect(closed).not.toContain('<form');
     expect(closed.match(/<p class="report-link">/g)).toHaveLength(comments.length);
     expect(closed).toContain(
-      // Named by its author, quoted as Astro quotes an attribute: c4 is written by a hostile name.
-      '<p class="report-link"><a href="/souvenirs/abc123?signaler=c4#signaler-commentaire-c4" rel="nofollow" aria-label="Signaler le commentaire de &quot;><img src=x onerror=alert(1)>">Signaler ce commentaire</a></p>',
+      // Its visible text, then its author (WCAG 2.5.3, label in name), quoted as Astro quotes an
+      // attribute: c4 is written by a hostile name.
+      '<p class="report-link"><a href="/souvenirs/abc123?signaler=c4#signaler-commentaire-c4" rel="nofollow" aria-label="Signaler ce commentaire de &quot;><img src=x onerror=alert(1)>">Signaler ce commentaire</a></p>',
     );
     const open = commentListHtml(view('fr'), list, '/souvenirs/abc123', { action, error: null, open: 'c4' });
     expect(open.match(/<form/g)).toHaveLength(1);
