@@ -10,7 +10,7 @@ import {
   isBrokenJson,
   readBodyWithin,
 } from './request-body.ts';
-import { guardSecurityHeaders } from './security-headers.ts';
+import { guardedResponse } from './security-headers.ts';
 import { answerPhotoFormRefusal, readPhotoForm, takesPhotos } from './photo-upload.ts';
 import type { SecurityHeaderOptions } from '../../src/lib/security/headers.ts';
 import { observeRequest } from './request-log.ts';
@@ -39,28 +39,47 @@ function isWellFormed(url: string): boolean {
  * already read (`req.body`, which the node adapter takes as is instead of reading the stream).
  */
 async function handleWithBody(handler: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (carriesBody(req)) {
-    // A share form with photos is streamed to disk and re-encoded instead (photo-upload.ts).
-    const reading = takesPhotos(req)
-      ? await readPhotoForm(req)
-      : await readBodyWithin(req, bodyLimitFor(req.url ?? '/'));
-    if (reading.kind === 'refused') {
-      await answerPhotoFormRefusal(req, res, reading);
-      return;
-    }
-    if (reading.kind === 'too_large') {
-      console.warn(`[http] ${req.method} refused: body over ${reading.limit} bytes`);
-      await discardRest(req);
-      answerTooLarge(req, res, reading.limit);
-      return;
-    }
-    if (isBrokenJson(req, reading.body)) {
-      answerBrokenJson(req, res);
-      return;
-    }
-    (req as IncomingMessage & { body?: Buffer }).body = reading.body;
+  // A share form with photos is streamed to disk and re-encoded instead (photo-upload.ts).
+  const reading = takesPhotos(req) ? await readPhotoForm(req) : await readBodyWithin(req, bodyLimitFor(req.url ?? '/'));
+  if (reading.kind === 'refused') {
+    await answerPhotoFormRefusal(req, res, reading);
+    return;
   }
+  if (reading.kind === 'too_large') {
+    console.warn(`[http] ${req.method} refused: body over ${reading.limit} bytes`);
+    await discardRest(req);
+    answerTooLarge(req, res, reading.limit);
+    return;
+  }
+  if (isBrokenJson(req, reading.body)) {
+    answerBrokenJson(req, res);
+    return;
+  }
+  (req as IncomingMessage & { body?: Buffer }).body = reading.body;
   await handler(req, res);
+}
+
+function answerUnhandled(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  console.error('[http] unhandled error:', error);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(t(localeFromPath(req.url ?? '/'), 'error.internal'));
+}
+
+/**
+ * A GET, HEAD or OPTIONS goes to the handler at once, in the same tick: the front cache answers
+ * it synchronously, and an async frame per request was a measurable share of that answer.
+ */
+function handle(handler: Handler, req: IncomingMessage, res: ServerResponse): void {
+  if (carriesBody(req)) {
+    handleWithBody(handler, req, res).catch((error: unknown) => answerUnhandled(req, res, error));
+    return;
+  }
+  try {
+    const pending = handler(req, res);
+    if (pending) pending.catch((error: unknown) => answerUnhandled(req, res, error));
+  } catch (error) {
+    answerUnhandled(req, res, error);
+  }
 }
 
 /** Every answer, whoever writes it, gets the security headers it lacks (security-headers.ts). */
@@ -71,19 +90,14 @@ export function listen(
   headers: SecurityHeaderOptions = { hsts: false },
   observe?: ObserveOptions,
 ): Promise<RunningServer> {
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ ServerResponse: guardedResponse(headers) }, (req, res) => {
     if (observe) observeRequest(req, res, observe);
-    guardSecurityHeaders(res, headers);
     if (!isWellFormed(req.url ?? '/')) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(t(localeFromPath(req.url ?? '/'), 'error.badAddress'));
       return;
     }
-    handleWithBody(handler, req, res).catch((error: unknown) => {
-      console.error('[http] unhandled error:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(t(localeFromPath(req.url ?? '/'), 'error.internal'));
-    });
+    handle(handler, req, res);
   });
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 20_000;

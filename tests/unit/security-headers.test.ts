@@ -62,6 +62,20 @@ describe('the public origin', () => {
   });
 });
 
+const PREPARED_COMPLETE = Object.freeze({
+  'content-type': 'text/html',
+  'content-security-policy': "default-src 'self'; frame-ancestors 'none';",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'permissions-policy': 'camera=()',
+  'strict-transport-security': 'max-age=1',
+});
+const PREPARED_PARTIAL = Object.freeze({
+  'content-type': 'text/html',
+  'Content-Security-Policy': "default-src 'self'",
+});
+
 /** What Astro's checkOrigin answers (it runs before our middleware): a status and a text, nothing else. */
 describe('answers written outside the middleware, through the front server', () => {
   let running: RunningServer;
@@ -70,6 +84,9 @@ describe('answers written outside the middleware, through the front server', () 
   beforeAll(async () => {
     running = await listen(
       (req, res) => {
+        // The same objects on every request, as the front cache passes its prepared answers.
+        if (req.url === '/prepared-complete') return void res.writeHead(200, PREPARED_COMPLETE).end('page');
+        if (req.url === '/prepared-partial') return void res.writeHead(200, PREPARED_PARTIAL).end('page');
         if (req.url === '/embed') {
           res.writeHead(200, { 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': 'frame-ancestors https:' });
           res.end('embed');
@@ -107,5 +124,20 @@ describe('answers written outside the middleware, through the front server', () 
     const res = await fetch(`${front}/embed`);
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('content-security-policy')).toBe('frame-ancestors https:');
+  });
+
+  it('checks a header object passed again and again once, and never takes a partial one for complete', async () => {
+    for (let round = 0; round < 3; round++) {
+      const complete = await fetch(`${front}/prepared-complete`);
+      expect(complete.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(complete.headers.get('strict-transport-security')).toBe('max-age=1');
+      expect(complete.headers.get('content-security-policy')).toBe("default-src 'self'; frame-ancestors 'none';");
+      const partial = await fetch(`${front}/prepared-partial`);
+      expect(partial.headers.get('x-frame-options')).toBe('DENY');
+      expect(partial.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(partial.headers.get('strict-transport-security')).toBe(HSTS);
+      expect(partial.headers.get('content-security-policy')).toBe("default-src 'self'; frame-ancestors 'none';");
+    }
+    expect(PREPARED_PARTIAL).toEqual({ 'content-type': 'text/html', 'Content-Security-Policy': "default-src 'self'" });
   });
 });

@@ -106,7 +106,11 @@ export async function roundRobinProxy(upstreams: () => string[], port = 0): Prom
     const body = Buffer.concat(chunks);
     const hosts = upstreams();
     const pinned = req.headers['x-test-host'];
-    const order = pinned !== undefined ? [Number(pinned)] : hosts.map((_, i) => (next + i) % hosts.length);
+    // A drained host gets no new request (nginx's host marked `down`): only those in flight finish.
+    const order =
+      pinned !== undefined
+        ? [Number(pinned)]
+        : hosts.map((_, i) => (next + i) % hosts.length).filter((index) => !drained.has(index));
     next = (next + 1) % hosts.length;
     const headers = { ...req.headers };
     delete headers['x-test-host'];
