@@ -116,6 +116,24 @@ describe('the render cache', () => {
     expect(small.bytes).toBeLessThanOrEqual(80);
   });
 
+  it('keeps a page asked for all along among many, and still drops the one not asked for longest', () => {
+    const cache = listening(new RenderCache({ maxEntries: 10, probationBytes: 1_000_000 }));
+    for (let page = 0; page < 10; page++) {
+      cache.store(`/${page}`, render(), cache.generation);
+      cache.lookup(`/${page}`);
+    }
+    // The wall asked for between every other page: hits that need not move it every time.
+    for (let round = 0; round < 200; round++) {
+      expect(cache.lookup('/0')).toBeDefined();
+      cache.store(`/new-${round}`, render(), cache.generation);
+      cache.lookup(`/new-${round}`);
+    }
+    expect(cache.size).toBe(10);
+    expect(cache.lookup('/0')).toBeDefined();
+    expect(cache.lookup('/1')).toBeUndefined();
+    expect(cache.lookup('/new-199')).toBeDefined();
+  });
+
   it('keeps a crawler’s walk, each page asked once, within the probation’s bytes', () => {
     const cache = listening(new RenderCache({ maxBytes: 1_000, probationBytes: 100 }));
     for (let page = 0; page < 50; page++) cache.store(`/?avant=${page}`, render('0123456789'), cache.generation);
