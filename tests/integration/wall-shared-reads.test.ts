@@ -3,7 +3,8 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedOnWall } from '../helpers/contribution-fixtures.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
-import { sharedSidebarReader } from '../../src/lib/wall/shared-reads.ts';
+import { keptPerGeneration, sharedSidebarReader } from '../../src/lib/wall/shared-reads.ts';
+import { contentVersion } from '../../src/lib/wall/content-version.ts';
 
 describeEachDatabase('the wall’s sidebar, read once per change', (t) => {
   const approve = (overrides: Partial<SouvenirSubmission> = {}) => approvedOnWall(t.db, overrides);
@@ -38,5 +39,18 @@ describeEachDatabase('the wall’s sidebar, read once per change', (t) => {
       await approve();
       expect((await sidebar(t.db)).figures.souvenirs).toBe(seen + 1);
     }
+  });
+
+  it('keeps the content version until the next invalidation, apart for each database handle', async () => {
+    const cache = listening(new RenderCache());
+    const version = keptPerGeneration(cache, contentVersion);
+    const before = await version(t.db);
+    const { id } = await approve();
+    expect(await contentVersion(t.db)).not.toBe(before);
+    expect(await version(t.db)).toBe(before);
+    // Another handle (the primary beside a replica) never gets what this one answered.
+    expect(await version(t.db.withoutPlugins())).toBe(await contentVersion(t.db));
+    cache.invalidateSouvenirs([id]);
+    expect(await version(t.db)).toBe(await contentVersion(t.db));
   });
 });

@@ -5,6 +5,7 @@ import { answerFromStore, toWebResponse } from './http-cache.ts';
 import { wallNotifications } from './invalidation.ts';
 import { getRuntime } from '../runtime.ts';
 import { buildIdentity, contentVersion, versionEtag } from './content-version.ts';
+import { sharedContentVersion } from './shared-reads.ts';
 import { publicReader } from '../replica/public-reader.ts';
 
 /**
@@ -41,13 +42,18 @@ export const pageCache = defineMiddleware(async (context, next) => {
   const build = decision.ttlMs === null ? buildIdentity() : null;
   // The page's own reader (replica/public-reader.ts): its version is the version of what the page shows.
   const db = build ? await publicReader(request) : null;
-  const versionBefore = db ? await contentVersion(db).catch(() => null) : null;
+  const versionBefore = db ? await sharedContentVersion(db).catch(() => null) : null;
   const response = await next();
   if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;
   const body = new Uint8Array(await response.arrayBuffer());
-  // The version read before and after the render: equal, the page shows exactly that version and
-  // every host tags it alike; different (a change committed meanwhile), the bytes make the tag.
-  const versionAfter = db && versionBefore ? await contentVersion(db).catch(() => null) : null;
+  // The version before and after the render: equal, the page shows exactly that version and every
+  // host tags it alike; different (a change committed meanwhile), the bytes make the tag. While the
+  // cache listens for changes, a change shows as a new generation; otherwise only a read can tell.
+  let versionAfter: string | null = null;
+  if (db && versionBefore) {
+    if (!cache.accepting) versionAfter = await contentVersion(db).catch(() => null);
+    else if (cache.generation === generation) versionAfter = versionBefore;
+  }
   const render = {
     status: 200,
     headers: response.headers,
