@@ -1,14 +1,11 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import type { LogEvent } from 'kysely';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './types.ts';
 import { lockDataDir } from './lock.ts';
 import { retryingPool } from './connection-loss.ts';
-import { PGLITE_OPTIONS } from './pglite-options.ts';
 import { DEFAULT_POOL_SIZE } from './pool-size.ts';
-
-export { PGLITE_EXTENSIONS, PGLITE_OPTIONS } from './pglite-options.ts';
 
 export interface DbOptions {
   /** A PostgreSQL URL; when absent the embedded PGlite is used. */
@@ -116,6 +113,11 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
+    // Loaded here, not with this module: a server on PostgreSQL never needs PGlite (issue 19).
+    const [{ PGlite }, { PGLITE_OPTIONS }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('./pglite-options.ts'),
+    ]);
     const pglite = await PGlite.create(dataDir, PGLITE_OPTIONS);
     const db = new Kysely<Database>({
       dialect: new PGliteDialect({ pglite }),

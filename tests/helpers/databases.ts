@@ -7,7 +7,7 @@ import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { createDb, migrateToLatest } from '../../db/index.ts';
 import type { Database, DbHandle } from '../../db/index.ts';
-import { PGLITE_OPTIONS } from '../../db/create-db.ts';
+import { PGLITE_OPTIONS } from '../../db/pglite-options.ts';
 
 export type Engine = 'pglite' | 'postgres';
 

@@ -10,7 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../db/index.ts';
-import { PGLITE_EXTENSIONS } from '../../db/create-db.ts';
+import { PGLITE_EXTENSIONS } from '../../db/pglite-options.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from '../../../db/lock.ts';
 import { BackupError } from './errors.ts';
 import { writeAtomically } from './files.ts';
@@ -33,6 +33,8 @@ export async function restorePglite(file: string, dataDir: string, options: { fo
       if (!options.force) throw new BackupError('not_empty', dataDir);
       for (const entry of fs.readdirSync(dataDir)) fs.rmSync(`${dataDir}/${entry}`, { recursive: true, force: true });
     }
+    // Loaded here: the daily backup imports this module in every server, PostgreSQL's included.
+    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dataDir, { loadDataDir: new Blob([bytes]) });
     // A query proves the files make a database before the restore is announced.
     await pglite.query('select 1');

@@ -1,7 +1,7 @@
-import { JSDOM } from 'jsdom';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { sanitizeBody, SanitizeError } from '../sanitize/sanitize.ts';
+import { jsdom } from '../sanitize/jsdom.ts';
 import type { ClaimedSource, RunOutcome } from './claim.ts';
 import type { ImportedPost } from './mastodon-post.ts';
 import { storeImportedPosts } from './queue.ts';
@@ -26,6 +26,7 @@ function httpsOrNull(value: string): string | null {
  * Entries without a usable link or date are left out.
  */
 export function postsFromFeed(xml: string, feedUrl: string): ImportedPost[] {
+  const { JSDOM } = jsdom();
   const document = new JSDOM(xml, { contentType: 'application/xml' }).window.document;
   const channelTitle =
     text(document.documentElement, ':scope > channel > title, :scope > title') || new URL(feedUrl).host;

@@ -1,5 +1,7 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
 import type { Transporter } from 'nodemailer';
+
+const require = createRequire(import.meta.url);
 
 /** How this process sends email, read once at start from SMTP_URL and MAIL_FROM. */
 export interface MailConfig {
@@ -48,6 +50,9 @@ export function readMailConfig(env: Env, publicOrigin: string | undefined): Mail
 
 /** A nodemailer transport over SMTP_URL (nodemailer reads credentials, port and TLS from the URL). */
 export function smtpTransport(smtpUrl: string): Transporter {
+  // Loaded here, not with this module, which every server imports for readMailConfig: a server
+  // without SMTP_URL never needs nodemailer (2 MB of heap, issue 19). Synchronous, as callers expect.
+  const nodemailer = require('nodemailer') as typeof import('nodemailer');
   // Timeouts well inside a sender's claim (sender.ts), so a hung server never outlives the claim
   // and lets another process send the same message.
   return nodemailer.createTransport({

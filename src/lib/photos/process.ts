@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import { PhotoError } from './refusals.ts';
 import { sniffRefusal } from './sniff.ts';
@@ -38,10 +38,26 @@ export interface ProcessedPhoto {
   variants: ProcessedVariant[];
 }
 
-// libvips' own thread pool and operation cache: one thread per picture and no cache, so memory
-// follows the number of pictures in hand (the queue below), not the number of cores.
-sharp.concurrency(1);
-sharp.cache(false);
+/** sharp's default export: the function that opens a picture, with libvips' settings on it. */
+type SharpLibrary = typeof sharp;
+
+let loadingSharp: Promise<SharpLibrary> | undefined;
+
+/**
+ * sharp, loaded with the first picture rather than when the server starts: libvips and its
+ * bindings are about 8 MB resident (issue 19), which a server never sent a photo need not hold.
+ */
+function loadSharp(): Promise<SharpLibrary> {
+  loadingSharp ??= import('sharp').then(({ default: sharp }) => {
+    // libvips' own thread pool and operation cache: one thread per picture and no cache, so memory
+    // follows the number of pictures in hand (the queue below), not the number of cores.
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loadingSharp;
+}
+
 // One picture at a time per process: measured with 20 uploads of a 4000 × 3000 JPEG at once, two
 // at a time finished in 60 % of the time but held more memory, and the server's budget is 350 MB.
 const inTurn = boundedQueue(1);
@@ -71,7 +87,7 @@ function encode(pixels: Sharp, format: PhotoFormat): Sharp {
     : pixels.flatten({ background: '#ffffff' }).jpeg({ quality: 82, progressive: true });
 }
 
-async function decodeAndVary(input: Buffer | string): Promise<ProcessedPhoto> {
+async function decodeAndVary(sharp: SharpLibrary, input: Buffer | string): Promise<ProcessedPhoto> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, sequentialRead: true };
   const metadata = await sharp(input, options).metadata();
   if (!metadata.format || !ACCEPTED.has(metadata.format)) throw new PhotoError('unsupported');
@@ -129,9 +145,11 @@ export async function processPhoto(input: Buffer | string): Promise<ProcessedPho
   if (size > MAX_PHOTO_BYTES) throw new PhotoError('tooBig');
   const sniffed = sniffRefusal(head);
   if (sniffed) throw new PhotoError(sniffed);
+  // Outside the refusals below: a sharp that cannot load is the server's fault, not the picture's.
+  const sharp = await loadSharp();
   return inTurn(async () => {
     try {
-      return await decodeAndVary(input);
+      return await decodeAndVary(sharp, input);
     } catch (error) {
       throw refusalOf(error);
     } finally {

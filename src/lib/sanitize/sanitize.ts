@@ -1,6 +1,5 @@
 import createDOMPurify from 'dompurify';
 import type { Config, DOMPurify, UponSanitizeAttributeHookEvent, WindowLike } from 'dompurify';
-import { JSDOM } from 'jsdom';
 import type { DOMWindow } from 'jsdom';
 import {
   ALL_ATTRIBUTES,
@@ -15,6 +14,7 @@ import {
 import { formatBody } from './format.ts';
 import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
 import { hasVisibleText } from './visible.ts';
+import { jsdom } from './jsdom.ts';
 
 export { ALLOWED_TAGS_NOTICE } from './allowed.ts';
 
@@ -96,6 +96,7 @@ interface Purifier {
 let current: Purifier | undefined;
 
 function createPurifier(): Purifier {
+  const { JSDOM } = jsdom();
   const { window } = new JSDOM('');
   const purify = createDOMPurify(window as unknown as WindowLike);
 
