@@ -50,7 +50,7 @@ export function host(dir: string, port: number, env: Record<string, string>): Ho
     origin,
     output: () => log,
     async start() {
-      child = spawn(process.execPath, ['--max-semi-space-size=8', '--max-old-space-size=256', 'scripts/start.ts'], {
+      child = spawn(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=256', 'scripts/start.ts'], {
         cwd: dir,
         env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],
