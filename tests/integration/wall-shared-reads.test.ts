@@ -52,5 +52,12 @@ describeEachDatabase('the wall’s sidebar, read once per change', (t) => {
     expect(await version(t.db.withoutPlugins())).toBe(await contentVersion(t.db));
     cache.invalidateSouvenirs([id]);
     expect(await version(t.db)).toBe(await contentVersion(t.db));
+    // Found stale by a render before the invalidation came: forgotten, read again.
+    const kept = await version(t.db);
+    await approve({ body: 'Encore une soirée dans la salle. #jazz' });
+    expect(await version(t.db)).toBe(kept);
+    version.forget();
+    expect(await version(t.db)).toBe(await contentVersion(t.db));
+    expect(await version(t.db)).not.toBe(kept);
   });
 });

@@ -27,14 +27,15 @@ function isEmptyDir(dir: string): boolean {
  */
 export async function restorePglite(file: string, dataDir: string, options: { force?: boolean } = {}): Promise<void> {
   const bytes = fs.readFileSync(file);
+  // Loaded here, not with the module (the daily backup imports it in every server, PostgreSQL's
+  // included), and before anything is removed: a PGlite that cannot load must leave the data as it was.
+  const { PGlite } = await import('@electric-sql/pglite');
   const release = lockDataDir(dataDir);
   try {
     if (!isEmptyDir(dataDir)) {
       if (!options.force) throw new BackupError('not_empty', dataDir);
       for (const entry of fs.readdirSync(dataDir)) fs.rmSync(`${dataDir}/${entry}`, { recursive: true, force: true });
     }
-    // Loaded here: the daily backup imports this module in every server, PostgreSQL's included.
-    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dataDir, { loadDataDir: new Blob([bytes]) });
     // A query proves the files make a database before the restore is announced.
     await pglite.query('select 1');

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ImportMedia } from '../../../db/types.ts';
 import { MAX_PHOTO_BYTES, processPhoto } from '../photos/process.ts';
+import { PhotoError } from '../photos/refusals.ts';
 import type { ProcessedPhoto } from '../photos/process.ts';
 import { PHOTO_POSITIONS } from '../photos/positions.ts';
 import { insertVariants } from '../photos/variants.ts';
@@ -73,6 +74,13 @@ function picturesOf(media: readonly ImportMedia[]): ImportMedia[] {
   return media.filter((m) => m.type === 'image' && m.remoteUrl).slice(0, PHOTO_POSITIONS.length);
 }
 
+/** A picture the photo pipeline refused is counted as failed; anything else (sharp that cannot load) is also logged. */
+function unprocessed(error: unknown): null {
+  if (!(error instanceof PhotoError))
+    console.error('[imports] could not process a gathered picture:', (error as Error).message);
+  return null;
+}
+
 /**
  * Fetches the images of a source's posts that have not been handled yet (new posts, or edits that
  * changed their media) and re-encodes them through the photo pipeline (photos/process.ts: every
@@ -100,7 +108,7 @@ export async function gatherImages(
     const processed: { position: number; altText: string; photo: ProcessedPhoto }[] = [];
     for (const [index, media] of picturesOf(item.media).entries()) {
       const bytes = await downloadImage(media.remoteUrl, options.policy);
-      const photo = bytes ? await processPhoto(bytes).catch(() => null) : null;
+      const photo = bytes ? await processPhoto(bytes).catch(unprocessed) : null;
       if (photo) processed.push({ position: index + 1, altText: media.description ?? '', photo });
       else done.failed++;
     }

@@ -5,7 +5,7 @@ import { answerFromStore, toWebResponse } from './http-cache.ts';
 import { wallNotifications } from './invalidation.ts';
 import { getRuntime } from '../runtime.ts';
 import { buildIdentity, contentVersion, versionEtag } from './content-version.ts';
-import { sharedContentVersion } from './shared-reads.ts';
+import { forgetSharedContentVersion, sharedContentVersion } from './shared-reads.ts';
 import { publicReader } from '../replica/public-reader.ts';
 
 /**
@@ -46,14 +46,11 @@ export const pageCache = defineMiddleware(async (context, next) => {
   const response = await next();
   if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;
   const body = new Uint8Array(await response.arrayBuffer());
-  // The version before and after the render: equal, the page shows exactly that version and every
-  // host tags it alike; different (a change committed meanwhile), the bytes make the tag. While the
-  // cache listens for changes, a change shows as a new generation; otherwise only a read can tell.
-  let versionAfter: string | null = null;
-  if (db && versionBefore) {
-    if (!cache.accepting) versionAfter = await contentVersion(db).catch(() => null);
-    else if (cache.generation === generation) versionAfter = versionBefore;
-  }
+  // The version kept since the last change (before) and the one after the render: equal, the page
+  // shows exactly that version and every host tags it alike; different (a change committed since,
+  // its invalidation not here yet), the bytes make the tag and the next pages read the version again.
+  const versionAfter = db && versionBefore ? await contentVersion(db).catch(() => null) : null;
+  if (versionAfter && versionAfter !== versionBefore) forgetSharedContentVersion();
   const render = {
     status: 200,
     headers: response.headers,

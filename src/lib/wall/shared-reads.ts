@@ -32,12 +32,9 @@ async function readSidebar(db: Kysely<Database>): Promise<WallSidebar> {
  * listening for changes, or RENDER_CACHE=off, the bench's "through the database" rows). Kept per
  * database handle too: a page read from the replica never gets what the primary answered.
  */
-export function keptPerGeneration<T>(
-  cache: RenderCache,
-  read: (db: Kysely<Database>) => Promise<T>,
-): (db: Kysely<Database>) => Promise<T> {
+export function keptPerGeneration<T>(cache: RenderCache, read: (db: Kysely<Database>) => Promise<T>): KeptRead<T> {
   let kept: { generation: number; db: Kysely<Database>; value: Promise<T> } | null = null;
-  return (db) => {
+  const reader = (db: Kysely<Database>) => {
     if (!cache.accepting || cache.maxEntries === 0) return read(db);
     const generation = cache.generation;
     if (kept?.generation === generation && kept.db === db) return kept.value;
@@ -50,6 +47,17 @@ export function keptPerGeneration<T>(
     });
     return value;
   };
+  return Object.assign(reader, {
+    forget: () => {
+      kept = null;
+    },
+  });
+}
+
+/** A kept read, and `forget()` for a caller that found it stale before the invalidation came. */
+export interface KeptRead<T> {
+  (db: Kysely<Database>): Promise<T>;
+  forget(): void;
 }
 
 /**
@@ -68,16 +76,21 @@ export function wallSidebar(db: Kysely<Database>): Promise<WallSidebar> {
   return processReader(db);
 }
 
-let versionReader: ((db: Kysely<Database>) => Promise<string>) | null = null;
+let versionReader: KeptRead<string> | null = null;
 
 /**
- * The content version (content-version.ts) a page's ETag is made from, read once per change
- * instead of twice per render: a crawler's first visits paid two of a deep wall page's four
- * round trips for it (issue 19). It can only be older than what a page then shows, never newer
- * (pages show what was committed by the time they are read): the worst a stale tag does is a full
- * answer where a 304 was possible.
+ * The content version (content-version.ts) a page's ETag is made from, as it was when the render
+ * cache last changed: read once per change instead of before every render (issue 19). It may be
+ * older than what a render shows, until the change's invalidation arrives (NOTIFY's delay, or the
+ * candles' batching; a replica's lag): page-cache-middleware.ts reads the version afresh after
+ * each render and makes the tag from it only when the two are equal.
  */
 export function sharedContentVersion(db: Kysely<Database>): Promise<string> {
   versionReader ??= keptPerGeneration(renderCache(), contentVersion);
   return versionReader(db);
+}
+
+/** Drops the kept content version: a render found a newer one, so the next pages read it again. */
+export function forgetSharedContentVersion(): void {
+  versionReader?.forget();
 }
