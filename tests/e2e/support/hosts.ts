@@ -118,6 +118,8 @@ export async function roundRobinProxy(upstreams: () => string[], port = 0): Prom
     delete headers['x-test-client'];
     headers['x-forwarded-for'] = client;
     for (const index of order) {
+      // Drained while an earlier host of the order was tried (a GET retried after a reset).
+      if (pinned === undefined && drained.has(index)) continue;
       const target = new URL(req.url ?? '/', hosts[index]);
       inFlight.set(index, (inFlight.get(index) ?? 0) + 1);
       res.once('close', () => inFlight.set(index, (inFlight.get(index) ?? 1) - 1));
