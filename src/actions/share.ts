@@ -24,7 +24,8 @@ export const share = formAction(
         otherFields: [input.title, input.event],
         ipHash,
       },
-      { settings, checkFlood: !limitsLifted },
+      // The duplicate rule runs in the insert, or with the flood rule when that one runs.
+      { settings, checkFlood: !limitsLifted, duplicatesRefusedOnInsert: true },
     );
     const created = await createSouvenir(
       db,
@@ -37,7 +38,7 @@ export const share = formAction(
         event: input.event,
         locale: locals.locale,
       },
-      submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }),
+      { ...submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }), refuseDuplicates: true },
     );
     if (input.photoUpload) {
       const attached = await attachStagedPhotos(db, input.photoUpload, created.id, photoCaptions(input));

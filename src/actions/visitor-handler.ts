@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { MessageKey } from '../lib/i18n/index.ts';
 import { getRuntime } from '../lib/runtime.ts';
-import { getDiscussionSettings } from '../lib/rules/settings.ts';
+import { discussionSettingsInForce } from '../lib/rules/settings-in-force.ts';
 import type { DiscussionSettings } from '../lib/rules/settings.ts';
 import { visitorIpHash } from '../lib/security/client-address.ts';
 import { enforceRateLimit } from '../lib/security/enforce-limit.ts';
@@ -14,7 +14,7 @@ export interface Visit {
   db: Kysely<Database>;
   /** The keyed hash of the visitor's address, never the address (null when it cannot be read). */
   ipHash: string | null;
-  /** The discussion rules, read at most once per request. */
+  /** The discussion rules, read at most once per request (and kept while the process hears their changes). */
   settings: () => Promise<DiscussionSettings>;
   /** Rate limits and the flood rule are off (load tests, the demo). */
   limitsLifted: boolean;
@@ -42,7 +42,7 @@ export function visitorHandler<Input, Output>(
     const db = runtime.handle.db;
     const ipHash = visitorIpHash(runtime, context);
     let read: Promise<DiscussionSettings> | undefined;
-    const settings = () => (read ??= getDiscussionSettings(db));
+    const settings = () => (read ??= discussionSettingsInForce(db));
     try {
       if (!runtime.limitsLifted) await enforceRateLimit(db, action, ipHash, { settings: await settings() });
       return await run(input, { db, ipHash, settings, limitsLifted: runtime.limitsLifted, locals: context.locals });

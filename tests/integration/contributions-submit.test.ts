@@ -2,6 +2,8 @@ import { it, expect } from 'vitest';
 import { journalEntry } from '../helpers/journal.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { insertContribution } from '../../src/lib/contributions/submit.ts';
+import type { SubmissionContext } from '../../src/lib/contributions/submit.ts';
+import { saveMailSettings } from '../../src/lib/mail/settings.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
 
 const draft = {
@@ -65,5 +67,100 @@ describeEachDatabase('inserting a contribution', (t) => {
       .where('target_type', '=', 'comment')
       .executeTakeFirstOrThrow();
     expect(event).toEqual({ actor_label: 'public', target_type: 'comment' });
+  });
+});
+
+describeEachDatabase('sharing a contribution (the public’s insert, with its mail)', (t) => {
+  const origin = 'https://mur.example';
+  const own = { title: null, memory_year: null, event: null, hashtags: [], consent_at: now };
+  /** Shared from a form (with its mail) unless `context` says otherwise; `mail: null` for a script. */
+  const share = (
+    changes: Partial<typeof draft> = {},
+    context: Omit<Partial<SubmissionContext>, 'mail'> & { mail?: SubmissionContext['mail'] | null } = {},
+  ) => {
+    const { mail = { origin }, ...rest } = context;
+    return insertContribution(t.db, 'souvenir', { ...draft, ...changes }, own, {
+      ipHash: 'ip',
+      now,
+      refuseDuplicates: true,
+      ...rest,
+      ...(mail ? { mail } : {}),
+    });
+  };
+  const outbox = () => t.db.selectFrom('mail_outbox').select(['kind', 'to_address', 'status']).orderBy('id').execute();
+  const counted = () => t.db.selectFrom('mail_budget').select('messages').execute();
+  const stored = async () => ({
+    souvenirs: (await t.db.selectFrom('souvenir').select('id').execute()).length,
+    journal: (await t.db.selectFrom('moderation_event').select('id').execute()).length,
+    outbox: (await outbox()).length,
+    budget: await counted(),
+  });
+
+  it('stores the row, its journal row and the received message, counted against the budget, in one statement', async () => {
+    t.queries.length = 0;
+    const created = await share();
+    expect(t.queries).toHaveLength(1);
+    const event = await journalEntry(t.db, { target_id: created.id });
+    expect(event).toMatchObject({
+      actor_label: 'public',
+      action: 'submit',
+      after: { status: 'pending', flagReasons: [] },
+    });
+    expect(await outbox()).toEqual([{ kind: 'received', to_address: 'camille@example.org', status: 'queued' }]);
+    expect(await counted()).toEqual([{ messages: 1 }]);
+    const message = await t.db.selectFrom('mail_outbox').select('body_text').executeTakeFirstOrThrow();
+    expect(message.body_text).toContain(`/mes-souvenirs/${created.token}`);
+  });
+
+  it('holds the received message beyond the address’s daily budget, as the admin set it', async () => {
+    await saveMailSettings(t.db, { perAddressPerDay: 2 }, { id: null, label: 'admin' });
+    for (const body of ['Un', 'Deux', 'Trois']) await share({ body, bodyHtml: `<p>${body}</p>` });
+    expect((await outbox()).map((m) => m.status)).toEqual(['queued', 'queued', 'held']);
+    expect(await counted()).toEqual([{ messages: 3 }]);
+  });
+
+  it('refuses a duplicate and stores nothing: no row, journal row, message or count', async () => {
+    await share();
+    const before = await stored();
+    const again = [
+      () => share({ authorName: 'Autre nom' }),
+      () => share({ authorEmail: 'CAMILLE@example.org', authorName: 'Autre nom' }, { mail: null }),
+      () => share({}, { mail: { origin, subscribe: true } }),
+    ];
+    for (const attempt of again)
+      await expect(attempt()).rejects.toMatchObject({ name: 'RuleRefusal', code: 'duplicate' });
+    expect(await stored()).toEqual(before);
+    // Someone else may say the same; without refuseDuplicates (scripts, imports) nothing is refused.
+    await share({ authorName: 'Marc', authorEmail: 'marc@example.org' });
+    await share({}, { refuseDuplicates: false });
+    expect((await stored()).souvenirs).toBe(3);
+  });
+
+  it('does not count a trashed text as a duplicate', async () => {
+    const first = await share();
+    await t.db.updateTable('souvenir').set({ status: 'trash' }).where('id', '=', first.id).execute();
+    await expect(share()).resolves.toMatchObject({ status: 'pending' });
+  });
+
+  it('stores it with the team’s messages in one transaction when a member chose every new item', async () => {
+    await t.db
+      .insertInto('app_user')
+      .values({
+        username: 'ana',
+        display_name: 'Ana',
+        role: 'moderator',
+        password_hash: 'x',
+        email: 'ana@equipe.example',
+        mail_mode: 'each',
+      })
+      .execute();
+    await share();
+    expect(await outbox()).toEqual([
+      { kind: 'received', to_address: 'camille@example.org', status: 'queued' },
+      { kind: 'team_new', to_address: 'ana@equipe.example', status: 'queued' },
+    ]);
+    expect((await stored()).souvenirs).toBe(1);
+    await expect(share({ authorName: 'Autre' })).rejects.toMatchObject({ code: 'duplicate' });
+    expect((await outbox()).length).toBe(2);
   });
 });

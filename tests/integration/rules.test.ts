@@ -223,6 +223,23 @@ describeEachDatabase('discussion rules', (t) => {
     expect((await evaluateSubmission(t.db, { ...again, body: 'Le balcon chantait fort.' })).outcome).toBe('pending');
   });
 
+  it('leaves duplicates to the insert when asked, unless the flood rule reads anyway: then one statement answers both, duplicate first', async () => {
+    await souvenir({ body: 'Le balcon chantait.', email: 'lea@example.org', at: at(-5) });
+    const settings = await getDiscussionSettings(t.db);
+    const again = submission({ kind: 'souvenir', body: 'Le balcon chantait.', email: 'lea@example.org', now: at(0) });
+    const onInsert = { settings, duplicatesRefusedOnInsert: true };
+    t.queries.length = 0;
+    expect((await evaluateSubmission(t.db, again, { ...onInsert, checkFlood: false })).outcome).toBe('pending');
+    expect(t.queries).toHaveLength(0);
+    // Sent again 5 s later: a duplicate and a flood; the duplicate is what the author is told.
+    await expect(evaluateSubmission(t.db, again, onInsert)).rejects.toMatchObject({ code: 'duplicate' });
+    expect(t.queries).toHaveLength(1);
+    await expect(evaluateSubmission(t.db, { ...again, body: 'Un autre soir.' }, onInsert)).rejects.toMatchObject({
+      code: 'flood',
+      retryAfterSeconds: 10,
+    });
+  });
+
   it('approves a known author at once only when the setting is on, matching name and email together', async () => {
     const s = await souvenir();
     const earlier = await comment(s.id, { name: 'Marc', email: 'marc@example.org', at: at(-600) });

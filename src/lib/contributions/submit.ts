@@ -1,14 +1,16 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CommentTable, Database, SouvenirStatus, SouvenirTable } from '../../../db/types.ts';
 import { newPublicId, newToken, hashToken } from '../security/tokens.ts';
-import { auditColumns } from '../moderation/audit.ts';
-import { contributionsOf } from './kinds.ts';
 import type { ContributionKind, ContributionTable } from './kinds.ts';
-import { queueReceived, queueReplies } from '../mail/contribution-mail.ts';
+import { queueReceived, queueReplies, receivedMessage } from '../mail/contribution-mail.ts';
 import type { MailRequest } from '../mail/contribution-mail.ts';
-import { NEW_ITEM_MODES, queueNewItemNotices, teamRecipientsQuery } from '../mail/team.ts';
+import { isDeliverable } from '../mail/outbox.ts';
+import { queueNewItemNotices } from '../mail/team.ts';
+import type { TeamRecipient } from '../mail/team.ts';
+import { RuleRefusal } from '../rules/refusal.ts';
 import { toPlainText } from '../sanitize/sanitize.ts';
+import { insertNewRow, insertWithReceivedMail } from './submit-statement.ts';
+import type { NewRow } from './submit-statement.ts';
 
 /** What every kind's form asks of its author. */
 export interface ContributionDraft {
@@ -32,6 +34,11 @@ export interface SubmissionContext {
    * it; scripts and demo data do not, and spam is never written to.
    */
   mail?: MailRequest & { subscribe?: boolean };
+  /**
+   * Refuse the text when it duplicates a stored one (RuleRefusal `duplicate`), in the insert
+   * itself: the public's forms set it, with evaluate.ts's `duplicatesRefusedOnInsert`.
+   */
+  refuseDuplicates?: boolean;
 }
 
 export interface Submitted {
@@ -66,12 +73,14 @@ export interface OwnColumns {
 
 /**
  * Stores a new contribution with its audit row (`submit`, the status and the rules' reasons), in
- * one statement: as atomic as a transaction, one round trip instead of two (sharing is the
- * busiest write, see `npm run bench`). The body is stored as written and as sanitised (`bodyHtml`,
+ * one statement (submit-statement.ts). The body is stored as written and as sanitised (`bodyHtml`,
  * which the caller made, so that a refusal comes before any write). Approving at once (a known
  * author) sets `approved_at`; telling the wall is the caller's, once its transaction commits.
- * With `context.mail`, the row and its messages (mail/contribution-mail.ts) are one transaction:
- * the caller's when `db` is one, else a transaction of its own.
+ * With `context.mail`, the row and its messages (mail/contribution-mail.ts) are stored together:
+ * in the same statement when the *received* message is the only one (sharing is the busiest
+ * write, issue 19), else in one transaction, the caller's when `db` is one. With
+ * `context.refuseDuplicates`, throws RuleRefusal `duplicate` and stores nothing when the text
+ * duplicates a stored one (rules/duplicate.ts).
  */
 export async function insertContribution<K extends ContributionKind>(
   db: Kysely<Database>,
@@ -101,50 +110,49 @@ export async function insertContribution<K extends ContributionKind>(
     updated_at: now,
     approved_at: status === 'approved' ? now : null,
   };
-  const tellsTeam = Boolean(context.mail) && status === 'pending' && !context.isDemo;
-  const insertRow = (into: Kysely<Database>) =>
-    contributionsOf(into)
-      // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
-      .with('created', (qb) =>
-        qb
-          .insertInto(kind as ContributionKind)
-          .values(row)
-          .returning('id'),
-      )
-      .insertInto('moderation_event')
-      .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])
-      .expression((eb) =>
-        eb.selectFrom('created').select([
-          ...auditColumns({
-            actor: { id: null, label: context.isDemo ? 'demo' : 'public' },
-            action: 'submit',
-            targetType: kind,
-            after: { status, flagReasons },
-          }),
-          'created.id as target_id',
-        ]),
-      )
-      .returning('target_id')
-      // The members of the team to tell of a text waiting for moderation, read in the same round
-      // trip (sharing is the busiest write, issue 19).
-      .$if(tellsTeam, (qb) => qb.returning(jsonArrayFrom(teamRecipientsQuery(into, NEW_ITEM_MODES)).as('team')))
-      .executeTakeFirstOrThrow();
+  const placed = own as { souvenir_id?: number; parent_id?: number | null };
+  const refuse = context.refuseDuplicates
+    ? {
+        kind,
+        name: draft.authorName,
+        email: draft.authorEmail,
+        body: draft.body,
+        souvenirId: placed.souvenir_id ?? null,
+        parentId: placed.parent_id ?? null,
+      }
+    : null;
+  const target: NewRow = { kind, row, isDemo: context.isDemo ?? false, refuse };
+  const submitted = { publicId, status, token };
   const mail = context.mail;
-  if (!mail || status === 'spam' || context.isDemo) {
-    const created = await insertRow(db);
-    return { id: created.target_id, publicId, status, token };
+  const tellsTeam = Boolean(mail) && status === 'pending' && !context.isDemo;
+  const stored = async (into: Kysely<Database>) => {
+    const created = await insertNewRow(into, target, tellsTeam);
+    if (!created) throw new RuleRefusal('duplicate');
+    return { id: created.target_id, team: (created as { team?: TeamRecipient[] }).team ?? [] };
+  };
+  if (!mail || status === 'spam' || context.isDemo) return { id: (await stored(db)).id, ...submitted };
+
+  const author = { name: draft.authorName, email: draft.authorEmail, locale: draft.locale };
+  const published = status === 'approved';
+  // Only the *received* message to write (no subscription to confirm, no reply to tell, an
+  // address a header may carry): all in one statement.
+  if (!mail.subscribe && !(kind === 'comment' && published) && isDeliverable(author.email)) {
+    const received = receivedMessage(kind, { token, published }, author, mail);
+    const once = await insertWithReceivedMail(db, target, received, tellsTeam, now);
+    if (once.id !== null) return { id: once.id, ...submitted };
+    if (once.duplicate) throw new RuleRefusal('duplicate');
+    // A member of the team is to be told too: stored below with their messages.
   }
   const withMail = async (trx: Transaction<Database>) => {
-    const { target_id: id, team } = await insertRow(trx);
-    const author = { name: draft.authorName, email: draft.authorEmail, locale: draft.locale };
-    await queueReceived(trx, kind, { id, token, published: status === 'approved' }, author, mail, now);
+    const { id, team } = await stored(trx);
+    await queueReceived(trx, kind, { id, token, published }, author, mail, now);
     // Approved at once (a known author): whoever follows the conversation hears of it now.
-    if (kind === 'comment' && status === 'approved') await queueReplies(trx, id, mail, now);
+    if (kind === 'comment' && published) await queueReplies(trx, id, mail, now);
     // Waiting for moderation: members of the team who chose every new item hear of it now.
     if (status === 'pending') {
-      await queueNewItemNotices(trx, kind, { id, text: toPlainText(draft.bodyHtml) }, mail.origin, team ?? [], now);
+      await queueNewItemNotices(trx, kind, { id, text: toPlainText(draft.bodyHtml) }, mail.origin, team, now);
     }
-    return { id, publicId, status, token };
+    return { id, ...submitted };
   };
   return db.isTransaction ? withMail(db as Transaction<Database>) : db.transaction().execute(withMail);
 }

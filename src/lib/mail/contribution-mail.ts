@@ -7,6 +7,7 @@ import { normaliseAddress } from './address.ts';
 import { decisionMail, receivedMail, replyMail } from './compose.ts';
 import { mailLinks } from './links.ts';
 import { enqueueMail } from './outbox.ts';
+import type { OutgoingMail } from './outbox.ts';
 import { UNDO_WINDOW_MS } from '../moderation/flash.ts';
 import { createSubscription } from './subscriptions.ts';
 import { commentWithSouvenir } from '../comments/with-souvenir.ts';
@@ -36,7 +37,18 @@ export async function queueReceived(
         now,
       )
     : null;
-  const mail = receivedMail(request.origin, {
+  await enqueueMail(trx, receivedMessage(kind, created, author, request, confirmToken), now);
+}
+
+/** The *received* message itself (see queueReceived), `confirmToken` when a subscription awaits confirmation. */
+export function receivedMessage(
+  kind: ContributionKind,
+  created: { token: string; published: boolean },
+  author: { name: string; email: string; locale: string },
+  request: MailRequest,
+  confirmToken: string | null = null,
+): OutgoingMail {
+  return receivedMail(request.origin, {
     kind,
     to: author.email,
     name: author.name,
@@ -45,7 +57,6 @@ export async function queueReceived(
     published: created.published,
     confirmToken,
   });
-  await enqueueMail(trx, mail, now);
 }
 
 /** Who wrote a contribution and where the public reads it; null when nobody should be written to. */

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database, MailStatus } from '../../../db/types.ts';
 import { candleDay } from '../wall/candles.ts';
 import { addressHash } from './address.ts';
-import { MAIL_SETTINGS_KEY, readMailSettings } from './settings.ts';
+import { perAddressPerDaySql } from './settings.ts';
 
 /** Senders LISTEN here; a NOTIFY is delivered at commit, so a sender never wakes before the row exists. */
 export const MAIL_CHANNEL = 'mail_queued';
@@ -42,7 +42,13 @@ export type Enqueued =
 /** One address, no spaces, commas, angle brackets or line breaks. */
 const DELIVERABLE = /^[^\s@,;<>"()[\]\\]+@[^\s@,;<>"()[\]\\]+$/;
 
-function columns(mail: OutgoingMail, now: Date) {
+/** Whether `address` is one bare address a message's header may carry. */
+export function isDeliverable(address: string): boolean {
+  return DELIVERABLE.test(address);
+}
+
+/** A message's row in `mail_outbox`, all but its status. */
+export function outboxColumns(mail: OutgoingMail, now: Date) {
   return {
     kind: mail.kind,
     locale: mail.locale,
@@ -60,6 +66,14 @@ function columns(mail: OutgoingMail, now: Date) {
   };
 }
 
+/** The row of `address`'s budget today (Paris): counted under its hash, never the address. */
+export function budgetKey(address: string, now: Date) {
+  return { address_hash: addressHash(address), day: candleDay(now) };
+}
+
+/** On a conflict with today's row of the address: one message more. */
+export const COUNT_ONE_MORE = { messages: sql<number>`mail_budget.messages + 1` };
+
 /**
  * Counts one more message to `address` today (Paris) and says whether it may go. The budget in
  * force is read in the same statement (one round trip, not two: sharing is the busiest write).
@@ -67,14 +81,11 @@ function columns(mail: OutgoingMail, now: Date) {
 async function withinBudget(trx: Transaction<Database>, address: string, now: Date): Promise<'queued' | 'held'> {
   const counted = await trx
     .insertInto('mail_budget')
-    .values({ address_hash: addressHash(address), day: candleDay(now), messages: 1 })
-    .onConflict((oc) => oc.columns(['address_hash', 'day']).doUpdateSet({ messages: sql`mail_budget.messages + 1` }))
-    .returning((eb) => [
-      'messages',
-      eb.selectFrom('setting').select('value').where('key', '=', MAIL_SETTINGS_KEY).as('settings'),
-    ])
+    .values({ ...budgetKey(address, now), messages: 1 })
+    .onConflict((oc) => oc.columns(['address_hash', 'day']).doUpdateSet(COUNT_ONE_MORE))
+    .returning(['messages', perAddressPerDaySql().as('allowed')])
     .executeTakeFirstOrThrow();
-  return counted.messages <= readMailSettings(counted.settings).perAddressPerDay ? 'queued' : 'held';
+  return counted.messages <= counted.allowed ? 'queued' : 'held';
 }
 
 /**
@@ -99,7 +110,7 @@ export async function enqueueMail(trx: Transaction<Database>, mail: OutgoingMail
   if (!DELIVERABLE.test(mail.to)) {
     const row = await trx
       .insertInto('mail_outbox')
-      .values({ ...columns(mail, now), status: 'failed', failed_at: now, last_error: 'address refused' })
+      .values({ ...outboxColumns(mail, now), status: 'failed', failed_at: now, last_error: 'address refused' })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: Number(row.id), status: 'failed' };
@@ -108,7 +119,7 @@ export async function enqueueMail(trx: Transaction<Database>, mail: OutgoingMail
   // Senders are woken in the same statement as the row: delivered at commit, one round trip.
   const row = await trx
     .insertInto('mail_outbox')
-    .values({ ...columns(mail, now), status })
+    .values({ ...outboxColumns(mail, now), status })
     .returning(status === 'queued' ? ['id', sql<null>`pg_notify(${MAIL_CHANNEL}, '')`.as('woken')] : ['id'])
     .executeTakeFirstOrThrow();
   return { id: Number(row.id), status };

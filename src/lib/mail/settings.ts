@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { defineSetting } from '../settings/setting-row.ts';
 
 /** What an admin sets about email, beside the discussion rules (setting `mail`). */
@@ -24,6 +26,18 @@ export function readMailSettings(value: unknown): MailSettings {
         ? perDay
         : DEFAULT_MAIL_SETTINGS.perAddressPerDay,
   };
+}
+
+/**
+ * `readMailSettings(stored).perAddressPerDay`, as SQL read from the `setting` row, for a statement
+ * that counts a message and decides its status in one round trip (outbox.ts). It must say what
+ * readMailSettings says of every stored value (a test compares the two).
+ */
+export function perAddressPerDaySql(): RawBuilder<number> {
+  const { min, max } = MAIL_LIMITS.perAddressPerDay;
+  const stored = sql`value->'perAddressPerDay'`;
+  const asNumber = sql`(value->>'perAddressPerDay')::numeric`;
+  return sql<number>`coalesce((select case when jsonb_typeof(${stored}) = 'number' and ${asNumber} between ${min}::int and ${max}::int and ${asNumber} = trunc(${asNumber}) then ${asNumber}::int end from setting where key = ${MAIL_SETTINGS_KEY}::text), ${DEFAULT_MAIL_SETTINGS.perAddressPerDay}::int)`;
 }
 
 const mailSetting = defineSetting<MailSettings>({

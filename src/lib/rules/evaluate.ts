@@ -7,6 +7,7 @@ import { countLinks, firstMatchingWord, stripTags } from './text.ts';
 import { RuleRefusal } from './refusal.ts';
 import { contributionsOf } from '../contributions/kinds.ts';
 import type { ContributionKind } from '../contributions/kinds.ts';
+import { duplicatesOf } from './duplicate.ts';
 
 export interface Submission {
   kind: ContributionKind;
@@ -44,6 +45,13 @@ export interface EvaluateOptions {
    * meet itself) and never approved at once (an edit does not publish): `pending` or `spam`.
    */
   recheck?: boolean;
+  /**
+   * The caller's insert refuses a duplicate itself (`SubmissionContext.refuseDuplicates`): no
+   * statement of its own for it, unless the flood rule reads one anyway, which then answers both
+   * (a duplicate is still refused before a flood, as WordPress does). One round trip less per
+   * share (issue 19).
+   */
+  duplicatesRefusedOnInsert?: boolean;
 }
 
 /**
@@ -63,10 +71,13 @@ export async function evaluateSubmission(
   const settings = options.settings ?? (await getDiscussionSettings(db));
   const now = submission.now ?? new Date();
 
-  if (!options.recheck && (await isDuplicate(db, submission))) throw new RuleRefusal('duplicate');
-  if (!options.recheck && options.checkFlood !== false && settings.floodSeconds > 0) {
-    const wait = await floodWaitSeconds(db, submission, settings.floodSeconds, now);
-    if (wait > 0) throw new RuleRefusal('flood', wait);
+  if (!options.recheck) {
+    const checkFlood = options.checkFlood !== false && settings.floodSeconds > 0;
+    if (checkFlood || !options.duplicatesRefusedOnInsert) {
+      const { duplicate, wait } = await duplicateAndFlood(db, submission, checkFlood ? settings.floodSeconds : 0, now);
+      if (duplicate) throw new RuleRefusal('duplicate');
+      if (wait > 0) throw new RuleRefusal('flood', wait);
+    }
   }
 
   const fields = [
@@ -97,30 +108,16 @@ export async function evaluateSubmission(
 }
 
 /**
- * The same text from the same email or name: on the same souvenir and parent for a comment,
- * anywhere for a souvenir. Trashed texts do not count (as in WordPress).
+ * Whether the text duplicates a stored one (rules/duplicate.ts), and the seconds left before this
+ * IP hash or email may submit again (souvenirs and comments alike; 0 with `floodSeconds` 0), in
+ * one statement: every share and comment pays these checks.
  */
-async function isDuplicate(db: Kysely<Database>, s: Submission): Promise<boolean> {
-  const sameAuthor = sql<boolean>`(lower(author_email) = lower(${s.email}) or author_name = ${s.name})`;
-  // A souvenir's text is looked up by its md5 (indexed); a comment's only within its thread.
-  const samePlace =
-    s.kind === 'souvenir'
-      ? sql<boolean>`md5(body_raw) = md5(${s.body})`
-      : sql<boolean>`souvenir_id = ${s.souvenirId ?? -1} and parent_id is not distinct from ${s.parentId ?? null}::int`;
-  const row = await contributionsOf(db)
-    .selectFrom(s.kind)
-    .select('id')
-    .where(samePlace)
-    .where('body_raw', '=', s.body)
-    .where(sameAuthor)
-    .where('status', '<>', 'trash')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Seconds left before this IP hash or email may submit again (souvenirs and comments alike), or 0. */
-async function floodWaitSeconds(db: Kysely<Database>, s: Submission, floodSeconds: number, now: Date): Promise<number> {
+async function duplicateAndFlood(
+  db: Kysely<Database>,
+  s: Submission,
+  floodSeconds: number,
+  now: Date,
+): Promise<{ duplicate: boolean; wait: number }> {
   const since = new Date(now.getTime() - floodSeconds * 1000);
   const latest = (kind: ContributionKind) =>
     contributionsOf(db)
@@ -135,15 +132,20 @@ async function floodWaitSeconds(db: Kysely<Database>, s: Submission, floodSecond
       )
       .orderBy('created_at', 'desc')
       .limit(1);
-  // Both kinds in one statement: every share and comment pays this check (one round trip, not two).
   const row = await db
-    .selectNoFrom([latest('souvenir').as('souvenir'), latest('comment').as('comment')])
+    .selectNoFrom((eb) => [
+      eb.exists(duplicatesOf(db, s)).as('duplicate'),
+      ...(floodSeconds > 0 ? [latest('souvenir').as('souvenir'), latest('comment').as('comment')] : []),
+    ])
     .executeTakeFirstOrThrow();
-  const times = [row.souvenir, row.comment].filter((at): at is Date => at != null).map((at) => new Date(at).getTime());
-  if (times.length === 0) return 0;
-  const last = Math.max(...times);
-  const waitMs = last + floodSeconds * 1000 - now.getTime();
-  return waitMs > 0 ? Math.min(floodSeconds, Math.ceil(waitMs / 1000)) : 0;
+  const duplicate = Boolean(row.duplicate);
+  const flood = row as { souvenir?: Date | string | null; comment?: Date | string | null };
+  const times = [flood.souvenir, flood.comment]
+    .filter((at): at is Date | string => at != null)
+    .map((at) => new Date(at).getTime());
+  if (times.length === 0) return { duplicate, wait: 0 };
+  const waitMs = Math.max(...times) + floodSeconds * 1000 - now.getTime();
+  return { duplicate, wait: waitMs > 0 ? Math.min(floodSeconds, Math.ceil(waitMs / 1000)) : 0 };
 }
 
 /** An earlier approved souvenir or comment under the same name and email (WordPress matches both). */

@@ -1,4 +1,5 @@
 import { defineSetting } from '../settings/setting-row.ts';
+import { announceSettingChange } from '../settings/kept-setting.ts';
 import { parseWordList } from './text.ts';
 import { DEFAULT_BUDGETS, LIMITED_ACTIONS } from '../security/rate-limit.ts';
 import type { Budget, LimitedAction } from '../security/rate-limit.ts';
@@ -115,13 +116,19 @@ const discussionSetting = defineSetting<DiscussionSettings>({
     return readDiscussionSettings(settings);
   },
   action: 'settings',
+  // Every process keeps the rules in memory while it listens (settings-in-force.ts).
+  alsoIn: announceSettingChange,
 });
 
-/** The rules in force: read on every submission, so a change holds at once in every app process. */
+/**
+ * The rules as stored, read from the database each time. A server's Actions use
+ * `discussionSettingsInForce`, which keeps them in memory until a change is announced.
+ */
 export const getDiscussionSettings = discussionSetting.get;
 
 /**
- * Stores new rules with their audit row (before and after) in one transaction; returns them as
- * stored. Throws RangeError for values outside SETTING_LIMITS (the Action validates first).
+ * Stores new rules with their audit row (before and after) in one transaction, announced to every
+ * process at commit; returns them as stored. Throws RangeError for values outside SETTING_LIMITS
+ * (the Action validates first).
  */
 export const saveDiscussionSettings = discussionSetting.save;
