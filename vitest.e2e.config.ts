@@ -27,6 +27,7 @@ const ON_POSTGRES_TOO = [
   'privacy',
   'comments',
   'wall',
+  'wall-shell',
 ];
 const onlyPostgres = process.env.TEST_ONLY_POSTGRES === '1' && Boolean(process.env.DATABASE_URL);
 

@@ -16,5 +16,7 @@ declare namespace App {
      * copy then survives changes to other souvenirs (wall/render-cache.ts).
      */
     shownSouvenirId?: number;
+    /** Set by the wall's page when it rendered a deep page whose shell may serve its neighbours (wall/wall-shell.ts). */
+    wallShellSeed?: import('./lib/wall/wall-shell.ts').WallShellSeed;
   }
 }

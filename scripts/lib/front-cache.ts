@@ -7,24 +7,18 @@
  * as the rest of the pipeline finished it (security headers and the CSP with its script hashes
  * included) and which the process's one `wall_changed` listener empties. Which requests may be
  * answered, and under which key, is the same `cacheDecision` Astro's middleware uses. What this
- * layer adds: brotli and gzip copies of each entry (made once per entry, off the event loop),
- * an ETag per encoding, and one render at a time per page after a change.
+ * layer adds: brotli and gzip copies of each entry (made once per entry and encoding asked for,
+ * off the event loop), an ETag per encoding, one render at a time per page after a change, and
+ * pages made without Astro when a `fill` can (deep wall pages from their view's shell).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
-import { compressAll, pickEncoding } from './front-encoding.ts';
+import { compress, pickEncoding } from './front-encoding.ts';
 import type { Encoding } from './front-encoding.ts';
 
 type Headers = Record<string, string>;
-
-interface Prepared {
-  full: Record<Encoding, { headers: Headers; body: Buffer }>;
-  notModified: Record<Encoding, Headers>;
-  /** The entry's ETag without quotes, W/ or encoding suffix, for If-None-Match. */
-  opaque: string;
-}
 
 /** Lucia's cookie (src/lib/auth/lucia.ts): `__Host-session` over https, `session` otherwise. */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?session=/;
@@ -40,28 +34,73 @@ function opaqueTag(tag: string): string {
     .replace(/-(br|gz)$/, '');
 }
 
-async function prepare(entry: CachedPage): Promise<Prepared> {
+interface Variant {
+  headers: Headers;
+  body: Buffer;
+}
+
+interface Prepared {
+  identity: Variant;
+  /**
+   * The compressed copies, each made the first time a client asks for it: a page a crawler asks
+   * for once is compressed at most once, in the encoding it asked for (issue 19).
+   */
+  compressed: { br?: Variant | Promise<Variant>; gzip?: Variant | Promise<Variant> };
+  notModified: Record<Encoding, Headers>;
+  /** The entry's ETag without quotes, W/ or encoding suffix, for If-None-Match. */
+  opaque: string;
+}
+
+function variantHeaders(base: Headers, etag: string, encoding: Encoding, length: number): Headers {
+  const headers: Headers = {
+    ...base,
+    etag: etag.replace(/"$/, `${SUFFIX[encoding]}"`),
+    'content-length': String(length),
+  };
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  return headers;
+}
+
+function prepare(entry: CachedPage): Prepared {
   const base: Headers = {};
   for (const [name, value] of entry.headers) base[name] = base[name] ? `${base[name]}, ${value}` : value;
   base.vary = base.vary ? `${base.vary}, Accept-Encoding` : 'Accept-Encoding';
-  const bodies = await compressAll(Buffer.from(entry.body.buffer, entry.body.byteOffset, entry.body.byteLength));
-  const full = {} as Prepared['full'];
+  const body = Buffer.from(entry.body.buffer, entry.body.byteOffset, entry.body.byteLength);
   const notModified = {} as Prepared['notModified'];
   for (const encoding of ['identity', 'br', 'gzip'] as const) {
-    const body = bodies[encoding];
-    const headers: Headers = {
-      ...base,
-      etag: entry.etag.replace(/"$/, `${SUFFIX[encoding]}"`),
-      'content-length': String(body.length),
-    };
-    if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    full[encoding] = { headers, body };
+    const headers = variantHeaders(base, entry.etag, encoding, 0);
     notModified[encoding] = Object.fromEntries(Object.entries(headers).filter(([name]) => KEPT_ON_304.has(name)));
   }
-  return { full, notModified, opaque: opaqueTag(entry.etag) };
+  return {
+    identity: { headers: variantHeaders(base, entry.etag, 'identity', body.length), body },
+    compressed: {},
+    notModified,
+    opaque: opaqueTag(entry.etag),
+  };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, prepared: Prepared): void {
+/** The entry's copy in `encoding`, or the promise of it while it is being compressed. */
+function variant(entry: CachedPage, prepared: Prepared, encoding: Encoding): Variant | Promise<Variant> {
+  if (encoding === 'identity') return prepared.identity;
+  const known = prepared.compressed[encoding];
+  if (known) return known;
+  const base = prepared.identity.headers;
+  const made = compress(prepared.identity.body, encoding).then((body) => {
+    const done = { headers: variantHeaders(base, entry.etag, encoding, body.length), body };
+    prepared.compressed[encoding] = done;
+    return done;
+  });
+  prepared.compressed[encoding] = made;
+  return made;
+}
+
+function write(req: IncomingMessage, res: ServerResponse, status: number, chosen: Variant): true {
+  res.writeHead(status, chosen.headers);
+  res.end(req.method === 'HEAD' ? undefined : chosen.body);
+  return true;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, entry: CachedPage, prepared: Prepared): true | Promise<true> {
   const encoding = pickEncoding(req.headers['accept-encoding']);
   const ifNoneMatch = req.headers['if-none-match'];
   if (
@@ -70,11 +109,12 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, prepare
   ) {
     res.writeHead(304, prepared.notModified[encoding]);
     res.end();
-    return;
+    return true;
   }
-  const variant = prepared.full[encoding];
-  res.writeHead(status, variant.headers);
-  res.end(req.method === 'HEAD' ? undefined : variant.body);
+  const chosen = variant(entry, prepared, encoding);
+  return chosen instanceof Promise
+    ? chosen.then((done) => write(req, res, entry.status, done))
+    : write(req, res, entry.status, chosen);
 }
 
 export interface FrontCache {
@@ -90,20 +130,26 @@ export interface FrontCache {
 export interface FrontCacheOptions {
   /** PUBLIC_ORIGIN, parsed (src/lib/security/public-origin.ts): the origin cache keys start with. */
   publicOrigin?: string | undefined;
+  /**
+   * Makes a page no cache holds without Astro, when it can (a deep wall page from its view's
+   * shell: src/lib/wall/shell-fill.ts): null at once when it cannot, else the kept entry, or null
+   * when it found it could not after all. Astro renders whatever it does not make.
+   */
+  fill?: (url: URL, key: string, cookieHeader: string | undefined) => Promise<CachedPage | null> | null;
 }
 
 /** Headers with which a proxy tells Astro the visitor's protocol and host (trusted through `security.allowedDomains`). */
 const FORWARDED = ['x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port'] as const;
 
 export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
-  const { publicOrigin } = options;
+  const { publicOrigin, fill } = options;
   const cache = renderCache();
-  // Entries are replaced, never changed: the compressed copies live exactly as long as theirs.
-  const prepared = new WeakMap<CachedPage, Prepared | Promise<Prepared>>();
+  // Entries are replaced, never changed: the copies live exactly as long as theirs.
+  const prepared = new WeakMap<CachedPage, Prepared>();
   /** Pages being rendered by Astro for a miss; other misses of the same page wait for it. */
   const rendering = new Map<string, Promise<void>>();
 
-  function keyOf(req: IncomingMessage): string | null {
+  function pageOf(req: IncomingMessage): { key: string; url: URL } | null {
     const cookie = req.headers.cookie;
     if (cookie && SESSION_COOKIE.test(cookie)) return null;
     // Without PUBLIC_ORIGIN the key is the origin Astro saw, and Astro takes a proxy's forwarded
@@ -119,55 +165,56 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
       return null;
     }
     const decision = cacheDecision(req.method ?? 'GET', url, cookie, publicOrigin);
-    return decision.action === 'cache' ? decision.key : null;
+    return decision.action === 'cache' ? { key: decision.key, url } : null;
   }
 
-  function answer(req: IncomingMessage, res: ServerResponse, entry: CachedPage): boolean | Promise<boolean> {
+  function answer(req: IncomingMessage, res: ServerResponse, entry: CachedPage): true | Promise<true> {
     let ready = prepared.get(entry);
-    if (!ready) {
-      ready = prepare(entry).then((done) => {
-        prepared.set(entry, done);
-        return done;
-      });
-      prepared.set(entry, ready);
-    }
-    if (!(ready instanceof Promise)) {
-      send(req, res, entry.status, ready);
-      return true;
-    }
-    return ready.then((done) => {
-      send(req, res, entry.status, done);
-      return true;
+    if (!ready) prepared.set(entry, (ready = prepare(entry)));
+    return send(req, res, entry, ready);
+  }
+
+  /** Marks `key` as being made for this request: other misses of it wait until this answer is sent. */
+  function making(key: string, res: ServerResponse): void {
+    let done: () => void = () => {};
+    rendering.set(key, new Promise<void>((resolve) => (done = resolve)));
+    res.once('close', () => {
+      rendering.delete(key);
+      done();
     });
   }
 
   function lookupOrWait(
     req: IncomingMessage,
     res: ServerResponse,
-    key: string,
+    page: { key: string; url: URL },
     waited: boolean,
   ): boolean | Promise<boolean> {
+    const { key } = page;
     const entry = cache.lookup(key);
     if (entry) return answer(req, res, entry);
     const inFlight = rendering.get(key);
-    if (inFlight && !waited) return inFlight.then(() => lookupOrWait(req, res, key, true));
-    if (!inFlight && req.method === 'GET') {
-      // This request goes to Astro, whose middleware stores the page; the next ones wait for it.
-      let done: () => void = () => {};
-      rendering.set(key, new Promise<void>((resolve) => (done = resolve)));
-      res.once('close', () => {
-        rendering.delete(key);
-        done();
-      });
-    }
-    return false;
+    if (inFlight && !waited) return inFlight.then(() => lookupOrWait(req, res, page, true));
+    if (inFlight || req.method !== 'GET') return false;
+    // Made here from a shell, or else by Astro, whose middleware stores it: the next ones wait for it.
+    making(key, res);
+    const filling = fill?.(page.url, key, req.headers.cookie);
+    if (!filling) return false;
+    return filling.then(
+      (made) => (made ? answer(req, res, made) : false),
+      (error: unknown) => {
+        // Astro renders it instead: its render reads again, and answers the 503 page if it must.
+        console.error('[front-cache] could not make the page from its shell:', (error as Error).message);
+        return false;
+      },
+    );
   }
 
   return {
     handle(req, res) {
-      const key = keyOf(req);
-      return key === null ? false : lookupOrWait(req, res, key, false);
+      const page = pageOf(req);
+      return page === null ? false : lookupOrWait(req, res, page, false);
     },
-    cacheable: (req) => keyOf(req) !== null,
+    cacheable: (req) => pageOf(req) !== null,
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFrontCache } from './front-cache.ts';
 import { recordFrontCache } from './metrics.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
+import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -15,7 +16,7 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     console.warn('[front-cache] FRONT_CACHE=off: every request goes through Astro.');
     return astro;
   }
-  const front = createFrontCache({ publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN) });
+  const front = createFrontCache({ publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN), fill: fillFromShell });
   return (req, res) => {
     const served = front.handle(req, res);
     if (served === true) return recordFrontCache('hit');

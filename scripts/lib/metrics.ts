@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import client from 'prom-client';
+import { wallShellCounts } from '../../src/lib/wall/shell-counts.ts';
 import { sql } from 'kysely';
 import type { Runtime } from '../../src/lib/runtime.ts';
 
@@ -106,6 +107,15 @@ export function wireMetrics(runtime: Runtime): void {
     },
     runtime,
   );
+  labelledGauge({
+    name: 'mur_wall_deep_pages',
+    help: 'Deep wall pages since start: Astro renders cut into a shell, and pages filled from a shell.',
+    label: 'how',
+    read: () => {
+      const { cut, filled } = wallShellCounts();
+      return { cut, filled };
+    },
+  });
   const monitor = runtime.readRouter?.monitor;
   if (monitor) {
     labelledGauge({

@@ -4,7 +4,8 @@ import { approvedSouvenir, marcComment } from '../helpers/contribution-fixtures.
 import { decideContribution } from '../../src/lib/contributions/decide.ts';
 import { notifyWall } from '../../src/lib/contributions/notify.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
-import { contentVersion, versionEtag } from '../../src/lib/wall/content-version.ts';
+import { contentVersion, contentVersionColumn, versionEtag } from '../../src/lib/wall/content-version.ts';
+import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('the content version ETags are made from (issue 18)', (t) => {
@@ -22,6 +23,17 @@ describeEachDatabase('the content version ETags are made from (issue 18)', (t) =
     await notifyWall(t.db, 'publisher');
     versions.push(await contentVersion(t.db));
     expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('is read with a wall page in the same statement, equal to the version read alone (contentVersionColumn)', async () => {
+    expect((await wallPage(t.db)).version).toBeNull();
+    const s = await approvedSouvenir(t.db);
+    await lightCandle(t.db, { publicId: s.publicId, ipHash: 'ip-2' });
+    const page = await wallPage(t.db);
+    expect(page.souvenirs).toHaveLength(1);
+    expect(page.version).toBe(await contentVersion(t.db));
+    const row = await t.db.selectNoFrom([contentVersionColumn()]).executeTakeFirstOrThrow();
+    expect(row.content_version).toBe(page.version);
   });
 
   it('gives the same tag for the same page, build and version, and a different one when any of them differs', () => {

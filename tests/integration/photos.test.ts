@@ -13,7 +13,7 @@ import {
   unstagePhotos,
 } from '../../src/lib/photos/staging.ts';
 import { readVariant } from '../../src/lib/photos/variants.ts';
-import { photosOf } from '../../src/lib/photos/shown.ts';
+import { photosOf, photoRowsColumn, shownPhotos } from '../../src/lib/photos/shown.ts';
 import { describePhoto, removePhoto, PhotoEditError } from '../../src/lib/photos/manage.ts';
 import { eraseContribution } from '../../src/lib/contributions/erase.ts';
 import { withPhotos, sharedPhoto } from '../../src/lib/photos/shown.ts';
@@ -23,7 +23,7 @@ import { AuthorLinkError } from '../../src/lib/contributions/author-link.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { feedSouvenirs, jsonFeed, rssOptions } from '../../src/lib/wall/feeds.ts';
 import { exportedSouvenirs } from '../../src/lib/export/records.ts';
-import { findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts';
+import { findPublishedSouvenir, wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 
 let landscape: ProcessedPhoto;
@@ -83,6 +83,22 @@ describeEachDatabase('photos of souvenirs', (t) => {
     }
     expect(await readVariant(t.db, '../../etc/passwd')).toBeNull();
     expect(await readVariant(t.db, `${'0'.repeat(64)}.jpg`)).toBeNull();
+  });
+
+  it('gives a wall page the photos photosOf reads, in the page query itself (photoRowsColumn, shownPhotos)', async () => {
+    const withTwo = await souvenirWithPhotos(2);
+    const without = await approvedSouvenir(t.db, { title: 'Sans photo' });
+    const page = await wallPage(t.db, { excludePinned: true });
+    const byId = new Map(page.souvenirs.map((s) => [s.id, s.photos]));
+    expect(byId.get(withTwo.id)).toEqual((await photosOf(t.db, [withTwo.id])).get(withTwo.id));
+    expect(byId.get(withTwo.id)).toHaveLength(2);
+    expect(byId.get(without.id)).toEqual([]);
+    const tagged = await t.db
+      .selectFrom('souvenir')
+      .select(['id', photoRowsColumn('souvenir.id')])
+      .where('id', '=', withTwo.id)
+      .executeTakeFirstOrThrow();
+    expect(shownPhotos(tagged.photo_rows)).toEqual(byId.get(withTwo.id));
   });
 
   it('shows attached photos in order, with srcset, size and alternative text', async () => {

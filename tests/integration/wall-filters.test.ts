@@ -109,9 +109,9 @@ describeEachDatabase('wall filters', (t) => {
     await wallPage(t.db, { year: 1999 });
     await wallPage(t.db, { tag: 'jazz' });
     await wallPage(t.db, { year: 1999, tag: 'jazz', excludePinned: true });
-    // Each page that found souvenirs reads their photos in one more query (photos/shown.ts).
-    expect(t.queries).toHaveLength(8);
-    expect(t.queries.filter((q) => q.includes('"photo"'))).toHaveLength(3);
+    // Each page reads its souvenirs' photos and the content version in the same statement (issue 19).
+    expect(t.queries).toHaveLength(5);
+    expect(t.queries.filter((q) => q.includes('from photo p join photo_variant'))).toHaveLength(3);
     expect(t.queries.filter((q) => q.includes('"wall_tag"'))).toHaveLength(2);
     t.queries.length = 0;
     expect((await wallPage(t.db, { tag: 'personne' })).souvenirs).toEqual([]);

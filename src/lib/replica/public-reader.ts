@@ -55,8 +55,17 @@ export function publicReader(request: Request): Promise<Kysely<Database>> {
 }
 
 async function chooseReader(request: Request): Promise<Kysely<Database>> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return (await getRuntime()).handle.db;
+  return visitorReader(request.headers.get('cookie'));
+}
+
+/**
+ * The database for a GET of a public page outside Astro (the front cache filling a page from its
+ * shell, wall/shell-fill.ts): the same choice as publicReader's, from the request's Cookie header.
+ */
+export async function visitorReader(cookieHeader: string | null | undefined): Promise<Kysely<Database>> {
   const { handle, readRouter, ipHashSecret } = await getRuntime();
-  if (!readRouter || (request.method !== 'GET' && request.method !== 'HEAD')) return handle.db;
+  if (!readRouter) return handle.db;
   await followOnce(readRouter);
-  return readRouter.reader(ownWriteLsn(request.headers.get('cookie'), ownWriteKey(ipHashSecret)));
+  return readRouter.reader(ownWriteLsn(cookieHeader, ownWriteKey(ipHashSecret)));
 }

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from './model.ts';
-import { withPhotos } from '../photos/shown.ts';
+import { photoRowsColumn, shownPhotos, withPhotos } from '../photos/shown.ts';
+import { contentVersionColumn } from '../wall/content-version.ts';
 import type { PublicSouvenir } from './model.ts';
 import { keyset, keysetPage } from '../pagination/keyset.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
@@ -13,6 +14,8 @@ export interface WallPage {
   souvenirs: PublicSouvenir[];
   /** Cursor of the next page, or null on the last one. */
   next: string | null;
+  /** The content version (wall/content-version.ts) these souvenirs were read at; null when there are none. */
+  version: string | null;
 }
 
 export interface WallFilter {
@@ -65,7 +68,7 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
       .select(['souvenirs', (eb) => eb.selectFrom('wall_stat').select('souvenirs').where('id', '=', 1).as('total')])
       .where('tag', '=', options.tag)
       .executeTakeFirst();
-    if (!kept) return { souvenirs: [], next: null };
+    if (!kept) return { souvenirs: [], next: null, version: null };
     rare = kept.souvenirs ** 2 <= (limit + 1) * (kept.total ?? 0);
   }
   const rows = rare
@@ -77,12 +80,18 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
         )
         .selectFrom('tagged')
         .selectAll()
+        .select([photoRowsColumn('tagged.id'), contentVersionColumn()])
         .$call(newestApprovalFirst)
         .execute()
-    : await matching(db.selectFrom('souvenir')).select(PUBLIC_SOUVENIR_COLUMNS).$call(newestApprovalFirst).execute();
-  const page = keysetPage(rows.map(toPublicSouvenir), limit, (s) => ({ at: s.approvedAt, id: s.id }));
-  // The cards' photos: one more query for the whole page, never one per card.
-  return { souvenirs: await withPhotos(db, page.items), next: page.next };
+    : await matching(db.selectFrom('souvenir'))
+        .select(PUBLIC_SOUVENIR_COLUMNS)
+        .select([photoRowsColumn('souvenir.id'), contentVersionColumn()])
+        .$call(newestApprovalFirst)
+        .execute();
+  // The cards' photos and the content version come in the same statement: one round trip a page.
+  const souvenirs = rows.map((row) => ({ ...toPublicSouvenir(row), photos: shownPhotos(row.photo_rows) }));
+  const page = keysetPage(souvenirs, limit, (s) => ({ at: s.approvedAt, id: s.id }));
+  return { souvenirs: page.items, next: page.next, version: rows[0]?.content_version ?? null };
 }
 
 /** Pinned souvenirs, newest approval first: shown above the first page of the unfiltered wall. */

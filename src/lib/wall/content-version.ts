@@ -3,17 +3,21 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 
+const VERSION = sql<string>`((select coalesce(max(seq), 0) from wall_event)::int || '.' || coalesce((select candles from wall_stat where id = 1), 0)::int)`;
+
 /**
  * What the public pages show, as one string: the wall's change sequence (wall/changes.ts) and the
  * candle total, both read from the database in one statement, so every host reads the same
  * version for the same content.
  */
 export async function contentVersion(db: Kysely<Database>): Promise<string> {
-  const row = await sql<{ seq: number; candles: number }>`
-    select (select coalesce(max(seq), 0) from wall_event)::int as seq,
-           coalesce((select candles from wall_stat where id = 1), 0)::int as candles`.execute(db);
-  const { seq, candles } = row.rows[0] ?? { seq: 0, candles: 0 };
-  return `${seq}.${candles}`;
+  const row = await sql<{ version: string }>`select ${VERSION} as version`.execute(db);
+  return row.rows[0]?.version ?? '0.0';
+}
+
+/** The same version as a column (`content_version`) of the statement that reads what it versions: one snapshot, one round trip. */
+export function contentVersionColumn() {
+  return VERSION.as('content_version');
 }
 
 /**

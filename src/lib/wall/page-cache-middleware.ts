@@ -1,12 +1,14 @@
 import { defineMiddleware } from 'astro:middleware';
 import { cacheDecision } from './cache-policy.ts';
-import { renderCache, toCachedPage } from './render-cache.ts';
+import { renderCache } from './render-cache.ts';
 import { answerFromStore, toWebResponse } from './http-cache.ts';
 import { wallNotifications } from './invalidation.ts';
 import { getRuntime } from '../runtime.ts';
-import { buildIdentity, contentVersion, versionEtag } from './content-version.ts';
-import { forgetSharedContentVersion, sharedContentVersion } from './shared-reads.ts';
+import { buildIdentity } from './content-version.ts';
+import { sharedContentVersion } from './shared-reads.ts';
+import { storeFreshPage } from './store-render.ts';
 import { publicReader } from '../replica/public-reader.ts';
+import { deepWallRequest, wallShells } from './wall-shell.ts';
 
 /**
  * The outermost middleware: answers cached public pages (or 304s) before anything renders, and
@@ -39,30 +41,26 @@ export const pageCache = defineMiddleware(async (context, next) => {
 
   const generation = cache.generation;
   // Pages that expire on a timer may change without a new version: their tags stay the bytes'.
-  const build = decision.ttlMs === null ? buildIdentity() : null;
   // The page's own reader (replica/public-reader.ts): its version is the version of what the page shows.
-  const db = build ? await publicReader(request) : null;
+  const db = decision.ttlMs === null && buildIdentity() ? await publicReader(request) : null;
   const versionBefore = db ? await sharedContentVersion(db).catch(() => null) : null;
   const response = await next();
   if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;
   const body = new Uint8Array(await response.arrayBuffer());
-  // The version kept since the last change (before) and the one after the render: equal, the page
-  // shows exactly that version and every host tags it alike; different (a change committed since,
-  // its invalidation not here yet), the bytes make the tag and the next pages read the version again.
-  const versionAfter = db && versionBefore ? await contentVersion(db).catch(() => null) : null;
-  if (versionAfter && versionAfter !== versionBefore) forgetSharedContentVersion();
-  const render = {
-    status: 200,
+  // A deep wall page becomes its view's shell, which the front cache fills for the others (wall-shell.ts).
+  const seed = context.locals.wallShellSeed;
+  const deep = seed && cache.accepting ? deepWallRequest(context.url, decision.key) : null;
+  if (seed && deep) wallShells().keep(deep, generation, response.headers, new TextDecoder().decode(body), seed);
+  const entry = await storeFreshPage({
+    key: decision.key,
     headers: response.headers,
     body,
     cacheControl: decision.cacheControl,
     ttlMs: decision.ttlMs,
-    etag:
-      build && versionBefore && versionBefore === versionAfter
-        ? versionEtag(decision.key, build, versionBefore)
-        : undefined,
+    generation,
+    db,
+    versionBefore,
     souvenirId: context.locals.shownSouvenirId,
-  };
-  const entry = cache.store(decision.key, render, generation) ?? toCachedPage(decision.key, render, Date.now());
+  });
   return toWebResponse(answerFromStore(entry, request.method, ifNoneMatch));
 });

@@ -1,0 +1,75 @@
+/**
+ * A page cut where pages of one kind differ, to be filled with another page's parts: Astro renders
+ * one page of a kind, and its neighbours are that render with their own cursor and cards put in
+ * (issue 19: a deep wall page from Astro costs about 11 ms of CPU, the same page from its shell a
+ * query and a string join). Each hole is found by the exact text the page wrote there, and only
+ * when that text occurs exactly as often as the page writes it: a hashtag, a title or a body that
+ * happened to contain a cursor would change the count, and that page then makes no shell.
+ */
+
+export interface ShellCut<H extends string> {
+  hole: H;
+  /** What the page wrote in this hole, exactly. */
+  text: string;
+  /** How many times the page writes it (a cursor in several links, the cards once). */
+  count: number;
+}
+
+export interface PageShell<H extends string> {
+  /** The page's text between the holes: one more part than holes. */
+  parts: readonly string[];
+  /** The same parts in UTF-8, encoded once: a filled page is then only its holes to encode. */
+  bytes: readonly Buffer[];
+  holes: readonly H[];
+}
+
+interface Found<H> {
+  start: number;
+  end: number;
+  hole: H;
+}
+
+function occurrences<H extends string>(page: string, cut: ShellCut<H>): Found<H>[] {
+  const found: Found<H>[] = [];
+  for (let at = page.indexOf(cut.text); at !== -1; at = page.indexOf(cut.text, at + cut.text.length)) {
+    found.push({ start: at, end: at + cut.text.length, hole: cut.hole });
+  }
+  return found;
+}
+
+/** The page's shell, or null when a hole's text is empty, found a different number of times, or overlaps another. */
+export function cutShell<H extends string>(page: string, cuts: readonly ShellCut<H>[]): PageShell<H> | null {
+  const found: Found<H>[] = [];
+  for (const cut of cuts) {
+    if (!cut.text) return null;
+    const here = occurrences(page, cut);
+    if (here.length !== cut.count) return null;
+    found.push(...here);
+  }
+  found.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  const holes: H[] = [];
+  let from = 0;
+  for (const { start, end, hole } of found) {
+    if (start < from) return null;
+    parts.push(page.slice(from, start));
+    holes.push(hole);
+    from = end;
+  }
+  parts.push(page.slice(from));
+  return { parts, bytes: parts.map((part) => Buffer.from(part)), holes };
+}
+
+/** The shell with each hole filled by another page's text for it (already HTML: escaped by its template). */
+export function fillShell<H extends string>(shell: PageShell<H>, values: Readonly<Record<H, string>>): string {
+  let out = shell.parts[0]!;
+  for (let i = 0; i < shell.holes.length; i++) out += values[shell.holes[i]!] + shell.parts[i + 1]!;
+  return out;
+}
+
+/** fillShell's page as UTF-8 bytes, from the shell's parts encoded once. */
+export function fillShellBytes<H extends string>(shell: PageShell<H>, values: Readonly<Record<H, string>>): Buffer {
+  const chunks: Buffer[] = [shell.bytes[0]!];
+  for (let i = 0; i < shell.holes.length; i++) chunks.push(Buffer.from(values[shell.holes[i]!]), shell.bytes[i + 1]!);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,142 @@
+/**
+ * Deep wall pages from their view's shell (src/lib/wall/wall-shell.ts, issue 19): the page the
+ * front cache fills without Astro is the page Astro renders, byte for byte, in every view.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchServer, withScript } from './support/server.ts';
+import type { E2eServer } from './support/server.ts';
+import { shareByHttp } from './support/actors.ts';
+
+const SOUVENIRS = 64;
+/** On the wall's third page (newest first, 20 a page), which comes from the shell. */
+const HOSTILE = 10;
+let server: E2eServer;
+
+/**
+ * The page with what differs between two renders of the same page set aside: each render gives
+ * its server islands a random id, and the memo of their encrypted props (render-crypto-memo.ts)
+ * may be made again between two renders.
+ */
+function sameRender(html: string): string {
+  return html
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ISLAND')
+    .replace(/([?&](?:amp;)?[eps]=)[^&"]*/g, '$1X');
+}
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.origin}${path}`, { headers });
+  return {
+    status: res.status,
+    html: await res.text(),
+    etag: res.headers.get('etag'),
+    csp: res.headers.get('content-security-policy'),
+  };
+}
+
+/**
+ * What Astro renders for the same address: with a parameter the wall does not know, which the
+ * caches never keep (cache-policy.ts) and which the page repeats only in its language links
+ * (same-page.ts), where it is taken out again.
+ */
+async function rendered(path: string) {
+  const page = await get(`${path}&inconnu=1`);
+  return { ...page, html: page.html.replaceAll('&amp;inconnu=1', '') };
+}
+
+async function deepPages(): Promise<{ filled: number; cut: number }> {
+  const text = await (await fetch(`${server.origin}/metrics`)).text();
+  const read = (how: string) =>
+    Number(new RegExp(`mur_wall_deep_pages\\{how="${how}"\\} (\\d+)`).exec(text)?.[1] ?? NaN);
+  return { filled: read('filled'), cut: read('cut') };
+}
+
+/** The "voir plus" link of a page. */
+function nextOf(html: string): string {
+  const href = /<a class="button" href="([^"]+)" rel="next"/.exec(html)?.[1];
+  if (!href) throw new Error('no next page');
+  return href.replaceAll('&amp;', '&');
+}
+
+beforeAll(async () => {
+  server = await launchServer({ LIFT_RATE_LIMITS: '1' });
+  for (let i = 1; i <= SOUVENIRS; i++) {
+    await shareByHttp(server, {
+      title: i === HOSTILE ? 'La salle <en> fête & "rappel"' : `Concert numéro ${i}`,
+      body:
+        i === HOSTILE
+          ? 'Un <script>alert(1)</script> soir de #jazz, <b>fort</b> & doux.'
+          : `Le concert #jazz du soir numéro ${i}, la salle chantait.`,
+      email: `auteur${i}@example.org`,
+    });
+  }
+  const ids = Array.from({ length: SOUVENIRS }, (_, i) => String(i + 1));
+  const approved = await withScript(server, 'souvenir.ts', ['approve', ...ids]);
+  expect(approved.status).toBe(0);
+}, 180_000);
+
+afterAll(async () => {
+  await server?.dispose();
+});
+
+describe('deep wall pages from their shell', () => {
+  it('fills the next deep pages of each view from the first one Astro rendered, equal to what Astro renders', async () => {
+    for (const first of ['/', '/en/', '/?mise-en-page=encadre', '/?tag=jazz', '/en/?tag=jazz&mise-en-page=encadre']) {
+      const before = await deepPages();
+      const start = await get(first);
+      expect(start.status).toBe(200);
+      const second = nextOf(start.html);
+      const shellPage = await get(second);
+      const third = nextOf(shellPage.html);
+      const filled = await get(third);
+      const after = await deepPages();
+      expect(after.cut - before.cut, `${first}: the second page became the shell`).toBe(1);
+      expect(after.filled - before.filled, `${first}: the third page came from it`).toBe(1);
+
+      const astro = await rendered(third);
+      expect(filled.status).toBe(200);
+      expect(sameRender(filled.html)).toBe(sameRender(astro.html));
+      // The page's own scripts are those its CSP allows: the shell's page's, the same ones.
+      expect(filled.csp).toBe(shellPage.csp);
+      expect(filled.html).not.toContain('@example.org');
+      expect(filled.html).not.toBe(shellPage.html);
+    }
+  });
+
+  it('keeps escaping intact and never shows one page’s cards or cursor on another', async () => {
+    const second = nextOf((await get('/')).html);
+    const third = nextOf((await get(second)).html);
+    const pages = await Promise.all([get(second), get(third), get(nextOf((await get(third)).html))]);
+    const all = pages.map((p) => p.html).join('');
+    expect(all).toContain('La salle &lt;en&gt; fête &amp; &quot;rappel&quot;');
+    expect(all).not.toContain('<script>alert(1)</script>');
+    const cursor = (path: string) => new URLSearchParams(path.split('?')[1]).get('avant')!;
+    expect(pages[1]!.html).toContain(`avant=${cursor(third)}`);
+    expect(pages[1]!.html).not.toContain(`avant=${cursor(second)}"`);
+  });
+
+  it('renders with Astro again after a change, and fills from the new shell', async () => {
+    const view = '/?tag=jazz&mise-en-page=encadre';
+    const second = nextOf((await get(view)).html);
+    const third = nextOf((await get(second)).html);
+    await get(third);
+    await shareByHttp(server, {
+      title: 'Après',
+      body: 'Un dernier concert #jazz, la salle pleine.',
+      email: 'apres@example.org',
+    });
+    await withScript(server, 'souvenir.ts', ['approve', String(SOUVENIRS + 1)]);
+    // Another process approved it: its NOTIFY reaches this server a moment later.
+    for (let tries = 0; !(await get(view)).html.includes('Après'); tries++) {
+      if (tries > 50) throw new Error('the change never reached the wall');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const before = await deepPages();
+    // The pages moved by one card: the same addresses show other cards, from a new shell.
+    await get(second);
+    const newThird = await get(third);
+    const after = await deepPages();
+    expect(after.cut - before.cut).toBe(1);
+    expect(after.filled - before.filled).toBe(1);
+    expect(sameRender(newThird.html)).toBe(sameRender((await rendered(third)).html));
+  });
+});
