@@ -16,6 +16,11 @@ declare namespace App {
      * copy then survives changes to other souvenirs (wall/render-cache.ts).
      */
     shownSouvenirId?: number;
+    /**
+     * Set by a page whose last database read came with the content version (a souvenir's page,
+     * with its comments): the version its cached copy is tagged with, not read again (wall/store-render.ts).
+     */
+    contentVersionRead?: string | null;
     /** Set by the wall's page when it rendered a deep page whose shell may serve its neighbours (wall/wall-shell.ts). */
     wallShellSeed?: import('./lib/wall/wall-shell.ts').WallShellSeed;
   }

@@ -6,6 +6,7 @@ import { notifyWall } from '../../src/lib/contributions/notify.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
 import { contentVersion, contentVersionColumn, versionEtag } from '../../src/lib/wall/content-version.ts';
 import { wallPage } from '../../src/lib/souvenirs/wall.ts';
+import { approvedCommentsWithVersion } from '../../src/lib/comments/list-comments.ts';
 import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('the content version ETags are made from (issue 18)', (t) => {
@@ -34,6 +35,16 @@ describeEachDatabase('the content version ETags are made from (issue 18)', (t) =
     expect(page.version).toBe(await contentVersion(t.db));
     const row = await t.db.selectNoFrom([contentVersionColumn()]).executeTakeFirstOrThrow();
     expect(row.content_version).toBe(page.version);
+  });
+
+  it("is read with a souvenir's comments in the same statement, and not without comments", async () => {
+    const s = await approvedSouvenir(t.db);
+    expect(await approvedCommentsWithVersion(t.db, s.id)).toEqual({ threads: [], version: null });
+    const c = await marcComment(t.db, s.id);
+    await decideContribution(t.db, 'comment', { id: c.id, decision: 'approve', actor: script });
+    const read = await approvedCommentsWithVersion(t.db, s.id);
+    expect(read.threads).toHaveLength(1);
+    expect(read.version).toBe(await contentVersion(t.db));
   });
 
   it('gives the same tag for the same page, build and version, and a different one when any of them differs', () => {

@@ -85,7 +85,7 @@ describeEachDatabase('photos of souvenirs', (t) => {
     expect(await readVariant(t.db, `${'0'.repeat(64)}.jpg`)).toBeNull();
   });
 
-  it('gives a wall page the photos photosOf reads, in the page query itself (photoRowsColumn, shownPhotos)', async () => {
+  it("gives a wall page and a souvenir's page the photos photosOf reads, in their own query (photoRowsColumn, shownPhotos)", async () => {
     const withTwo = await souvenirWithPhotos(2);
     const without = await approvedSouvenir(t.db, { title: 'Sans photo' });
     const page = await wallPage(t.db, { excludePinned: true });
@@ -93,6 +93,8 @@ describeEachDatabase('photos of souvenirs', (t) => {
     expect(byId.get(withTwo.id)).toEqual((await photosOf(t.db, [withTwo.id])).get(withTwo.id));
     expect(byId.get(withTwo.id)).toHaveLength(2);
     expect(byId.get(without.id)).toEqual([]);
+    expect((await findPublishedSouvenir(t.db, withTwo.publicId))!.photos).toEqual(byId.get(withTwo.id));
+    expect((await findPublishedSouvenir(t.db, without.publicId))!.photos).toEqual([]);
     const tagged = await t.db
       .selectFrom('souvenir')
       .select(['id', photoRowsColumn('souvenir.id')])

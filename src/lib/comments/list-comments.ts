@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { toPublicComment } from './model.ts';
+import { contentVersionColumn } from '../wall/content-version.ts';
 import type { PublicComment } from './model.ts';
 
 export interface CommentThread {
@@ -20,6 +21,18 @@ export interface CommentThread {
  * at its top-level comment's approval time, even while that comment is in the bin).
  */
 export async function listApprovedComments(db: Kysely<Database>, souvenirId: number): Promise<CommentThread[]> {
+  return (await approvedCommentsWithVersion(db, souvenirId)).threads;
+}
+
+/**
+ * The same, with the content version (wall/content-version.ts) read in the same statement, or
+ * null when there is no comment: a souvenir's page reads nothing after its comments, so that
+ * version is the one of the whole page, without a round trip of its own (issue 19).
+ */
+export async function approvedCommentsWithVersion(
+  db: Kysely<Database>,
+  souvenirId: number,
+): Promise<{ threads: CommentThread[]; version: string | null }> {
   const rows = await db
     .selectFrom('comment as c')
     .leftJoin('comment as p', 'p.id', 'c.parent_id')
@@ -34,6 +47,7 @@ export async function listApprovedComments(db: Kysely<Database>, souvenirId: num
       'c.created_at',
       'c.approved_at',
       sql<number>`coalesce(c.parent_id, c.id)`.as('thread_id'),
+      contentVersionColumn(),
     ])
     .where('c.souvenir_id', '=', souvenirId)
     .where('c.status', '=', 'approved')
@@ -58,5 +72,5 @@ export async function listApprovedComments(db: Kysely<Database>, souvenirId: num
     if (comment.parentId === null) thread!.comment = comment;
     else thread!.replies.push(comment);
   }
-  return threads;
+  return { threads, version: rows[0]?.content_version ?? null };
 }

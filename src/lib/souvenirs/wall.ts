@@ -108,8 +108,10 @@ export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<
 /** An approved souvenir by its public id, or null (pending, rejected and unknown alike). */
 export async function findPublishedSouvenir(db: Kysely<Database>, publicId: string): Promise<PublicSouvenir | null> {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(publicId)) return null;
-  const row = await shownSouvenirs(db).where('public_id', '=', publicId).executeTakeFirst();
-  if (!row) return null;
-  const [souvenir] = await withPhotos(db, [toPublicSouvenir(row)]);
-  return souvenir!;
+  // Its photos in the same statement: a souvenir's page is a crawler's first visit too (issue 19).
+  const row = await shownSouvenirs(db)
+    .select(photoRowsColumn('souvenir.id'))
+    .where('public_id', '=', publicId)
+    .executeTakeFirst();
+  return row ? { ...toPublicSouvenir(row), photos: shownPhotos(row.photo_rows) } : null;
 }

@@ -61,6 +61,7 @@ export const pageCache = defineMiddleware(async (context, next) => {
     db,
     versionBefore,
     souvenirId: context.locals.shownSouvenirId,
+    versionRead: context.locals.contentVersionRead,
   });
   return toWebResponse(answerFromStore(entry, request.method, ifNoneMatch));
 });

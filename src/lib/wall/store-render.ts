@@ -17,8 +17,8 @@ export interface FreshPage {
   /** The reader the page was made from, and the content version kept before it (shared-reads.ts); null for pages on a timer. */
   db: Kysely<Database> | null;
   versionBefore: string | null;
-  /** The version read with the page's own rows, when it was (a page from a shell): then not read again. */
-  versionRead?: string | null;
+  /** The version read with the page's last rows, when it was (a page from a shell, a souvenir's page with comments): then not read again. */
+  versionRead?: string | null | undefined;
   souvenirId?: number | null | undefined;
 }
 
@@ -33,12 +33,7 @@ export interface FreshPage {
 export async function storeFreshPage(page: FreshPage, cache: RenderCache = renderCache()): Promise<CachedPage> {
   const { db, versionBefore } = page;
   const build = buildIdentity();
-  const versionAfter =
-    page.versionRead !== undefined
-      ? page.versionRead
-      : db && versionBefore
-        ? await contentVersion(db).catch(() => null)
-        : null;
+  const versionAfter = page.versionRead ?? (db && versionBefore ? await contentVersion(db).catch(() => null) : null);
   if (versionAfter && versionAfter !== versionBefore) forgetSharedContentVersion();
   const render = {
     status: 200,
