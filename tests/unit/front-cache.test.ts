@@ -3,7 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { frontHandler } from '../../scripts/lib/front-handler.ts';
+import { createFrontCache } from '../../scripts/lib/front-cache.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
+import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
 import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
 import { linkOrigin, parsePublicOrigin, sendsHsts } from '../../src/lib/security/public-origin.ts';
 import { HSTS } from '../../src/lib/security/headers.ts';
@@ -207,5 +209,87 @@ describe('front cache and the origin pages are written for', () => {
       expect(answer.body.toString()).toContain('href="https://memoire.example.org/"');
       expect(answer.headers['strict-transport-security']).toBe(HSTS);
     }
+  });
+});
+
+/** Issue 19: a page no cache holds made without Astro when a `fill` can (deep wall pages from their shell). */
+describe('front cache making pages without Astro', () => {
+  let server: http.Server;
+  let fills = 0;
+  let made: 'page' | 'none' | 'fails' = 'page';
+
+  /** Stands in for src/lib/wall/shell-fill.ts: keeps the page it makes in the render cache, as it does. */
+  function fill(url: URL, key: string): Promise<CachedPage | null> | null {
+    if (!url.searchParams.has('avant')) return null;
+    fills++;
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        if (made === 'fails') return reject(new Error('database unreachable'));
+        if (made === 'none') return resolve(null);
+        const cache = renderCache();
+        const page = {
+          status: 200,
+          headers: [['content-type', 'text/html']] as Array<[string, string]>,
+          body: Buffer.from(`${PAGE}<p>${url.search}</p>`),
+        };
+        resolve(
+          cache.store(
+            key,
+            { ...page, cacheControl: 'public, max-age=0, must-revalidate', ttlMs: null },
+            cache.generation,
+          ),
+        );
+      }, 20),
+    );
+  }
+
+  beforeAll(async () => {
+    const front = createFrontCache({ fill });
+    server = http.createServer((req, res) => {
+      const served = front.handle(req, res);
+      if (served === false) return fakeAstro(req, res);
+      if (served !== true) void served.then((done) => (done ? undefined : fakeAstro(req, res)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  beforeEach(() => {
+    renderCache().setAccepting(true);
+    renderCache().invalidateAll();
+    renders = 0;
+    fills = 0;
+    made = 'page';
+  });
+
+  it('answers the page it made, once for visitors arriving together, and keeps it', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => request('/?avant=abc.1', { headers: { 'accept-encoding': 'br' } })),
+    );
+    expect(fills).toBe(1);
+    expect(renders).toBe(0);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBe('br');
+      expect(zlib.brotliDecompressSync(answer.body).toString()).toBe(`${PAGE}<p>?avant=abc.1</p>`);
+    }
+    const plain = await request('/?avant=abc.1');
+    expect(plain.body.toString()).toBe(`${PAGE}<p>?avant=abc.1</p>`);
+    expect(plain.headers.etag).toBe(answers[0]!.headers.etag!.replace(/-br"$/, '"'));
+    expect(fills).toBe(1);
+  });
+
+  it('leaves to Astro a page it cannot make, or could not for a failure', async () => {
+    expect((await request('/')).headers['x-rendered-by']).toBe('astro');
+    made = 'none';
+    expect((await request('/?avant=abc.2')).headers['x-rendered-by']).toBe('astro');
+    made = 'fails';
+    const failed = await request('/?avant=abc.3');
+    expect(failed.status).toBe(200);
+    expect(failed.headers['x-rendered-by']).toBe('astro');
+    expect(fills).toBe(2);
+    expect(renders).toBe(3);
   });
 });
