@@ -19,14 +19,17 @@ export interface PhotoFacts {
   height: number;
 }
 
-export function photoFacts(row: {
+/** The columns of PHOTO_COLUMNS as a row holds them. */
+export interface PhotoRow {
   id: number;
   position: number;
   alt_text: string;
   content_note: string | null;
   width: number;
   height: number;
-}): PhotoFacts {
+}
+
+export function photoFacts(row: PhotoRow): PhotoFacts {
   return {
     id: row.id,
     position: row.position,

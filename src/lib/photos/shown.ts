@@ -4,7 +4,7 @@ import type { Database } from '../../../db/types.ts';
 import { EXTENSION } from './variants.ts';
 import { withPhotosFrom } from './thumbnail.ts';
 import { groupByOwner, PHOTO_COLUMNS, photoFacts } from './photo-row.ts';
-import type { PhotoFacts } from './photo-row.ts';
+import type { PhotoFacts, PhotoRow } from './photo-row.ts';
 
 /** A photo as pages show it: URLs and sizes, never bytes. */
 export interface ShownPhoto extends PhotoFacts {
@@ -25,13 +25,7 @@ export function variantPath(hash: string, format: 'webp' | 'jpeg'): string {
 }
 
 /** One variant of one photo, as photosOf and photoRowsColumn read it. */
-export interface PhotoVariantRow {
-  id: number;
-  position: number;
-  alt_text: string;
-  content_note: string | null;
-  width: number;
-  height: number;
+export interface PhotoVariantRow extends PhotoRow {
   souvenir_id: number | null;
   format: 'webp' | 'jpeg';
   variant_width: number;
