@@ -7,6 +7,7 @@ import { shareInput } from './share-schema.ts';
 import { checkPhotos, photoCaptions, photoFields } from './photo-fields.ts';
 import { attachStagedPhotos } from '../lib/photos/staging.ts';
 import { notifyWall } from '../lib/contributions/notify.ts';
+import { sealThankYou, shareThanks } from '../lib/flash/thank-you.ts';
 
 export const share = formAction(
   shareInput.extend(photoFields).superRefine(checkPhotos),
@@ -38,13 +39,23 @@ export const share = formAction(
         event: input.event,
         locale: locals.locale,
       },
-      { ...submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }), refuseDuplicates: true },
+      {
+        ...submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }),
+        refuseDuplicates: true,
+        // The thanks page's flash, stored with the souvenir: share-redirect.ts only gives the cookie.
+        thanks: (shared) => sealThankYou(shareThanks(shared)),
+      },
     );
     if (input.photoUpload) {
       const attached = await attachStagedPhotos(db, input.photoUpload, created.id, photoCaptions(input));
       // The wall was told of an approved souvenir before its photos were there.
       if (attached > 0 && created.status === 'approved') await notifyWall(db, created.id);
     }
-    return { publicId: created.publicId, token: created.token, status: created.status };
+    return {
+      publicId: created.publicId,
+      token: created.token,
+      status: created.status,
+      ...(created.thanksSecret ? { thanksSecret: created.thanksSecret } : {}),
+    };
   }),
 );

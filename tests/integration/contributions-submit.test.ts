@@ -4,6 +4,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { insertContribution } from '../../src/lib/contributions/submit.ts';
 import type { SubmissionContext } from '../../src/lib/contributions/submit.ts';
 import { saveMailSettings } from '../../src/lib/mail/settings.ts';
+import { recallThankYou, sealThankYou, shareThanks } from '../../src/lib/flash/thank-you.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
 
 const draft = {
@@ -136,6 +137,27 @@ describeEachDatabase('sharing a contribution (the public’s insert, with its ma
     expect((await stored()).souvenirs).toBe(3);
   });
 
+  it('stores the thanks with the row in the same statement, and none when a duplicate is refused', async () => {
+    const thanks = (submitted: { publicId: string; token: string; status: string }) =>
+      sealThankYou(shareThanks(submitted), now);
+    t.queries.length = 0;
+    const created = await share({}, { thanks });
+    expect(t.queries).toHaveLength(1);
+    expect(await recallThankYou(t.db, created.thanksSecret, now)).toEqual({
+      kind: 'souvenir',
+      publicId: created.publicId,
+      token: created.token,
+      published: false,
+      souvenirPublicId: null,
+    });
+    // Spam and a team to tell take other ways, with the thanks all the same.
+    const spam = await share({ body: 'Autre', bodyHtml: '<p>Autre</p>' }, { thanks, status: 'spam' });
+    expect(await recallThankYou(t.db, spam.thanksSecret, now)).toMatchObject({ token: spam.token });
+    await expect(share({ authorName: 'Autre nom' }, { thanks })).rejects.toMatchObject({ code: 'duplicate' });
+    const flashes = await t.db.selectFrom('thank_you_flash').select('id_hash').execute();
+    expect(flashes).toHaveLength(2);
+  });
+
   it('does not count a trashed text as a duplicate', async () => {
     const first = await share();
     await t.db.updateTable('souvenir').set({ status: 'trash' }).where('id', '=', first.id).execute();
@@ -154,7 +176,8 @@ describeEachDatabase('sharing a contribution (the public’s insert, with its ma
         mail_mode: 'each',
       })
       .execute();
-    await share();
+    const shared = await share({}, { thanks: (submitted) => sealThankYou(shareThanks(submitted), now) });
+    expect(await recallThankYou(t.db, shared.thanksSecret, now)).toMatchObject({ token: shared.token });
     expect(await outbox()).toEqual([
       { kind: 'received', to_address: 'camille@example.org', status: 'queued' },
       { kind: 'team_new', to_address: 'ana@equipe.example', status: 'queued' },

@@ -9,6 +9,8 @@ import type { OutgoingMail } from '../mail/outbox.ts';
 import { perAddressPerDaySql } from '../mail/settings.ts';
 import { duplicatesOf } from '../rules/duplicate.ts';
 import type { DuplicateProbe } from '../rules/duplicate.ts';
+import { deleteExpiredThanks } from '../flash/thank-you.ts';
+import type { SealedThankYou } from '../flash/thank-you.ts';
 import { contributionsOf } from './kinds.ts';
 import type { ContributionKind, ContributionTable } from './kinds.ts';
 
@@ -20,6 +22,9 @@ export interface NewRow {
   isDemo: boolean;
   /** Nothing is stored when the text duplicates a stored one (the duplicate rule, on insert). */
   refuse: DuplicateProbe | null;
+  /** The author's thank-you flash, stored with the row (and expired ones of everyone deleted). */
+  thanks: SealedThankYou['row'] | null;
+  now: Date;
 }
 
 /** The row's columns as the list of a `select`: an INSERT … SELECT can then be conditional. */
@@ -32,45 +37,62 @@ function selectedValues(row: Insertable<ContributionTable>) {
 /**
  * `created` (the new row, unless `refuse` finds a duplicate or `alsoUnless` finds a row) and
  * `audit` (its `submit` journal row, with the status and the rules' reasons), as two CTEs of one
- * statement. PostgreSQL types the selected parameters from the columns they go into.
+ * statement; with `thanks`, the flash too, stored only with the row. PostgreSQL types the
+ * selected parameters from the columns they go into.
  */
 function createdAndAudited(db: Kysely<Database>, target: NewRow, alsoUnless?: ReturnType<typeof teamRecipientsQuery>) {
-  const { kind, row } = target;
+  const { kind, row, thanks } = target;
   const values = selectedValues(row);
   const columns = values.map((value) => value.alias) as (keyof Insertable<ContributionTable>)[];
-  return (
-    contributionsOf(db)
-      // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
-      .with('created', (qb) =>
-        qb
-          .insertInto(kind as ContributionKind)
-          .columns(columns)
-          .expression(
-            qb
-              .selectNoFrom(values)
-              .$if(target.refuse !== null, (q) => q.where((w) => w.not(w.exists(duplicatesOf(db, target.refuse!)))))
-              .$if(alsoUnless !== undefined, (q) => q.where((w) => w.not(w.exists(alsoUnless!)))),
-          )
-          .returning('id'),
-      )
-      .with('audit', (qb) =>
-        qb
-          .insertInto('moderation_event')
-          .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])
-          .expression((eb) =>
-            eb.selectFrom('created').select([
-              ...auditColumns({
-                actor: { id: null, label: target.isDemo ? 'demo' : 'public' },
-                action: 'submit',
-                targetType: kind,
-                after: { status: row.status, flagReasons: row.flag_reasons },
-              }),
-              'created.id as target_id',
+  const chain = contributionsOf(db)
+    // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
+    .with('created', (qb) =>
+      qb
+        .insertInto(kind as ContributionKind)
+        .columns(columns)
+        .expression(
+          qb
+            .selectNoFrom(values)
+            .$if(target.refuse !== null, (q) => q.where((w) => w.not(w.exists(duplicatesOf(db, target.refuse!)))))
+            .$if(alsoUnless !== undefined, (q) => q.where((w) => w.not(w.exists(alsoUnless!)))),
+        )
+        .returning('id'),
+    )
+    .with('audit', (qb) =>
+      qb
+        .insertInto('moderation_event')
+        .columns(['actor_id', 'actor_label', 'action', 'target_type', 'reason', 'before', 'after', 'target_id'])
+        .expression((eb) =>
+          eb.selectFrom('created').select([
+            ...auditColumns({
+              actor: { id: null, label: target.isDemo ? 'demo' : 'public' },
+              action: 'submit',
+              targetType: kind,
+              after: { status: row.status, flagReasons: row.flag_reasons },
+            }),
+            'created.id as target_id',
+          ]),
+        )
+        .returning('target_id'),
+    );
+  if (!thanks) return chain;
+  // Nothing after reads these two: the chain keeps its type.
+  return chain
+    .with('expired', () => deleteExpiredThanks(db, target.now))
+    .with('thanked', (qb) =>
+      qb
+        .insertInto('thank_you_flash')
+        .columns(['id_hash', 'sealed', 'expires_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('audit')
+            .select([
+              sql`${thanks.id_hash}`.as('id_hash'),
+              sql`${thanks.sealed}`.as('sealed'),
+              sql`${thanks.expires_at}`.as('expires_at'),
             ]),
-          )
-          .returning('target_id'),
-      )
-  );
+        ),
+    ) as unknown as typeof chain;
 }
 
 /**
@@ -82,7 +104,7 @@ export function insertNewRow(db: Kysely<Database>, target: NewRow, team: boolean
   return createdAndAudited(db, target)
     .selectFrom('audit')
     .select('audit.target_id')
-    .$if(team, (qb) => qb.select(jsonArrayFrom(teamRecipientsQuery(db as Kysely<Database>, NEW_ITEM_MODES)).as('team')))
+    .$if(team, (qb) => qb.select(jsonArrayFrom(teamRecipientsQuery(db, NEW_ITEM_MODES)).as('team')))
     .executeTakeFirst();
 }
 

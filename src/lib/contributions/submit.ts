@@ -11,6 +11,7 @@ import { RuleRefusal } from '../rules/refusal.ts';
 import { toPlainText } from '../sanitize/sanitize.ts';
 import { insertNewRow, insertWithReceivedMail } from './submit-statement.ts';
 import type { NewRow } from './submit-statement.ts';
+import type { SealedThankYou } from '../flash/thank-you.ts';
 
 /** What every kind's form asks of its author. */
 export interface ContributionDraft {
@@ -39,6 +40,12 @@ export interface SubmissionContext {
    * itself: the public's forms set it, with evaluate.ts's `duplicatesRefusedOnInsert`.
    */
   refuseDuplicates?: boolean;
+  /**
+   * The thanks the author's next page shows, sealed from what was stored (its private link),
+   * stored with the row (one round trip less for a share, issue 19); `Submitted.thanksSecret`
+   * then finds them.
+   */
+  thanks?: (submitted: Omit<Submitted, 'id' | 'thanksSecret'>) => SealedThankYou;
 }
 
 export interface Submitted {
@@ -47,6 +54,8 @@ export interface Submitted {
   status: SouvenirStatus;
   /** The author's private link token, shown once and stored only as a hash. */
   token: string;
+  /** With `SubmissionContext.thanks`: the cookie's value that finds the thanks stored. */
+  thanksSecret?: string;
 }
 
 /** The columns the shared step fills; each kind passes the rest (its own columns) itself. */
@@ -121,8 +130,9 @@ export async function insertContribution<K extends ContributionKind>(
         parentId: placed.parent_id ?? null,
       }
     : null;
-  const target: NewRow = { kind, row, isDemo: context.isDemo ?? false, refuse };
-  const submitted = { publicId, status, token };
+  const sealed = context.thanks?.({ publicId, status, token });
+  const target: NewRow = { kind, row, isDemo: context.isDemo ?? false, refuse, thanks: sealed?.row ?? null, now };
+  const submitted = { publicId, status, token, ...(sealed ? { thanksSecret: sealed.secret } : {}) };
   const mail = context.mail;
   const tellsTeam = Boolean(mail) && status === 'pending' && !context.isDemo;
   const stored = async (into: Kysely<Database>) => {

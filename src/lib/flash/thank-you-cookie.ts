@@ -32,6 +32,15 @@ export async function keepThanks(context: CookieContext, thanks: ThankYou): Prom
     console.error('[thanks] could not keep the thank-you flash, answering in place:', (error as Error).message);
     return false;
   }
+  await giveThanksCookie(context, secret);
+  return true;
+}
+
+/**
+ * Gives this browser the cookie that finds thanks already stored under `secret` (with the
+ * contribution itself: SubmissionContext.thanks). HttpOnly: no script reads the link back.
+ */
+export async function giveThanksCookie(context: CookieContext, secret: string): Promise<void> {
   const { name, secure } = await cookieName(context.url);
   context.cookies.set(name, secret, {
     httpOnly: true,
@@ -40,7 +49,6 @@ export async function keepThanks(context: CookieContext, thanks: ThankYou): Prom
     path: '/',
     maxAge: THANK_YOU_TTL_MS / 1000,
   });
-  return true;
 }
 
 /** What this browser's thank-you cookie still shows, or null (none, expired, another browser's). */

@@ -23,6 +23,8 @@ export interface SharedSouvenir {
   publicId: string;
   token: string;
   status: string;
+  /** The thanks' cookie value, when they were stored with the souvenir (sealThankYou). */
+  thanksSecret?: string;
 }
 
 /** The thanks a shared souvenir earns: its private link, and whether it is on the wall already. */
@@ -75,20 +77,39 @@ function asThankYou(value: unknown): ThankYou | null {
   };
 }
 
+/** A thank-you flash ready to store (`rememberThankYou`, or in another statement), and its cookie's value. */
+export interface SealedThankYou {
+  secret: string;
+  row: { id_hash: string; sealed: string; expires_at: Date };
+}
+
 /**
- * Keeps `thanks` for THANK_YOU_TTL_MS and returns the secret for the contributor's cookie, the only
- * way back to it: the table holds the secret's hash and the payload sealed with a key derived
- * from it (AES-256-GCM). Expired rows of everyone are deleted on the way, so the table stays small
- * without a scheduled job.
+ * `thanks` sealed for THANK_YOU_TTL_MS: the table keeps the secret's hash and the payload sealed
+ * with a key derived from it (AES-256-GCM); the secret goes to the contributor's cookie, the only
+ * way back to it.
  */
-export async function rememberThankYou(db: Kysely<Database>, thanks: ThankYou, now = new Date()): Promise<string> {
+export function sealThankYou(thanks: ThankYou, now = new Date()): SealedThankYou {
   const secret = randomBytes(24).toString('base64url');
   const { idHash, key } = keysOf(secret);
-  // One statement, one round trip (sharing is the busiest write): a data-modifying CTE always runs.
+  return {
+    secret,
+    row: { id_hash: idHash, sealed: seal(key, thanks), expires_at: new Date(now.getTime() + THANK_YOU_TTL_MS) },
+  };
+}
+
+/** Expired rows of everyone, deleted as a new one is stored, so the table stays small without a scheduled job. */
+export function deleteExpiredThanks(db: Kysely<Database>, now: Date) {
+  return db.deleteFrom('thank_you_flash').where('expires_at', '<=', now);
+}
+
+/** Keeps `thanks` (sealThankYou) and returns the secret for the contributor's cookie. */
+export async function rememberThankYou(db: Kysely<Database>, thanks: ThankYou, now = new Date()): Promise<string> {
+  const { secret, row } = sealThankYou(thanks, now);
+  // One statement, one round trip: a data-modifying CTE always runs.
   await db
-    .with('expired', (qb) => qb.deleteFrom('thank_you_flash').where('expires_at', '<=', now))
+    .with('expired', () => deleteExpiredThanks(db, now))
     .insertInto('thank_you_flash')
-    .values({ id_hash: idHash, sealed: seal(key, thanks), expires_at: new Date(now.getTime() + THANK_YOU_TTL_MS) })
+    .values(row)
     .execute();
   return secret;
 }

@@ -45,6 +45,8 @@ export function matchesWord(text: string, word: string): boolean {
 
 /** The first word of the list found in any of the texts, or null. */
 export function firstMatchingWord(words: readonly string[], texts: readonly string[]): string | null {
+  // No list (the default): nothing to fold, on every share and comment.
+  if (words.length === 0) return null;
   const folded = texts.map(foldForMatching);
   for (const word of words) {
     const needle = foldForMatching(word.trim());
