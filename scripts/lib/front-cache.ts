@@ -85,11 +85,18 @@ function variant(entry: CachedPage, prepared: Prepared, encoding: Encoding): Var
   const known = prepared.compressed[encoding];
   if (known) return known;
   const base = prepared.identity.headers;
-  const made = compress(prepared.identity.body, encoding).then((body) => {
-    const done = { headers: variantHeaders(base, entry.etag, encoding, body.length), body };
-    prepared.compressed[encoding] = done;
-    return done;
-  });
+  const made = compress(prepared.identity.body, encoding).then(
+    (body) => {
+      const done = { headers: variantHeaders(base, entry.etag, encoding, body.length), body };
+      prepared.compressed[encoding] = done;
+      return done;
+    },
+    (error: unknown) => {
+      // Not kept: the next request in this encoding tries again.
+      delete prepared.compressed[encoding];
+      throw error;
+    },
+  );
   prepared.compressed[encoding] = made;
   return made;
 }

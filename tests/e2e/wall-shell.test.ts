@@ -10,6 +10,7 @@ import { shareByHttp } from './support/actors.ts';
 const SOUVENIRS = 64;
 /** On the wall's third page (newest first, 20 a page), which comes from the shell. */
 const HOSTILE = 10;
+const PINNED = 15;
 let server: E2eServer;
 
 /**
@@ -72,6 +73,8 @@ beforeAll(async () => {
   const ids = Array.from({ length: SOUVENIRS }, (_, i) => String(i + 1));
   const approved = await withScript(server, 'souvenir.ts', ['approve', ...ids]);
   expect(approved.status).toBe(0);
+  // On the third page of a filtered view; above the first page only, out of the lists, unfiltered.
+  expect((await withScript(server, 'souvenir.ts', ['pin', String(PINNED)])).status).toBe(0);
 }, 180_000);
 
 afterAll(async () => {
@@ -99,6 +102,7 @@ describe('deep wall pages from their shell', () => {
       expect(filled.csp).toBe(shellPage.csp);
       expect(filled.html).not.toContain('@example.org');
       expect(filled.html).not.toBe(shellPage.html);
+      expect((await get(third, { 'if-none-match': filled.etag! })).status).toBe(304);
     }
   });
 

@@ -16,9 +16,7 @@ export interface ShellCut<H extends string> {
 }
 
 export interface PageShell<H extends string> {
-  /** The page's text between the holes: one more part than holes. */
-  parts: readonly string[];
-  /** The same parts in UTF-8, encoded once: a filled page is then only its holes to encode. */
+  /** The page between the holes (one more part than holes), in UTF-8 encoded once: a filled page is then only its holes to encode. */
   bytes: readonly Buffer[];
   holes: readonly H[];
 }
@@ -57,18 +55,11 @@ export function cutShell<H extends string>(page: string, cuts: readonly ShellCut
     from = end;
   }
   parts.push(page.slice(from));
-  return { parts, bytes: parts.map((part) => Buffer.from(part)), holes };
+  return { bytes: parts.map((part) => Buffer.from(part)), holes };
 }
 
-/** The shell with each hole filled by another page's text for it (already HTML: escaped by its template). */
-export function fillShell<H extends string>(shell: PageShell<H>, values: Readonly<Record<H, string>>): string {
-  let out = shell.parts[0]!;
-  for (let i = 0; i < shell.holes.length; i++) out += values[shell.holes[i]!] + shell.parts[i + 1]!;
-  return out;
-}
-
-/** fillShell's page as UTF-8 bytes, from the shell's parts encoded once. */
-export function fillShellBytes<H extends string>(shell: PageShell<H>, values: Readonly<Record<H, string>>): Buffer {
+/** The shell with each hole filled by another page's text for it (already HTML: escaped by its template), in UTF-8. */
+export function fillShell<H extends string>(shell: PageShell<H>, values: Readonly<Record<H, string>>): Buffer {
   const chunks: Buffer[] = [shell.bytes[0]!];
   for (let i = 0; i < shell.holes.length; i++) chunks.push(Buffer.from(values[shell.holes[i]!]), shell.bytes[i + 1]!);
   return Buffer.concat(chunks);

@@ -48,9 +48,13 @@ export const pageCache = defineMiddleware(async (context, next) => {
   if (response.status !== 200 || request.method !== 'GET' || response.headers.has('set-cookie')) return response;
   const body = new Uint8Array(await response.arrayBuffer());
   // A deep wall page becomes its view's shell, which the front cache fills for the others (wall-shell.ts).
+  // Only from a render of the current generation: one begun before a change shows the wall as it was.
   const seed = context.locals.wallShellSeed;
-  const deep = seed && cache.accepting ? deepWallRequest(context.url, decision.key) : null;
-  if (seed && deep) wallShells().keep(deep, generation, response.headers, new TextDecoder().decode(body), seed);
+  const deep =
+    seed && cache.accepting && generation === cache.generation ? deepWallRequest(context.url, decision.key) : null;
+  if (seed && deep && !wallShells().has(deep.shellKey, generation)) {
+    wallShells().keep(deep, generation, response.headers, new TextDecoder().decode(body), seed);
+  }
   const entry = await storeFreshPage({
     key: decision.key,
     headers: response.headers,

@@ -76,21 +76,25 @@ export function wallSidebar(db: Kysely<Database>): Promise<WallSidebar> {
   return processReader(db);
 }
 
-let versionReader: KeptRead<string> | null = null;
+// On globalThis, like the render cache it follows: the front cache (shell-fill.ts, loaded by the
+// start script) and Astro's bundle load this module separately, and must keep one version.
+const VERSION_KEY = Symbol.for('mur-des-souvenirs.shared-content-version');
+type VersionHolder = { [VERSION_KEY]?: KeptRead<string> };
 
 /**
  * The content version (content-version.ts) a page's ETag is made from, as it was when the render
  * cache last changed: read once per change instead of before every render (issue 19). It may be
  * older than what a render shows, until the change's invalidation arrives (NOTIFY's delay, or the
- * candles' batching; a replica's lag): page-cache-middleware.ts reads the version afresh after
- * each render and makes the tag from it only when the two are equal.
+ * candles' batching; a replica's lag): store-render.ts reads the version afresh after each render
+ * (or takes the one read with the page's last rows) and makes the tag from it only when the two
+ * are equal.
  */
 export function sharedContentVersion(db: Kysely<Database>): Promise<string> {
-  versionReader ??= keptPerGeneration(renderCache(), contentVersion);
-  return versionReader(db);
+  const holder = globalThis as VersionHolder;
+  return (holder[VERSION_KEY] ??= keptPerGeneration(renderCache(), contentVersion))(db);
 }
 
 /** Drops the kept content version: a render found a newer one, so the next pages read it again. */
 export function forgetSharedContentVersion(): void {
-  versionReader?.forget();
+  (globalThis as VersionHolder)[VERSION_KEY]?.forget();
 }

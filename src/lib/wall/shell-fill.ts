@@ -10,7 +10,7 @@ import type { WallShells } from './wall-shell.ts';
 import { visitorReader } from '../replica/public-reader.ts';
 
 /** The process's own unless told (tests): its render cache, its shells, and the database a visitor's page reads. */
-export interface ShellFillParts {
+export interface ShellFillContext {
   cache?: RenderCache;
   shells?: WallShells;
   reader?: (cookieHeader: string | undefined) => Promise<Kysely<Database>>;
@@ -27,7 +27,7 @@ export function fillFromShell(
   url: URL,
   key: string,
   cookieHeader: string | undefined,
-  { cache = renderCache(), shells = wallShells(), reader = visitorReader }: ShellFillParts = {},
+  { cache = renderCache(), shells = wallShells(), reader = visitorReader }: ShellFillContext = {},
 ): Promise<CachedPage | null> | null {
   if (!cache.accepting) return null;
   const deep = deepWallRequest(url, key);

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/types.ts';
 import { localeFromPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
 import { boundT } from '../i18n/locals.ts';
-import { cutShell, fillShellBytes } from '../render/page-shell.ts';
+import { cutShell, fillShell } from '../render/page-shell.ts';
 import type { PageShell } from '../render/page-shell.ts';
 import { souvenirCardsHtml } from '../render/souvenir-card.ts';
 import { wallPage } from '../souvenirs/wall.ts';
@@ -47,9 +47,11 @@ export function wallShellSeed(
 /**
  * How many times a deep page writes its own cursor: the three language alternates (fr, en,
  * x-default), the language switch and the two layout links; and the next one: the "voir plus"
- * link. Held by tests/integration/wall-shell.test.ts against the page itself.
+ * link. Held by tests/e2e/wall-shell.test.ts against the page itself.
  */
 const CURSOR_WRITTEN = 6;
+/** Views with a shell at once (a shell is one page, about 35 kB once its cards are cut out). */
+const MAX_VIEWS = 32;
 const NEXT_WRITTEN = 1;
 
 /** A deep wall page's address taken apart: its query, and the key of its view's shell. */
@@ -98,8 +100,10 @@ export class WallShells {
   readonly maxViews: number;
   readonly counts = wallShellCounts();
   #kept = new Map<string, KeptShell>();
+  /** The newest generation a shell was kept at: a render begun before it is from before a change. */
+  #newest = 0;
 
-  constructor(maxViews = 32) {
+  constructor(maxViews = MAX_VIEWS) {
     this.maxViews = maxViews;
   }
 
@@ -113,14 +117,15 @@ export class WallShells {
 
   /** Cuts `html` (a deep page Astro rendered at `generation`) into its view's shell, unless the view has one; false when it cannot be cut. */
   keep(request: DeepWallRequest, generation: number, headers: Headers, html: string, seed: WallShellSeed): boolean {
-    if (this.maxViews === 0 || this.#kept.get(request.shellKey)?.generation === generation) return false;
+    if (this.maxViews === 0 || generation < this.#newest || this.has(request.shellKey, generation)) return false;
     const shell = cutShell<WallHole>(html, [
       { hole: 'cursor', text: seed.cursor, count: CURSOR_WRITTEN },
       { hole: 'cards', text: seed.cards, count: 1 },
       { hole: 'next', text: seed.next, count: NEXT_WRITTEN },
     ]);
     if (!shell) return false;
-    for (const [view, kept] of this.#kept) if (kept.generation !== generation) this.#kept.delete(view);
+    this.#newest = generation;
+    for (const [view, kept] of this.#kept) if (kept.generation < generation) this.#kept.delete(view);
     if (this.#kept.size >= this.maxViews) this.#kept.delete(this.#kept.keys().next().value!);
     this.#kept.set(request.shellKey, { generation, headers: [...headers], shell });
     this.counts.cut++;
@@ -143,7 +148,7 @@ export class WallShells {
     const cards = souvenirCardsHtml({ locale, t: boundT(locale) }, page.souvenirs);
     this.counts.filled++;
     return {
-      body: fillShellBytes(kept.shell, { cursor: rawCursor, cards, next: page.next }),
+      body: fillShell(kept.shell, { cursor: rawCursor, cards, next: page.next }),
       headers: kept.headers,
       version: page.version,
     };
@@ -155,5 +160,5 @@ const KEY = Symbol.for('mur-des-souvenirs.wall-shells');
 type Holder = { [KEY]?: WallShells };
 
 export function wallShells(): WallShells {
-  return ((globalThis as Holder)[KEY] ??= new WallShells(renderCache().maxEntries === 0 ? 0 : 32));
+  return ((globalThis as Holder)[KEY] ??= new WallShells(renderCache().maxEntries === 0 ? 0 : MAX_VIEWS));
 }
