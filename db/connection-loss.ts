@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { preparedName } from './prepared-statements.ts';
 
 /**
  * PostgreSQL error classes that mean the connection, not the query, failed: 08 (connection
@@ -58,7 +59,9 @@ class RetryingClient {
   async query(sqlText: string, parameters: readonly unknown[]): Promise<QueryResult> {
     this.#trackTransaction(sqlText);
     const client = this.#live();
+    const name = preparedName(sqlText);
     try {
+      if (name) return await client.query({ name, text: sqlText, values: parameters as unknown[] });
       return await client.query(sqlText, parameters as unknown[]);
     } catch (error) {
       if (this.#inTransaction || !isConnectionLost(error) || !isRetryableRead(sqlText)) throw error;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Insertable, Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../../db/types.ts';
+import { keepPrepared } from '../../../db/prepared-statements.ts';
 import { auditColumns } from '../moderation/audit.ts';
 import { NEW_ITEM_MODES, teamRecipientsQuery } from '../mail/team.ts';
 import { budgetKey, COUNT_ONE_MORE, MAIL_CHANNEL, outboxColumns } from '../mail/outbox.ts';
@@ -111,7 +112,8 @@ export function insertNewRow(db: Kysely<Database>, target: NewRow, team: boolean
  * statement and so without a transaction: three round trips instead of six for a share (issue 19).
  * With `team`, nothing is stored when a member of the team is to be told of each new item: the
  * caller then stores it in a transaction with their messages (`teamWaiting`). `id` is null when
- * nothing was stored; `duplicate` says whether `refuse` found a duplicate.
+ * nothing was stored; `duplicate` says whether `refuse` found a duplicate. Prepared once per
+ * connection on PostgreSQL (db/prepared-statements.ts): planning it cost more than running it.
  */
 export async function insertWithReceivedMail(
   db: Kysely<Database>,
@@ -123,7 +125,7 @@ export async function insertWithReceivedMail(
   const members = teamRecipientsQuery(db, NEW_ITEM_MODES);
   const budget = budgetKey(mail.to, now);
   const message = valueList(outboxColumns(mail, now));
-  const row = await createdAndAudited(db, target, team ? members : undefined)
+  const statement = createdAndAudited(db, target, team ? members : undefined)
     .with('budget', (qb) =>
       qb
         .insertInto('mail_budget')
@@ -152,6 +154,8 @@ export async function insertWithReceivedMail(
         .where('queued.status', '=', 'queued')
         .as('woken'),
     ])
-    .executeTakeFirstOrThrow();
+    .compile();
+  keepPrepared(statement.sql);
+  const row = (await db.executeQuery(statement)).rows[0]!;
   return { id: row.id ?? null, duplicate: Boolean(row.duplicate), teamWaiting: Boolean(row.team_waiting) };
 }

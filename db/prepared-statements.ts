@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+
+/** More distinct texts than any caller makes (a few shapes each): a leak guard, not a cache size. */
+const MOST = 64;
+const KEY = Symbol.for('mur-des-souvenirs.prepared-statements');
+type Holder = { [KEY]?: Map<string, string> };
+// Shared through globalThis: the pool runs in the start script's copy of this module, the
+// statements are made in the Vite bundle's.
+const names = ((globalThis as Holder)[KEY] ??= new Map<string, string>());
+
+/**
+ * Asks that `sqlText` run as a named prepared statement on PostgreSQL: each connection parses it
+ * once, and after five runs PostgreSQL may keep a generic plan instead of planning every run.
+ * For a busy statement whose planning costs more than its work: sharing's one statement took
+ * 0.57 ms to plan and 0.21 ms to run (issue 19). The name is the text's hash, so two texts never
+ * share one (`pg` refuses that). Ignored past MOST texts; PGlite has no use for it.
+ */
+export function keepPrepared(sqlText: string): void {
+  if (names.has(sqlText) || names.size >= MOST) return;
+  names.set(sqlText, `mur_${createHash('sha256').update(sqlText).digest('base64url').slice(0, 22)}`);
+}
+
+/** The statement name `sqlText` runs under, or undefined to run it unnamed. */
+export function preparedName(sqlText: string): string | undefined {
+  return names.get(sqlText);
+}

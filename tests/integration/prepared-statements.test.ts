@@ -1,0 +1,24 @@
+import { it, expect } from 'vitest';
+import { CompiledQuery, sql } from 'kysely';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { keepPrepared, preparedName } from '../../db/prepared-statements.ts';
+
+describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t) => {
+  it('runs a kept text under a name of its own on each connection, with new values each time', async () => {
+    const text = 'select $1::int + 1 as "next" /* prepared-statements test */';
+    const other = 'select $1::int + 2 as "next" /* prepared-statements test */';
+    keepPrepared(text);
+    keepPrepared(other);
+    expect(preparedName(text)).toMatch(/^mur_/);
+    expect(preparedName(other)).not.toBe(preparedName(text));
+    expect(preparedName('select 1')).toBeUndefined();
+    await t.db.connection().execute(async (connection) => {
+      const run = async (query: string, value: number) =>
+        (await connection.executeQuery<{ next: number }>(CompiledQuery.raw(query, [value]))).rows[0]!.next;
+      expect([await run(text, 1), await run(text, 41), await run(other, 1)]).toEqual([2, 42, 3]);
+      if (t.engine !== 'postgres') return;
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection);
+      expect(prepared.rows.map((row) => row.name).sort()).toEqual([preparedName(text), preparedName(other)].sort());
+    });
+  });
+});
