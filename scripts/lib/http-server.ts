@@ -1,3 +1,4 @@
+import { describeFailure } from '../../src/lib/ops/failure.ts';
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
@@ -60,7 +61,7 @@ async function handleWithBody(handler: Handler, req: IncomingMessage, res: Serve
 }
 
 function answerUnhandled(req: IncomingMessage, res: ServerResponse, error: unknown): void {
-  console.error('[http] unhandled error:', error);
+  console.error(`[http] unhandled error: ${describeFailure(error)}`);
   if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(t(localeFromPath(req.url ?? '/'), 'error.internal'));
 }

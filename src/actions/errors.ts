@@ -1,3 +1,4 @@
+import { describeFailure } from '../lib/ops/failure.ts';
 import { ActionError } from 'astro:actions';
 import type { MessageKey } from '../lib/i18n/index.ts';
 import { UserError } from '../lib/auth/users.ts';
@@ -266,6 +267,7 @@ export function toActionError(error: unknown, where: string, unavailable: Messag
     if (error instanceof SanitizeError) console.warn(`[${where}] body refused by the sanitiser: ${error.code}`);
     return new ActionError({ code: answer.status, message: answer.message });
   }
-  console.error(`[${where}] failed:`, error);
+  // Never the error object itself: a database error carries the row and the parameters (ops/failure.ts).
+  console.error(`[${where}] failed: ${describeFailure(error)}`);
   return new ActionError({ code: 'SERVICE_UNAVAILABLE', message: unavailable });
 }

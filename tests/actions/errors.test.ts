@@ -71,4 +71,21 @@ describe('toActionError', () => {
     expect(toActionError('not even an error', 'share').message).toBe('error.generic');
     expect(error).toHaveBeenCalledTimes(2);
   });
+
+  it('logs a failed write without the row or the parameters the database error carries', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failed = Object.assign(new Error('new row violates check constraint "mail_outbox_status_check"'), {
+      code: '23514',
+      detail: 'Failing row contains (zoe.private@example.org, /mes-souvenirs/Abcdefghijklmnopqrstuvwxyz012345).',
+      params: ['zoe.private@example.org', 'Zoé'],
+    });
+    toActionError(failed, 'share');
+    const line = error.mock.calls.flat().map(String).join(' ');
+    expect(line).toContain(
+      '[share] failed: Error: new row violates check constraint "mail_outbox_status_check" (code 23514)',
+    );
+    expect(line).not.toContain('zoe.private');
+    expect(line).not.toContain('Abcdefghijklmnopqrstuvwxyz012345');
+    expect(line).not.toContain('Zoé');
+  });
 });

@@ -1,3 +1,4 @@
+import { describeFailure } from '../ops/failure.ts';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { WALL_CHANNEL } from '../moderation/decisions.ts';
@@ -62,7 +63,7 @@ class Fanout {
       try {
         listener(signal);
       } catch (error) {
-        console.error('[wall] a notification listener failed:', error);
+        console.error(`[wall] a notification listener failed: ${describeFailure(error)}`);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { describeFailure } from '../../lib/ops/failure.ts';
 import type { APIRoute } from 'astro';
 import { requireAdminPage } from '../../lib/auth/guard.ts';
 import { getDb } from '../../lib/runtime.ts';
@@ -26,7 +27,7 @@ export const GET: APIRoute = async (context) => {
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
-        console.error('[export] failed midway:', error);
+        console.error(`[export] failed midway: ${describeFailure(error)}`);
         controller.error(error);
       }
     },
