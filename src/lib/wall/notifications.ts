@@ -147,6 +147,10 @@ export function listenForWallChanges(source: NotificationSource): WallNotificati
       connectionString: url,
       connectionTimeoutMillis: 5_000,
       application_name: LISTENER_NAME,
+      // A connection dropped without a reset (a NAT's timeout, a failover) is found and replaced,
+      // rather than left `listening` while it hears nothing: kept pages and settings rely on it.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     client = current;
     current.on('notification', (message) => {
