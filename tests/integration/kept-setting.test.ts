@@ -2,7 +2,7 @@ import { it, expect, afterEach } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { fakeNotifications } from '../helpers/fake-notifications.ts';
 import { eventually, wallListener } from '../helpers/wall-cache.ts';
-import { keepSetting } from '../../src/lib/settings/kept-setting.ts';
+import { KEPT_AT_MOST_MS, keepSetting } from '../../src/lib/settings/kept-setting.ts';
 import {
   DEFAULT_DISCUSSION_SETTINGS,
   getDiscussionSettings,
@@ -33,6 +33,21 @@ describeEachDatabase('a setting kept in memory (settings/kept-setting.ts)', (t) 
     // Another process's save, heard through wall_changed.
     await saveDiscussionSettings(t.db, withFlood(30), admin);
     await eventually(async () => (await kept.get(t.db)).floodSeconds === 30, 'the new rules are read');
+    expect(reader.reads).toBe(2);
+    kept.close();
+  });
+
+  it('reads the database again once the kept value is a minute old, whatever it heard', async () => {
+    const notifications = fakeNotifications();
+    const reader = counted();
+    let clock = 0;
+    const kept = keepSetting(reader, notifications, { now: () => clock });
+    await kept.get(t.db);
+    clock = KEPT_AT_MOST_MS - 1;
+    await kept.get(t.db);
+    expect(reader.reads).toBe(1);
+    clock = KEPT_AT_MOST_MS;
+    await kept.get(t.db);
     expect(reader.reads).toBe(2);
     kept.close();
   });

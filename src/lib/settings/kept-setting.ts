@@ -14,6 +14,13 @@ export interface KeptSetting<T> {
 }
 
 /**
+ * However well it listens, a process reads its kept settings again after this long: a listener
+ * whose connection died without a word (before its keepalive finds out) hears nothing, and the
+ * rules an admin just saved would otherwise never hold on that host. One read a minute is nothing.
+ */
+export const KEPT_AT_MOST_MS = 60_000;
+
+/**
  * Keeps one setting in memory for its busiest readers (every share and comment reads the
  * discussion rules: one round trip each, issue 19). Safe across processes and hosts only because
  * its save sends `wall_changed` (`announceSettingChange`), heard as `other`, and any `other` or
@@ -25,8 +32,10 @@ export interface KeptSetting<T> {
 export function keepSetting<T>(
   setting: Pick<Setting<T>, 'get'>,
   notifications: Pick<WallNotifications, 'listening' | 'subscribe'>,
+  { maxAgeMs = KEPT_AT_MOST_MS, now = Date.now }: { maxAgeMs?: number; now?: () => number } = {},
 ): KeptSetting<T> {
   let kept: Promise<T> | undefined;
+  let keptAt = 0;
   let closed = false;
   const unsubscribe = notifications.subscribe((signal) => {
     if (signal.kind === 'other' || signal.kind === 'reset') kept = undefined;
@@ -34,9 +43,10 @@ export function keepSetting<T>(
   return {
     get(db) {
       if (closed || !notifications.listening) return setting.get(db);
-      if (kept) return kept;
+      if (kept && now() - keptAt < maxAgeMs) return kept;
       const reading = setting.get(db);
       kept = reading;
+      keptAt = now();
       reading.catch(() => {
         if (kept === reading) kept = undefined;
       });
