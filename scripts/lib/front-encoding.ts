@@ -28,13 +28,15 @@ export async function compressAll(body: Buffer): Promise<Record<Encoding, Buffer
   return { identity: body, br, gzip: gz };
 }
 
-const chosen = new Map<string, Encoding>();
+interface Choice {
+  best: Encoding;
+  /** What to answer while a page has no brotli copy yet: gzip, else none. */
+  withoutBrotli: Encoding;
+}
 
-/** The encoding to answer with for an Accept-Encoding header: brotli, then gzip, else none. */
-export function pickEncoding(acceptEncoding: string | undefined): Encoding {
-  if (!acceptEncoding) return 'identity';
-  let encoding = chosen.get(acceptEncoding);
-  if (encoding) return encoding;
+const chosen = new Map<string, Choice>();
+
+function choose(acceptEncoding: string): Choice {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
@@ -42,8 +44,24 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding {
     accepted.set(name!.trim(), q ? Number(q[1]) : 1);
   }
   const allowed = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  encoding = allowed('br') ? 'br' : allowed('gzip') ? 'gzip' : 'identity';
+  const withoutBrotli = allowed('gzip') ? 'gzip' : 'identity';
+  return { best: allowed('br') ? 'br' : withoutBrotli, withoutBrotli };
+}
+
+const IDENTITY: Choice = { best: 'identity', withoutBrotli: 'identity' };
+
+/** The encodings to answer with for an Accept-Encoding header: brotli, then gzip, else none. */
+export function pickEncodings(acceptEncoding: string | undefined): Choice {
+  if (!acceptEncoding) return IDENTITY;
+  let choice = chosen.get(acceptEncoding);
+  if (choice) return choice;
+  choice = choose(acceptEncoding);
   // Browsers send a handful of distinct headers; a client sending endless variants gets no memo.
-  if (chosen.size < 200) chosen.set(acceptEncoding, encoding);
-  return encoding;
+  if (chosen.size < 200) chosen.set(acceptEncoding, choice);
+  return choice;
+}
+
+/** The encoding to answer with for an Accept-Encoding header: brotli, then gzip, else none. */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding {
+  return pickEncodings(acceptEncoding).best;
 }
