@@ -22,6 +22,6 @@ declare namespace App {
      */
     contentVersionRead?: string | null;
     /** Set by the wall's page when it rendered a deep page whose shell may serve its neighbours (wall/wall-shell.ts). */
-    wallShellSeed?: import('./lib/wall/wall-shell.ts').WallShellSeed;
+    wallShellSeed?: import('./lib/wall/wall-shell.ts').WallShellSeed | undefined;
   }
 }
