@@ -1,17 +1,24 @@
 import fs from 'node:fs';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from '../../../db/lock.ts';
 import { BackupError } from './errors.ts';
 import { writeAtomically } from './files.ts';
 
+const gzip = promisify(zlib.gzip);
+
 /**
- * Writes the whole embedded database, compressed (PGlite's `dumpDataDir`: a gzipped tar of its
- * data directory), to `file`. Called with the instance that is open, since only one process may
- * hold the directory: the server for its daily backups, `npm run backup` when the server is stopped.
+ * Writes the whole embedded database, compressed (a gzipped tar of its data directory, as
+ * PGlite's `dumpDataDir('gzip')` makes and `loadDataDir` reads), to `file`. Called with the
+ * instance that is open, since only one process may hold the directory: the server for its daily
+ * backups, `npm run backup` when the server is stopped. PGlite's own gzip compresses while it holds
+ * the database: 10 s for 20 000 souvenirs (390 MB of files), during which the server answered
+ * nothing. The tar alone holds it 1.4 s; Node's gzip then runs on the thread pool.
  */
 export async function backupPglite(pglite: PGlite, file: string): Promise<number> {
-  const dump = await pglite.dumpDataDir('gzip');
-  const bytes = new Uint8Array(await dump.arrayBuffer());
+  const tar = await pglite.dumpDataDir('none');
+  const bytes = await gzip(new Uint8Array(await tar.arrayBuffer()), { level: 6 });
   writeAtomically(file, bytes);
   return bytes.length;
 }
