@@ -50,9 +50,9 @@ export function wallShellSeed(
  * link. Held by tests/e2e/wall-shell.test.ts against the page itself.
  */
 const CURSOR_WRITTEN = 6;
+const NEXT_WRITTEN = 1;
 /** Views with a shell at once (a shell is one page, about 35 kB once its cards are cut out). */
 const MAX_VIEWS = 32;
-const NEXT_WRITTEN = 1;
 
 /** A deep wall page's address taken apart: its query, and the key of its view's shell. */
 export interface DeepWallRequest {
