@@ -15,8 +15,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
-import { compress, pickEncoding, pickEncodings } from './front-encoding.ts';
-import type { Encoding } from './front-encoding.ts';
+import { compress, pickEncodings } from './front-encoding.ts';
+import type { Encoding, EncodingChoice } from './front-encoding.ts';
 
 type Headers = Record<string, string>;
 
@@ -117,16 +117,16 @@ function write(req: IncomingMessage, res: ServerResponse, status: number, chosen
  * made only once the page is asked for in brotli a second time: a crawler asks each page once,
  * visitors ask for the wall thousands of times.
  */
-function answerEncoding(req: IncomingMessage, prepared: Prepared): Encoding {
-  const { best, withoutBrotli } = pickEncodings(req.headers['accept-encoding']);
+function answerEncoding({ best, withoutBrotli }: EncodingChoice, prepared: Prepared): Encoding {
   if (best !== 'br' || withoutBrotli === 'identity') return best;
   const brotli = prepared.compressed.br;
   return brotli && !(brotli instanceof Promise) ? 'br' : withoutBrotli;
 }
 
 function chooseVariant(req: IncomingMessage, entry: CachedPage, prepared: Prepared): Variant | Promise<Variant> {
-  const encoding = answerEncoding(req, prepared);
-  const wantsBrotli = encoding !== 'br' && pickEncoding(req.headers['accept-encoding']) === 'br';
+  const choice = pickEncodings(req.headers['accept-encoding']);
+  const encoding = answerEncoding(choice, prepared);
+  const wantsBrotli = choice.best === 'br' && encoding !== 'br';
   if (wantsBrotli && prepared.askedForBrotli++ > 0) Promise.resolve(variant(entry, prepared, 'br')).catch(() => {});
   return variant(entry, prepared, encoding);
 }
@@ -138,7 +138,7 @@ function send(req: IncomingMessage, res: ServerResponse, entry: CachedPage, prep
     (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === prepared.opaque))
   ) {
     // With the tag of the copy a 200 would have carried (RFC 9110, 15.4.5).
-    res.writeHead(304, prepared.notModified[answerEncoding(req, prepared)]);
+    res.writeHead(304, prepared.notModified[answerEncoding(pickEncodings(req.headers['accept-encoding']), prepared)]);
     res.end();
     return true;
   }

@@ -28,15 +28,15 @@ export async function compressAll(body: Buffer): Promise<Record<Encoding, Buffer
   return { identity: body, br, gzip: gz };
 }
 
-interface Choice {
+export interface EncodingChoice {
   best: Encoding;
   /** What to answer while a page has no brotli copy yet: gzip, else none. */
   withoutBrotli: Encoding;
 }
 
-const chosen = new Map<string, Choice>();
+const chosen = new Map<string, EncodingChoice>();
 
-function choose(acceptEncoding: string): Choice {
+function choose(acceptEncoding: string): EncodingChoice {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
@@ -48,10 +48,10 @@ function choose(acceptEncoding: string): Choice {
   return { best: allowed('br') ? 'br' : withoutBrotli, withoutBrotli };
 }
 
-const IDENTITY: Choice = { best: 'identity', withoutBrotli: 'identity' };
+const IDENTITY: EncodingChoice = { best: 'identity', withoutBrotli: 'identity' };
 
 /** The encodings to answer with for an Accept-Encoding header: brotli, then gzip, else none. */
-export function pickEncodings(acceptEncoding: string | undefined): Choice {
+export function pickEncodings(acceptEncoding: string | undefined): EncodingChoice {
   if (!acceptEncoding) return IDENTITY;
   let choice = chosen.get(acceptEncoding);
   if (choice) return choice;
