@@ -23,7 +23,7 @@ import { AuthorLinkError } from '../../src/lib/contributions/author-link.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { feedSouvenirs, jsonFeed, rssOptions } from '../../src/lib/wall/feeds.ts';
 import { exportedSouvenirs } from '../../src/lib/export/records.ts';
-import { findPublishedSouvenir, wallPage } from '../../src/lib/souvenirs/wall.ts';
+import { findPublishedSouvenir, pinnedSouvenirs, wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 
 let landscape: ProcessedPhoto;
@@ -95,6 +95,8 @@ describeEachDatabase('photos of souvenirs', (t) => {
     expect(byId.get(without.id)).toEqual([]);
     expect((await findPublishedSouvenir(t.db, withTwo.publicId))!.photos).toEqual(byId.get(withTwo.id));
     expect((await findPublishedSouvenir(t.db, without.publicId))!.photos).toEqual([]);
+    await t.db.updateTable('souvenir').set({ pinned: true }).where('id', '=', withTwo.id).execute();
+    expect((await pinnedSouvenirs(t.db)).map((s) => s.photos)).toEqual([byId.get(withTwo.id)]);
     const tagged = await t.db
       .selectFrom('souvenir')
       .select(['id', photoRowsColumn('souvenir.id')])

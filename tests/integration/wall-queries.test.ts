@@ -60,9 +60,9 @@ describeEachDatabase('queries per page', (t) => {
     expect(years.length).toBeGreaterThan(1);
     expect(tags.length).toBeGreaterThan(1);
     expect(forLarge).toBe(forSmall);
-    // One query for each thing the page shows: figures, years, tags, pinned, the page (with its
-    // photos and content version), most commented, and one for the photos of the pinned souvenirs.
-    expect(forSmall).toBe(7);
+    // One query for each thing the page shows: figures, years, tags, pinned (with their photos),
+    // the page (with its photos and content version), most commented.
+    expect(forSmall).toBe(6);
   });
 
   it("reads a souvenir's comments in one query, whether it has 1 or 30", async () => {

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { PUBLIC_SOUVENIR_COLUMNS, toPublicSouvenir } from './model.ts';
-import { photoRowsColumn, shownPhotos, withPhotos } from '../photos/shown.ts';
+import { photoRowsColumn, shownPhotos } from '../photos/shown.ts';
+import type { PhotoVariantRow } from '../photos/shown.ts';
 import { contentVersionColumn } from '../wall/content-version.ts';
-import type { PublicSouvenir } from './model.ts';
+import type { PublicSouvenir, PublicSouvenirRow } from './model.ts';
 import { keyset, keysetPage } from '../pagination/keyset.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
@@ -30,6 +31,11 @@ export interface WallPageOptions extends WallFilter {
   limit?: number;
   /** Leave pinned souvenirs out (the unfiltered wall shows them above the list). */
   excludePinned?: boolean;
+}
+
+/** A souvenir read with its `photo_rows` column (photoRowsColumn): one statement for both. */
+function withItsPhotos(row: PublicSouvenirRow & { photo_rows: PhotoVariantRow[] }): PublicSouvenir {
+  return { ...toPublicSouvenir(row), photos: shownPhotos(row.photo_rows) };
 }
 
 /** The souvenirs the public sees (approved, not hidden by reports), with their public columns. */
@@ -89,7 +95,7 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
         .$call(newestApprovalFirst)
         .execute();
   // The cards' photos and the content version come in the same statement: one round trip a page.
-  const souvenirs = rows.map((row) => ({ ...toPublicSouvenir(row), photos: shownPhotos(row.photo_rows) }));
+  const souvenirs = rows.map(withItsPhotos);
   const page = keysetPage(souvenirs, limit, (s) => ({ at: s.approvedAt, id: s.id }));
   return { souvenirs: page.items, next: page.next, version: rows[0]?.content_version ?? null };
 }
@@ -97,12 +103,13 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
 /** Pinned souvenirs, newest approval first: shown above the first page of the unfiltered wall. */
 export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<PublicSouvenir[]> {
   const rows = await shownSouvenirs(db)
+    .select(photoRowsColumn('souvenir.id'))
     .where('pinned', '=', true)
     .orderBy('approved_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return withPhotos(db, rows.map(toPublicSouvenir));
+  return rows.map(withItsPhotos);
 }
 
 /** An approved souvenir by its public id, or null (pending, rejected and unknown alike). */
@@ -113,5 +120,5 @@ export async function findPublishedSouvenir(db: Kysely<Database>, publicId: stri
     .select(photoRowsColumn('souvenir.id'))
     .where('public_id', '=', publicId)
     .executeTakeFirst();
-  return row ? { ...toPublicSouvenir(row), photos: shownPhotos(row.photo_rows) } : null;
+  return row ? withItsPhotos(row) : null;
 }
