@@ -18,6 +18,7 @@ const ON_POSTGRES_TOO = [
   'operations',
   'commemoration',
   'souvenir-page-cache',
+  'souvenir-shell',
   'share-and-wall',
   'photos',
   'search-and-wall',

@@ -23,5 +23,7 @@ declare namespace App {
     contentVersionRead?: string | null;
     /** Set by the wall's page when it rendered a deep page whose shell may serve its neighbours (wall/wall-shell.ts). */
     wallShellSeed?: import('./lib/wall/wall-shell.ts').WallShellSeed | undefined;
+    /** Set by a souvenir's page rendered at its bare address, whose shell may serve other souvenirs' (wall/souvenir-shell.ts). */
+    souvenirShellSeed?: import('./lib/wall/souvenir-shell.ts').SouvenirShellSeed | undefined;
   }
 }

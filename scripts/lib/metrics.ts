@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import client from 'prom-client';
-import { wallShellCounts } from '../../src/lib/wall/shell-counts.ts';
+import { shellCounts } from '../../src/lib/wall/shell-counts.ts';
 import { sql } from 'kysely';
 import type { Runtime } from '../../src/lib/runtime.ts';
 
@@ -112,7 +112,16 @@ export function wireMetrics(runtime: Runtime): void {
     help: 'Deep wall pages since start: Astro renders cut into a shell, and pages filled from a shell.',
     label: 'how',
     read: () => {
-      const { cut, filled } = wallShellCounts();
+      const { cut, filled } = shellCounts('wall');
+      return { cut, filled };
+    },
+  });
+  labelledGauge({
+    name: 'mur_souvenir_pages',
+    help: 'Souvenir pages since start: Astro renders cut into a shell, and pages filled from a shell.',
+    label: 'how',
+    read: () => {
+      const { cut, filled } = shellCounts('souvenir');
       return { cut, filled };
     },
   });

@@ -9,6 +9,21 @@ import { sharedContentVersion } from './shared-reads.ts';
 import { storeFreshPage } from './store-render.ts';
 import { publicReader } from '../replica/public-reader.ts';
 import { deepWallRequest, wallShells } from './wall-shell.ts';
+import { souvenirPageRequest, souvenirShells } from './souvenir-shell.ts';
+import type { APIContext } from 'astro';
+
+/** Keeps the page just rendered as its kind's shell, when it may be one and its kind has none yet. */
+function keepShell(context: APIContext, key: string, generation: number, response: Response, body: Uint8Array): void {
+  const { wallShellSeed, souvenirShellSeed } = context.locals;
+  const deep = wallShellSeed && deepWallRequest(context.url, key);
+  if (wallShellSeed && deep && !wallShells().has(deep.shellKey, generation)) {
+    wallShells().keep(deep, generation, response.headers, new TextDecoder().decode(body), wallShellSeed);
+  }
+  const own = souvenirShellSeed && souvenirPageRequest(context.url, key);
+  if (souvenirShellSeed && own && !souvenirShells().has(own.shellKey, generation)) {
+    souvenirShells().keep(own, generation, response.headers, new TextDecoder().decode(body), souvenirShellSeed);
+  }
+}
 
 /**
  * The outermost middleware: answers cached public pages (or 304s) before anything renders, and
@@ -49,12 +64,8 @@ export const pageCache = defineMiddleware(async (context, next) => {
   const body = new Uint8Array(await response.arrayBuffer());
   // A deep wall page becomes its view's shell, which the front cache fills for the others (wall-shell.ts).
   // Only from a render of the current generation: one begun before a change shows the wall as it was.
-  const seed = context.locals.wallShellSeed;
-  const deep =
-    seed && cache.accepting && generation === cache.generation ? deepWallRequest(context.url, decision.key) : null;
-  if (seed && deep && !wallShells().has(deep.shellKey, generation)) {
-    wallShells().keep(deep, generation, response.headers, new TextDecoder().decode(body), seed);
-  }
+  // A souvenir's page asked at its bare address becomes its language's shell likewise (souvenir-shell.ts).
+  if (cache.accepting && generation === cache.generation) keepShell(context, decision.key, generation, response, body);
   const entry = await storeFreshPage({
     key: decision.key,
     headers: response.headers,

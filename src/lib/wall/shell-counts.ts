@@ -1,13 +1,17 @@
-/** Deep wall pages since the process started: cut into a shell from Astro's render, and filled from one. */
-export interface WallShellCounts {
+/** Pages since the process started: Astro renders cut into a shell, and pages filled from one. */
+export interface ShellCounts {
   cut: number;
   filled: number;
 }
 
-// On globalThis: wall-shell.ts counts in the Vite-bundled Astro server, /metrics reads from the start script.
-const KEY = Symbol.for('mur-des-souvenirs.wall-shell-counts');
-type Holder = { [KEY]?: WallShellCounts };
+/** Deep wall pages (wall-shell.ts) and souvenirs' own pages (souvenir-shell.ts). */
+export type ShellKind = 'wall' | 'souvenir';
 
-export function wallShellCounts(): WallShellCounts {
-  return ((globalThis as Holder)[KEY] ??= { cut: 0, filled: 0 });
+// On globalThis: the shells count in the Vite-bundled Astro server, /metrics reads from the start script.
+const KEY = Symbol.for('mur-des-souvenirs.shell-counts');
+type Holder = { [KEY]?: Record<ShellKind, ShellCounts> };
+
+export function shellCounts(kind: ShellKind): ShellCounts {
+  const all = ((globalThis as Holder)[KEY] ??= { wall: { cut: 0, filled: 0 }, souvenir: { cut: 0, filled: 0 } });
+  return all[kind];
 }

@@ -4,13 +4,13 @@ import { localeFromPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
 import { boundT } from '../i18n/locals.ts';
 import { cutShell, fillShell } from '../render/page-shell.ts';
-import type { PageShell } from '../render/page-shell.ts';
 import { souvenirCardsHtml } from '../render/souvenir-card.ts';
 import { wallPage } from '../souvenirs/wall.ts';
 import type { WallPage } from '../souvenirs/wall.ts';
 import { WALL_PATHS } from './layout.ts';
 import { renderCache } from './render-cache.ts';
-import { wallShellCounts } from './shell-counts.ts';
+import { shellCounts } from './shell-counts.ts';
+import { KeptShells } from '../render/kept-shells.ts';
 import { parseWallQuery, wallSearch } from './wall-query.ts';
 import type { WallQuery } from './wall-query.ts';
 
@@ -78,18 +78,14 @@ export function deepWallRequest(url: URL, cacheKey: string): DeepWallRequest | n
   };
 }
 
-interface KeptShell {
-  generation: number;
-  headers: Array<[string, string]>;
-  shell: PageShell<WallHole>;
-}
-
 /** A deep page put in its view's shell: the page and the headers Astro gave the shell's page. */
 export interface FilledPage {
   body: Buffer;
   /** The content version the cards were read at (souvenirs/wall.ts). */
   version: string | null;
   headers: Array<[string, string]>;
+  /** The souvenir whose own page it is, for a page that is one (souvenir-shell.ts). */
+  souvenirId?: number;
 }
 
 /**
@@ -97,14 +93,11 @@ export interface FilledPage {
  * all. With the render cache off (RENDER_CACHE=off, the bench's uncached rows) it keeps none.
  */
 export class WallShells {
-  readonly maxViews: number;
-  readonly counts = wallShellCounts();
-  #kept = new Map<string, KeptShell>();
-  /** The newest generation a shell was kept at: a render begun before it is from before a change. */
-  #newest = 0;
+  readonly counts = shellCounts('wall');
+  #kept: KeptShells<WallHole>;
 
   constructor(maxViews = MAX_VIEWS) {
-    this.maxViews = maxViews;
+    this.#kept = new KeptShells(maxViews);
   }
 
   get size(): number {
@@ -112,24 +105,25 @@ export class WallShells {
   }
 
   has(shellKey: string, generation: number): boolean {
-    return this.#kept.get(shellKey)?.generation === generation;
+    return this.#kept.has(shellKey, generation);
   }
 
   /** Cuts `html` (a deep page Astro rendered at `generation`) into its view's shell, unless the view has one; false when it cannot be cut. */
   keep(request: DeepWallRequest, generation: number, headers: Headers, html: string, seed: WallShellSeed): boolean {
-    if (this.maxViews === 0 || generation < this.#newest || this.has(request.shellKey, generation)) return false;
-    const shell = cutShell<WallHole>(html, [
-      { hole: 'cursor', text: seed.cursor, count: CURSOR_WRITTEN },
-      { hole: 'cards', text: seed.cards, count: 1 },
-      { hole: 'next', text: seed.next, count: NEXT_WRITTEN },
-    ]);
-    if (!shell) return false;
-    this.#newest = generation;
-    for (const [view, kept] of this.#kept) if (kept.generation < generation) this.#kept.delete(view);
-    if (this.#kept.size >= this.maxViews) this.#kept.delete(this.#kept.keys().next().value!);
-    this.#kept.set(request.shellKey, { generation, headers: [...headers], shell });
-    this.counts.cut++;
-    return true;
+    const kept = this.#kept.keep(
+      request.shellKey,
+      generation,
+      headers,
+      () =>
+        cutShell<WallHole>(html, [
+          { hole: 'cursor', text: seed.cursor, count: CURSOR_WRITTEN },
+          { hole: 'cards', text: seed.cards, count: 1 },
+          { hole: 'next', text: seed.next, count: NEXT_WRITTEN },
+        ]),
+      null,
+    );
+    if (kept) this.counts.cut++;
+    return kept;
   }
 
   /**
@@ -138,8 +132,8 @@ export class WallShells {
    * shell's shape (no cards, or the last page, whose pager says all is read): Astro renders those.
    */
   async fill(db: Kysely<Database>, request: DeepWallRequest, generation: number): Promise<FilledPage | null> {
-    const kept = this.#kept.get(request.shellKey);
-    if (kept?.generation !== generation) return null;
+    const kept = this.#kept.get(request.shellKey, generation);
+    if (!kept) return null;
     const { year, tag, cursor, rawCursor } = request.query;
     const filtered = year !== null || tag !== null;
     const page = await wallPage(db, { cursor, year, tag, excludePinned: !filtered });
