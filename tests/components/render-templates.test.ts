@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import SouvenirCard from '../../src/components/SouvenirCard.astro';
 import CommentList from '../../src/components/comments/CommentList.astro';
 import CandleScript from '../../src/components/wall/CandleScript.astro';
-import { souvenirCardHtml } from '../../src/lib/render/souvenir-card.ts';
+import { souvenirCardHtml, standaloneCardOpeningHtml } from '../../src/lib/render/souvenir-card.ts';
 import { commentListHtml } from '../../src/lib/render/comment-list.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
@@ -84,6 +84,16 @@ describe('the card template', () => {
       for (const souvenir of souvenirs()) {
         const component = await withoutScripts(await render(SouvenirCard, locale, { souvenir }), locale);
         expect(souvenirCardHtml(view(locale), souvenir).value).toBe(component);
+      }
+    });
+  }
+
+  for (const locale of ['fr', 'en'] as const) {
+    it(`writes the bytes SouvenirCard.astro writes at the top of a souvenir's page (${locale}), up to its candle script`, async () => {
+      for (const souvenir of souvenirs()) {
+        const props = { souvenir, standalone: true };
+        const component = await withoutScripts(await render(SouvenirCard, locale, props), locale);
+        expect(`${standaloneCardOpeningHtml(view(locale), souvenir).value}</article>`).toBe(component);
       }
     });
   }
