@@ -162,8 +162,8 @@ export interface FrontCacheOptions {
   /** PUBLIC_ORIGIN, parsed (src/lib/security/public-origin.ts): the origin cache keys start with. */
   publicOrigin?: string | undefined;
   /**
-   * Makes a page no cache holds without Astro, when it can (a deep wall page from its view's
-   * shell: src/lib/wall/shell-fill.ts): null at once when it cannot, else the kept entry, or null
+   * Makes a page no cache holds without Astro, when it can (a deep wall page or a souvenir's page
+   * from its kind's shell: src/lib/wall/shell-fill.ts): null at once when it cannot, else the kept entry, or null
    * when it found it could not after all. Astro renders whatever it does not make.
    */
   fill?: (url: URL, key: string, cookieHeader: string | undefined) => Promise<CachedPage | null> | null;

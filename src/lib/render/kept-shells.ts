@@ -8,6 +8,16 @@ export interface KeptShell<H extends string, M> {
   meta: M;
 }
 
+/** A page put in its kind's shell: the page, the headers Astro gave the shell's page, what it shows. */
+export interface FilledPage {
+  body: Buffer;
+  headers: Array<[string, string]>;
+  /** The content version its rows were read at. */
+  version: string | null;
+  /** The souvenir whose own page it is, for a page that is one (its change drops the page). */
+  souvenirId?: number;
+}
+
 /**
  * Shells of one kind of page (page-shell.ts), one per key (a view of the wall, a language of
  * souvenir pages) and for one generation of the render cache: a change makes every shell kept

@@ -75,7 +75,7 @@ export function souvenirCardHtml(view: RenderView, souvenir: PublicSouvenir): Sa
 
 /**
  * The card at the top of a souvenir's own page (`standalone`), without its closing tag: on that
- * page the candle script and its answers follow inside the card (souvenirs/souvenir-shell.ts).
+ * page the candle script and its answers follow inside the card (wall/souvenir-shell.ts).
  */
 export function standaloneCardOpeningHtml(view: RenderView, souvenir: PublicSouvenir): SafeHtml {
   return cardUpToItsCandles(view, souvenir, true);

@@ -37,7 +37,7 @@ export function souvenirPageFacts(view: RenderView, souvenir: PublicSouvenir, or
   };
 }
 
-/** Where souvenir pages differ from one another when nobody has asked anything of them (souvenirs/souvenir-shell.ts). */
+/** Where souvenir pages differ from one another when nobody has asked anything of them (wall/souvenir-shell.ts). */
 export type SouvenirHole = 'head' | 'languageSwitch' | 'card' | 'share' | 'report' | 'comments' | 'commentTarget';
 
 /**

@@ -11,8 +11,12 @@ import { publicReader } from '../replica/public-reader.ts';
 import { deepWallRequest, wallShells } from './wall-shell.ts';
 import { souvenirPageRequest, souvenirShells } from './souvenir-shell.ts';
 import type { APIContext } from 'astro';
+import { describeFailure } from '../ops/failure.ts';
 
-/** Keeps the page just rendered as its kind's shell, when it may be one and its kind has none yet. */
+/**
+ * Keeps the page just rendered as its kind's shell, when it may be one and its kind has none yet
+ * (asked before `keep`, which asks again, so that a page is decoded only when its kind needs it).
+ */
 function keepShell(context: APIContext, key: string, generation: number, response: Response, body: Uint8Array): void {
   const { wallShellSeed, souvenirShellSeed } = context.locals;
   const deep = wallShellSeed && deepWallRequest(context.url, key);
@@ -65,7 +69,14 @@ export const pageCache = defineMiddleware(async (context, next) => {
   // A deep wall page becomes its view's shell, which the front cache fills for the others (wall-shell.ts).
   // Only from a render of the current generation: one begun before a change shows the wall as it was.
   // A souvenir's page asked at its bare address becomes its language's shell likewise (souvenir-shell.ts).
-  if (cache.accepting && generation === cache.generation) keepShell(context, decision.key, generation, response, body);
+  if (cache.accepting && generation === cache.generation) {
+    try {
+      keepShell(context, decision.key, generation, response, body);
+    } catch (error) {
+      // The page itself is fine: it is answered, and the next one rendered whole tries again.
+      console.error('[shells] could not cut a page into its shell:', describeFailure(error));
+    }
+  }
   const entry = await storeFreshPage({
     key: decision.key,
     headers: response.headers,

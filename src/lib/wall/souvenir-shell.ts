@@ -6,6 +6,7 @@ import { localeFromPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
 import { boundT } from '../i18n/locals.ts';
 import { KeptShells } from '../render/kept-shells.ts';
+import type { FilledPage } from '../render/kept-shells.ts';
 import { cutShell, fillShell } from '../render/page-shell.ts';
 import { souvenirPageParts } from '../render/souvenir-page.ts';
 import type { SouvenirHole } from '../render/souvenir-page.ts';
@@ -14,7 +15,6 @@ import type { PublicSouvenir } from '../souvenirs/model.ts';
 import { SOUVENIR_PAGE_PATH } from './cache-policy.ts';
 import { renderCache } from './render-cache.ts';
 import { shellCounts } from './shell-counts.ts';
-import type { FilledPage } from './wall-shell.ts';
 
 /**
  * Souvenirs' own pages from the shell of another one (issue 19: a crawler's or a shared link's
@@ -58,6 +58,7 @@ const MAX_SHELLS = 8;
 export class SouvenirShells {
   readonly counts = shellCounts('souvenir');
   #kept: KeptShells<SouvenirHole, { origin: string }>;
+  #refusalSaid = false;
 
   constructor(max = MAX_SHELLS) {
     this.#kept = new KeptShells(max);
@@ -80,16 +81,24 @@ export class SouvenirShells {
     seed: SouvenirShellSeed,
   ): boolean {
     const { souvenir, threads, origin } = seed;
+    let refused = false;
     const cut = () => {
       const parts = souvenirPageParts(view(request.locale), souvenir, threads, origin);
       const shell = cutShell<SouvenirHole>(
         html,
         (Object.keys(parts) as SouvenirHole[]).map((hole) => ({ hole, text: parts[hole], count: 1 })),
       );
-      return shell && !shell.bytes.some((part) => part.includes(souvenir.publicId)) ? shell : null;
+      refused = !shell || shell.bytes.some((part) => part.includes(souvenir.publicId));
+      return refused ? null : shell;
     };
     const kept = this.#kept.keep(request.shellKey, generation, headers, cut, { origin });
     if (kept) this.counts.cut++;
+    if (refused && !this.#refusalSaid) {
+      // Every bare page is then rendered whole: a template no longer writes what its component
+      // writes (tests/e2e/souvenir-shell.test.ts would say where). Said once, not per page.
+      this.#refusalSaid = true;
+      console.warn("[shells] a souvenir's page could not be cut into its shell; such pages are rendered whole");
+    }
     return kept;
   }
 

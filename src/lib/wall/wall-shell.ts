@@ -4,13 +4,14 @@ import { localeFromPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
 import { boundT } from '../i18n/locals.ts';
 import { cutShell, fillShell } from '../render/page-shell.ts';
+import { KeptShells } from '../render/kept-shells.ts';
+import type { FilledPage } from '../render/kept-shells.ts';
 import { souvenirCardsHtml } from '../render/souvenir-card.ts';
 import { wallPage } from '../souvenirs/wall.ts';
 import type { WallPage } from '../souvenirs/wall.ts';
 import { WALL_PATHS } from './layout.ts';
 import { renderCache } from './render-cache.ts';
 import { shellCounts } from './shell-counts.ts';
-import { KeptShells } from '../render/kept-shells.ts';
 import { parseWallQuery, wallSearch } from './wall-query.ts';
 import type { WallQuery } from './wall-query.ts';
 
@@ -76,16 +77,6 @@ export function deepWallRequest(url: URL, cacheKey: string): DeepWallRequest | n
     shellKey: cacheKey.slice(0, cacheKey.length - url.search.length) + wallSearch({ year, tag, layout }),
     locale: localeFromPath(url.pathname),
   };
-}
-
-/** A deep page put in its view's shell: the page and the headers Astro gave the shell's page. */
-export interface FilledPage {
-  body: Buffer;
-  /** The content version the cards were read at (souvenirs/wall.ts). */
-  version: string | null;
-  headers: Array<[string, string]>;
-  /** The souvenir whose own page it is, for a page that is one (souvenir-shell.ts). */
-  souvenirId?: number;
 }
 
 /**
