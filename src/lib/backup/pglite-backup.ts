@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { promisify } from 'node:util';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from '../../../db/lock.ts';
 import { BackupError } from './errors.ts';
-import { writeAtomically } from './files.ts';
-
-const gzip = promisify(zlib.gzip);
 
 /**
  * Writes the whole embedded database, compressed (a gzipped tar of its data directory, as
@@ -14,13 +14,27 @@ const gzip = promisify(zlib.gzip);
  * instance that is open, since only one process may hold the directory: the server for its daily
  * backups, `npm run backup` when the server is stopped. PGlite's own gzip compresses while it holds
  * the database: 10 s for 20 000 souvenirs (390 MB of files), during which the server answered
- * nothing. The tar alone holds it 1.4 s; Node's gzip then runs on the thread pool.
+ * nothing. The tar alone holds it 1.4 s; Node's gzip then runs on the thread pool, streamed from
+ * the tar to the file: PGlite's tar is one blob as large as the directory, and a copy of it and the
+ * compressed bytes besides took the server to 1 GB during a bench (issue 19's memory target).
+ * Returns the compressed size.
  */
 export async function backupPglite(pglite: PGlite, file: string): Promise<number> {
   const tar = await pglite.dumpDataDir('none');
-  const bytes = await gzip(new Uint8Array(await tar.arrayBuffer()), { level: 6 });
-  writeAtomically(file, bytes);
-  return bytes.length;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  try {
+    await pipeline(
+      Readable.fromWeb(tar.stream() as WebReadableStream<Uint8Array>),
+      zlib.createGzip({ level: 6 }),
+      fs.createWriteStream(partial),
+    );
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  return fs.statSync(file).size;
 }
 
 function isEmptyDir(dir: string): boolean {
