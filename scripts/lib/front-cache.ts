@@ -148,12 +148,16 @@ function send(req: IncomingMessage, res: ServerResponse, entry: CachedPage, prep
     : write(req, res, entry.status, chosen);
 }
 
+/** How a request was handled: from the cache (true), made here from a shell (`filled`), or left to Astro (false). */
+export type Handled = boolean | 'filled';
+
 export interface FrontCache {
   /**
    * Answers the request from the render cache and returns true, or returns false and leaves it
-   * untouched for Astro. A promise when it waited for another request's render of the same page.
+   * untouched for Astro. A promise when it waited for another request's render of the same page,
+   * or made the page from a shell (then `filled`).
    */
-  handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
+  handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<Handled>;
   /** Whether the request is for a page this cache may hold (a miss rather than a bypass, in the metrics). */
   cacheable(req: IncomingMessage): boolean;
 }
@@ -220,7 +224,7 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
     res: ServerResponse,
     page: { key: string; url: URL },
     waited: boolean,
-  ): boolean | Promise<boolean> {
+  ): boolean | Promise<Handled> {
     const { key } = page;
     const entry = cache.lookup(key);
     if (entry) return answer(req, res, entry);
@@ -232,7 +236,7 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
     const filling = fill?.(page.url, key, req.headers.cookie);
     if (!filling) return false;
     return filling.then(
-      (made) => (made ? answer(req, res, made) : false),
+      async (made) => (made ? (await answer(req, res, made)) && 'filled' : false),
       (error: unknown) => {
         // Astro renders it instead: its render reads again, and answers the 503 page if it must.
         console.error('[front-cache] could not make the page from its shell:', (error as Error).message);

@@ -27,7 +27,7 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     }
     served.then(
       (done) => {
-        recordFrontCache(done ? 'hit' : 'miss');
+        recordFrontCache(done === 'filled' ? 'filled' : done ? 'hit' : 'miss');
         if (!done) astro(req, res);
       },
       () => astro(req, res),

@@ -226,6 +226,8 @@ describe('front cache making pages without Astro', () => {
   let server: http.Server;
   let fills = 0;
   let made: 'page' | 'none' | 'fails' = 'page';
+  /** How each request was handled (front-cache.ts's Handled), for the metrics. */
+  let handled: unknown[] = [];
 
   /** Stands in for src/lib/wall/shell-fill.ts: keeps the page it makes in the render cache, as it does. */
   function fill(url: URL, key: string): Promise<CachedPage | null> | null {
@@ -257,7 +259,8 @@ describe('front cache making pages without Astro', () => {
     server = http.createServer((req, res) => {
       const served = front.handle(req, res);
       if (served === false) return fakeAstro(req, res);
-      if (served !== true) void served.then((done) => (done ? undefined : fakeAstro(req, res)));
+      handled.push(served);
+      if (served !== true) void served.then((done) => (handled.push(done), done ? undefined : fakeAstro(req, res)));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -271,6 +274,7 @@ describe('front cache making pages without Astro', () => {
     renders = 0;
     fills = 0;
     made = 'page';
+    handled = [];
   });
 
   it('answers the page it made, once for visitors arriving together, and keeps it', async () => {
@@ -288,6 +292,9 @@ describe('front cache making pages without Astro', () => {
     expect(plain.body.toString()).toBe(`${PAGE}<p>?avant=abc.1</p>`);
     expect(plain.headers.etag).toBe(answers[0]!.headers.etag!.replace(/-br"$/, '"'));
     expect(fills).toBe(1);
+    // The metrics tell a page made from a shell from one found in the cache.
+    expect(handled.filter((h) => h === 'filled')).toHaveLength(1);
+    expect(handled.filter((h) => h === true).length).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves to Astro a page it cannot make, or could not for a failure', async () => {
