@@ -34,7 +34,7 @@ export interface WallPageOptions extends WallFilter {
 }
 
 /** A souvenir read with its `photo_rows` column (photoRowsColumn): one statement for both. */
-function withItsPhotos(row: PublicSouvenirRow & { photo_rows: PhotoVariantRow[] }): PublicSouvenir {
+export function withItsPhotos(row: PublicSouvenirRow & { photo_rows: PhotoVariantRow[] }): PublicSouvenir {
   return { ...toPublicSouvenir(row), photos: shownPhotos(row.photo_rows) };
 }
 

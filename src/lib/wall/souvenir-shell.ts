@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
-import { approvedCommentsWithVersion } from '../comments/list-comments.ts';
 import type { CommentThread } from '../comments/list-comments.ts';
 import { localeFromPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -10,7 +9,7 @@ import type { FilledPage } from '../render/kept-shells.ts';
 import { cutShell, fillShell } from '../render/page-shell.ts';
 import { souvenirPageParts } from '../render/souvenir-page.ts';
 import type { SouvenirHole } from '../render/souvenir-page.ts';
-import { findPublishedSouvenir } from '../souvenirs/wall.ts';
+import { findSouvenirOwnPage } from '../souvenirs/own-page.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
 import { SOUVENIR_PAGE_PATH } from './cache-policy.ts';
 import { renderCache } from './render-cache.ts';
@@ -106,9 +105,9 @@ export class SouvenirShells {
   async fill(db: Kysely<Database>, request: SouvenirPageRequest, generation: number): Promise<FilledPage | null> {
     const kept = this.#kept.get(request.shellKey, generation);
     if (!kept) return null;
-    const souvenir = await findPublishedSouvenir(db, request.publicId);
-    if (!souvenir) return null;
-    const { threads, version } = await approvedCommentsWithVersion(db, souvenir.id);
+    const shown = await findSouvenirOwnPage(db, request.publicId);
+    if (!shown) return null;
+    const { souvenir, threads, version } = shown;
     const parts = souvenirPageParts(view(request.locale), souvenir, threads, kept.meta.origin);
     this.counts.filled++;
     return { body: fillShell(kept.shell, parts), headers: kept.headers, version, souvenirId: souvenir.id };

@@ -1,0 +1,76 @@
+/**
+ * A souvenir's own page in one statement (souvenirs/own-page.ts, issue 19): the same souvenir,
+ * photos, comment threads and content version as the separate reads it replaces, on both engines.
+ */
+import { it, expect } from 'vitest';
+import { sql } from 'kysely';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { findSouvenirOwnPage } from '../../src/lib/souvenirs/own-page.ts';
+import { findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts';
+import { approvedCommentsWithVersion } from '../../src/lib/comments/list-comments.ts';
+import { contentVersion } from '../../src/lib/wall/content-version.ts';
+
+describeEachDatabase("a souvenir's own page in one statement", (t) => {
+  async function seed() {
+    await sql`
+      insert into souvenir (public_id, author_name, author_email, title, body_raw, body_html, status, hidden_by_reports,
+        token_hash, consent_at, approved_at)
+      values
+        ('s1', 'Autrice', 'a@example.invalid', 'La salle <en> fête', 'x', '<p>Un soir &amp; un rappel</p>', 'approved', false, md5('1'), now(), now()),
+        ('s2', 'Autrice', 'a@example.invalid', null, 'x', '<p>Sans commentaire</p>', 'approved', false, md5('2'), now(), now()),
+        ('s3', 'Autrice', 'a@example.invalid', null, 'x', '<p>En attente</p>', 'pending', false, md5('3'), now(), null),
+        ('s4', 'Autrice', 'a@example.invalid', null, 'x', '<p>Masqué</p>', 'approved', true, md5('4'), now(), now())`.execute(
+      t.db,
+    );
+    const s1 = sql`(select id from souvenir where public_id = 's1')`;
+    // c1 and its replies c2, c3; c4 trashed with its reply c5 still shown; c6 pending; c7 hidden by reports.
+    await sql`
+      insert into comment (public_id, souvenir_id, author_name, author_email, author_website, body_raw, body_html, status,
+        hidden_by_reports, locale, flag_reasons, created_at, approved_at)
+      values
+        ('c1', ${s1}, 'Léa "L"', 'l@example.invalid', 'https://exemple.org/?a=1&b=2', 'x', '<p>Premier</p>', 'approved', false, 'fr', '{}', now() - interval '9 minutes', now() - interval '8 minutes 0.123456 seconds'),
+        ('c4', ${s1}, 'Sam', 's@example.invalid', null, 'x', '<p>Retiré</p>', 'trash', false, 'en', '{}', now() - interval '7 minutes', now() - interval '7 minutes'),
+        ('c6', ${s1}, 'Max', 'm@example.invalid', null, 'x', '<p>En attente</p>', 'pending', false, 'fr', '{}', now(), null),
+        ('c7', ${s1}, 'Zoé', 'z@example.invalid', null, 'x', '<p>Signalé</p>', 'approved', true, 'fr', '{}', now(), now())`.execute(
+      t.db,
+    );
+    const parent = (id: string) => sql`(select id from comment where public_id = ${id})`;
+    await sql`
+      insert into comment (public_id, souvenir_id, parent_id, author_name, author_email, body_raw, body_html, status,
+        hidden_by_reports, locale, flag_reasons, created_at, approved_at)
+      values
+        ('c2', ${s1}, ${parent('c1')}, 'Ana', 'an@example.invalid', 'x', '<p>Réponse</p>', 'approved', false, 'fr', '{}', now() - interval '6 minutes', now() - interval '5 minutes'),
+        ('c3', ${s1}, ${parent('c1')}, 'Bo', 'b@example.invalid', 'x', '<p>Autre</p>', 'approved', false, 'fr', '{}', now() - interval '4 minutes', now() - interval '3 minutes'),
+        ('c5', ${s1}, ${parent('c4')}, 'Cy', 'c@example.invalid', 'x', '<p>Sous un retiré</p>', 'approved', false, 'fr', '{}', now() - interval '2 minutes', now() - interval '1 minute')`.execute(
+      t.db,
+    );
+  }
+
+  it('reads what the separate reads read, in one statement, for souvenirs with and without comments', async () => {
+    await seed();
+    for (const publicId of ['s1', 's2']) {
+      const souvenir = (await findPublishedSouvenir(t.db, publicId))!;
+      const { threads } = await approvedCommentsWithVersion(t.db, souvenir.id);
+      t.queries.length = 0;
+      const page = (await findSouvenirOwnPage(t.db, publicId))!;
+      expect(t.queries).toHaveLength(1);
+      expect(page.souvenir).toEqual(souvenir);
+      expect(page.threads).toEqual(threads);
+      expect(page.version).toBe(await contentVersion(t.db));
+    }
+    const { threads } = (await findSouvenirOwnPage(t.db, 's1'))!;
+    expect(threads.map((th) => [th.comment?.publicId ?? null, th.replies.map((r) => r.publicId)])).toEqual([
+      ['c1', ['c2', 'c3']],
+      [null, ['c5']],
+    ]);
+    expect(threads[0]!.comment!.approvedAt).toBeInstanceOf(Date);
+    expect(JSON.stringify(threads)).not.toContain('@example.invalid');
+  });
+
+  it('finds nothing that is not published, nor an id no souvenir could have', async () => {
+    await seed();
+    for (const publicId of ['s3', 's4', 'inconnu', "x' or '1'='1", '']) {
+      expect(await findSouvenirOwnPage(t.db, publicId)).toBeNull();
+    }
+  });
+});
