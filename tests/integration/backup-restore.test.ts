@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, marcComment } from '../helpers/contribution-fixtures.ts';
-import { createDb, DataDirLockedError } from '../../db/index.ts';
+import { createDb, DataDirLockedError, migrateToLatest } from '../../db/index.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
 import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { tableChecksums } from '../../src/lib/backup/checksum.ts';
@@ -100,6 +100,40 @@ describeEachDatabase('a backup restored into a fresh place', (t) => {
       }
     });
   }, 60_000);
+});
+
+describe('a backup of the embedded database in its directory', () => {
+  it('streams the directory while holding writes back, restored to the checksum, the write kept after it', async () => {
+    await inScratchDir(async (dir) => {
+      const open = await createDb({ dataDir: path.join(dir, 'pglite') });
+      try {
+        await migrateToLatest(open.db);
+        await somethingOfEverything(open.db);
+        const before = await tableChecksums(open.db);
+        const file = path.join(dir, backupFileName('pglite'));
+        // A write sent during the backup waits for it, then is stored as usual.
+        const backup = backupPglite(open.pglite!, file);
+        const write = approvedSouvenir(open.db, { title: 'Pendant la sauvegarde' });
+        expect(await backup).toBe(fs.statSync(file).size);
+        await write;
+        expect(fs.readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
+        const restoredDir = path.join(dir, 'restored');
+        await restorePglite(file, restoredDir);
+        const restored = await createDb({ dataDir: restoredDir });
+        try {
+          const after = await tableChecksums(restored.db);
+          // Taken before the write or after it, never half of it.
+          expect([before.souvenir!.rows, before.souvenir!.rows + 1]).toContain(after.souvenir!.rows);
+          if (after.souvenir!.rows === before.souvenir!.rows) expect(after).toEqual(before);
+        } finally {
+          await restored.close();
+        }
+        expect((await tableChecksums(open.db)).souvenir!.rows).toBe(before.souvenir!.rows + 1);
+      } finally {
+        await open.close();
+      }
+    });
+  }, 120_000);
 });
 
 describe('restoring the embedded database', () => {

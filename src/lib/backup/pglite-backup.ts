@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
+import { pack } from 'tar-stream';
 import zlib from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from '../../../db/lock.ts';
@@ -12,29 +13,62 @@ import { BackupError } from './errors.ts';
  * Writes the whole embedded database, compressed (a gzipped tar of its data directory, as
  * PGlite's `dumpDataDir('gzip')` makes and `loadDataDir` reads), to `file`. Called with the
  * instance that is open, since only one process may hold the directory: the server for its daily
- * backups, `npm run backup` when the server is stopped. PGlite's own gzip compresses while it holds
- * the database: 10 s for 20 000 souvenirs (390 MB of files), during which the server answered
- * nothing. The tar alone holds it 1.4 s; Node's gzip then runs on the thread pool, streamed from
- * the tar to the file: PGlite's tar is one blob as large as the directory, and a copy of it and the
- * compressed bytes besides took the server to 1 GB during a bench (issue 19's memory target).
- * Returns the compressed size.
+ * backups, `npm run backup` when the server is stopped. Returns the compressed size.
+ *
+ * PGlite's own dump holds the database while it reads every file into memory and builds the tar
+ * there: 10 s with its gzip, and about 1 GB of the server's memory for 20 000 souvenirs (374 MB of
+ * files), kept after (the PGlite pass of the bench, issue 19). So the directory is streamed into a
+ * plain tar on disk while a PGlite transaction holds every other query back (no write reaches the
+ * files meanwhile: the copy is what a crash at that instant would leave, which PostgreSQL's WAL
+ * recovers), then gzipped from that file on the thread pool with the database free again.
  */
 export async function backupPglite(pglite: PGlite, file: string): Promise<number> {
-  const tar = await pglite.dumpDataDir('none');
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const dataDir = pglite.dataDir;
+  const onDisk = dataDir && !dataDir.includes('://') && fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const tarFile = `${file}.tar.partial`;
   const partial = `${file}.partial`;
   try {
-    await pipeline(
-      Readable.fromWeb(tar.stream() as WebReadableStream<Uint8Array>),
-      zlib.createGzip({ level: 6 }),
-      fs.createWriteStream(partial),
-    );
+    if (onDisk) {
+      await pglite.transaction(() => writeTar(dataDir, tarFile));
+    } else {
+      // An in-memory database (tests): PGlite's own dump is all there is.
+      const tar = await pglite.dumpDataDir('none');
+      await pipeline(Readable.fromWeb(tar.stream() as WebReadableStream<Uint8Array>), fs.createWriteStream(tarFile));
+    }
+    await pipeline(fs.createReadStream(tarFile), zlib.createGzip({ level: 6 }), fs.createWriteStream(partial));
     fs.renameSync(partial, file);
-  } catch (error) {
+  } finally {
+    fs.rmSync(tarFile, { force: true });
     fs.rmSync(partial, { force: true });
-    throw error;
   }
   return fs.statSync(file).size;
+}
+
+/** A tar of `dir` as PGlite's dump names its entries (relative to the directory), streamed file by file. */
+async function writeTar(dir: string, out: string): Promise<void> {
+  const tar = pack();
+  const written = pipeline(tar, fs.createWriteStream(out));
+  const add = async (relative: string): Promise<void> => {
+    for (const name of fs.readdirSync(path.join(dir, relative)).sort()) {
+      const entry = relative ? `${relative}/${name}` : name;
+      const stat = fs.statSync(path.join(dir, entry));
+      const header = { name: entry, mode: stat.mode & 0o7777, mtime: stat.mtime };
+      if (stat.isDirectory()) {
+        tar.entry({ ...header, type: 'directory' });
+        await add(entry);
+      } else if (stat.isFile()) {
+        await pipeline(fs.createReadStream(path.join(dir, entry)), tar.entry({ ...header, size: stat.size }));
+      }
+    }
+  };
+  try {
+    await add('');
+    tar.finalize();
+  } catch (error) {
+    tar.destroy(error as Error);
+  }
+  await written;
 }
 
 function isEmptyDir(dir: string): boolean {
