@@ -12,6 +12,7 @@ import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
 import { createAccount, shareByHttp, signIn, wallPermalinks } from './support/actors.ts';
 import { postAndFollow } from './support/post-and-follow.ts';
+import { fetchPage, renderedByAstro, sameRender, shellPages } from './support/page-fetch.ts';
 import { picture } from '../helpers/photo-fixtures.ts';
 
 const PASSWORD = 'une phrase de passe assez longue';
@@ -20,33 +21,10 @@ let permalinks: string[] = [];
 /** The souvenir with a hostile title and comments. */
 let hostile = '';
 
-/** Each render gives its server islands a random id, and may encrypt their props again. */
-function sameRender(html: string): string {
-  return html
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ISLAND')
-    .replace(/([?&](?:amp;)?[eps]=)[^&"]*/g, '$1X');
-}
+const get = (path: string, headers: Record<string, string> = {}) => fetchPage(server.origin, path, headers);
 
-async function get(path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.origin}${path}`, { headers });
-  return { status: res.status, html: await res.text(), etag: res.headers.get('etag') };
-}
-
-/**
- * What Astro renders for the same address: asked with a parameter the page does not know, which
- * the caches never keep (cache-policy.ts) and the page repeats only in its language links.
- */
-async function rendered(path: string) {
-  const page = await get(`${path}?inconnu=1`);
-  return { ...page, html: page.html.replaceAll('?inconnu=1', '') };
-}
-
-async function souvenirPages(): Promise<{ filled: number; cut: number }> {
-  const text = await (await fetch(`${server.origin}/metrics`)).text();
-  const read = (how: string) =>
-    Number(new RegExp(`mur_souvenir_pages\\{how="${how}"\\} (\\d+)`).exec(text)?.[1] ?? NaN);
-  return { filled: read('filled'), cut: read('cut') };
-}
+const rendered = (path: string) => renderedByAstro(server.origin, path);
+const souvenirPages = () => shellPages(server.origin, 'mur_souvenir_pages');
 
 /** Shares with photos as the form sends them (multipart), as Autrice. */
 async function shareWithPhotos(fields: Record<string, string>, photos: Array<{ alt: string; note?: string }>) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchServer, withScript } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
 import { shareByHttp } from './support/actors.ts';
+import { fetchPage, renderedByAstro, sameRender, shellPages } from './support/page-fetch.ts';
 
 const SOUVENIRS = 64;
 /** On the wall's third page (newest first, 20 a page), which comes from the shell. */
@@ -13,43 +14,10 @@ const HOSTILE = 10;
 const PINNED = 15;
 let server: E2eServer;
 
-/**
- * The page with what differs between two renders of the same page set aside: each render gives
- * its server islands a random id, and the memo of their encrypted props (render-crypto-memo.ts)
- * may be made again between two renders.
- */
-function sameRender(html: string): string {
-  return html
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ISLAND')
-    .replace(/([?&](?:amp;)?[eps]=)[^&"]*/g, '$1X');
-}
+const get = (path: string, headers: Record<string, string> = {}) => fetchPage(server.origin, path, headers);
 
-async function get(path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.origin}${path}`, { headers });
-  return {
-    status: res.status,
-    html: await res.text(),
-    etag: res.headers.get('etag'),
-    csp: res.headers.get('content-security-policy'),
-  };
-}
-
-/**
- * What Astro renders for the same address: with a parameter the wall does not know, which the
- * caches never keep (cache-policy.ts) and which the page repeats only in its language links
- * (same-page.ts), where it is taken out again.
- */
-async function rendered(path: string) {
-  const page = await get(`${path}&inconnu=1`);
-  return { ...page, html: page.html.replaceAll('&amp;inconnu=1', '') };
-}
-
-async function deepPages(): Promise<{ filled: number; cut: number }> {
-  const text = await (await fetch(`${server.origin}/metrics`)).text();
-  const read = (how: string) =>
-    Number(new RegExp(`mur_wall_deep_pages\\{how="${how}"\\} (\\d+)`).exec(text)?.[1] ?? NaN);
-  return { filled: read('filled'), cut: read('cut') };
-}
+const rendered = (path: string) => renderedByAstro(server.origin, path);
+const deepPages = () => shellPages(server.origin, 'mur_wall_deep_pages');
 
 /** The "voir plus" link of a page. */
 function nextOf(html: string): string {
