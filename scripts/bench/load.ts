@@ -143,7 +143,9 @@ const statusCodes: Record<string, number> = {};
 for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number(stats.count);
 const output: LoadResult = {
   requestsPerSecond: spec.paths
-    ? (result.requests.total * 1000) / (walkClock.lastAnswer - walkClock.started)
+    ? walkClock.lastAnswer > walkClock.started
+      ? (result.requests.total * 1000) / (walkClock.lastAnswer - walkClock.started)
+      : 0
     : result.requests.total / result.duration,
   p50: result.latency.p50,
   p99: result.latency.p99,

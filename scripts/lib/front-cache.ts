@@ -236,7 +236,7 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
     const filling = fill?.(page.url, key, req.headers.cookie);
     if (!filling) return false;
     return filling.then(
-      async (made) => (made ? (await answer(req, res, made)) && 'filled' : false),
+      (made) => (made ? Promise.resolve(answer(req, res, made)).then(() => 'filled' as const) : false),
       (error: unknown) => {
         // Astro renders it instead: its render reads again, and answers the 503 page if it must.
         console.error('[front-cache] could not make the page from its shell:', (error as Error).message);

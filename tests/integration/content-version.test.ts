@@ -6,7 +6,7 @@ import { notifyWall } from '../../src/lib/contributions/notify.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
 import { contentVersion, contentVersionColumn, versionEtag } from '../../src/lib/wall/content-version.ts';
 import { wallPage } from '../../src/lib/souvenirs/wall.ts';
-import { approvedCommentsWithVersion } from '../../src/lib/comments/list-comments.ts';
+import { findSouvenirOwnPage } from '../../src/lib/souvenirs/own-page.ts';
 import { script } from '../helpers/actors.ts';
 
 describeEachDatabase('the content version ETags are made from (issue 18)', (t) => {
@@ -37,14 +37,16 @@ describeEachDatabase('the content version ETags are made from (issue 18)', (t) =
     expect(row.content_version).toBe(page.version);
   });
 
-  it("is read with a souvenir's comments in the same statement, and not without comments", async () => {
+  it("is read with a souvenir's own page in the same statement, with or without comments", async () => {
     const s = await approvedSouvenir(t.db);
-    expect(await approvedCommentsWithVersion(t.db, s.id)).toEqual({ threads: [], version: null });
+    const alone = await findSouvenirOwnPage(t.db, s.publicId);
+    expect(alone).toMatchObject({ threads: [], version: await contentVersion(t.db) });
     const c = await marcComment(t.db, s.id);
     await decideContribution(t.db, 'comment', { id: c.id, decision: 'approve', actor: script });
-    const read = await approvedCommentsWithVersion(t.db, s.id);
+    const read = (await findSouvenirOwnPage(t.db, s.publicId))!;
     expect(read.threads).toHaveLength(1);
     expect(read.version).toBe(await contentVersion(t.db));
+    expect(read.version).not.toBe(alone!.version);
   });
 
   it('gives the same tag for the same page, build and version, and a different one when any of them differs', () => {

@@ -14,8 +14,7 @@ import { WallShells } from '../../src/lib/wall/wall-shell.ts';
 import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
 import { souvenirPageParts } from '../../src/lib/render/souvenir-page.ts';
 import type { SouvenirHole } from '../../src/lib/render/souvenir-page.ts';
-import { findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts';
-import { approvedCommentsWithVersion } from '../../src/lib/comments/list-comments.ts';
+import { findSouvenirOwnPage } from '../../src/lib/souvenirs/own-page.ts';
 import { boundT } from '../../src/lib/i18n/locals.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
 
@@ -47,8 +46,7 @@ describeEachDatabase("souvenirs' pages from a shell", (t) => {
 
   /** A souvenir's page laid out as [id].astro lays it out: its parts in order, fixed text around them. */
   async function pageOf(publicId: string, locale: Locale = 'fr') {
-    const souvenir = (await findPublishedSouvenir(t.db, publicId))!;
-    const { threads, version } = await approvedCommentsWithVersion(t.db, souvenir.id);
+    const { souvenir, threads, version } = (await findSouvenirOwnPage(t.db, publicId))!;
     const parts = souvenirPageParts({ locale, t: boundT(locale) }, souvenir, threads, ORIGIN);
     const html = `<!doctype html><html><head>${HOLES.map((hole) => `<i>${hole}</i>${parts[hole]}`).join('<b>entre</b>')}</body></html>`;
     return { souvenir, threads, version, html, seed: { souvenir, threads, origin: ORIGIN } };

@@ -1,4 +1,4 @@
-export type BackupErrorCode = 'not_empty' | 'no_pg_dump' | 'tool_failed' | 'wrong_engine';
+export type BackupErrorCode = 'not_empty' | 'no_pg_dump' | 'no_space' | 'tool_failed' | 'wrong_engine';
 
 /** A backup or restore refused or failed; the message says what to do. */
 export class BackupError extends Error {

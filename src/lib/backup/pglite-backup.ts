@@ -3,11 +3,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
-import { pack } from 'tar-stream';
 import zlib from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from '../../../db/lock.ts';
 import { BackupError } from './errors.ts';
+import { directoryBytes, writeDirectoryTar } from './directory-tar.ts';
 
 /**
  * Writes the whole embedded database, compressed (a gzipped tar of its data directory, as
@@ -24,19 +24,32 @@ import { BackupError } from './errors.ts';
  */
 export async function backupPglite(pglite: PGlite, file: string): Promise<number> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const dataDir = pglite.dataDir;
-  const onDisk = dataDir && !dataDir.includes('://') && fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const tarFile = `${file}.tar.partial`;
+  const dataDir = pglite.dataDir && path.resolve(pglite.dataDir);
+  const onDisk = dataDir && !pglite.dataDir!.includes('://') && fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  // The plain tar goes beside the data directory, on its disk: the database waits for its
+  // writes, which a slow or remote BACKUP_DIR would lengthen.
+  const tarFile = onDisk
+    ? path.join(path.dirname(dataDir), `.${path.basename(file)}.tar.partial`)
+    : `${file}.tar.partial`;
   const partial = `${file}.partial`;
+  forgetUnfinished(path.dirname(tarFile), path.dirname(file));
   try {
     if (onDisk) {
-      await pglite.transaction(() => writeTar(dataDir, tarFile));
+      ensureRoom(directoryBytes(dataDir), path.dirname(tarFile), path.dirname(file));
+      await pglite.transaction(() => writeDirectoryTar(dataDir, tarFile));
     } else {
       // An in-memory database (tests): PGlite's own dump is all there is.
       const tar = await pglite.dumpDataDir('none');
-      await pipeline(Readable.fromWeb(tar.stream() as WebReadableStream<Uint8Array>), fs.createWriteStream(tarFile));
+      await pipeline(
+        Readable.fromWeb(tar.stream() as WebReadableStream<Uint8Array>),
+        fs.createWriteStream(tarFile, { mode: 0o600 }),
+      );
     }
-    await pipeline(fs.createReadStream(tarFile), zlib.createGzip({ level: 6 }), fs.createWriteStream(partial));
+    await pipeline(
+      fs.createReadStream(tarFile),
+      zlib.createGzip({ level: 6 }),
+      fs.createWriteStream(partial, { mode: 0o600 }),
+    );
     fs.renameSync(partial, file);
   } finally {
     fs.rmSync(tarFile, { force: true });
@@ -45,30 +58,40 @@ export async function backupPglite(pglite: PGlite, file: string): Promise<number
   return fs.statSync(file).size;
 }
 
-/** A tar of `dir` as PGlite's dump names its entries (relative to the directory), streamed file by file. */
-async function writeTar(dir: string, out: string): Promise<void> {
-  const tar = pack();
-  const written = pipeline(tar, fs.createWriteStream(out));
-  const add = async (relative: string): Promise<void> => {
-    for (const name of fs.readdirSync(path.join(dir, relative)).sort()) {
-      const entry = relative ? `${relative}/${name}` : name;
-      const stat = fs.statSync(path.join(dir, entry));
-      const header = { name: entry, mode: stat.mode & 0o7777, mtime: stat.mtime };
-      if (stat.isDirectory()) {
-        tar.entry({ ...header, type: 'directory' });
-        await add(entry);
-      } else if (stat.isFile()) {
-        await pipeline(fs.createReadStream(path.join(dir, entry)), tar.entry({ ...header, size: stat.size }));
-      }
+/** Removes what a backup killed midway left (its plain tar, its unfinished gzip), which nothing else would. */
+function forgetUnfinished(...dirs: string[]): void {
+  for (const dir of new Set(dirs)) {
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir)) {
+      if (/^\.?mur-des-souvenirs-.*\.partial$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
     }
-  };
-  try {
-    await add('');
-    tar.finalize();
-  } catch (error) {
-    tar.destroy(error as Error);
   }
-  await written;
+}
+
+const MARGIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Refuses a backup that would fill a disk the database writes to (PostgreSQL stops when it cannot
+ * write its log): room for the plain tar beside the data directory, and for the compressed copy
+ * (at most as large) where backups go, with a margin.
+ */
+function ensureRoom(bytes: number, tarDir: string, backupDir: string): void {
+  const free = (dir: string) => {
+    const stat = fs.statfsSync(dir);
+    return stat.bavail * stat.bsize;
+  };
+  const sameDisk = fs.statSync(tarDir).dev === fs.statSync(backupDir).dev;
+  const needs = [
+    { dir: tarDir, bytes: (sameDisk ? 2 * bytes : bytes) + MARGIN_BYTES },
+    ...(sameDisk ? [] : [{ dir: backupDir, bytes: bytes + MARGIN_BYTES }]),
+  ];
+  for (const need of needs) {
+    const available = free(need.dir);
+    if (available < need.bytes) {
+      const mb = (n: number) => `${Math.ceil(n / 1e6)} MB`;
+      throw new BackupError('no_space', `a backup needs ${mb(need.bytes)} free in ${need.dir}; ${mb(available)} are`);
+    }
+  }
 }
 
 function isEmptyDir(dir: string): boolean {
