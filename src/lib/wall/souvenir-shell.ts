@@ -21,7 +21,7 @@ import { shellCounts } from './shell-counts.ts';
  * souvenirs' pages differ only in the parts souvenirPageParts writes: their head, language
  * switch, card, share button, report form, comments and the comment form's target. So the first
  * such page Astro renders after a change is kept cut at those parts, each found exactly once, and
- * the other souvenirs' pages in that language are their two reads and a join.
+ * the other souvenirs' pages in that language are one read, their templates and a join.
  */
 
 /** What [id].astro tells the middleware about a souvenir's page it rendered at its bare address. */
