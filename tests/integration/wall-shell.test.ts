@@ -12,6 +12,7 @@ import { WallShells, deepWallRequest, wallShellSeed } from '../../src/lib/wall/w
 import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
 import { storeFreshPage } from '../../src/lib/wall/store-render.ts';
 import { contentVersion, setBuildIdentity, versionEtag } from '../../src/lib/wall/content-version.ts';
+import { strongEtag } from '../../src/lib/wall/http-cache.ts';
 import { parseWallQuery } from '../../src/lib/wall/wall-query.ts';
 import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { souvenirCardsHtml } from '../../src/lib/render/souvenir-card.ts';
@@ -191,8 +192,9 @@ describeEachDatabase('deep wall pages from a shell', (t) => {
     expect(Buffer.from(made!.body).toString()).toBe(third.html);
     expect(cache.lookup(key)).toBe(made);
     expect(made!.headers).toContainEqual(['x-kept', '1']);
-    // Without a build identity (tests, astro dev) the tag is the bytes'.
-    expect(made!.etag).not.toMatch(/^"v/);
+    // Without a build identity (tests, astro dev) the tag is the bytes' (which may start with "v"
+    // as a version tag does: one run in 64 did).
+    expect(made!.etag).toBe(strongEtag(made!.body));
     // A change empties the cache and outdates the shell.
     cache.invalidateAll();
     expect(fillFromShell(url, key, undefined, { cache, shells, reader })).toBeNull();
