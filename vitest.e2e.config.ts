@@ -31,10 +31,17 @@ const ON_POSTGRES_TOO = [
   'wall-shell',
 ];
 const onlyPostgres = process.env.TEST_ONLY_POSTGRES === '1' && Boolean(process.env.DATABASE_URL);
+const files = (onlyPostgres ? ON_POSTGRES_TOO : ['*']).map((name) => `tests/e2e/${name}.test.ts`);
+
+/**
+ * Files that restart the machine's PostgreSQL (on PostgreSQL only): every other file would lose
+ * its database for those seconds (an operations test met a 503 from /metrics in a CI run), so
+ * they run alone, after the rest (`sequence.groupOrder`).
+ */
+const ALONE = ['tests/e2e/restart-under-load.test.ts'];
 
 export default defineConfig({
   test: {
-    include: onlyPostgres ? ON_POSTGRES_TOO.map((name) => `tests/e2e/${name}.test.ts`) : ['tests/e2e/**/*.test.ts'],
     // On PGlite, one migrated data directory per run, copied for each server (support/server.ts).
     // Chromium is found (or unpacked) once per run, before two files at a time may launch it.
     globalSetup: ['tests/e2e/support/pglite-template.ts', 'tests/e2e/support/chromium-setup.ts'],
@@ -44,5 +51,12 @@ export default defineConfig({
     // mostly wait on each other (about one core busy), so two keep both of this machine's cores busy.
     maxWorkers: 2,
     pool: 'forks',
+    // On PGlite those files skip themselves: one project, as fast as before.
+    projects: process.env.DATABASE_URL
+      ? [
+          { extends: true, test: { name: 'browser', include: files, exclude: ALONE, sequence: { groupOrder: 0 } } },
+          { extends: true, test: { name: 'alone', include: ALONE, sequence: { groupOrder: 1 } } },
+        ]
+      : [{ extends: true, test: { name: 'browser', include: files } }],
   },
 });

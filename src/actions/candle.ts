@@ -4,10 +4,11 @@ import { visitorHandler } from './visitor-handler.ts';
 import { lightCandle as light } from '../lib/wall/candles.ts';
 import { t } from '../lib/i18n/index.ts';
 import { candleCountLabel } from '../lib/wall/candle-label.ts';
+import { PUBLIC_ID } from '../lib/security/tokens.ts';
 
 export const lightCandle = formAction(
   z.object({
-    souvenir: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'candle.notFound' }),
+    souvenir: z.string().regex(PUBLIC_ID, { error: 'candle.notFound' }),
     // The language of the message returned to the script that enhances the form.
     locale: z.enum(['fr', 'en']).nullish(),
   }),

@@ -2,8 +2,9 @@ import { z } from 'astro/zod';
 import { contributionBody, shareInput } from './share-schema.ts';
 import { MAX_COMMENT_LENGTH } from '../lib/comments/create-comment.ts';
 import { MAX_WEBSITE_LENGTH, normaliseWebsite } from '../lib/comments/website.ts';
+import { PUBLIC_ID } from '../lib/security/tokens.ts';
 
-const publicId = (error: string) => z.string({ error }).regex(/^[A-Za-z0-9_-]{1,32}$/, { error });
+const publicId = (error: string) => z.string({ error }).regex(PUBLIC_ID, { error });
 
 /** The comment form under a souvenir; every message is a catalogue key the page translates. */
 export const commentInput = z.object({

@@ -14,6 +14,7 @@ import { optionalWholeNumber } from './fields.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../lib/moderation/audit.ts';
+import { PUBLIC_ID } from '../lib/security/tokens.ts';
 
 const seconds = (min: number, max: number) => optionalWholeNumber({ min, max }, 'venue.error.seconds');
 
@@ -59,7 +60,7 @@ export const item = formAction(
             .split('/')
             .at(-1) ?? '',
       )
-      .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'venue.error.notApproved' })),
+      .pipe(z.string().regex(PUBLIC_ID, { error: 'venue.error.notApproved' })),
     command: z.enum(['add', 'remove', 'up', 'down', 'duration']),
     seconds: seconds(1, 600),
   }),

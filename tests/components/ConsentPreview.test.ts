@@ -6,12 +6,11 @@ import type { ConsentPage } from '../../src/lib/imports/consent.ts';
 import SouvenirCard from '../../src/components/SouvenirCard.astro';
 import { importCreditHtml } from '../../src/lib/render/import-credit.ts';
 import { souvenirCardHtml } from '../../src/lib/render/souvenir-card.ts';
-import { boundT } from '../../src/lib/i18n/locals.ts';
-import type { Locale } from '../../src/lib/i18n/index.ts';
+import { localeView } from '../../src/lib/i18n/locals.ts';
 import { markupCases, render } from './render.ts';
 import { gatheredMedia, publicSouvenir } from './fixtures.ts';
 
-const viewFor = (locale: Locale) => ({ locale, t: boundT(locale) });
+const viewFor = localeView;
 
 const page: ConsentPage = {
   requestId: 1,

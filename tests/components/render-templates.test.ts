@@ -5,7 +5,7 @@ import CommentList from '../../src/components/comments/CommentList.astro';
 import CandleScript from '../../src/components/wall/CandleScript.astro';
 import { souvenirCardHtml, standaloneCardOpeningHtml } from '../../src/lib/render/souvenir-card.ts';
 import { commentListHtml } from '../../src/lib/render/comment-list.ts';
-import { boundT } from '../../src/lib/i18n/locals.ts';
+import { localeView } from '../../src/lib/i18n/locals.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
 import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
 import type { PublicComment } from '../../src/lib/comments/model.ts';
@@ -13,7 +13,7 @@ import type { CommentThread } from '../../src/lib/comments/list-comments.ts';
 import { render } from './render.ts';
 import { publicComment, publicSouvenir, shownPhoto as photo } from './fixtures.ts';
 
-const view = (locale: Locale) => ({ locale, t: boundT(locale) });
+const view = localeView;
 const stripScripts = (markup: string) => markup.replace(/<script type="module" src="[^"]*"><\/script>/g, '');
 /** CandleScript.astro as it writes its answers, without its script. */
 const candleAnswers = async (locale: Locale) => stripScripts(await render(CandleScript, locale));

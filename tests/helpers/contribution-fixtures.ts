@@ -8,6 +8,8 @@ import { createComment } from '../../src/lib/comments/create-comment.ts';
 import type { CommentSubmission } from '../../src/lib/comments/create-comment.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import type { Actor } from '../../src/lib/moderation/audit.ts';
+import { findSouvenirOwnPage } from '../../src/lib/souvenirs/own-page.ts';
+import type { PublicSouvenir } from '../../src/lib/souvenirs/model.ts';
 import { script } from './actors.ts';
 
 /** Camille's souvenir as the share form sends it, with what a test changes. */
@@ -152,3 +154,8 @@ export function timedComment(
 
 /** What is left of any contribution erased or withdrawn: in the bin, nobody's, with no text. */
 export const TOMBSTONE = { status: 'trash', author_name: '', author_email: '', body_raw: '', body_html: '' } as const;
+
+/** A souvenir as its published page shows it (findSouvenirOwnPage), or null when it has none. */
+export async function publishedSouvenir(db: Kysely<Database>, publicId: string): Promise<PublicSouvenir | null> {
+  return (await findSouvenirOwnPage(db, publicId))?.souvenir ?? null;
+}

@@ -6,7 +6,8 @@ import { it, expect } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { findSouvenirOwnPage } from '../../src/lib/souvenirs/own-page.ts';
-import { findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts';
+import { shownSouvenirs, withItsPhotos } from '../../src/lib/souvenirs/wall.ts';
+import { photoRowsColumn } from '../../src/lib/photos/shown.ts';
 import { contentVersion } from '../../src/lib/wall/content-version.ts';
 
 describeEachDatabase("a souvenir's own page in one statement", (t) => {
@@ -48,7 +49,13 @@ describeEachDatabase("a souvenir's own page in one statement", (t) => {
   it('reads the souvenir, its comments as stored and the version in one statement, with or without comments', async () => {
     await seed();
     for (const publicId of ['s1', 's2']) {
-      const souvenir = (await findPublishedSouvenir(t.db, publicId))!;
+      // The souvenir as the wall's cards read it, by their own statement.
+      const souvenir = withItsPhotos(
+        await shownSouvenirs(t.db)
+          .select(photoRowsColumn('souvenir.id'))
+          .where('public_id', '=', publicId)
+          .executeTakeFirstOrThrow(),
+      );
       t.queries.length = 0;
       const page = (await findSouvenirOwnPage(t.db, publicId))!;
       expect(t.queries).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { it, expect, beforeAll } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { approvedSouvenir, sentAt } from '../helpers/contribution-fixtures.ts';
+import { approvedSouvenir, publishedSouvenir, sentAt } from '../helpers/contribution-fixtures.ts';
 import { phoneJpeg, picture } from '../helpers/photo-fixtures.ts';
 import { processPhoto } from '../../src/lib/photos/process.ts';
 import type { ProcessedPhoto } from '../../src/lib/photos/process.ts';
@@ -23,7 +23,7 @@ import { AuthorLinkError } from '../../src/lib/contributions/author-link.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { feedSouvenirs, jsonFeed, rssOptions } from '../../src/lib/wall/feeds.ts';
 import { exportedSouvenirs } from '../../src/lib/export/records.ts';
-import { findPublishedSouvenir, pinnedSouvenirs, wallPage } from '../../src/lib/souvenirs/wall.ts';
+import { pinnedSouvenirs, wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { screenEventsFor } from '../../src/lib/wall/screen-feed.ts';
 
 let landscape: ProcessedPhoto;
@@ -93,8 +93,8 @@ describeEachDatabase('photos of souvenirs', (t) => {
     expect(byId.get(withTwo.id)).toEqual((await photosOf(t.db, [withTwo.id])).get(withTwo.id));
     expect(byId.get(withTwo.id)).toHaveLength(2);
     expect(byId.get(without.id)).toEqual([]);
-    expect((await findPublishedSouvenir(t.db, withTwo.publicId))!.photos).toEqual(byId.get(withTwo.id));
-    expect((await findPublishedSouvenir(t.db, without.publicId))!.photos).toEqual([]);
+    expect((await publishedSouvenir(t.db, withTwo.publicId))!.photos).toEqual(byId.get(withTwo.id));
+    expect((await publishedSouvenir(t.db, without.publicId))!.photos).toEqual([]);
     await t.db.updateTable('souvenir').set({ pinned: true }).where('id', '=', withTwo.id).execute();
     expect((await pinnedSouvenirs(t.db)).map((s) => s.photos)).toEqual([byId.get(withTwo.id)]);
     const tagged = await t.db
@@ -216,7 +216,7 @@ describeEachDatabase('photos of souvenirs', (t) => {
     const [a, b] = await withPhotos(t.db, [{ id: withTwo.id }, { id: without.id }]);
     expect(a!.photos).toHaveLength(2);
     expect(b!.photos).toEqual([]);
-    expect((await findPublishedSouvenir(t.db, withTwo.publicId))!.photos).toHaveLength(2);
+    expect((await publishedSouvenir(t.db, withTwo.publicId))!.photos).toHaveLength(2);
   });
 
   it('shows a refused form its kept photos, less the ones ticked for removal', async () => {

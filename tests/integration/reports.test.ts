@@ -1,14 +1,14 @@
 import { it, expect } from 'vitest';
 import { sql } from 'kysely';
 import { journalEntry } from '../helpers/journal.ts';
-import { shareSouvenir } from '../helpers/contribution-fixtures.ts';
+import { publishedSouvenir, shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { decideComment } from '../../src/lib/contributions/decide.ts';
 import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
 import { mostCommented } from '../../src/lib/comments/most-commented.ts';
-import { findPublishedSouvenir, wallPage } from '../../src/lib/souvenirs/wall.ts';
+import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { feedSouvenirs } from '../../src/lib/wall/feeds.ts';
 import { readWallFigures, recomputeWallStats, souvenirsByYear, popularTags } from '../../src/lib/wall/figures.ts';
 import { lightCandle } from '../../src/lib/wall/candles.ts';
@@ -115,10 +115,10 @@ describeEachDatabase('visitors’ reports', (t) => {
 
     await report(s.publicId, 'ip-1');
     await report(s.publicId, 'ip-2');
-    expect(await findPublishedSouvenir(t.db, s.publicId)).not.toBeNull();
+    expect(await publishedSouvenir(t.db, s.publicId)).not.toBeNull();
     expect(await report(s.publicId, 'ip-3')).toEqual({ outcome: 'filed', hidden: true });
 
-    expect(await findPublishedSouvenir(t.db, s.publicId)).toBeNull();
+    expect(await publishedSouvenir(t.db, s.publicId)).toBeNull();
     expect((await wallPage(t.db)).souvenirs.map((x) => x.publicId)).toEqual([kept.publicId]);
     expect((await feedSouvenirs(t.db)).map((x) => x.publicId)).toEqual([kept.publicId]);
     expect(await screenEventsFor(t.db, [{ seq: 1, souvenirId: s.id }])).toEqual([
@@ -161,7 +161,7 @@ describeEachDatabase('visitors’ reports', (t) => {
 
   it('brings a hidden souvenir back where it was when a moderator dismisses the reports, resolving them with an audit row', async () => {
     const s = await approvedSouvenir();
-    const approvedAt = (await findPublishedSouvenir(t.db, s.publicId))!.approvedAt;
+    const approvedAt = (await publishedSouvenir(t.db, s.publicId))!.approvedAt;
     for (const ip of ['ip-1', 'ip-2', 'ip-3']) await report(s.publicId, ip);
     expect(await countReportedItems(t.db)).toBe(1);
 
@@ -170,7 +170,7 @@ describeEachDatabase('visitors’ reports', (t) => {
       await dismissReports(t.db, { targetType: 'souvenir', id: s.id, actor: moderator, reason: 'Rien à redire', now }),
     ).toBe('approved');
 
-    const back = await findPublishedSouvenir(t.db, s.publicId);
+    const back = await publishedSouvenir(t.db, s.publicId);
     expect(back?.approvedAt).toEqual(approvedAt);
     expect(await expectFiguresKept()).toMatchObject({ souvenirs: 1, contributors: 1 });
     const reports = await t.db.selectFrom('report').select(['resolved_at', 'resolved_by']).execute();
@@ -202,14 +202,14 @@ describeEachDatabase('visitors’ reports', (t) => {
     for (const ip of ['ip-1', 'ip-2']) await report(c.publicId, ip, { targetType: 'comment', threshold: 2 });
     const threads = await listApprovedComments(t.db, s.id);
     expect(threads.map((th) => th.comment?.publicId)).toEqual([other.publicId]);
-    expect((await findPublishedSouvenir(t.db, s.publicId))?.commentCount).toBe(1);
+    expect((await publishedSouvenir(t.db, s.publicId))?.commentCount).toBe(1);
     expect((await mostCommented(t.db))[0]?.commentCount).toBe(1);
     expect(await expectFiguresKept()).toMatchObject({ comments: 1, contributors: 2 });
 
     expect(
       await decideComment(t.db, { id: c.id, decision: 'reject', actor: moderator, expectedStatus: 'approved' }),
     ).toBe('rejected');
-    expect((await findPublishedSouvenir(t.db, s.publicId))?.commentCount).toBe(1);
+    expect((await publishedSouvenir(t.db, s.publicId))?.commentCount).toBe(1);
     expect(await expectFiguresKept()).toMatchObject({ comments: 1, contributors: 2 });
     const open = await t.db.selectFrom('report').select('id').where('resolved_at', 'is', null).execute();
     expect(open).toEqual([]);
@@ -217,7 +217,7 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect(event.before).toEqual({ status: 'approved', openReports: 2, hiddenByReports: true });
     // Restored by a moderator, it is published again and counted once.
     await decideComment(t.db, { id: c.id, decision: 'approve', actor: moderator });
-    expect((await findPublishedSouvenir(t.db, s.publicId))?.commentCount).toBe(2);
+    expect((await publishedSouvenir(t.db, s.publicId))?.commentCount).toBe(2);
     expect(await expectFiguresKept()).toMatchObject({ comments: 2 });
   });
 
@@ -233,7 +233,7 @@ describeEachDatabase('visitors’ reports', (t) => {
     expect(await expectFiguresKept()).toMatchObject({ souvenirs: 0, contributors: 0 });
     // Restored from the trash, it is shown again (its reports are settled).
     await decideSouvenir(t.db, { id: s.id, decision: 'restore', actor: moderator });
-    expect(await findPublishedSouvenir(t.db, s.publicId)).not.toBeNull();
+    expect(await publishedSouvenir(t.db, s.publicId)).not.toBeNull();
     expect(await expectFiguresKept()).toMatchObject({ souvenirs: 1 });
   });
 

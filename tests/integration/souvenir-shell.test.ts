@@ -15,7 +15,7 @@ import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
 import { souvenirPageParts } from '../../src/lib/render/souvenir-page.ts';
 import type { SouvenirHole } from '../../src/lib/render/souvenir-page.ts';
 import { findSouvenirOwnPage } from '../../src/lib/souvenirs/own-page.ts';
-import { boundT } from '../../src/lib/i18n/locals.ts';
+import { localeView } from '../../src/lib/i18n/locals.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
 
 const ORIGIN = 'https://mur.example';
@@ -47,7 +47,7 @@ describeEachDatabase("souvenirs' pages from a shell", (t) => {
   /** A souvenir's page laid out as [id].astro lays it out: its parts in order, fixed text around them. */
   async function pageOf(publicId: string, locale: Locale = 'fr') {
     const { souvenir, threads, version } = (await findSouvenirOwnPage(t.db, publicId))!;
-    const parts = souvenirPageParts({ locale, t: boundT(locale) }, souvenir, threads, ORIGIN);
+    const parts = souvenirPageParts(localeView(locale), souvenir, threads, ORIGIN);
     const html = `<!doctype html><html><head>${HOLES.map((hole) => `<i>${hole}</i>${parts[hole]}`).join('<b>entre</b>')}</body></html>`;
     return { souvenir, threads, version, html, seed: { souvenir, threads, origin: ORIGIN } };
   }
@@ -97,7 +97,7 @@ describeEachDatabase("souvenirs' pages from a shell", (t) => {
     const shells = new SouvenirShells();
     const page = await pageOf('s1');
     const key = request('/souvenirs/s1').own!;
-    const card = souvenirPageParts({ locale: 'fr', t: boundT('fr') }, page.souvenir, page.threads, ORIGIN).card;
+    const card = souvenirPageParts(localeView('fr'), page.souvenir, page.threads, ORIGIN).card;
     expect(shells.keep(key, 1, new Headers(), page.html.replace('</body>', `${card}</body>`), page.seed)).toBe(false);
     expect(
       shells.keep(key, 1, new Headers(), page.html.replace('</body>', '<a data-id="s1"></a></body>'), page.seed),

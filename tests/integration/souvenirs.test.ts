@@ -2,7 +2,7 @@ import { it, expect } from 'vitest';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import type { SouvenirSubmission } from '../../src/lib/souvenirs/create-souvenir.ts';
-import { wallPage, findPublishedSouvenir } from '../../src/lib/souvenirs/wall.ts';
+import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { decodeKeysetCursor as decodeCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 import { findSouvenirId } from '../../src/lib/souvenirs/lookup.ts';
 import { seedDemoSouvenirs } from '../../src/lib/souvenirs/seed-demo.ts';
@@ -10,6 +10,7 @@ import { decideSouvenir } from '../../src/lib/contributions/decide.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 import { script } from '../helpers/actors.ts';
+import { publishedSouvenir } from '../helpers/contribution-fixtures.ts';
 
 const submission = (overrides: Partial<SouvenirSubmission> = {}): SouvenirSubmission => ({
   authorName: 'Camille',
@@ -100,10 +101,10 @@ describeEachDatabase('souvenirs', (t) => {
 
   it('finds a published souvenir by public id and hides unpublished ones', async () => {
     const s = await createSouvenir(t.db, submission(), { ipHash: null });
-    expect(await findPublishedSouvenir(t.db, s.publicId)).toBeNull();
+    expect(await publishedSouvenir(t.db, s.publicId)).toBeNull();
     await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: script });
-    expect((await findPublishedSouvenir(t.db, s.publicId))?.title).toBe('Un soir de concert');
-    expect(await findPublishedSouvenir(t.db, "x' or '1'='1")).toBeNull();
+    expect((await publishedSouvenir(t.db, s.publicId))?.title).toBe('Un soir de concert');
+    expect(await publishedSouvenir(t.db, "x' or '1'='1")).toBeNull();
     expect(await findSouvenirId(t.db, String(s.id))).toEqual({ id: s.id, publicId: s.publicId });
     expect(await findSouvenirId(t.db, s.publicId)).toEqual({ id: s.id, publicId: s.publicId });
     expect(await findSouvenirId(t.db, 'nope')).toBeNull();

@@ -16,11 +16,11 @@ import { strongEtag } from '../../src/lib/wall/http-cache.ts';
 import { parseWallQuery } from '../../src/lib/wall/wall-query.ts';
 import { wallPage } from '../../src/lib/souvenirs/wall.ts';
 import { souvenirCardsHtml } from '../../src/lib/render/souvenir-card.ts';
-import { boundT } from '../../src/lib/i18n/locals.ts';
+import { localeView } from '../../src/lib/i18n/locals.ts';
 import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
 
 const ORIGIN = 'https://mur.example';
-const fr = { locale: 'fr' as const, t: boundT('fr') };
+const fr = localeView('fr');
 
 /** A page as index.astro lays out its cursors: alternates (3), language switch, two layout links; then the cards and the next link. */
 function pageOf(cursor: string, cards: string, next: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundT, requestLocale, useLocale } from '../../src/lib/i18n/locals.ts';
+import { boundT, localeView, requestLocale, useLocale } from '../../src/lib/i18n/locals.ts';
 import type { LocaleLocals } from '../../src/lib/i18n/locals.ts';
 
 describe('requestLocale', () => {
@@ -43,5 +43,14 @@ describe('boundT', () => {
   it('is one function per locale, made once, not one per request', () => {
     expect(boundT('fr')).toBe(boundT('fr'));
     expect(boundT('fr')('nav.wall')).toBe('Le mur');
+  });
+});
+
+describe('localeView', () => {
+  it('is the locale with its own t, one frozen object per locale', () => {
+    expect(localeView('en')).toBe(localeView('en'));
+    expect(localeView('en')).toEqual({ locale: 'en', t: boundT('en') });
+    expect(localeView('fr').t('nav.wall')).toBe('Le mur');
+    expect(Object.isFrozen(localeView('fr'))).toBe(true);
   });
 });

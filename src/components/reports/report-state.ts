@@ -2,6 +2,7 @@ import { isMessageKey, t } from '../../lib/i18n/index.ts';
 import type { Locale } from '../../lib/i18n/index.ts';
 import { refusalNotice } from '../../lib/security/too-many.ts';
 import { REPORT_TARGETS } from '../../lib/reports/reasons.ts';
+import { PUBLIC_ID } from '../../lib/security/tokens.ts';
 
 /** `?signalement=` after the redirect that follows a report, and the item it was about (`?cible=`). */
 export const REPORT_PARAM = 'signalement';
@@ -48,8 +49,7 @@ export function reportPageState(locale: Locale, input: ReportPageInput): ReportP
   const refusal = refusalNotice(locale, input.error.message);
   const key = input.error.message;
   const message = refusal?.text ?? t(locale, key && isMessageKey(key) ? key : 'error.generic');
-  const known =
-    (REPORT_TARGETS as readonly string[]).includes(targetType ?? '') && /^[A-Za-z0-9_-]{1,32}$/.test(target ?? '');
+  const known = (REPORT_TARGETS as readonly string[]).includes(targetType ?? '') && PUBLIC_ID.test(target ?? '');
   return {
     notice: null,
     error: {

@@ -20,6 +20,16 @@ export function boundT(locale: Locale): BoundT {
   return bound[locale];
 }
 
+const views: Record<Locale, Readonly<LocaleLocals>> = {
+  fr: Object.freeze({ locale: 'fr', t: bound.fr }),
+  en: Object.freeze({ locale: 'en', t: bound.en }),
+};
+
+/** What a template outside a request reads (a shell's filler, a test): the locale and its `t`, made once. */
+export function localeView(locale: Locale): Readonly<LocaleLocals> {
+  return views[locale];
+}
+
 /**
  * Sets the locale every component of this request reads. The middleware calls it once; a server
  * island calls it again with the page's locale (its own URL is /_server-islands/…), and so do the

@@ -6,6 +6,7 @@ import { photoRowsColumn } from '../photos/shown.ts';
 import { contentVersionColumn } from '../wall/content-version.ts';
 import type { PublicSouvenir } from './model.ts';
 import { shownSouvenirs, withItsPhotos } from './wall.ts';
+import { PUBLIC_ID } from '../security/tokens.ts';
 
 /** What a souvenir's own page shows of the database: the souvenir, its comments, and the version of both. */
 export interface SouvenirOwnPage {
@@ -22,7 +23,7 @@ export interface SouvenirOwnPage {
  * published (pending, rejected, hidden by reports, unknown, or an id no souvenir could have).
  */
 export async function findSouvenirOwnPage(db: Kysely<Database>, publicId: string): Promise<SouvenirOwnPage | null> {
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(publicId)) return null;
+  if (!PUBLIC_ID.test(publicId)) return null;
   const row = await shownSouvenirs(db)
     .select([photoRowsColumn('souvenir.id'), commentRowsColumn('souvenir.id'), contentVersionColumn()])
     .where('public_id', '=', publicId)

@@ -111,14 +111,3 @@ export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<
     .execute();
   return rows.map(withItsPhotos);
 }
-
-/** An approved souvenir by its public id, or null (pending, rejected and unknown alike). */
-export async function findPublishedSouvenir(db: Kysely<Database>, publicId: string): Promise<PublicSouvenir | null> {
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(publicId)) return null;
-  // Its photos in the same statement: a souvenir's page is a crawler's first visit too (issue 19).
-  const row = await shownSouvenirs(db)
-    .select(photoRowsColumn('souvenir.id'))
-    .where('public_id', '=', publicId)
-    .executeTakeFirst();
-  return row ? withItsPhotos(row) : null;
-}

@@ -1,6 +1,7 @@
 import { canonicalWallSearch, parseTag, parseYear } from './wall-query.ts';
 import { WALL_PATHS, layoutRedirect } from './layout.ts';
 import { SEARCH_PATHS, canonicalSearchQueryString } from '../search/search-query.ts';
+import { PUBLIC_ID_SHAPE } from '../security/tokens.ts';
 
 /** `Cache-Control` of cached public pages: browsers and proxies revalidate (cheap 304s) every time. */
 export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
@@ -34,7 +35,7 @@ function embedSearch(params: URLSearchParams): string {
  * asked with (`?commentaire=` after a comment, `?bougie=`, `?signalement=`, `?repondre=`) says
  * something to one visitor, and such requests carry the private-link flash cookie's reading.
  */
-export const SOUVENIR_PAGE_PATH = /^(?:\/en)?\/souvenirs\/[A-Za-z0-9_-]{1,32}$/;
+export const SOUVENIR_PAGE_PATH = new RegExp(`^(?:/en)?/souvenirs/${PUBLIC_ID_SHAPE}$`);
 
 /** The canonical query of a cacheable path, or null when the path is not cached. */
 function canonicalSearch(pathname: string, params: URLSearchParams): string | null {

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/types.ts';
 import type { CommentThread } from '../comments/list-comments.ts';
 import { localeFromPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
-import { boundT } from '../i18n/locals.ts';
+import { localeView } from '../i18n/locals.ts';
 import { KeptShells } from '../render/kept-shells.ts';
 import type { FilledPage } from '../render/kept-shells.ts';
 import { cutShell, fillShell } from '../render/page-shell.ts';
@@ -82,7 +82,7 @@ export class SouvenirShells {
     const { souvenir, threads, origin } = seed;
     let refused = false;
     const cut = () => {
-      const parts = souvenirPageParts(view(request.locale), souvenir, threads, origin);
+      const parts = souvenirPageParts(localeView(request.locale), souvenir, threads, origin);
       const shell = cutShell<SouvenirHole>(
         html,
         (Object.keys(parts) as SouvenirHole[]).map((hole) => ({ hole, text: parts[hole], count: 1 })),
@@ -108,14 +108,10 @@ export class SouvenirShells {
     const shown = await findSouvenirOwnPage(db, request.publicId);
     if (!shown) return null;
     const { souvenir, threads, version } = shown;
-    const parts = souvenirPageParts(view(request.locale), souvenir, threads, kept.meta.origin);
+    const parts = souvenirPageParts(localeView(request.locale), souvenir, threads, kept.meta.origin);
     this.counts.filled++;
     return { body: fillShell(kept.shell, parts), headers: kept.headers, version, souvenirId: souvenir.id };
   }
-}
-
-function view(locale: Locale) {
-  return { locale, t: boundT(locale) };
 }
 
 // One per process, like the render cache it follows (render-cache.ts): /metrics reads its counts.

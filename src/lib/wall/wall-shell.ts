@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { localeFromPath } from '../i18n/index.ts';
 import type { Locale } from '../i18n/index.ts';
-import { boundT } from '../i18n/locals.ts';
+import { localeView } from '../i18n/locals.ts';
 import { cutShell, fillShell } from '../render/page-shell.ts';
 import { KeptShells } from '../render/kept-shells.ts';
 import type { FilledPage } from '../render/kept-shells.ts';
@@ -130,7 +130,7 @@ export class WallShells {
     const page = await wallPage(db, { cursor, year, tag, excludePinned: !filtered });
     if (page.next === null || page.souvenirs.length === 0) return null;
     const { locale } = request;
-    const cards = souvenirCardsHtml({ locale, t: boundT(locale) }, page.souvenirs);
+    const cards = souvenirCardsHtml(localeView(locale), page.souvenirs);
     this.counts.filled++;
     return {
       body: fillShell(kept.shell, { cursor: rawCursor, cards, next: page.next }),
