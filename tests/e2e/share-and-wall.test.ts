@@ -186,4 +186,44 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
     const wall = await (await fetch(`${server.origin}/`)).text();
     expect(wall).not.toContain('gros');
   });
+
+  it('says the souvenir is on its way, and sends it once however often its button is pressed', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/partager`);
+    await page.fill('#name', 'Sacha E2E');
+    await page.fill('#email', 'sacha.e2e@example.org');
+    await page.fill('#body', 'Trois appuis, un seul souvenir.');
+    await page.check('#consent');
+    // The upload held back 1.5 s, as a phone's would be: the presses below come while it is under way.
+    let posts = 0;
+    await page.route('**/*', async (route) => {
+      if (route.request().method() === 'POST') {
+        posts++;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      await route.continue();
+    });
+    // What the form said while it was on its way, read as the page is left (the answer replaces it).
+    await page.evaluate(() =>
+      window.addEventListener('pagehide', () => {
+        const note = document.querySelector<HTMLElement>('.form-sending')!;
+        const form = document.querySelector('form.share-form')!;
+        sessionStorage.setItem(
+          'sending',
+          JSON.stringify([note.hidden, note.textContent, form.getAttribute('aria-busy')]),
+        );
+      }),
+    );
+    // Pressed as a person would, by the mouse at the button's place: a locator's click waits for
+    // an aria-disabled button to be enabled again.
+    const box = (await page.locator('button[data-submit-once]').boundingBox())!;
+    for (let press = 0; press < 3; press++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector('#confirmation h1');
+    expect(posts).toBe(1);
+    const [hidden, said, busy] = JSON.parse((await page.evaluate(() => sessionStorage.getItem('sending')))!);
+    expect(hidden).toBe(false);
+    expect(said).toContain('inutile d’appuyer de nouveau');
+    expect(busy).toBe('true');
+    await page.close();
+  });
 });
