@@ -22,11 +22,12 @@ export default defineConfig({
   security: {
     checkOrigin: true,
     // Scripts and styles are allowed by hash only (no 'unsafe-inline'); frame-ancestors is sent
-    // by the middleware, since a <meta> CSP ignores it.
+    // by the middleware, since a <meta> CSP ignores it. `blob:` images are the sharing form's
+    // previews of the photos chosen (photo-preview.ts): only this origin's scripts can make them.
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        "img-src 'self' data: blob:",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

@@ -57,6 +57,41 @@ describe('QueueItem', () => {
         '<label for="souvenir-12-select">',
       ],
     },
+    'names a withdrawn item without its erased author, never "Souvenir de" with no one': [
+      {
+        locale: 'fr',
+        props: {
+          ...props,
+          item: {
+            ...souvenir,
+            title: null,
+            memoryYear: null,
+            authorName: '',
+            authorEmail: '',
+            status: 'trash',
+            withdrawn: true,
+          },
+        },
+        has: ['Souvenir retiré (texte effacé)', 'Retiré par son auteur'],
+        lacks: ['Souvenir de', /par\s*<\/span>/],
+      },
+      {
+        locale: 'en',
+        props: {
+          ...props,
+          item: {
+            ...comment,
+            authorName: '',
+            authorEmail: '',
+            status: 'trash',
+            withdrawn: true,
+            souvenir: { publicId: 'pub12', title: null, authorName: '' },
+          },
+        },
+        has: ['Withdrawn comment (text erased)', 'Withdrawn memory (text erased)'],
+        lacks: ['Comment by', 'Memory of', /by\s*<\/span>/],
+      },
+    ],
     'shows the moderator the address that the public never sees': {
       locale: 'en',
       props: { ...props, item: souvenir },

@@ -48,6 +48,17 @@ describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall
     await page.fill('#photoAlt2', 'La file devant la salle');
     await page.fill('#photoNote2', 'Foule dense');
     expect(await page.locator('[data-photo-preview]:not([hidden])').count()).toBe(2);
+    // The slots' headings follow the page's h1 (axe's best-practice rule, outside the WCAG tags the tour runs).
+    expect(await axeViolations(page, ['heading-order'])).toEqual([]);
+    // Each preview shows its picture (the page's CSP once refused the blob: address it is read from).
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLImageElement>('[data-photo-preview]:not([hidden]) img')].every(
+          (img) => img.complete && img.naturalWidth > 0,
+        ),
+      undefined,
+      { timeout: 5_000 },
+    );
     await Promise.all([page.waitForURL(/\/merci/), page.click('button[type=submit]')]);
     await page.close();
 

@@ -57,16 +57,27 @@ export type NamedItem =
   | Pick<Extract<QueueItem, { targetType: 'souvenir' }>, 'targetType' | 'title' | 'authorName'>
   | Pick<Extract<QueueItem, { targetType: 'comment' }>, 'targetType' | 'authorName'>;
 
+/**
+ * Whether the author's name was erased (withdrawn, or erased at their request: erase.ts keeps the
+ * row as a tombstone with an empty name and no title), so that nothing says "Souvenir de" with no one.
+ */
+export const nameErased = (authorName: string) => authorName === '';
+
 /** How the queue names an item: a souvenir by its title (or its author's), a comment by its author. */
 export function itemHeading(locale: Locale, item: NamedItem): string {
-  return item.targetType === 'comment'
-    ? t(locale, 'moderation.comment.heading', { name: item.authorName })
-    : souvenirTitle(locale, item);
+  if (item.targetType === 'souvenir') return souvenirTitle(locale, item);
+  return nameErased(item.authorName)
+    ? t(locale, 'moderation.erased.comment')
+    : t(locale, 'moderation.comment.heading', { name: item.authorName });
 }
 
 /** A souvenir's title, or "Souvenir de <author>" for an untitled one. */
-export const souvenirTitle = (locale: Locale, souvenir: { title: string | null; authorName: string }) =>
-  souvenir.title ?? t(locale, 'card.untitled', { name: souvenir.authorName });
+export function souvenirTitle(locale: Locale, souvenir: { title: string | null; authorName: string }): string {
+  if (souvenir.title !== null) return souvenir.title;
+  return nameErased(souvenir.authorName)
+    ? t(locale, 'moderation.erased.souvenir')
+    : t(locale, 'card.untitled', { name: souvenir.authorName });
+}
 
 export function targetLabel(locale: Locale, targetType: string, id: number): string {
   const k = `journal.target.${targetType}`;
