@@ -94,9 +94,17 @@ describe.skipIf(!hasChromium)('privacy: the private link, a new link, the right 
     ]);
     expect(await page.locator('#message').textContent()).toContain('Votre correction est enregistrée.');
     expect(await page.locator('article.comment strong').textContent()).toBe('deuxième');
+    // Answered with a redirect to the page itself: a reload asks for it again and sends nothing.
+    expect(new URL(page.url()).search).toBe('?fait=saved');
+    let posts = 0;
+    page.on('request', (request) => void (request.method() === 'POST' && posts++));
+    await page.reload({ waitUntil: 'load' });
+    expect(posts).toBe(0);
+    expect(await page.locator('#message').textContent()).toContain('Votre correction est enregistrée.');
     await page.check('#confirm');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('.danger-zone button[type=submit]')]);
     expect(await page.locator('#retire').textContent()).toContain('Ce commentaire a été retiré');
+    expect(new URL(page.url()).search).toBe('?fait=withdrawn');
     await page.close();
   });
 
