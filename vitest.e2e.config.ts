@@ -31,7 +31,7 @@ const ON_POSTGRES_TOO = [
   'wall-shell',
 ];
 const onlyPostgres = process.env.TEST_ONLY_POSTGRES === '1' && Boolean(process.env.DATABASE_URL);
-const files = (onlyPostgres ? ON_POSTGRES_TOO : ['*']).map((name) => `tests/e2e/${name}.test.ts`);
+const files = onlyPostgres ? ON_POSTGRES_TOO.map((name) => `tests/e2e/${name}.test.ts`) : ['tests/e2e/**/*.test.ts'];
 
 /**
  * Files that restart the machine's PostgreSQL (on PostgreSQL only): every other file would lose

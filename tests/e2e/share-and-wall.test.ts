@@ -207,11 +207,8 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
     await page.evaluate(() =>
       window.addEventListener('pagehide', () => {
         const note = document.querySelector<HTMLElement>('.form-sending')!;
-        const form = document.querySelector('form.share-form')!;
-        sessionStorage.setItem(
-          'sending',
-          JSON.stringify([note.hidden, note.textContent, form.getAttribute('aria-busy')]),
-        );
+        const button = document.querySelector('button[data-submit-once]')!;
+        sessionStorage.setItem('sending', JSON.stringify([note.textContent, button.getAttribute('aria-disabled')]));
       }),
     );
     // Pressed as a person would, by the mouse at the button's place: a locator's click waits for
@@ -219,11 +216,12 @@ describe.skipIf(!hasChromium)('a souvenir from the form to the wall', () => {
     const box = (await page.locator('button[data-submit-once]').boundingBox())!;
     for (let press = 0; press < 3; press++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForSelector('#confirmation h1');
+    // Chromium itself drops a second submission while the first navigation is pending (checked with
+    // the guard taken off: one POST still), so this holds the outcome; what the form said is the guard's.
     expect(posts).toBe(1);
-    const [hidden, said, busy] = JSON.parse((await page.evaluate(() => sessionStorage.getItem('sending')))!);
-    expect(hidden).toBe(false);
+    const [said, disabled] = JSON.parse((await page.evaluate(() => sessionStorage.getItem('sending')))!);
     expect(said).toContain('inutile d’appuyer de nouveau');
-    expect(busy).toBe('true');
+    expect(disabled).toBe('true');
     await page.close();
   });
 });
