@@ -18,9 +18,10 @@ const server = new SMTPServer({
     simpleParser(stream).then(
       (mail) => {
         const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
-        const headers = ['list-unsubscribe', 'list-unsubscribe-post']
-          .filter((name) => mail.headers.has(name))
-          .map((name) => `${name}: ${JSON.stringify(mail.headers.get(name))}`);
+        // As sent (unfolded): mailparser's parsed headers gather every `List-*` under one `list` key.
+        const headers = mail.headerLines
+          .filter(({ key }) => key === 'list-unsubscribe' || key === 'list-unsubscribe-post')
+          .map(({ line }) => line.replace(/\r?\n[ \t]+/g, ' '));
         console.log(
           [
             '─'.repeat(72),

@@ -28,4 +28,21 @@ describe('SearchResult', () => {
     expect(html).not.toContain('by Camille');
     expect(html).toContain('href="/en/souvenirs/abc123"');
   });
+
+  it('marks a demo souvenir with the badge of the page’s language, its name without the stored prefix', async () => {
+    for (const [locale, badge, byline] of [
+      ['en', '>Demo</span>', 'by Sarah'],
+      ['fr', '>Démo</span>', 'par Sarah'],
+    ] as const) {
+      const html = await render(SearchResult, locale, {
+        hit: {
+          souvenir: publicSouvenir({ title: 'Un concert', authorName: 'Démo · Sarah', isDemo: true }),
+          excerpt: [{ text: 'La salle', hit: false }],
+        },
+      });
+      expect(html).toContain(badge);
+      expect(html).toContain(byline);
+      expect(html).not.toContain('Démo · Sarah');
+    }
+  });
 });
