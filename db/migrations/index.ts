@@ -22,6 +22,7 @@ import * as m965 from './2026_12_06_965_import_photos.ts';
 import * as m970 from './2026_12_06_970_silence_schedule.ts';
 import * as m980 from './2026_12_06_980_import_forgotten.ts';
 import * as m990 from './2026_12_06_990_search_approved_only.ts';
+import * as m1100 from './2026_12_07_100_mail_reply_to.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_970_silence_schedule': m970,
   '2026_12_06_980_import_forgotten': m980,
   '2026_12_06_990_search_approved_only': m990,
+  '2026_12_07_100_mail_reply_to': m1100,
 };

@@ -35,6 +35,8 @@ export interface MailOutboxTable {
   body_html: string | null;
   /** The one-click unsubscribe URL (RFC 8058) of a notification, or null. */
   unsubscribe_url: string | null;
+  /** Where "Reply" goes: the visitor's address on a contact message forwarded to the team, else null. */
+  reply_to: string | null;
   message_id: string;
   status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
   attempts: Generated<number>;

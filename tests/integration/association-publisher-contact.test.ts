@@ -61,7 +61,8 @@ describeEachDatabase('contact messages', (t) => {
         { listUrl },
       )
     ).id;
-  const outbox = () => t.db.selectFrom('mail_outbox').select(['kind', 'to_address', 'subject', 'body_text']).execute();
+  const outbox = () =>
+    t.db.selectFrom('mail_outbox').select(['kind', 'to_address', 'reply_to', 'subject', 'body_text']).execute();
 
   it('are emailed to the publisher’s contact address through the outbox, never the honeypot’s catch', async () => {
     await message(1);
@@ -71,7 +72,8 @@ describeEachDatabase('contact messages', (t) => {
     await message(3, true);
     const mails = await outbox();
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ kind: 'contact', to_address: 'contact@example.org' });
+    // "Reply" answers the visitor.
+    expect(mails[0]).toMatchObject({ kind: 'contact', to_address: 'contact@example.org', reply_to: 'p2@example.org' });
     expect(mails[0]!.subject).toContain('Personne 2');
     expect(mails[0]!.body_text).toContain('Bonjour, une question 2');
     expect(mails[0]!.body_text).toContain('p2@example.org');
@@ -90,8 +92,13 @@ describeEachDatabase('contact messages', (t) => {
   it('go with the rest of an address’s data when an admin erases it', async () => {
     await message(1);
     await message(2);
+    await savePublisher(t.db, details, admin);
+    await message(3);
     await eraseEmailData(t.db, { email: ' P1@example.org', secret: 'k', actor: admin });
+    await eraseEmailData(t.db, { email: 'p3@EXAMPLE.org', secret: 'k', actor: admin });
     expect((await listContactMessages(t.db)).map((m) => m.email)).toEqual(['p2@example.org']);
+    // Its message to the team, which carried the address as Reply-To and in its text, goes too.
+    expect(await outbox()).toEqual([]);
   });
 
   it('are marked read and unread again', async () => {

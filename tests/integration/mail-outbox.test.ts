@@ -60,6 +60,16 @@ describeEachDatabase('the mail outbox', (t) => {
     expect(sent).toMatchObject({ status: 'sent', attempts: 1, body_text: null, body_html: null, last_error: null });
   });
 
+  it('sends a message’s Reply-To when it has one, and none otherwise', async () => {
+    await queue(mail({ replyTo: 'visiteur@example.org' }));
+    await queue(mail({ to: 'lea@example.org' }));
+    expect(await sendDue(t.db, sender())).toMatchObject({ sent: 2 });
+    const received = await smtp.waitFor(2);
+    const replyTo = (to: string) => received.find((m) => m.to[0] === to)!.parsed.replyTo?.value[0]?.address;
+    expect(replyTo('camille@example.org')).toBe('visiteur@example.org');
+    expect(replyTo('lea@example.org')).toBeUndefined();
+  });
+
   it('keeps a message queued when nothing sends, and sends it later', async () => {
     const queued = await queue();
     expect((await row(queued.id!)).status).toBe('queued');

@@ -1,5 +1,6 @@
 import { t } from '../i18n/index.ts';
 import { headerSafe, renderMail } from '../mail/layout.ts';
+import { isDeliverable } from '../mail/outbox.ts';
 import type { OutgoingMail } from '../mail/outbox.ts';
 
 export interface ContactFacts {
@@ -13,9 +14,10 @@ export interface ContactFacts {
 }
 
 /**
- * A visitor's message, forwarded to the team in French (the association's language). The
- * visitor's address is in the text to answer them; it never reaches a header, so nothing they
- * typed can add one.
+ * A visitor's message, forwarded to the team in French (the association's language), answered by
+ * "Reply": the visitor's address is its Reply-To, when it is one bare address (isDeliverable: no
+ * line break, comma or bracket, so nothing they typed can add a header or a recipient), and it is
+ * in the text too.
  */
 export function contactMail(facts: ContactFacts): OutgoingMail {
   const locale = 'fr';
@@ -23,6 +25,7 @@ export function contactMail(facts: ContactFacts): OutgoingMail {
     kind: 'contact',
     locale,
     to: facts.to,
+    ...(isDeliverable(facts.email) ? { replyTo: facts.email } : {}),
     subject: headerSafe(t(locale, 'contact.mail.subject', { name: facts.name })),
     ...renderMail({
       heading: t(locale, 'contact.mail.heading'),

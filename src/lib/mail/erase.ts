@@ -9,15 +9,22 @@ import { eraseSubscriptionsOf } from './subscriptions.ts';
 export const MAIL_RETENTION_DAYS = 30;
 
 /**
- * Forgets what the site wrote to an address: its messages (queued ones too: nobody is written to
- * about texts they took back) and its subscriptions. Called in the transaction of a withdrawal
- * or of an erasure by email.
+ * Forgets what the site wrote to an address (its messages, queued ones too: nobody is written to
+ * about texts they took back), the contact messages that address wrote to the team (their
+ * Reply-To), and its subscriptions. Called in the transaction of a withdrawal or of an erasure by
+ * email.
  */
 export async function eraseMailOf(trx: Transaction<Database>, address: string): Promise<void> {
   if (!address.trim()) return;
   await trx
     .deleteFrom('mail_outbox')
-    .where(sql<string>`lower(to_address)`, '=', normaliseAddress(address))
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(to_address)`, '=', normaliseAddress(address)),
+        // A contact message forwarded to the team: written by that address, answered to it.
+        eb(sql<string>`lower(reply_to)`, '=', normaliseAddress(address)),
+      ]),
+    )
     .execute();
   await eraseSubscriptionsOf(trx, address);
 }

@@ -23,6 +23,8 @@ export interface OutgoingMail {
   html: string;
   /** RFC 8058 one-click URL: notifications carry one, transactional messages do not. */
   unsubscribeUrl?: string;
+  /** Where "Reply" goes, when not to the sender: one bare address (isDeliverable). */
+  replyTo?: string;
   /** It holds a private link: its bodies are cleared once it is sent. */
   carriesSecret?: boolean;
   /** The event it tells of, once: a second message with the same key is not queued. */
@@ -57,6 +59,7 @@ export function outboxColumns(mail: OutgoingMail, now: Date) {
     body_text: mail.text,
     body_html: mail.html,
     unsubscribe_url: mail.unsubscribeUrl ?? null,
+    reply_to: mail.replyTo ?? null,
     // The part before the @: the domain is MAIL_FROM's, added when sent (sender.ts).
     message_id: randomBytes(16).toString('base64url'),
     next_attempt_at: mail.notBefore && mail.notBefore > now ? mail.notBefore : now,

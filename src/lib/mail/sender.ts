@@ -36,6 +36,7 @@ const CLAIMED_COLUMNS = [
   'body_text',
   'body_html',
   'unsubscribe_url',
+  'reply_to',
   'message_id',
   'attempts',
   'created_at',
@@ -102,6 +103,7 @@ async function sendClaimed(db: Kysely<Database>, mail: Claimed, options: SendOpt
       html: mail.body_html ?? '',
       messageId: `<${mail.message_id}@${options.messageDomain}>`,
       date: mail.created_at,
+      ...(mail.reply_to ? { replyTo: mail.reply_to } : {}),
       // RFC 8058: the header is an https URL, the POST needs no session (see one-click route).
       ...(mail.unsubscribe_url
         ? {
