@@ -6,6 +6,7 @@ import type { Decision } from '../../lib/moderation/decisions.ts';
 import type { Flash } from '../../lib/moderation/flash.ts';
 import type { ContributionStatus, ContributionKind } from '../../lib/contributions/kinds.ts';
 import type { QueueItem } from '../../lib/contributions/queue.ts';
+import { souvenirHeading } from '../../lib/souvenirs/naming.ts';
 
 // Tables rather than keys built from strings: a status, tab or decision without a sentence fails to compile.
 const STATUS: Record<ContributionStatus, MessageKey> = {
@@ -73,10 +74,9 @@ export function itemHeading(locale: Locale, item: NamedItem): string {
 
 /** A souvenir's title, or "Souvenir de <author>" for an untitled one. */
 export function souvenirTitle(locale: Locale, souvenir: { title: string | null; authorName: string }): string {
-  if (souvenir.title !== null) return souvenir.title;
-  return nameErased(souvenir.authorName)
+  return souvenir.title === null && nameErased(souvenir.authorName)
     ? t(locale, 'moderation.erased.souvenir')
-    : t(locale, 'card.untitled', { name: souvenir.authorName });
+    : souvenirHeading(locale, souvenir).heading;
 }
 
 export function targetLabel(locale: Locale, targetType: string, id: number): string {

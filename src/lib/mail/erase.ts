@@ -16,13 +16,14 @@ export const MAIL_RETENTION_DAYS = 30;
  */
 export async function eraseMailOf(trx: Transaction<Database>, address: string): Promise<void> {
   if (!address.trim()) return;
+  const normalised = normaliseAddress(address);
   await trx
     .deleteFrom('mail_outbox')
     .where((eb) =>
       eb.or([
-        eb(sql<string>`lower(to_address)`, '=', normaliseAddress(address)),
+        eb(sql<string>`lower(to_address)`, '=', normalised),
         // A contact message forwarded to the team: written by that address, answered to it.
-        eb(sql<string>`lower(reply_to)`, '=', normaliseAddress(address)),
+        eb(sql<string>`lower(reply_to)`, '=', normalised),
       ]),
     )
     .execute();

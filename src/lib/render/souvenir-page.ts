@@ -6,6 +6,7 @@ import { sharedPhoto } from '../photos/shown.ts';
 import type { ShownPhoto } from '../photos/shown.ts';
 import { toPlainText } from '../sanitize/sanitize.ts';
 import type { PublicSouvenir } from '../souvenirs/model.ts';
+import { souvenirHeading } from '../souvenirs/naming.ts';
 import { commentListHtml } from './comment-list.ts';
 import { attr, markup } from './html.ts';
 import { reportFormHtml } from './report-form.ts';
@@ -29,7 +30,7 @@ export interface SouvenirPageFacts {
 export function souvenirPageFacts(view: RenderView, souvenir: PublicSouvenir, origin: string): SouvenirPageFacts {
   const pagePath = localizedPath(view.locale, `/souvenirs/${souvenir.publicId}`);
   return {
-    title: souvenir.title ?? view.t('card.untitled', { name: souvenir.authorName }),
+    title: souvenirHeading(view.locale, souvenir).heading,
     excerpt: toPlainText(souvenir.bodyHtml).slice(0, 200),
     pagePath,
     canonical: new URL(pagePath, origin).href,
