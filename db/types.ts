@@ -1,4 +1,4 @@
-import type { CommentTable, ReportTable, SouvenirTable } from './types/contributions.ts';
+import type { CommentTable, ReportTable, SouvenirTable, SubmissionOnceTable } from './types/contributions.ts';
 import type { AppSecretTable, ModerationEventTable, RateLimitTable, SettingTable } from './types/administration.ts';
 import type {
   AppUserTable,
@@ -71,6 +71,7 @@ export interface Database {
   report: ReportTable;
   souvenir: SouvenirTable;
   comment: CommentTable;
+  submission_once: SubmissionOnceTable;
   setting: SettingTable;
   moderation_event: ModerationEventTable;
   app_user: AppUserTable;

@@ -82,6 +82,14 @@ export type ReportTargetType = 'souvenir' | 'comment';
 export type ReportReason = 'offensive' | 'personal_data' | 'false' | 'spam' | 'other';
 
 /** A visitor's report of an approved souvenir or comment; one per visitor (IP hash) per item. */
+/** A contribution being stored, by the hash of who sent what where (contributions/submission-once.ts). */
+export interface SubmissionOnceTable {
+  key_hash: string;
+  /** The claiming contribution's public id. */
+  public_id: string;
+  at: Timestamp;
+}
+
 export interface ReportTable {
   id: Generated<number>;
   target_type: ReportTargetType;

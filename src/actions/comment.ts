@@ -24,7 +24,8 @@ export const comment = formAction(
         souvenirId: target.souvenirId,
         parentId: target.parentId,
       },
-      { settings, checkFlood: !limitsLifted },
+      // The duplicate rule runs in the insert too: copies sent at the same instant meet there.
+      { settings, checkFlood: !limitsLifted, duplicatesRefusedOnInsert: true },
     );
     const created = await createComment(
       db,
@@ -36,7 +37,7 @@ export const comment = formAction(
         body: input.body,
         locale: locals.locale,
       },
-      submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }),
+      { ...submissionContext({ ipHash, locals }, verdict, { isRobot, notify: input.notify }), refuseDuplicates: true },
     );
     // Spam is answered like a held comment: a spammer learns nothing from the reply. The token
     // is the commenter's private link, shown once on the page that answers this post.

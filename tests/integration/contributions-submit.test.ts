@@ -6,6 +6,9 @@ import type { SubmissionContext } from '../../src/lib/contributions/submit.ts';
 import { saveMailSettings } from '../../src/lib/mail/settings.ts';
 import { recallThankYou, sealThankYou, shareThanks } from '../../src/lib/flash/thank-you.ts';
 import { tokenMatches } from '../../src/lib/security/tokens.ts';
+import { shareSouvenir } from '../helpers/contribution-fixtures.ts';
+import { createComment } from '../../src/lib/comments/create-comment.ts';
+import { SUBMISSION_ONCE_MS } from '../../src/lib/contributions/submission-once.ts';
 
 const draft = {
   authorName: 'Camille',
@@ -137,6 +140,59 @@ describeEachDatabase('sharing a contribution (the public’s insert, with its ma
     expect((await stored()).souvenirs).toBe(3);
   });
 
+  it('stores one of identical copies sent at the same instant and refuses the others as duplicates', async () => {
+    // On PostgreSQL each copy has a pooled connection of its own: their statements overlap, and
+    // none sees another's uncommitted row (the duplicate rule alone stored several).
+    const copies = await Promise.allSettled(Array.from({ length: 6 }, () => share()));
+    const refused = copies.filter((c) => c.status === 'rejected').map((c) => (c as PromiseRejectedResult).reason);
+    expect(copies.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
+    expect(refused).toHaveLength(5);
+    for (const reason of refused) expect(reason).toMatchObject({ name: 'RuleRefusal', code: 'duplicate' });
+    expect(await stored()).toMatchObject({ souvenirs: 1, journal: 1, outbox: 1, budget: [{ messages: 1 }] });
+    // The copy that holds the claim stored it; another text of the same author is no copy.
+    await expect(share({ body: 'Un autre soir', bodyHtml: '<p>Un autre soir</p>' })).resolves.toMatchObject({
+      status: 'pending',
+    });
+  });
+
+  it('stores one of identical comments sent at the same instant, each in its transaction', async () => {
+    const souvenir = await shareSouvenir(
+      t.db,
+      { authorName: 'A', authorEmail: 'a@example.org', title: null, body: 'Un soir' },
+      { ipHash: null, status: 'approved' },
+    );
+    const copy = () =>
+      createComment(
+        t.db,
+        {
+          souvenirId: souvenir.id,
+          parentId: null,
+          authorName: 'B',
+          authorEmail: 'b@example.org',
+          authorWebsite: null,
+          body: 'Oui, moi aussi',
+          locale: 'fr',
+        },
+        { ipHash: 'ip', now, refuseDuplicates: true, mail: { origin } },
+      );
+    const copies = await Promise.allSettled(Array.from({ length: 4 }, copy));
+    expect(copies.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
+    expect(await t.db.selectFrom('comment').select('id').execute()).toHaveLength(1);
+    expect((await outbox()).filter((m) => m.kind === 'received')).toHaveLength(1);
+  });
+
+  it('keeps the claim of a copy until its window ends, and lets a later share past it be judged by the rules alone', async () => {
+    const first = await share();
+    await t.db.deleteFrom('souvenir').where('id', '=', first.id).execute();
+    // Within the minute the claim holds, even with its row gone (a copy in flight looks the same).
+    await expect(share({}, { now: new Date(now.getTime() + SUBMISSION_ONCE_MS - 1) })).rejects.toMatchObject({
+      code: 'duplicate',
+    });
+    await expect(share({}, { now: new Date(now.getTime() + SUBMISSION_ONCE_MS + 1) })).resolves.toMatchObject({
+      status: 'pending',
+    });
+  });
+
   it('stores the thanks with the row in the same statement, and none when a duplicate is refused', async () => {
     const thanks = (submitted: { publicId: string; token: string; status: string }) =>
       sealThankYou(shareThanks(submitted), now);
@@ -185,5 +241,11 @@ describeEachDatabase('sharing a contribution (the public’s insert, with its ma
     expect((await stored()).souvenirs).toBe(1);
     await expect(share({ authorName: 'Autre' })).rejects.toMatchObject({ code: 'duplicate' });
     expect((await outbox()).length).toBe(2);
+    // Copies sent together take this way too (their first statement stores nothing): one is stored.
+    const body = { body: 'Ensemble', bodyHtml: '<p>Ensemble</p>' };
+    const copies = await Promise.allSettled(Array.from({ length: 4 }, () => share(body)));
+    expect(copies.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
+    expect((await stored()).souvenirs).toBe(2);
+    expect((await outbox()).length).toBe(4);
   });
 });

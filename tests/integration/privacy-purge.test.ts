@@ -10,6 +10,7 @@ import { hitRateLimit } from '../../src/lib/security/rate-limit.ts';
 import { describePurge, purgeExpiredPersonalData, schedulePurge } from '../../src/lib/privacy/purge.ts';
 import { readWallFigures } from '../../src/lib/wall/figures.ts';
 import { script } from '../helpers/actors.ts';
+import { claimSubmission, SUBMISSION_ONCE_MS } from '../../src/lib/contributions/submission-once.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const DAY = 86_400_000;
@@ -87,6 +88,7 @@ describeEachDatabase('purging expired personal data', (t) => {
       mailMessages: 0,
       stagedPhotos: 0,
       importedPosts: 0,
+      submissionKeys: 0,
     });
   });
 
@@ -145,6 +147,14 @@ describeEachDatabase('purging expired personal data', (t) => {
     expect(await t.db.selectFrom('rate_limit').select('hits').execute()).toHaveLength(1);
   });
 
+  it('deletes the keys of submissions once their minute has passed', async () => {
+    const probe = { kind: 'souvenir' as const, name: 'Léa', email: 'lea@example.org', body: 'Un soir' };
+    await claimSubmission(t.db, probe, 'ancien', ago(SUBMISSION_ONCE_MS + 1000)).execute();
+    await claimSubmission(t.db, { ...probe, body: 'Un autre soir' }, 'recent', ago(1000)).execute();
+    expect((await purgeExpiredPersonalData(t.db, NOW)).submissionKeys).toBe(1);
+    expect(await t.db.selectFrom('submission_once').select('public_id').execute()).toEqual([{ public_id: 'recent' }]);
+  });
+
   it('describes what it did in one line for the log', () => {
     const line = describePurge({
       souvenirIpHashes: 2,
@@ -157,9 +167,10 @@ describeEachDatabase('purging expired personal data', (t) => {
       mailMessages: 6,
       stagedPhotos: 2,
       importedPosts: 1,
+      submissionKeys: 7,
     });
     expect(line).toBe(
-      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0, contact messages 0); 21 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6, staged photos 2, imported posts 1)',
+      '3 IP hash(es) cleared (souvenirs 2, comments 1, reports 0, contact messages 0); 28 row(s) deleted (candles 5, login attempts 3, rate-limit windows 4, mail 6, staged photos 2, imported posts 1, submission keys 7)',
     );
   });
 

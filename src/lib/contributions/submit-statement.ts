@@ -13,6 +13,7 @@ import type { DuplicateProbe } from '../rules/duplicate.ts';
 import { deleteExpiredThanks } from '../flash/thank-you.ts';
 import type { SealedThankYou } from '../flash/thank-you.ts';
 import { contributionsOf } from './kinds.ts';
+import { claimUnlessUnchecked } from './submission-once.ts';
 import type { ContributionKind, ContributionTable } from './kinds.ts';
 
 /** What the statements below store: a new contribution's row and what its journal row says. */
@@ -42,7 +43,8 @@ function valueList<Row extends object>(row: Row) {
 }
 
 /**
- * `created` (the new row, unless `refuse` finds a duplicate or `alsoUnless` finds a row) and
+ * `once` (with `refuse`, the submission's claim: submission-once.ts), `created` (the new row,
+ * unless another copy holds the claim, `refuse` finds a duplicate or `alsoUnless` finds a row) and
  * `audit` (its `submit` journal row, with the status and the rules' reasons), as two CTEs of one
  * statement; with `thanks`, the flash too, stored only with the row. PostgreSQL types the
  * selected parameters from the columns they go into.
@@ -51,11 +53,12 @@ function createdAndAudited(db: Kysely<Database>, target: NewRow, alsoUnless?: Re
   const { kind, row, thanks } = target;
   const { columns, values } = valueList(row);
   const conditions = [
-    ...(target.refuse ? [sql`not exists (${duplicatesOf(db, target.refuse)})`] : []),
+    ...(target.refuse ? [sql`exists (select 1 from once)`, sql`not exists (${duplicatesOf(db, target.refuse)})`] : []),
     ...(alsoUnless ? [sql`not exists (${alsoUnless})`] : []),
   ];
   const unless = conditions.length > 0 ? sql` where ${sql.join(conditions, sql` and `)}` : sql``;
   const chain = contributionsOf(db)
+    .with('once', () => claimUnlessUnchecked(db, target.refuse, row.public_id, target.now))
     // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
     .with('created', (qb) =>
       qb
@@ -145,7 +148,15 @@ export async function insertWithReceivedMail(
     )
     .selectNoFrom((eb) => [
       eb.selectFrom('audit').select('target_id').as('id'),
-      target.refuse ? eb.exists(duplicatesOf(db, target.refuse)).as('duplicate') : sql<boolean>`false`.as('duplicate'),
+      // A copy sent at the same instant holds the claim: its row, not yet visible here, is the duplicate.
+      target.refuse
+        ? eb
+            .or([
+              eb.exists(duplicatesOf(db, target.refuse)),
+              eb.not(eb.exists(eb.selectFrom('once').select('key_hash'))),
+            ])
+            .as('duplicate')
+        : sql<boolean>`false`.as('duplicate'),
       team ? eb.exists(members).as('team_waiting') : sql<boolean>`false`.as('team_waiting'),
       // Senders are woken only for a message they may send; delivered at commit.
       eb

@@ -9,6 +9,7 @@ import { forgetExpiredUploads } from '../photos/staging.ts';
 import { purgeUnconsentedImports } from '../imports/queue.ts';
 import { expireConsentRequests } from '../imports/request.ts';
 import { repeatEvery } from '../ops/repeat.ts';
+import { purgeSubmissionKeys } from '../contributions/submission-once.ts';
 
 /** How long an IP hash is kept on a souvenir, a comment, a report or a contact message (the privacy page says so). */
 export const IP_HASH_RETENTION_DAYS = 30;
@@ -30,6 +31,8 @@ export interface PurgeCounts {
   stagedPhotos: number;
   /** Posts gathered from a hashtag whose authors never consented within 30 days (imports/queue.ts). */
   importedPosts: number;
+  /** Keys of submissions past their minute (contributions/submission-once.ts). */
+  submissionKeys: number;
 }
 
 /** The Paris day before `now`'s, as 'YYYY-MM-DD' (noon UTC keeps the arithmetic clear of DST). */
@@ -52,7 +55,8 @@ function yesterday(now: Date): string {
  *   (mail/erase.ts), and the per-address counters of past days;
  * - photos of share forms that never came back right within the hour (photos/staging.ts);
  * - posts gathered from a hashtag whose authors never consented, 30 days after (imports/queue.ts), and
- *   requests for consent nobody answered within 14 days lapse (imports/request.ts).
+ *   requests for consent nobody answered within 14 days lapse (imports/request.ts);
+ * - the keys of submissions (a hash of an address and a text) once their minute has passed.
  * Returns the counts, for the log.
  */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new Date()): Promise<PurgeCounts> {
@@ -86,6 +90,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now = new D
     mailMessages: await purgeOldMail(db, now),
     stagedPhotos: await forgetExpiredUploads(db, now),
     importedPosts: await purgeUnconsentedImports(db, now),
+    submissionKeys: await purgeSubmissionKeys(db, now),
   };
 }
 
@@ -98,11 +103,12 @@ export function describePurge(counts: PurgeCounts): string {
     counts.rateLimits +
     counts.mailMessages +
     counts.stagedPhotos +
-    counts.importedPosts;
+    counts.importedPosts +
+    counts.submissionKeys;
   return (
     `${cleared} IP hash(es) cleared (souvenirs ${counts.souvenirIpHashes}, comments ${counts.commentIpHashes}, ` +
     `reports ${counts.reportIpHashes}, contact messages ${counts.contactIpHashes}); ${deleted} row(s) deleted (candles ${counts.candles}, ` +
-    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages}, staged photos ${counts.stagedPhotos}, imported posts ${counts.importedPosts})`
+    `login attempts ${counts.loginAttempts}, rate-limit windows ${counts.rateLimits}, mail ${counts.mailMessages}, staged photos ${counts.stagedPhotos}, imported posts ${counts.importedPosts}, submission keys ${counts.submissionKeys})`
   );
 }
 
