@@ -66,6 +66,28 @@ describeEachDatabase('the wall change sequence and live screens (issue 18)', (t)
     hub.close();
   });
 
+  it('sends nothing from before its start when a process starts, then the next approval alone', async () => {
+    const before = [];
+    for (const body of ['Avant le redémarrage, un.', 'Avant le redémarrage, deux.', 'Avant, trois.']) {
+      const s = await newSouvenir(body);
+      await approve(s.id);
+      before.push(s);
+    }
+    const source = fakeNotifications();
+    const hub = new ScreenHub(t.db, source);
+    const seen: SequencedEvent[] = [];
+    hub.subscribe((event) => seen.push(event));
+    source.emit({ kind: 'reset' });
+    await hub.refresh();
+    expect(seen).toEqual([]);
+    const after = await newSouvenir('Après le redémarrage.');
+    await approve(after.id);
+    source.emit({ kind: 'souvenir', id: after.id });
+    await hub.refresh();
+    expect(seen.map((e) => e.event.type === 'souvenir' && e.event.souvenir.publicId)).toEqual([after.publicId]);
+    hub.close();
+  });
+
   it('catches up from the database after its notifications were lost, and delivers a late commit below the highest seen', async () => {
     const source = fakeNotifications();
     const hub = new ScreenHub(t.db, source);

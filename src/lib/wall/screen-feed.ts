@@ -113,10 +113,22 @@ export class ScreenHub extends LiveHub<SequencedEvent> {
   constructor(db: Kysely<Database>, notifications: WallNotifications) {
     super({ notifications, wakesOn: ['souvenir', 'reset'], failure: '[screen] could not read changed souvenirs' });
     this.#db = db;
-    this.#started = latestWallChange(db).then(
-      (seq) => void (this.#high = seq),
-      (error: unknown) => console.error('[screen] could not read the change sequence:', (error as Error).message),
+    this.#started = this.#startAtTheLatest().catch((error: unknown) =>
+      console.error('[screen] could not read the change sequence:', (error as Error).message),
     );
+  }
+
+  /**
+   * Starts at the newest change, counting the window below it as delivered: a process that starts
+   * (a restart, a new host) owes its screens nothing from before, and each read looks that far
+   * back; without this its first read sent up to a hundred old souvenirs to every screen as new.
+   */
+  async #startAtTheLatest(): Promise<void> {
+    const high = await latestWallChange(this.#db);
+    for (const change of await wallChangesSince(this.#db, Math.max(0, high - LATE_COMMIT_WINDOW))) {
+      if (change.seq <= high) this.#delivered.add(change.seq);
+    }
+    this.#high = high;
   }
 
   protected async read(): Promise<void> {
