@@ -48,7 +48,10 @@ if (cluster.isWorker) {
 }
 
 async function serveHere(runtime: Runtime, buildDir: string, announce: boolean, unmarkBuild = () => {}) {
-  const serving = await serve(runtime, buildDir);
+  const serving = await serve(runtime, buildDir).catch((error: unknown) => {
+    console.error(`Cannot serve: ${(error as Error).message}`);
+    process.exit(1);
+  });
   if (announce) {
     console.log(`Mur des Souvenirs: ${serving.localOrigin}/ (${runtime.handle.engine})`);
     await announceFirstAdmin(runtime, serving.localOrigin);

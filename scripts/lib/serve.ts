@@ -58,7 +58,10 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
     port,
     { hsts: sendsHsts(runtime.publicOrigin) },
     { trustedProxies: runtime.trustedProxies, accessLog: process.env.ACCESS_LOG !== 'off' },
-  );
+  ).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    throw new Error(`port ${port} on ${host} is in use: another instance still running? (PORT chooses another)`);
+  });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const localOrigin = `http://${shown}:${port}`;
   const stopBackups = startDailyBackups(runtime);
@@ -75,6 +78,9 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
   return {
     localOrigin,
     async shutdown() {
+      // New connections are refused from now on (a proxy's health check fails at once, and no
+      // request starts that the stop would cut); those in flight finish while the rest stops.
+      const closing = running.stop();
       stopPurge();
       stopChangePurge();
       stopImports();
@@ -84,7 +90,7 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
       // Live screens hold their connection open: ended now, with a short retry, rather than waited for.
       await endScreenStreams();
       await endVenueStreams();
-      await running.stop();
+      await closing;
       await wallNotifications().then(
         (notifications) => notifications.close(),
         () => {},

@@ -16,6 +16,8 @@ export function workerCount(engine: 'postgres' | 'pglite', fromEnv: string | und
 /** A worker that dies this soon after starting is not restarted at once again (a crash loop). */
 const RESTART_MIN_MS = 1_000;
 const RESTART_MAX_MS = 30_000;
+/** Workers that end before any has served, after which the host stops trying (exit code 1). */
+const GIVE_UP_AFTER = 4;
 /** How long a stop waits for workers to finish their requests before ending them. */
 const STOP_GRACE_MS = 15_000;
 
@@ -27,6 +29,8 @@ const STOP_GRACE_MS = 15_000;
 export function runWorkers(count: number, env: Record<string, string>, onStopped: () => void): Promise<void> {
   let stopping = false;
   let delay = RESTART_MIN_MS;
+  let everListened = false;
+  let failedStarts = 0;
   const startedAt = new Map<number, number>();
   const fork = (): Worker => {
     const worker = cluster.fork(env);
@@ -37,15 +41,27 @@ export function runWorkers(count: number, env: Record<string, string>, onStopped
     if (stopping) return;
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     delay = lived > RESTART_MAX_MS ? RESTART_MIN_MS : Math.min(delay * 2, RESTART_MAX_MS);
+    // Workers that never served (a port in use, a broken build) will not serve by trying for
+    // ever: the host exits with an error, for its service manager to see and restart.
+    if (!everListened && ++failedStarts >= GIVE_UP_AFTER) {
+      console.error(`[workers] ${failedStarts} workers ended before serving: stopping (see the errors above).`);
+      process.exit(1);
+    }
     console.error(`[workers] worker ${worker.process.pid} ended (${signal ?? code}); another starts in ${delay} ms`);
-    setTimeout(() => !stopping && fork(), delay).unref();
+    // Not unref'd: with every worker gone, this timer is what keeps the host alive to restart one.
+    setTimeout(() => !stopping && fork(), delay);
   });
+  cluster.on('listening', () => (everListened = true));
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: each worker finishes its requests in flight, then closes the database…`);
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-    const force = setTimeout(() => workers.forEach((w) => w.process.kill('SIGKILL')), STOP_GRACE_MS);
+    const force = setTimeout(() => {
+      const left = workers.filter((w) => w.process.exitCode === null && w.process.signalCode === null);
+      console.error(`[workers] ${left.length} worker(s) still busy after ${STOP_GRACE_MS / 1000} s: ended (SIGKILL).`);
+      left.forEach((w) => w.process.kill('SIGKILL'));
+    }, STOP_GRACE_MS);
     force.unref();
     let left = workers.length;
     if (left === 0) onStopped();

@@ -161,6 +161,38 @@ describeEachDatabase('the mail outbox', (t) => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it('stops after the message being sent when its process stops, and hands the rest of its batch back at once', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await queue(mail({ to: `person${i}@example.org` }))).id!);
+    const stopping = new AbortController();
+    const real = smtpTransport(smtp.url);
+    let calls = 0;
+    // The process is told to stop while its second message is on its way.
+    const transport = Object.assign(Object.create(real) as typeof real, {
+      sendMail: (message: Parameters<typeof real.sendMail>[0]) => {
+        if (++calls === 2) stopping.abort();
+        return real.sendMail(message);
+      },
+    });
+    expect(await sendDue(t.db, { ...sender(), transport, signal: stopping.signal })).toEqual({
+      sent: 2,
+      retried: 0,
+      failed: 0,
+    });
+    const rows = await t.db
+      .selectFrom('mail_outbox')
+      .select(['status', 'locked_until', 'attempts'])
+      .orderBy('id')
+      .execute();
+    expect(rows.slice(0, 2).map((r) => r.status)).toEqual(['sent', 'sent']);
+    // Not claimed any more, as if never tried: another process sends them now, not in five minutes.
+    expect(rows.slice(2)).toEqual(
+      Array.from({ length: 4 }, () => ({ status: 'queued', locked_until: null, attempts: 0 })),
+    );
+    expect(await sendDue(t.db, sender())).toMatchObject({ sent: 4 });
+    expect(await smtp.waitFor(6)).toHaveLength(6);
+  });
+
   it('wakes a running sender by NOTIFY: a message committed goes out within a second', async () => {
     const running = startMailSender(
       { db: t.db, engine: t.engine, pglite: t.handle.pglite, databaseUrl: process.env.DATABASE_URL },

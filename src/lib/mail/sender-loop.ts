@@ -74,6 +74,9 @@ function listen(source: SenderSource, onNotify: () => void): () => Promise<void>
  * claim in `sendDue` keeps them apart. Errors are logged (never an address) and the next pass tries again.
  */
 export function startMailSender(source: SenderSource, options: SendOptions): RunningSender {
+  // A stop ends a pass after the message being sent, not after the whole outbox.
+  const stopping = new AbortController();
+  const sending = { ...options, signal: stopping.signal };
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -95,7 +98,8 @@ export function startMailSender(source: SenderSource, options: SendOptions): Run
       again = false;
       try {
         await source.jobs?.(new Date());
-        const tally = await sendDue(source.db, options);
+        if (stopped) break;
+        const tally = await sendDue(source.db, sending);
         if (tally.sent + tally.retried + tally.failed > 0) {
           console.log(`[mail] sent ${tally.sent}, to retry ${tally.retried}, failed ${tally.failed}`);
         }
@@ -122,6 +126,7 @@ export function startMailSender(source: SenderSource, options: SendOptions): Run
     wake,
     async stop() {
       stopped = true;
+      stopping.abort();
       clearInterval(timer);
       if (dueTimer) clearTimeout(dueTimer);
       await unlisten();

@@ -20,6 +20,11 @@ export interface SendOptions {
   /** The domain of our Message-IDs (MAIL_FROM's). */
   messageDomain: string;
   now?: () => Date;
+  /**
+   * Aborted when the process stops: the message being sent is finished and recorded, the rest of
+   * the batch is handed back at once (released, its attempt not counted) for another process.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SendTally {
@@ -142,15 +147,40 @@ async function sendClaimed(db: Kysely<Database>, mail: Claimed, options: SendOpt
 }
 
 /**
- * Sends every message due now, batch after batch, until none is left for this sender; returns
- * what happened. Failures are recorded on the row (retried with backoff, or failed for good
+ * Sends every message due now, batch after batch, until none is left for this sender or
+ * `options.signal` stops it; returns what happened. Failures are recorded on the row (retried with backoff, or failed for good
  * after 24 h or a 5xx answer), never thrown; a lost database is thrown.
  */
 export async function sendDue(db: Kysely<Database>, options: SendOptions): Promise<SendTally> {
   const tally: SendTally = { sent: 0, retried: 0, failed: 0 };
-  for (;;) {
+  while (!options.signal?.aborted) {
     const batch = await claimDue(db, options.now?.() ?? new Date());
     if (batch.length === 0) return tally;
-    for (const mail of batch) tally[await sendClaimed(db, mail, options)] += 1;
+    for (const [index, mail] of batch.entries()) {
+      if (options.signal?.aborted) {
+        await releaseClaims(db, batch.slice(index));
+        return tally;
+      }
+      tally[await sendClaimed(db, mail, options)] += 1;
+    }
   }
+  return tally;
+}
+
+/**
+ * Hands claimed messages back unsent, as if never claimed: a stopping process does not make its
+ * batch wait out the claim (five minutes) before another process sends it.
+ */
+export async function releaseClaims(db: Kysely<Database>, claimed: readonly Pick<Claimed, 'id'>[]): Promise<void> {
+  if (claimed.length === 0) return;
+  await db
+    .updateTable('mail_outbox')
+    .set({ locked_until: null, attempts: sql`attempts - 1` })
+    .where(
+      'id',
+      'in',
+      claimed.map((mail) => mail.id),
+    )
+    .where('status', '=', 'queued')
+    .execute();
 }
