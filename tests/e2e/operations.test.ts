@@ -56,6 +56,50 @@ describe('metrics and request logs', () => {
     expect(withToken.status).toBe(200);
   });
 
+  it('says so and exits with an error when its port is taken, rather than trying for ever', async () => {
+    const port = new URL(server.origin).port;
+    const second = await launchServer(
+      { PORT: port, ...(server.engine === 'postgres' ? { WEB_CONCURRENCY: '2' } : {}) },
+      {
+        start: false,
+      },
+    );
+    try {
+      const failure = await second.start().then(
+        () => null,
+        (error: unknown) => (error as Error).message,
+      );
+      expect(failure).toContain(`port ${port} on 127.0.0.1 is in use`);
+      if (server.engine === 'postgres') expect(failure).toContain('workers ended before serving');
+    } finally {
+      await second.dispose();
+    }
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('starts workers again when every one of them has died', async () => {
+    const pids = new Set<number>();
+    for (let i = 0; i < 40 && pids.size < 2; i++) {
+      await (await fetch(`${server.origin}/healthz`)).arrayBuffer();
+      for (const line of server
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{')))
+        pids.add((JSON.parse(line) as { pid: number }).pid);
+    }
+    expect(pids.size).toBe(2);
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = await fetch(`${server.origin}/healthz`).then(
+        (res) => res.status,
+        () => 0,
+      );
+    }
+    expect(status).toBe(200);
+    expect(server.running()).toBe(true);
+  });
+
   it('logs one JSON line per request with its id and route, and nothing personal', async () => {
     const privateLink = '/mes-souvenirs/a-private-link-that-must-not-be-logged-42';
     const res = await fetch(`${server.origin}${privateLink}?email=someone@example.org`, {
