@@ -13,7 +13,7 @@ export const SETUP_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 export type FirstAdminErrorCode = 'gone' | WeakPasswordReason;
 
-/** The setup address no longer works (used, expired, replaced, or an admin exists), or the password is weak. */
+/** The setup address no longer works (used, expired, or an admin exists), or the password is weak. */
 export class FirstAdminError extends DomainError<FirstAdminErrorCode> {
   constructor(code: FirstAdminErrorCode) {
     super('FirstAdminError', 'first admin refused', code);
@@ -34,9 +34,10 @@ export async function hasActiveAdmin(db: Db): Promise<boolean> {
 }
 
 /**
- * A fresh setup token, valid an hour, replacing any earlier one (each start prints a new
- * address); null when an admin already exists. Only its hash is stored, in the database, so
- * whichever process serves the page can check it.
+ * A fresh setup token, valid an hour; null when an admin already exists. Each start prints one,
+ * and every address printed works until it expires or an admin exists: hosts started together
+ * each print theirs, and the operator may follow any terminal. Only its hash is stored, in the
+ * database, so whichever process serves the page can check it.
  */
 export async function issueSetupToken(db: Db, now = new Date()): Promise<string | null> {
   if (await hasActiveAdmin(db)) {
@@ -44,13 +45,11 @@ export async function issueSetupToken(db: Db, now = new Date()): Promise<string 
     return null;
   }
   const token = newToken();
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('setup_token').execute();
-    await trx
-      .insertInto('setup_token')
-      .values({ token_hash: hashToken(token), expires_at: new Date(now.getTime() + SETUP_TOKEN_LIFETIME_MS) })
-      .execute();
-  });
+  await db.deleteFrom('setup_token').where('expires_at', '<=', now).execute();
+  await db
+    .insertInto('setup_token')
+    .values({ token_hash: hashToken(token), expires_at: new Date(now.getTime() + SETUP_TOKEN_LIFETIME_MS) })
+    .execute();
   return token;
 }
 
