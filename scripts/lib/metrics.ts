@@ -79,6 +79,17 @@ let wired = false;
 export function wireMetrics(runtime: Runtime): void {
   if (wired) return;
   wired = true;
+  const pool = runtime.handle.pool;
+  if (pool) {
+    // Registered first, so read before the gauges below ask the pool for their connections: pg
+    // queues a request a tick even with idle connections, and a scrape counted its own as waiting.
+    labelledGauge({
+      name: 'mur_db_pool_connections',
+      help: 'Connections of the PostgreSQL pool, by state.',
+      label: 'state',
+      read: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    });
+  }
   databaseGauge(
     'mur_outbox_waiting',
     'Messages queued in the outbox, not yet sent.',
@@ -137,15 +148,6 @@ export function wireMetrics(runtime: Runtime): void {
         const status = await monitor.status();
         return { usable: status.usable ? 1 : 0, lag_seconds: status.lagMs === null ? -1 : status.lagMs / 1000 };
       },
-    });
-  }
-  const pool = runtime.handle.pool;
-  if (pool) {
-    labelledGauge({
-      name: 'mur_db_pool_connections',
-      help: 'Connections of the PostgreSQL pool, by state.',
-      label: 'state',
-      read: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     });
   }
 }
