@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { launchServer } from './support/server.ts';
 import type { E2eServer } from './support/server.ts';
@@ -83,7 +84,10 @@ describe('metrics and request logs', () => {
   it.skipIf(!process.env.DATABASE_URL)('starts workers again when every one of them has died', async () => {
     const pids = new Set<number>();
     for (let i = 0; i < 40 && pids.size < 2; i++) {
-      await (await fetch(`${server.origin}/healthz`)).arrayBuffer();
+      // A connection of its own each time: the primary hands connections to workers in turn.
+      await new Promise((done, fail) =>
+        http.get(`${server.origin}/healthz`, { agent: false }, (res) => res.resume().on('end', done)).on('error', fail),
+      );
       for (const line of server
         .output()
         .split('\n')
