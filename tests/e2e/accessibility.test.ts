@@ -10,6 +10,11 @@ import { prepareTour } from './support/tour.ts';
 import type { Tour, TourStop } from './support/tour.ts';
 
 const hasChromium = chromiumAvailable();
+
+/** Runs `each` over `items`, `size` at a time. */
+async function inBatches<T>(items: readonly T[], size: number, each: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(each));
+}
 const ADMIN = { username: 'admin', password: 'une phrase de passe assez longue' };
 
 // What the browser sees does not depend on the database engine: this long tour runs in the
@@ -278,9 +283,9 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))(
       for (const width of [375, 1440]) {
         const browsers = await contexts({ viewport: { width, height: 900 } });
         // The pages that receive islands or scripts after load; the others are static HTML and CSS.
-        for (const stop of tour.stops.filter(
-          (s) => !s.act && !s.signedIn && /^(wall|souvenir|screen|embed)/.test(s.name),
-        )) {
+        const stops = tour.stops.filter((s) => !s.act && !s.signedIn && /^(wall|souvenir|screen|embed)/.test(s.name));
+        // Four at a time: each mostly waits for its network to go quiet, which a shift does not depend on.
+        await inBatches(stops, 4, async (stop) => {
           const page = await browsers.for(stop).newPage();
           await page.addInitScript(() => {
             const w = window as unknown as { __shift: number };
@@ -296,7 +301,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.DATABASE_URL))(
           const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
           if (shift > 0.01) found.push(`${stop.name} at ${width} px: layout shift ${shift.toFixed(3)}`);
           await page.close();
-        }
+        });
         await browsers.close();
       }
       expect(found).toEqual([]);
