@@ -5,8 +5,8 @@ import type { Kysely } from 'kysely';
  * (contributions/submission-once.ts): two identical shares sent at the same instant (a double
  * press, a proxy's retry) reach PostgreSQL together, where the duplicate rule's `not exists`
  * cannot see the other's uncommitted row; the second one's insert of the same key waits for the
- * first and then stores nothing. `public_id` is the claiming contribution's: its own second
- * statement, when the first stored nothing for a reason of its own, may claim again. Rows only serve that minute; the daily purge deletes them.
+ * first and then stores nothing. `public_id` is the holder's: a holder in the trash no longer
+ * counts. Rows only serve that minute; the daily purge deletes them.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

@@ -81,7 +81,6 @@ export type CommentUpdate = Updateable<CommentTable>;
 export type ReportTargetType = 'souvenir' | 'comment';
 export type ReportReason = 'offensive' | 'personal_data' | 'false' | 'spam' | 'other';
 
-/** A visitor's report of an approved souvenir or comment; one per visitor (IP hash) per item. */
 /** A contribution being stored, by the hash of who sent what where (contributions/submission-once.ts). */
 export interface SubmissionOnceTable {
   key_hash: string;
@@ -90,6 +89,7 @@ export interface SubmissionOnceTable {
   at: Timestamp;
 }
 
+/** A visitor's report of an approved souvenir or comment; one per visitor (IP hash) per item. */
 export interface ReportTable {
   id: Generated<number>;
   target_type: ReportTargetType;

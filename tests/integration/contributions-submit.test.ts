@@ -193,6 +193,14 @@ describeEachDatabase('sharing a contribution (the public’s insert, with its ma
     });
   });
 
+  it('claims nothing for a copy it refuses: once the first is in the trash, the author may send it again', async () => {
+    const first = await share();
+    const past = new Date(now.getTime() + 2 * SUBMISSION_ONCE_MS);
+    await expect(share({}, { now: past })).rejects.toMatchObject({ code: 'duplicate' });
+    await t.db.updateTable('souvenir').set({ status: 'trash' }).where('id', '=', first.id).execute();
+    await expect(share({}, { now: new Date(past.getTime() + 1000) })).resolves.toMatchObject({ status: 'pending' });
+  });
+
   it('stores the thanks with the row in the same statement, and none when a duplicate is refused', async () => {
     const thanks = (submitted: { publicId: string; token: string; status: string }) =>
       sealThankYou(shareThanks(submitted), now);

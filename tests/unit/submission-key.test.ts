@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import { submissionKey } from '../../src/lib/contributions/submission-once.ts';
 
@@ -23,9 +24,15 @@ describe('the key of a submission', () => {
     expect(submissionKey({ ...comment, parentId: 9 })).not.toBe(commentKey);
   });
 
-  it('holds neither the address nor the text, only their hash', () => {
-    const key = submissionKey(souvenir);
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(key).not.toContain('lea');
+  it('is a SHA-256, of a list that keeps its parts apart', () => {
+    expect(submissionKey(souvenir)).toBe(
+      createHash('sha256')
+        .update(JSON.stringify(['souvenir', null, null, 'lea@example.org', 'Un soir au balcon']))
+        .digest('hex'),
+    );
+    // A character moved from the address to the text is another submission.
+    expect(submissionKey({ ...souvenir, email: 'lea@example.or', body: 'gUn soir au balcon' })).not.toBe(
+      submissionKey(souvenir),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { hashToken } from '../security/tokens.ts';
 import type { DuplicateProbe } from '../rules/duplicate.ts';
@@ -29,16 +29,26 @@ export function submissionKey(probe: DuplicateProbe): string {
 
 /**
  * The key's row, claimed: returns it when this statement may store the contribution, nothing when
- * another submission holds it. PostgreSQL makes a second insert of a key wait for the first one's
- * transaction, then sees its row: so of copies sent at the same instant, one is stored. A key older
- * than the window is taken over, and so is one this contribution (`publicId`) claimed already or
- * one whose holder is in the trash. Whether the holder was stored is not asked: a copy in flight
- * is not visible yet, and would be taken for absent.
+ * another copy holds it. The claim is made only `when` every condition holds (no duplicate stored,
+ * nothing else stopping this statement from storing it), so a claim is never left by a statement
+ * that stored nothing; in a transaction, it rolls back with it. PostgreSQL makes a second insert of
+ * a key wait for the first one's transaction, then sees its row: of copies sent at the same
+ * instant, one is stored. A key older than the window is taken over, and so is one whose holder
+ * is in the trash. Whether the holder was stored is not asked: a copy in flight is not visible
+ * yet, and would be taken for absent.
  */
-export function claimSubmission(db: Kysely<Database>, probe: DuplicateProbe, publicId: string, now: Date) {
+export function claimSubmission(
+  db: Kysely<Database>,
+  probe: DuplicateProbe,
+  publicId: string,
+  now: Date,
+  when: RawBuilder<unknown>[] = [],
+) {
+  const conditions = when.length > 0 ? sql` where ${sql.join(when, sql` and `)}` : sql``;
   return db
     .insertInto('submission_once')
-    .values({ key_hash: submissionKey(probe), public_id: publicId, at: now })
+    .columns(['key_hash', 'public_id', 'at'])
+    .expression(sql`select ${submissionKey(probe)}, ${publicId}, ${now}::timestamptz${conditions}`)
     .onConflict((oc) =>
       oc
         .column('key_hash')
@@ -46,7 +56,6 @@ export function claimSubmission(db: Kysely<Database>, probe: DuplicateProbe, pub
         .where((eb) =>
           eb.or([
             eb('submission_once.at', '<', new Date(now.getTime() - SUBMISSION_ONCE_MS)),
-            eb('submission_once.public_id', '=', publicId),
             // Its holder was trashed at once: as for the duplicate rule, it no longer counts.
             eb.exists(
               contributionsOf(db)
@@ -62,11 +71,19 @@ export function claimSubmission(db: Kysely<Database>, probe: DuplicateProbe, pub
 }
 
 /**
- * The claim for a statement that stores `probe`'s contribution, or for one that refuses no
- * duplicate (scripts, demo data, imports) a claim always granted, written nowhere.
+ * The claim for a statement that stores `probe`'s contribution `when` the conditions hold, or for
+ * one that refuses no duplicate (scripts, demo data, imports) a claim always granted, written nowhere.
  */
-export function claimUnlessUnchecked(db: Kysely<Database>, probe: DuplicateProbe | null, publicId: string, now: Date) {
-  return probe ? claimSubmission(db, probe, publicId, now) : db.selectNoFrom(sql<string>`'unchecked'`.as('key_hash'));
+export function claimUnlessUnchecked(
+  db: Kysely<Database>,
+  probe: DuplicateProbe | null,
+  publicId: string,
+  now: Date,
+  when: RawBuilder<unknown>[] = [],
+) {
+  return probe
+    ? claimSubmission(db, probe, publicId, now, when)
+    : db.selectNoFrom(sql<string>`'unchecked'`.as('key_hash'));
 }
 
 /** What the daily purge deletes: keys past their window (privacy/purge.ts). */

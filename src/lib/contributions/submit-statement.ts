@@ -52,13 +52,15 @@ function valueList<Row extends object>(row: Row) {
 function createdAndAudited(db: Kysely<Database>, target: NewRow, alsoUnless?: ReturnType<typeof teamRecipientsQuery>) {
   const { kind, row, thanks } = target;
   const { columns, values } = valueList(row);
-  const conditions = [
-    ...(target.refuse ? [sql`exists (select 1 from once)`, sql`not exists (${duplicatesOf(db, target.refuse)})`] : []),
+  const storable = [
+    ...(target.refuse ? [sql`not exists (${duplicatesOf(db, target.refuse)})`] : []),
     ...(alsoUnless ? [sql`not exists (${alsoUnless})`] : []),
   ];
+  // With `refuse`, the claim is made only if the row is to be stored, and the row only if claimed.
+  const conditions = target.refuse ? [sql`exists (select 1 from once)`] : storable;
   const unless = conditions.length > 0 ? sql` where ${sql.join(conditions, sql` and `)}` : sql``;
   const chain = contributionsOf(db)
-    .with('once', () => claimUnlessUnchecked(db, target.refuse, row.public_id, target.now))
+    .with('once', () => claimUnlessUnchecked(db, target.refuse, row.public_id, target.now, storable))
     // Widened to the union: with a generic kind, Kysely's per-table overloads are not callable.
     .with('created', (qb) =>
       qb
@@ -148,12 +150,16 @@ export async function insertWithReceivedMail(
     )
     .selectNoFrom((eb) => [
       eb.selectFrom('audit').select('target_id').as('id'),
-      // A copy sent at the same instant holds the claim: its row, not yet visible here, is the duplicate.
+      // Or a copy sent at the same instant holds the claim: its row, not yet visible here, is the
+      // duplicate (no claim is tried when a member of the team is to be told: that way claims later).
       target.refuse
         ? eb
             .or([
               eb.exists(duplicatesOf(db, target.refuse)),
-              eb.not(eb.exists(eb.selectFrom('once').select('key_hash'))),
+              eb.and([
+                eb.not(eb.exists(eb.selectFrom('once').select('key_hash'))),
+                ...(team ? [eb.not(eb.exists(members))] : []),
+              ]),
             ])
             .as('duplicate')
         : sql<boolean>`false`.as('duplicate'),
