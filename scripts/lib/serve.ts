@@ -86,10 +86,8 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
       stopImports();
       stopSilences();
       stopBackups();
-      await stopMail();
       // Live screens hold their connection open: ended now, with a short retry, rather than waited for.
-      await endScreenStreams();
-      await endVenueStreams();
+      await Promise.all([stopMail(), endScreenStreams(), endVenueStreams()]);
       await closing;
       await wallNotifications().then(
         (notifications) => notifications.close(),

@@ -5,7 +5,7 @@ import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts
 import { useTestSmtp } from '../helpers/smtp.ts';
 import { enqueueMail } from '../../src/lib/mail/outbox.ts';
 import type { OutgoingMail } from '../../src/lib/mail/outbox.ts';
-import { CLAIM_MS, claimDue, sendDue } from '../../src/lib/mail/sender.ts';
+import { CLAIM_MS, claimDue, releaseClaims, sendDue } from '../../src/lib/mail/sender.ts';
 import type { SendOptions } from '../../src/lib/mail/sender.ts';
 import { smtpTransport } from '../../src/lib/mail/transport.ts';
 import { startMailSender } from '../../src/lib/mail/sender-loop.ts';
@@ -168,9 +168,23 @@ describeEachDatabase('the mail outbox', (t) => {
     const real = smtpTransport(smtp.url);
     let calls = 0;
     // The process is told to stop while its second message is on its way.
+    let handedBackWhileSending = false;
     const transport = Object.assign(Object.create(real) as typeof real, {
-      sendMail: (message: Parameters<typeof real.sendMail>[0]) => {
-        if (++calls === 2) stopping.abort();
+      sendMail: async (message: Parameters<typeof real.sendMail>[0]) => {
+        if (++calls === 2) {
+          stopping.abort();
+          // A slow server: the rest of the batch is another process's before this message is through.
+          for (let i = 0; i < 100 && !handedBackWhileSending; i++) {
+            await new Promise((r) => setTimeout(r, 20));
+            const free = await t.db
+              .selectFrom('mail_outbox')
+              .select('id')
+              .where('status', '=', 'queued')
+              .where('locked_until', 'is', null)
+              .execute();
+            handedBackWhileSending = free.length === 4;
+          }
+        }
         return real.sendMail(message);
       },
     });
@@ -189,8 +203,19 @@ describeEachDatabase('the mail outbox', (t) => {
     expect(rows.slice(2)).toEqual(
       Array.from({ length: 4 }, () => ({ status: 'queued', locked_until: null, attempts: 0 })),
     );
+    expect(handedBackWhileSending).toBe(true);
     expect(await sendDue(t.db, sender())).toMatchObject({ sent: 4 });
     expect(await smtp.waitFor(6)).toHaveLength(6);
+  });
+
+  it('hands back only claims that are still its own', async () => {
+    await queue();
+    const [mine] = await claimDue(t.db, now);
+    // Its claim ran out and another process claimed the message since.
+    const theirs = later(CLAIM_MS + 60_000);
+    await t.db.updateTable('mail_outbox').set({ locked_until: theirs, attempts: 2 }).execute();
+    await releaseClaims(t.db, [mine!]);
+    expect(await row(mine!.id)).toMatchObject({ locked_until: theirs, attempts: 2 });
   });
 
   it('wakes a running sender by NOTIFY: a message committed goes out within a second', async () => {

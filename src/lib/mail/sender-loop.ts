@@ -9,6 +9,8 @@ import type { SendOptions } from './sender.ts';
 /** Due retries are found by polling; new messages by NOTIFY, within a second of their commit. */
 const POLL_MS = 30_000;
 const RECONNECT_MS = 5_000;
+/** How long a stop waits for the message being sent: well within the time a stop is given (workers.ts). */
+const STOP_WAIT_MS = 5_000;
 
 export interface SenderSource {
   db: Kysely<Database>;
@@ -130,7 +132,9 @@ export function startMailSender(source: SenderSource, options: SendOptions): Run
       clearInterval(timer);
       if (dueTimer) clearTimeout(dueTimer);
       await unlisten();
-      await running;
+      // The message on its way gets a few seconds; past them the process stops anyway, and a
+      // message cut off is sent again by another process once its claim expires (at least once).
+      await Promise.race([running, new Promise((done) => setTimeout(done, STOP_WAIT_MS).unref())]);
       options.transport.close();
     },
   };

@@ -48,7 +48,8 @@ const CLAIMED_COLUMNS = [
   'carries_secret',
 ] as const;
 
-type Claimed = Pick<MailOutboxRow, (typeof CLAIMED_COLUMNS)[number]>;
+/** A message this sender claimed, and until when (its claim, as stored on the row). */
+type Claimed = Pick<MailOutboxRow, (typeof CLAIMED_COLUMNS)[number]> & { claimedUntil: Date };
 
 /**
  * Takes up to `limit` due messages for this sender: rows another sender holds (`SKIP LOCKED`)
@@ -71,16 +72,17 @@ export async function claimDue(db: Kysely<Database>, now: Date, limit = BATCH): 
       .skipLocked()
       .execute();
     if (rows.length === 0) return [];
+    const claimedUntil = new Date(now.getTime() + CLAIM_MS);
     await trx
       .updateTable('mail_outbox')
-      .set({ locked_until: new Date(now.getTime() + CLAIM_MS), attempts: sql`attempts + 1` })
+      .set({ locked_until: claimedUntil, attempts: sql`attempts + 1` })
       .where(
         'id',
         'in',
         rows.map((r) => r.id),
       )
       .execute();
-    return rows.map((r) => ({ ...r, id: Number(r.id), attempts: r.attempts + 1 }));
+    return rows.map((r) => ({ ...r, id: Number(r.id), attempts: r.attempts + 1, claimedUntil }));
   });
 }
 
@@ -156,12 +158,20 @@ export async function sendDue(db: Kysely<Database>, options: SendOptions): Promi
   while (!options.signal?.aborted) {
     const batch = await claimDue(db, options.now?.() ?? new Date());
     if (batch.length === 0) return tally;
-    for (const [index, mail] of batch.entries()) {
-      if (options.signal?.aborted) {
-        await releaseClaims(db, batch.slice(index));
-        return tally;
-      }
-      tally[await sendClaimed(db, mail, options)] += 1;
+    // A stop hands back what is not started at once, while the message on its way finishes
+    // (a slow SMTP server may hold it longer than the process is given to stop).
+    let next = 0;
+    let released: Promise<void> | null = null;
+    const release = () => void (released = releaseClaims(db, batch.slice(next)));
+    options.signal?.addEventListener('abort', release, { once: true });
+    try {
+      while (next < batch.length && !released) tally[await sendClaimed(db, batch[next++]!, options)] += 1;
+    } finally {
+      options.signal?.removeEventListener('abort', release);
+    }
+    if (released) {
+      await released;
+      return tally;
     }
   }
   return tally;
@@ -171,7 +181,10 @@ export async function sendDue(db: Kysely<Database>, options: SendOptions): Promi
  * Hands claimed messages back unsent, as if never claimed: a stopping process does not make its
  * batch wait out the claim (five minutes) before another process sends it.
  */
-export async function releaseClaims(db: Kysely<Database>, claimed: readonly Pick<Claimed, 'id'>[]): Promise<void> {
+export async function releaseClaims(
+  db: Kysely<Database>,
+  claimed: readonly Pick<Claimed, 'id' | 'claimedUntil'>[],
+): Promise<void> {
   if (claimed.length === 0) return;
   await db
     .updateTable('mail_outbox')
@@ -182,5 +195,8 @@ export async function releaseClaims(db: Kysely<Database>, claimed: readonly Pick
       claimed.map((mail) => mail.id),
     )
     .where('status', '=', 'queued')
+    // Still this sender's claim (one batch shares it): one that outlived it (a batch slower than
+    // CLAIM_MS) is another's now.
+    .where('locked_until', '=', claimed[0]!.claimedUntil)
     .execute();
 }
