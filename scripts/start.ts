@@ -48,8 +48,9 @@ if (cluster.isWorker) {
 }
 
 async function serveHere(runtime: Runtime, buildDir: string, announce: boolean, unmarkBuild = () => {}) {
-  const serving = await serve(runtime, buildDir).catch((error: unknown) => {
+  const serving = await serve(runtime, buildDir).catch(async (error: unknown) => {
     console.error(`Cannot serve: ${(error as Error).message}`);
+    await runtime.handle.close().catch(() => {});
     process.exit(1);
   });
   if (announce) {

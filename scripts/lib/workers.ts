@@ -16,7 +16,11 @@ export function workerCount(engine: 'postgres' | 'pglite', fromEnv: string | und
 /** A worker that dies this soon after starting is not restarted at once again (a crash loop). */
 const RESTART_MIN_MS = 1_000;
 const RESTART_MAX_MS = 30_000;
-/** Workers that end before any has served, after which the host stops trying (exit code 1). */
+/**
+ * Workers that end before any has served (at least two per worker), after which the host stops
+ * trying (exit code 1). Once one has served, a worker that dies is restarted for as long as the
+ * host runs, with backoff: a database that comes back, a memory spike, heal by themselves.
+ */
 const GIVE_UP_AFTER = 4;
 /** How long a stop waits for workers to finish their requests before ending them. */
 const STOP_GRACE_MS = 15_000;
@@ -43,7 +47,7 @@ export function runWorkers(count: number, env: Record<string, string>, onStopped
     delay = lived > RESTART_MAX_MS ? RESTART_MIN_MS : Math.min(delay * 2, RESTART_MAX_MS);
     // Workers that never served (a port in use, a broken build) will not serve by trying for
     // ever: the host exits with an error, for its service manager to see and restart.
-    if (!everListened && ++failedStarts >= GIVE_UP_AFTER) {
+    if (!everListened && ++failedStarts >= Math.max(GIVE_UP_AFTER, 2 * count)) {
       console.error(`[workers] ${failedStarts} workers ended before serving: stopping (see the errors above).`);
       process.exit(1);
     }

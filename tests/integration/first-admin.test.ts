@@ -1,5 +1,5 @@
 import { it, expect } from 'vitest';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import {
   createFirstAdmin,
   FirstAdminError,
@@ -45,6 +45,24 @@ describeEachDatabase('the first admin, created in the browser', (t) => {
     expect(await issueSetupToken(t.db)).toBeNull();
     const event = await t.db.selectFrom('moderation_event').selectAll().executeTakeFirstOrThrow();
     expect(event).toMatchObject({ action: 'user.create', actor_label: 'setup' });
+  });
+
+  it('creates one admin when two hosts’ addresses are used at the same moment, and spends both', async () => {
+    const a = (await issueSetupToken(t.db))!;
+    const b = (await issueSetupToken(t.db))!;
+    const other = await openSecondProcess(t);
+    try {
+      const results = await Promise.allSettled([
+        createFirstAdmin(t.db, { token: a, username: 'camille', password: strong }),
+        createFirstAdmin(other.db, { token: b, username: 'dominique', password: strong }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'gone' } });
+    } finally {
+      await other.close();
+    }
+    expect(await t.db.selectFrom('app_user').select('username').execute()).toHaveLength(1);
+    expect(await t.db.selectFrom('setup_token').select('token_hash').execute()).toEqual([]);
   });
 
   it('refuses a weak password without spending the address', async () => {
