@@ -9,6 +9,7 @@ import { forgetExpiredUploads } from '../photos/staging.ts';
 import { purgeUnconsentedImports } from '../imports/queue.ts';
 import { expireConsentRequests } from '../imports/request.ts';
 import { repeatEvery } from '../ops/repeat.ts';
+import { claimJob } from '../mail/job-row.ts';
 import { purgeSubmissionKeys } from '../contributions/submission-once.ts';
 
 /** How long an IP hash is kept on a souvenir, a comment, a report or a contact message (the privacy page says so). */
@@ -112,18 +113,24 @@ export function describePurge(counts: PurgeCounts): string {
   );
 }
 
-/** How often a long-running server purges again: the 30 days hold without a restart. */
+/** How often the purge runs: the 30 days hold without a restart. */
 export const PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
+/** How often each process asks whether the purge is due. */
+const PURGE_CHECK_MS = 60 * 60 * 1000;
+const PURGE_JOB = 'privacy_purge';
 
 /**
- * Purges now and then once a day, logging the counts; a failure is logged and never stops the
- * server (the next run catches up). Returns a function that stops the timer.
+ * Purges once a day, in one process of all (every worker of every host asks at its start and
+ * hourly; claimJob gives the day's run to one), logging the counts; a failure is logged and never
+ * stops the server (the next day's run catches up). Returns a function that stops the timer.
  */
 export function schedulePurge(db: Kysely<Database>, log: Pick<Console, 'log' | 'error'> = console): () => void {
   return repeatEvery(
-    PURGE_INTERVAL_MS,
-    async () => log.log(`[privacy] purge: ${describePurge(await purgeExpiredPersonalData(db))}`),
-    (error) =>
-      log.error('[privacy] purge failed (will retry in a day):', error instanceof Error ? error.message : error),
+    PURGE_CHECK_MS,
+    async () => {
+      if (!(await claimJob(db, PURGE_JOB, PURGE_INTERVAL_MS, new Date()))) return;
+      log.log(`[privacy] purge: ${describePurge(await purgeExpiredPersonalData(db))}`);
+    },
+    (error) => log.error('[privacy] purge failed (will retry later):', error instanceof Error ? error.message : error),
   );
 }
