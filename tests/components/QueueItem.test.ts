@@ -92,6 +92,21 @@ describe('QueueItem', () => {
         lacks: ['Comment by', 'Memory of', /by\s*<\/span>/],
       },
     ],
+    'blurs a text the rules flagged or visitors reported until the moderator chooses, and says where its links lead': [
+      {
+        locale: 'fr',
+        props: { ...props, item: { ...souvenir, flagReasons: ['word:moderate'] } },
+        has: [
+          /data-veiled-text[\s\S]*<input type="checkbox" id="souvenir-12-texte-voir" class="text-reveal">[\s\S]*Afficher le texte[\s\S]*Le dernier rappel/,
+        ],
+      },
+      {
+        locale: 'en',
+        props: { ...props, item: { ...comment, hiddenByReports: true } },
+        has: ['data-veiled-text', 'Show the text', 'Text blurred'],
+      },
+      { locale: 'fr', props: { ...props, item: souvenir }, lacks: ['data-veiled-text', 'text-reveal'] },
+    ],
     'shows the moderator the address that the public never sees': {
       locale: 'en',
       props: { ...props, item: souvenir },
