@@ -30,6 +30,12 @@ export const decideInput = z.object({
   decision: z.enum(DECISIONS, { error: 'moderation.error.decision' }),
   /** The status shown when the moderator decided; absent means "whatever it is now". */
   expectedStatus: z.enum(CONTRIBUTION_STATUSES, { error: 'moderation.error.invalid' }).optional(),
+  /** One item's `updated_at` in ms when it was shown: its text must not have changed since. */
+  expectedUpdatedAt: z
+    .number({ error: 'moderation.error.invalid' })
+    .int({ error: 'moderation.error.invalid' })
+    .nonnegative({ error: 'moderation.error.invalid' })
+    .optional(),
   reason,
   /** A sentence for the author, sent with the *decision* message (the reason stays in the journal). */
   note: reason,

@@ -30,6 +30,9 @@ export const decide = formAction(decideInput, async (input, context) => {
       actor: actorOf(user),
       reason: input.reason,
       ...(input.expectedStatus ? { expectedStatus: input.expectedStatus } : {}),
+      ...(input.expectedUpdatedAt !== undefined && input.ids.length === 1
+        ? { expectedUpdatedAt: new Date(input.expectedUpdatedAt) }
+        : {}),
       ...(context.locals.origin ? { mail: { origin: context.locals.origin, note: input.note } } : {}),
     }),
   );

@@ -154,5 +154,7 @@ describe('QueueItem', () => {
     const decisions = [...html.matchAll(/name="decision" value="(\w+)"/g)].map((m) => m[1]);
     expect(decisions).toEqual(['approve', 'reject', 'spam', 'trash']);
     expect(html).toContain('name="expectedStatus" value="pending"');
+    // The text as read: a decision on a text its author changed since is refused.
+    expect(html).toContain(`name="expectedUpdatedAt" value="${souvenir.updatedAt.getTime()}"`);
   });
 });

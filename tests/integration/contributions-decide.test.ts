@@ -20,6 +20,7 @@ import {
 } from '../../src/lib/contributions/decide.ts';
 import type { SouvenirStatus } from '../../db/types.ts';
 import { script } from '../helpers/actors.ts';
+import { editPendingByAuthor } from '../../src/lib/contributions/author-link.ts';
 
 describeEachDatabase('souvenir decisions', (t) => {
   const newSouvenir = () =>
@@ -59,6 +60,33 @@ describeEachDatabase('souvenir decisions', (t) => {
     expect(row.status).toBe('approved');
     const events = await t.db.selectFrom('moderation_event').select('action').execute();
     expect(events.map((e) => e.action).sort()).toEqual(['approve', 'submit']);
+  });
+
+  it('refuses to publish a text its author changed after the moderator read it', async () => {
+    const s = await newSouvenir();
+    const read = async () =>
+      (await t.db.selectFrom('souvenir').select('updated_at').where('id', '=', s.id).executeTakeFirstOrThrow())
+        .updated_at;
+    const shown = await read();
+    await editPendingByAuthor(
+      t.db,
+      'souvenir',
+      s.token,
+      { title: null, body: 'Un autre texte, jamais relu.', memoryYear: null, event: null },
+      new Date(shown.getTime() + 5_000),
+    );
+    const approve = (expectedUpdatedAt: Date) =>
+      decideSouvenir(t.db, {
+        id: s.id,
+        decision: 'approve',
+        actor: script,
+        expectedStatus: 'pending',
+        expectedUpdatedAt,
+      });
+    await expect(approve(shown)).rejects.toMatchObject({ code: 'conflict', currentStatus: 'pending' });
+    expect((await t.db.selectFrom('souvenir').select('status').executeTakeFirstOrThrow()).status).toBe('pending');
+    // Read again, it can be decided.
+    await expect(approve(await read())).resolves.toBe('approved');
   });
 
   it('refuses to pin what is not published and to restore what is not in spam or trash', async () => {

@@ -19,7 +19,14 @@ import type { MailRequest } from '../mail/contribution-mail.ts';
 /** A comment's decision also reads the souvenir it hangs under, whose kept count it moves. */
 type ContributionState = DecidableState & { souvenirId: number | null };
 
-const STATE_COLUMNS = ['status', 'previous_status', 'approved_at', 'approved_by', 'withdrawn_at'] as const;
+const STATE_COLUMNS = [
+  'status',
+  'previous_status',
+  'approved_at',
+  'approved_by',
+  'withdrawn_at',
+  'updated_at',
+] as const;
 
 function stateOf(row: Pick<Selectable<ContributionTable>, (typeof STATE_COLUMNS)[number]>) {
   return {
@@ -28,6 +35,7 @@ function stateOf(row: Pick<Selectable<ContributionTable>, (typeof STATE_COLUMNS)
     approvedAt: row.approved_at,
     approvedBy: row.approved_by,
     withdrawn: row.withdrawn_at !== null,
+    updatedAt: row.updated_at,
   };
 }
 

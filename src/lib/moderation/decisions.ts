@@ -29,6 +29,11 @@ export interface DecisionRequest {
   reason?: string | null;
   /** The status the moderator saw; the decision is refused as a conflict when it has changed. */
   expectedStatus?: SouvenirStatus;
+  /**
+   * When the text the moderator read was last changed: a decision on a text changed since (its
+   * author corrected it) is refused as a conflict, so nobody publishes what they did not read.
+   */
+  expectedUpdatedAt?: Date;
   now?: Date;
 }
 
@@ -61,6 +66,8 @@ export interface DecidableState {
   approvedAt: Date | null;
   approvedBy: number | null;
   withdrawn: boolean;
+  /** When its text last changed, where the target reads it. */
+  updatedAt?: Date;
 }
 
 export type NextState = Omit<DecidableState, 'withdrawn'>;
@@ -208,6 +215,11 @@ export async function decideItem<S extends DecidableState>(
     if (!current) throw new DecisionError('not_found');
     const expected = request.expectedStatus ?? current.status;
     if (current.status !== expected) throw new DecisionError('conflict', current.status);
+    // Timestamps reach the form with millisecond precision; the column may hold microseconds.
+    const read = request.expectedUpdatedAt;
+    if (read && current.updatedAt && Math.abs(current.updatedAt.getTime() - read.getTime()) >= 1) {
+      throw new DecisionError('conflict', current.status);
+    }
     const next = planDecision(current, request.decision, request.actor.id, now);
     // Before the write: a hidden item is first shown again, so the kept counts move from what the public saw.
     const released = KEEPS_REPORTS.has(request.decision)
