@@ -7,26 +7,38 @@ import { commentInput } from './comment-schema.ts';
 import { answeredHandler } from './admin-handler.ts';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/, { error: 'author.notFound' });
+/** The text's `updated_at` in ms when the page was shown: a correction is made on that version. */
+const expectedUpdatedAt = z.number({ error: 'author.changed' }).int().nonnegative().optional();
+const version = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
 /** The author corrects their pending souvenir; the rules look at it again (it may go to spam). */
 export const authorEdit = formAction(
-  shareInput.pick({ title: true, body: true, year: true, event: true }).extend({ token }),
+  shareInput.pick({ title: true, body: true, year: true, event: true }).extend({ token, expectedUpdatedAt }),
   answeredHandler('author-link', async (input) => {
-    const status = await editPendingByAuthor(await getDb(), 'souvenir', input.token, {
-      title: input.title,
-      body: input.body,
-      memoryYear: input.year,
-      event: input.event,
-    });
+    const status = await editPendingByAuthor(
+      await getDb(),
+      'souvenir',
+      input.token,
+      { title: input.title, body: input.body, memoryYear: input.year, event: input.event },
+      new Date(),
+      version(input.expectedUpdatedAt),
+    );
     return { edited: true, status };
   }),
 );
 
 /** The commenter corrects their pending comment, under the same rules. */
 export const authorEditComment = formAction(
-  commentInput.pick({ body: true }).extend({ token }),
+  commentInput.pick({ body: true }).extend({ token, expectedUpdatedAt }),
   answeredHandler('author-link', async (input) => {
-    const status = await editPendingByAuthor(await getDb(), 'comment', input.token, { body: input.body });
+    const status = await editPendingByAuthor(
+      await getDb(),
+      'comment',
+      input.token,
+      { body: input.body },
+      new Date(),
+      version(input.expectedUpdatedAt),
+    );
     return { edited: true, status };
   }),
 );

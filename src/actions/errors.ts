@@ -120,6 +120,7 @@ const TABLES: readonly Answers<string>[] = [
       not_found: notFound('author.notFound'),
       not_pending: conflict('author.notPending'),
       withdrawn: conflict('author.withdrawnAlready'),
+      changed: conflict('author.changed'),
     },
   }),
   answers({ refusal: ReportError, answers: { not_found: notFound('report.error.gone') } }),

@@ -40,6 +40,27 @@ describeEachDatabase("the author's private link", (t) => {
     expect(await findByAuthorToken(t.db, "' or 1=1 --", 'souvenir')).toBeNull();
   });
 
+  it('never overwrites unseen a correction the moderators made since the author opened the page', async () => {
+    const s = await share();
+    const opened = (await findByAuthorToken(t.db, s.token, 'souvenir'))!;
+    await editContribution(t.db, 'souvenir', {
+      id: s.id,
+      actor: script,
+      title: 'Le rappel',
+      body: 'Version corrigée par la modération.',
+      now: new Date(opened.updatedAt.getTime() + 5_000),
+    });
+    const correction = { title: 'Le rappel', body: 'Mon numéro : 06 00 00 00 00', memoryYear: 2014, event: null };
+    await expect(
+      editPendingByAuthor(t.db, 'souvenir', s.token, correction, new Date(), opened.updatedAt),
+    ).rejects.toMatchObject({ code: 'changed' });
+    const now = (await findByAuthorToken(t.db, s.token, 'souvenir'))!;
+    expect(now.body).toBe('Version corrigée par la modération.');
+    // Made on the version now shown, the correction is saved.
+    await editPendingByAuthor(t.db, 'souvenir', s.token, correction, new Date(), now.updatedAt);
+    expect((await findByAuthorToken(t.db, s.token, 'souvenir'))!.body).toBe(correction.body);
+  });
+
   it('lets the author correct a pending souvenir, re-sanitised, and not once it is reviewed', async () => {
     const s = await share();
     await editPendingByAuthor(t.db, 'souvenir', s.token, {

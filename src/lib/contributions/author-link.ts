@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, SouvenirStatus } from '../../../db/types.ts';
 import { hashToken, tokenMatches } from '../security/tokens.ts';
@@ -21,6 +22,8 @@ interface AuthorViewBase {
   body: string;
   bodyHtml: string;
   createdAt: Date;
+  /** When its text last changed (by its author or a moderator): a correction is made on this version. */
+  updatedAt: Date;
   withdrawn: boolean;
   /** The language the author wrote in, for the text's `lang`. */
   locale: string;
@@ -52,7 +55,7 @@ export type AuthorItem<K extends ContributionKind = ContributionKind> = {
 export type AuthorSouvenir = AuthorItem<'souvenir'>;
 export type AuthorComment = AuthorItem<'comment'>;
 
-export type AuthorLinkErrorCode = 'not_found' | 'not_pending' | 'withdrawn';
+export type AuthorLinkErrorCode = 'not_found' | 'not_pending' | 'withdrawn' | 'changed';
 
 export class AuthorLinkError extends DomainError<AuthorLinkErrorCode> {
   constructor(code: AuthorLinkErrorCode) {
@@ -75,6 +78,7 @@ const LINK_COLUMNS = [
   'body_raw',
   'body_html',
   'created_at',
+  'updated_at',
   'withdrawn_at',
   'token_hash',
   'locale',
@@ -187,6 +191,7 @@ async function openOfKind<K extends ContributionKind>(
     body: row.body_raw,
     bodyHtml: row.body_html,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
     withdrawn: row.withdrawn_at !== null,
     locale: row.locale,
     hiddenByReports: row.hidden_by_reports,
@@ -219,7 +224,9 @@ export async function findByAuthorToken<K extends ContributionKind = Contributio
  * The author corrects their text while it still awaits moderation: re-sanitised, and re-checked
  * by the discussion rules as a new submission would be (a disallowed word sends it to spam, a
  * moderation word or too many links flags it for the moderators; an edit never publishes).
- * Returns the status it now has. Throws AuthorLinkError or SanitizeError, before any write.
+ * Returns the status it now has. With `expectedUpdatedAt`, refused as `changed` when the text
+ * changed since that version (a moderator corrected it). Throws AuthorLinkError or SanitizeError,
+ * before any write.
  */
 export async function editPendingByAuthor<K extends ContributionKind>(
   db: Kysely<Database>,
@@ -227,6 +234,7 @@ export async function editPendingByAuthor<K extends ContributionKind>(
   token: string,
   edit: AuthorEdits[K],
   now = new Date(),
+  expectedUpdatedAt?: Date,
 ): Promise<SouvenirStatus> {
   const opened = await openOfKind(db, kind, token);
   if (!opened) throw new AuthorLinkError('not_found');
@@ -263,8 +271,21 @@ export async function editPendingByAuthor<K extends ContributionKind>(
       .where('id', '=', current.id)
       .where('status', '=', 'pending')
       .where('withdrawn_at', 'is', null)
+      // The version the author corrected (the form's, to the millisecond): a moderator's
+      // correction made since is never overwritten unseen.
+      .$if(expectedUpdatedAt !== undefined, (qb) =>
+        qb.where(sql<boolean>`abs(extract(epoch from updated_at - ${expectedUpdatedAt!}::timestamptz)) < 0.001`),
+      )
       .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new AuthorLinkError('not_pending');
+    if (updated.numUpdatedRows === 0n) {
+      const still = await contributionsOf(trx)
+        .selectFrom(KINDS[kind].table)
+        .select('status')
+        .where('id', '=', current.id)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      throw new AuthorLinkError(still?.status === 'pending' ? 'changed' : 'not_pending');
+    }
     const part: AuthorLinkPart<K> = PARTS[kind];
     await part.saveOwnColumns(trx, current.id, edit, bodyHtml);
     await recordEvent(trx, {
