@@ -107,6 +107,12 @@ describe('QueueItem', () => {
       },
       { locale: 'fr', props: { ...props, item: souvenir }, lacks: ['data-veiled-text', 'text-reveal'] },
     ],
+    'does not offer to approve a comment whose souvenir is not published, and says why': {
+      locale: 'fr',
+      props: { ...props, item: { ...comment, souvenir: { ...comment.souvenir, published: false } } },
+      has: ['data-souvenir-unpublished', 'Ce souvenir n’est pas publié', 'name="decision" value="reject"'],
+      lacks: ['name="decision" value="approve"'],
+    },
     'shows the moderator the address that the public never sees': {
       locale: 'en',
       props: { ...props, item: souvenir },

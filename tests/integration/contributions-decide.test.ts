@@ -283,6 +283,18 @@ describeEachDatabase('deciding comments in the moderation queue', (t) => {
     (await t.db.selectFrom('souvenir').select(['comment_count']).where('id', '=', id).executeTakeFirstOrThrow())
       .comment_count;
 
+  it('does not approve a comment whose souvenir is not published: it could appear nowhere', async () => {
+    const s = await souvenir('Un soir');
+    const c = await comment(s.id, 1);
+    await decideSouvenir(t.db, { id: s.id, decision: 'reject', actor: alice });
+    await expect(decideComment(t.db, { id: c.id, decision: 'approve', actor: alice })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
+    // Refusing it stays possible, and approving it once its souvenir is back.
+    await decideSouvenir(t.db, { id: s.id, decision: 'approve', actor: alice });
+    await expect(decideComment(t.db, { id: c.id, decision: 'approve', actor: alice })).resolves.toBe('approved');
+  });
+
   it('applies one decision to a selection of comments, each with its audit row and the counts kept', async () => {
     const s = await souvenir('Un soir');
     const a = await comment(s.id, 1);

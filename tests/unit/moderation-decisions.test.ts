@@ -108,6 +108,13 @@ describe('decisions shared by souvenirs and comments', () => {
     expect(() => planDecision({ ...state, pinned: null }, 'pin', 1, new Date())).toThrow();
   });
 
+  it('never offers to approve what could appear nowhere, and refuses it', () => {
+    expect(allowedDecisions('pending', null, false, false)).toEqual(['reject', 'spam', 'trash']);
+    const pending = { ...state, status: 'pending' as const, pinned: null, publishable: false };
+    expect(() => planDecision(pending, 'approve', 1, new Date())).toThrow();
+    expect(planDecision(pending, 'reject', 1, new Date()).status).toBe('rejected');
+  });
+
   it('keeps the approval in the bin so a restore is exact', () => {
     const trashed = planDecision({ ...state, pinned: null }, 'trash', 1, new Date());
     expect(trashed).toMatchObject({

@@ -58,9 +58,23 @@ async function readState(
       const row = await trx
         .selectFrom('comment')
         .select([...STATE_COLUMNS, 'souvenir_id'])
+        .select((eb) =>
+          eb
+            .selectFrom('souvenir')
+            .select('souvenir.status')
+            .whereRef('souvenir.id', '=', 'comment.souvenir_id')
+            .as('souvenir_status'),
+        )
         .where('id', '=', id)
         .executeTakeFirst();
-      return row && { ...stateOf(row), pinned: null, souvenirId: row.souvenir_id };
+      return (
+        row && {
+          ...stateOf(row),
+          pinned: null,
+          souvenirId: row.souvenir_id,
+          publishable: row.souvenir_status === 'approved',
+        }
+      );
     }
   }
 }

@@ -48,8 +48,8 @@ export interface CommentQueueItem extends QueueItemBase {
   /** Comments are never pinned (`allowedDecisions` reads null as "cannot be pinned"). */
   pinned: null;
   authorWebsite: string | null;
-  /** The souvenir it answers. */
-  souvenir: { publicId: string; title: string | null; authorName: string };
+  /** The souvenir it answers; `published` false when it is not on the wall (the comment cannot be approved). */
+  souvenir: { publicId: string; title: string | null; authorName: string; published?: boolean };
   /** Who the reply answers, for a reply. */
   replyToName: string | null;
 }
@@ -97,6 +97,7 @@ function selectComments(db: Kysely<Database>) {
       's.public_id as souvenir_public_id',
       's.title as souvenir_title',
       's.author_name as souvenir_author_name',
+      's.status as souvenir_status',
       'p.author_name as parent_author_name',
     ]);
 }
@@ -142,7 +143,12 @@ function toCommentItem(row: InferResult<ReturnType<typeof selectComments>>[numbe
     ...sharedFields(row),
     pinned: null,
     authorWebsite: row.author_website,
-    souvenir: { publicId: row.souvenir_public_id, title: row.souvenir_title, authorName: row.souvenir_author_name },
+    souvenir: {
+      publicId: row.souvenir_public_id,
+      title: row.souvenir_title,
+      authorName: row.souvenir_author_name,
+      published: row.souvenir_status === 'approved',
+    },
     replyToName: row.parent_author_name,
   };
 }

@@ -43,13 +43,20 @@ const BIN: ReadonlySet<SouvenirStatus> = new Set(['spam', 'trash']);
  * The decisions that change something for an item in this state, in the order the queue offers
  * them. Anything else is refused as `not_allowed`: a no-op decision would only add noise to the
  * journal. `pinned` is null for items that cannot be pinned (comments). A souvenir its author
- * withdrew has been erased and stays in the trash for good.
+ * withdrew has been erased and stays in the trash for good. An item that could not appear if
+ * approved (`publishable` false: a comment whose souvenir is not published) is not approved: its
+ * author would be told it is published, with a link to a page that does not exist.
  */
-export function allowedDecisions(status: SouvenirStatus, pinned: boolean | null, withdrawn = false): Decision[] {
+export function allowedDecisions(
+  status: SouvenirStatus,
+  pinned: boolean | null,
+  withdrawn = false,
+  publishable = true,
+): Decision[] {
   if (withdrawn) return [];
   const allowed: Decision[] = [];
   if (BIN.has(status)) allowed.push('restore');
-  if (status !== 'approved') allowed.push('approve');
+  if (status !== 'approved' && publishable) allowed.push('approve');
   if (status === 'approved' && pinned !== null) allowed.push(pinned ? 'unpin' : 'pin');
   if (status !== 'rejected') allowed.push('reject');
   if (status !== 'spam') allowed.push('spam');
@@ -68,6 +75,8 @@ export interface DecidableState {
   withdrawn: boolean;
   /** When its text last changed, where the target reads it. */
   updatedAt?: Date;
+  /** False when approving it would show it nowhere (a comment whose souvenir is not published). */
+  publishable?: boolean;
 }
 
 export type NextState = Omit<DecidableState, 'withdrawn'>;
@@ -102,7 +111,7 @@ export function planDecision(
   actorId: number | null,
   now: Date,
 ): NextState {
-  if (!allowedDecisions(current.status, current.pinned, current.withdrawn).includes(decision)) {
+  if (!allowedDecisions(current.status, current.pinned, current.withdrawn, current.publishable).includes(decision)) {
     throw new DecisionError('not_allowed', current.status);
   }
   const status = targetStatus(decision, current.status, current.previousStatus);
