@@ -25,7 +25,7 @@ describe('ContactMessageItem', () => {
       {
         locale: 'fr',
         props: { message, action: '/x' },
-        has: ['data-read="false"', 'name="read" value="1"', 'Marquer comme lu'],
+        has: ['data-read="false"', 'name="read" value="1"', 'Marquer comme lu', /<\/time> · <span class="status"/],
       },
       {
         locale: 'en',
