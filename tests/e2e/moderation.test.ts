@@ -139,4 +139,25 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await laptop.context().close();
     await phone.context().close();
   });
+
+  it('gives a correction sent after the session ended back to the form once signed in again', async () => {
+    const admin = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    const edit = `${suite.server.origin}/moderation/modifier/1`;
+    await admin.goto(edit);
+    const typed = 'Une correction longuement tapée, envoyée après la fin de la session.';
+    await admin.fill('#body', typed);
+    await admin.context().clearCookies();
+    await Promise.all([admin.waitForURL(/\/connexion/), admin.click('#edit-souvenir button[type=submit]')]);
+    await admin.fill('#username', 'admin');
+    await admin.fill('#password', ADMIN_PASSWORD);
+    await Promise.all([admin.waitForURL(/\/moderation\/modifier\/1/), admin.click('form button[type=submit]')]);
+    expect(await admin.inputValue('#body')).toBe(typed);
+    expect(await admin.textContent('[data-draft-notice]')).toContain('n’avait pas été enregistrée');
+    // Saved, the text has a new version: the copy kept in the browser is gone with it.
+    await Promise.all([admin.waitForNavigation(), admin.click('#edit-souvenir button[type=submit]')]);
+    await admin.goto(edit);
+    expect(await admin.inputValue('#body')).toBe(typed);
+    expect(await admin.isHidden('[data-draft-notice]')).toBe(true);
+    await admin.context().close();
+  });
 });
