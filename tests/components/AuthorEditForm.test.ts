@@ -3,7 +3,8 @@ import AuthorEditForm from '../../src/components/author/AuthorEditForm.astro';
 import { markupCases } from './render.ts';
 
 const token = 'A'.repeat(32);
-const souvenir = { kind: 'souvenir', token, values: {}, errors: {} };
+const updatedAt = new Date('2026-12-06T10:00:00.123Z');
+const souvenir = { kind: 'souvenir', token, updatedAt, values: {}, errors: {} };
 const comment = { ...souvenir, kind: 'comment' };
 
 describe('AuthorEditForm', () => {
@@ -26,7 +27,7 @@ describe('AuthorEditForm', () => {
         lacks: ['edit-title'],
       },
     ],
-    'carries the private link’s token and puts back what the author typed': {
+    'carries the private link’s token, the version it corrects, and puts back what the author typed': {
       locale: 'fr',
       props: {
         ...souvenir,
@@ -34,6 +35,7 @@ describe('AuthorEditForm', () => {
       },
       has: [
         `name="token" value="${token}"`,
+        `name="expectedUpdatedAt" value="${updatedAt.getTime()}"`,
         'value="Le &quot;rappel&quot;"',
         'Quatre &lt;b&gt;rappels&lt;/b&gt;</textarea>',
         'value="2015"',

@@ -158,6 +158,10 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await admin.goto(edit);
     expect(await admin.inputValue('#body')).toBe(typed);
     expect(await admin.isHidden('[data-draft-notice]')).toBe(true);
+    // Emptied, the text is refused in a moderator's words, not the author's "write your memory".
+    await admin.fill('#body', '');
+    await Promise.all([admin.waitForNavigation(), admin.click('#edit-souvenir button[type=submit]')]);
+    expect(await admin.textContent('#body-error')).toContain('Le texte ne peut pas être vide');
     await admin.context().close();
   });
 });

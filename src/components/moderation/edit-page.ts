@@ -77,6 +77,10 @@ export async function loadEditPage<K extends ContributionKind>(
     errors.body = errors.form;
     delete errors.form;
   }
+  // The schema is the author's ("Write your memory"): a moderator is told what to do instead.
+  if (errors.body === 'error.body.required' || errors.body === 'error.comment.required') {
+    errors.body = 'moderation.edit.bodyRequired';
+  }
   // An error on a field the form does not show (a forged id, say) is said above the form.
   for (const field of Object.keys(errors)) {
     if (field !== 'form' && !(page.fields as readonly string[]).includes(field)) {
