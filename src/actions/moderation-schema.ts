@@ -20,6 +20,13 @@ const reason = z
   .nullish()
   .transform((v) => (v ? v : null));
 
+/** `<id>:<ms>` pairs as the versions read, by id. */
+function readVersions(pairs: readonly string[]): ReadonlyMap<number, Date> {
+  return new Map(
+    pairs.map((pair) => pair.split(':').map(Number) as [number, number]).map(([id, ms]) => [id, new Date(ms)]),
+  );
+}
+
 /** One decision on one item (`ids` once) or on a selection (`ids` repeated); messages are catalogue keys. */
 export const decideInput = z.object({
   targetType: z.enum(CONTRIBUTION_KINDS, { error: 'moderation.error.invalid' }).default('souvenir'),
@@ -30,11 +37,18 @@ export const decideInput = z.object({
   decision: z.enum(DECISIONS, { error: 'moderation.error.decision' }),
   /** The status shown when the moderator decided; absent means "whatever it is now". */
   expectedStatus: z.enum(CONTRIBUTION_STATUSES, { error: 'moderation.error.invalid' }).optional(),
-  /** One item's `updated_at` in ms when it was shown: its text must not have changed since. */
-  expectedUpdatedAt: z
-    .number({ error: 'moderation.error.invalid' })
-    .int({ error: 'moderation.error.invalid' })
-    .nonnegative({ error: 'moderation.error.invalid' })
+  /**
+   * Each item's text as the moderator read it, `<id>:<updated_at in ms>` (its form and the bulk bar
+   * send one per item shown): an item whose text changed since is left as it is (decisions.ts).
+   */
+  // Optional outside the transform: Astro reads a form field as a list only when it sees the array
+  // through optional, then the pipe (formDataToObject), in that order.
+  versions: z
+    .array(z.string().regex(/^\d{1,10}:\d{1,15}$/, { error: 'moderation.error.invalid' }), {
+      error: 'moderation.error.invalid',
+    })
+    .max(MAX_BULK * 2, { error: 'moderation.error.tooMany' })
+    .transform(readVersions)
     .optional(),
   reason,
   /** A sentence for the author, sent with the *decision* message (the reason stays in the journal). */

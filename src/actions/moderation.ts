@@ -30,9 +30,7 @@ export const decide = formAction(decideInput, async (input, context) => {
       actor: actorOf(user),
       reason: input.reason,
       ...(input.expectedStatus ? { expectedStatus: input.expectedStatus } : {}),
-      ...(input.expectedUpdatedAt !== undefined && input.ids.length === 1
-        ? { expectedUpdatedAt: new Date(input.expectedUpdatedAt) }
-        : {}),
+      ...(input.versions ? { versions: input.versions } : {}),
       ...(context.locals.origin ? { mail: { origin: context.locals.origin, note: input.note } } : {}),
     }),
   );

@@ -161,6 +161,9 @@ describe('QueueItem', () => {
     expect(decisions).toEqual(['approve', 'reject', 'spam', 'trash']);
     expect(html).toContain('name="expectedStatus" value="pending"');
     // The text as read: a decision on a text its author changed since is refused.
-    expect(html).toContain(`name="expectedUpdatedAt" value="${souvenir.updatedAt.getTime()}"`);
+    const version = `name="versions" value="${souvenir.id}:${souvenir.updatedAt.getTime()}"`;
+    expect(html).toContain(version);
+    // And for the bulk bar, whose selection it may join.
+    expect(html).toContain(`${version} form="${props.bulkForm}"`);
   });
 });

@@ -94,6 +94,44 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await page.context().close();
   });
 
+  it('applies a bulk decision to the texts as read: one its author rewrote since is left for a second reading', async () => {
+    const origin = suite.server.origin;
+    await shareByHttp(suite.server, {
+      email: 'lot1@example.org',
+      title: 'Lot un',
+      body: 'Le balcon, un soir de rock.',
+    });
+    const rewritten = await shareByHttp(suite.server, {
+      email: 'lot2@example.org',
+      title: 'Lot deux',
+      body: 'Les lumières de la scène.',
+    });
+    const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${origin}/moderation`);
+    for (const title of ['Lot un', 'Lot deux'])
+      await page.locator('[data-queue-item]', { hasText: title }).locator('[data-select]').check();
+
+    // While the list is on the moderator's screen, the author rewrites one through their private link.
+    const author = await suite.browser.newContext();
+    const own = await author.newPage();
+    await own.goto(`${origin}${rewritten}`);
+    await own.fill('textarea[name="body"]', 'Un numéro de téléphone ajouté après coup.');
+    await Promise.all([own.waitForNavigation(), own.click('form:has(textarea[name="body"]) button[type="submit"]')]);
+    await author.close();
+
+    await page.selectOption('#moderation-bulk-decision', 'approve');
+    await Promise.all([page.waitForURL(/fait=approve/), page.click('[data-bulk-apply]')]);
+    const flash = await page.textContent('#message');
+    expect(flash).toContain('Un souvenir a été laissé tel quel');
+    expect(flash).toContain('son texte a changé depuis que la liste a été affichée');
+    const wall = await (await fetch(`${origin}/`)).text();
+    expect(wall).toContain('Lot un');
+    expect(wall).not.toContain('Lot deux');
+    expect(wall).not.toContain('téléphone');
+    expect(await page.locator('[data-queue-item]', { hasText: 'téléphone' }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('creates a moderator who signs in, is disabled, and is signed out on the next request', async () => {
     const admin = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
     await admin.goto(`${suite.server.origin}/moderation/equipe`);

@@ -248,6 +248,33 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
     ]);
   });
 
+  it('leaves an item of a selection alone when its author rewrote it after the list was shown', async () => {
+    const a = await sentAt(t.db, 1);
+    const b = await sentAt(t.db, 2, { body: 'Le texte que la modératrice a lu.' });
+    const shown = await t.db.selectFrom('souvenir').select(['id', 'updated_at']).execute();
+    const versions = new Map(shown.map((r) => [r.id, r.updated_at]));
+    await editPendingByAuthor(
+      t.db,
+      'souvenir',
+      b.token,
+      { title: null, body: 'Un numéro de téléphone ajouté après coup.', memoryYear: null, event: null },
+      new Date(Date.UTC(2026, 10, 1, 11, 0)),
+    );
+    const outcomes = await decideMany(t.db, {
+      targetType: 'souvenir',
+      ids: [a.id, b.id],
+      versions,
+      decision: 'approve',
+      actor: alice,
+      expectedStatus: 'pending',
+    });
+    expect(outcomes).toEqual([
+      { id: a.id, outcome: 'done', status: 'approved' },
+      { id: b.id, outcome: 'conflict', status: 'pending' },
+    ]);
+    expect((await row(t, b.id)).status).toBe('pending');
+  });
+
   it('decides each id of a selection once, even when it is sent twice', async () => {
     const a = await sentAt(t.db, 1);
     const outcomes = await decideMany(t.db, {

@@ -225,9 +225,11 @@ export const decideSouvenir = (db: Kysely<Database>, request: DecisionRequest) =
 export const decideComment = (db: Kysely<Database>, request: DecisionRequest) =>
   decideContribution(db, 'comment', request);
 
-export interface BulkDecision extends Omit<DecisionRequest, 'id'> {
+export interface BulkDecision extends Omit<DecisionRequest, 'id' | 'expectedUpdatedAt'> {
   targetType: ContributionKind;
   ids: readonly number[];
+  /** Each item's `updated_at` as the moderator read it: one whose text changed since is left alone. */
+  versions?: ReadonlyMap<number, Date>;
   mail?: DecisionMail;
 }
 
@@ -258,9 +260,13 @@ export async function settleEach(
 
 /**
  * The same decision on several items of one kind. `expectedStatus` is the status every selected
- * item had on the moderator's screen (the queue shows one status at a time).
+ * item had on the moderator's screen (the queue shows one status at a time); `versions`, the
+ * text each showed.
  */
 export function decideMany(db: Kysely<Database>, bulk: BulkDecision): Promise<ItemOutcome[]> {
-  const { ids, targetType, mail, ...common } = bulk;
-  return settleEach(ids, (id) => decideContribution(db, targetType, { ...common, id }, mail));
+  const { ids, targetType, mail, versions, ...common } = bulk;
+  return settleEach(ids, (id) => {
+    const read = versions?.get(id);
+    return decideContribution(db, targetType, { ...common, id, ...(read ? { expectedUpdatedAt: read } : {}) }, mail);
+  });
 }
