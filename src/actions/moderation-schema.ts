@@ -53,6 +53,13 @@ export const decideInput = z.object({
   reason,
   /** A sentence for the author, sent with the *decision* message (the reason stays in the journal). */
   note: reason,
+  /** The item's place in the list shown (its form sends it): the queue answers there. */
+  place: z
+    .number({ error: 'moderation.error.invalid' })
+    .int({ error: 'moderation.error.invalid' })
+    .min(0, { error: 'moderation.error.invalid' })
+    .max(MAX_BULK, { error: 'moderation.error.invalid' })
+    .optional(),
   /** Approving a souvenir: put it on the venue's screen too (issue 21). */
   onScreen: z.boolean().optional(),
 });

@@ -43,7 +43,7 @@ export const decide = formAction(decideInput, async (input, context) => {
   const undo = UNDOABLE.has(input.decision)
     ? await decisionEventIds(db, input.targetType, done, input.decision, actorOf(user))
     : [];
-  return { decision: input.decision, ...tally(outcomes), outcomes, undo };
+  return { decision: input.decision, ...tally(outcomes), outcomes, undo, place: input.place };
 });
 
 /** A moderator's correction of a souvenir's title or text (re-sanitised, logged with before and after). */

@@ -166,4 +166,9 @@ describe('QueueItem', () => {
     // And for the bulk bar, whose selection it may join.
     expect(html).toContain(`${version} form="${props.bulkForm}"`);
   });
+
+  it('sends its place in the list with its decision, when it has one', async () => {
+    expect(await render(QueueItem, 'fr', { ...props, item: souvenir, place: 3 })).toContain('name="place" value="3"');
+    expect(await render(QueueItem, 'fr', { ...props, item: souvenir })).not.toContain('name="place"');
+  });
 });

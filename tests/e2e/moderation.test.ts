@@ -75,6 +75,15 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     expect(await first.textContent()).toContain('Souvenir à approuver');
     await Promise.all([page.waitForURL(/fait=approve/), page.keyboard.press('a')]);
     await expect(page.locator('#message').textContent()).resolves.toBeTruthy();
+    // Said where the item was, above the next one, with the focus (a phone stays where it was).
+    expect(
+      await page.evaluate(() => {
+        const message = document.activeElement!;
+        const items = [...document.querySelectorAll('[data-queue-item]')];
+        const after = items.filter((item) => message.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return [message.id, message.parentElement?.hasAttribute('data-queue'), items.length, after.length];
+      }),
+    ).toEqual(['message', true, 1, 1]);
 
     await page.keyboard.press('j');
     expect(await page.locator('[data-queue-item]').first().textContent()).toContain('Souvenir à refuser');
@@ -129,6 +138,37 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     expect(wall).not.toContain('Lot deux');
     expect(wall).not.toContain('téléphone');
     expect(await page.locator('[data-queue-item]', { hasText: 'téléphone' }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('leaves a moderator on a phone where they were: the decision is said above the next item', async () => {
+    const origin = suite.server.origin;
+    for (const n of [1, 2, 3, 4])
+      await shareByHttp(suite.server, {
+        email: `tel${n}@example.org`,
+        title: `Téléphone ${n}`,
+        body: `Un concert, le soir numéro ${n}.`,
+      });
+    const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    await page.setViewportSize({ width: 375, height: 700 });
+    await page.goto(`${origin}/moderation`);
+    const third = page.locator('[data-queue-item]', { hasText: 'Téléphone 3' });
+    await third.scrollIntoViewIfNeeded();
+    await Promise.all([page.waitForURL(/fait=approve/), third.locator('button[data-decision="approve"]').click()]);
+    const seen = await page.evaluate(() => {
+      const message = document.getElementById('message')!;
+      const next = [...document.querySelectorAll('[data-queue-item]')].find(
+        (item) => message.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING,
+      )!;
+      const box = message.getBoundingClientRect();
+      return {
+        focused: document.activeElement === message,
+        inView: box.top >= 0 && box.bottom <= innerHeight,
+        scrolled: scrollY > 0,
+        next: next.querySelector('h3')?.textContent,
+      };
+    });
+    expect(seen).toEqual({ focused: true, inView: true, scrolled: true, next: expect.stringContaining('Téléphone 4') });
     await page.context().close();
   });
 

@@ -10,6 +10,14 @@ describe('queue flash', () => {
     expect(readFlash(flashParams(flash))).toEqual(flash);
   });
 
+  it('carries the decided item’s place in the list, so the message is shown where it was', () => {
+    const flash = { done: 'approve' as const, n: 1, conflicts: 0, refused: 0, place: 7 };
+    expect(flashParams(flash).get('ici')).toBe('7');
+    expect(readFlash(flashParams(flash))).toEqual(flash);
+    for (const forged of ['-1', 'x', '1e3', '<b>'])
+      expect(readFlash(new URLSearchParams({ fait: 'approve', n: '1', ici: forged }))?.place).toBeUndefined();
+  });
+
   it('says a photo was taken off or described, once, in both languages', () => {
     const removed = readFlash(flashParams({ done: 'photoRemoved', n: 1, conflicts: 0, refused: 0 }))!;
     expect(flashMessages('fr', removed)).toEqual(['La photo est retirée ; ses fichiers sont effacés.']);

@@ -25,12 +25,23 @@ export function installQueueShortcuts(doc: Document): void {
   const current = () =>
     doc.activeElement instanceof HTMLElement ? doc.activeElement.closest<HTMLElement>(ITEM) : null;
 
+  /**
+   * From outside any item: the first (or last) one, or, when the focus is on the message a decision
+   * left in the list, the item after it (or before it).
+   */
+  function fromOutside(list: HTMLElement[], step: 1 | -1): number {
+    const focus = doc.activeElement;
+    if (!(focus instanceof HTMLElement) || !focus.closest('[data-queue]')) return step === 1 ? 0 : list.length - 1;
+    const after = list.findIndex((item) => focus.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (step === 1) return after === -1 ? list.length - 1 : after;
+    return after === -1 ? list.length - 1 : Math.max(0, after - 1);
+  }
+
   function move(step: 1 | -1): void {
     const list = items();
     if (list.length === 0) return;
     const index = list.indexOf(current() as HTMLElement);
-    const next =
-      index === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, index + step));
+    const next = index === -1 ? fromOutside(list, step) : Math.min(list.length - 1, Math.max(0, index + step));
     const item = list[next]!;
     item.focus({ preventScroll: true });
     item.scrollIntoView({ block: 'nearest' });

@@ -15,6 +15,8 @@ export interface Flash {
   refused: number;
   /** The journal rows "Annuler" takes back (a decision just made), with when it was made (ms). */
   undo?: { events: number[]; at: number };
+  /** Where in the list the decided item was (from 0): the message is shown there, above the next one. */
+  place?: number;
 }
 
 const DONE: readonly string[] = [
@@ -41,6 +43,7 @@ export function flashParams(flash: Flash): URLSearchParams {
     params.set('annuler', flash.undo.events.slice(0, MAX_UNDO).join(','));
     params.set('le', String(flash.undo.at));
   }
+  if (flash.place !== undefined) params.set('ici', String(flash.place));
   return params;
 }
 
@@ -66,6 +69,8 @@ export function readFlash(params: URLSearchParams): Flash | null {
     .map(Number);
   const at = Number(params.get('le'));
   if (events.length > 0 && Number.isSafeInteger(at)) flash.undo = { events, at };
+  const place = params.get('ici');
+  if (place && /^\d{1,4}$/.test(place)) flash.place = Math.min(Number(place), MAX_COUNT);
   return flash;
 }
 
