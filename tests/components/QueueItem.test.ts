@@ -98,6 +98,8 @@ describe('QueueItem', () => {
         props: { ...props, item: { ...souvenir, flagReasons: ['word:moderate'] } },
         has: [
           /data-veiled-text[\s\S]*<input type="checkbox" id="souvenir-12-texte-voir" class="text-reveal">[\s\S]*Afficher le texte[\s\S]*Le dernier rappel/,
+          // The blurred copy is out of reach of screen readers and the keyboard; the readable one is shown on demand.
+          /<div class="souvenir-body veiled-preview"[^>]* inert aria-hidden="true"[^>]*>[\s\S]*Le dernier rappel[\s\S]*<div class="souvenir-body revealed-text"[^>]*>[\s\S]*Le dernier rappel/,
         ],
       },
       {
