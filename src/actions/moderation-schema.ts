@@ -66,7 +66,10 @@ export const decideInput = z.object({
 
 export const editSouvenirInput = z.object({
   id: rowId,
+  name: shareInput.shape.name,
   title: shareInput.shape.title,
+  year: shareInput.shape.year,
+  event: shareInput.shape.event,
   body: shareInput.shape.body,
   /** `updated_at` in ms when the form was opened. */
   expectedUpdatedAt: z

@@ -46,9 +46,13 @@ export const decide = formAction(decideInput, async (input, context) => {
   return { decision: input.decision, ...tally(outcomes), outcomes, undo, place: input.place };
 });
 
-/** A moderator's correction of a souvenir's title or text (re-sanitised, logged with before and after). */
+/** A moderator's correction of a souvenir's name, title, text, year or event (re-sanitised, logged with before and after). */
 export const editSouvenir = formAction(editSouvenirInput, (input, context) =>
-  editAsModerator('souvenir', requireActionUser(context), input, { title: input.title }),
+  editAsModerator('souvenir', requireActionUser(context), input, {
+    title: input.title,
+    memoryYear: input.year,
+    event: input.event,
+  }),
 );
 
 /**

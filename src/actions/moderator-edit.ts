@@ -8,6 +8,7 @@ import { refusedIn, toActionError } from './errors.ts';
 /** What every edit form sends, once validated; each kind's own fields come apart (`ModeratorEdits`). */
 interface EditInput {
   id: number;
+  name: string;
   body: string;
   /** `updated_at` in ms when the form was opened. */
   expectedUpdatedAt?: number | undefined;
@@ -29,6 +30,7 @@ export async function editAsModerator<K extends ContributionKind>(
       ...own,
       id: input.id,
       actor: { id: user.id, label: user.username },
+      authorName: input.name,
       body: input.body,
       expectedUpdatedAt: input.expectedUpdatedAt === undefined ? null : new Date(input.expectedUpdatedAt),
       reason: input.reason,

@@ -20,6 +20,19 @@ describe('EditContributionForm', () => {
       },
       { locale: 'en', props: comment, has: ['id="edit-comment"', 'Save the change'], lacks: ['id="title"'] },
     ],
+    'lets the name shown be corrected on both kinds, and a souvenir’s year and event': [
+      {
+        locale: 'fr',
+        props: { ...souvenir, values: { name: 'Léa 06 12 34 56 78', year: '1999', event: 'Un concert' } },
+        has: [
+          /<label[^>]*for="name"[^>]*>[\s\S]*?Nom affiché/,
+          /<input id="name" name="name"[^>]*value="Léa 06 12 34 56 78"/,
+          /<input id="year" name="year"[^>]*value="1999"/,
+          /<input id="event" name="event"[^>]*value="Un concert"/,
+        ],
+      },
+      { locale: 'en', props: comment, has: [/<label[^>]*for="name"[^>]*>[\s\S]*?Name shown/], lacks: ['id="year"'] },
+    ],
     'puts back the typed text and the version it edits': {
       locale: 'fr',
       props: { ...souvenir, values: { title: 'Le "rappel"', body: 'Trois <b>rappels</b>', reason: 'coquille' } },

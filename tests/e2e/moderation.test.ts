@@ -224,18 +224,28 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await admin.goto(edit);
     const typed = 'Une correction longuement tapée, envoyée après la fin de la session.';
     await admin.fill('#body', typed);
+    // The name shown and the year are corrected too (a phone number typed as a name is public).
+    await admin.fill('#name', 'Approuvable, nom corrigé');
+    await admin.fill('#year', '2001');
     await admin.context().clearCookies();
     await Promise.all([admin.waitForURL(/\/connexion/), admin.click('#edit-souvenir button[type=submit]')]);
     await admin.fill('#username', 'admin');
     await admin.fill('#password', ADMIN_PASSWORD);
     await Promise.all([admin.waitForURL(/\/moderation\/modifier\/1/), admin.click('form button[type=submit]')]);
     expect(await admin.inputValue('#body')).toBe(typed);
+    expect([await admin.inputValue('#name'), await admin.inputValue('#year')]).toEqual([
+      'Approuvable, nom corrigé',
+      '2001',
+    ]);
     expect(await admin.textContent('[data-draft-notice]')).toContain('n’avait pas été enregistrée');
     // Saved, the text has a new version: the copy kept in the browser is gone with it.
     await Promise.all([admin.waitForNavigation(), admin.click('#edit-souvenir button[type=submit]')]);
     await admin.goto(edit);
     expect(await admin.inputValue('#body')).toBe(typed);
     expect(await admin.isHidden('[data-draft-notice]')).toBe(true);
+    const wall = await (await fetch(`${suite.server.origin}/`)).text();
+    expect(wall).toContain('Approuvable, nom corrigé');
+    expect(wall).toContain('Souvenir de 2001');
     // Emptied, the text is refused in a moderator's words, not the author's "write your memory".
     await admin.fill('#body', '');
     await Promise.all([admin.waitForNavigation(), admin.click('#edit-souvenir button[type=submit]')]);

@@ -47,6 +47,46 @@ describeEachDatabase('moderator edits', (t) => {
     });
   });
 
+  it('corrects the name shown, the year and the event, journaled only when they change', async () => {
+    const s = await newSouvenir();
+    const result = await editSouvenir(s.id, {
+      authorName: 'Léa (numéro retiré)',
+      title: 'Concret',
+      body: 'Un concret inoubliable. #rock',
+      memoryYear: 1999,
+      event: 'Un concert de rock',
+    });
+    expect(result.changed).toBe(true);
+    const after = await row(s.id);
+    expect([after.author_name, after.memory_year, after.event]).toEqual([
+      'Léa (numéro retiré)',
+      1999,
+      'Un concert de rock',
+    ]);
+    const event = await journalEntry(t.db, { action: 'edit' });
+    expect(event.before).toMatchObject({ name: 'Léa', year: null, event: null });
+    expect(event.after).toMatchObject({ name: 'Léa (numéro retiré)', year: 1999, event: 'Un concert de rock' });
+    // The same values again: nothing to write.
+    expect(
+      (
+        await editSouvenir(s.id, {
+          authorName: 'Léa (numéro retiré)',
+          title: 'Concret',
+          body: 'Un concret inoubliable. #rock',
+          memoryYear: 1999,
+          event: 'Un concert de rock',
+        })
+      ).changed,
+    ).toBe(false);
+    // Left out, they stay; the year cleared is written as cleared.
+    await editSouvenir(s.id, { title: 'Concret', body: 'Un concret inoubliable. #rock', memoryYear: null });
+    expect([(await row(s.id)).author_name, (await row(s.id)).memory_year, (await row(s.id)).event]).toEqual([
+      'Léa (numéro retiré)',
+      null,
+      'Un concert de rock',
+    ]);
+  });
+
   it('tells the wall when the edited souvenir is published, and only then', async () => {
     const pending = await newSouvenir();
     t.queries.length = 0;

@@ -30,13 +30,13 @@ const PAGES = {
   souvenir: {
     action: actions.moderation.editSouvenir,
     queueQuery: {},
-    fields: ['title', 'body', 'reason'],
+    fields: ['name', 'title', 'body', 'year', 'event', 'reason'],
     conflict: 'moderation.edit.conflict',
   },
   comment: {
     action: actions.moderation.editComment,
     queueQuery: { type: 'commentaires' },
-    fields: ['body', 'reason'],
+    fields: ['name', 'body', 'reason'],
     conflict: 'moderation.comment.edit.conflict',
   },
 } as const satisfies Record<
@@ -89,8 +89,12 @@ export async function loadEditPage<K extends ContributionKind>(
     }
   }
   const shown: EditableQueueItem<ContributionKind> = item;
-  const current: Record<string, string> = { body: shown.bodyRaw, reason: '' };
-  if (shown.targetType === 'souvenir') current.title = shown.title ?? '';
+  const current: Record<string, string> = { name: shown.authorName, body: shown.bodyRaw, reason: '' };
+  if (shown.targetType === 'souvenir') {
+    current.title = shown.title ?? '';
+    current.year = shown.memoryYear === null ? '' : String(shown.memoryYear);
+    current.event = shown.event ?? '';
+  }
   let values = current;
   let expectedUpdatedAt = String(item.updatedAt.getTime());
   if (result?.error) {

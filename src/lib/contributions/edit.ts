@@ -10,15 +10,17 @@ import { notifyWall } from './notify.ts';
 import { commentsChanged } from '../comments/comment-count.ts';
 import type { ContributionKind } from './kinds.ts';
 
-/** What a moderator may correct besides the text, per kind. */
+/** What a moderator may correct besides the text and the name, per kind; a year or an event left out stays. */
 export interface ModeratorEdits {
-  souvenir: { title: string | null };
+  souvenir: { title: string | null; memoryYear?: number | null | undefined; event?: string | null | undefined };
   comment: Record<never, never>;
 }
 
 export type EditRequest<K extends ContributionKind> = ModeratorEdits[K] & {
   id: number;
   actor: Actor;
+  /** The name shown with it (a phone number or an insult typed there is public too); left out, it stays. */
+  authorName?: string | undefined;
   /** The new text as typed; sanitised here exactly as a submission is. */
   body: string;
   /** When the moderator opened the edit form; a later change by anyone is reported as a conflict. */
@@ -48,15 +50,29 @@ const PARTS: { [K in ContributionKind]: EditPart<K> } = {
       const hashtags = extractHashtags(toPlainText(bodyHtml));
       const current = await trx
         .selectFrom('souvenir')
-        .select(['title', 'hashtags'])
+        .select(['title', 'hashtags', 'memory_year', 'event'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
+      const year = edit.memoryYear === undefined ? current.memory_year : edit.memoryYear;
+      const event = edit.event === undefined ? current.event : edit.event;
+      // The year and the event are journaled when they change, the title and the text always (as before).
+      const yearChanged = year !== current.memory_year;
+      const eventChanged = event !== current.event;
       return {
-        before: { title: current.title, hashtags: current.hashtags },
-        after: { title: edit.title, hashtags },
-        unchanged: current.title === edit.title,
+        before: {
+          title: current.title,
+          hashtags: current.hashtags,
+          ...(yearChanged ? { year: current.memory_year } : {}),
+          ...(eventChanged ? { event: current.event } : {}),
+        },
+        after: { title: edit.title, hashtags, ...(yearChanged ? { year } : {}), ...(eventChanged ? { event } : {}) },
+        unchanged: current.title === edit.title && !yearChanged && !eventChanged,
         save: async () => {
-          await trx.updateTable('souvenir').set({ title: edit.title, hashtags }).where('id', '=', id).execute();
+          await trx
+            .updateTable('souvenir')
+            .set({ title: edit.title, hashtags, memory_year: year, event })
+            .where('id', '=', id)
+            .execute();
         },
       };
     },
@@ -77,7 +93,8 @@ const PARTS: { [K in ContributionKind]: EditPart<K> } = {
 };
 
 /**
- * A moderator's correction of a contribution's text (and a souvenir's title): re-sanitised, a
+ * A moderator's correction of a contribution's text and name (and a souvenir's title, year and
+ * event): the text re-sanitised, a
  * souvenir's hashtags extracted again, with an `edit` audit row holding what changed before and
  * after, in one transaction. Returns whether anything changed: when every field already reads
  * exactly so, nothing is written or logged. Throws SanitizeError (before any write) or
@@ -95,7 +112,7 @@ export async function editContribution<K extends ContributionKind>(
   return db.transaction().execute(async (trx) => {
     const current = await contributionsOf(trx)
       .selectFrom(KINDS[kind].table)
-      .select(['status', 'body_raw', 'updated_at', 'withdrawn_at'])
+      .select(['status', 'body_raw', 'author_name', 'updated_at', 'withdrawn_at'])
       .where('id', '=', request.id)
       // Holds the row until commit on PostgreSQL, so two edits cannot both pass the check below.
       .forUpdate()
@@ -109,11 +126,15 @@ export async function editContribution<K extends ContributionKind>(
       throw new DecisionError('conflict', current.status);
     }
     const own = await part.ownColumns(trx, request.id, request, bodyHtml);
-    if (own.unchanged && current.body_raw === request.body) return { changed: false };
+    const authorName = request.authorName ?? current.author_name;
+    const renamed = authorName !== current.author_name;
+    if (own.unchanged && current.body_raw === request.body && !renamed) {
+      return { changed: false };
+    }
 
     await contributionsOf(trx)
       .updateTable(KINDS[kind].table)
-      .set({ body_raw: request.body, body_html: bodyHtml, updated_at: now })
+      .set({ body_raw: request.body, body_html: bodyHtml, author_name: authorName, updated_at: now })
       .where('id', '=', request.id)
       .execute();
     await own.save();
@@ -123,8 +144,8 @@ export async function editContribution<K extends ContributionKind>(
       targetType: kind,
       targetId: request.id,
       reason: request.reason ?? null,
-      before: { ...own.before, body: current.body_raw },
-      after: { ...own.after, body: request.body },
+      before: { ...(renamed ? { name: current.author_name } : {}), ...own.before, body: current.body_raw },
+      after: { ...(renamed ? { name: authorName } : {}), ...own.after, body: request.body },
     });
     if (current.status === 'approved') await part.publishedChanged(trx, request.id);
     return { changed: true };
