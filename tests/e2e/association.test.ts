@@ -110,6 +110,8 @@ describe.skipIf(!hasChromium)('an association runs the wall', () => {
     expect(await admin.locator('tr[data-action=revert]').count()).toBe(1);
     // The undo taken back: the rejection stands again.
     const row = admin.locator('tr[data-action=revert]').first();
+    // Asked twice: the first press only opens the confirmation.
+    await row.locator('.revert-confirm summary').click();
     await Promise.all([admin.waitForURL(/fait=revert/), row.locator('.revert-form button').click()]);
     await admin.goto(`${suite.server.origin}/moderation?statut=rejected`);
     expect(await admin.locator('[data-queue-item]').count()).toBe(1);

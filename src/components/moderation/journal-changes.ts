@@ -1,0 +1,90 @@
+import { t } from '../../lib/i18n/index.ts';
+import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
+import { isContributionStatus } from '../../lib/contributions/kinds.ts';
+import { statusLabel } from './messages.ts';
+
+/** One field a journal row changed, as a moderator reads it: its name, and its value before and after. */
+export interface JournalChange {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+  /** A text to read as written (a souvenir's body, before and after an edit): shown in full, wrapped. */
+  long: boolean;
+}
+
+/** The fields the journal records, in the order a moderator reads them, with their names. */
+const FIELDS: Record<string, MessageKey> = {
+  status: 'journal.field.status',
+  pinned: 'journal.field.pinned',
+  name: 'journal.field.name',
+  title: 'journal.field.title',
+  year: 'journal.field.year',
+  event: 'journal.field.event',
+  hashtags: 'journal.field.hashtags',
+  body: 'journal.field.body',
+  hiddenByReports: 'journal.field.hiddenByReports',
+  openReports: 'journal.field.openReports',
+  replies: 'journal.field.replies',
+  photo: 'journal.field.photo',
+  altText: 'journal.field.altText',
+  contentNote: 'journal.field.contentNote',
+  flagReasons: 'journal.field.flagReasons',
+  username: 'journal.field.username',
+  displayName: 'journal.field.displayName',
+  role: 'journal.field.role',
+  disabled: 'journal.field.disabled',
+};
+const LONG = new Set(['body']);
+
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/** Bidi controls made visible (`\u202E`): a moderator sees them, and they reorder nothing. */
+function visibleControls(text: string): string {
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function shown(locale: Locale, key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return t(locale, value ? 'journal.value.yes' : 'journal.value.no');
+  if (key === 'status' && typeof value === 'string' && isContributionStatus(value)) return statusLabel(locale, value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return value.length ? visibleControls(value.map((v) => `#${v}`).join(' ')) : '—';
+  }
+  if (typeof value === 'string') return visibleControls(value);
+  if (typeof value === 'number') return String(value);
+  return visibleControls(JSON.stringify(value));
+}
+
+/**
+ * What a journal row changed, field by field, in words rather than JSON: every field its before
+ * or after holds, known ones first in reading order, a field whose value did not change left out
+ * (an edit records the title even when only the text changed).
+ */
+export function journalChanges(locale: Locale, before: unknown, after: unknown): JournalChange[] {
+  const was = record(before);
+  const is = record(after);
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])];
+  const order = (key: string) => {
+    const at = Object.keys(FIELDS).indexOf(key);
+    return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return (
+    keys
+      .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(is[key]) || !(key in was) || !(key in is))
+      .sort((a, b) => order(a) - order(b))
+      .map((key) => {
+        const label = FIELDS[key];
+        return {
+          key,
+          label: label ? t(locale, label) : key,
+          before: key in was ? shown(locale, key, was[key]) : '—',
+          after: key in is ? shown(locale, key, is[key]) : '—',
+          long: LONG.has(key),
+        };
+      })
+      // Absent on one side and empty on the other (no flag on a new text): nothing to read.
+      .filter((change) => change.before !== change.after)
+  );
+}
