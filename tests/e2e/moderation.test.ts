@@ -176,6 +176,33 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await page.context().close();
   });
 
+  it('searches the queue, and keeps the search through a decision', async () => {
+    const origin = suite.server.origin;
+    await shareByHttp(suite.server, { email: 'r1@example.org', title: 'Recherche balcon', body: 'Le balcon vibrait.' });
+    await shareByHttp(suite.server, {
+      email: 'r2@example.org',
+      title: 'Recherche arnaque',
+      body: 'Voir https://a.example et https://b.example pour gagner.',
+    });
+    const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${origin}/moderation`);
+    await page.fill('#queue-q', 'recherche');
+    await Promise.all([page.waitForURL(/q=recherche/), page.click('.queue-filter button')]);
+    expect(await page.locator('[data-queue-item]').count()).toBe(2);
+    // Two links: the rules flagged it, and only it is left with the box ticked.
+    await page.check('#queue-flagged');
+    await Promise.all([page.waitForURL(/signales=1/), page.click('.queue-filter button')]);
+    const items = page.locator('[data-queue-item]');
+    expect(await items.count()).toBe(1);
+    expect(await items.first().textContent()).toContain('Recherche arnaque');
+    await Promise.all([page.waitForURL(/fait=spam/), items.first().locator('button[data-decision="spam"]').click()]);
+    expect(page.url()).toMatch(/q=recherche/);
+    expect(await page.textContent('.empty')).toContain('Rien ne correspond à cette recherche');
+    await Promise.all([page.waitForNavigation(), page.click('.queue-filter a')]);
+    expect(await page.locator('[data-queue-item]', { hasText: 'Recherche balcon' }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('creates a moderator who signs in, is disabled, and is signed out on the next request', async () => {
     const admin = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
     await admin.goto(`${suite.server.origin}/moderation/equipe`);

@@ -123,3 +123,48 @@ describeEachDatabase('comments in the moderation queue', (t) => {
     expect((await countByStatus(t.db)).approved).toBe(2);
   });
 });
+
+describeEachDatabase('the queue searched by a moderator', (t) => {
+  it('finds words in the text, the title, the name or the address, any case, wildcards taken literally', async () => {
+    await sentAt(t.db, 1, { title: 'La Fosse', body: 'Un soir de rock.', authorName: 'Léa' });
+    await sentAt(t.db, 2, { title: null, body: 'Gagnez 100% de bonus ici.', authorEmail: 'promo@arnaque.example' });
+    await sentAt(t.db, 3, { title: 'Le balcon', body: 'Les lumières.', authorName: 'Karim_B' });
+    const titles = async (text: string) =>
+      (await listQueue(t.db, { status: 'pending', filter: { text } })).items.map((i) => i.bodyHtml);
+    expect(await titles('fosse')).toEqual(['<p>Un soir de rock.</p>']);
+    expect(await titles('ARNAQUE')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
+    expect(await titles('100%')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
+    // `%` and `_` are letters here, not LIKE's wildcards.
+    expect(await titles('%')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
+    expect(await titles('m_B')).toEqual(['<p>Les lumières.</p>']);
+    expect(await titles('personne')).toEqual([]);
+    expect(await titles('  ')).toHaveLength(3);
+  });
+
+  it('narrows to what the rules flagged or reports hid, on comments too, page by page', async () => {
+    const souvenir = await approvedSouvenir(t.db);
+    for (const minute of [1, 2, 3, 4]) {
+      await timedComment(t.db, souvenir.id, minute, { flagReasons: minute % 2 ? ['links:2'] : [] });
+    }
+    await t.db
+      .updateTable('comment')
+      .set({ hidden_by_reports: true })
+      .where('body_raw', '=', 'Commentaire 4')
+      .execute();
+    const first = await listQueue(t.db, {
+      status: 'pending',
+      targetType: 'comment',
+      limit: 2,
+      filter: { flagged: true },
+    });
+    expect(first.items.map((i) => i.bodyRaw)).toEqual(['Commentaire 1', 'Commentaire 3']);
+    const rest = await listQueue(t.db, {
+      status: 'pending',
+      targetType: 'comment',
+      limit: 2,
+      cursor: decodeKeysetCursor(first.next),
+      filter: { flagged: true, text: 'commentaire' },
+    });
+    expect(rest.items.map((i) => i.bodyRaw)).toEqual(['Commentaire 4']);
+  });
+});

@@ -172,19 +172,57 @@ const withIds =
   (query) =>
     query.where(sql<boolean>`${sql.ref('c.id')} in (${sql.join(ids)})`);
 
+/** What a moderator narrows the queue to; empty, every item of the status. */
+export interface QueueFilter {
+  /** Words found in the text, the title, the name or the address (any case). */
+  text?: string | null;
+  /** Only what the rules flagged or visitors' reports hid: the hostile part of the queue first. */
+  flagged?: boolean;
+}
+
 export interface QueueQuery<K extends ContributionKind = ContributionKind> {
   status: ContributionStatus;
   cursor?: KeysetCursor | null;
   limit?: number;
   /** Souvenirs when absent. */
   targetType?: K;
+  filter?: QueueFilter;
+}
+
+/** `text` as a LIKE pattern matching it anywhere, its own `%`, `_` and `\\` taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The filter's conditions on any kind's query (each names its item `c`; a souvenir has a title too). */
+function filtered(kind: ContributionKind, filter: QueueFilter | undefined): Narrowing {
+  const text = filter?.text?.trim();
+  return (query) => {
+    let narrowed = query;
+    if (text) {
+      const pattern = containing(text);
+      const columns = ['c.body_raw', 'c.author_name', 'c.author_email', ...(kind === 'souvenir' ? ['c.title'] : [])];
+      narrowed = narrowed.where(
+        sql<boolean>`(${sql.join(
+          columns.map((column) => sql`${sql.ref(column)} ilike ${pattern}`),
+          sql` or `,
+        )})`,
+      );
+    }
+    if (filter?.flagged) {
+      narrowed = narrowed.where(
+        sql<boolean>`(cardinality(${sql.ref('c.flag_reasons')}) > 0 or ${sql.ref('c.hidden_by_reports')})`,
+      );
+    }
+    return narrowed;
+  };
 }
 
 export type QueuePage<K extends ContributionKind = ContributionKind> = KeysetPage<QueueItemOf<K>>;
 
 /**
  * One page of one kind's queue by keyset on (created_at, id): pending items oldest first, so
- * what has waited longest is read first; every other status newest first.
+ * what has waited longest is read first; every other status newest first; narrowed by `filter`.
  */
 export async function listQueue<K extends ContributionKind = 'souvenir'>(
   db: Kysely<Database>,
@@ -197,6 +235,7 @@ export async function listQueue<K extends ContributionKind = 'souvenir'>(
   const rows = await READERS[kind](db, (select) =>
     select
       .where(sql<boolean>`${sql.ref('c.status')} = ${query.status}`)
+      .$call(filtered(kind, query.filter))
       .$call(keyset({ at: 'c.created_at', id: 'c.id', direction, cursor: query.cursor, limit })),
   );
   return keysetPage<QueueItemOf<K>>(rows, limit, (item) => ({ at: item.createdAt, id: item.id }));
