@@ -125,14 +125,15 @@ describeEachDatabase('comments in the moderation queue', (t) => {
 });
 
 describeEachDatabase('the queue searched by a moderator', (t) => {
-  it('finds words in the text, the title, the name or the address, any case, wildcards taken literally', async () => {
+  it('finds words in the text, the title or the name, any case, wildcards taken literally, never in the address', async () => {
     await sentAt(t.db, 1, { title: 'La Fosse', body: 'Un soir de rock.', authorName: 'Léa' });
     await sentAt(t.db, 2, { title: null, body: 'Gagnez 100% de bonus ici.', authorEmail: 'promo@arnaque.example' });
     await sentAt(t.db, 3, { title: 'Le balcon', body: 'Les lumières.', authorName: 'Karim_B' });
     const titles = async (text: string) =>
       (await listQueue(t.db, { status: 'pending', filter: { text } })).items.map((i) => i.bodyHtml);
     expect(await titles('fosse')).toEqual(['<p>Un soir de rock.</p>']);
-    expect(await titles('ARNAQUE')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
+    expect(await titles('BONUS')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
+    expect(await titles('arnaque.example')).toEqual([]);
     expect(await titles('100%')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
     // `%` and `_` are letters here, not LIKE's wildcards.
     expect(await titles('%')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);

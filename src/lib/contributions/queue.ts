@@ -174,7 +174,10 @@ const withIds =
 
 /** What a moderator narrows the queue to; empty, every item of the status. */
 export interface QueueFilter {
-  /** Words found in the text, the title, the name or the address (any case). */
+  /**
+   * Words found in the text, the title or the name (any case). Not the address: the search is in
+   * the page's address, which a proxy's log keeps (the admins' data page takes an address by POST).
+   */
   text?: string | null;
   /** Only what the rules flagged or visitors' reports hid: the hostile part of the queue first. */
   flagged?: boolean;
@@ -201,7 +204,7 @@ function filtered(kind: ContributionKind, filter: QueueFilter | undefined): Narr
     let narrowed = query;
     if (text) {
       const pattern = containing(text);
-      const columns = ['c.body_raw', 'c.author_name', 'c.author_email', ...(kind === 'souvenir' ? ['c.title'] : [])];
+      const columns = ['c.body_raw', 'c.author_name', ...(kind === 'souvenir' ? ['c.title'] : [])];
       narrowed = narrowed.where(
         sql<boolean>`(${sql.join(
           columns.map((column) => sql`${sql.ref(column)} ilike ${pattern}`),
