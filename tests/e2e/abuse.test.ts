@@ -256,6 +256,16 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
     expect(await (await fetch(`${server.origin}/`)).text()).toContain('Premier envoi');
     await admin.goto(`${server.origin}/moderation/journal`);
     expect(await admin.locator('main').textContent()).toContain('Signalements classés');
+
+    // Reported again and put in the bin from this tab by mistake: "Annuler" is offered here too.
+    await report(await visitor(14), 'offensive', 'Encore une fois');
+    await admin.goto(`${server.origin}/moderation/signalements`);
+    const again = admin.locator('[data-reported-item]').first();
+    await Promise.all([admin.waitForURL(/fait=trash/), again.locator('button[data-decision="trash"]').click()]);
+    expect((await fetch(`${server.origin}${permalink}`)).status).toBe(404);
+    await Promise.all([admin.waitForURL(/fait=revert/), admin.locator('.undo-form button').click()]);
+    expect(plain(await admin.locator('#message').textContent())).toContain('État précédent rétabli');
+    expect((await fetch(`${server.origin}${permalink}`)).status).toBe(200);
   });
 
   it('reports a comment from its "Signaler" link, without JavaScript, and the report reaches the moderators', async () => {

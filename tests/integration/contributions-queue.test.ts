@@ -158,7 +158,7 @@ describeEachDatabase('the queue searched by a moderator', (t) => {
       limit: 2,
       filter: { flagged: true },
     });
-    expect(first.items.map((i) => i.bodyRaw)).toEqual(['Commentaire 1', 'Commentaire 3']);
+    expect(first.items.map((i) => i.bodyHtml)).toEqual(['<p>Commentaire 1</p>', '<p>Commentaire 3</p>']);
     const rest = await listQueue(t.db, {
       status: 'pending',
       targetType: 'comment',
@@ -166,6 +166,6 @@ describeEachDatabase('the queue searched by a moderator', (t) => {
       cursor: decodeKeysetCursor(first.next),
       filter: { flagged: true, text: 'commentaire' },
     });
-    expect(rest.items.map((i) => i.bodyRaw)).toEqual(['Commentaire 4']);
+    expect(rest.items.map((i) => i.bodyHtml)).toEqual(['<p>Commentaire 4</p>']);
   });
 });
