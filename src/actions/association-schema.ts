@@ -87,4 +87,6 @@ export const revertInput = z.object({
   ),
   /** Where the form was: the queue answers with its list, the journal with its page. */
   from: z.enum(['queue', 'journal']).nullish(),
+  /** Where in the queue's list the message offering it was: the queue answers there again. */
+  place: z.number().int().min(0).max(1000).optional(),
 });

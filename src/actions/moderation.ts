@@ -71,5 +71,5 @@ export const revert = formAction(revertInput, async (input, context) => {
     ),
   );
   await refuseLoneItem(outcomes, 'decision', async (eventId) => (await eventKind(db, eventId)) ?? 'souvenir');
-  return { ...tally(outcomes), from: input.from ?? 'queue' };
+  return { ...tally(outcomes), from: input.from ?? 'queue', place: input.place };
 });

@@ -173,6 +173,38 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
       };
     });
     expect(seen).toEqual({ focused: true, inView: true, scrolled: true, next: expect.stringContaining('Téléphone 4') });
+    const nextAfterMessage = () =>
+      page.evaluate(() => {
+        const message = document.getElementById('message')!;
+        const next = [...document.querySelectorAll('[data-queue-item]')].find(
+          (item) => message.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+        return {
+          focused: document.activeElement === message,
+          scrolled: scrollY > 0,
+          next: next?.querySelector('h3')?.textContent,
+        };
+      });
+    // "Annuler": the item comes back where it was, and the message stays there too.
+    await Promise.all([page.waitForURL(/fait=revert/), page.click('.undo-form button')]);
+    expect(await nextAfterMessage()).toEqual({
+      focused: true,
+      scrolled: true,
+      next: expect.stringContaining('Téléphone 3'),
+    });
+    // An edit is said above the item edited.
+    await page.goto(`${origin}/moderation`);
+    await Promise.all([
+      page.waitForURL(/modifier/),
+      page.locator('[data-queue-item]', { hasText: 'Téléphone 4' }).locator('a[data-edit]').click(),
+    ]);
+    await page.fill('#body', 'Un concert, le soir numéro 4, corrigé.');
+    await Promise.all([page.waitForURL(/fait=edit/), page.click('#edit-souvenir button[type=submit]')]);
+    expect(await nextAfterMessage()).toEqual({
+      focused: true,
+      scrolled: true,
+      next: expect.stringContaining('Téléphone 4'),
+    });
     await page.context().close();
   });
 

@@ -16,6 +16,12 @@ describe('queue flash', () => {
     expect(readFlash(flashParams(flash))).toEqual(flash);
     for (const forged of ['-1', 'x', '1e3', '<b>'])
       expect(readFlash(new URLSearchParams({ fait: 'approve', n: '1', ici: forged }))?.place).toBeUndefined();
+    // An edit names the item instead: the message is shown above it.
+    const edited = { done: 'edit' as const, n: 1, conflicts: 0, refused: 0, item: 42 };
+    expect(flashParams(edited).get('element')).toBe('42');
+    expect(readFlash(flashParams(edited))).toEqual(edited);
+    for (const forged of ['0', '-3', 'x', '12345678901'])
+      expect(readFlash(new URLSearchParams({ fait: 'edit', n: '1', element: forged }))?.item).toBeUndefined();
   });
 
   it('says a photo was taken off or described, once, in both languages', () => {

@@ -68,7 +68,13 @@ export async function loadEditPage<K extends ContributionKind>(
   const queueHref = query.size > 0 ? `${queue}?${query}` : queue;
   const result = Astro.getActionResult(page.action);
   if (result?.data) {
-    const flash = flashParams({ done: result.data.changed ? 'edit' : 'unchanged', n: 1, conflicts: 0, refused: 0 });
+    const flash = flashParams({
+      done: result.data.changed ? 'edit' : 'unchanged',
+      n: 1,
+      conflicts: 0,
+      refused: 0,
+      item: item.id,
+    });
     return Astro.redirect(`${queue}?${new URLSearchParams([...query, ...flash])}`, 303);
   }
 

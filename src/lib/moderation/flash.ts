@@ -17,6 +17,8 @@ export interface Flash {
   undo?: { events: number[]; at: number };
   /** Where in the list the decided item was (from 0): the message is shown there, above the next one. */
   place?: number;
+  /** The item the message is about, still in the list (an edit): the message is shown above it. */
+  item?: number;
 }
 
 const DONE: readonly string[] = [
@@ -44,6 +46,7 @@ export function flashParams(flash: Flash): URLSearchParams {
     params.set('le', String(flash.undo.at));
   }
   if (flash.place !== undefined) params.set('ici', String(flash.place));
+  if (flash.item !== undefined) params.set('element', String(flash.item));
   return params;
 }
 
@@ -71,6 +74,8 @@ export function readFlash(params: URLSearchParams): Flash | null {
   if (events.length > 0 && Number.isSafeInteger(at)) flash.undo = { events, at };
   const place = params.get('ici');
   if (place && /^\d{1,4}$/.test(place)) flash.place = Math.min(Number(place), MAX_COUNT);
+  const item = params.get('element');
+  if (item && /^[1-9]\d{0,9}$/.test(item)) flash.item = Number(item);
   return flash;
 }
 
