@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalChanges } from '../../src/components/moderation/journal-changes.ts';
+import { journalActor, journalChanges } from '../../src/components/moderation/journal-changes.ts';
 
 describe('a journal row’s changes, in words', () => {
   it('names each changed field in reading order, with its value before and after', () => {
@@ -37,5 +37,14 @@ describe('a journal row’s changes, in words', () => {
     expect(journalChanges('fr', ['x'], 'y')).toEqual([]);
     // Absent before and empty after (a new text the rules did not flag): nothing to read.
     expect(journalChanges('fr', null, { flagReasons: [] })).toEqual([]);
+  });
+});
+
+describe('who acted, in the journal', () => {
+  it('names what no account did in words, and an account by its name, even one called like a label', () => {
+    expect(journalActor('fr', { actorId: null, actorName: 'author' })).toBe('l’auteur·rice (lien privé)');
+    expect(journalActor('en', { actorId: null, actorName: 'public' })).toBe('a visitor');
+    expect(journalActor('fr', { actorId: 3, actorName: 'public' })).toBe('public');
+    expect(journalActor('fr', { actorId: null, actorName: 'ancien-compte' })).toBe('ancien-compte');
   });
 });

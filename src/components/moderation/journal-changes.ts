@@ -40,6 +40,22 @@ const LONG = new Set(['body']);
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
+/** What the journal writes for actions taken by no account, as a moderator reads them. */
+const ACTORS: Record<string, MessageKey> = {
+  author: 'journal.actor.author',
+  public: 'journal.actor.public',
+  demo: 'journal.actor.demo',
+  system: 'journal.actor.system',
+  script: 'journal.actor.script',
+  setup: 'journal.actor.setup',
+};
+
+/** Who acted: an account's name as it is, a label written by the site (`author`, `public`…) in words. */
+export function journalActor(locale: Locale, event: { actorId: number | null; actorName: string }): string {
+  const key = event.actorId === null ? ACTORS[event.actorName] : undefined;
+  return key ? t(locale, key) : event.actorName;
+}
+
 /** Bidi controls made visible (`\u202E`): a moderator sees them, and they reorder nothing. */
 function visibleControls(text: string): string {
   return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
