@@ -211,6 +211,7 @@ type StepAnswers = Record<DecisionErrorCode, Answer | ((status: ContributionStat
 /** A decision's answers for one kind: a conflict names the status the item has now. */
 const decisionAnswers = (kind: ContributionKind, gone: MessageKey, notAllowed: MessageKey): StepAnswers => ({
   conflict: (status) => (status ? conflict(NOW_IN[kind][status]) : badRequest(notAllowed)),
+  changed: conflict(kind === 'comment' ? 'moderation.comment.conflict.changed' : 'moderation.conflict.changed'),
   not_found: notFound(gone),
   not_allowed: badRequest(notAllowed),
 });
@@ -218,6 +219,7 @@ const decisionAnswers = (kind: ContributionKind, gone: MessageKey, notAllowed: M
 /** Dismissing reports refused: someone settled them first, or the item is gone (in a souvenir's words, whatever the kind). */
 const DISMISSAL: StepAnswers = {
   conflict: conflict('report.error.settled'),
+  changed: conflict('report.error.settled'),
   not_found: notFound('moderation.error.notFound'),
   not_allowed: notFound('moderation.error.notFound'),
 };
@@ -230,11 +232,13 @@ const STEPS: Record<ModerationStep, Record<ContributionKind, StepAnswers>> = {
   edit: {
     souvenir: {
       conflict: conflict('moderation.edit.conflict'),
+      changed: conflict('moderation.edit.conflict'),
       not_allowed: badRequest('moderation.edit.withdrawn'),
       not_found: notFound('moderation.error.notFound'),
     },
     comment: {
       conflict: conflict('moderation.comment.edit.conflict'),
+      changed: conflict('moderation.comment.edit.conflict'),
       not_allowed: badRequest('moderation.comment.edit.withdrawn'),
       not_found: notFound('moderation.comment.error.notFound'),
     },

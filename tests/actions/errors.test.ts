@@ -28,6 +28,9 @@ describe('toActionError', () => {
     [new AuthorLinkError('withdrawn'), 'CONFLICT', 'author.withdrawnAlready'],
     [new StepRefused('decision', 'souvenir', 'conflict', 'approved'), 'CONFLICT', 'moderation.conflict.approved'],
     [new StepRefused('decision', 'comment', 'conflict', 'spam'), 'CONFLICT', 'moderation.comment.conflict.spam'],
+    // Its text changed since it was read: said so, rather than naming a status it never left.
+    [new StepRefused('decision', 'souvenir', 'changed', 'pending'), 'CONFLICT', 'moderation.conflict.changed'],
+    [new StepRefused('decision', 'comment', 'changed', 'pending'), 'CONFLICT', 'moderation.comment.conflict.changed'],
     [new StepRefused('decision', 'comment', 'not_found', null), 'NOT_FOUND', 'moderation.comment.error.notFound'],
     [new StepRefused('decision', 'souvenir', 'not_allowed', 'trash'), 'BAD_REQUEST', 'moderation.error.notAllowed'],
     [

@@ -14,5 +14,7 @@ describe('refuseLoneItem', () => {
     await expect(refuseLoneItem([done], 'decision', () => 'souvenir')).resolves.toBeUndefined();
     await expect(refuseLoneItem([done, conflict], 'dismissal', () => 'souvenir')).resolves.toBeUndefined();
     expect(tally([done, conflict])).toEqual({ done: 1, conflicts: 1, refused: 0 });
+    const changed = { id: 3, outcome: 'changed', status: 'pending' } as ItemOutcome;
+    expect(tally([done, conflict, changed])).toEqual({ done: 1, conflicts: 2, refused: 0 });
   });
 });

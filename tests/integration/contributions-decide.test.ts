@@ -83,7 +83,7 @@ describeEachDatabase('souvenir decisions', (t) => {
         expectedStatus: 'pending',
         expectedUpdatedAt,
       });
-    await expect(approve(shown)).rejects.toMatchObject({ code: 'conflict', currentStatus: 'pending' });
+    await expect(approve(shown)).rejects.toMatchObject({ code: 'changed', currentStatus: 'pending' });
     expect((await t.db.selectFrom('souvenir').select('status').executeTakeFirstOrThrow()).status).toBe('pending');
     // Read again, it can be decided.
     await expect(approve(await read())).resolves.toBe('approved');
@@ -270,7 +270,7 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
     });
     expect(outcomes).toEqual([
       { id: a.id, outcome: 'done', status: 'approved' },
-      { id: b.id, outcome: 'conflict', status: 'pending' },
+      { id: b.id, outcome: 'changed', status: 'pending' },
     ]);
     expect((await row(t, b.id)).status).toBe('pending');
   });

@@ -9,7 +9,8 @@ export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'spam', 'tra
 /** Channel told about every change the wall shows (lower-case: PGlite folds LISTEN names). */
 export const WALL_CHANNEL = 'wall_changed';
 
-export type DecisionErrorCode = 'not_found' | 'conflict' | 'not_allowed';
+/** `changed`: the item's text changed since the moderator read it (its status did not). */
+export type DecisionErrorCode = 'not_found' | 'conflict' | 'changed' | 'not_allowed';
 
 export class DecisionError extends Error {
   readonly code: DecisionErrorCode;
@@ -227,7 +228,7 @@ export async function decideItem<S extends DecidableState>(
     // Timestamps reach the form with millisecond precision; the column may hold microseconds.
     const read = request.expectedUpdatedAt;
     if (read && current.updatedAt && Math.abs(current.updatedAt.getTime() - read.getTime()) >= 1) {
-      throw new DecisionError('conflict', current.status);
+      throw new DecisionError('changed', current.status);
     }
     const next = planDecision(current, request.decision, request.actor.id, now);
     // Before the write: a hidden item is first shown again, so the kept counts move from what the public saw.
