@@ -59,6 +59,15 @@ export function checkPhotos(values: PhotoValues, context: z.RefinementCtx): void
   }
 }
 
+/**
+ * `checkPhotos` runs even when another field was refused (zod skips a refinement after any other
+ * refusal by default): a refused file is said with the rest, not in a second round once the name
+ * is given. Only an object is read.
+ */
+export function checkPhotosAlways(payload: { value: unknown }): boolean {
+  return typeof payload.value === 'object' && payload.value !== null;
+}
+
 /** What to attach: every kept photo not removed, with its text. */
 export function photoCaptions(values: PhotoValues): PhotoCaption[] {
   return PHOTO_POSITIONS.filter((n) => values[`photoKept${n}`] && !values[`photoRemove${n}`]).map((n) => ({

@@ -4,13 +4,13 @@ import { evaluateSubmission } from '../lib/rules/evaluate.ts';
 import { visitorHandler } from './visitor-handler.ts';
 import { submissionContext } from './submission-context.ts';
 import { shareInput } from './share-schema.ts';
-import { checkPhotos, photoCaptions, photoFields } from './photo-fields.ts';
+import { checkPhotos, checkPhotosAlways, photoCaptions, photoFields } from './photo-fields.ts';
 import { attachStagedPhotos } from '../lib/photos/staging.ts';
 import { notifyWall } from '../lib/contributions/notify.ts';
 import { sealThankYou, shareThanks } from '../lib/flash/thank-you.ts';
 
 export const share = formAction(
-  shareInput.extend(photoFields).superRefine(checkPhotos),
+  shareInput.extend(photoFields).superRefine(checkPhotos, { when: checkPhotosAlways }),
   visitorHandler('share', async (input, { db, ipHash, settings: readSettings, limitsLifted, locals }) => {
     const isRobot = Boolean(input.website);
     const settings = await readSettings();
