@@ -191,6 +191,14 @@ describe.skipIf(!hasChromium)(
       await page.keyboard.type('fghijklmnop');
       await expect(field.inputValue()).resolves.toHaveLength(5_000);
       await expect(page.locator('#comment-body-count').textContent()).resolves.toBe('Limite atteinte.');
+      // A text put back over the limit (maxlength shortens nothing it is given): how much to cut.
+      await field.evaluate((el) => {
+        (el as HTMLTextAreaElement).value = 'x'.repeat(5_400);
+        el.dispatchEvent(new Event('input'));
+      });
+      await expect(page.locator('#comment-body-count').textContent()).resolves.toBe(
+        '400 caractères de trop : raccourcissez le texte.',
+      );
       await page.close();
       await visitor.close();
     });
