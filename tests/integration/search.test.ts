@@ -103,20 +103,6 @@ describeEachDatabase('search', (t) => {
     expect(await titles({ q: 'dances' })).toEqual(['Dance']);
   });
 
-  it('finds a first name alone, not every text where one language’s stem of it is a common word', async () => {
-    // French stems "Léa" to "le": matched against English's forms too, it found every "le".
-    await seed([
-      { title: 'La nuit où j’ai rencontré Léa', body: 'Un soir de concert.' },
-      { title: 'Le rappel', body: 'Le public chantait le refrain.' },
-      { title: 'The encore', body: 'The crowd sang along.', locale: 'en' },
-    ]);
-    expect(await titles({ q: 'Léa' })).toEqual(['La nuit où j’ai rencontré Léa']);
-    expect(await titles({ q: 'lea' })).toEqual(['La nuit où j’ai rencontré Léa']);
-    // A word that is a stop word in one language only is still found through the other.
-    expect(await titles({ q: 'the crowd' })).toEqual(['The encore']);
-    expect(await titles({ q: '"le refrain"' })).toEqual(['Le rappel']);
-  });
-
   it('searches titles, events, hashtags and names, and only approved souvenirs', async () => {
     await seed([
       { title: 'Par le titre', body: 'Premier texte.' },
