@@ -19,8 +19,8 @@ export async function settleSelection(step: string, run: () => Promise<ItemOutco
 export function tally(outcomes: readonly ItemOutcome[]) {
   return {
     done: outcomes.filter((o) => o.outcome === 'done').length,
-    // Decided by someone else, or its text changed since it was shown: the flash says both.
-    conflicts: outcomes.filter((o) => o.outcome === 'conflict' || o.outcome === 'changed').length,
+    conflicts: outcomes.filter((o) => o.outcome === 'conflict').length,
+    changed: outcomes.filter((o) => o.outcome === 'changed').length,
     refused: outcomes.filter((o) => o.outcome === 'not_allowed' || o.outcome === 'not_found').length,
   };
 }

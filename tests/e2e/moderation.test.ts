@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     await Promise.all([page.waitForURL(/fait=approve/), page.click('[data-bulk-apply]')]);
     const flash = await page.textContent('#message');
     expect(flash).toContain('Un souvenir a été laissé tel quel');
-    expect(flash).toContain('son texte a changé depuis que la liste a été affichée');
+    expect(flash).toContain('il a été modifié depuis que la liste a été affichée ; relisez-le');
     const wall = await (await fetch(`${origin}/`)).text();
     expect(wall).toContain('Lot un');
     expect(wall).not.toContain('Lot deux');

@@ -273,6 +273,17 @@ describeEachDatabase('deciding in the moderation queue', (t) => {
       { id: b.id, outcome: 'changed', status: 'pending' },
     ]);
     expect((await row(t, b.id)).status).toBe('pending');
+    // Versions sent, but none for a selected item: it was not read either.
+    const c = await sentAt(t.db, 3);
+    expect(
+      await decideMany(t.db, {
+        targetType: 'souvenir',
+        ids: [c.id],
+        versions: new Map([[a.id, new Date()]]),
+        decision: 'approve',
+        actor: alice,
+      }),
+    ).toEqual([{ id: c.id, outcome: 'changed', status: null }]);
   });
 
   it('decides each id of a selection once, even when it is sent twice', async () => {

@@ -10,6 +10,14 @@ describe('queue flash', () => {
     expect(readFlash(flashParams(flash))).toEqual(flash);
   });
 
+  it('says apart the items left alone because their text changed since the list was shown', () => {
+    const flash = { done: 'approve' as const, n: 1, conflicts: 0, changed: 2, refused: 0 };
+    expect(readFlash(flashParams(flash))).toEqual(flash);
+    expect(flashMessages('fr', flash)).toContain(
+      '2 souvenirs ont été laissés tels quels : ils ont été modifiés depuis que la liste a été affichée ; relisez-les.',
+    );
+  });
+
   it('carries the decided item’s place in the list, so the message is shown where it was', () => {
     const flash = { done: 'approve' as const, n: 1, conflicts: 0, refused: 0, place: 7 };
     expect(flashParams(flash).get('ici')).toBe('7');

@@ -91,6 +91,8 @@ interface QueueSentences {
   done: Partial<Record<Decision, PluralBase>>;
   none: MessageKey;
   conflict: PluralBase;
+  /** Left alone because its text changed after the list was shown. */
+  changed: PluralBase;
   refused: PluralBase;
 }
 const SOUVENIR_DONE: Record<Decision, PluralBase> = {
@@ -108,6 +110,7 @@ const SENTENCES: Record<ContributionKind, QueueSentences> = {
     done: SOUVENIR_DONE,
     none: 'moderation.done.none',
     conflict: 'moderation.skipped.conflict',
+    changed: 'moderation.skipped.changed',
     refused: 'moderation.skipped.refused',
   },
   comment: {
@@ -121,6 +124,7 @@ const SENTENCES: Record<ContributionKind, QueueSentences> = {
     },
     none: 'moderation.comment.done.none',
     conflict: 'moderation.comment.skipped.conflict',
+    changed: 'moderation.comment.skipped.changed',
     refused: 'moderation.comment.skipped.refused',
   },
 };
@@ -145,6 +149,7 @@ export function flashMessages(locale: Locale, flash: Flash, targetType: Contribu
   else if (flash.n === 0) messages.push(t(locale, sentences.none));
   else messages.push(counted(sentences.done[flash.done] ?? SOUVENIR_DONE[flash.done], flash.n));
   if (flash.conflicts > 0) messages.push(counted(sentences.conflict, flash.conflicts));
+  if (flash.changed) messages.push(counted(sentences.changed, flash.changed));
   if (flash.refused > 0) messages.push(counted(sentences.refused, flash.refused));
   return messages;
 }

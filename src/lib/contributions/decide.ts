@@ -265,8 +265,10 @@ export async function settleEach(
  */
 export function decideMany(db: Kysely<Database>, bulk: BulkDecision): Promise<ItemOutcome[]> {
   const { ids, targetType, mail, versions, ...common } = bulk;
-  return settleEach(ids, (id) => {
+  return settleEach(ids, async (id) => {
     const read = versions?.get(id);
+    // Versions sent but none for this item (a page from before it was shown, a forged form): not read.
+    if (versions && !read) throw new DecisionError('changed', null);
     return decideContribution(db, targetType, { ...common, id, ...(read ? { expectedUpdatedAt: read } : {}) }, mail);
   });
 }

@@ -12,6 +12,8 @@ export interface Flash {
   done: FlashDone;
   n: number;
   conflicts: number;
+  /** Left alone because its text changed after the list was shown (a decision's only). */
+  changed?: number;
   refused: number;
   /** The journal rows "Annuler" takes back (a decision just made), with when it was made (ms). */
   undo?: { events: number[]; at: number };
@@ -40,6 +42,7 @@ const MAX_UNDO = 100;
 export function flashParams(flash: Flash): URLSearchParams {
   const params = new URLSearchParams({ fait: flash.done, n: String(flash.n) });
   if (flash.conflicts > 0) params.set('conflits', String(flash.conflicts));
+  if (flash.changed) params.set('modifies', String(flash.changed));
   if (flash.refused > 0) params.set('refus', String(flash.refused));
   if (flash.undo && flash.undo.events.length > 0) {
     params.set('annuler', flash.undo.events.slice(0, MAX_UNDO).join(','));
@@ -65,6 +68,8 @@ export function readFlash(params: URLSearchParams): Flash | null {
     conflicts: count(params.get('conflits')),
     refused: count(params.get('refus')),
   };
+  const changed = count(params.get('modifies'));
+  if (changed > 0) flash.changed = changed;
   const events = (params.get('annuler') ?? '')
     .split(',')
     .filter((id) => /^\d{1,9}$/.test(id))
