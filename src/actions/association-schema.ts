@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { hasBidiControl } from '../lib/sanitize/visible.ts';
 import { PUBLISHER_MAX_LENGTH } from '../lib/association/publisher.ts';
 import { readable } from './share-schema.ts';
+import { MAX_PLACE } from '../lib/moderation/flash.ts';
 
 /** A contact message's longest text: a letter, not a book. */
 export const CONTACT_MAX_LENGTH = 5000;
@@ -88,5 +89,5 @@ export const revertInput = z.object({
   /** Where the form was: the queue answers with its list, the journal with its page. */
   from: z.enum(['queue', 'journal']).nullish(),
   /** Where in the queue's list the message offering it was: the queue answers there again. */
-  place: z.number().int().min(0).max(1000).optional(),
+  place: z.number().int().min(0).max(MAX_PLACE).optional(),
 });

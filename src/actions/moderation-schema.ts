@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { DECISIONS } from '../lib/moderation/decisions.ts';
 import { CONTRIBUTION_STATUSES, CONTRIBUTION_KINDS } from '../lib/contributions/kinds.ts';
 import { readable, shareInput } from './share-schema.ts';
+import { MAX_PLACE } from '../lib/moderation/flash.ts';
 
 /** Largest selection one bulk decision takes: a page of the queue, with room to spare. */
 export const MAX_BULK = 100;
@@ -58,7 +59,7 @@ export const decideInput = z.object({
     .number({ error: 'moderation.error.invalid' })
     .int({ error: 'moderation.error.invalid' })
     .min(0, { error: 'moderation.error.invalid' })
-    .max(MAX_BULK, { error: 'moderation.error.invalid' })
+    .max(MAX_PLACE, { error: 'moderation.error.invalid' })
     .optional(),
   /** Approving a souvenir: put it on the venue's screen too (issue 21). */
   onScreen: z.boolean().optional(),

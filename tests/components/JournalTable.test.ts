@@ -22,6 +22,8 @@ describe('JournalTable', () => {
     expect(html).toMatch(/<dt>Nom affiché<\/dt>\s*<dd>\s*<bdi>Léa 06 12 34 56 78<\/bdi> → <bdi>Léa<\/bdi>/);
     expect(html).toContain('&lt;b&gt;Avant&lt;/b&gt;');
     expect(html).not.toContain('<dt>Titre</dt>');
+    // The summary names what changed, the title (unchanged) left out.
+    expect(html).toContain('<p>Modifié : nom affiché, texte</p>');
     expect(html).not.toContain('"name"');
   });
 

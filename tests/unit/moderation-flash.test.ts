@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DECISIONS } from '../../src/lib/moderation/decisions.ts';
-import { flashParams, readFlash, undoTimeLeft, UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
+import { flashParams, flashPlace, readFlash, undoTimeLeft, UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
 import { flashMessages } from '../../src/components/moderation/messages.ts';
 
 describe('queue flash', () => {
@@ -78,5 +78,26 @@ describe('the queue’s undo in the flash', () => {
     expect(undoTimeLeft(flash, 1000 + UNDO_WINDOW_MS)).toBe(0);
     expect(undoTimeLeft(flash, 0)).toBe(0);
     expect(undoTimeLeft(null)).toBe(0);
+  });
+});
+
+describe('where the queue says what was done', () => {
+  const decided = { done: 'approve' as const, n: 1, conflicts: 0, refused: 0 };
+  it('says a decision where its item was, above the next one, or after the last', () => {
+    expect(flashPlace({ ...decided, place: 1 }, [11, 12, 13], false)).toBe(1);
+    expect(flashPlace({ ...decided, place: 7 }, [11, 12, 13], false)).toBe(3);
+  });
+
+  it('says an edit above the item edited, when the list still shows it', () => {
+    const edit = { done: 'edit' as const, n: 1, conflicts: 0, refused: 0, item: 13 };
+    expect(flashPlace(edit, [11, 12, 13], false)).toBe(2);
+    expect(flashPlace(edit, [11, 12], false)).toBeNull();
+  });
+
+  it('says at the top a selection’s result, an error, or anything in an empty list', () => {
+    expect(flashPlace(decided, [11, 12], false)).toBeNull();
+    expect(flashPlace({ ...decided, place: 0 }, [11], true)).toBeNull();
+    expect(flashPlace({ ...decided, place: 0 }, [], false)).toBeNull();
+    expect(flashPlace(null, [11], false)).toBeNull();
   });
 });

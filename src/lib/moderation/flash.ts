@@ -18,7 +18,7 @@ export interface Flash {
   /** The journal rows "Annuler" takes back (a decision just made), with when it was made (ms). */
   undo?: { events: number[]; at: number };
   /** Where in the list the decided item was (from 0): the message is shown there, above the next one. */
-  place?: number;
+  place?: number | undefined;
   /** The item the message is about, still in the list (an edit): the message is shown above it. */
   item?: number;
 }
@@ -35,6 +35,8 @@ const DONE: readonly string[] = [
   'screenOff',
 ];
 const MAX_COUNT = 1000;
+/** The furthest place in a list a message is said at: a page of the queue holds fewer items. */
+export const MAX_PLACE = 100;
 /** How long the queue offers "Annuler" after a decision (issue 17: about ten seconds). */
 export const UNDO_WINDOW_MS = 10_000;
 const MAX_UNDO = 100;
@@ -78,7 +80,7 @@ export function readFlash(params: URLSearchParams): Flash | null {
   const at = Number(params.get('le'));
   if (events.length > 0 && Number.isSafeInteger(at)) flash.undo = { events, at };
   const place = params.get('ici');
-  if (place && /^\d{1,4}$/.test(place)) flash.place = Math.min(Number(place), MAX_COUNT);
+  if (place && /^\d{1,4}$/.test(place)) flash.place = Math.min(Number(place), MAX_PLACE);
   const item = params.get('element');
   if (item && /^[1-9]\d{0,9}$/.test(item)) flash.item = Number(item);
   return flash;
@@ -89,4 +91,16 @@ export function undoTimeLeft(flash: Flash | null, now = Date.now()): number {
   if (!flash?.undo) return 0;
   const left = flash.undo.at + UNDO_WINDOW_MS - now;
   return left > 0 && left <= UNDO_WINDOW_MS ? left : 0;
+}
+
+/**
+ * Where in a list of items (their ids, as shown) the message is said: where the decided item was
+ * (above the next one), else above the item it is about (an edit); null, at the top (a
+ * selection's result, an error, an empty list).
+ */
+export function flashPlace(flash: Flash | null, ids: readonly number[], error: boolean): number | null {
+  if (!flash || error || ids.length === 0) return null;
+  if (flash.place !== undefined) return Math.min(flash.place, ids.length);
+  const at = flash.item === undefined ? -1 : ids.indexOf(flash.item);
+  return at >= 0 ? at : null;
 }
