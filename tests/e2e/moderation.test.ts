@@ -232,6 +232,19 @@ describe.skipIf(!hasChromium)('moderators at work', () => {
     expect(await page.textContent('.empty')).toContain('Rien ne correspond à cette recherche');
     await Promise.all([page.waitForNavigation(), page.click('.queue-filter a')]);
     expect(await page.locator('[data-queue-item]', { hasText: 'Recherche balcon' }).count()).toBe(1);
+
+    // Edited from a search, the item is found again in that search, the message above it.
+    await page.fill('#queue-q', 'balcon');
+    await Promise.all([page.waitForURL(/q=balcon/), page.click('.queue-filter button')]);
+    await Promise.all([page.waitForURL(/modifier.*q=balcon/), page.click('[data-queue-item] a[data-edit]')]);
+    await page.fill('#body', 'Le balcon vibrait, et la fosse aussi.');
+    await Promise.all([page.waitForURL(/fait=edit/), page.click('#edit-souvenir button[type=submit]')]);
+    expect(page.url()).toMatch(/q=balcon/);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.id === 'message' && !!document.activeElement.closest('[data-queue]'),
+      ),
+    ).toBe(true);
     await page.context().close();
   });
 

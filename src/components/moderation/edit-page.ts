@@ -10,6 +10,7 @@ import { findQueueItem } from '../../lib/contributions/queue.ts';
 import type { EditableQueueItem } from '../../lib/contributions/queue.ts';
 import type { ContributionKind } from '../../lib/contributions/kinds.ts';
 import { flashParams } from '../../lib/moderation/flash.ts';
+import { keptListQuery } from '../../lib/moderation/list-query.ts';
 import { readSubmittedValues } from '../../lib/forms/submitted-values.ts';
 import { fieldErrors } from '../../lib/forms/field-errors.ts';
 
@@ -20,6 +21,8 @@ export interface EditPage<K extends ContributionKind = ContributionKind> {
   item: EditableQueueItem<K>;
   /** The queue tab the item is in: where saving leads and "back" goes. */
   queueHref: string;
+  /** Where the form posts: the Action, with the list's search and page kept. */
+  formAction: string;
   values: Record<string, string>;
   errors: Record<string, MessageKey>;
   expectedUpdatedAt: string;
@@ -65,6 +68,11 @@ export async function loadEditPage<K extends ContributionKind>(
 
   const query = new URLSearchParams(page.queueQuery);
   if (item.status !== 'pending') query.set('statut', item.status);
+  // The list it was opened from (its search, its page): saving and "back" lead there again.
+  const kept = keptListQuery(Astro.url.searchParams);
+  for (const [key, value] of kept) query.set(key, value);
+  // The Action's address is its query alone (`?_action=…`): the list's is put beside it.
+  const formAction = `?${new URLSearchParams([...kept, ...new URLSearchParams(String(page.action).slice(1))])}`;
   const queueHref = query.size > 0 ? `${queue}?${query}` : queue;
   const result = Astro.getActionResult(page.action);
   if (result?.data) {
@@ -111,5 +119,5 @@ export async function loadEditPage<K extends ContributionKind>(
       expectedUpdatedAt = submitted.expectedUpdatedAt!;
     }
   }
-  return { kind, user, item, queueHref, values, errors, expectedUpdatedAt };
+  return { kind, user, item, queueHref, formAction, values, errors, expectedUpdatedAt };
 }
