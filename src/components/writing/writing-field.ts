@@ -95,16 +95,11 @@ function enhanceCounter(field: HTMLElement, textarea: HTMLTextAreaElement, max: 
   const shown = field.querySelector<HTMLElement>('[data-counter]');
   const spoken = field.querySelector<HTMLElement>('[data-counter-live]');
   if (!shown || !spoken || max <= 0) return;
-  const locale = document.documentElement.lang;
   // A text put back over the limit (the server refused it; maxlength does not shorten a value): how much to cut.
+  const say = (key: string, n: number) =>
+    (shown.dataset[key] ?? '').replace('{n}', n.toLocaleString(document.documentElement.lang));
   const words = (left: number) =>
-    left < 0
-      ? (shown.dataset.over ?? '').replace('{n}', (-left).toLocaleString(locale))
-      : left === 0
-        ? (shown.dataset.none ?? '')
-        : left === 1
-          ? (shown.dataset.one ?? '')
-          : (shown.dataset.left ?? '').replace('{n}', left.toLocaleString(locale));
+    left < 0 ? say('over', -left) : say(left === 0 ? 'none' : left === 1 ? 'one' : 'left', left);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
     // The same count as the server's (writing/body-length.ts): the value's line ends are single \n.
