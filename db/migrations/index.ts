@@ -24,6 +24,7 @@ import * as m980 from './2026_12_06_980_import_forgotten.ts';
 import * as m990 from './2026_12_06_990_search_approved_only.ts';
 import * as m1100 from './2026_12_07_100_mail_reply_to.ts';
 import * as m1200 from './2026_12_07_200_submission_once.ts';
+import * as m1300 from './2026_12_07_300_search_short_stems.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_990_search_approved_only': m990,
   '2026_12_07_100_mail_reply_to': m1100,
   '2026_12_07_200_submission_once': m1200,
+  '2026_12_07_300_search_short_stems': m1300,
 };

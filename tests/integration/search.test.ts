@@ -103,6 +103,20 @@ describeEachDatabase('search', (t) => {
     expect(await titles({ q: 'dances' })).toEqual(['Dance']);
   });
 
+  it('finds a first name searched alone, not every text where a language stems it to a common form', async () => {
+    // French stems "Léa" to "le", which "les" gives too (and English indexes "le" itself).
+    await seed([
+      { title: 'La nuit où j’ai rencontré Léa', body: 'Un soir de concert.' },
+      { title: 'Le rappel', body: 'Les lumières, le public et le refrain.' },
+      { title: 'La salle', body: 'Toute la salle chantait.' },
+    ]);
+    expect(await titles({ q: 'Léa' })).toEqual(['La nuit où j’ai rencontré Léa']);
+    expect(await titles({ q: 'lea' })).toEqual(['La nuit où j’ai rencontré Léa']);
+    // Either language's form still finds a word, as before: French conjugations, English plurals.
+    expect(await titles({ q: 'chanter' })).toEqual(['La salle']);
+    expect(await titles({ q: 'lumière' })).toEqual(['Le rappel']);
+  });
+
   it('searches titles, events, hashtags and names, and only approved souvenirs', async () => {
     await seed([
       { title: 'Par le titre', body: 'Premier texte.' },
