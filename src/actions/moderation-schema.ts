@@ -21,8 +21,13 @@ const reason = z
   .nullish()
   .transform((v) => (v ? v : null));
 
-/** `<id>:<ms>` pairs as the versions read, by id. */
-function readVersions(pairs: readonly string[]): ReadonlyMap<number, Date> {
+/**
+ * `<id>:<ms>` pairs as the versions read, by id; none sent, undefined. Astro reads a list field a
+ * form left out as an empty list: a script's decision (no versions) must not read as "versions
+ * sent, none for this item", which decideMany refuses.
+ */
+function readVersions(pairs: readonly string[]): ReadonlyMap<number, Date> | undefined {
+  if (pairs.length === 0) return undefined;
   return new Map(
     pairs.map((pair) => pair.split(':').map(Number) as [number, number]).map(([id, ms]) => [id, new Date(ms)]),
   );

@@ -268,7 +268,7 @@ export function decideMany(db: Kysely<Database>, bulk: BulkDecision): Promise<It
   return settleEach(ids, async (id) => {
     const read = versions?.get(id);
     // Versions sent but none for this item (a page from before it was shown, a forged form): not read.
-    if (versions && !read) throw new DecisionError('changed', null);
+    if (versions && versions.size > 0 && !read) throw new DecisionError('changed', null);
     return decideContribution(db, targetType, { ...common, id, ...(read ? { expectedUpdatedAt: read } : {}) }, mail);
   });
 }
