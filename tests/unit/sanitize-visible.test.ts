@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SanitizeError, sanitizeBodyWithText, sanitizeContributionBody } from '../../src/lib/sanitize/sanitize.ts';
-import { hasBidiControl, hasVisibleText } from '../../src/lib/sanitize/visible.ts';
+import { hasBidiControl, hasVisibleText, showBidiControls } from '../../src/lib/sanitize/visible.ts';
 
 function refusal(raw: string): string | null {
   try {
@@ -88,5 +88,12 @@ describe('sanitizeContributionBody', () => {
         else expect(hasVisibleText(sanitizeBodyWithText(raw).text)).toBe(false);
       }),
     );
+  });
+});
+
+describe('showBidiControls', () => {
+  it('writes every bidi control as its escape and leaves the marks and the rest as they are', () => {
+    expect(showBidiControls('a\u202Eb\u2066c\u2069')).toBe('a\\u202Eb\\u2066c\\u2069');
+    expect(showBidiControls('Léa \u200F!')).toBe('Léa \u200F!');
   });
 });

@@ -2,6 +2,7 @@ import { t } from '../../lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
 import { isContributionStatus } from '../../lib/contributions/kinds.ts';
 import { statusLabel } from './messages.ts';
+import { showBidiControls } from '../../lib/sanitize/visible.ts';
 
 /** One field a journal row changed, as a moderator reads it: its name, and its value before and after. */
 export interface JournalChange {
@@ -56,21 +57,16 @@ export function journalActor(locale: Locale, event: { actorId: number | null; ac
   return key ? t(locale, key) : event.actorName;
 }
 
-/** Bidi controls made visible (`\u202E`): a moderator sees them, and they reorder nothing. */
-function visibleControls(text: string): string {
-  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 function shown(locale: Locale, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return t(locale, value ? 'journal.value.yes' : 'journal.value.no');
   if (key === 'status' && typeof value === 'string' && isContributionStatus(value)) return statusLabel(locale, value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-    return value.length ? visibleControls(value.map((v) => `#${v}`).join(' ')) : '—';
+    return value.length ? showBidiControls(value.map((v) => `#${v}`).join(' ')) : '—';
   }
-  if (typeof value === 'string') return visibleControls(value);
+  if (typeof value === 'string') return showBidiControls(value);
   if (typeof value === 'number') return String(value);
-  return visibleControls(JSON.stringify(value));
+  return showBidiControls(JSON.stringify(value));
 }
 
 /**

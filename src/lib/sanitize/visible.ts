@@ -14,6 +14,11 @@ export function hasBidiControl(text: string): boolean {
   return BIDI_CONTROL.test(text);
 }
 
+/** Each bidi control written as its escape (`\u202E`): a moderator sees it, and it reorders nothing. */
+export function showBidiControls(text: string): string {
+  return text.replace(new RegExp(BIDI_CONTROL.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /**
  * A character that draws nothing: whitespace, format characters (zero-width spaces and joiners,
  * LRM/RLM/ALM, soft hyphen, tags), default-ignorable fillers (Hangul fillers, variation selectors),
