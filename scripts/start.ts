@@ -7,7 +7,7 @@ import cluster from 'node:cluster';
 import { currentBuild, ensureBuild, markInUse } from './lib/builds.ts';
 import { serve } from './lib/serve.ts';
 import { runWorkers, workerCount } from './lib/workers.ts';
-import { serveClusterMetrics } from './lib/metrics.ts';
+import { serveClusterMetrics } from './lib/cluster-metrics.ts';
 import { openRuntimeOrExit } from './lib/with-runtime.ts';
 import { announceFirstAdmin } from './lib/association-start.ts';
 import { astroKey } from '../src/lib/secrets/shared-secret.ts';

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import client from 'prom-client';
+import { clusterMetricsText, shareMetricsWithPrimary as shareRegistry } from './cluster-metrics.ts';
 import { shellCounts } from '../../src/lib/wall/shell-counts.ts';
 import { sql } from 'kysely';
 import type { Runtime } from '../../src/lib/runtime.ts';
@@ -10,7 +11,7 @@ import type { Runtime } from '../../src/lib/runtime.ts';
  * Prometheus metrics (prom-client): requests and latency by route, the front cache's hits and
  * misses, the outbox's depth, the moderation queue, the database pool and the event loop's delay
  * (prom-client's default process metrics). With several workers, a scrape reaching any of them
- * gets the sum of all (the primary aggregates over IPC, see `serveClusterMetrics`).
+ * gets the sum of all (the primary aggregates over IPC, see cluster-metrics.ts).
  */
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
@@ -178,47 +179,14 @@ export function mayReadMetrics(req: IncomingMessage, token: string | undefined):
   return local && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined;
 }
 
-const AGGREGATE = 'mur:metrics';
-
 /** This process's metrics, or every worker's summed when it is one of several. */
-async function metricsText(): Promise<string> {
-  if (!cluster.isWorker || !process.send) return registry.metrics();
-  const id = Math.random().toString(36).slice(2);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      process.off('message', onReply);
-      reject(new Error('the primary did not answer'));
-    }, 5_000);
-    const onReply = (message: unknown) => {
-      const reply = message as { type?: string; id?: string; text?: string };
-      if (reply.type !== `${AGGREGATE}:reply` || reply.id !== id) return;
-      clearTimeout(timer);
-      process.off('message', onReply);
-      resolve(reply.text ?? '');
-    };
-    process.on('message', onReply);
-    process.send!({ type: AGGREGATE, id });
-  });
+function metricsText(): Promise<string> {
+  return cluster.isWorker && process.send ? clusterMetricsText() : registry.metrics();
 }
 
-/** In the primary: answers a worker's request for everyone's metrics (prom-client's aggregator). */
-export function serveClusterMetrics(): void {
-  const aggregator = new client.AggregatorRegistry();
-  cluster.on('message', (worker, message: { type?: string; id?: string }) => {
-    if (message?.type !== AGGREGATE) return;
-    aggregator.clusterMetrics().then(
-      (text) => worker.send({ type: `${AGGREGATE}:reply`, id: message.id, text }),
-      (error: Error) => worker.send({ type: `${AGGREGATE}:reply`, id: message.id, text: `# ${error.message}\n` }),
-    );
-  });
-}
-
-/** In a worker: lets the primary's aggregator read this process's registry. */
+/** In a worker: lets the primary read this process's registry (scripts/lib/cluster-metrics.ts). */
 export function shareMetricsWithPrimary(): void {
-  if (!cluster.isWorker) return;
-  // Constructing one is what makes prom-client answer the primary's requests in a worker.
-  new client.AggregatorRegistry();
-  client.AggregatorRegistry.setRegistries([registry]);
+  shareRegistry(registry);
 }
 
 /** GET /metrics, when allowed; false for every other request. */

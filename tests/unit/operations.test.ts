@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { routeLabel } from '../../scripts/lib/route-label.ts';
+import client from 'prom-client';
 import { mayReadMetrics } from '../../scripts/lib/metrics.ts';
+import { aggregateWorkers } from '../../scripts/lib/cluster-metrics.ts';
 
 describe('route labels for logs and metrics (issue 18)', () => {
   it('names pages by their first segment, moderation pages, Actions and islands by name', () => {
@@ -40,5 +42,22 @@ describe('who may read /metrics (issue 18)', () => {
       false,
     );
     expect(mayReadMetrics(request('203.0.113.9', { authorization: 'Bearer s3cret' }), 's3cret-token')).toBe(false);
+  });
+});
+
+describe('metrics summed over workers (cluster-metrics.ts)', () => {
+  const worker = async (count: number) => {
+    const registry = new client.Registry();
+    new client.Counter({ name: 'mur_test_total', help: 'test', registers: [registry] }).inc(count);
+    return registry.getMetricsAsJSON();
+  };
+  it('sums the workers that answered, and says how many did not', async () => {
+    const both = await aggregateWorkers([await worker(2), await worker(3)], 2);
+    expect(both).toContain('mur_test_total 5');
+    expect(both).not.toContain('did not answer');
+    const one = await aggregateWorkers([await worker(2)], 2);
+    expect(one).toMatch(/^# 1 of 2 workers did not answer in time/);
+    expect(one).toContain('mur_test_total 2');
+    expect(await aggregateWorkers([], 1)).toBe('# 1 of 1 workers did not answer in time: not counted\n');
   });
 });

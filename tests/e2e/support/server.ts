@@ -86,11 +86,18 @@ export async function launchServer(
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const from = log.length;
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+      // Ready once it says so: with several workers the port answers as soon as the first listens,
+      // and the primary says it once every one does (a test met a worker still starting).
+      if (!log.includes('Mur des Souvenirs: http', from)) {
+        await new Promise((r) => setTimeout(r, 150));
+        continue;
+      }
       try {
         const res = await fetch(`${origin}/`);
         if (res.status < 500) return;

@@ -1,0 +1,110 @@
+import cluster from 'node:cluster';
+import type { Worker } from 'node:cluster';
+import client from 'prom-client';
+import type { Registry } from 'prom-client';
+
+/**
+ * /metrics with several workers: whichever worker a scrape reaches asks the primary, which asks
+ * every worker that has said it is ready and sums their registries (prom-client's aggregation).
+ *
+ * Not prom-client's own `clusterMetrics`: it asks every forked worker and fails the whole scrape
+ * after 5 s when one does not answer, and a worker still starting (or started again after a
+ * crash) does not. A CI run met that as a 503 while the second worker was starting. Here a worker
+ * that is not ready is not asked, and one that does not answer in time is left out and said so.
+ */
+const ASK_PRIMARY = 'mur:metrics:ask';
+const PRIMARY_ANSWER = 'mur:metrics:answer';
+const WORKER_READY = 'mur:metrics:ready';
+const COLLECT = 'mur:metrics:collect';
+const COLLECTED = 'mur:metrics:collected';
+
+/** How long the primary waits for each worker's registry before answering without it. */
+export const WORKER_WAIT_MS = 2_000;
+/** How long a worker waits for the primary (which always answers within WORKER_WAIT_MS). */
+const PRIMARY_WAIT_MS = WORKER_WAIT_MS + 3_000;
+
+interface Message {
+  type?: string;
+  id?: string;
+  text?: string;
+  metrics?: object[];
+}
+
+/** Every metric of the workers that answered, summed (or as each metric's aggregator says). */
+export async function aggregateWorkers(answers: object[][], asked: number): Promise<string> {
+  const text = answers.length > 0 ? await client.AggregatorRegistry.aggregate(answers).metrics() : '';
+  const missing = asked - answers.length;
+  return missing > 0 ? `# ${missing} of ${asked} workers did not answer in time: not counted\n${text}` : text;
+}
+
+/** In the primary: answers a worker's request for everyone's metrics. */
+export function serveClusterMetrics(): void {
+  const ready = new Set<Worker>();
+  const waiting = new Map<string, (metrics: object[]) => void>();
+  let next = 0;
+
+  const collectFrom = (worker: Worker): Promise<object[] | null> =>
+    new Promise((resolve) => {
+      const id = `c${next++}`;
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        resolve(null);
+      }, WORKER_WAIT_MS);
+      waiting.set(id, (metrics) => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve(metrics);
+      });
+      worker.send({ type: COLLECT, id }, (error: Error | null) => error && waiting.get(id)?.([]));
+    });
+
+  cluster.on('exit', (worker) => ready.delete(worker));
+  cluster.on('message', (worker, message: Message) => {
+    if (message?.type === WORKER_READY) ready.add(worker);
+    else if (message?.type === COLLECTED && message.id) waiting.get(message.id)?.(message.metrics ?? []);
+    else if (message?.type === ASK_PRIMARY) {
+      const asked = [...ready].filter((w) => w.isConnected());
+      Promise.all(asked.map(collectFrom))
+        .then((answers) =>
+          aggregateWorkers(
+            answers.filter((a): a is object[] => a !== null && a.length > 0),
+            asked.length,
+          ),
+        )
+        .catch((error: Error) => `# ${error.message}\n`)
+        .then((text) => worker.isConnected() && worker.send({ type: PRIMARY_ANSWER, id: message.id, text }));
+    }
+  });
+}
+
+/** In a worker: answers the primary's requests with `registry`, and says it is ready to. */
+export function shareMetricsWithPrimary(registry: Registry): void {
+  if (!cluster.isWorker || !process.send) return;
+  process.on('message', (message: Message) => {
+    if (message?.type !== COLLECT) return;
+    registry.getMetricsAsJSON().then(
+      (metrics) => process.send?.({ type: COLLECTED, id: message.id, metrics }),
+      () => process.send?.({ type: COLLECTED, id: message.id, metrics: [] }),
+    );
+  });
+  process.send({ type: WORKER_READY });
+}
+
+/** In a worker: every worker's metrics, through the primary. */
+export function clusterMetricsText(): Promise<string> {
+  const id = Math.random().toString(36).slice(2);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.off('message', onReply);
+      reject(new Error('the primary did not answer'));
+    }, PRIMARY_WAIT_MS);
+    const onReply = (reply: Message) => {
+      if (reply?.type !== PRIMARY_ANSWER || reply.id !== id) return;
+      clearTimeout(timer);
+      process.off('message', onReply);
+      resolve(reply.text ?? '');
+    };
+    process.on('message', onReply);
+    process.send!({ type: ASK_PRIMARY, id });
+  });
+}
