@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Compilable, Kysely } from 'kysely';
 
 /** More distinct texts than any caller makes (a few shapes each): a leak guard, not a cache size. */
 const MOST = 64;
@@ -23,4 +24,16 @@ export function keepPrepared(sqlText: string): void {
 /** The statement name `sqlText` runs under, or undefined to run it unnamed. */
 export function preparedName(sqlText: string): string | undefined {
   return names.get(sqlText);
+}
+
+/**
+ * Runs `query` as a named prepared statement (keepPrepared): for the reads every first visit
+ * makes, whose planning costs more than their work. A deep wall page's statement took 0.32 ms to
+ * plan and 0.16 ms to run on 20 000 souvenirs (issue 19). Their texts are a few shapes each (the
+ * filters change the text, their values are parameters), well inside MOST.
+ */
+export async function executePrepared<R, DB>(db: Kysely<DB>, query: Compilable<R>): Promise<R[]> {
+  const compiled = query.compile();
+  keepPrepared(compiled.sql);
+  return (await db.executeQuery(compiled)).rows;
 }

@@ -17,8 +17,9 @@ export interface LoadSpec {
   /** POST a different souvenir each time and write the thank-you cookies of the 303s to this file. */
   shareTokensFile?: string;
   /**
-   * A crawler's walk: each of these paths asked exactly once (no duration), after a warm-up on
-   * `warmupPaths` (other addresses, so none of the measured ones was seen before).
+   * A crawler's walk (wrk-walk.ts, not this file): each of these paths asked exactly once (no
+   * duration), after a warm-up on `warmupPaths` (other addresses, so none of the measured ones was
+   * seen before).
    */
   paths?: string[];
   warmupPaths?: string[];
@@ -77,43 +78,8 @@ function shareRequests(): autocannon.Request[] {
   ];
 }
 
-/** When the walk measured began and its last answer came (performance.now()). */
-const walkClock = { started: 0, lastAnswer: 0 };
-
-/**
- * Each path once, in order, whichever connection is free: one request per address. Its rate is
- * timed here: autocannon ends a run with an `amount` at its next one-second tick, so its own
- * duration rounds a walk up to whole seconds (1 000 pages in 3.1 s or in 3.9 s both read 249/s).
- */
-function walk(paths: string[]): Pick<autocannon.Options, 'requests' | 'amount'> {
-  let next = 0;
-  return {
-    amount: paths.length,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
-        onResponse: () => {
-          walkClock.lastAnswer = performance.now();
-        },
-      },
-    ],
-  };
-}
-
 /** A short run first, so module loading and the JIT's first passes are not measured. */
 async function warmUp() {
-  if (spec.paths) {
-    if (spec.warmupPaths?.length) {
-      await autocannon({
-        url: spec.url,
-        headers: spec.headers,
-        connections: Math.min(spec.connections, spec.warmupPaths.length),
-        ...walk(spec.warmupPaths),
-      });
-    }
-    return;
-  }
   if (spec.warmup <= 0) return;
   await autocannon({
     url: spec.url,
@@ -127,26 +93,20 @@ async function warmUp() {
 }
 
 await warmUp();
-walkClock.started = performance.now();
 const result = await autocannon({
   url: spec.url,
   method: spec.method ?? 'GET',
   headers: spec.headers,
-  connections: spec.paths ? Math.min(spec.connections, spec.paths.length) : spec.connections,
+  connections: spec.connections,
   duration: spec.duration,
   ...(spec.shareTokensFile ? { requests: shareRequests() } : {}),
-  ...(spec.paths ? walk(spec.paths) : {}),
 });
 if (spec.shareTokensFile) fs.writeFileSync(spec.shareTokensFile, JSON.stringify(tokens));
 
 const statusCodes: Record<string, number> = {};
 for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = Number(stats.count);
 const output: LoadResult = {
-  requestsPerSecond: spec.paths
-    ? walkClock.lastAnswer > walkClock.started
-      ? (result.requests.total * 1000) / (walkClock.lastAnswer - walkClock.started)
-      : 0
-    : result.requests.total / result.duration,
+  requestsPerSecond: result.requests.total / result.duration,
   p50: result.latency.p50,
   p99: result.latency.p99,
   total: result.requests.total,

@@ -15,7 +15,8 @@ import {
   cursorOfPage,
   openMigrated,
 } from './bench-database.ts';
-import { cpuSecondsOf, runLoad, startCeiling, startServer } from './processes.ts';
+import { cpuSecondsOf, postgresCpuSeconds, runLoad, startCeiling, startServer } from './processes.ts';
+import { runWrkWalk } from './wrk-walk.ts';
 import { recallThankYou } from '../../src/lib/flash/thank-you.ts';
 import type { ServerProcess } from './processes.ts';
 import { evaluateTargets } from './report.ts';
@@ -57,10 +58,11 @@ interface Target {
   kind: Measurement['server'];
   origin: string;
   rssMb: () => number | null;
+  pid?: number;
 }
 
 function asTarget(kind: Measurement['server'], server: ServerProcess): Target {
-  return { kind, origin: server.origin, rssMb: () => server.rssMb() };
+  return { kind, origin: server.origin, rssMb: () => server.rssMb(), pid: server.pid };
 }
 
 export async function measureEngine(options: EngineOptions): Promise<EngineRun> {
@@ -118,8 +120,8 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       run.targets = evaluateTargets(run);
       return run;
     };
-    // GETs of one address go to wrk, which is not the limit; POSTs and crawler walks (one request
-    // per address, a few hundred per second) to autocannon, which counts statuses and walks lists.
+    // GETs go to wrk, which is not the limit (one address for a duration, or a crawler's walk of a
+    // list, wrk-walk.ts); POSTs to autocannon, which writes each body and reads each 303's cookie.
     const measure = async (name: string, target: Target, urlPath: string, extra: Partial<LoadSpec> = {}) => {
       console.log(`  ${name} (${urlPath.length > 60 ? `${urlPath.slice(0, 57)}…` : urlPath})…`);
       const spec: LoadSpec = {
@@ -130,8 +132,16 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
         warmup: 2,
         ...extra,
       };
-      const client = spec.method === 'POST' || spec.paths ? 'autocannon' : 'wrk';
-      const result = client === 'wrk' ? await runWrk(wrk, spec) : await runLoad(spec);
+      const client = spec.method === 'POST' ? 'autocannon' : 'wrk';
+      const readCpu = () => ({
+        server: target.pid ? cpuSecondsOf(target.pid) : 0,
+        database: options.engine === 'postgres' ? postgresCpuSeconds() : null,
+      });
+      const result = spec.paths
+        ? await runWrkWalk(wrk, { ...spec, url: target.origin }, readCpu)
+        : client === 'wrk'
+          ? await runWrk(wrk, spec)
+          : await runLoad(spec);
       const measurement: Measurement = {
         name,
         path: urlPath,

@@ -1,5 +1,5 @@
 /** The processes a benchmark run starts: the built server, the ceiling server, the load runner. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +35,27 @@ export function cpuSecondsOf(pid: number): number {
   // Fields 14 and 15 of /proc/PID/stat, counted after the command name, which may hold spaces.
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds used so far by every PostgreSQL process of this machine (the bench's database is
+ * on the local server; its backends come and go, so a sum over a walk reads those alive at both
+ * ends, which the walk's pooled connections are). Null where none runs here.
+ */
+export function postgresCpuSeconds(): number | null {
+  let pids: string[];
+  try {
+    pids = execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).trim().split('\n');
+  } catch {
+    return null;
+  }
+  return pids.reduce((sum, pid) => {
+    try {
+      return sum + cpuSecondsOf(Number(pid));
+    } catch {
+      return sum; // ended since pgrep listed it
+    }
+  }, 0);
 }
 
 /** Node's flags and the environment set in `npm start` (package.json), so the measured server is the one deployed. */

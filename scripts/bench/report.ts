@@ -6,8 +6,10 @@ import type { PhotoBench } from './photos.ts';
 export interface Measurement extends LoadResult {
   name: string;
   path: string;
-  /** The load generator: wrk for GETs of one address, autocannon for POSTs and crawler walks. */
+  /** The load generator: wrk for GETs (one address, or a crawler's walk), autocannon for POSTs. */
   client?: 'wrk' | 'autocannon';
+  /** A crawler's walk: CPU per page, in ms, of the server, the database (null when not a process here) and the client. */
+  cpuMsPerRequest?: { server: number; database: number | null; client: number };
   /** Which server answered: the production one, the one with both caches off, or the bare ceiling. */
   server: 'cached' | 'uncached' | 'ceiling';
   /** The server's resident memory right after this measurement. */
@@ -157,6 +159,12 @@ export function formatRun(run: EngineRun): string {
   for (const m of run.measurements) {
     lines.push(
       `| ${cell(m.name, 36, false)} | ${cell(m.client ?? 'autocannon', 10, false)} | ${cell(Math.round(m.requestsPerSecond).toLocaleString('en'), 8)} | ${cell(String(m.p50), 7)} | ${cell(String(m.p99), 7)} | ${cell(String(m.errors), 6)} | ${cell(String(m.non2xx), 7)} | ${cell(m.rssMb === null ? '–' : String(m.rssMb), 7)} | ${cell(m.ratioToCeiling === null ? '–' : m.ratioToCeiling.toFixed(3), 9)} |`,
+    );
+  }
+  for (const m of run.measurements.filter((m) => m.cpuMsPerRequest)) {
+    const cpu = m.cpuMsPerRequest!;
+    lines.push(
+      `${m.name}: CPU per page ${cpu.server} ms in the server, ${cpu.database === null ? 'the database in its process' : `${cpu.database} ms in PostgreSQL`}, ${cpu.client} ms in wrk.`,
     );
   }
   lines.push(

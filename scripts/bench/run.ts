@@ -5,7 +5,7 @@
  * and uncached), a crawler's walk of 1 000 distinct deep wall pages and of 1 000 distinct souvenir
  * pages (first visits), the feed, sharing, and on PostgreSQL the cached wall with every worker,
  * beside a bare `node:http` ceiling. GETs of one address are driven by wrk (installed with apt
- * when missing), which must reach 20 000 req/s on the ceiling; POSTs and walks by autocannon.
+ * when missing), which must reach 20 000 req/s on the ceiling; POSTs by autocannon; crawler walks by wrk with wrk-walk.lua.
  * Prints a table and writes bench-results/latest.json.
  *
  * Options: --only=postgres|pglite, --rows=photos (only the photo uploads, each engine's database
@@ -83,7 +83,7 @@ const report = {
     connections: Number(values.connections),
     durationSeconds: Number(values.duration),
     warmupSeconds: 2,
-    client: 'wrk (2 threads) for GETs of one address; autocannon in its own process for POSTs and crawler walks',
+    client: 'wrk (2 threads) for GETs of one address and crawler walks; autocannon in its own process for POSTs',
   },
   runs,
 };

@@ -9,7 +9,7 @@ import type { LoadResult, LoadSpec } from './load.ts';
 
 const REPORT_SCRIPT = path.join(import.meta.dirname, 'wrk-report.lua');
 /** Two threads: this machine has two cores, and the server under test takes one. */
-const THREADS = 2;
+export const WRK_THREADS = 2;
 
 /** Installs wrk with apt when it is missing (the bench's only setup); throws when that fails. */
 export function ensureWrk(): string {
@@ -36,7 +36,7 @@ export function ensureWrk(): string {
   return wrk;
 }
 
-interface WrkReport {
+export interface WrkReport {
   requests: number;
   durationUs: number;
   bytes: number;
@@ -49,18 +49,28 @@ interface WrkReport {
   p99Us: number;
 }
 
-function wrkOnce(wrk: string, spec: LoadSpec, seconds: number): Promise<WrkReport> {
+/** wrk's arguments for `spec` over `seconds` (its headers, timeout and Lua script). */
+export function wrkArguments(
+  spec: LoadSpec,
+  seconds: number,
+  { script = REPORT_SCRIPT, threads = WRK_THREADS } = {},
+): string[] {
   const args = [
-    `-t${THREADS}`,
-    `-c${Math.max(THREADS, spec.connections)}`,
+    `-t${threads}`,
+    `-c${Math.max(threads, spec.connections)}`,
     `-d${seconds}s`,
     '--timeout',
     '30s',
     '-s',
-    REPORT_SCRIPT,
+    script,
   ];
   for (const [name, value] of Object.entries(spec.headers ?? {})) args.push('-H', `${name}: ${value}`);
   args.push(spec.url);
+  return args;
+}
+
+function wrkOnce(wrk: string, spec: LoadSpec, seconds: number): Promise<WrkReport> {
+  const args = wrkArguments(spec, seconds);
   return new Promise((resolve, reject) => {
     const child = spawn(wrk, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -74,12 +84,8 @@ function wrkOnce(wrk: string, spec: LoadSpec, seconds: number): Promise<WrkRepor
   });
 }
 
-/** A GET of one URL for `spec.duration` seconds after a warm-up; non-2xx counts statuses ≥ 400 (wrk's own count). */
-export async function runWrk(wrk: string, spec: LoadSpec): Promise<LoadResult> {
-  if ((spec.method ?? 'GET') !== 'GET') throw new Error('runWrk measures GETs only');
-  if (spec.warmup > 0) await wrkOnce(wrk, spec, spec.warmup);
-  const report = await wrkOnce(wrk, spec, spec.duration);
-  const seconds = report.durationUs / 1e6;
+/** wrk's report as the bench's result, its rate over `seconds`; non-2xx counts statuses ≥ 400 (wrk's own count). */
+export function wrkResult(report: WrkReport, seconds: number): LoadResult {
   const ms = (us: number) => Math.round(us / 100) / 10;
   return {
     requestsPerSecond: report.requests / seconds,
@@ -92,4 +98,12 @@ export async function runWrk(wrk: string, spec: LoadSpec): Promise<LoadResult> {
     statusCodes: { '<400': report.requests - report.status, '>=400': report.status },
     bytesPerSecond: report.bytes / seconds,
   };
+}
+
+/** A GET of one URL for `spec.duration` seconds after a warm-up. */
+export async function runWrk(wrk: string, spec: LoadSpec): Promise<LoadResult> {
+  if ((spec.method ?? 'GET') !== 'GET') throw new Error('runWrk measures GETs only');
+  if (spec.warmup > 0) await wrkOnce(wrk, spec, spec.warmup);
+  const report = await wrkOnce(wrk, spec, spec.duration);
+  return wrkResult(report, report.durationUs / 1e6);
 }

@@ -12,6 +12,7 @@ import { wallPage, pinnedSouvenirs } from '../../src/lib/souvenirs/wall.ts';
 import { readWallFigures, souvenirsByYear, popularTags } from '../../src/lib/wall/figures.ts';
 import { mostCommented } from '../../src/lib/comments/most-commented.ts';
 import { listApprovedComments } from '../../src/lib/comments/list-comments.ts';
+import { findSouvenirOwnPage } from '../../src/lib/souvenirs/own-page.ts';
 
 /** What the wall page (src/pages/[...lang]/index.astro) reads, for a page of `limit` souvenirs. */
 async function wallPageData(db: Kysely<Database>, limit: number) {
@@ -80,5 +81,24 @@ describeEachDatabase('queries per page', (t) => {
     expect(threads.flatMap((thread) => [thread.comment, ...thread.replies]).filter(Boolean)).toHaveLength(30);
     expect(t.queries.length).toBe(forFew);
     expect(forFew).toBe(1);
+  });
+
+  it('keeps the plan of a deep wall page and of a souvenir page on PostgreSQL instead of planning every visit', async () => {
+    await seed(t.db, 60, 1);
+    const ids = await t.db.selectFrom('souvenir').select(['public_id', 'approved_at', 'id']).orderBy('id').execute();
+    await t.db.connection().execute(async (connection) => {
+      for (const row of ids.slice(0, 12)) {
+        const page = await wallPage(connection, { cursor: { at: row.approved_at!, id: row.id }, excludePinned: true });
+        expect(page.souvenirs.every((s) => s.approvedAt < row.approved_at!)).toBe(true);
+        expect(await findSouvenirOwnPage(connection, row.public_id)).not.toBeNull();
+      }
+      if (t.engine !== 'postgres') return;
+      const plans = await sql<{ statement: string; generic_plans: number }>`
+        select statement, generic_plans::int as generic_plans from pg_prepared_statements`.execute(connection);
+      const planOf = (pattern: RegExp) => plans.rows.find((row) => pattern.test(row.statement))?.generic_plans ?? 0;
+      // After PostgreSQL's five custom plans, the rest ran on the plan it kept.
+      expect(planOf(/\("approved_at", "id"\) </)).toBeGreaterThan(0);
+      expect(planOf(/"public_id" = \$/)).toBeGreaterThan(0);
+    });
   });
 });

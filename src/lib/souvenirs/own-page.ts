@@ -7,6 +7,7 @@ import { contentVersionColumn } from '../wall/content-version.ts';
 import type { PublicSouvenir } from './model.ts';
 import { shownSouvenirs, withItsPhotos } from './wall.ts';
 import { PUBLIC_ID } from '../security/tokens.ts';
+import { executePrepared } from '../../../db/prepared-statements.ts';
 
 /** What a souvenir's own page shows of the database: the souvenir, its comments, and the version of both. */
 export interface SouvenirOwnPage {
@@ -24,10 +25,12 @@ export interface SouvenirOwnPage {
  */
 export async function findSouvenirOwnPage(db: Kysely<Database>, publicId: string): Promise<SouvenirOwnPage | null> {
   if (!PUBLIC_ID.test(publicId)) return null;
-  const row = await shownSouvenirs(db)
-    .select([photoRowsColumn('souvenir.id'), commentRowsColumn('souvenir.id'), contentVersionColumn()])
-    .where('public_id', '=', publicId)
-    .executeTakeFirst();
+  const [row] = await executePrepared(
+    db,
+    shownSouvenirs(db)
+      .select([photoRowsColumn('souvenir.id'), commentRowsColumn('souvenir.id'), contentVersionColumn()])
+      .where('public_id', '=', publicId),
+  );
   if (!row) return null;
   const { comment_rows: comments, content_version: version, ...souvenir } = row;
   return { souvenir: withItsPhotos(souvenir), threads: threadsOfJson(comments), version };

@@ -7,6 +7,7 @@ import type { PhotoVariantRow } from '../photos/shown.ts';
 import { contentVersionColumn } from '../wall/content-version.ts';
 import type { PublicSouvenir, PublicSouvenirRow } from './model.ts';
 import { keyset, keysetPage } from '../pagination/keyset.ts';
+import { executePrepared } from '../../../db/prepared-statements.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 export const WALL_PAGE_SIZE = 20;
@@ -55,10 +56,13 @@ export function shownSouvenirs(db: Kysely<Database>) {
 export async function wallPage(db: Kysely<Database>, options: WallPageOptions = {}): Promise<WallPage> {
   const limit = options.limit ?? WALL_PAGE_SIZE;
   const matching = (qb: SelectQueryBuilder<Database, 'souvenir', object>) => {
-    let query = qb.where('status', '=', 'approved').where('hidden_by_reports', '=', false);
+    // The constants are written in the statement, not sent as parameters: the statement is kept
+    // prepared, and its generic plan (planned once) is chosen only when PostgreSQL can see them
+    // (a parameter for `pinned` made it guess a quarter of the rows and plan every run).
+    let query = qb.where('status', '=', sql.lit('approved')).where('hidden_by_reports', '=', sql.lit(false));
     if (options.year != null) query = query.where('memory_year', '=', options.year);
     if (options.tag) query = query.where(sql<boolean>`hashtags @> array[${options.tag}]::text[]`);
-    if (options.excludePinned) query = query.where('pinned', '=', false);
+    if (options.excludePinned) query = query.where('pinned', '=', sql.lit(false));
     return query;
   };
   const newestApprovalFirst = keyset({ at: 'approved_at', id: 'id', direction: 'desc', cursor: options.cursor, limit });
@@ -77,23 +81,24 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
     if (!kept) return { souvenirs: [], next: null, version: null };
     rare = kept.souvenirs ** 2 <= (limit + 1) * (kept.total ?? 0);
   }
-  const rows = rare
-    ? await db
-        // MATERIALIZED fences the planner: the tag's rows first (GIN), then the order.
-        .with(
-          (cte) => cte('tagged').materialized(),
-          (qb) => matching(qb.selectFrom('souvenir')).select(PUBLIC_SOUVENIR_COLUMNS),
-        )
-        .selectFrom('tagged')
-        .selectAll()
-        .select([photoRowsColumn('tagged.id'), contentVersionColumn()])
-        .$call(newestApprovalFirst)
-        .execute()
-    : await matching(db.selectFrom('souvenir'))
-        .select(PUBLIC_SOUVENIR_COLUMNS)
-        .select([photoRowsColumn('souvenir.id'), contentVersionColumn()])
-        .$call(newestApprovalFirst)
-        .execute();
+  const rows = await executePrepared(
+    db,
+    rare
+      ? db
+          // MATERIALIZED fences the planner: the tag's rows first (GIN), then the order.
+          .with(
+            (cte) => cte('tagged').materialized(),
+            (qb) => matching(qb.selectFrom('souvenir')).select(PUBLIC_SOUVENIR_COLUMNS),
+          )
+          .selectFrom('tagged')
+          .selectAll()
+          .select([photoRowsColumn('tagged.id'), contentVersionColumn()])
+          .$call(newestApprovalFirst)
+      : matching(db.selectFrom('souvenir'))
+          .select(PUBLIC_SOUVENIR_COLUMNS)
+          .select([photoRowsColumn('souvenir.id'), contentVersionColumn()])
+          .$call(newestApprovalFirst),
+  );
   // The cards' photos and the content version come in the same statement: one round trip a page.
   const souvenirs = rows.map(withItsPhotos);
   const page = keysetPage(souvenirs, limit, (s) => ({ at: s.approvedAt, id: s.id }));

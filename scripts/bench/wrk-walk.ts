@@ -1,0 +1,86 @@
+/**
+ * A crawler's walk driven by `wrk` (issue 19 item 6): each address asked once, by a client that
+ * costs a tenth of autocannon's CPU per request, on a machine where the client shares the two
+ * cores with the server and PostgreSQL. Timed from wrk's start to the moment every thread has its
+ * last answer (wrk-walk.lua says so on stdout), not over wrk's fixed duration.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cpuSecondsOf } from './processes.ts';
+import type { LoadResult, LoadSpec } from './load.ts';
+import { WRK_THREADS, wrkArguments, wrkResult } from './wrk-load.ts';
+import type { WrkReport } from './wrk-load.ts';
+
+const WALK_SCRIPT = path.join(import.meta.dirname, 'wrk-walk.lua');
+/** Longer than any walk: wrk is stopped as soon as the walk is answered. */
+const LONGEST_WALK_S = 300;
+
+/** CPU seconds used so far by the server and by the database (null when it is not a process here). */
+export interface CpuReading {
+  server: number;
+  database: number | null;
+}
+
+export interface Walked extends LoadResult {
+  /** CPU per address walked, in ms: the server's, the database's, and wrk's own. */
+  cpuMsPerRequest: { server: number; database: number | null; client: number };
+}
+
+async function walkOnce(wrk: string, spec: LoadSpec, paths: string[], readCpu: () => CpuReading): Promise<Walked> {
+  const list = path.join(os.tmpdir(), `mur-bench-walk-${process.pid}-${Date.now()}.txt`);
+  fs.writeFileSync(list, `${paths.join('\n')}\n`);
+  const threads = Math.min(WRK_THREADS, paths.length);
+  const args = wrkArguments({ ...spec, connections: Math.min(spec.connections, paths.length) }, LONGEST_WALK_S, {
+    script: WALK_SCRIPT,
+    threads,
+  });
+  const cpuBefore = readCpu();
+  const started = performance.now();
+  const child = spawn(wrk, [...args, '--', list, String(threads)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  let walkedAt: number | null = null;
+  let clientCpuSeconds = 0;
+  let cpuAfter = cpuBefore;
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (walkedAt === null && output.split('\n').filter((line) => line === 'walked').length === threads) {
+      walkedAt = performance.now();
+      clientCpuSeconds = cpuSecondsOf(child.pid!);
+      cpuAfter = readCpu();
+      child.kill('SIGINT');
+    }
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  fs.rmSync(list, { force: true });
+  const line = output.split('\n').find((l) => l.startsWith('{'));
+  if (code !== 0 || !line) throw new Error(`wrk exited with ${code}: ${output.slice(-500)}`);
+  const report = JSON.parse(line) as WrkReport;
+  // A walk with a lost answer never says it is done: its rate is then over wrk's whole run.
+  const perRequest = (cpuSeconds: number) => Math.round((cpuSeconds * 1e5) / paths.length) / 100;
+  const seconds = walkedAt === null ? report.durationUs / 1e6 : (walkedAt - started) / 1000;
+  return {
+    ...wrkResult(report, seconds),
+    requestsPerSecond: paths.length / seconds,
+    total: paths.length,
+    cpuMsPerRequest: {
+      server: perRequest(cpuAfter.server - cpuBefore.server),
+      database:
+        cpuAfter.database === null || cpuBefore.database === null
+          ? null
+          : perRequest(cpuAfter.database - cpuBefore.database),
+      client: perRequest(clientCpuSeconds),
+    },
+  };
+}
+
+/** The warm-up walk (other addresses), then the measured one; the row's figures, CPU included, are the latter's. */
+export async function runWrkWalk(wrk: string, spec: LoadSpec, readCpu: () => CpuReading): Promise<Walked> {
+  if (!spec.paths?.length) throw new Error('runWrkWalk needs the paths to walk');
+  if (spec.warmupPaths?.length) await walkOnce(wrk, spec, spec.warmupPaths, readCpu);
+  return walkOnce(wrk, spec, spec.paths, readCpu);
+}
