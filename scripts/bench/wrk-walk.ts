@@ -14,6 +14,8 @@ import { WRK_THREADS, wrkArguments, wrkResult } from './wrk-load.ts';
 import type { WrkReport } from './wrk-load.ts';
 
 const WALK_SCRIPT = path.join(import.meta.dirname, 'wrk-walk.lua');
+/** An event stream (the public screen's): a connection past its thread's share waits on it, unanswered (wrk-walk.lua). */
+const HOLD_PATH = '/ecran/flux';
 /** Longer than any walk: wrk is stopped as soon as the walk is answered. */
 const LONGEST_WALK_S = 300;
 
@@ -38,7 +40,7 @@ async function walkOnce(wrk: string, spec: LoadSpec, paths: string[], readCpu: (
   });
   const cpuBefore = readCpu();
   const started = performance.now();
-  const child = spawn(wrk, [...args, '--', list, String(threads)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(wrk, [...args, '--', list, String(threads), HOLD_PATH], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   let walkedAt: number | null = null;
   let clientCpuSeconds = 0;
