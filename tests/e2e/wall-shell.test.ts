@@ -84,6 +84,13 @@ describe('deep wall pages from their shell', () => {
     const cursor = (path: string) => new URLSearchParams(path.split('?')[1]).get('avant')!;
     expect(pages[1]!.html).toContain(`avant=${cursor(third)}`);
     expect(pages[1]!.html).not.toContain(`avant=${cursor(second)}"`);
+    // A deep page starts with its cards: the figures and the year chart stay on the first page.
+    for (const page of pages) {
+      expect(page.html).not.toContain('id="annees"');
+      expect(page.html).not.toContain('id="figures"');
+      expect(page.html).toContain('href="/#annees"');
+    }
+    expect((await get('/')).html).toContain('id="annees"');
   });
 
   it('renders with Astro again after a change, and fills from the new shell', async () => {
