@@ -135,7 +135,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       const client = spec.method === 'POST' ? 'autocannon' : 'wrk';
       const readCpu = () => ({
         server: target.pid ? cpuSecondsOf(target.pid) : 0,
-        database: options.engine === 'postgres' ? postgresCpuSeconds() : null,
+        database: database.serverEnv.DATABASE_URL ? postgresCpuSeconds(database.serverEnv.DATABASE_URL) : null,
       });
       const result = spec.paths
         ? await runWrkWalk(wrk, { ...spec, url: target.origin }, readCpu)

@@ -38,14 +38,24 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 /**
- * CPU seconds used so far by every PostgreSQL process of this machine (the bench's database is
- * on the local server; its backends come and go, so a sum over a walk reads those alive at both
- * ends, which the walk's pooled connections are). Null where none runs here.
+ * CPU seconds used so far by the PostgreSQL backends connected to the database at `databaseUrl`
+ * (its server is on this machine): the bench's, not another database's clients or maintenance.
+ * A backend that ends between two readings drops out of the later one, so readings are taken
+ * around walks, whose pooled connections stay open. Null when they cannot be read here.
  */
-export function postgresCpuSeconds(): number | null {
+export function postgresCpuSeconds(databaseUrl: string): number | null {
   let pids: string[];
   try {
-    pids = execFileSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).trim().split('\n');
+    const listed = execFileSync(
+      'psql',
+      [
+        databaseUrl,
+        '-Atc',
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      ],
+      { encoding: 'utf8' },
+    );
+    pids = listed.split('\n').filter(Boolean);
   } catch {
     return null;
   }
@@ -53,7 +63,7 @@ export function postgresCpuSeconds(): number | null {
     try {
       return sum + cpuSecondsOf(Number(pid));
     } catch {
-      return sum; // ended since pgrep listed it
+      return sum; // ended since it was listed
     }
   }, 0);
 }

@@ -89,7 +89,7 @@ describeEachDatabase('queries per page', (t) => {
     await t.db.connection().execute(async (connection) => {
       for (const row of ids.slice(0, 12)) {
         const page = await wallPage(connection, { cursor: { at: row.approved_at!, id: row.id }, excludePinned: true });
-        expect(page.souvenirs.every((s) => s.approvedAt < row.approved_at!)).toBe(true);
+        expect(page.souvenirs.every((s) => s.approvedAt! < row.approved_at!)).toBe(true);
         expect(await findSouvenirOwnPage(connection, row.public_id)).not.toBeNull();
       }
       if (t.engine !== 'postgres') return;
