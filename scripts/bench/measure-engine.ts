@@ -15,7 +15,7 @@ import {
   cursorOfPage,
   openMigrated,
 } from './bench-database.ts';
-import { cpuSecondsOf, postgresCpuSeconds, runLoad, startCeiling, startServer } from './processes.ts';
+import { cpuSecondsOf, postgresCpuByBackend, runLoad, startCeiling, startServer } from './processes.ts';
 import { runWrkWalk } from './wrk-walk.ts';
 import { recallThankYou } from '../../src/lib/flash/thank-you.ts';
 import type { ServerProcess } from './processes.ts';
@@ -135,7 +135,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       const client = spec.method === 'POST' ? 'autocannon' : 'wrk';
       const readCpu = () => ({
         server: target.pid ? cpuSecondsOf(target.pid) : 0,
-        database: database.serverEnv.DATABASE_URL ? postgresCpuSeconds(database.serverEnv.DATABASE_URL) : null,
+        database: database.serverEnv.DATABASE_URL ? postgresCpuByBackend(database.serverEnv.DATABASE_URL) : null,
       });
       const result = spec.paths
         ? await runWrkWalk(wrk, { ...spec, url: target.origin }, readCpu)

@@ -38,13 +38,12 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 /**
- * CPU seconds used so far by the PostgreSQL backends connected to the database at `databaseUrl`
- * (its server is on this machine): the bench's, not another database's clients or maintenance.
- * A backend that ends between two readings drops out of the later one, so readings are taken
- * around walks, whose pooled connections stay open. Null when they cannot be read here.
+ * CPU seconds used so far by each PostgreSQL backend connected to the database at `databaseUrl`
+ * (its server is on this machine), by process id: the bench's, not another database's clients or
+ * maintenance. Two readings give a walk's share (cpuSpent). Null when they cannot be read here.
  */
-export function postgresCpuSeconds(databaseUrl: string): number | null {
-  let pids: string[];
+export function postgresCpuByBackend(databaseUrl: string): Map<number, number> | null {
+  let pids: number[];
   try {
     const listed = execFileSync(
       'psql',
@@ -55,17 +54,30 @@ export function postgresCpuSeconds(databaseUrl: string): number | null {
       ],
       { encoding: 'utf8' },
     );
-    pids = listed.split('\n').filter(Boolean);
+    pids = listed.split('\n').filter(Boolean).map(Number);
   } catch {
     return null;
   }
-  return pids.reduce((sum, pid) => {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
     try {
-      return sum + cpuSecondsOf(Number(pid));
+      seconds.set(pid, cpuSecondsOf(pid));
     } catch {
-      return sum; // ended since it was listed
+      // ended since it was listed
     }
-  }, 0);
+  }
+  return seconds;
+}
+
+/**
+ * CPU seconds spent between two readings of postgresCpuByBackend, over the backends alive at the
+ * second: one that ended between them took its time with it, one that started is counted whole.
+ */
+export function cpuSpent(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let spent = 0;
+  for (const [pid, seconds] of after) spent += seconds - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /** Node's flags and the environment set in `npm start` (package.json), so the measured server is the one deployed. */

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cpuSecondsOf } from './processes.ts';
+import { cpuSecondsOf, cpuSpent } from './processes.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { WRK_THREADS, wrkArguments, wrkResult } from './wrk-load.ts';
 import type { WrkReport } from './wrk-load.ts';
@@ -19,10 +19,10 @@ const HOLD_PATH = '/ecran/flux';
 /** Longer than any walk: wrk is stopped as soon as the walk is answered. */
 const LONGEST_WALK_S = 300;
 
-/** CPU seconds used so far by the server and by the database (null when it is not a process here). */
+/** CPU seconds used so far by the server, and by each of the database's backends (null when they are not processes here). */
 export interface CpuReading {
   server: number;
-  database: number | null;
+  database: Map<number, number> | null;
 }
 
 export interface Walked extends LoadResult {
@@ -44,12 +44,21 @@ async function walkOnce(wrk: string, spec: LoadSpec, paths: string[], readCpu: (
   let output = '';
   let walkedAt: number | null = null;
   let clientCpuSeconds = 0;
-  let cpuAfter = cpuBefore;
+  let cpuAfter: CpuReading | null = null;
+  // wrk's own CPU, read while it runs: after it exits there is nothing left to read.
+  const readClient = () => {
+    try {
+      clientCpuSeconds = cpuSecondsOf(child.pid!);
+    } catch {
+      // exited
+    }
+  };
+  const polling = setInterval(readClient, 250);
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
     if (walkedAt === null && output.split('\n').filter((line) => line === 'walked').length === threads) {
       walkedAt = performance.now();
-      clientCpuSeconds = cpuSecondsOf(child.pid!);
+      readClient();
       cpuAfter = readCpu();
       child.kill('SIGINT');
     }
@@ -58,23 +67,27 @@ async function walkOnce(wrk: string, spec: LoadSpec, paths: string[], readCpu: (
     child.once('error', reject);
     child.once('exit', resolve);
   });
+  clearInterval(polling);
   fs.rmSync(list, { force: true });
   const line = output.split('\n').find((l) => l.startsWith('{'));
   if (code !== 0 || !line) throw new Error(`wrk exited with ${code}: ${output.slice(-500)}`);
   const report = JSON.parse(line) as WrkReport;
-  // A walk with a lost answer never says it is done: its rate is then over wrk's whole run.
-  const perRequest = (cpuSeconds: number) => Math.round((cpuSeconds * 1e5) / paths.length) / 100;
+  // A walk that lost an answer (a socket error) never says it is done: wrk ran its whole duration,
+  // the rate is over that, and the addresses not answered count as errors.
+  const after = cpuAfter ?? readCpu();
+  const answered = walkedAt === null ? Math.min(report.requests, paths.length) : paths.length;
   const seconds = walkedAt === null ? report.durationUs / 1e6 : (walkedAt - started) / 1000;
+  const result = wrkResult(report, seconds);
+  const perRequest = (cpuSeconds: number) => Math.round((cpuSeconds * 1e5) / answered) / 100;
+  const database = cpuSpent(cpuBefore.database, after.database);
   return {
-    ...wrkResult(report, seconds),
-    requestsPerSecond: paths.length / seconds,
-    total: paths.length,
+    ...result,
+    requestsPerSecond: answered / seconds,
+    total: answered,
+    errors: result.errors + (paths.length - answered),
     cpuMsPerRequest: {
-      server: perRequest(cpuAfter.server - cpuBefore.server),
-      database:
-        cpuAfter.database === null || cpuBefore.database === null
-          ? null
-          : perRequest(cpuAfter.database - cpuBefore.database),
+      server: perRequest(after.server - cpuBefore.server),
+      database: database === null ? null : perRequest(database),
       client: perRequest(clientCpuSeconds),
     },
   };

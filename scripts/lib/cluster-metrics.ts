@@ -10,7 +10,8 @@ import type { Registry } from 'prom-client';
  * Not prom-client's own `clusterMetrics`: it asks every forked worker and fails the whole scrape
  * after 5 s when one does not answer, and a worker still starting (or started again after a
  * crash) does not. A CI run met that as a 503 while the second worker was starting. Here a worker
- * that is not ready is not asked, and one that does not answer in time is left out and said so.
+ * that is not ready is not asked, and one that does not answer in time is counted by its last
+ * answer, said in a comment line.
  */
 const ASK_PRIMARY = 'mur:metrics:ask';
 const PRIMARY_ANSWER = 'mur:metrics:answer';
@@ -30,16 +31,26 @@ interface Message {
   metrics?: object[];
 }
 
-/** Every metric of the workers that answered, summed (or as each metric's aggregator says). */
-export async function aggregateWorkers(answers: object[][], asked: number): Promise<string> {
-  const text = answers.length > 0 ? await client.AggregatorRegistry.aggregate(answers).metrics() : '';
-  const missing = asked - answers.length;
-  return missing > 0 ? `# ${missing} of ${asked} workers did not answer in time: not counted\n${text}` : text;
+/**
+ * Every worker's metrics, summed (or as each metric's aggregator says): `fresh` answered now,
+ * `late` are the last answers of those that did not (a counter read without a busy worker's share
+ * would drop and come back, which Prometheus reads as a reset, counting its whole life again).
+ */
+export async function aggregateWorkers(fresh: object[][], late: object[][], missing: number): Promise<string> {
+  const all = [...fresh, ...late];
+  const text = all.length > 0 ? await client.AggregatorRegistry.aggregate(all).metrics() : '';
+  const notes = [
+    ...(late.length > 0 ? [`# ${late.length} worker(s) did not answer in time: their last reading is counted`] : []),
+    ...(missing > 0 ? [`# ${missing} worker(s) have not answered yet (starting): not counted`] : []),
+  ];
+  return notes.length > 0 ? `${notes.join('\n')}\n${text}` : text;
 }
 
 /** In the primary: answers a worker's request for everyone's metrics. */
 export function serveClusterMetrics(): void {
   const ready = new Set<Worker>();
+  /** Each worker's last answer: counted for it when it is too busy to answer a scrape. */
+  const lastAnswer = new Map<Worker, object[]>();
   const waiting = new Map<string, (metrics: object[]) => void>();
   let next = 0;
 
@@ -58,19 +69,28 @@ export function serveClusterMetrics(): void {
       worker.send({ type: COLLECT, id }, (error: Error | null) => error && waiting.get(id)?.([]));
     });
 
-  cluster.on('exit', (worker) => ready.delete(worker));
+  cluster.on('exit', (worker) => {
+    ready.delete(worker);
+    lastAnswer.delete(worker);
+  });
   cluster.on('message', (worker, message: Message) => {
     if (message?.type === WORKER_READY) ready.add(worker);
     else if (message?.type === COLLECTED && message.id) waiting.get(message.id)?.(message.metrics ?? []);
     else if (message?.type === ASK_PRIMARY) {
       const asked = [...ready].filter((w) => w.isConnected());
       Promise.all(asked.map(collectFrom))
-        .then((answers) =>
-          aggregateWorkers(
-            answers.filter((a): a is object[] => a !== null && a.length > 0),
-            asked.length,
-          ),
-        )
+        .then((answers) => {
+          const fresh: object[][] = [];
+          const late: object[][] = [];
+          answers.forEach((answer, i) => {
+            const worker = asked[i]!;
+            if (answer && answer.length > 0) {
+              lastAnswer.set(worker, answer);
+              fresh.push(answer);
+            } else if (lastAnswer.has(worker)) late.push(lastAnswer.get(worker)!);
+          });
+          return aggregateWorkers(fresh, late, asked.length - fresh.length - late.length);
+        })
         .catch((error: Error) => `# ${error.message}\n`)
         .then((text) => worker.isConnected() && worker.send({ type: PRIMARY_ANSWER, id: message.id, text }));
     }

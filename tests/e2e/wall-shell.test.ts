@@ -88,7 +88,7 @@ describe('deep wall pages from their shell', () => {
     for (const page of pages) {
       expect(page.html).not.toContain('id="annees"');
       expect(page.html).not.toContain('id="figures"');
-      expect(page.html).toContain('href="/#annees"');
+      expect(page.html).toContain('href="/#figures"');
     }
     expect((await get('/')).html).toContain('id="annees"');
   });

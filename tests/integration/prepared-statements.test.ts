@@ -1,7 +1,7 @@
 import { it, expect } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { keepPrepared, preparedName } from '../../db/prepared-statements.ts';
+import { executePrepared, keepPrepared, preparedName } from '../../db/prepared-statements.ts';
 
 describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t) => {
   it('runs a kept text under a name of its own on each connection, with new values each time', async () => {
@@ -19,6 +19,19 @@ describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t)
       if (t.engine !== 'postgres') return;
       const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection);
       expect(prepared.rows.map((row) => row.name).sort()).toEqual([preparedName(text), preparedName(other)].sort());
+    });
+  });
+  it('runs a query builder as a kept statement, with its rows, on either engine', async () => {
+    await t.db.connection().execute(async (connection) => {
+      const query = (n: number) =>
+        connection.selectNoFrom(sql<number>`${n}::int * 2`.as('twice')).where(sql<boolean>`true`);
+      expect(await executePrepared(connection, query(21))).toEqual([{ twice: 42 }]);
+      expect(await executePrepared(connection, query(5))).toEqual([{ twice: 10 }]);
+      const name = preparedName(query(1).compile().sql);
+      expect(name).toMatch(/^mur_/);
+      if (t.engine !== 'postgres') return;
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection);
+      expect(prepared.rows.map((row) => row.name)).toContain(name);
     });
   });
 });

@@ -39,13 +39,19 @@ export function withItsPhotos(row: PublicSouvenirRow & { photo_rows: PhotoVarian
   return { ...toPublicSouvenir(row), photos: shownPhotos(row.photo_rows) };
 }
 
-/** The souvenirs the public sees (approved, not hidden by reports), with their public columns. */
+/**
+ * What the public may see of the souvenirs: approved, not hidden by reports. Written in the
+ * statement, not sent as parameters: the public pages' statements are kept prepared, and their
+ * generic plan (planned once) is chosen only when PostgreSQL can see these constants (sent as
+ * parameters, with `pinned`, it guessed a quarter of the rows and planned every run; issue 19).
+ */
+export function publiclyShown<O>(query: SelectQueryBuilder<Database, 'souvenir', O>) {
+  return query.where('status', '=', sql.lit('approved')).where('hidden_by_reports', '=', sql.lit(false));
+}
+
+/** The souvenirs the public sees (publiclyShown), with their public columns. */
 export function shownSouvenirs(db: Kysely<Database>) {
-  return db
-    .selectFrom('souvenir')
-    .select(PUBLIC_SOUVENIR_COLUMNS)
-    .where('status', '=', 'approved')
-    .where('hidden_by_reports', '=', false);
+  return publiclyShown(db.selectFrom('souvenir').select(PUBLIC_SOUVENIR_COLUMNS));
 }
 
 /**
@@ -56,10 +62,8 @@ export function shownSouvenirs(db: Kysely<Database>) {
 export async function wallPage(db: Kysely<Database>, options: WallPageOptions = {}): Promise<WallPage> {
   const limit = options.limit ?? WALL_PAGE_SIZE;
   const matching = (qb: SelectQueryBuilder<Database, 'souvenir', object>) => {
-    // The constants are written in the statement, not sent as parameters: the statement is kept
-    // prepared, and its generic plan (planned once) is chosen only when PostgreSQL can see them
-    // (a parameter for `pinned` made it guess a quarter of the rows and plan every run).
-    let query = qb.where('status', '=', sql.lit('approved')).where('hidden_by_reports', '=', sql.lit(false));
+    // `pinned` written in the statement too, for the same reason as publiclyShown's constants.
+    let query = publiclyShown(qb);
     if (options.year != null) query = query.where('memory_year', '=', options.year);
     if (options.tag) query = query.where(sql<boolean>`hashtags @> array[${options.tag}]::text[]`);
     if (options.excludePinned) query = query.where('pinned', '=', sql.lit(false));

@@ -6,7 +6,7 @@ import { contentVersion } from './content-version.ts';
 import { renderCache } from './render-cache.ts';
 import type { RenderCache } from './render-cache.ts';
 
-/** What every page of the wall shows whatever its filter or depth: the figures, years, tags and most commented. */
+/** What the wall's pages show beside their cards: the figures and years (first pages only), tags and most commented. */
 export interface WallSidebar {
   figures: Awaited<ReturnType<typeof readWallFigures>>;
   years: Awaited<ReturnType<typeof souvenirsByYear>>;

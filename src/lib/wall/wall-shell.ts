@@ -18,7 +18,7 @@ import type { WallQuery } from './wall-query.ts';
 /**
  * Deep wall pages (`?avant=`, the pages a crawler walks) from the shell of another one. Pages of
  * one view of the wall (language, year, tag, layout) differ only by their own cursor, their cards
- * and the next page's cursor: everything else (head, sidebar, figures, most commented, scripts
+ * and the next page's cursor: everything else (head, tags, most commented, scripts
  * and their CSP hashes) is the same until the wall changes. So the first deep page Astro renders
  * after a change is kept cut at those three places, and the view's other deep pages are one
  * query and a join (issue 19, item 2: about 11 ms of CPU each from Astro). A page Astro would
