@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchServer, withScript } from './support/server.ts';
+import { chromiumAvailable, launchBrowser } from './support/browser.ts';
 import type { E2eServer } from './support/server.ts';
 import { shareByHttp } from './support/actors.ts';
 import { fetchPage, renderedByAstro, sameRender, shellPages } from './support/page-fetch.ts';
@@ -23,7 +24,9 @@ const deepPages = () => shellPages(server.origin, 'mur_wall_deep_pages');
 function nextOf(html: string): string {
   const href = /<a class="button" href="([^"]+)" rel="next"/.exec(html)?.[1];
   if (!href) throw new Error('no next page');
-  return href.replaceAll('&amp;', '&');
+  // It leads to the next page's cards (#souvenirs): the address asked is the page's.
+  expect(href).toMatch(/#souvenirs$/);
+  return href.replaceAll('&amp;', '&').replace(/#souvenirs$/, '');
 }
 
 beforeAll(async () => {
@@ -118,4 +121,36 @@ describe('deep wall pages from their shell', () => {
     expect(after.filled - before.filled).toBe(1);
     expect(sameRender(newThird.html)).toBe(sameRender((await rendered(third)).html));
   });
+
+  it.skipIf(!chromiumAvailable())(
+    'loads the next cards in place with JavaScript, and lands on them without',
+    async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+        await page.goto(`${server.origin}/`);
+        const cards = page.locator('#souvenirs > .souvenir-card');
+        const before = await cards.count();
+        await page.click('a[data-load-more]');
+        await page.waitForFunction((n) => document.querySelectorAll('#souvenirs > .souvenir-card').length > n, before);
+        expect(page.url()).toBe(`${server.origin}/`);
+        expect(await page.evaluate(() => document.activeElement?.classList.contains('souvenir-card'))).toBe(true);
+
+        const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+        const plain = await noScript.newPage();
+        await plain.goto(`${server.origin}/`);
+        await plain.click('a[rel=next]');
+        await plain.waitForLoadState('load');
+        expect(plain.url()).toMatch(/\?avant=.+#souvenirs$/);
+        // The page opens on its cards, not on the heading and search above them.
+        const top = await plain.evaluate(
+          () => document.querySelector('#souvenirs .souvenir-card')!.getBoundingClientRect().top,
+        );
+        expect(Math.abs(top)).toBeLessThan(50);
+        await noScript.close();
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });
