@@ -25,6 +25,7 @@ import * as m990 from './2026_12_06_990_search_approved_only.ts';
 import * as m1100 from './2026_12_07_100_mail_reply_to.ts';
 import * as m1200 from './2026_12_07_200_submission_once.ts';
 import * as m1300 from './2026_12_07_300_search_short_stems.ts';
+import * as m1400 from './2026_12_07_400_queue_search_fold.ts';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_100_mail_reply_to': m1100,
   '2026_12_07_200_submission_once': m1200,
   '2026_12_07_300_search_short_stems': m1300,
+  '2026_12_07_400_queue_search_fold': m1400,
 };

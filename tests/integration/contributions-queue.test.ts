@@ -138,6 +138,10 @@ describeEachDatabase('the queue searched by a moderator', (t) => {
     // `%` and `_` are letters here, not LIKE's wildcards.
     expect(await titles('%')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
     expect(await titles('m_B')).toEqual(['<p>Les lumières.</p>']);
+    // Accents count no more than case, either way round.
+    expect(await titles('lea')).toEqual(['<p>Un soir de rock.</p>']);
+    expect(await titles('LUMIERES')).toEqual(['<p>Les lumières.</p>']);
+    expect(await titles('fossé')).toEqual(['<p>Un soir de rock.</p>']);
     expect(await titles('personne')).toEqual([]);
     expect(await titles('  ')).toHaveLength(3);
   });

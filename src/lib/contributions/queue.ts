@@ -207,7 +207,8 @@ function filtered(kind: ContributionKind, filter: QueueFilter | undefined): Narr
       const columns = ['c.body_raw', 'c.author_name', ...(kind === 'souvenir' ? ['c.title'] : [])];
       narrowed = narrowed.where(
         sql<boolean>`(${sql.join(
-          columns.map((column) => sql`${sql.ref(column)} ilike ${pattern}`),
+          // Accents and case folded on both sides (fold_text, migration 2026_12_07_400).
+          columns.map((column) => sql`fold_text(${sql.ref(column)}) like fold_text(${pattern})`),
           sql` or `,
         )})`,
       );
