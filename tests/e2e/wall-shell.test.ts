@@ -92,6 +92,8 @@ describe('deep wall pages from their shell', () => {
       expect(page.html).not.toContain('id="annees"');
       expect(page.html).not.toContain('id="figures"');
       expect(page.html).toContain('href="/#figures"');
+      // A tab or a history entry tells it from the first page.
+      expect(page.html).toContain('<title>Le mur des souvenirs (suite) · Mur des Souvenirs</title>');
     }
     expect((await get('/')).html).toContain('id="annees"');
   });
