@@ -37,9 +37,7 @@ export interface LoadResult {
   bytesPerSecond: number;
 }
 
-const argument = process.argv[2] ?? '{}';
-// `@file`: a crawler's list of paths is longer than one command-line argument may be.
-const spec = JSON.parse(argument.startsWith('@') ? fs.readFileSync(argument.slice(1), 'utf8') : argument) as LoadSpec;
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
 /** The thank-you cookies' secrets, one per souvenir shared. */
 const tokens: string[] = [];
 /** A share answers 303 with the thank-you cookie (src/lib/flash/thank-you-cookie.ts); its secret finds the private link. */

@@ -2,7 +2,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { LoadResult, LoadSpec } from './load.ts';
 
@@ -189,25 +188,18 @@ export async function startCeiling(
 
 /** Runs one measurement in its own process (scripts/bench/load.ts). */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  let argument = JSON.stringify(spec);
-  let specFile: string | null = null;
-  if (argument.length > 32_000) {
-    specFile = path.join(os.tmpdir(), `mur-bench-load-${process.pid}-${Date.now()}.json`);
-    fs.writeFileSync(specFile, argument);
-    argument = `@${specFile}`;
-  }
   return new Promise<LoadResult>((resolve, reject) => {
     // --no-warnings: autocannon's timers print a harmless TimeoutNegativeWarning on Node 24.
-    const child = spawn(process.execPath, ['--no-warnings', path.join(ROOT, 'scripts/bench/load.ts'), argument], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--no-warnings', path.join(ROOT, 'scripts/bench/load.ts'), JSON.stringify(spec)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the load runner exited with ${code}`));
       else resolve(JSON.parse(output) as LoadResult);
     });
-  }).finally(() => {
-    if (specFile) fs.rmSync(specFile, { force: true });
   });
 }

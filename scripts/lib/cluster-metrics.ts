@@ -20,7 +20,7 @@ const COLLECT = 'mur:metrics:collect';
 const COLLECTED = 'mur:metrics:collected';
 
 /** How long the primary waits for each worker's registry before answering without it. */
-export const WORKER_WAIT_MS = 2_000;
+const WORKER_WAIT_MS = 2_000;
 /** How long a worker waits for the primary (which always answers within WORKER_WAIT_MS). */
 const PRIMARY_WAIT_MS = WORKER_WAIT_MS + 3_000;
 
