@@ -18,6 +18,11 @@ describe('a page shell (issue 19)', () => {
     const expected = page('x9.y', '<p>Hiver &amp; « neige »</p>', 'z8.w');
     expect(fillShell(shell, values).toString()).toBe(expected);
     expect(fillShell(shell, values).equals(Buffer.from(expected))).toBe(true);
+    // Four-byte characters and a string built piece by piece (as the cards are) fill exactly their bytes.
+    let cards = '';
+    for (const word of ['<p>🕯️', ' Bataclan ', '中文', '</p>']) cards += word;
+    const filled = fillShell(shell, { ...values, cards });
+    expect(filled.equals(Buffer.from(page('x9.y', cards, 'z8.w')))).toBe(true);
   });
 
   it('makes no shell when a hole is found more or fewer times than the page writes it', () => {

@@ -20,9 +20,21 @@ export function camelised<Row, Column extends keyof Row & string>(
   columns: readonly Column[],
 ): Camelised<Row, Column> {
   const result: Record<string, unknown> = {};
-  for (const column of columns)
-    result[column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = row[column];
+  for (const column of columns) result[camelName(column)] = row[column];
   return result as Camelised<Row, Column>;
+}
+
+// A crawled wall page maps 20 rows of 17 columns: a regex per column was a tenth of its rows' cost (issue 19).
+const camelNames = new Map<string, string>();
+
+function camelName(column: string): string {
+  let name = camelNames.get(column);
+  if (name === undefined) {
+    name = column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    // Column names are the schema's: a bounded set.
+    camelNames.set(column, name);
+  }
+  return name;
 }
 
 /** What every kind shows the public; each kind's model adds its own columns to these. */

@@ -60,7 +60,16 @@ export function cutShell<H extends string>(page: string, cuts: readonly ShellCut
 
 /** The shell with each hole filled by another page's text for it (already HTML: escaped by its template), in UTF-8. */
 export function fillShell<H extends string>(shell: PageShell<H>, values: Readonly<Record<H, string>>): Buffer {
-  const chunks: Buffer[] = [shell.bytes[0]!];
-  for (let i = 0; i < shell.holes.length; i++) chunks.push(Buffer.from(values[shell.holes[i]!]), shell.bytes[i + 1]!);
-  return Buffer.concat(chunks);
+  // One allocation, each hole encoded in place: a deep wall page's cards (44 kB) were encoded,
+  // then copied again by a concat, and both copies left to the garbage collector (issue 19).
+  const { bytes, holes } = shell;
+  let length = bytes[0]!.length;
+  for (let i = 0; i < holes.length; i++) length += Buffer.byteLength(values[holes[i]!]) + bytes[i + 1]!.length;
+  const page = Buffer.allocUnsafeSlow(length);
+  let at = bytes[0]!.copy(page, 0);
+  for (let i = 0; i < holes.length; i++) {
+    at += page.write(values[holes[i]!], at, 'utf8');
+    at += bytes[i + 1]!.copy(page, at);
+  }
+  return page;
 }
