@@ -4,6 +4,7 @@ import { TOMBSTONE } from '../helpers/contribution-fixtures.ts';
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { createComment } from '../../src/lib/comments/create-comment.ts';
 import { eraseContribution, scrub } from '../../src/lib/contributions/erase.ts';
+import { editContribution } from '../../src/lib/contributions/edit.ts';
 import type { ContributionKind } from '../../src/lib/contributions/kinds.ts';
 
 const admin = { id: null, label: 'admin' };
@@ -90,6 +91,25 @@ describeEachDatabase('erasing a contribution of any kind', (t) => {
     ]);
   });
 
+  it('blanks in the reasons the names a moderator replaced as well as the current one', async () => {
+    const { comment } = await approvedPair();
+    const edit = (authorName: string, body: string, reason: string) =>
+      editContribution(t.db, 'comment', { id: comment.id, actor: admin, authorName, body, reason, now });
+    await edit('Léa Dubois 06 00 00 00 00', 'Quel soir', 'Léa avait mis son numéro');
+    await edit('L. D.', 'Quel soir !', 'Retiré « Léa Dubois 06 00 00 00 00 » du nom');
+    await erase('comment', comment.id);
+    const reasons = await t.db
+      .selectFrom('moderation_event')
+      .select('reason')
+      .where('target_type', '=', 'comment')
+      .where('target_id', '=', comment.id)
+      .where('action', '=', 'edit')
+      .orderBy('id')
+      .execute();
+    // "Léa", the name the author gave, and the one a moderator replaced: each blanked whole.
+    expect(reasons.map((row) => row.reason)).toEqual(['[…] avait mis son numéro', 'Retiré « […] » du nom']);
+  });
+
   it('finds nothing to erase in an unknown or an already erased item', async () => {
     const { souvenir } = await approvedPair();
     expect(await erase('souvenir', souvenir.id + 1000)).toBeNull();
@@ -103,5 +123,6 @@ describeEachDatabase('erasing a contribution of any kind', (t) => {
     );
     expect(scrub('Rien à voir', ['', 'x'])).toBe('Rien à voir');
     expect(scrub('a.b(c)', ['a.b(c)'])).toBe('[…]');
+    expect(scrub('Léa Dubois et Léa', ['Léa', 'Léa Dubois'])).toBe('[…] et […]');
   });
 });

@@ -31,7 +31,8 @@ const SCRUBBED = '[…]';
 /** `text` without any occurrence (any case) of the given words. */
 export function scrub(text: string, needles: readonly string[]): string {
   let result = text;
-  for (const needle of needles) {
+  // Longest first: a name that contains another ("Léa Dubois", "Léa") is blanked whole.
+  for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
     if (needle.trim().length < 2) continue;
     const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     result = result.replace(new RegExp(escaped, 'giu'), SCRUBBED);
@@ -45,7 +46,9 @@ export function scrub(text: string, needles: readonly string[]): string {
  * moderator may have typed in a reason is blanked. Reports about the item go: their notes may
  * quote it, and there is nothing left to decide.
  */
-async function forgetHistory(trx: Transaction<Database>, kind: ContributionKind, id: number, needles: string[]) {
+async function forgetHistory(trx: Transaction<Database>, kind: ContributionKind, id: number, current: string[]) {
+  // A name a moderator changed is in the edits' snapshots: a reason may quote it as well as the current one.
+  const needles = [...current, ...(await earlierNames(trx, kind, id))];
   await trx
     .updateTable('moderation_event')
     .set({ before: null, after: null })
@@ -65,6 +68,23 @@ async function forgetHistory(trx: Transaction<Database>, kind: ContributionKind,
       await trx.updateTable('moderation_event').set({ reason: cleaned }).where('id', '=', row.id).execute();
   }
   await trx.deleteFrom('report').where('target_type', '=', kind).where('target_id', '=', id).execute();
+}
+
+/** The author names the item's edits replaced or set (their snapshots' `name`, edit.ts), before those snapshots go. */
+async function earlierNames(trx: Transaction<Database>, kind: ContributionKind, id: number): Promise<string[]> {
+  const edits = await trx
+    .selectFrom('moderation_event')
+    .select(['before', 'after'])
+    .where('target_type', '=', kind)
+    .where('target_id', '=', id)
+    .where('action', '=', 'edit')
+    .execute();
+  const names = new Set<string>();
+  for (const snapshot of edits.flatMap((edit) => [edit.before, edit.after])) {
+    const name = (snapshot as { name?: unknown } | null)?.name;
+    if (typeof name === 'string') names.add(name);
+  }
+  return [...names];
 }
 
 /** What every kind loses: text, name, email, flags and IP hash; the row stays as a tombstone. */
