@@ -15,9 +15,12 @@ export interface CompressionLevels {
 /**
  * For pages, made on a visitor's request and a crawler's first visit to every page (issue 19). On
  * a deep wall page (74 kB): brotli quality 5 took 1.8 ms for 13 748 bytes, quality 9 21 ms for
- * 0.7 % less; gzip level 4 took 0.79 ms for 15 550 bytes, level 9 1.11 ms for 15 012 (3.5 % less).
+ * 0.7 % less. Gzip, the copy every page's first visit gets (front-cache.ts), at level 1: on a
+ * deep page of 54 kB 0.28 ms for 13 471 bytes against level 4's 0.51 ms for 12 725 (6 % more
+ * bytes); under a crawler's walk the thread pool's CPU per page fell from 0.62 to 0.37 ms. A page
+ * asked for again in brotli gets its brotli copy, so only gzip-only clients keep the larger copy.
  */
-export const PAGE_LEVELS: CompressionLevels = { brotliQuality: 5, gzipLevel: 4 };
+export const PAGE_LEVELS: CompressionLevels = { brotliQuality: 5, gzipLevel: 1 };
 const STATIC_LEVELS: CompressionLevels = { brotliQuality: 9, gzipLevel: 9 };
 
 /** A body compressed on libuv's thread pool (the event loop keeps serving). */
