@@ -1,7 +1,7 @@
 import { it, expect } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { executePrepared, keepPrepared, preparedName } from '../../db/prepared-statements.ts';
+import { executePrepared, keepPrepared, oneValueStatement, preparedName } from '../../db/prepared-statements.ts';
 
 describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t) => {
   it('runs a kept text under a name of its own on each connection, with new values each time', async () => {
@@ -33,5 +33,32 @@ describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t)
       const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection);
       expect(prepared.rows.map((row) => row.name)).toContain(name);
     });
+  });
+  it('builds a one-value statement once and runs it with each value, as built each time would', async () => {
+    let built = 0;
+    const statement = oneValueStatement((db: typeof t.db, word: string) => {
+      built++;
+      return db.selectNoFrom([sql<string>`${'«'}::text || ${word}::text`.as('quoted'), sql<number>`${7}::int`.as('n')]);
+    }, '\u0000probe');
+    for (const word of ['Bataclan', "l'été", 'probe']) {
+      const compiled = statement(t.db, word);
+      expect({ sql: compiled.sql, parameters: compiled.parameters }).toMatchObject({
+        sql: t.db
+          .selectNoFrom([sql<string>`${'«'}::text || ${word}::text`.as('quoted'), sql<number>`${7}::int`.as('n')])
+          .compile().sql,
+        parameters: ['«', word, 7],
+      });
+      expect(await executePrepared(t.db, compiled)).toEqual([{ quoted: `«${word}`, n: 7 }]);
+    }
+    expect(built).toBe(1);
+    // The probe twice in the statement: nothing to reuse, each call builds its own.
+    let twice = 0;
+    const ambiguous = oneValueStatement((db: typeof t.db, word: string) => {
+      twice++;
+      return db.selectNoFrom(sql<string>`${word}::text || ${word}::text`.as('twice'));
+    }, 'probe');
+    expect(await executePrepared(t.db, ambiguous(t.db, 'a'))).toEqual([{ twice: 'aa' }]);
+    expect(await executePrepared(t.db, ambiguous(t.db, 'b'))).toEqual([{ twice: 'bb' }]);
+    expect(twice).toBe(3);
   });
 });

@@ -7,7 +7,7 @@ import { contentVersionColumn } from '../wall/content-version.ts';
 import type { PublicSouvenir } from './model.ts';
 import { shownSouvenirs, withItsPhotos } from './wall.ts';
 import { PUBLIC_ID } from '../security/tokens.ts';
-import { executePrepared } from '../../../db/prepared-statements.ts';
+import { executePrepared, oneValueStatement } from '../../../db/prepared-statements.ts';
 
 /** What a souvenir's own page shows of the database: the souvenir, its comments, and the version of both. */
 export interface SouvenirOwnPage {
@@ -17,6 +17,15 @@ export interface SouvenirOwnPage {
   version: string;
 }
 
+const ownPageStatement = oneValueStatement(
+  (db: Kysely<Database>, publicId: string) =>
+    shownSouvenirs(db)
+      .select([photoRowsColumn('souvenir.id'), commentRowsColumn('souvenir.id'), contentVersionColumn()])
+      .where('public_id', '=', publicId),
+  // Not a public id (PUBLIC_ID): it cannot be one of the statement's other values.
+  '\u0000probe',
+);
+
 /**
  * A published souvenir with its photos and approved comments, and the content version, in one
  * statement: a souvenir's page is a crawler's or a shared link's first visit (issue 19), and each
@@ -25,12 +34,7 @@ export interface SouvenirOwnPage {
  */
 export async function findSouvenirOwnPage(db: Kysely<Database>, publicId: string): Promise<SouvenirOwnPage | null> {
   if (!PUBLIC_ID.test(publicId)) return null;
-  const [row] = await executePrepared(
-    db,
-    shownSouvenirs(db)
-      .select([photoRowsColumn('souvenir.id'), commentRowsColumn('souvenir.id'), contentVersionColumn()])
-      .where('public_id', '=', publicId),
-  );
+  const [row] = await executePrepared(db, ownPageStatement(db, publicId));
   if (!row) return null;
   const { comment_rows: comments, content_version: version, ...souvenir } = row;
   return { souvenir: withItsPhotos(souvenir), threads: threadsOfJson(comments), version };
