@@ -1,6 +1,7 @@
 /**
- * The share form with photos: a multipart body of up to four 15 MB files, which the front
- * server's 256 KiB in-memory read (request-body.ts) cannot take and must not try to.
+ * The forms with photos: the share form, a multipart body of up to four 15 MB files, and the
+ * author's private page, which adds one photo to a pending souvenir. The front server's 256 KiB
+ * in-memory read (request-body.ts) cannot take them and must not try to.
  *
  * Here the body is streamed (busboy): each file to a temporary file on disk, never whole in
  * memory, within MAX_PHOTO_BYTES; the text fields within the form limit. The files are then
@@ -8,7 +9,7 @@
  * database under the form's upload token, and the temporary files deleted. What Astro receives
  * is the form's text fields as an ordinary urlencoded body, plus what became of each file:
  * `photoUpload` (the token), `photoKept<n>` for a photo staged at position n, `photoRefused<n>`
- * with the refusal's code. The share Action reads those like any other field.
+ * with the refusal's code. The form's Action reads those like any other field.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,11 +30,19 @@ import { getDb } from '../../src/lib/runtime.ts';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 
-/** The largest share form with photos: four full files and the text fields, plus multipart's own lines. */
-export const PHOTO_FORM_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + FORM_BODY_LIMIT + 64 * 1024;
+/** The largest form carrying `files` photos: the full files and the text fields, plus multipart's own lines. */
+const photoFormLimit = (files: number) => files * MAX_PHOTO_BYTES + FORM_BODY_LIMIT + 64 * 1024;
+/** The largest share form with photos. */
+export const PHOTO_FORM_LIMIT = photoFormLimit(MAX_PHOTOS);
 
-/** The pages whose form carries photos (the share page, in each language). */
-const PHOTO_FORMS = /^\/(en\/)?partager\/?(\?|$)/;
+/** The pages whose form carries photos, in each language, and how many files each takes at once. */
+const PHOTO_FORMS: ReadonlyArray<{ path: RegExp; files: number }> = [
+  { path: /^\/(en\/)?partager\/?(\?|$)/, files: MAX_PHOTOS },
+  // The author's private page adds one photo at a time to a pending souvenir.
+  { path: /^\/(en\/)?mes-souvenirs\/[A-Za-z0-9_-]{32}\/?(\?|$)/, files: 1 },
+];
+/** How many files the form posted to `url` takes, or 0 for a form without photos. */
+const filesTakenAt = (url: string) => PHOTO_FORMS.find((form) => form.path.test(url))?.files ?? 0;
 /** File inputs are `photo1` … `photo4`. */
 const FILE_FIELD = /^photo([1-4])$/;
 
@@ -61,7 +70,7 @@ export function takesPhotos(
 ): boolean {
   return (
     req.method === 'POST' &&
-    PHOTO_FORMS.test(req.url ?? '/') &&
+    filesTakenAt(req.url ?? '/') > 0 &&
     /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '') &&
     fromThisSite(req, publicOrigin)
   );
@@ -117,8 +126,8 @@ interface Received {
   tooLarge: boolean;
 }
 
-/** Streams the parts: fields kept, each file written to `dir` within its limit. */
-function receive(req: IncomingMessage, dir: string): Promise<Received> {
+/** Streams the parts: fields kept, each of at most `maxFiles` files written to `dir` within its limit. */
+function receive(req: IncomingMessage, dir: string, maxFiles: number): Promise<Received> {
   const received: Received = { fields: new URLSearchParams(), files: new Map(), refused: new Map(), tooLarge: false };
   let fieldBytes = 0;
   const writes: Promise<void>[] = [];
@@ -127,7 +136,7 @@ function receive(req: IncomingMessage, dir: string): Promise<Received> {
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS * 2, fields: 64, fieldSize: FORM_BODY_LIMIT, parts: 80 },
+        limits: { fileSize: MAX_PHOTO_BYTES, files: maxFiles * 2, fields: 64, fieldSize: FORM_BODY_LIMIT, parts: 80 },
       });
     } catch (error) {
       reject(error);
@@ -143,7 +152,7 @@ function receive(req: IncomingMessage, dir: string): Promise<Received> {
       const position = Number(FILE_FIELD.exec(name)?.[1]);
       // An input left empty still sends a part, nameless and empty: nothing was chosen.
       if (!position || !info.filename) return void stream.resume();
-      if (received.files.has(position) || received.refused.has(position)) {
+      if (received.files.has(position) || received.refused.has(position) || received.files.size >= maxFiles) {
         received.refused.set(position, 'tooMany');
         return void stream.resume();
       }
@@ -180,31 +189,34 @@ async function processAll(received: Received): Promise<Array<{ position: number;
 }
 
 /**
- * Reads a share form with photos within PHOTO_FORM_LIMIT (refused early by Content-Length),
- * stages the photos it carries and answers the form's fields as a urlencoded body for Astro.
+ * Reads a form with photos within its limit (PHOTO_FORM_LIMIT for the share form, refused early
+ * by Content-Length), stages the photos it carries and answers the form's fields as a urlencoded
+ * body for Astro.
  * `refused`: the multipart body could not be parsed, or too many uploads are under way (nothing
  * is staged either way).
  */
 export async function readPhotoForm(req: IncomingMessage): Promise<PhotoFormReading> {
+  const maxFiles = filesTakenAt(req.url ?? '/') || MAX_PHOTOS;
+  const limit = photoFormLimit(maxFiles);
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > PHOTO_FORM_LIMIT) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
+  if (Number.isFinite(declared) && declared > limit) return { kind: 'too_large', limit };
   if (uploadsNow >= MAX_UPLOADS_AT_ONCE) return { kind: 'refused', status: 503, message: 'photo.busy' };
   uploadsNow += 1;
   try {
-    return await readWithinTurn(req);
+    return await readWithinTurn(req, maxFiles, limit);
   } finally {
     uploadsNow -= 1;
   }
 }
 
-async function readWithinTurn(req: IncomingMessage): Promise<PhotoFormReading> {
+async function readWithinTurn(req: IncomingMessage, maxFiles: number, limit: number): Promise<PhotoFormReading> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `mur-upload-${crypto.randomBytes(4).toString('hex')}-`));
   try {
     let received: Received;
     try {
       const done = await turnToRead();
       try {
-        received = await receive(req, dir);
+        received = await receive(req, dir, maxFiles);
       } finally {
         done();
       }
@@ -212,7 +224,7 @@ async function readWithinTurn(req: IncomingMessage): Promise<PhotoFormReading> {
       console.warn('[photos] unreadable multipart form:', (error as Error).message);
       return { kind: 'refused', status: 400, message: 'photo.brokenForm' };
     }
-    if (received.tooLarge) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
+    if (received.tooLarge) return { kind: 'too_large', limit };
     const processed = await processAll(received);
     const fields = received.fields;
     const db = await getDb();

@@ -15,6 +15,7 @@ import { SanitizeError } from '../lib/sanitize/sanitize.ts';
 import { RateLimited } from '../lib/security/enforce-limit.ts';
 import { CandleError } from '../lib/wall/candles.ts';
 import { PhotoEditError } from '../lib/photos/manage.ts';
+import { PhotoError } from '../lib/photos/refusals.ts';
 import { refusalToActionError } from './rule-refusal.ts';
 import { LostLinksError } from '../lib/mail/lost-links.ts';
 import { ResendError } from '../lib/mail/outbox-admin.ts';
@@ -96,7 +97,23 @@ const TABLES: readonly Answers<string>[] = [
   }),
   answers({ refusal: ResendError, answers: { not_resendable: conflict('mail.admin.error.notResendable') } }),
   answers({ refusal: TeamMailError, answers: { email_required: badRequest('mail.team.prefs.emailRequired') } }),
-  answers({ refusal: PhotoEditError, answers: { not_found: notFound('photo.notFound') } }),
+  answers({
+    refusal: PhotoEditError,
+    answers: { not_found: notFound('photo.notFound'), upload_gone: conflict('photo.uploadGone') },
+  }),
+  answers({
+    refusal: PhotoError,
+    answers: {
+      empty: badRequest('photo.refused.empty'),
+      tooBig: badRequest('photo.refused.tooBig'),
+      tooMany: conflict('photo.refused.tooMany'),
+      svg: badRequest('photo.refused.svg'),
+      heic: badRequest('photo.refused.heic'),
+      unsupported: badRequest('photo.refused.unsupported'),
+      unreadable: badRequest('photo.refused.unreadable'),
+      tooManyPixels: badRequest('photo.refused.tooManyPixels'),
+    },
+  }),
   answers({
     refusal: SanitizeError,
     answers: {

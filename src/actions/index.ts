@@ -15,7 +15,12 @@ import { contact, markContact, savePublisherDetails, setupAdmin } from './associ
 import { login, logout, changePassword, endOtherSessions } from './auth.ts';
 import { create, disable, enable, setRole, resetPassword } from './team.ts';
 import { comment } from './comment.ts';
-import { remove as removePhoto, describe as describePhoto, authorRemove as authorRemovePhoto } from './photos.ts';
+import {
+  remove as removePhoto,
+  describe as describePhoto,
+  authorRemove as authorRemovePhoto,
+  authorAdd as authorAddPhoto,
+} from './photos.ts';
 import { editComment } from './comment-moderation.ts';
 import { save as saveRules } from './rules.ts';
 import { report } from './report.ts';
@@ -54,7 +59,7 @@ export const server = {
   authorEditComment,
   authorWithdraw,
   report,
-  photos: { remove: removePhoto, describe: describePhoto, authorRemove: authorRemovePhoto },
+  photos: { remove: removePhoto, describe: describePhoto, authorRemove: authorRemovePhoto, authorAdd: authorAddPhoto },
   moderation: { decide, editSouvenir, editComment, dismissReports, regenerateLink, revert, markContact },
   contact,
   setup: { admin: setupAdmin },

@@ -9,6 +9,8 @@ import { RuleRefusal } from '../../src/lib/rules/refusal.ts';
 import { SanitizeError } from '../../src/lib/sanitize/sanitize.ts';
 import { RateLimited } from '../../src/lib/security/enforce-limit.ts';
 import { CandleError } from '../../src/lib/wall/candles.ts';
+import { PhotoError } from '../../src/lib/photos/refusals.ts';
+import { PhotoEditError } from '../../src/lib/photos/manage.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -26,6 +28,9 @@ describe('toActionError', () => {
     [new AuthorLinkError('not_found'), 'NOT_FOUND', 'author.notFound'],
     [new AuthorLinkError('not_pending'), 'CONFLICT', 'author.notPending'],
     [new AuthorLinkError('withdrawn'), 'CONFLICT', 'author.withdrawnAlready'],
+    [new PhotoError('tooMany'), 'CONFLICT', 'photo.refused.tooMany'],
+    [new PhotoError('unsupported'), 'BAD_REQUEST', 'photo.refused.unsupported'],
+    [new PhotoEditError('upload_gone'), 'CONFLICT', 'photo.uploadGone'],
     [new StepRefused('decision', 'souvenir', 'conflict', 'approved'), 'CONFLICT', 'moderation.conflict.approved'],
     [new StepRefused('decision', 'comment', 'conflict', 'spam'), 'CONFLICT', 'moderation.comment.conflict.spam'],
     // Its text changed since it was read: said so, rather than naming a status it never left.

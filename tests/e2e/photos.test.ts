@@ -6,7 +6,7 @@ import exifr from 'exifr';
 import type { Page } from 'playwright-core';
 import { serverAndBrowser } from './support/suite.ts';
 import { chromiumAvailable } from './support/browser.ts';
-import { createAccount, signIn } from './support/actors.ts';
+import { createAccount, shareByHttp, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 import { saveScreenshot } from './support/layout.ts';
 import { phoneJpeg, picture } from '../helpers/photo-fixtures.ts';
@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall
     await Promise.all([page.waitForURL(/\/merci/), page.keyboard.press('Enter')]);
     const link = await page.locator('a[href*="/mes-souvenirs/"]').first().getAttribute('href');
     await page.goto(new URL(link!, server.origin).href);
-    expect(await page.locator('.author-photos img').getAttribute('alt')).toBe('La scène, de loin');
+    expect(await page.locator('.author-photos .photo-thumbs img').getAttribute('alt')).toBe('La scène, de loin');
     // The photos come before the withdrawal, which ends the page.
     const photosFirst = await page.evaluate(
       () =>
@@ -162,8 +162,62 @@ describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall
     );
     expect(photosFirst).toBeGreaterThan(0);
     await Promise.all([page.waitForURL(/\?fait=photoRemoved$/), page.click('[data-author-remove-photo]')]);
-    expect(await page.locator('.author-photos').count()).toBe(0);
+    // Still pending: the section stays, to add one again.
+    expect(await page.locator('.author-photos .photo-thumbs img').count()).toBe(0);
     expect(await page.locator('#message').textContent()).toContain('La photo est retirée');
     await page.close();
+  });
+
+  it('adds a forgotten photo from the private page while pending, refuses a file that is no picture in the page’s language, and the moderators see it with the souvenir', async () => {
+    const { server, browser } = suite;
+    const link = await shareByHttp(server, {
+      title: 'La photo oubliée',
+      body: 'Le rappel, et la photo restée dans le téléphone.',
+    });
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${link}`);
+    expect(await page.locator('.author-photos .photo-thumbs img').count()).toBe(0);
+    expect(await page.locator('.author-photos').textContent()).toContain('ajouter une photo oubliée');
+    await page.setInputFiles('#photo1', balcony);
+    await page.fill('#photoAlt1', 'La salle au rappel');
+    await Promise.all([page.waitForURL(/\?fait=photoAdded$/), page.click('[data-author-add-photo]')]);
+    expect(await page.locator('#message').textContent()).toContain('La photo est ajoutée');
+    expect(await page.locator('.author-photos .photo-thumbs img').getAttribute('alt')).toBe('La salle au rappel');
+    // The next one would be the second.
+    expect(await page.locator('#photo2').count()).toBe(1);
+
+    // Sent without its text, the photo is kept while the form asks for it, as on the share form.
+    await page.goto(`${server.origin}/en${link}`);
+    await page.setInputFiles('#photo2', stage);
+    await Promise.all([page.waitForLoadState('load'), page.click('[data-author-add-photo]')]);
+    await page.waitForSelector('#photoAlt2-error');
+    expect(await page.locator('#photoAlt2-error').textContent()).toContain('what photo 2 shows');
+    expect(await page.locator('.author-photo-add .photo-kept img').count()).toBe(1);
+    await page.fill('#photoAlt2', 'The stage in blue');
+    await Promise.all([page.waitForURL(/\?fait=photoAdded$/), page.click('[data-author-add-photo]')]);
+    expect(await page.locator('.author-photos .photo-thumbs img').count()).toBe(2);
+
+    await page.setInputFiles('#photo3', {
+      name: 'notes.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('Not a picture: words about the encore.'),
+    });
+    await page.fill('#photoAlt3', 'Words');
+    await Promise.all([page.waitForLoadState('load'), page.click('[data-author-add-photo]')]);
+    await page.waitForSelector('#photo3-error');
+    expect(await page.locator('#photo3-error').textContent()).toContain('This file is not a photo we can read');
+    // The rest of the page is intact: the photos added, the correction form, the withdrawal.
+    expect(await page.locator('.author-photos .photo-thumbs img').count()).toBe(2);
+    expect(await page.locator('textarea[name=body]').count()).toBe(1);
+    expect(await page.locator('.danger-zone').count()).toBe(1);
+    expect(await page.locator('#photoAlt3').inputValue()).toBe('Words');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+
+    const admin = await signIn(browser, server, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${server.origin}/moderation`);
+    const item = admin.locator('[data-queue-item]', { hasText: 'La photo oubliée' });
+    expect(await item.locator('.queue-photo img').count()).toBe(2);
+    await admin.context().close();
   });
 });

@@ -11,6 +11,7 @@ import { MAX_UPLOADS_AT_ONCE, PHOTO_FORM_LIMIT, readPhotoForm, takesPhotos } fro
 import { setRuntime } from '../../src/lib/runtime.ts';
 import type { Runtime } from '../../src/lib/runtime.ts';
 import { stagedPhotos } from '../../src/lib/photos/staging.ts';
+import { MAX_PHOTO_BYTES } from '../../src/lib/photos/process.ts';
 
 describeEachDatabase('the share form with photos, through the front server', (t) => {
   let running: RunningServer;
@@ -109,6 +110,27 @@ describeEachDatabase('the share form with photos, through the front server', (t)
       },
     } as unknown as http.IncomingMessage;
     expect(await readPhotoForm(req)).toEqual({ kind: 'too_large', limit: PHOTO_FORM_LIMIT });
+  });
+
+  it('takes one photo at a time on the author’s private page, through the same pipeline', async () => {
+    const page = `/en/mes-souvenirs/${'a'.repeat(32)}?_action=photos.authorAdd`;
+    const data = form(
+      {
+        photo2: new Blob([new Uint8Array(await picture('png'))]),
+        photo3: new Blob([new Uint8Array(await picture('gif'))]),
+      },
+      { photoSlot: '2', photoAlt2: 'La salle' },
+    );
+    expect(await (await post(data, page)).text()).toBe('astro');
+    const fields = new URLSearchParams(handed!.body);
+    expect([fields.get('photoKept2'), fields.get('photoRefused3')]).toEqual(['on', 'tooMany']);
+    expect((await stagedPhotos(t.db, fields.get('photoUpload')!)).map((p) => p.position)).toEqual([2]);
+    const tooLarge = {
+      method: 'POST',
+      url: page,
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(2 * MAX_PHOTO_BYTES) },
+    } as unknown as http.IncomingMessage;
+    expect(await readPhotoForm(tooLarge)).toMatchObject({ kind: 'too_large' });
   });
 
   it('answers a broken multipart body with a 400 in the visitor’s language, not a 500', async () => {

@@ -10,7 +10,8 @@ export const MAX_ALT_LENGTH = 300;
 /** The longest content note. */
 export const MAX_NOTE_LENGTH = 120;
 
-export type PhotoEditCode = 'not_found';
+/** `not_found`: not a photo of that souvenir; `upload_gone`: the photo sent is no longer staged (an hour passed). */
+export type PhotoEditCode = 'not_found' | 'upload_gone';
 export class PhotoEditError extends DomainError<PhotoEditCode> {
   constructor(code: PhotoEditCode) {
     super('PhotoEditError', 'Photo edit refused', code);

@@ -97,7 +97,10 @@ export async function unstagePhotos(db: Kysely<Database>, token: string, positio
 }
 
 export interface PhotoCaption {
+  /** Its position in the upload. */
   position: number;
+  /** Its position in the souvenir, when not the same (a photo added later goes after the others). */
+  placeAt?: number;
   altText: string;
   contentNote: string | null;
 }
@@ -122,6 +125,7 @@ export async function attachStagedPhotos(
       .updateTable('photo')
       .set({
         souvenir_id: souvenirId,
+        position: caption.placeAt ?? caption.position,
         upload_hash: null,
         expires_at: null,
         alt_text: caption.altText,
