@@ -15,7 +15,14 @@ import {
   cursorOfPage,
   openMigrated,
 } from './bench-database.ts';
-import { cpuSecondsOf, postgresCpuByBackend, runLoad, startCeiling, startServer } from './processes.ts';
+import {
+  cpuSecondsOf,
+  postgresCpuByBackend,
+  runLoad,
+  serverThreadsOf,
+  startCeiling,
+  startServer,
+} from './processes.ts';
 import { runWrkWalk } from './wrk-walk.ts';
 import { recallThankYou } from '../../src/lib/flash/thank-you.ts';
 import type { ServerProcess } from './processes.ts';
@@ -141,6 +148,7 @@ export async function measureEngine(options: EngineOptions): Promise<EngineRun> 
       const client = spec.method === 'POST' ? 'autocannon' : 'wrk';
       const readCpu = () => ({
         server: target.pid ? cpuSecondsOf(target.pid) : 0,
+        ...(target.pid ? { serverThreads: serverThreadsOf(target.pid) } : {}),
         database: database.serverEnv.DATABASE_URL ? postgresCpuByBackend(database.serverEnv.DATABASE_URL) : null,
       });
       const result = spec.paths

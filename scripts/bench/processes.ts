@@ -36,6 +36,37 @@ export function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Where a Node server's CPU goes, by its threads' kind, in seconds. */
+export interface ServerThreads {
+  /** The event loop's thread: JavaScript, and the kernel's work for its sockets. */
+  main: number;
+  /** V8's worker threads: the garbage collector's parallel and concurrent work, and optimising compilers. */
+  v8: number;
+  /** libuv's thread pool: compression, file reads. */
+  pool: number;
+  other: number;
+}
+
+/** The CPU seconds each kind of thread of `pid` has used so far (Linux /proc; a thread that ended took its time with it). */
+export function serverThreadsOf(pid: number): ServerThreads {
+  const threads: ServerThreads = { main: 0, v8: 0, pool: 0, other: 0 };
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // ended since it was listed
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    const kind =
+      tid === String(pid) ? 'main' : name.startsWith('V8') ? 'v8' : name.startsWith('libuv') ? 'pool' : 'other';
+    threads[kind] += seconds;
+  }
+  return threads;
+}
+
 /**
  * CPU seconds used so far by each PostgreSQL backend connected to the database at `databaseUrl`
  * (its server is on this machine), by process id: the bench's, not another database's clients or

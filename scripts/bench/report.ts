@@ -9,12 +9,23 @@ export interface Measurement extends LoadResult {
   /** The load generator: wrk for GETs (one address, or a crawler's walk), autocannon for POSTs. */
   client?: 'wrk' | 'autocannon';
   /** A crawler's walk: CPU per page, in ms, of the server, the database (null when not a process here) and the client. */
-  cpuMsPerRequest?: { server: number; database: number | null; client: number };
+  cpuMsPerRequest?: {
+    server: number;
+    database: number | null;
+    client: number;
+    /** The server's share by thread: event loop, V8's workers (garbage collection, compilers), libuv's pool, others. */
+    serverThreads?: { main: number; v8: number; pool: number; other: number };
+  };
   /** Which server answered: the production one, the one with both caches off, or the bare ceiling. */
   server: 'cached' | 'uncached' | 'ceiling';
   /** The server's resident memory right after this measurement. */
   rssMb: number | null;
   ratioToCeiling: number | null;
+}
+
+function threadsSaid(threads: NonNullable<Measurement['cpuMsPerRequest']>['serverThreads']): string {
+  if (!threads) return '';
+  return ` (event loop ${threads.main}, V8's workers ${threads.v8}, libuv's pool ${threads.pool}, others ${threads.other})`;
 }
 
 export interface Target {
@@ -164,7 +175,7 @@ export function formatRun(run: EngineRun): string {
   for (const m of run.measurements.filter((m) => m.cpuMsPerRequest)) {
     const cpu = m.cpuMsPerRequest!;
     lines.push(
-      `${m.name}: CPU per page ${cpu.server} ms in the server, ${cpu.database === null ? 'the database in its process' : `${cpu.database} ms in PostgreSQL`}, ${cpu.client} ms in wrk.`,
+      `${m.name}: CPU per page ${cpu.server} ms in the server${threadsSaid(cpu.serverThreads)}, ${cpu.database === null ? 'the database in its process' : `${cpu.database} ms in PostgreSQL`}, ${cpu.client} ms in wrk.`,
     );
   }
   lines.push(

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cpuSecondsOf, cpuSpent } from './processes.ts';
+import type { ServerThreads } from './processes.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { WRK_THREADS, wrkArguments, wrkResult } from './wrk-load.ts';
 import type { WrkReport } from './wrk-load.ts';
@@ -22,12 +23,14 @@ const LONGEST_WALK_S = 300;
 /** CPU seconds used so far by the server, and by each of the database's backends (null when they are not processes here). */
 export interface CpuReading {
   server: number;
+  /** The server's, by kind of thread, when it is a process here. */
+  serverThreads?: ServerThreads;
   database: Map<number, number> | null;
 }
 
 export interface Walked extends LoadResult {
   /** CPU per address walked, in ms: the server's, the database's, and wrk's own. */
-  cpuMsPerRequest: { server: number; database: number | null; client: number };
+  cpuMsPerRequest: { server: number; database: number | null; client: number; serverThreads?: ServerThreads };
 }
 
 async function walkOnce(wrk: string, spec: LoadSpec, paths: string[], readCpu: () => CpuReading): Promise<Walked> {
@@ -89,7 +92,23 @@ async function walkOnce(wrk: string, spec: LoadSpec, paths: string[], readCpu: (
       server: perRequest(after.server - cpuBefore.server),
       database: database === null ? null : perRequest(database),
       client: perRequest(clientCpuSeconds),
+      ...(cpuBefore.serverThreads && after.serverThreads
+        ? { serverThreads: threadsPerRequest(cpuBefore.serverThreads, after.serverThreads, perRequest) }
+        : {}),
     },
+  };
+}
+
+function threadsPerRequest(
+  before: ServerThreads,
+  after: ServerThreads,
+  perRequest: (cpuSeconds: number) => number,
+): ServerThreads {
+  return {
+    main: perRequest(after.main - before.main),
+    v8: perRequest(after.v8 - before.v8),
+    pool: perRequest(after.pool - before.pool),
+    other: perRequest(after.other - before.other),
   };
 }
 
