@@ -25,6 +25,8 @@ const ON_POSTGRES_TOO = [
   'email',
   'imports',
   'moderation',
+  'moderation-access',
+  'moderation-reports',
   'privacy',
   'comments',
   'wall',

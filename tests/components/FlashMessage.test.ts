@@ -26,4 +26,16 @@ describe('FlashMessage', () => {
     const html = await render(FlashMessage, 'fr', { flash: { done: 'revert', n: 2, conflicts: 0, refused: 0 } });
     expect(html).toContain('État précédent rétabli pour 2 éléments.');
   });
+
+  it('says a refused decision as an alert, in the item’s kind’s words, with no undo', async () => {
+    const refused = { done: 'refusal', n: 0, conflicts: 0, refused: 0, refusal: 'moderation.conflict.approved' };
+    const html = await render(FlashMessage, 'fr', { flash: refused, targetType: 'comment', undoAction });
+    expect(html).toMatch(/<p class="moderation-error" role="alert" id="message"/);
+    expect(html.replace(/\s/g, ' ')).toContain(
+      'Quelqu’un d’autre a déjà traité ce commentaire : il est maintenant publié.',
+    );
+    expect(html).not.toContain('Annuler');
+    const english = await render(FlashMessage, 'en', { flash: refused });
+    expect(english).toContain('Someone else already handled this memory: it is now published.');
+  });
 });

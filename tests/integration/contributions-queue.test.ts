@@ -10,6 +10,7 @@ import {
 import { createSouvenir } from '../../src/lib/souvenirs/create-souvenir.ts';
 import { listQueue, countByStatus, queueItemsByIds, findQueueItem } from '../../src/lib/contributions/queue.ts';
 import { decodeKeysetCursor } from '../../src/lib/pagination/keyset-cursor.ts';
+import { countMatching } from '../../src/lib/contributions/queue-filter.ts';
 
 describeEachDatabase('moderation queue', (t) => {
   it('lists pending souvenirs oldest first, by keyset across pages', async () => {
@@ -144,6 +145,21 @@ describeEachDatabase('the queue searched by a moderator', (t) => {
     expect(await titles('fossé')).toEqual(['<p>Un soir de rock.</p>']);
     expect(await titles('personne')).toEqual([]);
     expect(await titles('  ')).toHaveLength(3);
+  });
+
+  it('counts what a search keeps on every page of one status, as the list finds it, comments too', async () => {
+    for (const minute of [1, 2, 3]) await sentAt(t.db, minute, { title: `Léa ${minute}`, body: 'La fosse.' });
+    await sentAt(t.db, 4, { title: 'Karim', body: 'Le balcon.' });
+    await sentAt(t.db, 5, { title: 'Léa refusée', body: 'Hors sujet.' }, 'rejected');
+    const filter = { text: 'lea' };
+    expect(await countMatching(t.db, 'souvenir', 'pending', filter)).toBe(3);
+    expect((await listQueue(t.db, { status: 'pending', limit: 2, filter })).items).toHaveLength(2);
+    expect(await countMatching(t.db, 'souvenir', 'rejected', filter)).toBe(1);
+    expect(await countMatching(t.db, 'souvenir', 'pending', { text: 'personne' })).toBe(0);
+    expect(await countMatching(t.db, 'souvenir', 'pending', { flagged: true })).toBe(0);
+    const souvenir = await approvedSouvenir(t.db);
+    for (const minute of [1, 2]) await timedComment(t.db, souvenir.id, minute, { flagReasons: ['links:2'] });
+    expect(await countMatching(t.db, 'comment', 'pending', { text: 'COMMENTAIRE', flagged: true })).toBe(2);
   });
 
   it('narrows to what the rules flagged or reports hid, on comments too, page by page', async () => {

@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { DECISIONS } from '../../src/lib/moderation/decisions.ts';
-import { flashParams, flashPlace, readFlash, undoTimeLeft, UNDO_WINDOW_MS } from '../../src/lib/moderation/flash.ts';
+import {
+  flashParams,
+  flashPlace,
+  readFlash,
+  refusalKey,
+  undoTimeLeft,
+  UNDO_WINDOW_MS,
+} from '../../src/lib/moderation/flash.ts';
 import { flashMessages } from '../../src/components/moderation/messages.ts';
 
 describe('queue flash', () => {
@@ -58,6 +65,39 @@ describe('queue flash', () => {
         }
       }
     }
+  });
+});
+
+describe('a refused decision in the flash', () => {
+  it('carries why it was refused, and where its item was, through the address', () => {
+    const flash = {
+      done: 'refusal' as const,
+      n: 0,
+      conflicts: 0,
+      refused: 0,
+      refusal: 'moderation.comment.conflict.approved' as const,
+      place: 2,
+    };
+    expect(flashParams(flash).get('pourquoi')).toBe('moderation.comment.conflict.approved');
+    expect(readFlash(flashParams(flash))).toEqual(flash);
+    // Said as an error by the page, not as something done.
+    expect(flashMessages('fr', flash, 'comment')).toEqual([]);
+  });
+
+  it('carries only a refusal’s own sentences: nothing else, and nothing without a reason', () => {
+    expect(refusalKey('moderation.conflict.trash')).toBe('moderation.conflict.trash');
+    expect(refusalKey('report.error.settled')).toBe('report.error.settled');
+    for (const forged of ['auth.passwordChanged', 'moderation.nope', '<script>', '', null])
+      expect(refusalKey(forged)).toBeNull();
+    expect(readFlash(new URLSearchParams({ fait: 'refusal', n: '0', pourquoi: 'team.error.self' }))).toBeNull();
+    expect(readFlash(new URLSearchParams({ fait: 'refusal', n: '0' }))).toBeNull();
+    // Only a refusal says why.
+    expect(readFlash(new URLSearchParams({ fait: 'approve', n: '1', pourquoi: 'moderation.conflict.trash' }))).toEqual({
+      done: 'approve',
+      n: 1,
+      conflicts: 0,
+      refused: 0,
+    });
   });
 });
 

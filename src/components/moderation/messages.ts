@@ -1,11 +1,11 @@
-import { isMessageKey, t } from '../../lib/i18n/index.ts';
+import { formatNumber, isMessageKey, t } from '../../lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
 import { pluralKey } from '../../lib/i18n/plural.ts';
 import type { PluralBase } from '../../lib/i18n/plural.ts';
 import type { Decision } from '../../lib/moderation/decisions.ts';
 import type { Flash } from '../../lib/moderation/flash.ts';
 import type { ContributionStatus, ContributionKind } from '../../lib/contributions/kinds.ts';
-import type { QueueItem } from '../../lib/contributions/queue.ts';
+import type { QueueFilter, QueueItem } from '../../lib/contributions/queue.ts';
 import { souvenirHeading } from '../../lib/souvenirs/naming.ts';
 
 // Tables rather than keys built from strings: a status, tab or decision without a sentence fails to compile.
@@ -133,11 +133,38 @@ const SENTENCES: Record<ContributionKind, QueueSentences> = {
 export const emptyQueueText = (locale: Locale, kind: ContributionKind, status: ContributionStatus) =>
   t(locale, SENTENCES[kind].empty[status === 'pending' ? 'pending' : 'other']);
 
+/**
+ * How many items a search keeps out of the tab's total ("2 sur 3 correspondent à « lea »"), cut
+ * around the searched words so the page isolates them (`<bdi>`): they are the moderator's typing.
+ */
+export function matchesSentence(
+  locale: Locale,
+  filter: QueueFilter,
+  count: number,
+  total: number,
+): { before: string; text: string | null; after: string } {
+  const text = filter.text?.trim() || null;
+  const base: PluralBase = !text
+    ? 'moderation.filter.count.flagged'
+    : filter.flagged
+      ? 'moderation.filter.count.both'
+      : 'moderation.filter.count.text';
+  const sentence = t(locale, pluralKey(locale, base, count), {
+    count: formatNumber(locale, count),
+    total: formatNumber(locale, total),
+  });
+  const at = text ? sentence.indexOf('{text}') : -1;
+  if (at === -1) return { before: sentence, text: null, after: '' };
+  return { before: sentence.slice(0, at), text, after: sentence.slice(at + '{text}'.length) };
+}
+
 /** The sentences the queue shows after a decision: what was done, then what was left alone. */
 export function flashMessages(locale: Locale, flash: Flash, targetType: ContributionKind = 'souvenir'): string[] {
   const counted = (base: PluralBase, n: number) => t(locale, pluralKey(locale, base, n), { n });
   const sentences = SENTENCES[targetType];
   const messages: string[] = [];
+  // A refusal is said as an error (FlashMessage), not as something done.
+  if (flash.done === 'refusal') return messages;
   if (flash.done === 'edit') messages.push(t(locale, 'moderation.done.edit'));
   else if (flash.done === 'unchanged') messages.push(t(locale, 'moderation.done.unchanged'));
   else if (flash.done === 'dismiss') messages.push(counted('report.done.dismiss', flash.n));

@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
-import type { InferResult, Kysely, SelectQueryBuilder } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import { keyset, keysetPage } from '../pagination/keyset.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 import type { KeysetPage } from '../pagination/keyset.ts';
 import { CONTRIBUTION_STATUSES, contributionsOf } from './kinds.ts';
 import type { ContributionKind, ContributionStatus } from './kinds.ts';
+import { filtered } from './queue-filter.ts';
+import type { Narrowing, QueueFilter } from './queue-filter.ts';
+
+export type { QueueFilter };
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -153,9 +157,6 @@ function toCommentItem(row: InferResult<ReturnType<typeof selectComments>>[numbe
   };
 }
 
-/** Narrows any kind's query (every one names its item `c`) the same way: by status, by ids, by page. */
-type Narrowing = <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) => SelectQueryBuilder<DB, TB, O>;
-
 /**
  * Each kind's rows, narrowed, as the queue shows them. They carry the raw text for the edit page;
  * the cards never render it.
@@ -172,17 +173,6 @@ const withIds =
   (query) =>
     query.where(sql<boolean>`${sql.ref('c.id')} in (${sql.join(ids)})`);
 
-/** What a moderator narrows the queue to; empty, every item of the status. */
-export interface QueueFilter {
-  /**
-   * Words found in the text, the title or the name (any case). Not the address: the search is in
-   * the page's address, which a proxy's log keeps (the admins' data page takes an address by POST).
-   */
-  text?: string | null;
-  /** Only what the rules flagged or visitors' reports hid: the hostile part of the queue first. */
-  flagged?: boolean;
-}
-
 export interface QueueQuery<K extends ContributionKind = ContributionKind> {
   status: ContributionStatus;
   cursor?: KeysetCursor | null;
@@ -190,36 +180,6 @@ export interface QueueQuery<K extends ContributionKind = ContributionKind> {
   /** Souvenirs when absent. */
   targetType?: K;
   filter?: QueueFilter;
-}
-
-/** `text` as a LIKE pattern matching it anywhere, its own `%`, `_` and `\\` taken literally. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** The filter's conditions on any kind's query (each names its item `c`; a souvenir has a title too). */
-function filtered(kind: ContributionKind, filter: QueueFilter | undefined): Narrowing {
-  const text = filter?.text?.trim();
-  return (query) => {
-    let narrowed = query;
-    if (text) {
-      const pattern = containing(text);
-      const columns = ['c.body_raw', 'c.author_name', ...(kind === 'souvenir' ? ['c.title'] : [])];
-      narrowed = narrowed.where(
-        sql<boolean>`(${sql.join(
-          // Accents and case folded on both sides (fold_text, migration 2026_12_07_400).
-          columns.map((column) => sql`fold_text(${sql.ref(column)}) like fold_text(${pattern})`),
-          sql` or `,
-        )})`,
-      );
-    }
-    if (filter?.flagged) {
-      narrowed = narrowed.where(
-        sql<boolean>`(cardinality(${sql.ref('c.flag_reasons')}) > 0 or ${sql.ref('c.hidden_by_reports')})`,
-      );
-    }
-    return narrowed;
-  };
 }
 
 export type QueuePage<K extends ContributionKind = ContributionKind> = KeysetPage<QueueItemOf<K>>;

@@ -1,12 +1,23 @@
 import { DECISIONS } from './decisions.ts';
 import type { Decision } from './decisions.ts';
+import { isMessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 /**
  * What the queue says after a POST-redirect-GET: which decision was applied and how many items
  * it changed or left alone. Only these enumerated values travel in the URL, never submitted text.
  */
 export type FlashDone =
-  Decision | 'edit' | 'unchanged' | 'dismiss' | 'revert' | 'photoRemoved' | 'photoDescribed' | 'screenOn' | 'screenOff';
+  | Decision
+  | 'edit'
+  | 'unchanged'
+  | 'dismiss'
+  | 'revert'
+  | 'photoRemoved'
+  | 'photoDescribed'
+  | 'screenOn'
+  | 'screenOff'
+  | 'refusal';
 
 export interface Flash {
   done: FlashDone;
@@ -21,6 +32,23 @@ export interface Flash {
   place?: number | undefined;
   /** The item the message is about, still in the list (an edit): the message is shown above it. */
   item?: number;
+  /**
+   * Why a step on one item was refused (`done: 'refusal'`): the Action's sentence, a catalogue
+   * key, said in the item's kind's words by the page (errorMessage).
+   */
+  refusal?: MessageKey;
+}
+
+/**
+ * The sentences a refusal may carry in the address: the moderation steps' own (conflicts, errors)
+ * and a refused report dismissal's, so a forged link can make the queue say nothing else.
+ */
+const REFUSAL_PREFIXES = ['moderation.', 'report.error.', 'error.text.'];
+
+/** The catalogue key of a refusal the queue may say, or null. */
+export function refusalKey(value: string | null | undefined): MessageKey | null {
+  if (!value || !isMessageKey(value)) return null;
+  return REFUSAL_PREFIXES.some((prefix) => value.startsWith(prefix)) ? value : null;
 }
 
 const DONE: readonly string[] = [
@@ -33,6 +61,7 @@ const DONE: readonly string[] = [
   'photoDescribed',
   'screenOn',
   'screenOff',
+  'refusal',
 ];
 const MAX_COUNT = 1000;
 /** The furthest place in a list a message is said at: a page of the queue holds fewer items. */
@@ -52,6 +81,7 @@ export function flashParams(flash: Flash): URLSearchParams {
   }
   if (flash.place !== undefined) params.set('ici', String(flash.place));
   if (flash.item !== undefined) params.set('element', String(flash.item));
+  if (flash.refusal) params.set('pourquoi', flash.refusal);
   return params;
 }
 
@@ -83,6 +113,12 @@ export function readFlash(params: URLSearchParams): Flash | null {
   if (place && /^\d{1,4}$/.test(place)) flash.place = Math.min(Number(place), MAX_PLACE);
   const item = params.get('element');
   if (item && /^[1-9]\d{0,9}$/.test(item)) flash.item = Number(item);
+  if (done === 'refusal') {
+    // A refusal that does not say why says nothing.
+    const refusal = refusalKey(params.get('pourquoi'));
+    if (!refusal) return null;
+    flash.refusal = refusal;
+  }
   return flash;
 }
 
