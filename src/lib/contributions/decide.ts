@@ -39,7 +39,13 @@ function stateOf(row: Pick<Selectable<ContributionTable>, (typeof STATE_COLUMNS)
   };
 }
 
-/** The state a decision starts from: the shared columns, and what only one kind has. */
+/**
+ * The state a decision starts from: the shared columns, and what only one kind has. Read with the
+ * row's lock (PostgreSQL): a change committed between this read and the write (an author's photo
+ * added to a pending souvenir, an edit) would otherwise be approved unseen, since the write checks
+ * the status and the pin, not what the moderator saw; with the lock it waits, or is read here and
+ * refused as changed.
+ */
 async function readState(
   trx: Transaction<Database>,
   kind: ContributionKind,
@@ -51,6 +57,7 @@ async function readState(
         .selectFrom('souvenir')
         .select([...STATE_COLUMNS, 'pinned'])
         .where('id', '=', id)
+        .forUpdate()
         .executeTakeFirst();
       return row && { ...stateOf(row), pinned: row.pinned, souvenirId: null };
     }
@@ -66,6 +73,7 @@ async function readState(
             .as('souvenir_status'),
         )
         .where('id', '=', id)
+        .forUpdate()
         .executeTakeFirst();
       return (
         row && {
