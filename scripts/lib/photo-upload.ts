@@ -30,10 +30,13 @@ import { getDb } from '../../src/lib/runtime.ts';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 
-/** The largest form carrying `files` photos: the full files and the text fields, plus multipart's own lines. */
-const photoFormLimit = (files: number) => files * MAX_PHOTO_BYTES + FORM_BODY_LIMIT + 64 * 1024;
-/** The largest share form with photos. */
-export const PHOTO_FORM_LIMIT = photoFormLimit(MAX_PHOTOS);
+/**
+ * The largest body read, for every form with photos: the share form's four full files and the
+ * text fields, plus multipart's own lines. A form taking fewer files keeps this room, so that a
+ * file over MAX_PHOTO_BYTES reaches the stream and is refused beside its input, with the texts
+ * typed kept, rather than by a bare 413; the stream's own limits bound what is written to disk.
+ */
+export const PHOTO_FORM_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + FORM_BODY_LIMIT + 64 * 1024;
 
 /** The pages whose form carries photos, in each language, and how many files each takes at once. */
 const PHOTO_FORMS: ReadonlyArray<{ path: RegExp; files: number }> = [
@@ -189,27 +192,25 @@ async function processAll(received: Received): Promise<Array<{ position: number;
 }
 
 /**
- * Reads a form with photos within its limit (PHOTO_FORM_LIMIT for the share form, refused early
- * by Content-Length), stages the photos it carries and answers the form's fields as a urlencoded
+ * Reads a form with photos within PHOTO_FORM_LIMIT (refused early by Content-Length), stages the photos it carries and answers the form's fields as a urlencoded
  * body for Astro.
  * `refused`: the multipart body could not be parsed, or too many uploads are under way (nothing
  * is staged either way).
  */
 export async function readPhotoForm(req: IncomingMessage): Promise<PhotoFormReading> {
   const maxFiles = filesTakenAt(req.url ?? '/') || MAX_PHOTOS;
-  const limit = photoFormLimit(maxFiles);
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return { kind: 'too_large', limit };
+  if (Number.isFinite(declared) && declared > PHOTO_FORM_LIMIT) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
   if (uploadsNow >= MAX_UPLOADS_AT_ONCE) return { kind: 'refused', status: 503, message: 'photo.busy' };
   uploadsNow += 1;
   try {
-    return await readWithinTurn(req, maxFiles, limit);
+    return await readWithinTurn(req, maxFiles);
   } finally {
     uploadsNow -= 1;
   }
 }
 
-async function readWithinTurn(req: IncomingMessage, maxFiles: number, limit: number): Promise<PhotoFormReading> {
+async function readWithinTurn(req: IncomingMessage, maxFiles: number): Promise<PhotoFormReading> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `mur-upload-${crypto.randomBytes(4).toString('hex')}-`));
   try {
     let received: Received;
@@ -224,7 +225,7 @@ async function readWithinTurn(req: IncomingMessage, maxFiles: number, limit: num
       console.warn('[photos] unreadable multipart form:', (error as Error).message);
       return { kind: 'refused', status: 400, message: 'photo.brokenForm' };
     }
-    if (received.tooLarge) return { kind: 'too_large', limit };
+    if (received.tooLarge) return { kind: 'too_large', limit: PHOTO_FORM_LIMIT };
     const processed = await processAll(received);
     const fields = received.fields;
     const db = await getDb();
