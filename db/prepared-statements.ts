@@ -46,24 +46,40 @@ interface Shape {
   at: number;
 }
 
+/** Where two builds with different probes differ: nowhere else, and only in that one parameter; null otherwise. */
+function valueSlot<V>(
+  first: { sql: string; parameters: readonly unknown[] },
+  second: { sql: string; parameters: readonly unknown[] },
+  probes: readonly [V, V],
+): number | null {
+  if (first.sql !== second.sql || first.parameters.length !== second.parameters.length) return null;
+  const differing = first.parameters.flatMap((parameter, i) => (parameter === second.parameters[i] ? [] : [i]));
+  if (differing.length !== 1) return null;
+  const at = differing[0]!;
+  return first.parameters[at] === probes[0] && second.parameters[at] === probes[1] ? at : null;
+}
+
 /**
  * A statement whose text never changes, only one value in it (a souvenir's public id): Kysely
- * builds and compiles it once per database, with `probe` for the value, and each call gets that
- * text with its own value put where the probe was. Building a souvenir's page's statement (its
- * photos, comments and version as JSON columns) took 0.22 ms of every crawled page's CPU
- * (issue 19). A build where the probe is not exactly one parameter is never reused.
+ * builds and compiles it once per database, and each call gets that text with its own value put
+ * where the value was. Building a souvenir's page's statement (its photos, comments and version
+ * as JSON columns) took 0.22 ms of every crawled page's CPU (issue 19). It is built twice at
+ * first, with two probes that differ in all a build could read of them (length, case, digits):
+ * it is reused only when the two texts are the same and their values differ in exactly one
+ * place, each probe there as it was given; a text that depends on the value, or a value derived
+ * from it, makes it build every time instead.
  */
 export function oneValueStatement<DB, V, R>(
   build: (db: Kysely<DB>, value: V) => Compilable<R>,
-  probe: NoInfer<V>,
+  probes: readonly [NoInfer<V>, NoInfer<V>],
 ): (db: Kysely<DB>, value: V) => CompiledQuery<R> {
   const shapes = new WeakMap<Kysely<DB>, Shape | null>();
   return (db, value) => {
     let shape = shapes.get(db);
     if (shape === undefined) {
-      const { sql, parameters } = build(db, probe).compile();
-      const at = parameters.flatMap((parameter, i) => (parameter === probe ? [i] : []));
-      shape = at.length === 1 ? { sql, parameters, at: at[0]! } : null;
+      const first = build(db, probes[0]).compile();
+      const at = valueSlot(first, build(db, probes[1]).compile(), probes);
+      shape = at === null ? null : { sql: first.sql, parameters: first.parameters, at };
       shapes.set(db, shape);
     }
     if (!shape) return build(db, value).compile();

@@ -1,5 +1,6 @@
 import { it, expect } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
+import type { Compilable } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
 import { executePrepared, keepPrepared, oneValueStatement, preparedName } from '../../db/prepared-statements.ts';
 
@@ -35,30 +36,56 @@ describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t)
     });
   });
   it('builds a one-value statement once and runs it with each value, as built each time would', async () => {
+    const select = (db: typeof t.db, word: string) =>
+      db.selectNoFrom([sql<string>`${'«'}::text || ${word}::text`.as('quoted'), sql<number>`${7}::int`.as('n')]);
     let built = 0;
-    const statement = oneValueStatement((db: typeof t.db, word: string) => {
-      built++;
-      return db.selectNoFrom([sql<string>`${'«'}::text || ${word}::text`.as('quoted'), sql<number>`${7}::int`.as('n')]);
-    }, '\u0000probe');
-    for (const word of ['Bataclan', "l'été", 'probe']) {
+    const statement = oneValueStatement(
+      (db: typeof t.db, word: string) => {
+        built++;
+        return select(db, word);
+      },
+      ['probe', 'Second-Probe-42'],
+    );
+    for (const word of ['Bataclan', "l'été", 'probe', '«']) {
       const compiled = statement(t.db, word);
-      expect({ sql: compiled.sql, parameters: compiled.parameters }).toMatchObject({
-        sql: t.db
-          .selectNoFrom([sql<string>`${'«'}::text || ${word}::text`.as('quoted'), sql<number>`${7}::int`.as('n')])
-          .compile().sql,
+      const fresh = select(t.db, word).compile();
+      expect({ sql: compiled.sql, parameters: compiled.parameters }).toEqual({
+        sql: fresh.sql,
         parameters: ['«', word, 7],
       });
       expect(await executePrepared(t.db, compiled)).toEqual([{ quoted: `«${word}`, n: 7 }]);
     }
-    expect(built).toBe(1);
-    // The probe twice in the statement: nothing to reuse, each call builds its own.
-    let twice = 0;
-    const ambiguous = oneValueStatement((db: typeof t.db, word: string) => {
-      twice++;
-      return db.selectNoFrom(sql<string>`${word}::text || ${word}::text`.as('twice'));
-    }, 'probe');
-    expect(await executePrepared(t.db, ambiguous(t.db, 'a'))).toEqual([{ twice: 'aa' }]);
-    expect(await executePrepared(t.db, ambiguous(t.db, 'b'))).toEqual([{ twice: 'bb' }]);
-    expect(twice).toBe(3);
+    // Built with each of the two probes, then never again.
+    expect(built).toBe(2);
+  });
+
+  it('builds each time a statement whose text or other values follow the value', async () => {
+    const counting = (make: (db: typeof t.db, word: string) => Compilable<{ out: string }>) => {
+      const calls = { n: 0 };
+      const statement = oneValueStatement(
+        (db: typeof t.db, word: string) => {
+          calls.n++;
+          return make(db, word);
+        },
+        ['probe', 'Second-Probe-42'],
+      );
+      return { statement, calls };
+    };
+    const shapes = [
+      // The value twice.
+      counting((db, word) => db.selectNoFrom(sql<string>`${word}::text || ${word}::text`.as('out'))),
+      // A value derived from it beside it.
+      counting((db, word) => db.selectNoFrom(sql<string>`${word}::text || ${word.toUpperCase()}::text`.as('out'))),
+      // Text that depends on it.
+      counting((db, word) => db.selectNoFrom(sql<string>`${word}::text || ${sql.lit(word.length)}::text`.as('out'))),
+    ];
+    const expected = [(w: string) => w + w, (w: string) => w + w.toUpperCase(), (w: string) => w + w.length];
+    for (const [i, { statement, calls }] of shapes.entries()) {
+      for (const word of ['a', 'bc']) {
+        expect(await executePrepared(t.db, statement(t.db, word))).toEqual([{ out: expected[i]!(word) }]);
+      }
+      // Two probes, then one build per call.
+      expect(calls.n).toBe(4);
+    }
   });
 });

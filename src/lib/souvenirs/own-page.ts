@@ -22,8 +22,7 @@ const ownPageStatement = oneValueStatement(
     shownSouvenirs(db)
       .select([photoRowsColumn('souvenir.id'), commentRowsColumn('souvenir.id'), contentVersionColumn()])
       .where('public_id', '=', publicId),
-  // Not a public id (PUBLIC_ID): it cannot be one of the statement's other values.
-  '\u0000probe',
+  ['probe', 'Second-Probe-42'],
 );
 
 /**
