@@ -13,12 +13,12 @@ export interface CompressionLevels {
 }
 
 /**
- * For pages, made on a visitor's request and a crawler's first visit to every page (issue 19). On
- * a deep wall page (74 kB): brotli quality 5 took 1.8 ms for 13 748 bytes, quality 9 21 ms for
- * 0.7 % less. Gzip, the copy every page's first visit gets (front-cache.ts), at level 1: on a
- * deep page of 54 kB 0.28 ms for 13 471 bytes against level 4's 0.51 ms for 12 725 (6 % more
- * bytes); under a crawler's walk the thread pool's CPU per page fell from 0.62 to 0.37 ms. A page
- * asked for again in brotli gets its brotli copy, so only gzip-only clients keep the larger copy.
+ * For pages, made on a visitor's request and a crawler's first visit to every page (issue 19).
+ * Brotli, made once a page is asked for again: quality 5 took 1.8 ms for 13 748 bytes of a deep
+ * wall page of 74 kB, quality 9 21 ms for 0.7 % less. Gzip, the copy every page's first visit
+ * gets (front-cache.ts), at level 1: on a deep wall page of 54 kB, 0.28 ms for 13 471 bytes
+ * against level 4's 0.51 ms for 12 725 (6 % more bytes); under a crawler's walk the thread pool's
+ * CPU per page fell from 0.62 to 0.37 ms. Only gzip-only clients keep the larger copy.
  */
 export const PAGE_LEVELS: CompressionLevels = { brotliQuality: 5, gzipLevel: 1 };
 const STATIC_LEVELS: CompressionLevels = { brotliQuality: 9, gzipLevel: 9 };

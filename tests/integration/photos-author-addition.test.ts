@@ -63,10 +63,16 @@ describeEachDatabase('the author adds a photo to a pending souvenir', (t) => {
     expect(await stagedPhotos(t.db, upload)).toEqual([]);
     const event = await t.db
       .selectFrom('moderation_event')
-      .select(['actor_label', 'target_type', 'target_id'])
+      .select(['actor_label', 'target_type', 'target_id', 'after'])
       .where('action', '=', 'photo.add')
       .executeTakeFirstOrThrow();
-    expect(event).toEqual({ actor_label: 'author', target_type: 'souvenir', target_id: souvenir.id });
+    // Its fields as the journal shows them (a removal's are an object too).
+    expect(event).toEqual({
+      actor_label: 'author',
+      target_type: 'souvenir',
+      target_id: souvenir.id,
+      after: { photo: 2, altText: 'La file devant la salle', contentNote: 'Foule dense' },
+    });
     // Moderated with the souvenir: approving what was read before the photo came is refused.
     await expect(
       decideSouvenir(t.db, {

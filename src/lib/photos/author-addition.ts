@@ -53,13 +53,16 @@ export async function addPhotosByAuthor(
       });
       const attached = await attachStagedPhotos(trx, uploadToken, souvenir.id, placed, now);
       if (attached === 0) throw new PhotoEditError('upload_gone');
-      await recordEvent(trx, {
-        actor: AUTHOR_ACTOR,
-        action: 'photo.add',
-        targetType: 'souvenir',
-        targetId: souvenir.id,
-        after: placed.map(({ placeAt, altText, contentNote }) => ({ photo: placeAt, altText, contentNote })),
-      });
+      // One row per photo, its fields as the journal shows a removal's (an array would show nothing).
+      for (const { placeAt, altText, contentNote } of placed) {
+        await recordEvent(trx, {
+          actor: AUTHOR_ACTOR,
+          action: 'photo.add',
+          targetType: 'souvenir',
+          targetId: souvenir.id,
+          after: { photo: placeAt, altText, contentNote },
+        });
+      }
       return attached;
     });
   } catch (error) {

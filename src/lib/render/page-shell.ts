@@ -71,5 +71,7 @@ export function fillShell<H extends string>(shell: PageShell<H>, values: Readonl
     at += page.write(values[holes[i]!], at, 'utf8');
     at += bytes[i + 1]!.copy(page, at);
   }
+  // allocUnsafeSlow's bytes are not zeroed: a page short of its length would carry memory.
+  if (at !== length) throw new Error(`a filled shell wrote ${at} bytes of ${length}`);
   return page;
 }
