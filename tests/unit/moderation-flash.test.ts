@@ -87,7 +87,17 @@ describe('a refused decision in the flash', () => {
   it('carries only a refusal’s own sentences: nothing else, and nothing without a reason', () => {
     expect(refusalKey('moderation.conflict.trash')).toBe('moderation.conflict.trash');
     expect(refusalKey('report.error.settled')).toBe('report.error.settled');
-    for (const forged of ['auth.passwordChanged', 'moderation.nope', '<script>', '', null])
+    expect(refusalKey('moderation.edit.withdrawn')).toBe('moderation.edit.withdrawn');
+    // Not a success sentence either, which a forged link would show as an alert.
+    for (const forged of [
+      'auth.passwordChanged',
+      'moderation.nope',
+      'moderation.done.approve.one',
+      'moderation.comment.done.none',
+      '<script>',
+      '',
+      null,
+    ])
       expect(refusalKey(forged)).toBeNull();
     expect(readFlash(new URLSearchParams({ fait: 'refusal', n: '0', pourquoi: 'team.error.self' }))).toBeNull();
     expect(readFlash(new URLSearchParams({ fait: 'refusal', n: '0' }))).toBeNull();

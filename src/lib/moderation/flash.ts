@@ -40,15 +40,17 @@ export interface Flash {
 }
 
 /**
- * The sentences a refusal may carry in the address: the moderation steps' own (conflicts, errors)
- * and a refused report dismissal's, so a forged link can make the queue say nothing else.
+ * The sentences a refusal may carry in the address: the moderation steps' own conflicts and errors
+ * and a refused report dismissal's, so a forged link can make the queue say nothing else (not
+ * even a success sentence as an alert).
  */
-const REFUSAL_PREFIXES = ['moderation.', 'report.error.', 'error.text.'];
+const REFUSALS =
+  /^(moderation\.(comment\.)?(conflict\.|error\.|edit\.(conflict|withdrawn)$)|report\.error\.|error\.text\.)/;
 
 /** The catalogue key of a refusal the queue may say, or null. */
 export function refusalKey(value: string | null | undefined): MessageKey | null {
   if (!value || !isMessageKey(value)) return null;
-  return REFUSAL_PREFIXES.some((prefix) => value.startsWith(prefix)) ? value : null;
+  return REFUSALS.test(value) ? value : null;
 }
 
 const DONE: readonly string[] = [

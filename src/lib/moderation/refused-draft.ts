@@ -27,16 +27,50 @@ interface CookieContext {
   cookies: AstroCookies;
 }
 
+/** The longest reason or note given back: the forms' own limit. */
+const MAX_TEXT = 500;
+
+const fits = (draft: RefusedDraft) => encodeURIComponent(JSON.stringify(draft)).length <= MAX_ENCODED;
+
+/** The first `count` characters of `text`, never half of one (a lone surrogate cannot be encoded). */
+const firstCharacters = (text: string, count: number) => Array.from(text).slice(0, count).join('');
+
+/**
+ * What of `draft` the cookie can hold: all of it when it fits; else without the note (the reason
+ * is the journal's part), then with the reason cut shorter until it fits (500 characters of
+ * Chinese or emoji encode to 4.5 to 6 kB). Null when nothing was typed.
+ */
+export function fittingDraft(draft: RefusedDraft): RefusedDraft | null {
+  let kept = { ...draft, reason: firstCharacters(draft.reason, MAX_TEXT), note: firstCharacters(draft.note, MAX_TEXT) };
+  if (!kept.reason && !kept.note) return null;
+  if (fits(kept)) return kept;
+  kept = { ...kept, note: '' };
+  while (!fits(kept)) {
+    kept = { ...kept, reason: firstCharacters(kept.reason, Math.floor(Array.from(kept.reason).length * 0.8)) };
+  }
+  return kept.reason ? kept : null;
+}
+
+/** A draft read back from the cookie, or null when it is not one of ours. */
+export function readDraft(value: unknown): RefusedDraft | null {
+  const draft = value as Partial<RefusedDraft> | null;
+  if (!draft || typeof draft !== 'object' || !isContributionKind(draft.kind) || !Number.isSafeInteger(draft.id)) {
+    return null;
+  }
+  return {
+    kind: draft.kind,
+    id: draft.id!,
+    reason: typeof draft.reason === 'string' ? firstCharacters(draft.reason, MAX_TEXT) : '',
+    note: typeof draft.note === 'string' ? firstCharacters(draft.note, MAX_TEXT) : '',
+  };
+}
+
 /**
  * Before the 303 that answers a refused decision: keeps what was typed for the next page of
- * `path` (the moderation pages). Nothing typed, nothing kept; a note too long to fit is dropped
- * before the reason, the journal's part.
+ * `path` (the moderation pages), as much of it as a cookie holds (fittingDraft).
  */
 export async function keepRefusedDraft(context: CookieContext, path: string, draft: RefusedDraft): Promise<void> {
-  if (!draft.reason && !draft.note) return;
-  const fitting = [draft, { ...draft, note: '' }].find(
-    (kept) => encodeURIComponent(JSON.stringify(kept)).length <= MAX_ENCODED,
-  );
+  const fitting = fittingDraft(draft);
   if (!fitting) return;
   // Secure as the session is, behind a TLS-terminating proxy too.
   const { secure } = await cookieOptions(context.url);
@@ -55,14 +89,7 @@ export function takeRefusedDraft(context: CookieContext, path: string): RefusedD
   if (!cookie) return null;
   context.cookies.delete(COOKIE, { path });
   try {
-    const value = cookie.json() as Partial<RefusedDraft> | null;
-    if (!value || !isContributionKind(value.kind) || !Number.isSafeInteger(value.id)) return null;
-    return {
-      kind: value.kind,
-      id: value.id!,
-      reason: typeof value.reason === 'string' ? value.reason.slice(0, 500) : '',
-      note: typeof value.note === 'string' ? value.note.slice(0, 500) : '',
-    };
+    return readDraft(cookie.json());
   } catch {
     return null;
   }

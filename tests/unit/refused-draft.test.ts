@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fittingDraft, readDraft } from '../../src/lib/moderation/refused-draft.ts';
+
+const fits = (value: unknown) => encodeURIComponent(JSON.stringify(value)).length <= 3800;
+
+describe("a refused decision's typed texts, given back through a cookie (refused-draft.ts)", () => {
+  const draft = { kind: 'comment' as const, id: 7, reason: 'Insulte', note: 'Merci de reformuler' };
+
+  it('keeps what fits whole, and nothing when nothing was typed', () => {
+    expect(fittingDraft(draft)).toEqual(draft);
+    expect(fittingDraft({ ...draft, reason: '', note: '' })).toBeNull();
+  });
+
+  it('drops the note before the reason, then cuts the reason, never half a character', () => {
+    const chinese = '記'.repeat(400);
+    expect(fittingDraft({ ...draft, reason: chinese, note: chinese })).toEqual({ ...draft, reason: chinese, note: '' });
+    const emoji = '🕯️'.repeat(250);
+    const kept = fittingDraft({ ...draft, reason: emoji, note: 'x' })!;
+    expect(fits(kept)).toBe(true);
+    expect(kept.note).toBe('');
+    expect(kept.reason.length).toBeGreaterThan(0);
+    expect(emoji.startsWith(kept.reason)).toBe(true);
+    // Every character whole: it encodes.
+    expect(() => encodeURIComponent(kept.reason)).not.toThrow();
+  });
+
+  it('reads back only a draft of ours, its texts within the forms’ limit', () => {
+    expect(readDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
+    expect(readDraft({ ...draft, reason: 'a'.repeat(900) })!.reason).toHaveLength(500);
+    for (const foreign of [null, 'x', { kind: 'user', id: 1 }, { kind: 'souvenir', id: '1' }, { kind: 'souvenir' }])
+      expect(readDraft(foreign)).toBeNull();
+    expect(readDraft({ kind: 'souvenir', id: 3, reason: 42 })).toEqual({
+      kind: 'souvenir',
+      id: 3,
+      reason: '',
+      note: '',
+    });
+  });
+});
