@@ -192,6 +192,10 @@ describe.skipIf(!hasChromium)('photos with a souvenir, from the form to the wall
     await Promise.all([page.waitForLoadState('load'), page.click('[data-author-add-photo]')]);
     await page.waitForSelector('#photoAlt2-error');
     expect(await page.locator('#photoAlt2-error').textContent()).toContain('what photo 2 shows');
+    // Said at the top of the form, focused, a link to the field: the field sits screens below.
+    await page.waitForFunction(() => document.activeElement?.id === 'photo-erreurs');
+    expect(await page.locator('#photo-erreurs').textContent()).toContain('The photo was not added');
+    expect(await page.locator('#photo-erreurs a[href="#photoAlt2"]').count()).toBe(1);
     expect(await page.locator('.author-photo-add .photo-kept img').count()).toBe(1);
     await page.fill('#photoAlt2', 'The stage in blue');
     await Promise.all([page.waitForURL(/\?fait=photoAdded$/), page.click('[data-author-add-photo]')]);
