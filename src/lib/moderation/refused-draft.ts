@@ -2,6 +2,8 @@ import type { AstroCookies } from 'astro';
 import { isContributionKind } from '../contributions/kinds.ts';
 import type { ContributionKind } from '../contributions/kinds.ts';
 import { cookieOptions } from '../auth/request-session.ts';
+import { localizedPath } from '../i18n/index.ts';
+import type { Locale } from '../i18n/index.ts';
 
 /**
  * What a moderator typed in the form of a decision that was refused (the reason for the journal,
@@ -20,6 +22,9 @@ const COOKIE = 'decision-refusee';
 const MAX_AGE_S = 60;
 /** Under the 4 KB browsers keep for one cookie, once its value is encoded. */
 const MAX_ENCODED = 3800;
+
+/** Every moderation page of the language (the queue, the reported tab) reads the one cookie. */
+const pathOf = (locale: Locale) => localizedPath(locale, '/moderation');
 
 /** The slice of a page's context the cookie needs. */
 interface CookieContext {
@@ -66,10 +71,10 @@ export function readDraft(value: unknown): RefusedDraft | null {
 }
 
 /**
- * Before the 303 that answers a refused decision: keeps what was typed for the next page of
- * `path` (the moderation pages), as much of it as a cookie holds (fittingDraft).
+ * Before the 303 that answers a refused decision: keeps what was typed for the next moderation
+ * page in `locale`, as much of it as a cookie holds (fittingDraft).
  */
-export async function keepRefusedDraft(context: CookieContext, path: string, draft: RefusedDraft): Promise<void> {
+export async function keepRefusedDraft(context: CookieContext, locale: Locale, draft: RefusedDraft): Promise<void> {
   const fitting = fittingDraft(draft);
   if (!fitting) return;
   // Secure as the session is, behind a TLS-terminating proxy too.
@@ -78,16 +83,16 @@ export async function keepRefusedDraft(context: CookieContext, path: string, dra
     httpOnly: true,
     secure,
     sameSite: 'lax',
-    path,
+    path: pathOf(locale),
     maxAge: MAX_AGE_S,
   });
 }
 
 /** What was kept for this page, once: the cookie is cleared as it is read. Null when none (or not ours). */
-export function takeRefusedDraft(context: CookieContext, path: string): RefusedDraft | null {
+export function takeRefusedDraft(context: CookieContext, locale: Locale): RefusedDraft | null {
   const cookie = context.cookies.get(COOKIE);
   if (!cookie) return null;
-  context.cookies.delete(COOKIE, { path });
+  context.cookies.delete(COOKIE, { path: pathOf(locale) });
   try {
     return readDraft(cookie.json());
   } catch {
