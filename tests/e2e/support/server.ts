@@ -89,7 +89,9 @@ export async function launchServer(
     const from = log.length;
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
-    const deadline = Date.now() + 30_000;
+    // A guard against a hang, not a speed check: on PostgreSQL a fresh database is migrated first,
+    // and a CI pass with two browser files side by side on two busy cores once took over 30 s.
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
       // Ready once it says so: with several workers the port answers as soon as the first listens,
@@ -106,7 +108,7 @@ export async function launchServer(
       }
       await new Promise((r) => setTimeout(r, 150));
     }
-    throw new Error(`server did not start in 30 s:\n${log}`);
+    throw new Error(`server did not start in 60 s:\n${log}`);
   }
 
   async function stop() {
