@@ -1,22 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { serverAndBrowser } from './support/suite.ts';
+import { ADMIN_PASSWORD, queueOfTwo } from './support/moderation-queue.ts';
 import { chromiumAvailable } from './support/browser.ts';
-import { shareByHttp, createAccount, signIn } from './support/actors.ts';
+import { signIn } from './support/actors.ts';
 
 const hasChromium = chromiumAvailable();
-const ADMIN_PASSWORD = 'une phrase de passe assez longue';
 const MODERATOR_PASSWORD = 'une autre phrase bien longue';
 
 describe.skipIf(!hasChromium)('moderators’ access: sessions, Origin checks and accounts', () => {
-  const suite = serverAndBrowser(async (server) => {
-    await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
-    await server.start();
-    for (const souvenir of [
-      { name: 'Approuvable', email: 'a@example.org', title: 'Souvenir à approuver', body: 'La fosse chantait.' },
-      { name: 'Refusable', email: 'r@example.org', title: 'Souvenir à refuser', body: 'Hors sujet.' },
-    ])
-      await shareByHttp(server, souvenir);
-  });
+  const suite = serverAndBrowser(queueOfTwo);
 
   it('sends a visitor to the login page and refuses Actions without a session', async () => {
     const res = await fetch(`${suite.server.origin}/moderation`, { redirect: 'manual' });

@@ -1,24 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { serverAndBrowser } from './support/suite.ts';
+import { ADMIN_PASSWORD, queueOfTwo } from './support/moderation-queue.ts';
 import { chromiumAvailable } from './support/browser.ts';
-import { shareByHttp, createAccount, signIn } from './support/actors.ts';
+import { shareByHttp, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
 
 const hasChromium = chromiumAvailable();
-const ADMIN_PASSWORD = 'une phrase de passe assez longue';
 /** Intl and French typography put no-break spaces in numbers and before a colon. */
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe.skipIf(!hasChromium)('moderators at work in the queue', () => {
-  const suite = serverAndBrowser(async (server) => {
-    await createAccount(server, 'admin', 'admin', ADMIN_PASSWORD);
-    await server.start();
-    for (const souvenir of [
-      { name: 'Approuvable', email: 'a@example.org', title: 'Souvenir à approuver', body: 'La fosse chantait.' },
-      { name: 'Refusable', email: 'r@example.org', title: 'Souvenir à refuser', body: 'Hors sujet.' },
-    ])
-      await shareByHttp(server, souvenir);
-  });
+  const suite = serverAndBrowser(queueOfTwo);
 
   it('lets an admin work the queue by keyboard: approve one, reject another', async () => {
     const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
