@@ -90,6 +90,9 @@ describe.skipIf(!hasChromium)('the reported tab', () => {
     expect(said).toContain('État précédent rétabli.');
     expect(said).toContain('Un commentaire a été laissé tel quel : quelqu’un d’autre l’avait déjà traité.');
     expect(said).not.toContain('souvenir');
+    // Taken back, the second one is on this tab again, its report open as before the decision.
+    const back = admin.locator('[data-reported-item][data-target="comment"]', { hasText: 'Commentaire signalé 2' });
+    expect(await back.count()).toBe(1);
     await admin.context().close();
   });
 });

@@ -8,7 +8,7 @@ import type {
   DecisionTarget,
   NextState,
 } from '../moderation/decisions.ts';
-import { releaseReports } from '../reports/release.ts';
+import { releaseReports, reopenReports } from '../reports/release.ts';
 import { adjustCommentCount, approvalDelta } from '../comments/comment-count.ts';
 import { contributionsOf, KINDS } from './kinds.ts';
 import { notifyWall } from './notify.ts';
@@ -161,6 +161,7 @@ function decisionTarget(kind: ContributionKind): DecisionTarget<ContributionStat
     write: (trx, id, current, next, now) => writeState(trx, kind, id, current, next, now),
     afterWrite: (trx, id, current, next) => followUp(trx, kind, id, current, next),
     releaseReports: (trx, id, actor, now) => releaseReports(trx, KINDS[kind].table, id, actor, now),
+    reopenReports: (trx, id, settledAt, hidden) => reopenReports(trx, KINDS[kind].table, id, settledAt, hidden),
   };
 }
 

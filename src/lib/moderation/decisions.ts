@@ -154,6 +154,15 @@ export interface DecisionTarget<S extends DecidableState> {
     actor: Actor,
     now: Date,
   ): Promise<{ resolved: number; wasHidden: boolean }>;
+  /** Opens again the reports a decision settled at `settledAt`, and hides the item again if they had (reports/release.ts). */
+  reopenReports(trx: Transaction<Database>, id: number, settledAt: Date, hidden: boolean): Promise<number>;
+}
+
+/** The reports a decision settled, kept with the state a revert puts back, so that it opens them again. */
+export interface SettledReports {
+  settledAt: Date;
+  /** They had hidden the item. */
+  hidden: boolean;
 }
 
 /** What "restore the previous state" needs of the state a decision started from (moderation/revert.ts). */
@@ -183,6 +192,7 @@ export async function commitDecided<S extends DecidableState>(
   next: NextState,
   now: Date,
   journal: Pick<AuditEntry, 'actor' | 'action' | 'reason' | 'before' | 'after'>,
+  settled?: SettledReports,
 ): Promise<SouvenirStatus> {
   if (!(await target.write(trx, id, current, next, now))) {
     const latest = await target.read(trx, id);
@@ -192,7 +202,9 @@ export async function commitDecided<S extends DecidableState>(
     ...journal,
     targetType: target.targetType,
     targetId: id,
-    restoreState: restorableState(current),
+    restoreState: settled
+      ? { ...restorableState(current), reports: { settledAt: settled.settledAt.toISOString(), hidden: settled.hidden } }
+      : restorableState(current),
   });
   await target.afterWrite(trx, id, current, next);
   return next.status;
@@ -236,18 +248,27 @@ export async function decideItem<S extends DecidableState>(
       ? null
       : await target.releaseReports(trx, request.id, request.actor, now);
 
-    return commitDecided(trx, target, request.id, current, next, now, {
-      actor: request.actor,
-      action: request.decision,
-      reason: request.reason ?? null,
-      before: released?.resolved
-        ? {
-            ...journalState(current),
-            openReports: released.resolved,
-            ...(released.wasHidden ? { hiddenByReports: true } : {}),
-          }
-        : journalState(current),
-      after: journalState(next),
-    });
+    return commitDecided(
+      trx,
+      target,
+      request.id,
+      current,
+      next,
+      now,
+      {
+        actor: request.actor,
+        action: request.decision,
+        reason: request.reason ?? null,
+        before: released?.resolved
+          ? {
+              ...journalState(current),
+              openReports: released.resolved,
+              ...(released.wasHidden ? { hiddenByReports: true } : {}),
+            }
+          : journalState(current),
+        after: journalState(next),
+      },
+      released?.resolved ? { settledAt: now, hidden: released.wasHidden } : undefined,
+    );
   });
 }

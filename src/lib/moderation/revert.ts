@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ModerationEventRow, SouvenirStatus } from '../../../db/types.ts';
 import type { Actor } from './audit.ts';
 import { DECISIONS, DecisionError, commitDecided, journalState } from './decisions.ts';
-import type { DecidableState, DecisionTarget, NextState } from './decisions.ts';
+import type { DecidableState, DecisionTarget, NextState, SettledReports } from './decisions.ts';
 
 /** The journal rows whose previous state can be put back: decisions, and restorations themselves (a redo). */
 export const REVERTIBLE_ACTIONS: readonly string[] = [...DECISIONS, 'revert'];
@@ -20,6 +20,13 @@ const snapshot = (value: unknown): Snapshot =>
 
 const asDate = (value: unknown): Date | null =>
   typeof value === 'string' || value instanceof Date ? new Date(value) : null;
+
+/** The reports the decision of `event` settled, kept with its state (decisions.ts commitDecided). */
+function settledBy(event: ModerationEventRow): SettledReports | null {
+  const reports = snapshot(snapshot(event.restore_state).reports);
+  const settledAt = asDate(reports.settledAt);
+  return settledAt && !Number.isNaN(settledAt.getTime()) ? { settledAt, hidden: reports.hidden === true } : null;
+}
 
 /**
  * The state to put back. Rows written since `restore_state` exists carry the whole state; older
@@ -81,11 +88,15 @@ export async function revertItem<S extends DecidableState>(
       current.status !== left.status || (typeof left.pinned === 'boolean' && current.pinned !== left.pinned);
     if (moved) throw new DecisionError('conflict', current.status);
     const next = previousState(event, current, now);
-    return commitDecided(trx, target, event.target_id, current, next, now, {
+    const status = await commitDecided(trx, target, event.target_id, current, next, now, {
       actor: request.actor,
       action: 'revert',
       before: journalState(current),
       after: { ...journalState(next), revertOf: event.id },
     });
+    // The reports the decision settled are open again: the item is back on the reported tab.
+    const settled = settledBy(event);
+    if (settled) await target.reopenReports(trx, event.target_id, settled.settledAt, settled.hidden);
+    return status;
   });
 }

@@ -4,7 +4,7 @@ import type { Database, ReportReason, ReportTargetType } from '../../../db/types
 import { recordEvent } from '../moderation/audit.ts';
 import { DomainError } from '../errors.ts';
 import { findShownId } from '../contributions/public.ts';
-import { shownChanged } from '../contributions/notify.ts';
+import { hideByReports } from './release.ts';
 import { plainNote } from './reasons.ts';
 
 export type ReportOutcome = 'filed' | 'already_reported';
@@ -53,20 +53,6 @@ async function findReportable(
   return row?.id ?? null;
 }
 
-/** Takes the item off the public pages and out of the kept counts; false when another report already did. */
-async function hide(trx: Transaction<Database>, type: ReportTargetType, id: number): Promise<boolean> {
-  const hidden = await trx
-    .updateTable(type)
-    .set({ hidden_by_reports: true })
-    .where('id', '=', id)
-    .where('hidden_by_reports', '=', false)
-    .returning('id')
-    .executeTakeFirst();
-  if (!hidden) return false;
-  await shownChanged(trx, type, id, -1);
-  return true;
-}
-
 /**
  * Files a visitor's report of an approved souvenir or comment: one per visitor (IP hash) per
  * item — a second is `already_reported`, not an error. When the item's open reports reach the
@@ -102,7 +88,7 @@ export async function fileReport(db: Kysely<Database>, request: ReportRequest): 
       .where('target_id', '=', targetId)
       .where('resolved_at', 'is', null)
       .executeTakeFirstOrThrow();
-    if (open < request.threshold || !(await hide(trx, request.targetType, targetId)))
+    if (open < request.threshold || !(await hideByReports(trx, request.targetType, targetId)))
       return { outcome: 'filed', hidden: false };
     await recordEvent(trx, {
       actor: { id: null, label: 'public' },

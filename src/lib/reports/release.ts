@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, ReportTargetType } from '../../../db/types.ts';
 import type { Actor } from '../moderation/audit.ts';
-import { notifyWall } from '../contributions/notify.ts';
+import { notifyWall, shownChanged } from '../contributions/notify.ts';
 import { adjustCommentCount } from '../comments/comment-count.ts';
 
 export interface ReleasedReports {
@@ -54,4 +54,42 @@ export async function releaseReports(
     .executeTakeFirst();
   if (shown?.status === 'approved') await adjustCommentCount(trx, shown.souvenir_id, 1);
   return { resolved: count, wasHidden: Boolean(shown) };
+}
+
+/** Takes the item off the public pages and out of the kept counts; false when it already was. */
+export async function hideByReports(trx: Transaction<Database>, type: ReportTargetType, id: number): Promise<boolean> {
+  const hidden = await trx
+    .updateTable(type)
+    .set({ hidden_by_reports: true })
+    .where('id', '=', id)
+    .where('hidden_by_reports', '=', false)
+    .returning('id')
+    .executeTakeFirst();
+  if (!hidden) return false;
+  await shownChanged(trx, type, id, -1);
+  return true;
+}
+
+/**
+ * The reports a decision settled at `settledAt`, open again when that decision is taken back
+ * ("Annuler", moderation/revert.ts): the item returns to the reported tab, hidden again if they
+ * had hidden it. Call it once the item's state is put back. Returns how many were reopened.
+ */
+export async function reopenReports(
+  trx: Transaction<Database>,
+  type: ReportTargetType,
+  id: number,
+  settledAt: Date,
+  hidden: boolean,
+): Promise<number> {
+  const reopened = await trx
+    .updateTable('report')
+    .set({ resolved_at: null, resolved_by: null })
+    .where('target_type', '=', type)
+    .where('target_id', '=', id)
+    .where('resolved_at', '=', settledAt)
+    .executeTakeFirst();
+  const count = Number(reopened.numUpdatedRows);
+  if (count > 0 && hidden) await hideByReports(trx, type, id);
+  return count;
 }
