@@ -59,6 +59,45 @@ describeEachDatabase('taking back a decision on a reported item', (t) => {
     expect(await countReportedItems(t.db)).toBe(1);
   });
 
+  it('keeps the counts through a redo and its undo: each settles what is open and reopens what it took back', async () => {
+    const s = await approvedSouvenir(t.db);
+    const c = await marcComment(t.db, s.id, {}, { status: 'approved' });
+    for (const ip of ['ip-1', 'ip-2', 'ip-3']) await report('comment', c.publicId, ip);
+    const state = async () => {
+      const comment = await t.db
+        .selectFrom('comment')
+        .select(['status', 'hidden_by_reports'])
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      const souvenir = await t.db
+        .selectFrom('souvenir')
+        .select('comment_count')
+        .where('id', '=', s.id)
+        .executeTakeFirstOrThrow();
+      return [comment.status, comment.hidden_by_reports, souvenir.comment_count, await openReports('comment', c.id)];
+    };
+    const lastRevert = async () =>
+      (
+        await t.db
+          .selectFrom('moderation_event')
+          .select('id')
+          .where('action', '=', 'revert')
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow()
+      ).id;
+    await decideComment(t.db, { id: c.id, decision: 'reject', actor: modo });
+    expect(await state()).toEqual(['rejected', false, 0, 0]);
+    await revertContribution(t.db, { eventId: await lastDecision(), actor: modo });
+    expect(await state()).toEqual(['approved', true, 0, 3]);
+    // Redo: the rejection again, its reports settled again, the count untouched by a hidden comment.
+    await revertContribution(t.db, { eventId: await lastRevert(), actor: modo });
+    expect(await state()).toEqual(['rejected', false, 0, 0]);
+    // And its undo: as after the first.
+    await revertContribution(t.db, { eventId: await lastRevert(), actor: modo });
+    expect(await state()).toEqual(['approved', true, 0, 3]);
+    expect(await countReportedItems(t.db)).toBe(1);
+  });
+
   it('opens again the report of a souvenir it had not hidden, and touches no report it did not settle', async () => {
     const s = await approvedSouvenir(t.db, { title: 'Le rappel' });
     await report('souvenir', s.publicId, 'ip-1');

@@ -22,6 +22,11 @@ describe("a refused decision's typed texts, given back through a cookie (refused
     expect(emoji.startsWith(kept.reason)).toBe(true);
     // Every character whole: it encodes.
     expect(() => encodeURIComponent(kept.reason)).not.toThrow();
+    // A note typed alone is cut, not dropped.
+    const noteOnly = fittingDraft({ ...draft, reason: '', note: emoji })!;
+    expect(fits(noteOnly)).toBe(true);
+    expect(noteOnly.note.length).toBeGreaterThan(0);
+    expect(emoji.startsWith(noteOnly.note)).toBe(true);
   });
 
   it('reads back only a draft of ours, its texts within the forms’ limit', () => {

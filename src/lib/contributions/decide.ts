@@ -43,8 +43,10 @@ function stateOf(row: Pick<Selectable<ContributionTable>, (typeof STATE_COLUMNS)
  * The state a decision starts from: the shared columns, and what only one kind has. Read with the
  * row's lock (PostgreSQL): a change committed between this read and the write (an author's photo
  * added to a pending souvenir, an edit) would otherwise be approved unseen, since the write checks
- * the status and the pin, not what the moderator saw; with the lock it waits, or is read here and
- * refused as changed.
+ * the status and the pin, not what the moderator saw; with the lock the decision waits for it,
+ * and is refused as changed when the page sent the version it showed (expectedUpdatedAt). Locks
+ * go in one order, a comment's souvenir before the comment, then reports and the wall's kept row
+ * (dismissals too, reports/dismiss.ts): in another, two moderators could wait for each other.
  */
 async function readState(
   trx: Transaction<Database>,
@@ -62,6 +64,14 @@ async function readState(
       return row && { ...stateOf(row), pinned: row.pinned, souvenirId: null };
     }
     case 'comment': {
+      await trx
+        .selectFrom('souvenir')
+        .select('souvenir.id')
+        .where((eb) =>
+          eb('souvenir.id', '=', eb.selectFrom('comment').select('comment.souvenir_id').where('comment.id', '=', id)),
+        )
+        .forUpdate()
+        .execute();
       const row = await trx
         .selectFrom('comment')
         .select([...STATE_COLUMNS, 'souvenir_id'])

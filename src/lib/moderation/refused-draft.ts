@@ -43,17 +43,20 @@ const firstCharacters = (text: string, count: number) => Array.from(text).slice(
 /**
  * What of `draft` the cookie can hold: all of it when it fits; else without the note (the reason
  * is the journal's part), then with the reason cut shorter until it fits (500 characters of
- * Chinese or emoji encode to 4.5 to 6 kB). Null when nothing was typed.
+ * Chinese or emoji encode to 4.5 to 6 kB); a note typed alone is cut likewise. Null when nothing
+ * was typed.
  */
 export function fittingDraft(draft: RefusedDraft): RefusedDraft | null {
   let kept = { ...draft, reason: firstCharacters(draft.reason, MAX_TEXT), note: firstCharacters(draft.note, MAX_TEXT) };
   if (!kept.reason && !kept.note) return null;
   if (fits(kept)) return kept;
-  kept = { ...kept, note: '' };
+  // The note goes first, unless it is all there is: then it is cut as a reason would be.
+  const cut: keyof Pick<RefusedDraft, 'reason' | 'note'> = kept.reason ? 'reason' : 'note';
+  if (cut === 'reason') kept = { ...kept, note: '' };
   while (!fits(kept)) {
-    kept = { ...kept, reason: firstCharacters(kept.reason, Math.floor(Array.from(kept.reason).length * 0.8)) };
+    kept = { ...kept, [cut]: firstCharacters(kept[cut], Math.floor(Array.from(kept[cut]).length * 0.8)) };
   }
-  return kept.reason ? kept : null;
+  return kept[cut] ? kept : null;
 }
 
 /** A draft read back from the cookie, or null when it is not one of ours. */

@@ -88,12 +88,31 @@ export async function revertItem<S extends DecidableState>(
       current.status !== left.status || (typeof left.pinned === 'boolean' && current.pinned !== left.pinned);
     if (moved) throw new DecisionError('conflict', current.status);
     const next = previousState(event, current, now);
-    const status = await commitDecided(trx, target, event.target_id, current, next, now, {
-      actor: request.actor,
-      action: 'revert',
-      before: journalState(current),
-      after: { ...journalState(next), revertOf: event.id },
-    });
+    // As a decision does: reports open now are settled and a hidden item shown first, so the kept
+    // counts move from what the public saw (a revert of a revert meets an item hidden again), and
+    // kept with the revert, so that taking it back opens them again.
+    const released = await target.releaseReports(trx, event.target_id, request.actor, now);
+    const status = await commitDecided(
+      trx,
+      target,
+      event.target_id,
+      current,
+      next,
+      now,
+      {
+        actor: request.actor,
+        action: 'revert',
+        before: released.resolved
+          ? {
+              ...journalState(current),
+              openReports: released.resolved,
+              ...(released.wasHidden ? { hiddenByReports: true } : {}),
+            }
+          : journalState(current),
+        after: { ...journalState(next), revertOf: event.id },
+      },
+      released.resolved ? { settledAt: now, hidden: released.wasHidden } : undefined,
+    );
     // The reports the decision settled are open again: the item is back on the reported tab.
     const settled = settledBy(event);
     if (settled) await target.reopenReports(trx, event.target_id, settled.settledAt, settled.hidden);

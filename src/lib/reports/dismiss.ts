@@ -26,6 +26,9 @@ export async function dismissReports(db: Kysely<Database>, request: DismissReque
       .selectFrom(request.targetType)
       .select(['status', 'hidden_by_reports'])
       .where('id', '=', request.id)
+      // The item first, then its reports, as a decision locks them (contributions/decide.ts): in
+      // the other order two moderators on the same item could wait for each other.
+      .forUpdate()
       .executeTakeFirst();
     if (!item) throw new DecisionError('not_found');
     const released = await releaseReports(trx, request.targetType, request.id, request.actor, now);

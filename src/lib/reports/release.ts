@@ -56,12 +56,16 @@ export async function releaseReports(
   return { resolved: count, wasHidden: Boolean(shown) };
 }
 
-/** Takes the item off the public pages and out of the kept counts; false when it already was. */
+/**
+ * Takes a published item off the public pages and out of the kept counts; false when it already
+ * was, or is not published (the counts hold approved items only: a decision may have come first).
+ */
 export async function hideByReports(trx: Transaction<Database>, type: ReportTargetType, id: number): Promise<boolean> {
   const hidden = await trx
     .updateTable(type)
     .set({ hidden_by_reports: true })
     .where('id', '=', id)
+    .where('status', '=', 'approved')
     .where('hidden_by_reports', '=', false)
     .returning('id')
     .executeTakeFirst();
