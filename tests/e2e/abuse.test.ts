@@ -266,6 +266,10 @@ describe.skipIf(!hasChromium)('abuse: rate limits and reports', () => {
     await Promise.all([admin.waitForURL(/fait=revert/), admin.locator('.undo-form button').click()]);
     expect(plain(await admin.locator('#message').textContent())).toContain('État précédent rétabli');
     expect((await fetch(`${server.origin}${permalink}`)).status).toBe(200);
+    // Taken back, it is on this tab again with its report, as before the mistake: kept published.
+    const back = admin.locator('[data-reported-item]').first();
+    await Promise.all([admin.waitForURL(/fait=dismiss/), back.locator('button[data-decision="dismiss"]').click()]);
+    expect(await admin.locator('[data-reported-item]').count()).toBe(0);
   });
 
   it('reports a comment from its "Signaler" link, without JavaScript, and the report reaches the moderators', async () => {
