@@ -4,6 +4,7 @@ import { getDb } from '../lib/runtime.ts';
 import { requireActionUser } from '../lib/auth/guard.ts';
 import { dismissReports as dismiss } from '../lib/reports/dismiss.ts';
 import { settleEach } from '../lib/contributions/decide.ts';
+import { decisionEventIds } from '../lib/contributions/revert.ts';
 import { REPORT_TARGETS } from '../lib/reports/reasons.ts';
 import { decideInput } from './moderation-schema.ts';
 import { refuseLoneItem, settleSelection, tally } from './selection.ts';
@@ -28,5 +29,8 @@ export const dismissReports = formAction(dismissInput, async (input, context) =>
     settleEach(input.ids, (id) => dismiss(db, { targetType: input.targetType, id, actor, reason: input.reason })),
   );
   await refuseLoneItem(outcomes, 'dismissal', () => input.targetType);
-  return { decision: 'dismiss' as const, ...tally(outcomes) };
+  // The journal rows of what was just done, for the tab's "Annuler" (a few seconds), as a decision's.
+  const done = outcomes.filter((o) => o.outcome === 'done').map((o) => o.id);
+  const undo = await decisionEventIds(db, input.targetType, done, 'reports.dismiss', actor);
+  return { decision: 'dismiss' as const, ...tally(outcomes), undo };
 });

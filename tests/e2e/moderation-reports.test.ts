@@ -93,6 +93,13 @@ describe.skipIf(!hasChromium)('the reported tab', () => {
     // Taken back, the second one is on this tab again, its report open as before the decision.
     const back = admin.locator('[data-reported-item][data-target="comment"]', { hasText: 'Commentaire signalé 2' });
     expect(await back.count()).toBe(1);
+
+    // Kept published by mistake: "Annuler" is offered after a dismissal too, and brings it back.
+    await Promise.all([admin.waitForURL(/fait=dismiss/), back.locator('button[data-decision="dismiss"]').click()]);
+    expect(await back.count()).toBe(0);
+    await Promise.all([admin.waitForURL(/fait=revert/), admin.locator('.undo-form button').click()]);
+    expect(plain(await admin.locator('#message').textContent())).toContain('État précédent rétabli.');
+    expect(await back.count()).toBe(1);
     await admin.context().close();
   });
 });

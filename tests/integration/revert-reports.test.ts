@@ -9,6 +9,7 @@ import { decideComment, decideSouvenir } from '../../src/lib/contributions/decid
 import { revertContribution } from '../../src/lib/contributions/revert.ts';
 import { fileReport } from '../../src/lib/reports/file-report.ts';
 import { countReportedItems } from '../../src/lib/reports/reported-queue.ts';
+import { dismissReports } from '../../src/lib/reports/dismiss.ts';
 
 const modo = { id: null, label: 'modo' };
 
@@ -94,6 +95,37 @@ describeEachDatabase('taking back a decision on a reported item', (t) => {
     expect(await state()).toEqual(['rejected', false, 0, 0]);
     // And its undo: as after the first.
     await revertContribution(t.db, { eventId: await lastRevert(), actor: modo });
+    expect(await state()).toEqual(['approved', true, 0, 3]);
+    expect(await countReportedItems(t.db)).toBe(1);
+  });
+
+  it('takes back reports kept published by mistake: open again, the comment hidden again', async () => {
+    const s = await approvedSouvenir(t.db);
+    const c = await marcComment(t.db, s.id, {}, { status: 'approved' });
+    for (const ip of ['ip-1', 'ip-2', 'ip-3']) await report('comment', c.publicId, ip);
+    const state = async () => {
+      const comment = await t.db
+        .selectFrom('comment')
+        .select(['status', 'hidden_by_reports'])
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      const souvenir = await t.db
+        .selectFrom('souvenir')
+        .select('comment_count')
+        .where('id', '=', s.id)
+        .executeTakeFirstOrThrow();
+      return [comment.status, comment.hidden_by_reports, souvenir.comment_count, await openReports('comment', c.id)];
+    };
+    await dismissReports(t.db, { targetType: 'comment', id: c.id, actor: modo });
+    expect(await state()).toEqual(['approved', false, 1, 0]);
+    const dismissal = (
+      await t.db
+        .selectFrom('moderation_event')
+        .select('id')
+        .where('action', '=', 'reports.dismiss')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(await revertContribution(t.db, { eventId: dismissal, actor: modo })).toMatchObject({ status: 'approved' });
     expect(await state()).toEqual(['approved', true, 0, 3]);
     expect(await countReportedItems(t.db)).toBe(1);
   });

@@ -4,8 +4,11 @@ import type { Actor } from './audit.ts';
 import { DECISIONS, DecisionError, commitDecided, journalState } from './decisions.ts';
 import type { DecidableState, DecisionTarget, NextState, SettledReports } from './decisions.ts';
 
-/** The journal rows whose previous state can be put back: decisions, and restorations themselves (a redo). */
-export const REVERTIBLE_ACTIONS: readonly string[] = [...DECISIONS, 'revert'];
+/**
+ * The journal rows whose previous state can be put back: decisions, reports dismissed (their
+ * reports opened again), and restorations themselves (a redo).
+ */
+export const REVERTIBLE_ACTIONS: readonly string[] = [...DECISIONS, 'reports.dismiss', 'revert'];
 
 export interface RevertRequest {
   /** The journal row of the decision to take back. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, ReportTargetType, SouvenirStatus } from '../../../db/types.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
@@ -16,7 +16,7 @@ export interface DismissRequest {
 /**
  * A moderator finds nothing wrong: the item's open reports are resolved, an item they hid is
  * shown again where it was (its status never left `approved`), and the audit log says so, in
- * one transaction. Throws DecisionError not_found for an unknown item, and `conflict` (with its
+ * one transaction, with what "Annuler" puts back (its reports open, the item hidden again). Throws DecisionError not_found for an unknown item, and `conflict` (with its
  * status) when it has no open report left — someone else decided meanwhile.
  */
 export async function dismissReports(db: Kysely<Database>, request: DismissRequest): Promise<SouvenirStatus> {
@@ -24,7 +24,7 @@ export async function dismissReports(db: Kysely<Database>, request: DismissReque
   return db.transaction().execute(async (trx) => {
     const item = await trx
       .selectFrom(request.targetType)
-      .select(['status', 'hidden_by_reports'])
+      .select(['status', 'previous_status', 'approved_at', 'approved_by'])
       .where('id', '=', request.id)
       // The item first, then its reports, as a decision locks them (contributions/decide.ts): in
       // the other order two moderators on the same item could wait for each other.
@@ -41,7 +41,21 @@ export async function dismissReports(db: Kysely<Database>, request: DismissReque
       reason: request.reason ?? null,
       before: { status: item.status, hiddenByReports: released.wasHidden, openReports: released.resolved },
       after: { status: item.status, hiddenByReports: false, openReports: 0 },
+      // What "Annuler" puts back (moderation/revert.ts): the same state, the reports open again.
+      restoreState: {
+        status: item.status,
+        previousStatus: item.previous_status,
+        pinned: request.targetType === 'souvenir' ? await pinnedOf(trx, request.id) : null,
+        approvedAt: item.approved_at,
+        approvedBy: item.approved_by,
+        reports: { settledAt: now.toISOString(), hidden: released.wasHidden },
+      },
     });
     return item.status;
   });
+}
+
+async function pinnedOf(trx: Transaction<Database>, id: number): Promise<boolean> {
+  const row = await trx.selectFrom('souvenir').select('pinned').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.pinned;
 }
