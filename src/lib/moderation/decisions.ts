@@ -177,6 +177,20 @@ export function restorableState(state: DecidableState): NextState {
 }
 
 /**
+ * What a revert puts back of a step that started from `state`, with the reports the step settled,
+ * if any, to open again (moderation/revert.ts): a decision's and a dismissal's alike.
+ */
+export function restoreStateOf(state: DecidableState, settled: SettledReports | null) {
+  const whole = restorableState(state);
+  return settled
+    ? { ...whole, reports: { settledAt: settled.settledAt.toISOString(), hidden: settled.hidden } }
+    : whole;
+}
+
+/** The reports a step settled, as its target's `releaseReports` says (null when it settled none). */
+type Released = { resolved: number; wasHidden: boolean } | null;
+
+/**
  * Moves an item from `current` to `next`, a decision's or its revert's, in the caller's
  * transaction: writes it through the kind's target, or throws why it could not (someone committed
  * a decision between our read and our write: PostgreSQL re-checks the WHERE after waiting for
@@ -191,20 +205,27 @@ export async function commitDecided<S extends DecidableState>(
   current: S,
   next: NextState,
   now: Date,
-  journal: Pick<AuditEntry, 'actor' | 'action' | 'reason' | 'before' | 'after'>,
-  settled?: SettledReports,
+  journal: Pick<AuditEntry, 'actor' | 'action' | 'reason' | 'after'>,
+  released: Released = null,
 ): Promise<SouvenirStatus> {
   if (!(await target.write(trx, id, current, next, now))) {
     const latest = await target.read(trx, id);
     throw new DecisionError(latest ? 'conflict' : 'not_found', latest?.status ?? null);
   }
+  const settled = released?.resolved ? { settledAt: now, hidden: released.wasHidden } : null;
   await recordEvent(trx, {
     ...journal,
+    // The journal says what the step settled; the restore state keeps it for the step's undo.
+    before: settled
+      ? {
+          ...journalState(current),
+          openReports: released!.resolved,
+          ...(settled.hidden ? { hiddenByReports: true } : {}),
+        }
+      : journalState(current),
     targetType: target.targetType,
     targetId: id,
-    restoreState: settled
-      ? { ...restorableState(current), reports: { settledAt: settled.settledAt.toISOString(), hidden: settled.hidden } }
-      : restorableState(current),
+    restoreState: restoreStateOf(current, settled),
   });
   await target.afterWrite(trx, id, current, next);
   return next.status;
@@ -255,20 +276,8 @@ export async function decideItem<S extends DecidableState>(
       current,
       next,
       now,
-      {
-        actor: request.actor,
-        action: request.decision,
-        reason: request.reason ?? null,
-        before: released?.resolved
-          ? {
-              ...journalState(current),
-              openReports: released.resolved,
-              ...(released.wasHidden ? { hiddenByReports: true } : {}),
-            }
-          : journalState(current),
-        after: journalState(next),
-      },
-      released?.resolved ? { settledAt: now, hidden: released.wasHidden } : undefined,
+      { actor: request.actor, action: request.decision, reason: request.reason ?? null, after: journalState(next) },
+      released,
     );
   });
 }

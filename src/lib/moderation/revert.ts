@@ -102,19 +102,8 @@ export async function revertItem<S extends DecidableState>(
       current,
       next,
       now,
-      {
-        actor: request.actor,
-        action: 'revert',
-        before: released.resolved
-          ? {
-              ...journalState(current),
-              openReports: released.resolved,
-              ...(released.wasHidden ? { hiddenByReports: true } : {}),
-            }
-          : journalState(current),
-        after: { ...journalState(next), revertOf: event.id },
-      },
-      released.resolved ? { settledAt: now, hidden: released.wasHidden } : undefined,
+      { actor: request.actor, action: 'revert', after: { ...journalState(next), revertOf: event.id } },
+      released,
     );
     // The reports the decision settled are open again: the item is back on the reported tab.
     const settled = settledBy(event);

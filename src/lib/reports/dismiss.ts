@@ -1,8 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, ReportTargetType, SouvenirStatus } from '../../../db/types.ts';
 import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
-import { DecisionError } from '../moderation/decisions.ts';
+import { DecisionError, restoreStateOf } from '../moderation/decisions.ts';
+import { TARGETS } from '../contributions/decide.ts';
 import { releaseReports } from './release.ts';
 
 export interface DismissRequest {
@@ -22,14 +23,9 @@ export interface DismissRequest {
 export async function dismissReports(db: Kysely<Database>, request: DismissRequest): Promise<SouvenirStatus> {
   const now = request.now ?? new Date();
   return db.transaction().execute(async (trx) => {
-    const item = await trx
-      .selectFrom(request.targetType)
-      .select(['status', 'previous_status', 'approved_at', 'approved_by'])
-      .where('id', '=', request.id)
-      // The item first, then its reports, as a decision locks them (contributions/decide.ts): in
-      // the other order two moderators on the same item could wait for each other.
-      .forUpdate()
-      .executeTakeFirst();
+    // Read as a decision reads it, locks in the same order (a comment's souvenir, the item, then
+    // its reports): in another, two moderators on the same item could wait for each other.
+    const item = await TARGETS[request.targetType].read(trx, request.id);
     if (!item) throw new DecisionError('not_found');
     const released = await releaseReports(trx, request.targetType, request.id, request.actor, now);
     if (released.resolved === 0) throw new DecisionError('conflict', item.status);
@@ -42,20 +38,8 @@ export async function dismissReports(db: Kysely<Database>, request: DismissReque
       before: { status: item.status, hiddenByReports: released.wasHidden, openReports: released.resolved },
       after: { status: item.status, hiddenByReports: false, openReports: 0 },
       // What "Annuler" puts back (moderation/revert.ts): the same state, the reports open again.
-      restoreState: {
-        status: item.status,
-        previousStatus: item.previous_status,
-        pinned: request.targetType === 'souvenir' ? await pinnedOf(trx, request.id) : null,
-        approvedAt: item.approved_at,
-        approvedBy: item.approved_by,
-        reports: { settledAt: now.toISOString(), hidden: released.wasHidden },
-      },
+      restoreState: restoreStateOf(item, { settledAt: now, hidden: released.wasHidden }),
     });
     return item.status;
   });
-}
-
-async function pinnedOf(trx: Transaction<Database>, id: number): Promise<boolean> {
-  const row = await trx.selectFrom('souvenir').select('pinned').where('id', '=', id).executeTakeFirstOrThrow();
-  return row.pinned;
 }
