@@ -17,6 +17,7 @@ import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
 import { compress, pickEncodings } from './front-encoding.ts';
 import type { Encoding, EncodingChoice } from './front-encoding.ts';
+import type { RenderSlots } from './render-slots.ts';
 
 type Headers = Record<string, string>;
 
@@ -171,13 +172,15 @@ export interface FrontCacheOptions {
    * when it found it could not after all. Astro renders whatever it does not make.
    */
   fill?: (url: URL, key: string, cookieHeader: string | undefined) => Promise<CachedPage | null> | null;
+  /** How many pages no cache holds are made at once, from a shell or by Astro (render-slots.ts); no limit without. */
+  slots?: RenderSlots;
 }
 
 /** Headers with which a proxy tells Astro the visitor's protocol and host (trusted through `security.allowedDomains`). */
 const FORWARDED = ['x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port'] as const;
 
 export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
-  const { publicOrigin, fill } = options;
+  const { publicOrigin, fill, slots } = options;
   const cache = renderCache();
   // Entries are replaced, never changed: the copies live exactly as long as theirs.
   const prepared = new WeakMap<CachedPage, Prepared>();
@@ -233,7 +236,13 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
     if (inFlight || req.method !== 'GET') return false;
     // Made here from a shell, or else by Astro, whose middleware stores it: the next ones wait for it.
     making(key, res);
-    const filling = fill?.(page.url, key, req.headers.cookie);
+    const turn = slots?.take(res);
+    return turn ? turn.then(() => make(req, res, page)) : make(req, res, page);
+  }
+
+  /** Makes the page from its shell, or leaves it to Astro (false). */
+  function make(req: IncomingMessage, res: ServerResponse, page: { key: string; url: URL }): false | Promise<Handled> {
+    const filling = fill?.(page.url, page.key, req.headers.cookie);
     if (!filling) return false;
     return filling.then(
       (made) => (made ? Promise.resolve(answer(req, res, made)).then(() => 'filled' as const) : false),

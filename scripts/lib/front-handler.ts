@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFrontCache } from './front-cache.ts';
 import { recordFrontCache } from './metrics.ts';
+import { renderSlotsFrom } from './render-slots.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
 
@@ -16,7 +17,11 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     console.warn('[front-cache] FRONT_CACHE=off: every request goes through Astro.');
     return astro;
   }
-  const front = createFrontCache({ publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN), fill: fillFromShell });
+  const front = createFrontCache({
+    publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
+    fill: fillFromShell,
+    slots: renderSlotsFrom(env),
+  });
   return (req, res) => {
     const served = front.handle(req, res);
     if (served === true) return recordFrontCache('hit');

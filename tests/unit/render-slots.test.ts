@@ -1,0 +1,139 @@
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { DEFAULT_RENDER_SLOTS, RenderSlots, renderSlotsFrom } from '../../scripts/lib/render-slots.ts';
+import { createFrontCache } from '../../scripts/lib/front-cache.ts';
+import { renderCache } from '../../src/lib/wall/render-cache.ts';
+import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
+
+/** What RenderSlots listens to on an answer: its 'close'. */
+function answer(): ServerResponse & { close(): void } {
+  const emitter = new EventEmitter() as unknown as ServerResponse & { close(): void };
+  emitter.close = () => void emitter.emit('close');
+  return emitter;
+}
+
+describe('RenderSlots', () => {
+  it('lets `size` renders run at once and the others in, first come first served, as answers close', async () => {
+    const slots = new RenderSlots(2);
+    const [a, b, c, d] = [answer(), answer(), answer(), answer()];
+    expect(slots.take(a)).toBeNull();
+    expect(slots.take(b)).toBeNull();
+    const order: string[] = [];
+    const cTurn = slots.take(c)!.then(() => order.push('c'));
+    const dTurn = slots.take(d)!.then(() => order.push('d'));
+    expect([slots.busy, slots.waiting]).toEqual([2, 2]);
+    b.close();
+    await cTurn;
+    expect(order).toEqual(['c']);
+    expect([slots.busy, slots.waiting]).toEqual([2, 1]);
+    a.close();
+    await dTurn;
+    expect(order).toEqual(['c', 'd']);
+    c.close();
+    d.close();
+    expect([slots.busy, slots.waiting]).toEqual([0, 0]);
+  });
+
+  it('gives up the turn of a visitor who left while waiting, and never runs it', async () => {
+    const slots = new RenderSlots(1);
+    const [a, gone, next] = [answer(), answer(), answer()];
+    slots.take(a);
+    let goneRan = false;
+    void slots.take(gone)!.then(() => (goneRan = true));
+    const nextTurn = slots.take(next)!;
+    gone.close();
+    expect(slots.waiting).toBe(1);
+    a.close();
+    await nextTurn;
+    expect(goneRan).toBe(false);
+    expect(slots.busy).toBe(1);
+  });
+
+  it('refuses a size that is not a positive integer', () => {
+    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => new RenderSlots(size)).toThrow(/positive integer/);
+  });
+
+  it('reads RENDER_SLOTS, the default when unset, and stops the start on a wrong one', () => {
+    expect(renderSlotsFrom({}).size).toBe(DEFAULT_RENDER_SLOTS);
+    expect(renderSlotsFrom({ RENDER_SLOTS: '' }).size).toBe(DEFAULT_RENDER_SLOTS);
+    expect(renderSlotsFrom({ RENDER_SLOTS: ' 12 ' }).size).toBe(12);
+    for (const wrong of ['0', 'six', '2.5', '-3'])
+      expect(() => renderSlotsFrom({ RENDER_SLOTS: wrong })).toThrow(`RENDER_SLOTS must be a positive integer`);
+  });
+});
+
+describe('front cache with render slots', () => {
+  let server: http.Server;
+  let origin = '';
+  const slots = new RenderSlots(1);
+  /** The fills running now, and the most that ever ran together. */
+  let running = 0;
+  let most = 0;
+  /** While set, a fill does not finish until it resolves. */
+  let held: Promise<void> | null = null;
+
+  /** Stands in for src/lib/wall/shell-fill.ts (tests/unit/front-cache.test.ts has the same): slow, keeps its page. */
+  function fill(url: URL, key: string): Promise<CachedPage | null> {
+    running++;
+    most = Math.max(most, running);
+    return new Promise((resolve) =>
+      setTimeout(async () => {
+        await held;
+        running--;
+        const cache = renderCache();
+        const page = { status: 200, headers: [['content-type', 'text/html']] as Array<[string, string]> };
+        const body = Buffer.from(`<p>${url.search}</p>`);
+        resolve(cache.store(key, { ...page, body, cacheControl: 'public, max-age=0', ttlMs: null }, cache.generation));
+      }, 30),
+    );
+  }
+
+  const get = async (path: string) => {
+    const response = await fetch(`${origin}${path}`);
+    return { status: response.status, body: await response.text() };
+  };
+
+  beforeAll(async () => {
+    const front = createFrontCache({ fill, slots });
+    server = http.createServer((req, res) => {
+      const served = front.handle(req, res);
+      if (served === false || served === true) return;
+      void served.then((done) => (done ? undefined : res.writeHead(500).end()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  beforeEach(() => {
+    renderCache().setAccepting(true);
+    renderCache().invalidateAll();
+    running = 0;
+    most = 0;
+    held = null;
+  });
+
+  it('makes distinct pages one at a time with one slot, and answers every one of them', async () => {
+    const paths = ['/?avant=a.1', '/?avant=a.2', '/?avant=a.3', '/?avant=a.4'];
+    const answers = await Promise.all(paths.map(get));
+    expect(answers).toEqual(paths.map((path) => ({ status: 200, body: `<p>${path.slice(1)}</p>` })));
+    expect(most).toBe(1);
+    expect([slots.busy, slots.waiting]).toEqual([0, 0]);
+  });
+
+  it('answers a page the cache holds while every slot is taken', async () => {
+    await get('/?avant=b.1');
+    let release = () => {};
+    held = new Promise((resolve) => (release = resolve));
+    const making = get('/?avant=b.2');
+    while (running === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await get('/?avant=b.1')).toEqual({ status: 200, body: '<p>?avant=b.1</p>' });
+    expect([slots.busy, running]).toEqual([1, 1]);
+    release();
+    expect(await making).toEqual({ status: 200, body: '<p>?avant=b.2</p>' });
+  });
+});
