@@ -6,6 +6,7 @@ import type { Database } from './types.ts';
 import { lockDataDir } from './lock.ts';
 import { retryingPool } from './connection-loss.ts';
 import { DEFAULT_POOL_SIZE } from './pool-size.ts';
+import { PG_TYPES } from './timestamptz.ts';
 
 export interface DbOptions {
   /** A PostgreSQL URL; when absent the embedded PGlite is used. */
@@ -52,6 +53,7 @@ function openReplica(url: string, primaryPool: pg.Pool, options: DbOptions): Rep
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: 1_000,
+    types: PG_TYPES,
   });
   // As for the primary: a standby that stops must not crash the process.
   pool.on('error', (error) => console.error('[db] idle replica client error:', error.message));
@@ -83,6 +85,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? DEFAULT_POOL_SIZE,
       connectionTimeoutMillis: 5_000,
+      types: PG_TYPES,
     });
     // A connection dropped by a database restart must not crash the process: idle clients
     // report through the pool, checked-out ones through their own 'error' event (the query
