@@ -22,9 +22,10 @@ describeEachDatabase('timestamptz read back', (t) => {
           order by n`.execute(trx);
         return rows.rows;
       });
-      expect(read.map((row) => row.at.toISOString()), `${zone}: ${read.map((row) => row.text).join(', ')}`).toEqual(
-        written.map((d) => d.toISOString()),
-      );
+      expect(
+        read.map((row) => row.at.toISOString()),
+        `${zone}: ${read.map((row) => row.text).join(', ')}`,
+      ).toEqual(written.map((d) => d.toISOString()));
     }
   });
 });
