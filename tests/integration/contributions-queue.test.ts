@@ -147,6 +147,25 @@ describeEachDatabase('the queue searched by a moderator', (t) => {
     expect(await titles('  ')).toHaveLength(3);
   });
 
+  it('finds every word in any order and any column, "a phrase" as typed, and leaves out -words', async () => {
+    await sentAt(t.db, 1, { title: 'La Fosse', body: 'Un soir de rock.', authorName: 'Léa Dubois' });
+    await sentAt(t.db, 2, { title: null, body: 'Dubois et moi, un soir de jazz.', authorName: 'Karim' });
+    await sentAt(t.db, 3, { title: 'Le balcon', body: 'Un soir de fosse.', authorName: 'Léa' });
+    const bodies = async (text: string) =>
+      (await listQueue(t.db, { status: 'pending', filter: { text } })).items.map((i) => i.bodyHtml).sort();
+    expect(await bodies('dubois lea')).toEqual(['<p>Un soir de rock.</p>']);
+    expect(await bodies('fosse soir')).toEqual(['<p>Un soir de fosse.</p>', '<p>Un soir de rock.</p>']);
+    expect(await bodies('"soir de rock"')).toEqual(['<p>Un soir de rock.</p>']);
+    expect(await bodies('« de jazz »')).toEqual(['<p>Dubois et moi, un soir de jazz.</p>']);
+    expect(await bodies('soir -rock')).toEqual(['<p>Dubois et moi, un soir de jazz.</p>', '<p>Un soir de fosse.</p>']);
+    // A souvenir without a title is not left out by a word no title holds.
+    expect(await bodies('dubois -balcon')).toEqual([
+      '<p>Dubois et moi, un soir de jazz.</p>',
+      '<p>Un soir de rock.</p>',
+    ]);
+    expect(await countMatching(t.db, 'souvenir', 'pending', { text: 'soir -"la fosse"' })).toBe(2);
+  });
+
   it('counts what a search keeps on every page of one status, as the list finds it, comments too', async () => {
     for (const minute of [1, 2, 3]) await sentAt(t.db, minute, { title: `Léa ${minute}`, body: 'La fosse.' });
     await sentAt(t.db, 4, { title: 'Karim', body: 'Le balcon.' });

@@ -12,7 +12,8 @@ export type Narrowing = <DB, TB extends keyof DB, O>(
 /** What a moderator narrows the queue to; empty, every item of the status. */
 export interface QueueFilter {
   /**
-   * Words found in the text, the title or the name (any case). Not the address: the search is in
+   * Words found in the text, the title or the name (any case, any accent; searchTerms reads
+   * "phrases" and -exclusions). Not the address: the search is in
    * the page's address, which a proxy's log keeps (the admins' data page takes an address by POST).
    */
   text?: string | null;
@@ -20,9 +21,41 @@ export interface QueueFilter {
   flagged?: boolean;
 }
 
-/** Whether the filter narrows anything (a search of blanks does not). */
-export const isFiltering = (filter: QueueFilter | undefined): boolean =>
-  Boolean(filter?.text?.trim() || filter?.flagged);
+/** At most this many terms are searched (a pasted paragraph is not a query). */
+export const MOST_SEARCH_TERMS = 8;
+
+/** What a search asks: terms that must all be found, and terms that must not be. */
+export interface SearchTerms {
+  include: string[];
+  exclude: string[];
+}
+
+// A term: an optional leading minus, then "a phrase" (closed or not) or a word. Typographic
+// quotes count as quotes: a French keyboard types « » and “ ”.
+const TERM = /(-?)(?:"([^"]*)"?|([^\s"-][^\s"]*))/g;
+const QUOTES = /[«»“”„]/g;
+
+/**
+ * The terms of a moderator's search, as search boxes read them: words each found somewhere (in
+ * any order), "a phrase" found as typed, -word or -"a phrase" found nowhere. Blanks inside quotes
+ * are kept; a lone minus or empty quotes ask nothing.
+ */
+export function searchTerms(text: string | null | undefined): SearchTerms {
+  const terms: SearchTerms = { include: [], exclude: [] };
+  for (const match of (text ?? '').replace(QUOTES, '"').matchAll(TERM)) {
+    const term = (match[2] ?? match[3] ?? '').trim();
+    if (!term) continue;
+    if (terms.include.length + terms.exclude.length >= MOST_SEARCH_TERMS) break;
+    (match[1] ? terms.exclude : terms.include).push(term);
+  }
+  return terms;
+}
+
+/** Whether the filter narrows anything (a search of blanks, or of quotes alone, does not). */
+export const isFiltering = (filter: QueueFilter | undefined): boolean => {
+  const { include, exclude } = searchTerms(filter?.text);
+  return include.length + exclude.length > 0 || Boolean(filter?.flagged);
+};
 
 /** `text` as a LIKE pattern matching it anywhere, its own `%`, `_` and `\\` taken literally. */
 function containing(text: string): string {
@@ -31,20 +64,19 @@ function containing(text: string): string {
 
 /** The filter's conditions on any kind's query (each names its item `c`; a souvenir has a title too). */
 export function filtered(kind: ContributionKind, filter: QueueFilter | undefined): Narrowing {
-  const text = filter?.text?.trim();
+  const { include, exclude } = searchTerms(filter?.text);
+  const columns = ['c.body_raw', 'c.author_name', ...(kind === 'souvenir' ? ['c.title'] : [])];
+  // Found in any column; accents and case folded on both sides (fold_text, migration
+  // 2026_12_07_400). A missing title is '' here, so "found nowhere" is true of it, never null.
+  const foundSomewhere = (term: string) =>
+    sql<boolean>`(${sql.join(
+      columns.map((column) => sql`fold_text(coalesce(${sql.ref(column)}, '')) like fold_text(${containing(term)})`),
+      sql` or `,
+    )})`;
   return (query) => {
     let narrowed = query;
-    if (text) {
-      const pattern = containing(text);
-      const columns = ['c.body_raw', 'c.author_name', ...(kind === 'souvenir' ? ['c.title'] : [])];
-      narrowed = narrowed.where(
-        sql<boolean>`(${sql.join(
-          // Accents and case folded on both sides (fold_text, migration 2026_12_07_400).
-          columns.map((column) => sql`fold_text(${sql.ref(column)}) like fold_text(${pattern})`),
-          sql` or `,
-        )})`,
-      );
-    }
+    for (const term of include) narrowed = narrowed.where(foundSomewhere(term));
+    for (const term of exclude) narrowed = narrowed.where(sql<boolean>`not ${foundSomewhere(term)}`);
     if (filter?.flagged) {
       narrowed = narrowed.where(
         sql<boolean>`(cardinality(${sql.ref('c.flag_reasons')}) > 0 or ${sql.ref('c.hidden_by_reports')})`,
