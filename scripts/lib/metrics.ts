@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import client from 'prom-client';
 import { clusterMetricsText, shareMetricsWithPrimary as shareRegistry } from './cluster-metrics.ts';
+import { renderSlotsReading } from './render-slots.ts';
 import { shellCounts } from '../../src/lib/wall/shell-counts.ts';
 import { sql } from 'kysely';
 import type { Runtime } from '../../src/lib/runtime.ts';
@@ -136,6 +137,12 @@ export function wireMetrics(runtime: Runtime): void {
       const { cut, filled } = shellCounts('souvenir');
       return { cut, filled };
     },
+  });
+  labelledGauge({
+    name: 'mur_render_slots',
+    help: 'Pages no cache holds made at once (render-slots.ts): the limit, those being made, those waiting their turn.',
+    label: 'state',
+    read: renderSlotsReading,
   });
   const monitor = runtime.readRouter?.monitor;
   if (monitor) {

@@ -14,13 +14,24 @@ import type { ServerResponse } from 'node:http';
  */
 export const DEFAULT_RENDER_SLOTS = 6;
 
-/** RENDER_SLOTS, or the default when unset; anything but a positive integer stops the start with a clear message. */
+/** The process's slots, once its front cache made them: /metrics reads them. */
+let serving: RenderSlots | null = null;
+
+/**
+ * The process's slots from RENDER_SLOTS, or the default when unset; anything but a positive
+ * integer stops the start with a clear message.
+ */
 export function renderSlotsFrom(env: Record<string, string | undefined>): RenderSlots {
   const given = env.RENDER_SLOTS?.trim();
   const size = given ? Number(given) : DEFAULT_RENDER_SLOTS;
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`RENDER_SLOTS must be a positive integer (pages made at once), not "${env.RENDER_SLOTS}"`);
-  return new RenderSlots(size);
+  return (serving = new RenderSlots(size));
+}
+
+/** The slots' size, the renders holding one and the requests waiting for one; empty before the front cache starts. */
+export function renderSlotsReading(): Record<string, number> {
+  return serving ? { size: serving.size, busy: serving.busy, waiting: serving.waiting } : {};
 }
 
 export class RenderSlots {

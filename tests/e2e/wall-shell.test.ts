@@ -7,7 +7,7 @@ import { launchServer, withScript } from './support/server.ts';
 import { chromiumAvailable, launchBrowser } from './support/browser.ts';
 import type { E2eServer } from './support/server.ts';
 import { shareByHttp } from './support/actors.ts';
-import { fetchPage, renderedByAstro, sameRender, shellPages } from './support/page-fetch.ts';
+import { fetchPage, renderSlots, renderedByAstro, sameRender, shellPages } from './support/page-fetch.ts';
 
 const SOUVENIRS = 64;
 /** On the wall's third page (newest first, 20 a page), which comes from the shell. */
@@ -75,6 +75,8 @@ describe('deep wall pages from their shell', () => {
       expect(filled.html).not.toBe(shellPage.html);
       expect((await get(third, { 'if-none-match': filled.etag! })).status).toBe(304);
     }
+    // Every page above took its turn among the render slots and gave it back.
+    expect(await renderSlots(server.origin)).toEqual({ size: 6, busy: 0, waiting: 0 });
   });
 
   it('keeps escaping intact and never shows one page’s cards or cursor on another', async () => {

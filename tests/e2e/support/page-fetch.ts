@@ -42,3 +42,11 @@ export async function shellPages(origin: string, metric: string): Promise<{ fill
   const read = (how: string) => Number(new RegExp(`${metric}\\{how="${how}"\\} (\\d+)`).exec(text)?.[1] ?? NaN);
   return { filled: read('filled'), cut: read('cut') };
 }
+
+/** The render slots' gauge (scripts/lib/render-slots.ts): their size, those held, those waited for. */
+export async function renderSlots(origin: string): Promise<{ size: number; busy: number; waiting: number }> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  const read = (state: string) =>
+    Number(new RegExp(`mur_render_slots\\{state="${state}"\\} (\\d+)`).exec(text)?.[1] ?? NaN);
+  return { size: read('size'), busy: read('busy'), waiting: read('waiting') };
+}
