@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { catalogue } from '../../src/lib/i18n/catalogue.ts';
-import { t, localizedPath, stripLocale, routeLocale, localeFromPath } from '../../src/lib/i18n/index.ts';
+import { t, formatNumber, localizedPath, stripLocale, routeLocale, localeFromPath } from '../../src/lib/i18n/index.ts';
+import type { Locale, MessageKey } from '../../src/lib/i18n/index.ts';
 import { plural, pluralForm } from '../../src/lib/i18n/plural.ts';
 import { pagePath, samePageIn } from '../../src/lib/i18n/same-page.ts';
 import { candleCountLabel } from '../../src/lib/wall/candle-label.ts';
@@ -46,6 +47,21 @@ describe('plurals through Intl.PluralRules', () => {
     expect(plural('en', 'wall.years.bar', 1, { year: 1987 })).toBe('1987: 1 memory');
   });
 
+  it('gives the form and the figures Intl gives, for the kept small counts and any other number', () => {
+    const intl = { fr: 'fr-FR', en: 'en-GB' } as const;
+    const numbers = [...Array.from({ length: 1500 }, (_, i) => i), 1234567, -1, -1000, 0.5, 1.5, 2.25, 999.9];
+    for (const locale of ['fr', 'en'] as const) {
+      const rules = new Intl.PluralRules(intl[locale]);
+      const format = new Intl.NumberFormat(intl[locale]);
+      // Twice: the second time from what the first kept.
+      for (let round = 0; round < 2; round++)
+        for (const n of numbers) {
+          expect(pluralForm(locale, n), `${locale} ${n}`).toBe(rules.select(n) === 'one' ? 'one' : 'other');
+          expect(formatNumber(locale, n), `${locale} ${n}`).toBe(format.format(n));
+        }
+    }
+  });
+
   it('labels a candle count after the number', () => {
     expect([0, 1, 2].map((n) => candleCountLabel('fr', n))).toEqual([
       'bougie allumée',
@@ -80,6 +96,21 @@ describe('t and paths', () => {
   it('fills placeholders', () => {
     expect(t('fr', 'card.by', { name: 'Camille' })).toBe('par Camille');
     expect(t('en', 'card.by', { name: 'Camille' })).toBe('by Camille');
+  });
+
+  it('fills every message of the catalogue as a replace of each {name} would, a missing name left as written', () => {
+    const replaced = (template: string, vars: Record<string, string | number>) =>
+      template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+    for (const [key, entry] of Object.entries(catalogue))
+      for (const locale of ['fr', 'en'] as Locale[]) {
+        const names = [...entry[locale].matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+        // Every name but the last given ($&, a brace and a number among the values), the last missing.
+        const vars = Object.fromEntries(names.slice(0, -1).map((name, i) => [name, i % 2 ? 42 : `$& {x} « ${name} »`]));
+        expect(t(locale, key as MessageKey, vars), `${key} ${locale}`).toBe(replaced(entry[locale], vars));
+      }
+    // A name that is also an object's property is not a value given.
+    expect(t('fr', 'card.by', {})).toBe('par {name}');
+    expect(t('fr', 'card.by', { constructor: 'x' } as Record<string, string>)).toBe('par {name}');
   });
 
   it('keeps French at the root and English under /en/', () => {

@@ -11,14 +11,23 @@ export type PluralBase = {
 
 const rules = new Map<Locale, Intl.PluralRules>();
 
+/** The forms of the counts a page shows most (0 to 999), asked of Intl once each: two a card. */
+const KEPT_FORMS = 1000;
+const keptForms: Record<Locale, PluralForm[]> = { fr: [], en: [] };
+
 /**
  * The form a count takes in the locale, by Intl.PluralRules: French puts 0 and 1 in the singular
  * ("0 bougie allumée"), English only 1 ("0 candles lit").
  */
 export function pluralForm(locale: Locale, count: number): PluralForm {
+  const small = Number.isInteger(count) && count >= 0 && count < KEPT_FORMS;
+  const known = small ? keptForms[locale][count] : undefined;
+  if (known) return known;
   let rule = rules.get(locale);
   if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale === 'fr' ? 'fr-FR' : 'en-GB')));
-  return rule.select(count) === 'one' ? 'one' : 'other';
+  const form = rule.select(count) === 'one' ? 'one' : 'other';
+  if (small) keptForms[locale][count] = form;
+  return form;
 }
 
 /** The key of the form `count` takes: `<base>.one` or `<base>.other`. */
