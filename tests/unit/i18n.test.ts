@@ -1,6 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { catalogue } from '../../src/lib/i18n/catalogue.ts';
-import { t, formatNumber, localizedPath, stripLocale, routeLocale, localeFromPath } from '../../src/lib/i18n/index.ts';
+import {
+  t,
+  formatDate,
+  formatNumber,
+  localizedPath,
+  stripLocale,
+  routeLocale,
+  localeFromPath,
+} from '../../src/lib/i18n/index.ts';
 import type { Locale, MessageKey } from '../../src/lib/i18n/index.ts';
 import { plural, pluralForm } from '../../src/lib/i18n/plural.ts';
 import { pagePath, samePageIn } from '../../src/lib/i18n/same-page.ts';
@@ -59,6 +67,24 @@ describe('plurals through Intl.PluralRules', () => {
           expect(pluralForm(locale, n), `${locale} ${n}`).toBe(rules.select(n) === 'one' ? 'one' : 'other');
           expect(formatNumber(locale, n), `${locale} ${n}`).toBe(format.format(n));
         }
+    }
+  });
+
+  it('writes the day Intl writes in Paris, across changes of time, midnights and years, early dates too', () => {
+    const intl = { fr: 'fr-FR', en: 'en-GB' } as const;
+    const instants: number[] = [Date.UTC(1900, 5, 1, 12), Date.UTC(1911, 2, 11, 0, 5), Date.UTC(1911, 2, 10, 23, 55)];
+    // Every 37 minutes over the changes of time of 2015, 2025 and 2026, and hours around midnight.
+    for (const [from, to] of [
+      [Date.UTC(2015, 2, 28), Date.UTC(2015, 2, 30)],
+      [Date.UTC(2015, 9, 24), Date.UTC(2015, 9, 26)],
+      [Date.UTC(2025, 11, 31), Date.UTC(2026, 0, 2)],
+      [Date.UTC(2026, 9, 24), Date.UTC(2026, 9, 26)],
+    ] as const)
+      for (let ms = from; ms < to; ms += 37 * 60_000) instants.push(ms, ms + 59_999);
+    for (const locale of ['fr', 'en'] as const) {
+      const format = new Intl.DateTimeFormat(intl[locale], { dateStyle: 'long', timeZone: 'Europe/Paris' });
+      for (let round = 0; round < 2; round++)
+        for (const ms of instants) expect(formatDate(locale, new Date(ms)), `${locale} ${ms}`).toBe(format.format(ms));
     }
   });
 

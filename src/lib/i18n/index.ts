@@ -71,11 +71,34 @@ function intlLocale(locale: Locale): string {
   return locale === 'fr' ? 'fr-FR' : 'en-GB';
 }
 
+/**
+ * Paris's offset from UTC has been a whole number of hours since 1911 and changes on the hour, so
+ * every instant of one UTC hour falls on the same day there: the day's words are kept per hour
+ * (a deep wall page writes twenty dates, mostly of a few hours; tests/unit/i18n.test.ts holds them
+ * equal to Intl across changes of time).
+ */
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1912, 0, 1);
+const MS_PER_HOUR = 3_600_000;
+/** A bound, not a cache size to tune: a page's dates are a few hours out of the years a wall spans. */
+const MOST_KEPT_DAYS = 4_096;
+const daysByHour: Record<Locale, Map<number, string>> = { fr: new Map(), en: new Map() };
+
 export function formatDate(locale: Locale, date: Date): string {
-  return formatter(
-    `date:${locale}`,
-    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }),
-  ).format(date);
+  const format = () =>
+    formatter(
+      `date:${locale}`,
+      () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }),
+    ).format(date);
+  const ms = date.getTime();
+  if (!(ms >= WHOLE_HOUR_OFFSETS_SINCE)) return format();
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  const kept = daysByHour[locale];
+  let day = kept.get(hour);
+  if (day === undefined) {
+    if (kept.size >= MOST_KEPT_DAYS) kept.clear();
+    kept.set(hour, (day = format()));
+  }
+  return day;
 }
 
 export function formatDateTime(locale: Locale, date: Date): string {
