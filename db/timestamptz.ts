@@ -6,6 +6,12 @@ const TIMESTAMPTZ_OID = 1184;
 const LIBRARY_PARSER = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date | number | null;
 
 const ZERO = 48;
+const HYPHEN = '-'.charCodeAt(0);
+const SPACE = ' '.charCodeAt(0);
+const COLON = ':'.charCodeAt(0);
+const DOT = '.'.charCodeAt(0);
+const PLUS = '+'.charCodeAt(0);
+const MINUS = HYPHEN;
 
 /** The number written by `length` digits at `at`, or NaN when one is not a digit. */
 function digits(text: string, at: number, length: number): number {
@@ -31,17 +37,17 @@ export function parseTimestamptz(text: string): Date | number | null {
   const length = text.length;
   if (
     length < 22 ||
-    text.charCodeAt(4) !== 45 || // -
-    text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 32 || // space
-    text.charCodeAt(13) !== 58 || // :
-    text.charCodeAt(16) !== 58
+    text.charCodeAt(4) !== HYPHEN ||
+    text.charCodeAt(7) !== HYPHEN ||
+    text.charCodeAt(10) !== SPACE ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON
   )
     return LIBRARY_PARSER(text);
   const year = digits(text, 0, 4);
   let at = 19;
   let milliseconds = 0;
-  if (text.charCodeAt(at) === 46) {
+  if (text.charCodeAt(at) === DOT) {
     // .f to .ffffff: milliseconds are the first three digits, as Date keeps them.
     let end = at + 1;
     while (end < length && end - at <= 6 && text.charCodeAt(end) >= ZERO && text.charCodeAt(end) <= ZERO + 9) end++;
@@ -51,7 +57,10 @@ export function parseTimestamptz(text: string): Date | number | null {
     at = end;
   }
   const sign = text.charCodeAt(at);
-  if ((sign !== 43 && sign !== 45) || !(at + 3 === length || (at + 6 === length && text.charCodeAt(at + 3) === 58)))
+  if (
+    (sign !== PLUS && sign !== MINUS) ||
+    !(at + 3 === length || (at + 6 === length && text.charCodeAt(at + 3) === COLON))
+  )
     return LIBRARY_PARSER(text);
   const offsetMinutes = digits(text, at + 1, 2) * 60 + (at + 6 === length ? digits(text, at + 4, 2) : 0);
   const utc = Date.UTC(
@@ -64,7 +73,7 @@ export function parseTimestamptz(text: string): Date | number | null {
     milliseconds,
   );
   if (year < 1000 || Number.isNaN(utc + offsetMinutes)) return LIBRARY_PARSER(text);
-  return new Date(utc - (sign === 43 ? 1 : -1) * offsetMinutes * 60_000);
+  return new Date(utc - (sign === PLUS ? 1 : -1) * offsetMinutes * 60_000);
 }
 
 /** pg's type parsers with `timestamptz` read by parseTimestamptz: for a pool's `types`. */

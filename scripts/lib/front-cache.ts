@@ -149,8 +149,11 @@ function send(req: IncomingMessage, res: ServerResponse, entry: CachedPage, prep
     : write(req, res, entry.status, chosen);
 }
 
-/** How a request was handled: from the cache (true), made here from a shell (`filled`), or left to Astro (false). */
-export type Handled = boolean | 'filled';
+/**
+ * How a request was handled: from the cache (true), made here from a shell (`filled`), left to
+ * Astro (false), or given up because the visitor left while another request made the page (`gone`).
+ */
+export type Handled = boolean | 'filled' | 'gone';
 
 export interface FrontCache {
   /**
@@ -231,13 +234,21 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
     const { key } = page;
     const entry = cache.lookup(key);
     if (entry) return answer(req, res, entry);
+    // Left while another request made the page: nothing to make it for (nor a slot to hold).
+    if (res.closed) return Promise.resolve('gone');
     const inFlight = rendering.get(key);
     if (inFlight && !waited) return inFlight.then(() => lookupOrWait(req, res, page, true));
-    if (inFlight || req.method !== 'GET') return false;
+    // Astro renders it, in its turn like any page made here.
+    if (inFlight || req.method !== 'GET') return inTurn(res, () => false);
     // Made here from a shell, or else by Astro, whose middleware stores it: the next ones wait for it.
     making(key, res);
+    return inTurn(res, () => make(req, res, page));
+  }
+
+  /** `then` once a render slot is this answer's (at once when one is free, or without slots). */
+  function inTurn(res: ServerResponse, then: () => false | Promise<Handled>): false | Promise<Handled> {
     const turn = slots?.take(res);
-    return turn ? turn.then(() => make(req, res, page)) : make(req, res, page);
+    return turn ? turn.then(then) : then();
   }
 
   /** Makes the page from its shell, or leaves it to Astro (false). */

@@ -32,6 +32,7 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     }
     served.then(
       (done) => {
+        if (done === 'gone') return;
         recordFrontCache(done === 'filled' ? 'filled' : done ? 'hit' : 'miss');
         if (!done) astro(req, res);
       },

@@ -1,13 +1,10 @@
+// How many pages no cache holds are made at once; the others wait their turn, first come first
+// served (issue 19). Without a limit, a crawler's 50 connections were 50 renders interleaved, each
+// waiting for the database pool and the compression threads behind newer ones, and the answers
+// came in no order: wrk's walk of deep wall pages had a p99 of 480 to 620 ms for a median of
+// 90 to 110; with six slots, 140 to 230 ms at the same rate.
 import type { ServerResponse } from 'node:http';
 
-/**
- * How many pages no cache holds are made at once; the others wait their turn, first come first
- * served (issue 19). Without a limit, a crawler's 50 connections meant 50 renders interleaved: each
- * waited for the database pool and the compression threads behind the newer ones, their rows and
- * pages stayed alive long enough to be promoted to the old generation (mark-compacts every 150
- * ms), and the answers came in no order: measured with wrk's 50 connections on souvenir pages,
- * p99 5 to 6 times the median, against under twice with 10 connections at the same rate.
- */
 /**
  * The default: enough renders to keep two cores and the database busy while one waits on the
  * other (at 4 to 6 the walk's p99 was lowest; at 10 and more it was back to the unlimited one's).
@@ -34,6 +31,9 @@ export function renderSlotsReading(): Record<string, number> {
   return serving ? { size: serving.size, busy: serving.busy, waiting: serving.waiting } : {};
 }
 
+/** A promise nothing settles: the turn of a visitor who has left. */
+const NEVER = new Promise<never>(() => {});
+
 export class RenderSlots {
   readonly size: number;
   #busy = 0;
@@ -54,12 +54,15 @@ export class RenderSlots {
   }
 
   /**
-   * Takes a slot for the answer `res`, held until it closes: null when one is free now (the caller
-   * goes on in the same tick), else a promise resolved when its turn comes. An answer closed while
-   * waiting (the visitor left) gives its turn up and its promise never resolves: there is no one
-   * left to render for, and nothing holds the promise once the answer is gone.
+   * Takes a slot for the answer `res`, held until its page is made (`res.end` called) or the answer
+   * closes, whichever comes first: null when one is free now (the caller goes on in the same
+   * tick), else a promise resolved when its turn comes. Not held while the answer is sent: a slow
+   * reader, or an answer queued behind an event stream on the same connection, would keep it.
+   * An answer closed before its turn (the visitor left) gives the turn up and its promise never
+   * settles: there is no one left to render for.
    */
   take(res: ServerResponse): Promise<void> | null {
+    if (res.closed) return NEVER;
     if (this.#busy < this.size) {
       this.#hold(res);
       return null;
@@ -81,9 +84,21 @@ export class RenderSlots {
 
   #hold(res: ServerResponse): void {
     this.#busy++;
-    res.once('close', () => {
+    let held = true;
+    const end = res.end;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      res.off('close', release);
       this.#busy--;
       this.#waiting.shift()?.();
-    });
+    };
+    res.once('close', release);
+    // The page is made once it is ended, even if its bytes are still to be sent.
+    res.end = function (this: ServerResponse, ...args: Parameters<ServerResponse['end']>) {
+      res.end = end;
+      release();
+      return end.apply(this, args);
+    } as ServerResponse['end'];
   }
 }

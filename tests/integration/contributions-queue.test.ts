@@ -139,6 +139,11 @@ describeEachDatabase('the queue searched by a moderator', (t) => {
     // `%` and `_` are letters here, not LIKE's wildcards.
     expect(await titles('%')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
     expect(await titles('m_B')).toEqual(['<p>Les lumières.</p>']);
+    // Fullwidth ％ ＿ ＼ fold to the wildcards themselves: still letters.
+    expect(await titles('m＿B')).toEqual(['<p>Les lumières.</p>']);
+    expect(await titles('r＿ck')).toEqual([]);
+    expect(await titles('０％')).toEqual(['<p>Gagnez 100% de bonus ici.</p>']);
+    expect(await titles('G％s')).toEqual([]);
     // Accents count no more than case, either way round.
     expect(await titles('lea')).toEqual(['<p>Un soir de rock.</p>']);
     expect(await titles('LUMIERES')).toEqual(['<p>Les lumières.</p>']);

@@ -17,11 +17,15 @@ describe("a moderator's search terms", () => {
     expect(searchTerms('100% m_B a\\b')).toEqual({ include: ['100%', 'm_B', 'a\\b'], exclude: [] });
   });
 
-  it('asks nothing of blanks, a lone minus or empty quotes, and at most MOST_SEARCH_TERMS terms', () => {
+  it('asks nothing of blanks, a lone minus or empty quotes, and at most MOST_SEARCH_TERMS terms, exclusions first', () => {
     for (const text of ['', '   ', '-', ' - ', '""', '-""', '" "', null, undefined])
       expect(searchTerms(text), String(text)).toEqual({ include: [], exclude: [] });
     const many = Array.from({ length: 20 }, (_, i) => `mot${i}`).join(' ');
     expect(searchTerms(many).include).toHaveLength(MOST_SEARCH_TERMS);
+    // Past the limit an exclusion is never the one dropped.
+    const terms = searchTerms(`${many} -spam -"la fosse"`);
+    expect(terms.exclude).toEqual(['spam', 'la fosse']);
+    expect(terms.include).toHaveLength(MOST_SEARCH_TERMS - 2);
   });
 
   it('filters only when the search asks something or flagged items are asked for', () => {

@@ -8,10 +8,19 @@ import { createFrontCache } from '../../scripts/lib/front-cache.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
 
-/** What RenderSlots listens to on an answer: its 'close'. */
-function answer(): ServerResponse & { close(): void } {
-  const emitter = new EventEmitter() as unknown as ServerResponse & { close(): void };
-  emitter.close = () => void emitter.emit('close');
+/** What RenderSlots reads of an answer: its 'close', `closed` and `end`. */
+function answer(): ServerResponse & { close(): void; ended: boolean } {
+  const emitter = new EventEmitter() as unknown as ServerResponse & { close(): void; ended: boolean; closed: boolean };
+  emitter.closed = false;
+  emitter.ended = false;
+  emitter.close = () => {
+    emitter.closed = true;
+    emitter.emit('close');
+  };
+  (emitter as ServerResponse).end = (() => {
+    emitter.ended = true;
+    return emitter;
+  }) as ServerResponse['end'];
   return emitter;
 }
 
@@ -52,6 +61,32 @@ describe('RenderSlots', () => {
     expect(slots.busy).toBe(1);
   });
 
+  it('gives the slot back once the page is ended, before its bytes are sent, and once only', async () => {
+    const slots = new RenderSlots(1);
+    const [a, b] = [answer(), answer()];
+    slots.take(a);
+    const bTurn = slots.take(b)!;
+    a.end('<p>page</p>');
+    expect(a.ended).toBe(true);
+    await bTurn;
+    expect([slots.busy, slots.waiting]).toEqual([1, 0]);
+    // Its close later gives back nothing more.
+    a.close();
+    expect(slots.busy).toBe(1);
+    b.close();
+    expect(slots.busy).toBe(0);
+  });
+
+  it('holds nothing for an answer already closed, whose turn never comes', async () => {
+    const slots = new RenderSlots(1);
+    const gone = answer();
+    gone.close();
+    let ran = false;
+    void slots.take(gone)!.then(() => (ran = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([ran, slots.busy, slots.waiting]).toEqual([false, 0, 0]);
+  });
+
   it('refuses a size that is not a positive integer', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) expect(() => new RenderSlots(size)).toThrow(/positive integer/);
   });
@@ -76,7 +111,8 @@ describe('front cache with render slots', () => {
   let held: Promise<void> | null = null;
 
   /** Stands in for src/lib/wall/shell-fill.ts (tests/unit/front-cache.test.ts has the same): slow, keeps its page. */
-  function fill(url: URL, key: string): Promise<CachedPage | null> {
+  function fill(url: URL, key: string): Promise<CachedPage | null> | null {
+    if (url.searchParams.get('avant')?.startsWith('astro')) return null;
     running++;
     most = Math.max(most, running);
     return new Promise((resolve) =>
@@ -91,6 +127,16 @@ describe('front cache with render slots', () => {
     );
   }
 
+  /** Stands in for Astro, rendering a page it does not keep (a 404, or a change during the render). */
+  function astro(res: http.ServerResponse) {
+    running++;
+    most = Math.max(most, running);
+    setTimeout(() => {
+      running--;
+      if (!res.closed) res.writeHead(404).end('<p>introuvable</p>');
+    }, 30);
+  }
+
   const get = async (path: string) => {
     const response = await fetch(`${origin}${path}`);
     return { status: response.status, body: await response.text() };
@@ -100,8 +146,9 @@ describe('front cache with render slots', () => {
     const front = createFrontCache({ fill, slots });
     server = http.createServer((req, res) => {
       const served = front.handle(req, res);
-      if (served === false || served === true) return;
-      void served.then((done) => (done ? undefined : res.writeHead(500).end()));
+      if (served === true) return;
+      if (served === false) return astro(res);
+      void served.then((done) => (done ? undefined : astro(res)));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -135,5 +182,21 @@ describe('front cache with render slots', () => {
     expect([slots.busy, running]).toEqual([1, 1]);
     release();
     expect(await making).toEqual({ status: 200, body: '<p>?avant=b.2</p>' });
+  });
+
+  it('renders a page Astro does not keep for its visitors one at a time too, and never leaks a slot when one leaves', async () => {
+    const statuses = await Promise.all(Array.from({ length: 4 }, () => get('/?avant=astro.1')));
+    expect(statuses.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+    expect(most).toBe(1);
+    // A visitor leaves while another's render of the same page is under way.
+    const first = get('/?avant=astro.2');
+    const leaving = new AbortController();
+    const left = fetch(`${origin}/?avant=astro.2`, { signal: leaving.signal }).catch(() => 'left');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    leaving.abort();
+    expect([(await first).status, await left]).toEqual([404, 'left']);
+    expect(await get('/?avant=astro.2')).toEqual({ status: 404, body: '<p>introuvable</p>' });
+    expect(await get('/?avant=c.3')).toEqual({ status: 200, body: '<p>?avant=c.3</p>' });
+    expect([slots.busy, slots.waiting]).toEqual([0, 0]);
   });
 });

@@ -21,8 +21,8 @@ export interface QueueFilter {
   flagged?: boolean;
 }
 
-/** At most this many terms are searched (a pasted paragraph is not a query). */
-export const MOST_SEARCH_TERMS = 8;
+/** At most this many terms are searched (a pasted paragraph is not a query); exclusions are kept first. */
+export const MOST_SEARCH_TERMS = 16;
 
 /** What a search asks: terms that must all be found, and terms that must not be. */
 export interface SearchTerms {
@@ -41,14 +41,16 @@ const QUOTES = /[«»“”„]/g;
  * are kept; a lone minus or empty quotes ask nothing.
  */
 export function searchTerms(text: string | null | undefined): SearchTerms {
-  const terms: SearchTerms = { include: [], exclude: [] };
+  const include: string[] = [];
+  const exclude: string[] = [];
   for (const match of (text ?? '').replace(QUOTES, '"').matchAll(TERM)) {
     const term = (match[2] ?? match[3] ?? '').trim();
-    if (!term) continue;
-    if (terms.include.length + terms.exclude.length >= MOST_SEARCH_TERMS) break;
-    (match[1] ? terms.exclude : terms.include).push(term);
+    if (term) (match[1] ? exclude : include).push(term);
   }
-  return terms;
+  // Past the limit, words asked for go before words asked away: a dropped exclusion would show
+  // exactly what the moderator asked not to see.
+  const kept = exclude.slice(0, MOST_SEARCH_TERMS);
+  return { include: include.slice(0, MOST_SEARCH_TERMS - kept.length), exclude: kept };
 }
 
 /** Whether the filter narrows anything (a search of blanks, or of quotes alone, does not). */
@@ -57,9 +59,13 @@ export const isFiltering = (filter: QueueFilter | undefined): boolean => {
   return include.length + exclude.length > 0 || Boolean(filter?.flagged);
 };
 
-/** `text` as a LIKE pattern matching it anywhere, its own `%`, `_` and `\\` taken literally. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * A LIKE pattern finding `term` anywhere, folded as the columns are (fold_text), its `%`, `_` and
+ * backslashes then taken literally: escaped after folding, since unaccent turns fullwidth ％ ＿ ＼ into
+ * the wildcards themselves.
+ */
+function containing(term: string) {
+  return sql<string>`'%' || replace(replace(replace(fold_text(${term}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 }
 
 /** The filter's conditions on any kind's query (each names its item `c`; a souvenir has a title too). */
@@ -70,7 +76,7 @@ export function filtered(kind: ContributionKind, filter: QueueFilter | undefined
   // 2026_12_07_400). A missing title is '' here, so "found nowhere" is true of it, never null.
   const foundSomewhere = (term: string) =>
     sql<boolean>`(${sql.join(
-      columns.map((column) => sql`fold_text(coalesce(${sql.ref(column)}, '')) like fold_text(${containing(term)})`),
+      columns.map((column) => sql`fold_text(coalesce(${sql.ref(column)}, '')) like ${containing(term)}`),
       sql` or `,
     )})`;
   return (query) => {
