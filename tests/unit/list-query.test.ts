@@ -9,6 +9,12 @@ describe('the queue’s list in its address', () => {
     expect(queueFilterOf(new URLSearchParams({ q: 'x'.repeat(300) })).text).toHaveLength(200);
   });
 
+  it('reads a search with no term in it (quotes or a minus alone) as no search', () => {
+    for (const q of ['"', '-', '-"', '«»', '" "'])
+      expect(queueFilterOf(new URLSearchParams({ q, signales: '1' })), q).toEqual({ text: null, flagged: true });
+    expect(queueFilterOf(new URLSearchParams({ q: '-rock' })).text).toBe('-rock');
+  });
+
   it('keeps the search and a readable page for the edit page, and nothing else', () => {
     const cursor = encodeKeysetCursor({ at: new Date('2026-11-01T10:00:00Z'), id: 42 });
     const kept = keptListQuery(

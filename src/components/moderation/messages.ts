@@ -155,8 +155,17 @@ export function matchesSentence(
   });
   const at = text ? sentence.indexOf('{text}') : -1;
   if (at === -1) return { before: sentence, text: null, after: '' };
-  return { before: sentence.slice(0, at), text, after: sentence.slice(at + '{text}'.length) };
+  const before = sentence.slice(0, at);
+  const after = sentence.slice(at + '{text}'.length);
+  // A search with its own quotes ("« la fosse » -rock") is not quoted again.
+  if (!OWN_QUOTES.test(text!)) return { before, text, after };
+  return { before: before.replace(OPENING_QUOTE, ''), text, after: after.replace(CLOSING_QUOTE, '') };
 }
+
+const OWN_QUOTES = /["«»“”„]/;
+/** The sentences' quotes around {text}: « » in French, “ ” in English. */
+const OPENING_QUOTE = /(?:«[\u00a0\u202f ]?|“)$/;
+const CLOSING_QUOTE = /^(?:[\u00a0\u202f ]?»|”)/;
 
 /** The sentences the queue shows after a decision: what was done, then what was left alone. */
 export function flashMessages(locale: Locale, flash: Flash, targetType: ContributionKind = 'souvenir'): string[] {

@@ -1,12 +1,19 @@
 import { decodeKeysetCursor } from '../pagination/keyset-cursor.ts';
 import type { QueueFilter } from '../contributions/queue.ts';
+import { searchTerms } from '../contributions/queue-filter.ts';
 
 /** The longest search the queue keeps (its field's maxlength). */
 const MAX_SEARCH = 200;
 
-/** The queue's search in its address (`q`, `signales=1`), as listQueue reads it. */
+/**
+ * The queue's search in its address (`q`, `signales=1`), as listQueue reads it. A search with no
+ * term in it (quotes or a minus alone) is no search: the page then says no filter is on, rather
+ * than show the whole list under a field that looks searched.
+ */
 export function queueFilterOf(params: URLSearchParams): QueueFilter {
-  return { text: (params.get('q') ?? '').trim().slice(0, MAX_SEARCH) || null, flagged: params.get('signales') === '1' };
+  const text = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH);
+  const { include, exclude } = searchTerms(text);
+  return { text: include.length + exclude.length > 0 ? text : null, flagged: params.get('signales') === '1' };
 }
 
 /**
