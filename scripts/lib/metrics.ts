@@ -19,7 +19,7 @@ client.collectDefaultMetrics({ register: registry });
 
 const requests = new client.Counter({
   name: 'mur_http_requests_total',
-  help: 'Requests answered, by method, route and status class.',
+  help: 'Requests answered, by method, route and status class (aborted: the visitor left before any answer).',
   labelNames: ['method', 'route', 'status'] as const,
   registers: [registry],
 });
@@ -160,9 +160,14 @@ export function wireMetrics(runtime: Runtime): void {
   }
 }
 
+/** A status's class for the metrics ('2xx'…), or `aborted` for a visitor gone before any answer (status 0). */
+export function statusClass(status: number): string {
+  return status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : 'aborted';
+}
+
 /** Counts one answered request. */
 export function recordRequest(method: string, route: string, status: number, seconds: number): void {
-  requests.inc({ method, route, status: `${Math.floor(status / 100)}xx` });
+  requests.inc({ method, route, status: statusClass(status) });
   duration.observe({ route }, seconds);
 }
 
