@@ -42,49 +42,78 @@ export async function executePrepared<R, DB>(db: Kysely<DB>, query: Compilable<R
 interface Shape {
   sql: string;
   parameters: readonly unknown[];
-  /** Where the value goes among the parameters. */
-  at: number;
+  /** Which value goes where among the parameters: [parameter index, value index]. */
+  slots: ReadonlyArray<readonly [number, number]>;
 }
 
-/** Where two builds with different probes differ: nowhere else, and only in that one parameter; null otherwise. */
-function valueSlot<V>(
-  first: { sql: string; parameters: readonly unknown[] },
-  second: { sql: string; parameters: readonly unknown[] },
-  probes: readonly [V, V],
-): number | null {
-  if (first.sql !== second.sql || first.parameters.length !== second.parameters.length) return null;
-  const differing = first.parameters.flatMap((parameter, i) => (parameter === second.parameters[i] ? [] : [i]));
-  if (differing.length !== 1) return null;
-  const at = differing[0]!;
-  return first.parameters[at] === probes[0] && second.parameters[at] === probes[1] ? at : null;
+interface Compiled {
+  sql: string;
+  parameters: readonly unknown[];
 }
 
 /**
- * A statement whose text never changes, only one value in it (a souvenir's public id): Kysely
- * builds and compiles it once per database, and each call gets that text with its own value put
- * where the value was. Building a souvenir's page's statement (its photos, comments and version
- * as JSON columns) took 0.22 ms of every crawled page's CPU (issue 19). It is built twice at
- * first, with two probes that differ in all a build could read of them (length, case, digits):
- * it is reused only when the two texts are the same and their values differ in exactly one
- * place, each probe there as it was given; a text that depends on the value, or a value derived
- * from it, makes it build every time instead.
+ * Where each value goes, from two builds with different probes: the texts must be the same, every
+ * parameter that differs must be one value's probe in each build (a value may appear more than
+ * once), and every other one the same in both. Null when a parameter differs otherwise (a value
+ * derived from one, say): such a statement is built every time.
  */
+function valueSlots(
+  first: Compiled,
+  second: Compiled,
+  probes: readonly [readonly unknown[], readonly unknown[]],
+): Array<[number, number]> | null {
+  if (first.sql !== second.sql || first.parameters.length !== second.parameters.length) return null;
+  const slots: Array<[number, number]> = [];
+  for (let at = 0; at < first.parameters.length; at++) {
+    const [one, other] = [first.parameters[at], second.parameters[at]];
+    if (one === other) continue;
+    const value = probes[0].findIndex((probe, i) => probe === one && probes[1][i] === other);
+    if (value === -1) return null;
+    slots.push([at, value]);
+  }
+  return slots;
+}
+
+/**
+ * A statement whose text never changes, only some values in it (a souvenir's public id, a wall
+ * page's cursor): Kysely builds and compiles it once per database, and each call gets that text
+ * with its own values put where the values were. Building a souvenir's page's statement (its
+ * photos, comments and version as JSON columns) took 0.22 ms of every crawled page's CPU, a deep
+ * wall page's 35 to 47 µs (issue 19). It is built twice at first, with two probes for each value
+ * that differ in all a build could read of them (length, case, digits, instant): it is reused
+ * only when the two texts are the same and every parameter that differs is one value's probe in
+ * each; a text that depends on a value, or a value derived from one, makes it build every time.
+ */
+export function valuesStatement<DB, V extends readonly unknown[], R>(
+  build: (db: Kysely<DB>, values: V) => Compilable<R>,
+  probes: readonly [NoInfer<V>, NoInfer<V>],
+): (db: Kysely<DB>, values: V) => CompiledQuery<R> {
+  if (probes[0].length !== probes[1].length || probes[0].some((probe, i) => probe === probes[1][i]))
+    throw new Error('each value needs two different probes');
+  const shapes = new WeakMap<Kysely<DB>, Shape | null>();
+  return (db, values) => {
+    let shape = shapes.get(db);
+    if (shape === undefined) {
+      const first = build(db, probes[0]).compile();
+      const slots = valueSlots(first, build(db, probes[1]).compile(), probes);
+      shape = slots === null ? null : { sql: first.sql, parameters: first.parameters, slots };
+      shapes.set(db, shape);
+    }
+    if (!shape) return build(db, values).compile();
+    const parameters = [...shape.parameters];
+    for (const [at, value] of shape.slots) parameters[at] = values[value];
+    return CompiledQuery.raw(shape.sql, parameters) as CompiledQuery<R>;
+  };
+}
+
+/** valuesStatement for a statement of one value. */
 export function oneValueStatement<DB, V, R>(
   build: (db: Kysely<DB>, value: V) => Compilable<R>,
   probes: readonly [NoInfer<V>, NoInfer<V>],
 ): (db: Kysely<DB>, value: V) => CompiledQuery<R> {
-  const shapes = new WeakMap<Kysely<DB>, Shape | null>();
-  return (db, value) => {
-    let shape = shapes.get(db);
-    if (shape === undefined) {
-      const first = build(db, probes[0]).compile();
-      const at = valueSlot(first, build(db, probes[1]).compile(), probes);
-      shape = at === null ? null : { sql: first.sql, parameters: first.parameters, at };
-      shapes.set(db, shape);
-    }
-    if (!shape) return build(db, value).compile();
-    const parameters = [...shape.parameters];
-    parameters[shape.at] = value;
-    return CompiledQuery.raw(shape.sql, parameters) as CompiledQuery<R>;
-  };
+  const statement = valuesStatement(
+    (db: Kysely<DB>, [value]: readonly [V]) => build(db, value),
+    [[probes[0]], [probes[1]]],
+  );
+  return (db, value) => statement(db, [value]);
 }

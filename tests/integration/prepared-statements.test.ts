@@ -2,7 +2,13 @@ import { it, expect } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import type { Compilable } from 'kysely';
 import { describeEachDatabase } from '../helpers/databases.ts';
-import { executePrepared, keepPrepared, oneValueStatement, preparedName } from '../../db/prepared-statements.ts';
+import {
+  executePrepared,
+  keepPrepared,
+  oneValueStatement,
+  preparedName,
+  valuesStatement,
+} from '../../db/prepared-statements.ts';
 
 describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t) => {
   it('runs a kept text under a name of its own on each connection, with new values each time', async () => {
@@ -59,6 +65,47 @@ describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t)
     expect(built).toBe(2);
   });
 
+  it('puts several values, each where it was, once or twice, dates too, as built each time would', async () => {
+    let built = 0;
+    const select = (db: typeof t.db, [at, id, word]: readonly [Date, number, string]) =>
+      db.selectNoFrom([
+        sql<string>`${word}::text || ${id}::int || ${word}::text`.as('out'),
+        sql<Date>`${at}::timestamptz`.as('at'),
+        sql<number>`${7}::int`.as('n'),
+      ]);
+    const statement = valuesStatement(
+      (db: typeof t.db, values: readonly [Date, number, string]) => {
+        built++;
+        return select(db, values);
+      },
+      [
+        [new Date(Date.UTC(1900, 0, 1)), -1, 'probe'],
+        [new Date(Date.UTC(1901, 1, 2, 3, 4, 5, 6)), -22, 'Second-Probe-42'],
+      ],
+    );
+    for (const values of [
+      [new Date('2015-11-13T20:40:00Z'), 42, 'Bataclan'],
+      [new Date('2026-12-07T17:00:00.123Z'), 7, "l'été"],
+    ] as const) {
+      const compiled = statement(t.db, values);
+      const fresh = select(t.db, values).compile();
+      expect({ sql: compiled.sql, parameters: compiled.parameters }).toEqual({
+        sql: fresh.sql,
+        parameters: fresh.parameters,
+      });
+      expect(await executePrepared(t.db, compiled)).toEqual([
+        { out: `${values[2]}${values[1]}${values[2]}`, at: values[0], n: 7 },
+      ]);
+    }
+    expect(built).toBe(2);
+    expect(() =>
+      valuesStatement(select, [
+        [new Date(0), 1, 'a'],
+        [new Date(1), 1, 'b'],
+      ]),
+    ).toThrow(/two different probes/);
+  });
+
   it('builds each time a statement whose text or other values follow the value', async () => {
     const counting = (make: (db: typeof t.db, word: string) => Compilable<{ out: string }>) => {
       const calls = { n: 0 };
@@ -72,14 +119,12 @@ describeEachDatabase('statements kept prepared (db/prepared-statements.ts)', (t)
       return { statement, calls };
     };
     const shapes = [
-      // The value twice.
-      counting((db, word) => db.selectNoFrom(sql<string>`${word}::text || ${word}::text`.as('out'))),
       // A value derived from it beside it.
       counting((db, word) => db.selectNoFrom(sql<string>`${word}::text || ${word.toUpperCase()}::text`.as('out'))),
       // Text that depends on it.
       counting((db, word) => db.selectNoFrom(sql<string>`${word}::text || ${sql.lit(word.length)}::text`.as('out'))),
     ];
-    const expected = [(w: string) => w + w, (w: string) => w + w.toUpperCase(), (w: string) => w + w.length];
+    const expected = [(w: string) => w + w.toUpperCase(), (w: string) => w + w.length];
     for (const [i, { statement, calls }] of shapes.entries()) {
       for (const word of ['a', 'bc']) {
         expect(await executePrepared(t.db, statement(t.db, word))).toEqual([{ out: expected[i]!(word) }]);

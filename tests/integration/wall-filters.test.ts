@@ -103,6 +103,20 @@ describeEachDatabase('wall filters', (t) => {
     ]);
   });
 
+  it('walks the deep pages of the unfiltered wall, whose statement is compiled once, to every souvenir once', async () => {
+    const titles = Array.from({ length: 45 }, (_, i) => `s${String(i).padStart(2, '0')}`);
+    await seed(titles.map((title) => ({ title })));
+    const pinned = await t.db.selectFrom('souvenir').select('id').where('title', '=', 's10').executeTakeFirstOrThrow();
+    await decideSouvenir(t.db, { id: pinned.id, decision: 'pin', actor: script });
+    const newestFirst = titles.filter((title) => title !== 's10').reverse();
+    // 20 a page, the wall's own size: every page after the first is the deep pages' statement.
+    expect(await walk({ excludePinned: true }, 20)).toEqual([
+      newestFirst.slice(0, 20),
+      newestFirst.slice(20, 40),
+      newestFirst.slice(40),
+    ]);
+  });
+
   it('runs one query per list whatever the filter, after a one-row count lookup for a hashtag', async () => {
     await seed([{ title: 'a', year: 1999, body: '#jazz' }]);
     t.queries.length = 0;

@@ -7,7 +7,7 @@ import type { PhotoVariantRow } from '../photos/shown.ts';
 import { contentVersionColumn } from '../wall/content-version.ts';
 import type { PublicSouvenir, PublicSouvenirRow } from './model.ts';
 import { keyset, keysetPage } from '../pagination/keyset.ts';
-import { executePrepared } from '../../../db/prepared-statements.ts';
+import { executePrepared, valuesStatement } from '../../../db/prepared-statements.ts';
 import type { KeysetCursor } from '../pagination/keyset-cursor.ts';
 
 export const WALL_PAGE_SIZE = 20;
@@ -61,16 +61,6 @@ export function shownSouvenirs(db: Kysely<Database>) {
  */
 export async function wallPage(db: Kysely<Database>, options: WallPageOptions = {}): Promise<WallPage> {
   const limit = options.limit ?? WALL_PAGE_SIZE;
-  const matching = (qb: SelectQueryBuilder<Database, 'souvenir', object>) => {
-    // `pinned` written in the statement too, for the same reason as publiclyShown's constants.
-    let query = publiclyShown(qb);
-    if (options.year != null) query = query.where('memory_year', '=', options.year);
-    if (options.tag) query = query.where(sql<boolean>`hashtags @> array[${options.tag}]::text[]`);
-    if (options.excludePinned) query = query.where('pinned', '=', sql.lit(false));
-    return query;
-  };
-  const newestApprovalFirst = keyset({ at: 'approved_at', id: 'id', direction: 'desc', cursor: options.cursor, limit });
-
   // PostgreSQL cannot tell a rare hashtag from an absent one: for `?tag=` of a tag nobody used it
   // walked the wall's whole index (174 ms per page at 100 000 souvenirs, npm run bench). With the
   // kept counts: an absent tag costs nothing; a rare one is read through its GIN index and sorted
@@ -85,29 +75,59 @@ export async function wallPage(db: Kysely<Database>, options: WallPageOptions = 
     if (!kept) return { souvenirs: [], next: null, version: null };
     rare = kept.souvenirs ** 2 <= (limit + 1) * (kept.total ?? 0);
   }
+  const { cursor } = options;
+  const deep = cursor && !options.tag && options.year == null && options.excludePinned && limit === WALL_PAGE_SIZE;
   const rows = await executePrepared(
     db,
-    rare
-      ? db
-          // MATERIALIZED fences the planner: the tag's rows first (GIN), then the order.
-          .with(
-            (cte) => cte('tagged').materialized(),
-            (qb) => matching(qb.selectFrom('souvenir')).select(PUBLIC_SOUVENIR_COLUMNS),
-          )
-          .selectFrom('tagged')
-          .selectAll()
-          .select([photoRowsColumn('tagged.id'), contentVersionColumn()])
-          .$call(newestApprovalFirst)
-      : matching(db.selectFrom('souvenir'))
-          .select(PUBLIC_SOUVENIR_COLUMNS)
-          .select([photoRowsColumn('souvenir.id'), contentVersionColumn()])
-          .$call(newestApprovalFirst),
+    deep ? deepWallStatement(db, [cursor.at, cursor.id]) : wallQuery(db, options, limit, rare),
   );
   // The cards' photos and the content version come in the same statement: one round trip a page.
   const souvenirs = rows.map(withItsPhotos);
   const page = keysetPage(souvenirs, limit, (s) => ({ at: s.approvedAt, id: s.id }));
   return { souvenirs: page.items, next: page.next, version: rows[0]?.content_version ?? null };
 }
+
+/** A wall page's statement, each filter served by an index (souvenir_wall_idx, souvenir_year_wall_idx, souvenir_hashtags_idx). */
+function wallQuery(db: Kysely<Database>, options: WallPageOptions, limit: number, rare: boolean) {
+  const matching = (qb: SelectQueryBuilder<Database, 'souvenir', object>) => {
+    // `pinned` written in the statement too, for the same reason as publiclyShown's constants.
+    let query = publiclyShown(qb);
+    if (options.year != null) query = query.where('memory_year', '=', options.year);
+    if (options.tag) query = query.where(sql<boolean>`hashtags @> array[${options.tag}]::text[]`);
+    if (options.excludePinned) query = query.where('pinned', '=', sql.lit(false));
+    return query;
+  };
+  const newestApprovalFirst = keyset({ at: 'approved_at', id: 'id', direction: 'desc', cursor: options.cursor, limit });
+  return rare
+    ? db
+        // MATERIALIZED fences the planner: the tag's rows first (GIN), then the order.
+        .with(
+          (cte) => cte('tagged').materialized(),
+          (qb) => matching(qb.selectFrom('souvenir')).select(PUBLIC_SOUVENIR_COLUMNS),
+        )
+        .selectFrom('tagged')
+        .selectAll()
+        .select([photoRowsColumn('tagged.id'), contentVersionColumn()])
+        .$call(newestApprovalFirst)
+    : matching(db.selectFrom('souvenir'))
+        .select(PUBLIC_SOUVENIR_COLUMNS)
+        .select([photoRowsColumn('souvenir.id'), contentVersionColumn()])
+        .$call(newestApprovalFirst);
+}
+
+/**
+ * The deep wall pages' statement (no filter, pinned souvenirs left out, after a cursor): a
+ * crawler's walk and every "Voir plus", compiled once (valuesStatement); the probes are two
+ * cursors no wall holds.
+ */
+const deepWallStatement = valuesStatement(
+  (db: Kysely<Database>, [at, id]: readonly [Date, number]) =>
+    wallQuery(db, { cursor: { at, id }, excludePinned: true }, WALL_PAGE_SIZE, false),
+  [
+    [new Date(Date.UTC(1900, 0, 1)), -1],
+    [new Date(Date.UTC(1901, 1, 2, 3, 4, 5, 6)), -22],
+  ],
+);
 
 /** Pinned souvenirs, newest approval first: shown above the first page of the unfiltered wall. */
 export async function pinnedSouvenirs(db: Kysely<Database>, limit = 6): Promise<PublicSouvenir[]> {
