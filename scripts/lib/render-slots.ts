@@ -31,9 +31,6 @@ export function renderSlotsReading(): Record<string, number> {
   return serving ? { size: serving.size, busy: serving.busy, waiting: serving.waiting } : {};
 }
 
-/** A promise nothing settles: the turn of a visitor who has left. */
-const NEVER = new Promise<never>(() => {});
-
 export class RenderSlots {
   readonly size: number;
   #busy = 0;
@@ -62,7 +59,8 @@ export class RenderSlots {
    * settles: there is no one left to render for.
    */
   take(res: ServerResponse): Promise<void> | null {
-    if (res.closed) return NEVER;
+    // A promise of its own, which nothing settles: what its caller chains on it goes with it.
+    if (res.closed) return new Promise<never>(() => {});
     if (this.#busy < this.size) {
       this.#hold(res);
       return null;

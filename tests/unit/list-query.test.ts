@@ -13,6 +13,9 @@ describe('the queue’s list in its address', () => {
     for (const q of ['"', '-', '-"', '«»', '" "'])
       expect(queueFilterOf(new URLSearchParams({ q, signales: '1' })), q).toEqual({ text: null, flagged: true });
     expect(queueFilterOf(new URLSearchParams({ q: '-rock' })).text).toBe('-rock');
+    // Cut at 200 without half an emoji or a blank at the end.
+    expect(queueFilterOf(new URLSearchParams({ q: `${'x'.repeat(199)}😀` })).text).toBe('x'.repeat(199));
+    expect(queueFilterOf(new URLSearchParams({ q: `${'x'.repeat(199)} z` })).text).toBe('x'.repeat(199));
   });
 
   it('keeps the search and a readable page for the edit page, and nothing else', () => {

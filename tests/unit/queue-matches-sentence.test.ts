@@ -21,6 +21,10 @@ describe('how many items a queue search keeps, said', () => {
     expect(said('en', { text: '“la fosse” jazz', flagged: true }, 2, 5)).toMatch(/^2 of 5 match “la fosse” jazz among/);
   });
 
+  it('keeps its quotes around a search with a quote inside only', () => {
+    expect(said('fr', { text: 'l"été' }, 1, 5)).toBe('1 sur 5 correspond à « l"été ».');
+  });
+
   it('says only the flagged part when nothing is searched', () => {
     expect(matchesSentence('fr', { text: null, flagged: true }, 1, 4).text).toBeNull();
   });

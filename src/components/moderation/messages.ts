@@ -157,12 +157,12 @@ export function matchesSentence(
   if (at === -1) return { before: sentence, text: null, after: '' };
   const before = sentence.slice(0, at);
   const after = sentence.slice(at + '{text}'.length);
-  // A search with its own quotes ("« la fosse » -rock") is not quoted again.
+  // A search that starts or ends with its own quotes ("« la fosse » -rock") is not quoted again.
   if (!OWN_QUOTES.test(text!)) return { before, text, after };
   return { before: before.replace(OPENING_QUOTE, ''), text, after: after.replace(CLOSING_QUOTE, '') };
 }
 
-const OWN_QUOTES = /["«»“”„]/;
+const OWN_QUOTES = /^["«»“”„]|["«»“”„]$/;
 /** The sentences' quotes around {text}: « » in French, “ ” in English. */
 const OPENING_QUOTE = /(?:«[\u00a0\u202f ]?|“)$/;
 const CLOSING_QUOTE = /^(?:[\u00a0\u202f ]?»|”)/;

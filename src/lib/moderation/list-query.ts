@@ -11,7 +11,10 @@ const MAX_SEARCH = 200;
  * than show the whole list under a field that looks searched.
  */
 export function queueFilterOf(params: URLSearchParams): QueueFilter {
-  const text = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH);
+  let text = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH);
+  // Not half an emoji at the cut (its first surrogate alone), nor a blank left before it.
+  if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+  text = text.trimEnd();
   const { include, exclude } = searchTerms(text);
   return { text: include.length + exclude.length > 0 ? text : null, flagged: params.get('signales') === '1' };
 }
