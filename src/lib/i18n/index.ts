@@ -83,20 +83,23 @@ const MS_PER_HOUR = 3_600_000;
 const MOST_KEPT_DAYS = 4_096;
 const daysByHour: Record<Locale, Map<number, string>> = { fr: new Map(), en: new Map() };
 
+/** The day in Paris, in words, as Intl writes it. */
+function intlDate(locale: Locale, date: Date): string {
+  return formatter(
+    `date:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }),
+  ).format(date);
+}
+
 export function formatDate(locale: Locale, date: Date): string {
-  const format = () =>
-    formatter(
-      `date:${locale}`,
-      () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }),
-    ).format(date);
   const ms = date.getTime();
-  if (!(ms >= WHOLE_HOUR_OFFSETS_SINCE)) return format();
+  if (!(ms >= WHOLE_HOUR_OFFSETS_SINCE)) return intlDate(locale, date);
   const hour = Math.floor(ms / MS_PER_HOUR);
   const kept = daysByHour[locale];
   let day = kept.get(hour);
   if (day === undefined) {
     if (kept.size >= MOST_KEPT_DAYS) kept.clear();
-    kept.set(hour, (day = format()));
+    kept.set(hour, (day = intlDate(locale, date)));
   }
   return day;
 }
