@@ -17,7 +17,10 @@ import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
 import { compress, pickEncodings } from './front-encoding.ts';
 import type { Encoding, EncodingChoice } from './front-encoding.ts';
+import { QUEUE_FULL } from './render-slots.ts';
 import type { RenderSlots } from './render-slots.ts';
+import { answerPlainNotice } from './plain-notice.ts';
+import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 
 type Headers = Record<string, string>;
 
@@ -151,9 +154,25 @@ function send(req: IncomingMessage, res: ServerResponse, entry: CachedPage, prep
 
 /**
  * How a request was handled: from the cache (true), made here from a shell (`filled`), left to
- * Astro (false), or given up because the visitor left while another request made the page (`gone`).
+ * Astro (false), given up because the visitor left while another request made the page (`gone`),
+ * or told to come back because too many requests waited for a render (`busy`, a 503).
  */
-export type Handled = boolean | 'filled' | 'gone';
+export type Handled = boolean | 'filled' | 'gone' | 'busy';
+
+/** 503 with Retry-After, in the address's language: the queue of renders is full (render-slots.ts). */
+function answerBusy(req: IncomingMessage, res: ServerResponse): 'busy' {
+  const locale = localeFromPath(req.url ?? '/');
+  const notice = {
+    locale,
+    status: 503,
+    title: t(locale, 'busy.title'),
+    text: t(locale, 'busy.text'),
+    back: t(locale, 'souvenir.back'),
+    headers: { 'retry-after': '5' },
+  };
+  answerPlainNotice(req, res, notice, 'BUSY');
+  return 'busy';
+}
 
 export interface FrontCache {
   /**
@@ -239,15 +258,20 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
     const inFlight = rendering.get(key);
     if (inFlight && !waited) return inFlight.then(() => lookupOrWait(req, res, page, true));
     // Astro renders it, in its turn like any page made here.
-    if (inFlight || req.method !== 'GET') return inTurn(res, () => false);
+    if (inFlight || req.method !== 'GET') return inTurn(req, res, () => false);
     // Made here from a shell, or else by Astro, whose middleware stores it: the next ones wait for it.
     making(key, res);
-    return inTurn(res, () => make(req, res, page));
+    return inTurn(req, res, () => make(req, res, page));
   }
 
-  /** `then` once a render slot is this answer's (at once when one is free, or without slots). */
-  function inTurn(res: ServerResponse, then: () => false | Promise<Handled>): false | Promise<Handled> {
+  /** `then` once a render slot is this answer's (at once when one is free, or without slots); a 503 when too many wait. */
+  function inTurn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    then: () => false | Promise<Handled>,
+  ): false | Promise<Handled> {
     const turn = slots?.take(res);
+    if (turn === QUEUE_FULL) return Promise.resolve(answerBusy(req, res));
     return turn ? turn.then(then) : then();
   }
 

@@ -33,6 +33,7 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     served.then(
       (done) => {
         if (done === 'gone') return;
+        if (done === 'busy') return recordFrontCache('busy');
         recordFrontCache(done === 'filled' ? 'filled' : done ? 'hit' : 'miss');
         if (!done) astro(req, res);
       },

@@ -11,19 +11,38 @@ import type { ServerResponse } from 'node:http';
  */
 export const DEFAULT_RENDER_SLOTS = 6;
 
+/**
+ * How many may wait for a slot before the next is told to come back (503 with Retry-After): at the
+ * few hundred pages a second a slot-limited process makes here, about half a second of waiting.
+ * A flood of distinct addresses (a crawler opening hundreds of connections) would otherwise wait
+ * for ever longer, each visitor behind all of it, and hold a socket and its request meanwhile.
+ */
+export const DEFAULT_RENDER_QUEUE = 200;
+
 /** The process's slots, once its front cache made them: /metrics reads them. */
 let serving: RenderSlots | null = null;
 
+function positiveInteger(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  what: string,
+): number {
+  const given = env[name]?.trim();
+  const value = given ? Number(given) : fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer (${what}), not "${env[name]}"`);
+  return value;
+}
+
 /**
- * The process's slots from RENDER_SLOTS, or the default when unset; anything but a positive
- * integer stops the start with a clear message.
+ * The process's slots from RENDER_SLOTS and RENDER_QUEUE, or the defaults when unset; anything but
+ * a positive integer stops the start with a clear message.
  */
 export function renderSlotsFrom(env: Record<string, string | undefined>): RenderSlots {
-  const given = env.RENDER_SLOTS?.trim();
-  const size = given ? Number(given) : DEFAULT_RENDER_SLOTS;
-  if (!Number.isInteger(size) || size < 1)
-    throw new Error(`RENDER_SLOTS must be a positive integer (pages made at once), not "${env.RENDER_SLOTS}"`);
-  return (serving = new RenderSlots(size));
+  const size = positiveInteger(env, 'RENDER_SLOTS', DEFAULT_RENDER_SLOTS, 'pages made at once');
+  const queue = positiveInteger(env, 'RENDER_QUEUE', DEFAULT_RENDER_QUEUE, 'requests waiting for a render');
+  return (serving = new RenderSlots(size, queue));
 }
 
 /** The slots' size, the renders holding one and the requests waiting for one; empty before the front cache starts. */
@@ -31,14 +50,22 @@ export function renderSlotsReading(): Record<string, number> {
   return serving ? { size: serving.size, busy: serving.busy, waiting: serving.waiting } : {};
 }
 
+/** Returned by `take` when the queue is full: the caller answers 503 and holds nothing. */
+export const QUEUE_FULL = 'full';
+
 export class RenderSlots {
   readonly size: number;
+  /** The most requests waiting at once; Infinity for none. */
+  readonly queue: number;
   #busy = 0;
   #waiting: Array<() => void> = [];
 
-  constructor(size: number) {
+  constructor(size: number, queue = Number.POSITIVE_INFINITY) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`render slots must be a positive integer, not ${size}`);
+    if (!(queue === Number.POSITIVE_INFINITY || (Number.isInteger(queue) && queue >= 1)))
+      throw new Error(`a render queue must be a positive integer, not ${queue}`);
     this.size = size;
+    this.queue = queue;
   }
 
   /** Renders running now, and waiting for a slot (for the metrics and tests). */
@@ -56,14 +83,17 @@ export class RenderSlots {
    * tick), else a promise resolved when its turn comes. Not held while the answer is sent: a slow
    * reader, or an answer queued behind an event stream on the same connection, would keep it.
    * An answer closed before its turn (the visitor left) gives the turn up and its promise never
-   * settles: there is no one left to render for.
+   * settles: there is no one left to render for. QUEUE_FULL when `queue` requests already wait.
    */
-  take(res: ServerResponse): Promise<void> | null {
+  take(res: ServerResponse): Promise<void> | null | typeof QUEUE_FULL {
     // A promise of its own, which nothing settles: what its caller chains on it goes with it.
     if (res.closed) return new Promise<never>(() => {});
     if (this.#busy < this.size) {
       this.#hold(res);
       return null;
+    }
+    if (this.#waiting.length >= this.queue) {
+      return QUEUE_FULL;
     }
     return new Promise<void>((resolve) => {
       const turn = () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
+import { answerPlainNotice, PLAIN_NOTICE_HEADERS } from './plain-notice.ts';
 
 /**
  * The largest body a form or Action accepts, in bytes. A 10 000-character souvenir URL-encoded at
@@ -85,23 +86,8 @@ export function isBrokenJson(req: IncomingMessage, body: Buffer): boolean {
   }
 }
 
-function wantsJson(req: IncomingMessage): boolean {
-  return (req.url ?? '').startsWith('/_actions/') || /application\/json/.test(req.headers.accept ?? '');
-}
-
 function humanSize(bytes: number, locale: Locale): string {
   return `${Math.round(bytes / 1024)} ${locale === 'fr' ? 'Ko' : 'KB'}`;
-}
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -111,27 +97,21 @@ function escapeHtml(text: string): string {
  */
 export function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
   const locale = localeFromPath(req.url ?? '/');
-  const text = t(locale, 'error.tooLarge.text', { size: humanSize(limit, locale) });
   res.shouldKeepAlive = false;
-  if (wantsJson(req)) {
-    res.writeHead(413, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    res.end(JSON.stringify({ code: 'CONTENT_TOO_LARGE', message: text }));
-    return;
-  }
-  const title = t(locale, 'error.tooLarge.title');
-  const home = locale === 'fr' ? '/' : '/en/';
-  res.writeHead(413, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', connection: 'close' });
-  res.end(
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-      `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>` +
-      `<p><a href="${home}">${escapeHtml(t(locale, 'error.tooLarge.back'))}</a></p></main></body></html>`,
-  );
+  const notice = {
+    locale,
+    status: 413,
+    title: t(locale, 'error.tooLarge.title'),
+    text: t(locale, 'error.tooLarge.text', { size: humanSize(limit, locale) }),
+    back: t(locale, 'error.tooLarge.back'),
+    headers: { connection: 'close' },
+  };
+  answerPlainNotice(req, res, notice, 'CONTENT_TOO_LARGE');
 }
 
 /** 400 for a JSON body that does not parse, in the visitor's language. */
 export function answerBrokenJson(req: IncomingMessage, res: ServerResponse): void {
   const message = t(localeFromPath(req.url ?? '/'), 'error.badJson');
-  res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(400, { ...PLAIN_NOTICE_HEADERS, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ code: 'BAD_REQUEST', message }));
 }

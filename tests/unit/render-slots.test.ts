@@ -3,7 +3,13 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
-import { DEFAULT_RENDER_SLOTS, RenderSlots, renderSlotsFrom } from '../../scripts/lib/render-slots.ts';
+import {
+  DEFAULT_RENDER_QUEUE,
+  DEFAULT_RENDER_SLOTS,
+  QUEUE_FULL,
+  RenderSlots,
+  renderSlotsFrom,
+} from '../../scripts/lib/render-slots.ts';
 import { createFrontCache } from '../../scripts/lib/front-cache.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
@@ -24,6 +30,13 @@ function answer(): ServerResponse & { close(): void; ended: boolean } {
   return emitter;
 }
 
+/** The promise of a turn `take` gave: a test that expects one fails on null or QUEUE_FULL. */
+function turnOf(slots: RenderSlots, res: ServerResponse): Promise<void> {
+  const turn = slots.take(res);
+  if (!(turn instanceof Promise)) throw new Error(`expected to wait for a turn, got ${String(turn)}`);
+  return turn;
+}
+
 describe('RenderSlots', () => {
   it('lets `size` renders run at once and the others in, first come first served, as answers close', async () => {
     const slots = new RenderSlots(2);
@@ -31,8 +44,8 @@ describe('RenderSlots', () => {
     expect(slots.take(a)).toBeNull();
     expect(slots.take(b)).toBeNull();
     const order: string[] = [];
-    const cTurn = slots.take(c)!.then(() => order.push('c'));
-    const dTurn = slots.take(d)!.then(() => order.push('d'));
+    const cTurn = turnOf(slots, c).then(() => order.push('c'));
+    const dTurn = turnOf(slots, d).then(() => order.push('d'));
     expect([slots.busy, slots.waiting]).toEqual([2, 2]);
     b.close();
     await cTurn;
@@ -51,8 +64,8 @@ describe('RenderSlots', () => {
     const [a, gone, next] = [answer(), answer(), answer()];
     slots.take(a);
     let goneRan = false;
-    void slots.take(gone)!.then(() => (goneRan = true));
-    const nextTurn = slots.take(next)!;
+    void turnOf(slots, gone).then(() => (goneRan = true));
+    const nextTurn = turnOf(slots, next);
     gone.close();
     expect(slots.waiting).toBe(1);
     a.close();
@@ -65,7 +78,7 @@ describe('RenderSlots', () => {
     const slots = new RenderSlots(1);
     const [a, b] = [answer(), answer()];
     slots.take(a);
-    const bTurn = slots.take(b)!;
+    const bTurn = turnOf(slots, b);
     a.end('<p>page</p>');
     expect(a.ended).toBe(true);
     await bTurn;
@@ -82,13 +95,28 @@ describe('RenderSlots', () => {
     const gone = answer();
     gone.close();
     let ran = false;
-    void slots.take(gone)!.then(() => (ran = true));
+    void turnOf(slots, gone).then(() => (ran = true));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect([ran, slots.busy, slots.waiting]).toEqual([false, 0, 0]);
   });
 
-  it('refuses a size that is not a positive integer', () => {
+  it('tells the request past a full queue to come back, and lets it wait again once the queue moves', async () => {
+    const slots = new RenderSlots(1, 2);
+    const [a, b, c, d] = [answer(), answer(), answer(), answer()];
+    slots.take(a);
+    const bTurn = turnOf(slots, b);
+    turnOf(slots, c);
+    expect(slots.take(d)).toBe(QUEUE_FULL);
+    expect([slots.busy, slots.waiting]).toEqual([1, 2]);
+    a.close();
+    await bTurn;
+    expect(turnOf(slots, d)).toBeInstanceOf(Promise);
+    expect([slots.busy, slots.waiting]).toEqual([1, 2]);
+  });
+
+  it('refuses a size or a queue that is not a positive integer', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) expect(() => new RenderSlots(size)).toThrow(/positive integer/);
+    for (const queue of [0, -1, 2.5]) expect(() => new RenderSlots(1, queue)).toThrow(/positive integer/);
   });
 
   it('reads RENDER_SLOTS, the default when unset, and stops the start on a wrong one', () => {
@@ -98,12 +126,19 @@ describe('RenderSlots', () => {
     for (const wrong of ['0', 'six', '2.5', '-3'])
       expect(() => renderSlotsFrom({ RENDER_SLOTS: wrong })).toThrow(`RENDER_SLOTS must be a positive integer`);
   });
+
+  it('reads RENDER_QUEUE, the default when unset, and stops the start on a wrong one', () => {
+    expect(renderSlotsFrom({}).queue).toBe(DEFAULT_RENDER_QUEUE);
+    expect(renderSlotsFrom({ RENDER_QUEUE: '40' }).queue).toBe(40);
+    for (const wrong of ['0', 'many', '1e400'])
+      expect(() => renderSlotsFrom({ RENDER_QUEUE: wrong })).toThrow(`RENDER_QUEUE must be a positive integer`);
+  });
 });
 
 describe('front cache with render slots', () => {
   let server: http.Server;
   let origin = '';
-  const slots = new RenderSlots(1);
+  const slots = new RenderSlots(1, 3);
   /** The fills running now, and the most that ever ran together. */
   let running = 0;
   let most = 0;
@@ -140,6 +175,9 @@ describe('front cache with render slots', () => {
   const get = async (path: string) => {
     const response = await fetch(`${origin}${path}`);
     return { status: response.status, body: await response.text() };
+  };
+  const until = async (ready: () => boolean) => {
+    while (!ready()) await new Promise((resolve) => setTimeout(resolve, 5));
   };
 
   beforeAll(async () => {
@@ -197,6 +235,29 @@ describe('front cache with render slots', () => {
     expect([(await first).status, await left]).toEqual([404, 'left']);
     expect(await get('/?avant=astro.2')).toEqual({ status: 404, body: '<p>introuvable</p>' });
     expect(await get('/?avant=c.3')).toEqual({ status: 200, body: '<p>?avant=c.3</p>' });
+    expect([slots.busy, slots.waiting]).toEqual([0, 0]);
+  });
+
+  it('answers 503 with Retry-After in the address language once the queue is full, and every waiting page after', async () => {
+    let release = () => {};
+    held = new Promise((resolve) => (release = resolve));
+    const first = get('/?avant=e.1');
+    await until(() => running === 1);
+    const waiting = ['/?avant=e.2', '/?avant=e.3', '/?avant=e.4'].map(get);
+    await until(() => slots.waiting === 3);
+    const refused = await fetch(`${origin}/?avant=e.5`);
+    expect([refused.status, refused.headers.get('retry-after'), refused.headers.get('cache-control')]).toEqual([
+      503,
+      '5',
+      'no-store',
+    ]);
+    expect(await refused.text()).toContain('Beaucoup de visites en ce moment');
+    const english = await fetch(`${origin}/en/?avant=e.6`);
+    expect([english.status, await english.text()]).toEqual([503, expect.stringContaining('Many visits right now')]);
+    release();
+    expect((await Promise.all([first, ...waiting])).map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    // Refused, not kept: asked again once the queue has room, the page is made.
+    expect(await get('/?avant=e.5')).toEqual({ status: 200, body: '<p>?avant=e.5</p>' });
     expect([slots.busy, slots.waiting]).toEqual([0, 0]);
   });
 });
