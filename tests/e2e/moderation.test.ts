@@ -251,4 +251,37 @@ describe.skipIf(!hasChromium)('moderators at work in the queue', () => {
     expect((await fetch(`${origin}/`).then((r) => r.text())).includes('Relu trop tard')).toBe(false);
     await page.context().close();
   });
+
+  it('gives what was typed back to copy when the refused decision’s item has left the list', async () => {
+    const origin = suite.server.origin;
+    const link = await shareByHttp(suite.server, {
+      email: 'parti@example.org',
+      title: 'Retiré entre-temps',
+      body: 'Un soir.',
+    });
+    const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${origin}/moderation`);
+    const item = page.locator('[data-queue-item]', { hasText: 'Retiré entre-temps' });
+    await item.locator('input[name="reason"]').fill('Motif <b>tapé</b> avec soin');
+    await item.locator('input[name="note"]').fill('Une note pour l’auteur.');
+    // Meanwhile its author withdraws it: it is no longer in the list the refusal redirects to.
+    const author = await suite.browser.newContext();
+    const own = await author.newPage();
+    await own.goto(`${origin}${link}`);
+    await own.check('#confirm');
+    await Promise.all([own.waitForNavigation(), own.click('form[action*="authorWithdraw"] button[type="submit"]')]);
+    await author.close();
+
+    await Promise.all([page.waitForURL(/fait=refusal/), item.locator('button[data-decision="reject"]').click()]);
+    expect(await page.locator('[data-queue-item]', { hasText: 'Retiré entre-temps' }).count()).toBe(0);
+    const kept = page.locator('[data-kept-draft]');
+    expect(plain(await kept.textContent())).toContain('Votre texte n’est pas perdu');
+    expect(await kept.locator('#kept-draft-reason').inputValue()).toBe('Motif <b>tapé</b> avec soin');
+    expect(await kept.locator('#kept-draft-note').inputValue()).toBe('Une note pour l’auteur.');
+    expect(page.url()).not.toContain('soin');
+    // Once: a reload no longer shows it.
+    await page.reload();
+    expect(await page.locator('[data-kept-draft]').count()).toBe(0);
+    await page.context().close();
+  });
 });

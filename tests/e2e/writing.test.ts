@@ -124,7 +124,16 @@ describe.skipIf(!hasChromium)(
       const text = ['Une ligne visible.', ALLOWED_SAMPLE, ...ATTACK_VECTORS].join('\n\n');
       await page.fill('#body', text);
       previews.vectors = await preview(page);
+      // Said while the text can still be changed: what the wall will not show of it.
+      await expect(page.locator('[data-preview-note]').textContent()).resolves.toMatch(
+        /^Le mur n’affichera pas ceci, retiré de l’aperçu : .*<script>/,
+      );
       expect(await send(page)).toBe(303);
+      // And on the private page, beside the text as the wall shows it.
+      await page.goto((await page.locator('[data-private-link] a').getAttribute('href'))!);
+      await expect(page.locator('[data-removed-markup]').textContent()).resolves.toMatch(
+        /Ceci a été retiré de votre texte : .*<script>.*exactement ce que le mur affiche/s,
+      );
       expect(traps.dialogs).toEqual([]);
       expect(traps.foreignRequests).toEqual([]);
       await page.close();

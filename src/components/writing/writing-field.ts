@@ -141,7 +141,8 @@ function enhancePreview(field: HTMLElement, textarea: HTMLTextAreaElement): void
     }
     // The server's sanitised HTML, exactly what the wall's card will hold (see preview.ts).
     body.innerHTML = data.html ?? '';
-    note.textContent = data.refusal ?? (data.html ? '' : (panel.dataset.empty ?? ''));
+    // What the wall will not show of the text as typed is said here, while it can still be changed.
+    note.textContent = data.refusal ?? data.removed ?? (data.html ? '' : (panel.dataset.empty ?? ''));
   };
 
   toggle.hidden = false;

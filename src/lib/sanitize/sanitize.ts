@@ -1,20 +1,8 @@
-import createDOMPurify from 'dompurify';
-import type { Config, DOMPurify, UponSanitizeAttributeHookEvent, WindowLike } from 'dompurify';
-import type { DOMWindow } from 'jsdom';
-import {
-  ALL_ATTRIBUTES,
-  FORMATTER_TAGS,
-  LINK_REL,
-  SAFE_URL,
-  URL_ATTRIBUTES,
-  USER_TAGS,
-  isAttributeAllowed,
-  permittedUrl,
-} from './allowed.ts';
+import type { Config, DOMPurify } from 'dompurify';
+import { INPUT_CONFIG, OUTPUT_CONFIG, acquirePurifier, discardPurifier } from './purifier.ts';
 import { formatBody } from './format.ts';
 import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
 import { hasVisibleText } from './visible.ts';
-import { jsdom } from './jsdom.ts';
 
 export { ALLOWED_TAGS_NOTICE } from './allowed.ts';
 
@@ -41,9 +29,6 @@ const TAG_START = /<[a-zA-Z\/!?]/g;
  */
 const MAX_PLAIN_TEXT_INPUT = MAX_SANITIZE_INPUT * 20;
 
-/** A jsdom window keeps growing with every document parsed in it. */
-const DOCUMENTS_PER_WINDOW = 2_000;
-
 /**
  * `frameset`: a frameset document (`<frameset>` before any text) has no body to hold a souvenir.
  * `empty`: nothing visible is left once sanitised (see sanitizeContributionBody).
@@ -58,82 +43,6 @@ export class SanitizeError extends Error {
     this.name = 'SanitizeError';
     this.code = code;
   }
-}
-
-const COMMON_CONFIG = {
-  ALLOWED_ATTR: [...ALL_ATTRIBUTES],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  // A custom ALLOWED_URI_REGEXP applies to every attribute not listed as URI-safe.
-  ADD_URI_SAFE_ATTR: ['datetime'],
-  ALLOWED_URI_REGEXP: SAFE_URL,
-  KEEP_CONTENT: true,
-} satisfies Config;
-
-/**
- * The contributor's markup: the 13 tags, as the parsed `<body>` the formatter
- * reads. (RETURN_DOM_FRAGMENT moves every node once more, ~0.4 s on 20 KB of
- * markup in jsdom.)
- */
-const INPUT_CONFIG = {
-  ...COMMON_CONFIG,
-  ALLOWED_TAGS: [...USER_TAGS],
-  RETURN_DOM: true,
-} satisfies Config;
-
-/** The formatted result, parsed again and checked before it is stored. */
-const OUTPUT_CONFIG = {
-  ...COMMON_CONFIG,
-  ALLOWED_TAGS: [...USER_TAGS, ...FORMATTER_TAGS],
-} satisfies Config;
-
-interface Purifier {
-  window: DOMWindow;
-  purify: DOMPurify;
-  documents: number;
-}
-
-let current: Purifier | undefined;
-
-function createPurifier(): Purifier {
-  const { JSDOM } = jsdom();
-  const { window } = new JSDOM('');
-  const purify = createDOMPurify(window as unknown as WindowLike);
-
-  // ALLOWED_ATTR is global: `title` on <b> or `cite` on <a> must still go.
-  purify.addHook('uponSanitizeAttribute', keepPermittedAttribute);
-  // Every link, typed or autolinked, must carry our rel whatever the input said.
-  purify.addHook('afterSanitizeAttributes', (element) => {
-    if (element.nodeName.toLowerCase() === 'a') element.setAttribute('rel', LINK_REL);
-  });
-
-  return { window, purify, documents: 0 };
-}
-
-function keepPermittedAttribute(element: Element, event: UponSanitizeAttributeHookEvent): void {
-  const tag = element.nodeName.toLowerCase();
-  if (!isAttributeAllowed(tag, event.attrName)) {
-    event.keepAttr = false;
-  } else if (URL_ATTRIBUTES.has(event.attrName)) {
-    // Reduced here, not in the output string: DOMPurify validates and writes back what we set.
-    const url = permittedUrl(event.attrValue);
-    if (url === null) event.keepAttr = false;
-    else event.attrValue = url;
-  }
-}
-
-/** The shared instance, replaced after DOCUMENTS_PER_WINDOW documents. Calls are synchronous, so never re-entered. */
-function acquirePurifier(documents: number): DOMPurify {
-  if (current && current.documents >= DOCUMENTS_PER_WINDOW) discardPurifier();
-  current ??= createPurifier();
-  current.documents += documents;
-  return current.purify;
-}
-
-/** After a failure (a stack overflow mid-mutation) the window's state cannot be trusted. */
-function discardPurifier(): void {
-  current?.window.close();
-  current = undefined;
 }
 
 function unparseable(cause: unknown): SanitizeError {
@@ -184,6 +93,52 @@ export function sanitizeContributionBody(raw: string): { html: string; text: str
   const sanitised = sanitizeBodyWithText(raw);
   if (!hasVisibleText(sanitised.text)) throw new SanitizeError('empty', 'Nothing visible is left of the text.');
   return sanitised;
+}
+
+/** Most items removedMarkup names: past a dozen, more names would not help anyone fix a text. */
+const MOST_REMOVED_NAMED = 12;
+
+/**
+ * Removals that take nothing from the author: the document's own frame (the parser makes it), and
+ * a link's `rel`, which every link gets from us whatever was typed.
+ */
+const NOT_TAKEN = new Set(['<html>', '<head>', '<body>', 'rel']);
+
+/**
+ * What the sanitiser takes out of `raw` (a tag as `<img>`, an attribute as `onclick`, a comment
+ * as `<!-- -->`), each named once in the order met, at most a dozen: the author is told on their
+ * private page rather than finding it gone. Empty for plain text, and for text the forms refuse on
+ * their own (too long, unparseable).
+ */
+export function removedMarkup(raw: string): string[] {
+  let text: string;
+  try {
+    text = checkedInput(raw);
+  } catch {
+    return [];
+  }
+  if (isPlainText(text)) return [];
+  let removed: DOMPurify['removed'];
+  try {
+    const purify = acquirePurifier(1);
+    parsedBody(purify, text, INPUT_CONFIG);
+    removed = purify.removed;
+  } catch (error) {
+    unparseable(error);
+    return [];
+  }
+  const names = new Set<string>();
+  for (const item of removed) {
+    const name = 'element' in item ? elementLabel(item.element) : item.attribute?.name.toLowerCase();
+    if (name && !NOT_TAKEN.has(name)) names.add(name);
+    if (names.size === MOST_REMOVED_NAMED) break;
+  }
+  return [...names];
+}
+
+function elementLabel(node: Node): string | null {
+  if (node.nodeType === 1) return `<${node.nodeName.toLowerCase()}>`;
+  return node.nodeType === 8 ? '<!-- -->' : null;
 }
 
 /** The DOMPurify path for any input, which the plain-text path must match byte for byte (a property test compares them). */

@@ -1,4 +1,4 @@
-import { SanitizeError, sanitizeContributionBody } from '../sanitize/sanitize.ts';
+import { SanitizeError, removedMarkup, sanitizeContributionBody } from '../sanitize/sanitize.ts';
 import type { SanitizeErrorCode } from '../sanitize/sanitize.ts';
 import type { ContributionKind } from '../contributions/kinds.ts';
 import type { Budget } from '../security/rate-limit.ts';
@@ -10,8 +10,12 @@ import { MAX_BODY_LENGTH, bodyLength } from './body-length.ts';
  */
 export const PREVIEW_BUDGET: Budget = { limit: 600, windowSeconds: 3600 };
 
-/** The stored HTML of the text, or why the form would refuse it (`too_long`: past the kind's limit). */
-export type Preview = { html: string } | { refusal: SanitizeErrorCode };
+/**
+ * The stored HTML of the text and what the sanitiser took out of it (removedMarkup: said to the
+ * author while they can still change it), or why the form would refuse it (`too_long`: past the
+ * kind's limit).
+ */
+export type Preview = { html: string; removed: string[] } | { refusal: SanitizeErrorCode };
 
 /**
  * What the wall will show of `raw` as a `kind`'s text: the very HTML a share, a comment or an edit
@@ -19,10 +23,10 @@ export type Preview = { html: string } | { refusal: SanitizeErrorCode };
  * forms. Blank text previews as nothing rather than as a refusal: the person has not written yet.
  */
 export function previewBody(kind: ContributionKind, raw: string): Preview {
-  if (raw.trim() === '') return { html: '' };
+  if (raw.trim() === '') return { html: '', removed: [] };
   if (bodyLength(raw) > MAX_BODY_LENGTH[kind]) return { refusal: 'too_long' };
   try {
-    return { html: sanitizeContributionBody(raw).html };
+    return { html: sanitizeContributionBody(raw).html, removed: removedMarkup(raw) };
   } catch (error) {
     if (error instanceof SanitizeError) return { refusal: error.code };
     throw error;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import AuthorItemView from '../../src/components/author/AuthorItemView.astro';
+import { render } from './render.ts';
+import type { Locale } from '../../src/lib/i18n/index.ts';
+import type { AuthorItem } from '../../src/lib/contributions/author-link.ts';
+import { sanitizeBody } from '../../src/lib/sanitize/sanitize.ts';
+
+const token = 'A'.repeat(32);
+
+function souvenir(body: string, overrides: Partial<AuthorItem<'souvenir'>> = {}): AuthorItem<'souvenir'> {
+  return {
+    kind: 'souvenir',
+    id: 1,
+    publicId: 'p1',
+    status: 'pending',
+    authorName: 'Claire',
+    body,
+    bodyHtml: sanitizeBody(body),
+    createdAt: new Date('2026-11-13T20:00:00Z'),
+    updatedAt: new Date('2026-11-13T20:00:00Z'),
+    withdrawn: false,
+    locale: 'fr',
+    hiddenByReports: false,
+    title: 'Un soir de concert',
+    memoryYear: 2012,
+    event: null,
+    ...overrides,
+  };
+}
+
+const view = (locale: Locale, item: AuthorItem) =>
+  render(AuthorItemView, locale, { token, item, values: { body: item.body }, errors: {} });
+
+describe('AuthorItemView', () => {
+  it('tells the author, in their language, which markup the wall did not keep of their text', async () => {
+    const item = souvenir('<b>La salle</b> <img src=x onerror=alert(1)> <span style="color:red">rouge</span>');
+    const french = await view('fr', item);
+    expect(french).toMatch(
+      /data-removed-markup[^>]*>[\s\S]*Ceci a été retiré de votre texte :[\s\S]*<code>&lt;img&gt;<\/code>, <code>&lt;span&gt;<\/code>[\s\S]*exactement ce que le mur affiche/,
+    );
+    expect(french).not.toMatch(/<img/);
+    const english = await view('en', item);
+    expect(english).toContain('This was removed from your text:');
+    expect(english).toContain('What you see above is exactly what the wall shows.');
+  });
+
+  it('says nothing when everything typed is kept, and nothing of a withdrawn text', async () => {
+    expect(await view('fr', souvenir('<b>La salle</b>, https://exemple.fr\n\nUn soir.'))).not.toContain(
+      'data-removed-markup',
+    );
+    const withdrawn = souvenir('<img src=x>', { withdrawn: true });
+    expect(await view('fr', withdrawn)).not.toContain('data-removed-markup');
+  });
+});
