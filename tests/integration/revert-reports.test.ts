@@ -27,6 +27,18 @@ describeEachDatabase('taking back a decision on a reported item', (t) => {
         .executeTakeFirstOrThrow()
     ).id;
   const lastDecision = () => lastEvent('reject', 'approve', 'trash');
+  /** What the newest revert's journal row says it left, but the event it took back. */
+  const revertJournal = async () => {
+    const row = await t.db
+      .selectFrom('moderation_event')
+      .select('after')
+      .where('id', '=', await lastEvent('revert'))
+      .executeTakeFirstOrThrow();
+    const { revertOf: _revertOf, ...after } = (
+      typeof row.after === 'string' ? JSON.parse(row.after) : row.after
+    ) as Record<string, unknown>;
+    return after;
+  };
   const openReports = async (type: 'souvenir' | 'comment', id: number) =>
     (
       await t.db
@@ -71,6 +83,8 @@ describeEachDatabase('taking back a decision on a reported item', (t) => {
     // Back as it was: approved, hidden, out of the kept count, its three reports open, on the reported tab.
     expect(await stateOf(item)).toEqual(['approved', true, 0, 3]);
     expect(await countReportedItems(t.db)).toBe(1);
+    // And the journal says so.
+    expect(await revertJournal()).toEqual({ status: 'approved', openReports: 3, hiddenByReports: true });
   });
 
   it('keeps the counts through a redo and its undo: each settles what is open and reopens what it took back', async () => {
@@ -106,6 +120,7 @@ describeEachDatabase('taking back a decision on a reported item', (t) => {
     expect(await openReports('souvenir', s.id)).toBe(0);
     await revertContribution(t.db, { eventId: await lastDecision(), actor: modo });
     expect(await openReports('souvenir', s.id)).toBe(1);
+    expect(await revertJournal()).toEqual({ status: 'approved', pinned: false, openReports: 1 });
     const shown = await t.db
       .selectFrom('souvenir')
       .select(['status', 'hidden_by_reports'])
@@ -118,5 +133,6 @@ describeEachDatabase('taking back a decision on a reported item', (t) => {
     await t.db.updateTable('report').set({ resolved_at: new Date(), resolved_by: null }).execute();
     await revertContribution(t.db, { eventId: await lastEvent('pin'), actor: modo });
     expect(await openReports('souvenir', s.id)).toBe(0);
+    expect(await revertJournal()).toEqual({ status: 'approved', pinned: false });
   });
 });

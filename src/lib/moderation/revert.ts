@@ -3,6 +3,7 @@ import type { Database, ModerationEventRow, SouvenirStatus } from '../../../db/t
 import type { Actor } from './audit.ts';
 import { DECISIONS, DecisionError, commitDecided, journalState } from './decisions.ts';
 import type { DecidableState, DecisionTarget, NextState, SettledReports } from './decisions.ts';
+import { countSettledReports } from '../reports/release.ts';
 
 /**
  * The journal rows whose previous state can be put back: decisions, reports dismissed (their
@@ -91,6 +92,18 @@ export async function revertItem<S extends DecidableState>(
       current.status !== left.status || (typeof left.pinned === 'boolean' && current.pinned !== left.pinned);
     if (moved) throw new DecisionError('conflict', current.status);
     const next = previousState(event, current, now);
+    const settled = settledBy(event);
+    // Said in the revert's own journal row: the reports it opens again, and the item they hide again.
+    const reopening = settled
+      ? await countSettledReports(trx, target.targetType, event.target_id, settled.settledAt)
+      : 0;
+    const reopened =
+      reopening > 0
+        ? {
+            openReports: reopening,
+            ...(settled?.hidden && next.status === 'approved' ? { hiddenByReports: true } : {}),
+          }
+        : {};
     // As a decision does: reports open now are settled and a hidden item shown first, so the kept
     // counts move from what the public saw (a revert of a revert meets an item hidden again), and
     // kept with the revert, so that taking it back opens them again.
@@ -102,11 +115,10 @@ export async function revertItem<S extends DecidableState>(
       current,
       next,
       now,
-      { actor: request.actor, action: 'revert', after: { ...journalState(next), revertOf: event.id } },
+      { actor: request.actor, action: 'revert', after: { ...journalState(next), revertOf: event.id, ...reopened } },
       released,
     );
     // The reports the decision settled are open again: the item is back on the reported tab.
-    const settled = settledBy(event);
     if (settled) await target.reopenReports(trx, event.target_id, settled.settledAt, settled.hidden);
     return status;
   });

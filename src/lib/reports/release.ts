@@ -74,6 +74,23 @@ export async function hideByReports(trx: Transaction<Database>, type: ReportTarg
   return true;
 }
 
+/** How many of the item's reports a decision settled at `settledAt`: those reopenReports opens again. */
+export async function countSettledReports(
+  trx: Transaction<Database>,
+  type: ReportTargetType,
+  id: number,
+  settledAt: Date,
+): Promise<number> {
+  const row = await trx
+    .selectFrom('report')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('target_type', '=', type)
+    .where('target_id', '=', id)
+    .where('resolved_at', '=', settledAt)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /**
  * The reports a decision settled at `settledAt`, open again when that decision is taken back
  * ("Annuler", moderation/revert.ts): the item returns to the reported tab, hidden again if they
