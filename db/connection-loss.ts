@@ -20,6 +20,19 @@ export function isConnectionLost(error: unknown): boolean {
 }
 
 /**
+ * PostgreSQL's refusal of a statement kept prepared on a connection (prepared-statements.ts)
+ * whose result's columns changed type since, as a migration run by another host does: the
+ * connection keeps refusing it until the statement is prepared anew. Raised before anything runs.
+ */
+export function isStalePlan(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === '0A000' &&
+    /cached plan must not change result type/i.test(error.message)
+  );
+}
+
+/**
  * A statement that only reads, and so may run again on another connection: a plain SELECT, not
  * locking rows and calling none of the functions that write or tell (notify, sequences, locks, the wall's figures).
  */
@@ -34,6 +47,13 @@ export function isRetryableRead(sqlText: string): boolean {
 
 type QueryResult = pg.QueryResult<Record<string, unknown>>;
 
+/** Runs `sqlText` as its kept prepared statement when it has one (prepared-statements.ts), else unnamed. */
+function run(client: pg.PoolClient, sqlText: string, parameters: readonly unknown[]): Promise<QueryResult> {
+  const name = preparedName(sqlText);
+  if (name) return client.query({ name, text: sqlText, values: parameters as unknown[] });
+  return client.query(sqlText, parameters as unknown[]);
+}
+
 /**
  * A pooled client that runs a read again, once, on a fresh connection when its connection drops
  * under it outside a transaction (issue 13: a page read met a database restart and answered 500).
@@ -45,6 +65,8 @@ class RetryingClient {
   #client: pg.PoolClient | null;
   readonly #connect: () => Promise<pg.PoolClient>;
   #inTransaction = false;
+  /** Holds a kept statement PostgreSQL refuses (isStalePlan): dropped, not pooled, when given back. */
+  #stale = false;
 
   constructor(client: pg.PoolClient, connect: () => Promise<pg.PoolClient>) {
     this.#client = client;
@@ -59,11 +81,10 @@ class RetryingClient {
   async query(sqlText: string, parameters: readonly unknown[]): Promise<QueryResult> {
     this.#trackTransaction(sqlText);
     const client = this.#live();
-    const name = preparedName(sqlText);
     try {
-      if (name) return await client.query({ name, text: sqlText, values: parameters as unknown[] });
-      return await client.query(sqlText, parameters as unknown[]);
+      return await run(client, sqlText, parameters);
     } catch (error) {
+      if (isStalePlan(error)) return this.#afterStalePlan(client, error, sqlText, parameters);
       if (this.#inTransaction || !isConnectionLost(error) || !isRetryableRead(sqlText)) throw error;
       console.warn(
         `[db] connection lost during a read (${(error as Error).message}); reading again on a fresh connection`,
@@ -73,12 +94,34 @@ class RetryingClient {
       client.release(true);
       this.#client = null;
       this.#client = await this.#connect();
-      return this.#client.query(sqlText, parameters as unknown[]);
+      return run(this.#client, sqlText, parameters);
     }
   }
 
+  /**
+   * After a kept statement was refused as stale: the connection goes when given back (a new one
+   * prepares the statement anew). Outside a transaction the statement runs again at once on a
+   * fresh connection, a write too: PostgreSQL refused it before running any of it. Inside one the
+   * transaction has failed, and only its caller may repeat it.
+   */
+  async #afterStalePlan(
+    client: pg.PoolClient,
+    error: unknown,
+    sqlText: string,
+    parameters: readonly unknown[],
+  ): Promise<QueryResult> {
+    this.#stale = true;
+    if (this.#inTransaction) throw error;
+    console.warn('[db] a kept statement met a table changed since it was prepared; running it on a fresh connection');
+    client.release(true);
+    this.#client = null;
+    this.#stale = false;
+    this.#client = await this.#connect();
+    return run(this.#client, sqlText, parameters);
+  }
+
   release(destroy?: boolean): void {
-    this.#client?.release(destroy);
+    this.#client?.release(destroy || this.#stale);
     this.#client = null;
   }
 

@@ -1,9 +1,10 @@
 import { describe, it, expect, afterAll } from 'vitest';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { createDb } from '../../db/index.ts';
 import type { DbHandle } from '../../db/index.ts';
-import { isConnectionLost, isRetryableRead, retryingPool } from '../../db/connection-loss.ts';
+import { isConnectionLost, isRetryableRead, isStalePlan, retryingPool } from '../../db/connection-loss.ts';
+import { keepPrepared } from '../../db/prepared-statements.ts';
 
 describe('isConnectionLost', () => {
   it('recognises a server shutdown, a socket reset and pg’s own wording, and nothing else', () => {
@@ -17,6 +18,18 @@ describe('isConnectionLost', () => {
     expect(isConnectionLost(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isConnectionLost(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isConnectionLost('Connection terminated')).toBe(false);
+  });
+});
+
+describe('isStalePlan', () => {
+  it('recognises PostgreSQL’s refusal of a statement prepared before its table changed, and nothing else', () => {
+    const stale = Object.assign(new Error('cached plan must not change result type'), { code: '0A000' });
+    expect(isStalePlan(stale)).toBe(true);
+    expect(isStalePlan(Object.assign(new Error('unsupported feature'), { code: '0A000' }))).toBe(false);
+    expect(isStalePlan(Object.assign(new Error('cached plan must not change result type'), { code: '57P01' }))).toBe(
+      false,
+    );
+    expect(isStalePlan('cached plan must not change result type')).toBe(false);
   });
 });
 
@@ -107,5 +120,44 @@ describe.skipIf(!process.env.DATABASE_URL)('a read that loses its connection [po
       );
     await killWhileRunning('mur-trx-probe');
     expect(isConnectionLost(await failure)).toBe(true);
+  });
+});
+
+/** A migration run by another host changes a column that a statement kept prepared here returns. */
+describe.skipIf(!process.env.DATABASE_URL)('a kept statement after a migration changed its table [postgres]', () => {
+  const table = `mur_stale_probe_${process.pid}`;
+  const text = `select "v" from "${table}" where "id" = $1 /* stale plan test */`;
+  let handle: DbHandle;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const read = async () => (await handle.db.executeQuery<{ v: unknown }>(CompiledQuery.raw(text, [1]))).rows[0]!.v;
+
+  afterAll(async () => {
+    await handle?.close();
+    await admin.query(`drop table if exists "${table}"`).catch(() => {});
+    await admin.end().catch(() => {});
+  });
+
+  it('runs again on a fresh connection outside a transaction, and drops the connection after one inside', async () => {
+    await admin.connect();
+    await admin.query(`create table "${table}" (id int primary key, v int not null)`);
+    await admin.query(`insert into "${table}" values (1, 7)`);
+    // One connection: every read meets the statement prepared on it.
+    handle = await createDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 1 });
+    keepPrepared(text);
+    expect([await read(), await read()]).toEqual([7, 7]);
+    await admin.query(`alter table "${table}" alter column v type text`);
+    expect(await read()).toBe('7');
+
+    await admin.query(`alter table "${table}" alter column v type int using v::int`);
+    const failure = await handle.db
+      .transaction()
+      .execute((trx) => trx.executeQuery(CompiledQuery.raw(text, [1])))
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(isStalePlan(failure)).toBe(true);
+    // That connection was not given back to the pool: the next read prepares the statement anew.
+    expect([await read(), await read()]).toEqual([7, 7]);
   });
 });
