@@ -12,15 +12,15 @@
  * pages made without Astro when a `fill` can (deep wall pages from their view's shell).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
+import { cacheDecision, redirectAnswer } from '../../src/lib/wall/cache-policy.ts';
+import type { CacheDecision } from '../../src/lib/wall/cache-policy.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
 import { compress, pickEncodings } from './front-encoding.ts';
 import type { Encoding, EncodingChoice } from './front-encoding.ts';
 import { QUEUE_FULL } from './render-slots.ts';
 import type { RenderSlots } from './render-slots.ts';
-import { answerPlainNotice } from './plain-notice.ts';
-import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
+import { answerBusy } from './plain-notice.ts';
 
 type Headers = Record<string, string>;
 
@@ -159,21 +159,6 @@ function send(req: IncomingMessage, res: ServerResponse, entry: CachedPage, prep
  */
 export type Handled = boolean | 'filled' | 'gone' | 'busy';
 
-/** 503 with Retry-After, in the address's language: the queue of renders is full (render-slots.ts). */
-function answerBusy(req: IncomingMessage, res: ServerResponse): 'busy' {
-  const locale = localeFromPath(req.url ?? '/');
-  const notice = {
-    locale,
-    status: 503,
-    title: t(locale, 'busy.title'),
-    text: t(locale, 'busy.text'),
-    back: t(locale, 'souvenir.back'),
-    headers: { 'retry-after': '5' },
-  };
-  answerPlainNotice(req, res, notice, 'BUSY');
-  return 'busy';
-}
-
 export interface FrontCache {
   /**
    * Answers the request from the render cache and returns true, or returns false and leaves it
@@ -209,7 +194,7 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
   /** Pages being rendered by Astro for a miss; other misses of the same page wait for it. */
   const rendering = new Map<string, Promise<void>>();
 
-  function pageOf(req: IncomingMessage): { key: string; url: URL } | null {
+  function decisionOf(req: IncomingMessage): { decision: CacheDecision; url: URL } | null {
     const cookie = req.headers.cookie;
     if (cookie && SESSION_COOKIE.test(cookie)) return null;
     // Without PUBLIC_ORIGIN the key is the origin Astro saw, and Astro takes a proxy's forwarded
@@ -224,8 +209,12 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
     } catch {
       return null;
     }
-    const decision = cacheDecision(req.method ?? 'GET', url, cookie, publicOrigin);
-    return decision.action === 'cache' ? { key: decision.key, url } : null;
+    return { decision: cacheDecision(req.method ?? 'GET', url, cookie, publicOrigin), url };
+  }
+
+  function pageOf(req: IncomingMessage): { key: string; url: URL } | null {
+    const decided = decisionOf(req);
+    return decided?.decision.action === 'cache' ? { key: decided.decision.key, url: decided.url } : null;
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, entry: CachedPage): true | Promise<true> {
@@ -291,8 +280,14 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
 
   return {
     handle(req, res) {
-      const page = pageOf(req);
-      return page === null ? false : lookupOrWait(req, res, page, false);
+      const decided = decisionOf(req);
+      if (!decided || decided.decision.action === 'pass') return false;
+      const { decision, url } = decided;
+      if (decision.action === 'cache') return lookupOrWait(req, res, { key: decision.key, url }, false);
+      // A shared link's tracking parameters, or the wide layout's choice: sent on without a render.
+      const { status, headers } = redirectAnswer(decision);
+      res.writeHead(status, headers).end();
+      return true;
     },
     cacheable: (req) => pageOf(req) !== null,
   };

@@ -140,7 +140,7 @@ export function wireMetrics(runtime: Runtime): void {
   });
   labelledGauge({
     name: 'mur_render_slots',
-    help: 'Pages no cache holds made at once (render-slots.ts): the limit, those being made, those waiting their turn; summed over the workers.',
+    help: 'Pages no cache holds made at once (render-slots.ts): the limit, those being made, those waiting their turn, and how many may wait (queue); summed over the workers.',
     label: 'state',
     read: renderSlotsReading,
   });

@@ -1,6 +1,7 @@
 // Answers made before Astro (a body refused unread, a render queue full): a short page in the
 // visitor's language, with no script, style or request of its own, so it costs nothing to send.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
 
 /** Headers of every such answer: nothing cached, nothing embedded, nothing loaded. */
@@ -49,4 +50,19 @@ export function answerPlainNotice(req: IncomingMessage, res: ServerResponse, not
           `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>` +
           `<p><a href="${home}">${escapeHtml(back)}</a></p></main></body></html>`,
   );
+}
+
+/** 503 with Retry-After, in the address's language: too many pages wait for a render (render-slots.ts). */
+export function answerBusy(req: IncomingMessage, res: ServerResponse): 'busy' {
+  const locale = localeFromPath(req.url ?? '/');
+  const notice = {
+    locale,
+    status: 503,
+    title: t(locale, 'busy.title'),
+    text: t(locale, 'busy.text'),
+    back: t(locale, 'souvenir.back'),
+    headers: { 'retry-after': '5' },
+  };
+  answerPlainNotice(req, res, notice, 'BUSY');
+  return 'busy';
 }

@@ -45,9 +45,11 @@ export function renderSlotsFrom(env: Record<string, string | undefined>): Render
   return (serving = new RenderSlots(size, queue));
 }
 
-/** The slots' size, the renders holding one and the requests waiting for one; empty before the front cache starts. */
+/** The slots' size, the renders holding one, the requests waiting for one and how many may; empty before the front cache starts. */
 export function renderSlotsReading(): Record<string, number> {
-  return serving ? { size: serving.size, busy: serving.busy, waiting: serving.waiting } : {};
+  if (!serving) return {};
+  const { size, busy, waiting, queue } = serving;
+  return { size, busy, waiting, ...(Number.isFinite(queue) ? { queue } : {}) };
 }
 
 /** Returned by `take` when the queue is full: the caller answers 503 and holds nothing. */

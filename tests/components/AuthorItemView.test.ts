@@ -36,12 +36,12 @@ describe('AuthorItemView', () => {
     const item = souvenir('<b>La salle</b> <img src=x onerror=alert(1)> <span style="color:red">rouge</span>');
     const french = await view('fr', item);
     expect(french).toMatch(
-      /data-removed-markup[^>]*>[\s\S]*Ceci a été retiré de votre texte :[\s\S]*<code>&lt;img&gt;<\/code>, <code>&lt;span&gt;<\/code>[\s\S]*exactement ce que le mur affiche/,
+      /data-removed-markup[^>]*>[\s\S]*Ceci a été retiré de votre texte\s:[\s\S]*<code>&lt;img&gt;<\/code>, <code>&lt;span&gt;<\/code>[\s\S]*exactement celui que le mur affiche/,
     );
     expect(french).not.toMatch(/<img/);
     const english = await view('en', item);
     expect(english).toContain('This was removed from your text:');
-    expect(english).toContain('What you see above is exactly what the wall shows.');
+    expect(english).toContain('The text above is exactly what the wall shows, or will show once reviewed.');
   });
 
   it('says nothing when everything typed is kept, and nothing of a withdrawn text', async () => {

@@ -12,6 +12,8 @@ describe('KeptDraft', () => {
     );
     expect(html).toMatch(/<textarea id="kept-draft-note" readonly rows="2">Merci &amp; à bientôt<\/textarea>/);
     expect(await render(KeptDraft, 'en', { draft })).toContain('Your text is not lost');
+    expect(html).toMatch(/<h2 id="kept-draft-title">/);
+    expect(await render(KeptDraft, 'fr', { draft, level: 3 })).toMatch(/<h3 id="kept-draft-title">/);
   });
 
   it('leaves out the field that was left empty', async () => {

@@ -4,6 +4,7 @@ import { ADMIN_PASSWORD, queueOfTwo } from './support/moderation-queue.ts';
 import { chromiumAvailable } from './support/browser.ts';
 import { shareByHttp, signIn } from './support/actors.ts';
 import { axeViolations } from './support/axe.ts';
+import type { Page } from 'playwright-core';
 
 const hasChromium = chromiumAvailable();
 /** Intl and French typography put no-break spaces in numbers and before a colon. */
@@ -207,27 +208,45 @@ describe.skipIf(!hasChromium)('moderators at work in the queue', () => {
     await page.context().close();
   });
 
-  it('answers a refused decision at the queue’s own address, above the item, what was typed given back', async () => {
+  /**
+   * A pending souvenir in the queue with a reason and a note typed in its form, and what its author
+   * does meanwhile from their private page (`meanwhile`), before the moderator's Reject.
+   */
+  async function rejectAfterAuthor(
+    souvenir: { email: string; title: string; body: string },
+    typed: { reason: string; note: string },
+    meanwhile: (own: Page) => Promise<unknown>,
+  ) {
     const origin = suite.server.origin;
-    const link = await shareByHttp(suite.server, {
-      email: 'tard@example.org',
-      title: 'Relu trop tard',
-      body: 'Une première version.',
-    });
+    const link = await shareByHttp(suite.server, souvenir);
     const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
     await page.goto(`${origin}/moderation`);
-    const item = page.locator('[data-queue-item]', { hasText: 'Relu trop tard' });
-    await item.locator('input[name="reason"]').fill('Hors sujet, à mon avis');
-    await item.locator('input[name="note"]').fill('Merci de votre envoi.');
-    // Meanwhile its author rewrites it: the decision on the version read is refused.
+    const item = page.locator('[data-queue-item]', { hasText: souvenir.title });
+    await item.locator('input[name="reason"]').fill(typed.reason);
+    await item.locator('input[name="note"]').fill(typed.note);
     const author = await suite.browser.newContext();
     const own = await author.newPage();
     await own.goto(`${origin}${link}`);
-    await own.fill('textarea[name="body"]', 'Une seconde version, que personne n’a lue.');
-    await Promise.all([own.waitForNavigation(), own.click('form:has(textarea[name="body"]) button[type="submit"]')]);
+    await meanwhile(own);
     await author.close();
-
     await Promise.all([page.waitForURL(/fait=refusal/), item.locator('button[data-decision="reject"]').click()]);
+    return { page, item };
+  }
+
+  it('answers a refused decision at the queue’s own address, above the item, what was typed given back', async () => {
+    const origin = suite.server.origin;
+    // Meanwhile its author rewrites it: the decision on the version read is refused.
+    const { page, item } = await rejectAfterAuthor(
+      { email: 'tard@example.org', title: 'Relu trop tard', body: 'Une première version.' },
+      { reason: 'Hors sujet, à mon avis', note: 'Merci de votre envoi.' },
+      async (own) => {
+        await own.fill('textarea[name="body"]', 'Une seconde version, que personne n’a lue.');
+        await Promise.all([
+          own.waitForNavigation(),
+          own.click('form:has(textarea[name="body"]) button[type="submit"]'),
+        ]);
+      },
+    );
     const url = new URL(page.url());
     expect([url.pathname, url.searchParams.has('_action')]).toEqual(['/moderation', false]);
     expect(plain(await page.textContent('#message'))).toContain('Ce souvenir a été modifié depuis que vous l’avez lu');
@@ -253,29 +272,22 @@ describe.skipIf(!hasChromium)('moderators at work in the queue', () => {
   });
 
   it('gives what was typed back to copy when the refused decision’s item has left the list', async () => {
-    const origin = suite.server.origin;
-    const link = await shareByHttp(suite.server, {
-      email: 'parti@example.org',
-      title: 'Retiré entre-temps',
-      body: 'Un soir.',
-    });
-    const page = await signIn(suite.browser, suite.server, 'admin', ADMIN_PASSWORD);
-    await page.goto(`${origin}/moderation`);
-    const item = page.locator('[data-queue-item]', { hasText: 'Retiré entre-temps' });
-    await item.locator('input[name="reason"]').fill('Motif <b>tapé</b> avec soin');
-    await item.locator('input[name="note"]').fill('Une note pour l’auteur.');
     // Meanwhile its author withdraws it: it is no longer in the list the refusal redirects to.
-    const author = await suite.browser.newContext();
-    const own = await author.newPage();
-    await own.goto(`${origin}${link}`);
-    await own.check('#confirm');
-    await Promise.all([own.waitForNavigation(), own.click('form[action*="authorWithdraw"] button[type="submit"]')]);
-    await author.close();
-
-    await Promise.all([page.waitForURL(/fait=refusal/), item.locator('button[data-decision="reject"]').click()]);
+    const { page } = await rejectAfterAuthor(
+      { email: 'parti@example.org', title: 'Retiré entre-temps', body: 'Un soir.' },
+      { reason: 'Motif <b>tapé</b> avec soin', note: 'Une note pour l’auteur.' },
+      async (own) => {
+        await own.check('#confirm');
+        await Promise.all([own.waitForNavigation(), own.click('form[action*="authorWithdraw"] button[type="submit"]')]);
+      },
+    );
     expect(await page.locator('[data-queue-item]', { hasText: 'Retiré entre-temps' }).count()).toBe(0);
     const kept = page.locator('[data-kept-draft]');
     expect(plain(await kept.textContent())).toContain('Votre texte n’est pas perdu');
+    // Beside the refusal the page scrolled to, not screens above it: it begins on the screen.
+    const box = (await kept.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(page.viewportSize()!.height - 100);
     expect(await kept.locator('#kept-draft-reason').inputValue()).toBe('Motif <b>tapé</b> avec soin');
     expect(await kept.locator('#kept-draft-note').inputValue()).toBe('Une note pour l’auteur.');
     expect(page.url()).not.toContain('soin');

@@ -126,13 +126,13 @@ describe.skipIf(!hasChromium)(
       previews.vectors = await preview(page);
       // Said while the text can still be changed: what the wall will not show of it.
       await expect(page.locator('[data-preview-note]').textContent()).resolves.toMatch(
-        /^Le mur n’affichera pas ceci, retiré de l’aperçu : .*<script>/,
+        /^Le mur n’affichera pas ceci, retiré de l’aperçu\s: .*<script>/,
       );
       expect(await send(page)).toBe(303);
       // And on the private page, beside the text as the wall shows it.
       await page.goto((await page.locator('[data-private-link] a').getAttribute('href'))!);
       await expect(page.locator('[data-removed-markup]').textContent()).resolves.toMatch(
-        /Ceci a été retiré de votre texte : .*<script>.*exactement ce que le mur affiche/s,
+        /Ceci a été retiré de votre texte\s: .*<script>.*exactement celui que le mur affiche/s,
       );
       expect(traps.dialogs).toEqual([]);
       expect(traps.foreignRequests).toEqual([]);

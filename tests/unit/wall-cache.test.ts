@@ -1,7 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
 import { answerFromStore, ifNoneMatchMatches, strongEtag } from '../../src/lib/wall/http-cache.ts';
 import { RenderCache } from '../../src/lib/wall/render-cache.ts';
-import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/lib/wall/cache-policy.ts';
+import { PUBLIC_PAGE_CACHE_CONTROL, redirectAnswer } from '../../src/lib/wall/cache-policy.ts';
 import { connectCacheToNotifications } from '../../src/lib/wall/invalidation.ts';
 import { parseWallPayload } from '../../src/lib/wall/notifications.ts';
 import type { WallSignal } from '../../src/lib/wall/notifications.ts';
@@ -230,6 +230,30 @@ describe('which requests the render cache answers', () => {
     expect(decide('/', 'mur_layout=pleine').action).toBe('cache');
     expect(decide('/?mise-en-page=encadre', 'mur_layout=pleine').action).toBe('cache');
     expect(decide('/embed', 'mur_layout=encadre').action).toBe('cache');
+  });
+
+  it('sends a shared link once to its address without tracking parameters, which the caches then answer', () => {
+    expect(decide('/souvenirs/AbCdEfGhIjKl?fbclid=IwAR0xyz')).toEqual({
+      action: 'redirect',
+      location: '/souvenirs/AbCdEfGhIjKl',
+      permanent: true,
+    });
+    expect(decide('/en/?tag=jazz&utm_source=facebook&utm_medium=social&annee=1999')).toMatchObject({
+      location: '/en/?tag=jazz&annee=1999',
+      permanent: true,
+    });
+    // Its own question kept: a souvenir page's candle answer is one visitor's, still rendered for them.
+    expect(decide('/souvenirs/AbCdEfGhIjKl?bougie=allumee&gclid=x')).toMatchObject({
+      location: '/souvenirs/AbCdEfGhIjKl?bougie=allumee',
+    });
+    // Only on the pages the caches hold; a form or a private page keeps its address as it came.
+    expect(decide('/partager?utm_source=x').action).toBe('pass');
+    expect(decide('/souvenirs/AbCdEfGhIjKl?utm').action).toBe('pass');
+    expect(redirectAnswer({ location: '/x', permanent: true })).toEqual({
+      status: 301,
+      headers: { location: '/x', 'cache-control': 'public, max-age=3600' },
+    });
+    expect(redirectAnswer({ location: '/?mise-en-page=encadre' }).status).toBe(303);
   });
 });
 

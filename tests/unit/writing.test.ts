@@ -85,8 +85,16 @@ describe('bodyLength', () => {
 
 describe('previewBody', () => {
   it('gives the HTML a share stores, and nothing for a blank text', () => {
-    expect(previewBody('souvenir', 'Le <b>premier</b> rang')).toEqual({ html: '<p>Le <b>premier</b> rang</p>' });
-    expect(previewBody('comment', '  \n ')).toEqual({ html: '' });
+    expect(previewBody('souvenir', 'Le <b>premier</b> rang')).toEqual({
+      html: '<p>Le <b>premier</b> rang</p>',
+      removed: [],
+    });
+    expect(previewBody('comment', '  \n ')).toEqual({ html: '', removed: [] });
+  });
+
+  it('names what the wall will not show of the text as typed, while it can still be changed', () => {
+    const preview = previewBody('souvenir', 'Un soir <img src=x onerror=alert(1)> <b>dans la salle</b>');
+    expect(preview).toEqual({ html: '<p>Un soir  <b>dans la salle</b></p>', removed: ['<img>'] });
   });
 
   it('says why the form would refuse the text', () => {

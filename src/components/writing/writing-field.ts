@@ -129,7 +129,8 @@ function enhancePreview(field: HTMLElement, textarea: HTMLTextAreaElement): void
 
   const refresh = async () => {
     const mine = ++asked;
-    // Busy rather than a "loading" sentence: the status below speaks only of refusals and failures.
+    // Busy rather than a "loading" sentence: the status below speaks only of refusals, failures and
+    // what the wall will not show of the text.
     panel.setAttribute('aria-busy', 'true');
     const { data, error } = await actions.preview({ kind, body: textarea.value, locale });
     // An answer that a later keystroke already replaced is dropped.
@@ -141,8 +142,10 @@ function enhancePreview(field: HTMLElement, textarea: HTMLTextAreaElement): void
     }
     // The server's sanitised HTML, exactly what the wall's card will hold (see preview.ts).
     body.innerHTML = data.html ?? '';
-    // What the wall will not show of the text as typed is said here, while it can still be changed.
-    note.textContent = data.refusal ?? data.removed ?? (data.html ? '' : (panel.dataset.empty ?? ''));
+    // What the wall will not show of the text as typed is said here, while it can still be changed;
+    // set only when it changes, or a screen reader would read the same sentence after every pause.
+    const said = data.refusal ?? data.removed ?? (data.html ? '' : (panel.dataset.empty ?? ''));
+    if (note.textContent !== said) note.textContent = said;
   };
 
   toggle.hidden = false;

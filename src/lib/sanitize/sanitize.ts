@@ -1,5 +1,6 @@
 import type { Config, DOMPurify } from 'dompurify';
 import { INPUT_CONFIG, OUTPUT_CONFIG, acquirePurifier, discardPurifier } from './purifier.ts';
+import { namesOfRemoved } from './removed-markup.ts';
 import { formatBody } from './format.ts';
 import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
 import { hasVisibleText } from './visible.ts';
@@ -70,7 +71,20 @@ function parsedBody(purify: DOMPurify, html: string, config: Config): HTMLElemen
  */
 export function sanitizeBody(raw: string): string {
   const text = checkedInput(raw);
-  return isPlainText(text) ? formatPlainText(text) : sanitizeToBody(text).innerHTML;
+  return isPlainText(text) ? formatPlainText(text) : sanitizeToBody(text).body.innerHTML;
+}
+
+/** What a write needs of checked text: its HTML, its words, and what the sanitiser removed (removed-markup.ts). */
+interface Sanitised {
+  html: string;
+  text: string;
+  removed: string[];
+}
+
+function sanitizeChecked(text: string): Sanitised {
+  if (isPlainText(text)) return { html: formatPlainText(text), text: plainTextOf(text), removed: [] };
+  const { body, removed } = sanitizeToBody(text);
+  return { html: body.innerHTML, text: collapseWhitespace(textWithBoundaries(body)), removed };
 }
 
 /**
@@ -79,71 +93,51 @@ export function sanitizeBody(raw: string): string {
  * souvenir (measured by `npm run bench`). Same bounds and errors as sanitizeBody.
  */
 export function sanitizeBodyWithText(raw: string): { html: string; text: string } {
-  const text = checkedInput(raw);
-  if (isPlainText(text)) return { html: formatPlainText(text), text: plainTextOf(text) };
-  return sanitizeThroughDom(text);
+  const { html, text } = sanitizeChecked(checkedInput(raw));
+  return { html, text };
 }
 
 /**
  * `sanitizeBodyWithText` for a contribution of any kind (a souvenir, a comment, an author's or a
- * moderator's edit): also throws SanitizeError `empty` when the result shows nothing (only
- * invisible characters, or markup the sanitiser removed), which would be stored as an empty card.
+ * moderator's edit), with what it removed (removed-markup.ts, for the preview): also throws
+ * SanitizeError `empty` when the result shows nothing (only invisible characters, or markup the
+ * sanitiser removed), which would be stored as an empty card.
  */
-export function sanitizeContributionBody(raw: string): { html: string; text: string } {
-  const sanitised = sanitizeBodyWithText(raw);
+export function sanitizeContributionBody(raw: string): Sanitised {
+  const sanitised = sanitizeChecked(checkedInput(raw));
   if (!hasVisibleText(sanitised.text)) throw new SanitizeError('empty', 'Nothing visible is left of the text.');
   return sanitised;
 }
 
-/** Most items removedMarkup names: past a dozen, more names would not help anyone fix a text. */
-const MOST_REMOVED_NAMED = 12;
-
-/**
- * Removals that take nothing from the author: the document's own frame (the parser makes it), and
- * a link's `rel`, which every link gets from us whatever was typed.
- */
-const NOT_TAKEN = new Set(['<html>', '<head>', '<body>', 'rel']);
+/** removedMarkup's answers by text: an author's private page asks again for the same text. */
+const namedBefore = new Map<string, string[]>();
+const MOST_NAMED_KEPT = 200;
 
 /**
  * What the sanitiser takes out of `raw` (a tag as `<img>`, an attribute as `onclick`, a comment
- * as `<!-- -->`), each named once in the order met, at most a dozen: the author is told on their
+ * as `<!-- -->`; removed-markup.ts), each named once, at most a dozen: the author is told on their
  * private page rather than finding it gone. Empty for plain text, and for text the forms refuse on
- * their own (too long, unparseable).
+ * their own (too long, unparseable). Kept per text: a page viewed again parses nothing.
  */
 export function removedMarkup(raw: string): string[] {
-  let text: string;
+  const known = namedBefore.get(raw);
+  if (known) return known;
+  let names: string[];
   try {
-    text = checkedInput(raw);
+    const text = checkedInput(raw);
+    if (isPlainText(text)) return [];
+    names = sanitizeToBody(text).removed;
   } catch {
-    return [];
+    names = [];
   }
-  if (isPlainText(text)) return [];
-  let removed: DOMPurify['removed'];
-  try {
-    const purify = acquirePurifier(1);
-    parsedBody(purify, text, INPUT_CONFIG);
-    removed = purify.removed;
-  } catch (error) {
-    unparseable(error);
-    return [];
-  }
-  const names = new Set<string>();
-  for (const item of removed) {
-    const name = 'element' in item ? elementLabel(item.element) : item.attribute?.name.toLowerCase();
-    if (name && !NOT_TAKEN.has(name)) names.add(name);
-    if (names.size === MOST_REMOVED_NAMED) break;
-  }
-  return [...names];
-}
-
-function elementLabel(node: Node): string | null {
-  if (node.nodeType === 1) return `<${node.nodeName.toLowerCase()}>`;
-  return node.nodeType === 8 ? '<!-- -->' : null;
+  if (namedBefore.size >= MOST_NAMED_KEPT) namedBefore.delete(namedBefore.keys().next().value!);
+  namedBefore.set(raw, names);
+  return names;
 }
 
 /** The DOMPurify path for any input, which the plain-text path must match byte for byte (a property test compares them). */
 export function sanitizeThroughDom(raw: string): { html: string; text: string } {
-  const body = sanitizeToBody(checkedInput(raw));
+  const { body } = sanitizeToBody(checkedInput(raw));
   return { html: body.innerHTML, text: collapseWhitespace(textWithBoundaries(body)) };
 }
 
@@ -163,13 +157,19 @@ function checkedInput(raw: string): string {
   return text;
 }
 
-/** The final `<body>` of sanitizeBody for checked input: its innerHTML is what DOMPurify would have returned as a string. */
-function sanitizeToBody(text: string): HTMLElement {
+/**
+ * The final `<body>` of sanitizeBody for checked input (its innerHTML is what DOMPurify would have
+ * returned as a string), and what the first parse removed of the text (removed-markup.ts).
+ */
+function sanitizeToBody(text: string): { body: HTMLElement; removed: string[] } {
   try {
     const purify = acquirePurifier(2);
-    const formatted = formatBody(parsedBody(purify, text, INPUT_CONFIG)).innerHTML;
+    const input = parsedBody(purify, text, INPUT_CONFIG);
+    // Read now: the next parse empties DOMPurify's list.
+    const removed = namesOfRemoved(purify.removed, input, text);
+    const formatted = formatBody(input).innerHTML;
     // Parsed and sanitised again so what we store is DOMPurify's own verdict on the formatter's work.
-    return parsedBody(purify, formatted, OUTPUT_CONFIG);
+    return { body: parsedBody(purify, formatted, OUTPUT_CONFIG), removed };
   } catch (error) {
     throw unparseable(error);
   }

@@ -13,8 +13,11 @@ export const MODERATOR_ISLAND = 'ModeratorBarIsland';
 export type CacheDecision =
   /** Not a cached page: Astro renders it as usual. */
   | { action: 'pass' }
-  /** The plain wall, for a visitor who chose the wide layout (layout.ts). */
-  | { action: 'redirect'; location: string }
+  /**
+   * The plain wall, for a visitor who chose the wide layout (layout.ts), answered 303 and never
+   * stored; or, `permanent`, a shared link's address without its tracking parameters (301).
+   */
+  | { action: 'redirect'; location: string; permanent?: boolean }
   /** Served from the render cache under `key`, else rendered once and stored there. */
   | { action: 'cache'; key: string; cacheControl: string; ttlMs: number | null };
 
@@ -36,6 +39,39 @@ function embedSearch(params: URLSearchParams): string {
  * something to one visitor, and such requests carry the private-link flash cookie's reading.
  */
 export const SOUVENIR_PAGE_PATH = new RegExp(`^(?:/en)?/souvenirs/${PUBLIC_ID_SHAPE}$`);
+
+/**
+ * What social networks, search ads and mailing tools add to a link shared with them (Facebook adds
+ * a new `fbclid` to every click): nothing on our pages reads them, and a page asked with them is
+ * not a page the caches hold. A link shared widely during a commemoration would be made again for
+ * every visitor (issue 19); it is sent once to its own address instead.
+ */
+const TRACKING = /^(?:utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid)$/i;
+
+/** The address without its tracking parameters, or null when it has none. */
+function withoutTracking(url: URL): string | null {
+  const kept = new URLSearchParams();
+  let dropped = false;
+  for (const [name, value] of url.searchParams) {
+    if (TRACKING.test(name)) dropped = true;
+    else kept.append(name, value);
+  }
+  if (!dropped) return null;
+  return kept.size ? `${url.pathname}?${kept}` : url.pathname;
+}
+
+/**
+ * How a redirect decision is answered: a shared link's 301 holds for everyone (kept an hour); the
+ * layout's 303 is one visitor's choice, never stored.
+ */
+export function redirectAnswer(decision: { location: string; permanent?: boolean }): {
+  status: 301 | 303;
+  headers: Record<string, string>;
+} {
+  return decision.permanent
+    ? { status: 301, headers: { location: decision.location, 'cache-control': 'public, max-age=3600' } }
+    : { status: 303, headers: { location: decision.location, 'cache-control': 'private, no-store' } };
+}
 
 /** The canonical query of a cacheable path, or null when the path is not cached. */
 function canonicalSearch(pathname: string, params: URLSearchParams): string | null {
@@ -100,6 +136,8 @@ export function cacheDecision(
   }
   const search = canonicalSearch(url.pathname, url.searchParams);
   if (search === null) return { action: 'pass' };
+  const untracked = withoutTracking(url);
+  if (untracked !== null) return { action: 'redirect', location: untracked, permanent: true };
   const location = layoutRedirect(url, cookieHeader);
   if (location) return { action: 'redirect', location };
   if (url.search !== search) return { action: 'pass' };

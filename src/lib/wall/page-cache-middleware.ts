@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { cacheDecision } from './cache-policy.ts';
+import { cacheDecision, redirectAnswer } from './cache-policy.ts';
 import { renderCache } from './render-cache.ts';
 import { answerFromStore, toWebResponse } from './http-cache.ts';
 import { wallNotifications } from './invalidation.ts';
@@ -40,10 +40,8 @@ export const pageCache = defineMiddleware(async (context, next) => {
   const decision = cacheDecision(request.method, context.url, request.headers.get('cookie'), publicOrigin);
   if (decision.action === 'pass') return next();
   if (decision.action === 'redirect') {
-    return new Response(null, {
-      status: 303,
-      headers: { location: decision.location, 'cache-control': 'private, no-store' },
-    });
+    const { status, headers } = redirectAnswer(decision);
+    return new Response(null, { status, headers });
   }
 
   // The same page for everyone: no session lookup (the moderator bar is a server island).

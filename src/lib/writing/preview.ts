@@ -1,4 +1,4 @@
-import { SanitizeError, removedMarkup, sanitizeContributionBody } from '../sanitize/sanitize.ts';
+import { SanitizeError, sanitizeContributionBody } from '../sanitize/sanitize.ts';
 import type { SanitizeErrorCode } from '../sanitize/sanitize.ts';
 import type { ContributionKind } from '../contributions/kinds.ts';
 import type { Budget } from '../security/rate-limit.ts';
@@ -26,7 +26,8 @@ export function previewBody(kind: ContributionKind, raw: string): Preview {
   if (raw.trim() === '') return { html: '', removed: [] };
   if (bodyLength(raw) > MAX_BODY_LENGTH[kind]) return { refusal: 'too_long' };
   try {
-    return { html: sanitizeContributionBody(raw).html, removed: removedMarkup(raw) };
+    const { html, removed } = sanitizeContributionBody(raw);
+    return { html, removed };
   } catch (error) {
     if (error instanceof SanitizeError) return { refusal: error.code };
     throw error;
