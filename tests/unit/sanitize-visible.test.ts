@@ -60,10 +60,11 @@ describe('sanitizeContributionBody', () => {
     }
   });
 
-  it('returns what sanitizeBodyWithText returns for a body that shows something', () => {
+  it('returns what sanitizeBodyWithText returns for a body that shows something, and what it removed', () => {
     for (const raw of ['Un souvenir.', '<b>gras</b>', '\u200Bà', 'e\u0301']) {
-      expect(sanitizeContributionBody(raw)).toEqual(sanitizeBodyWithText(raw));
+      expect(sanitizeContributionBody(raw)).toEqual({ ...sanitizeBodyWithText(raw), removed: [] });
     }
+    expect(sanitizeContributionBody('<u>souligné</u>').removed).toEqual(['<u>']);
   });
 
   it('stores nothing that shows nothing: any accepted body has a visible character in its text', () => {
