@@ -80,8 +80,8 @@ export class RenderSlots {
   }
 
   /**
-   * Takes a slot for the answer `res`, held until its page is made (`res.end` called) or the answer
-   * closes, whichever comes first: null when one is free now (the caller goes on in the same
+   * Takes a slot for the answer `res`, held until its page is made (its head written or `res.end`
+   * called) or the answer closes, whichever comes first: null when one is free now (the caller goes on in the same
    * tick), else a promise resolved when its turn comes. Not held while the answer is sent: a slow
    * reader, or an answer queued behind an event stream on the same connection, would keep it.
    * An answer closed before its turn (the visitor left) gives the turn up and its promise never
@@ -115,7 +115,7 @@ export class RenderSlots {
   #hold(res: ServerResponse): void {
     this.#busy++;
     let held = true;
-    const end = res.end;
+    const { end, writeHead } = res;
     const release = () => {
       if (!held) return;
       held = false;
@@ -124,7 +124,14 @@ export class RenderSlots {
       this.#waiting.shift()?.();
     };
     res.once('close', release);
-    // The page is made once it is ended, even if its bytes are still to be sent.
+    // The page is made once its head is written (a whole page's head goes with its body; an event
+    // stream's at its start) or it is ended, even if its bytes are still to be sent. Node writes
+    // an implicit head through writeHead too.
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      res.writeHead = writeHead;
+      release();
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
     res.end = function (this: ServerResponse, ...args: Parameters<ServerResponse['end']>) {
       res.end = end;
       release();

@@ -1,0 +1,80 @@
+/**
+ * The front handler puts every visitor's page into the render slots' turn, not only those a cache
+ * may keep (render-slots.ts): an address with a query no cache keeps is a render too.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { frontHandler } from '../../scripts/lib/front-handler.ts';
+import { renderSlotsReading } from '../../scripts/lib/render-slots.ts';
+import { renderCache } from '../../src/lib/wall/render-cache.ts';
+
+describe('the front handler and pages no cache keeps', () => {
+  let server: http.Server;
+  let origin = '';
+  let running = 0;
+  let most = 0;
+  const streams: http.ServerResponse[] = [];
+
+  /** Stands in for Astro: slow pages, an event stream whose head goes at once, a quick health check. */
+  function astro(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.url === '/flux') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(': open\n\n');
+      streams.push(res);
+      return;
+    }
+    if (req.url === '/healthz' || req.method === 'POST') {
+      res.writeHead(200).end('ok');
+      return;
+    }
+    running++;
+    most = Math.max(most, running);
+    setTimeout(() => {
+      running--;
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<p>${req.url}</p>`);
+    }, 40);
+  }
+
+  const get = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${origin}${path}`, init);
+    return { status: response.status, body: await response.text(), retry: response.headers.get('retry-after') };
+  };
+
+  beforeAll(async () => {
+    renderCache().setAccepting(true);
+    server = http.createServer(frontHandler(astro, { RENDER_SLOTS: '1', RENDER_QUEUE: '1' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const stream of streams) stream.end();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('renders such pages one at a time, and tells the one past the queue to come back', async () => {
+    const answers = await Promise.all(['/?x=1', '/?x=2', '/?x=3'].map((path) => get(path)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 503]);
+    expect(answers.find((answer) => answer.status === 503)).toMatchObject({ retry: '5' });
+    expect(most).toBe(1);
+    expect(renderSlotsReading()).toMatchObject({ busy: 0, waiting: 0, queue: 1 });
+  });
+
+  it('gives the slot back as an event stream’s head is written, and never makes the health check or a write wait', async () => {
+    const stream = new AbortController();
+    const opened = await fetch(`${origin}/flux`, { signal: stream.signal });
+    expect(opened.status).toBe(200);
+    expect(await get('/?x=4')).toMatchObject({ status: 200, body: '<p>/?x=4</p>' });
+    // A page being made and one waiting: the health check and a POST are answered at once.
+    const making = get('/?x=5');
+    const waiting = get('/?x=6');
+    while (renderSlotsReading().waiting !== 1) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect((await get('/healthz')).status).toBe(200);
+    expect((await get('/partager', { method: 'POST', body: 'a=b' })).status).toBe(200);
+    expect((await Promise.all([making, waiting])).map((answer) => answer.status)).toEqual([200, 200]);
+    stream.abort();
+    expect(renderSlotsReading()).toMatchObject({ busy: 0, waiting: 0 });
+  });
+});
