@@ -21,4 +21,11 @@ describe('KeptDraft', () => {
     expect(html).toContain('kept-draft-reason');
     expect(html).not.toContain('kept-draft-note');
   });
+
+  it('says so when the browser could not keep all of it', async () => {
+    const draft = { kind: 'souvenir', id: 7, reason: 'Début du motif', note: '', shortened: true };
+    const html = await render(KeptDraft, 'fr', { draft });
+    expect(html).toContain('la fin manque');
+    expect(html).not.toContain('n’est pas perdu');
+  });
 });

@@ -13,7 +13,12 @@ describe("a refused decision's typed texts, given back through a cookie (refused
 
   it('drops the note before the reason, then cuts the reason, never half a character', () => {
     const chinese = '記'.repeat(400);
-    expect(fittingDraft({ ...draft, reason: chinese, note: chinese })).toEqual({ ...draft, reason: chinese, note: '' });
+    expect(fittingDraft({ ...draft, reason: chinese, note: chinese })).toEqual({
+      ...draft,
+      reason: chinese,
+      note: '',
+      shortened: true,
+    });
     const emoji = '🕯️'.repeat(250);
     const kept = fittingDraft({ ...draft, reason: emoji, note: 'x' })!;
     expect(fits(kept)).toBe(true);
@@ -31,6 +36,8 @@ describe("a refused decision's typed texts, given back through a cookie (refused
 
   it('reads back only a draft of ours, its texts within the forms’ limit', () => {
     expect(readDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
+    expect(readDraft({ ...draft, shortened: true })).toEqual({ ...draft, shortened: true });
+    expect(readDraft({ ...draft, shortened: 'yes' })).toEqual(draft);
     expect(readDraft({ ...draft, reason: 'a'.repeat(900) })!.reason).toHaveLength(500);
     for (const foreign of [null, 'x', { kind: 'user', id: 1 }, { kind: 'souvenir', id: '1' }, { kind: 'souvenir' }])
       expect(readDraft(foreign)).toBeNull();

@@ -15,6 +15,8 @@ export interface RefusedDraft {
   id: number;
   reason: string;
   note: string;
+  /** Set when the cookie could not hold all of it (fittingDraft): whoever shows it says so. */
+  shortened?: true;
 }
 
 const COOKIE = 'decision-refusee';
@@ -52,6 +54,7 @@ export function fittingDraft(draft: RefusedDraft): RefusedDraft | null {
   if (fits(kept)) return kept;
   // The note goes first, unless it is all there is: then it is cut as a reason would be.
   const cut: keyof Pick<RefusedDraft, 'reason' | 'note'> = kept.reason ? 'reason' : 'note';
+  kept = { ...kept, shortened: true };
   if (cut === 'reason') kept = { ...kept, note: '' };
   while (!fits(kept)) {
     kept = { ...kept, [cut]: firstCharacters(kept[cut], Math.floor(Array.from(kept[cut]).length * 0.8)) };
@@ -70,6 +73,7 @@ export function readDraft(value: unknown): RefusedDraft | null {
     id: draft.id!,
     reason: typeof draft.reason === 'string' ? firstCharacters(draft.reason, MAX_TEXT) : '',
     note: typeof draft.note === 'string' ? firstCharacters(draft.note, MAX_TEXT) : '',
+    ...(draft.shortened === true ? { shortened: true as const } : {}),
   };
 }
 
