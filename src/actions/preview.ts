@@ -51,12 +51,11 @@ export const preview = defineAction({
       }
     }
     const result = previewBody(input.kind, input.body);
-    if ('html' in result) {
-      const removed = result.removed.length
-        ? t(input.locale, 'preview.removed', { items: result.removed.join(', ') })
-        : null;
-      return { html: result.html, refusal: null, removed };
-    }
-    return { html: null, refusal: t(input.locale, REFUSALS[input.kind][result.refusal]), removed: null };
+    const removed = result.removed?.length
+      ? t(input.locale, 'preview.removed', { items: result.removed.join(', ') })
+      : null;
+    if ('html' in result) return { html: result.html, refusal: null, removed };
+    const refusal = t(input.locale, REFUSALS[input.kind][result.refusal]);
+    return { html: null, refusal: removed ? `${refusal} ${removed}` : refusal, removed: null };
   }),
 });

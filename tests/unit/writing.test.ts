@@ -95,6 +95,8 @@ describe('previewBody', () => {
   it('names what the wall will not show of the text as typed, while it can still be changed', () => {
     const preview = previewBody('souvenir', 'Un soir <img src=x onerror=alert(1)> <b>dans la salle</b>');
     expect(preview).toEqual({ html: '<p>Un soir  <b>dans la salle</b></p>', removed: ['<img>'] });
+    // Markup alone: refused as showing nothing, and what was removed says why.
+    expect(previewBody('souvenir', '<img src=x onerror=alert(1)>')).toEqual({ refusal: 'empty', removed: ['<img>'] });
   });
 
   it('says why the form would refuse the text', () => {

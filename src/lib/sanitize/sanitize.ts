@@ -38,11 +38,14 @@ export type SanitizeErrorCode = 'too_long' | 'unparseable' | 'frameset' | 'empty
 
 export class SanitizeError extends Error {
   readonly code: SanitizeErrorCode;
+  /** For `empty`: the markup removed (removed-markup.ts), which is often why nothing is left. */
+  readonly removed: string[];
 
-  constructor(code: SanitizeErrorCode, message: string, options?: ErrorOptions) {
+  constructor(code: SanitizeErrorCode, message: string, options?: ErrorOptions & { removed?: string[] }) {
     super(message, options);
     this.name = 'SanitizeError';
     this.code = code;
+    this.removed = options?.removed ?? [];
   }
 }
 
@@ -105,7 +108,9 @@ export function sanitizeBodyWithText(raw: string): { html: string; text: string 
  */
 export function sanitizeContributionBody(raw: string): Sanitised {
   const sanitised = sanitizeChecked(checkedInput(raw));
-  if (!hasVisibleText(sanitised.text)) throw new SanitizeError('empty', 'Nothing visible is left of the text.');
+  if (!hasVisibleText(sanitised.text)) {
+    throw new SanitizeError('empty', 'Nothing visible is left of the text.', { removed: sanitised.removed });
+  }
   return sanitised;
 }
 

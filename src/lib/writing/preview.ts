@@ -15,7 +15,7 @@ export const PREVIEW_BUDGET: Budget = { limit: 600, windowSeconds: 3600 };
  * author while they can still change it), or why the form would refuse it (`too_long`: past the
  * kind's limit).
  */
-export type Preview = { html: string; removed: string[] } | { refusal: SanitizeErrorCode };
+export type Preview = { html: string; removed: string[] } | { refusal: SanitizeErrorCode; removed?: string[] };
 
 /**
  * What the wall will show of `raw` as a `kind`'s text: the very HTML a share, a comment or an edit
@@ -29,7 +29,10 @@ export function previewBody(kind: ContributionKind, raw: string): Preview {
     const { html, removed } = sanitizeContributionBody(raw);
     return { html, removed };
   } catch (error) {
-    if (error instanceof SanitizeError) return { refusal: error.code };
+    if (error instanceof SanitizeError) {
+      // A text of markup alone: what was removed says why nothing is left.
+      return error.removed.length ? { refusal: error.code, removed: error.removed } : { refusal: error.code };
+    }
     throw error;
   }
 }
