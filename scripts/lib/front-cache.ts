@@ -162,10 +162,11 @@ export type Handled = boolean | 'filled' | 'gone' | 'busy';
 export interface FrontCache {
   /**
    * Answers the request from the render cache and returns true, or returns false and leaves it
-   * untouched for Astro. A promise when it waited for another request's render of the same page,
-   * or made the page from a shell (then `filled`).
+   * untouched for Astro; `redirect` when it sent it on (a shared link's tracking parameters, the
+   * wide layout's choice). A promise when it waited for another request's render of the same
+   * page, or made the page from a shell (then `filled`).
    */
-  handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<Handled>;
+  handle(req: IncomingMessage, res: ServerResponse): boolean | 'redirect' | Promise<Handled>;
   /** Whether the request is for a page this cache may hold (a miss rather than a bypass, in the metrics). */
   cacheable(req: IncomingMessage): boolean;
 }
@@ -287,7 +288,7 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
       // A shared link's tracking parameters, or the wide layout's choice: sent on without a render.
       const { status, headers } = redirectAnswer(decision);
       res.writeHead(status, headers).end();
-      return true;
+      return 'redirect';
     },
     cacheable: (req) => pageOf(req) !== null,
   };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createFrontCache } from './front-cache.ts';
 import { recordFrontCache } from './metrics.ts';
-import { QUEUE_FULL, renderSlotsFrom } from './render-slots.ts';
+import { QUEUE_FULL, RenderSlots, renderSlotsFrom } from './render-slots.ts';
 import { answerBusy } from './plain-notice.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
@@ -12,14 +12,22 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?session=/;
 
 /**
- * Whether a request the front cache passes on waits for a render slot: a visitor's GET or HEAD.
- * Never a write, a signed-in moderator's page, nor the health check a supervisor reads under load.
+ * Pages of requests carrying a session cookie: a lane of their own, so that moderators' pages do
+ * not wait behind a crawler's, while a flood sending any `session=` cookie (checked only later, by
+ * Astro) is held to it rather than passing every limit.
  */
-function takesTurn(req: IncomingMessage): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) return false;
+const SIGNED_IN_SLOTS = 2;
+const SIGNED_IN_QUEUE = 50;
+
+/**
+ * Which slots a request the front cache passes on waits for: a GET or HEAD's, in the lane of its
+ * cookie. Never a write, nor the health check a supervisor reads under load.
+ */
+function laneOf(req: IncomingMessage, lanes: { visitors: RenderSlots; signedIn: RenderSlots }): RenderSlots | null {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) return null;
   const cookie = req.headers.cookie;
-  return !(cookie && SESSION_COOKIE.test(cookie));
+  return cookie && SESSION_COOKIE.test(cookie) ? lanes.signedIn : lanes.visitors;
 }
 
 /**
@@ -33,21 +41,23 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     return astro;
   }
   const slots = renderSlotsFrom(env);
+  const lanes = { visitors: slots, signedIn: new RenderSlots(SIGNED_IN_SLOTS, SIGNED_IN_QUEUE) };
   const front = createFrontCache({ publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN), fill: fillFromShell, slots });
   return (req, res) => {
     const served = front.handle(req, res);
     if (served === true) return recordFrontCache('hit');
+    if (served === 'redirect') return recordFrontCache('redirect');
     if (served === false) {
-      // A cacheable miss holds its render slot already (front-cache.ts); any other visitor's page
-      // takes one too: an address with a query no cache keeps (`/?x=1`, one per request) is a
-      // render like the others, and a flood of them must wait its turn.
+      // A cacheable miss holds its render slot already (front-cache.ts); any other page takes one
+      // too: an address with a query no cache keeps (`/?x=1`, one per request) is a render like
+      // the others, and a flood of them must wait its turn.
       if (front.cacheable(req)) {
         recordFrontCache('miss');
         astro(req, res);
         return;
       }
       recordFrontCache('bypass');
-      const turn = takesTurn(req) ? slots.take(res) : null;
+      const turn = laneOf(req, lanes)?.take(res) ?? null;
       if (turn === QUEUE_FULL) {
         recordFrontCache('busy');
         answerBusy(req, res);

@@ -32,7 +32,7 @@ const duration = new client.Histogram({
 });
 const frontCache = new client.Counter({
   name: 'mur_front_cache_total',
-  help: 'Public pages answered from the front cache (hit), made there from a shell (filled), rendered by Astro (miss), never cacheable (bypass), or told to come back because too many waited for a render (busy).',
+  help: 'Public pages answered from the front cache (hit), made there from a shell (filled), rendered by Astro (miss), never cacheable (bypass), told to come back because too many waited for a render (busy), or sent to the address without tracking parameters (redirect).',
   labelNames: ['result'] as const,
   registers: [registry],
 });
@@ -171,7 +171,7 @@ export function recordRequest(method: string, route: string, status: number, sec
   duration.observe({ route }, seconds);
 }
 
-export function recordFrontCache(result: 'hit' | 'filled' | 'miss' | 'bypass' | 'busy'): void {
+export function recordFrontCache(result: 'hit' | 'filled' | 'miss' | 'bypass' | 'busy' | 'redirect'): void {
   frontCache.inc({ result });
 }
 

@@ -273,7 +273,8 @@ describe('front cache making pages without Astro', () => {
       const served = front.handle(req, res);
       if (served === false) return fakeAstro(req, res);
       handled.push(served);
-      if (served !== true) void served.then((done) => (handled.push(done), done ? undefined : fakeAstro(req, res)));
+      if (served instanceof Promise)
+        void served.then((done) => (handled.push(done), done ? undefined : fakeAstro(req, res)));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

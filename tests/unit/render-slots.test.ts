@@ -184,8 +184,8 @@ describe('front cache with render slots', () => {
     const front = createFrontCache({ fill, slots });
     server = http.createServer((req, res) => {
       const served = front.handle(req, res);
-      if (served === true) return;
       if (served === false) return astro(res);
+      if (!(served instanceof Promise)) return;
       void served.then((done) => (done ? undefined : astro(res)));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

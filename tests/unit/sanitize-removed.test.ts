@@ -51,6 +51,8 @@ describe('removedMarkup', () => {
 
   it('names only tags the author typed, not those the parser adds', () => {
     expect(removedMarkup('<table><tr><td>case</td></tr></table>')).toEqual(['<table>', '<tr>', '<td>']);
+    // A longer name that starts like the parser's addition is not it.
+    expect(removedMarkup('ok<table><td>x</td></table> <track>')).toEqual(['<table>', '<td>', '<track>']);
   });
 
   it('names something for every attack vector whose markup the sanitiser changes', () => {

@@ -32,11 +32,11 @@ function outsideBody(body: HTMLElement): Node[] {
   return [...(document.head?.childNodes ?? []), ...comments];
 }
 
-/** A tag the author typed (`<tbody>` the parser adds to a table was not): its name in the text, case aside. */
+/** A tag the author typed (`<tbody>` the parser adds to a table was not): its whole name in the text, case aside. */
 function typed(name: string, lowerText: string): boolean {
   if (!name.startsWith('<') || name === '<!-- -->') return true;
-  const tag = name.slice(1, -1);
-  return lowerText.includes(`<${tag}`) || lowerText.includes(`</${tag}`);
+  const tag = name.slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`</?${tag}(?=[\\s/>]|$)`).test(lowerText);
 }
 
 /** Ends a list cut at MOST_REMOVED_NAMED: there was more. */
