@@ -143,19 +143,6 @@ describe('front cache before Astro', () => {
     expect(renders).toBe(6);
   });
 
-  it('sends a shared link without its tracking parameters, rendering nothing, then answers it from the cache', async () => {
-    await request('/');
-    const shared = await request('/?fbclid=IwAR0abc&utm_source=facebook');
-    expect([shared.status, shared.headers.location, shared.headers['cache-control']]).toEqual([
-      301,
-      '/',
-      'public, max-age=3600',
-    ]);
-    expect(shared.body.length).toBe(0);
-    expect((await request('/')).status).toBe(200);
-    expect(renders).toBe(1);
-  });
-
   it('renders again after an invalidation, once for many visitors arriving together', async () => {
     await request('/');
     renderCache().invalidateAll();

@@ -90,4 +90,18 @@ describe('the front handler and pages no cache keeps', () => {
     expect(statuses.filter((status) => status === 503).length).toBeGreaterThan(0);
     expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
   });
+
+  it('sends a shared link on without its tracking parameters, making nothing', async () => {
+    most = 0;
+    const shared = await fetch(`${origin}/souvenirs/AbCdEfGhIjKl?fbclid=IwAR0abc&utm_source=facebook`, {
+      redirect: 'manual',
+    });
+    expect([shared.status, shared.headers.get('location'), shared.headers.get('cache-control')]).toEqual([
+      301,
+      '/souvenirs/AbCdEfGhIjKl',
+      'public, max-age=3600',
+    ]);
+    expect(await shared.text()).toBe('');
+    expect(most).toBe(0);
+  });
 });
