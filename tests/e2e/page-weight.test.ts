@@ -12,8 +12,10 @@ const hasChromium = chromiumAvailable();
 const REPORT = path.resolve(import.meta.dirname, '../../test-results/page-weights.md');
 
 // What each public page may load as script: its islands' loaders and enhancements, nothing else.
-// (A budget, so that a framework runtime or a library slipping in fails here.)
-const JS_BUDGET = 16_000;
+// (A budget, so that a framework runtime or a library slipping in fails here: one is tens of kB.
+// 16 000 until the preview said what the wall removes of a text, which took the souvenir page's
+// comment form to 16 055.)
+const JS_BUDGET = 16_500;
 // A first visit to the wall on a phone network, everything included (fonts too): issue 15, item 7.
 const WALL_FIRST_VISIT_BUDGET = 150_000;
 
