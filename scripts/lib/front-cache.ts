@@ -12,7 +12,7 @@
  * pages made without Astro when a `fill` can (deep wall pages from their view's shell).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cacheDecision, redirectAnswer } from '../../src/lib/wall/cache-policy.ts';
+import { cacheDecision, carriesSessionCookie, redirectAnswer } from '../../src/lib/wall/cache-policy.ts';
 import type { CacheDecision } from '../../src/lib/wall/cache-policy.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
@@ -24,8 +24,6 @@ import { answerBusy } from './plain-notice.ts';
 
 type Headers = Record<string, string>;
 
-/** Lucia's cookie (src/lib/auth/lucia.ts): `__Host-session` over https, `session` otherwise. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?session=/;
 /** What a 304 repeats of the full answer (RFC 9110, 15.4.5). */
 const KEPT_ON_304 = new Set(['cache-control', 'content-location', 'etag', 'expires', 'vary']);
 const SUFFIX: Record<Encoding, string> = { identity: '', br: '-br', gzip: '-gz' };
@@ -197,7 +195,7 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
 
   function decisionOf(req: IncomingMessage): { decision: CacheDecision; url: URL } | null {
     const cookie = req.headers.cookie;
-    if (cookie && SESSION_COOKIE.test(cookie)) return null;
+    if (carriesSessionCookie(cookie)) return null;
     // Without PUBLIC_ORIGIN the key is the origin Astro saw, and Astro takes a proxy's forwarded
     // protocol and host when `security.allowedDomains` matches them, which this layer cannot know:
     // such requests go to Astro, whose middleware keys them right, rather than being answered a

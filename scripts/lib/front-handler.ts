@@ -4,12 +4,10 @@ import { recordFrontCache } from './metrics.ts';
 import { QUEUE_FULL, RenderSlots, renderSlotsFrom } from './render-slots.ts';
 import { answerBusy } from './plain-notice.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
+import { carriesSessionCookie } from '../../src/lib/wall/cache-policy.ts';
 import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** Lucia's cookie (src/lib/auth/lucia.ts), as front-cache.ts reads it. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?session=/;
 
 /**
  * Pages of requests carrying a session cookie: a lane of their own, so that moderators' pages do
@@ -26,8 +24,7 @@ const SIGNED_IN_QUEUE = 50;
 function laneOf(req: IncomingMessage, lanes: { visitors: RenderSlots; signedIn: RenderSlots }): RenderSlots | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) return null;
-  const cookie = req.headers.cookie;
-  return cookie && SESSION_COOKIE.test(cookie) ? lanes.signedIn : lanes.visitors;
+  return carriesSessionCookie(req.headers.cookie) ? lanes.signedIn : lanes.visitors;
 }
 
 /**

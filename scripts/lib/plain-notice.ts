@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localeFromPath, t } from '../../src/lib/i18n/index.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
+import { escapeText } from '../../src/lib/render/html.ts';
 
 /** Headers of every such answer: nothing cached, nothing embedded, nothing loaded. */
 export const PLAIN_NOTICE_HEADERS = {
@@ -20,10 +21,6 @@ export interface PlainNotice {
   back: string;
   /** Extra headers (Retry-After, Connection). */
   headers?: Record<string, string>;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Whether the client reads JSON (an Astro action called by script, or an API client). */
@@ -46,9 +43,9 @@ export function answerPlainNotice(req: IncomingMessage, res: ServerResponse, not
     req.method === 'HEAD'
       ? undefined
       : `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
-          `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-          `<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>` +
-          `<p><a href="${home}">${escapeHtml(back)}</a></p></main></body></html>`,
+          `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeText(title)}</title></head>` +
+          `<body><main><h1>${escapeText(title)}</h1><p>${escapeText(text)}</p>` +
+          `<p><a href="${home}">${escapeText(back)}</a></p></main></body></html>`,
   );
 }
 

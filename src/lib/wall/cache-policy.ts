@@ -23,6 +23,11 @@ export type CacheDecision =
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?session=/;
 
+/** Whether a Cookie header carries Lucia's session cookie (`__Host-session` over https, `session` otherwise), checked or not. */
+export function carriesSessionCookie(cookieHeader: string | null | undefined): boolean {
+  return cookieHeader ? SESSION_COOKIE.test(cookieHeader) : false;
+}
+
 function embedSearch(params: URLSearchParams): string {
   const out = new URLSearchParams();
   const year = parseYear(params.get('annee'));
@@ -124,7 +129,7 @@ export function cacheDecision(
       };
     }
     // For a visitor the moderator bar is empty, whatever the props: one entry for all of them.
-    if (name === MODERATOR_ISLAND && !SESSION_COOKIE.test(cookieHeader ?? '')) {
+    if (name === MODERATOR_ISLAND && !carriesSessionCookie(cookieHeader)) {
       return {
         action: 'cache',
         key: `${origin}${url.pathname}#visitor`,
