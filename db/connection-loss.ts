@@ -110,12 +110,13 @@ class RetryingClient {
     sqlText: string,
     parameters: readonly unknown[],
   ): Promise<QueryResult> {
-    this.#stale = true;
-    if (this.#inTransaction) throw error;
+    if (this.#inTransaction) {
+      this.#stale = true;
+      throw error;
+    }
     console.warn('[db] a kept statement met a table changed since it was prepared; running it on a fresh connection');
     client.release(true);
     this.#client = null;
-    this.#stale = false;
     this.#client = await this.#connect();
     return run(this.#client, sqlText, parameters);
   }

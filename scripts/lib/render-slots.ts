@@ -81,8 +81,8 @@ export class RenderSlots {
 
   /**
    * Takes a slot for the answer `res`, held until its page is made (its head written or `res.end`
-   * called) or the answer closes, whichever comes first: null when one is free now (the caller goes on in the same
-   * tick), else a promise resolved when its turn comes. Not held while the answer is sent: a slow
+   * called) or the answer closes, whichever comes first: null when one is free now (the caller
+   * goes on in the same tick), else a promise resolved when its turn comes. Not held while the answer is sent: a slow
    * reader, or an answer queued behind an event stream on the same connection, would keep it.
    * An answer closed before its turn (the visitor left) gives the turn up and its promise never
    * settles: there is no one left to render for. QUEUE_FULL when `queue` requests already wait.
