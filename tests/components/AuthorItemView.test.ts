@@ -28,8 +28,8 @@ function souvenir(body: string, overrides: Partial<AuthorItem<'souvenir'>> = {})
   };
 }
 
-const view = (locale: Locale, item: AuthorItem) =>
-  render(AuthorItemView, locale, { token, item, values: { body: item.body }, errors: {} });
+const view = (locale: Locale, item: AuthorItem, corrected = false) =>
+  render(AuthorItemView, locale, { token, item, corrected, values: { body: item.body }, errors: {} });
 
 describe('AuthorItemView', () => {
   it('tells the author, in their language, which markup the wall did not keep of their text', async () => {
@@ -50,5 +50,14 @@ describe('AuthorItemView', () => {
     );
     const withdrawn = souvenir('<img src=x>', { withdrawn: true });
     expect(await view('fr', withdrawn)).not.toContain('data-removed-markup');
+  });
+
+  it('names no removed markup of a text a moderator corrected, and says the moderators corrected it', async () => {
+    const item = souvenir('La salle <img src=x> <span>rouge</span>');
+    const french = await view('fr', item, true);
+    expect(french).not.toContain('data-removed-markup');
+    expect(french).toMatch(/data-corrected[^>]*>\s*La modération a corrigé ce souvenir\s: le texte ci-dessus/);
+    expect(await view('en', item, true)).toContain('The moderators corrected this memory');
+    expect(await view('fr', item)).not.toContain('data-corrected');
   });
 });

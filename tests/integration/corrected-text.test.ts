@@ -1,0 +1,49 @@
+import { it, expect } from 'vitest';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { approvedSouvenir, marcComment, shareSouvenir } from '../helpers/contribution-fixtures.ts';
+import { editPendingByAuthor } from '../../src/lib/contributions/author-link.ts';
+import { editContribution } from '../../src/lib/contributions/edit.ts';
+import { correctedByModerators } from '../../src/lib/contributions/corrected-text.ts';
+import { script } from '../helpers/actors.ts';
+
+describeEachDatabase('who last wrote a text', (t) => {
+  const share = () =>
+    shareSouvenir(
+      t.db,
+      { authorName: 'Inès', authorEmail: 'ines@example.org', title: 'Le rappel', body: 'Trois <img src=x> rappels' },
+      { ipHash: 'iphash' },
+    );
+
+  it('is the author until a moderator changes the words, and the author again after their own correction', async () => {
+    const s = await share();
+    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
+
+    // The title alone corrected: the words are still the author's.
+    await editContribution(t.db, 'souvenir', {
+      id: s.id,
+      actor: script,
+      title: 'Un rappel',
+      body: 'Trois <img src=x> rappels',
+    });
+    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
+
+    await editContribution(t.db, 'souvenir', { id: s.id, actor: script, title: 'Un rappel', body: 'Trois rappels' });
+    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(true);
+
+    await editPendingByAuthor(t.db, 'souvenir', s.token, {
+      title: 'Un rappel',
+      body: 'Trois rappels <script>x</script>',
+      memoryYear: null,
+      event: null,
+    });
+    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
+  });
+
+  it('reads a comment by its own kind, never a souvenir of the same id', async () => {
+    const souvenir = await approvedSouvenir(t.db);
+    const c = await marcComment(t.db, souvenir.id);
+    await editContribution(t.db, 'comment', { id: c.id, actor: script, body: 'Corrigé par la modération' });
+    expect(await correctedByModerators(t.db, 'comment', c.id)).toBe(true);
+    expect(await correctedByModerators(t.db, 'souvenir', c.id)).toBe(false);
+  });
+});
