@@ -160,13 +160,12 @@ export type Handled = boolean | 'filled' | 'gone' | 'busy';
 export interface FrontCache {
   /**
    * Answers the request from the render cache and returns true, or returns false and leaves it
-   * untouched for Astro; `redirect` when it sent it on (a shared link's tracking parameters, the
-   * wide layout's choice). A promise when it waited for another request's render of the same
-   * page, or made the page from a shell (then `filled`).
+   * untouched for Astro (a page this cache may hold: a miss); `pass` for a request no cache holds
+   * (a form, a write, a private page: a bypass, untouched too); `redirect` when it sent it on (a
+   * shared link's tracking parameters, the wide layout's choice). A promise when it waited for
+   * another request's render of the same page, or made the page from a shell (then `filled`).
    */
-  handle(req: IncomingMessage, res: ServerResponse): boolean | 'redirect' | Promise<Handled>;
-  /** Whether the request is for a page this cache may hold (a miss rather than a bypass, in the metrics). */
-  cacheable(req: IncomingMessage): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): boolean | 'pass' | 'redirect' | Promise<Handled>;
 }
 
 export interface FrontCacheOptions {
@@ -209,11 +208,6 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
       return null;
     }
     return { decision: cacheDecision(req.method ?? 'GET', url, cookie, publicOrigin), url };
-  }
-
-  function pageOf(req: IncomingMessage): { key: string; url: URL } | null {
-    const decided = decisionOf(req);
-    return decided?.decision.action === 'cache' ? { key: decided.decision.key, url: decided.url } : null;
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, entry: CachedPage): true | Promise<true> {
@@ -280,7 +274,7 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
   return {
     handle(req, res) {
       const decided = decisionOf(req);
-      if (!decided || decided.decision.action === 'pass') return false;
+      if (!decided || decided.decision.action === 'pass') return 'pass';
       const { decision, url } = decided;
       if (decision.action === 'cache') return lookupOrWait(req, res, { key: decision.key, url }, false);
       // A shared link's tracking parameters, or the wide layout's choice: sent on without a render.
@@ -288,6 +282,5 @@ export function createFrontCache(options: FrontCacheOptions = {}): FrontCache {
       res.writeHead(status, headers).end();
       return 'redirect';
     },
-    cacheable: (req) => pageOf(req) !== null,
   };
 }

@@ -45,14 +45,14 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
     if (served === true) return recordFrontCache('hit');
     if (served === 'redirect') return recordFrontCache('redirect');
     if (served === false) {
-      // A cacheable miss holds its render slot already (front-cache.ts); any other page takes one
-      // too: an address with a query no cache keeps (`/?x=1`, one per request) is a render like
-      // the others, and a flood of them must wait its turn.
-      if (front.cacheable(req)) {
-        recordFrontCache('miss');
-        astro(req, res);
-        return;
-      }
+      // A page the cache may hold: its render slot, when slots are set, is held already (front-cache.ts).
+      recordFrontCache('miss');
+      astro(req, res);
+      return;
+    }
+    if (served === 'pass') {
+      // Any other page takes a slot too: an address with a query no cache keeps (`/?x=1`, one per
+      // request) is a render like the others, and a flood of them must wait its turn.
       recordFrontCache('bypass');
       const turn = laneOf(req, lanes)?.take(res) ?? null;
       if (turn === QUEUE_FULL) {

@@ -184,7 +184,7 @@ describe('front cache with render slots', () => {
     const front = createFrontCache({ fill, slots });
     server = http.createServer((req, res) => {
       const served = front.handle(req, res);
-      if (served === false) return astro(res);
+      if (served === false || served === 'pass') return astro(res);
       if (!(served instanceof Promise)) return;
       void served.then((done) => (done ? undefined : astro(res)));
     });
