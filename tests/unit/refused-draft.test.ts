@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittingDraft, readDraft } from '../../src/lib/moderation/refused-draft.ts';
+import { draftFor, fittingDraft, readDraft } from '../../src/lib/moderation/refused-draft.ts';
 
 const fits = (value: unknown) => encodeURIComponent(JSON.stringify(value)).length <= 3800;
 
@@ -47,5 +47,13 @@ describe("a refused decision's typed texts, given back through a cookie (refused
       reason: '',
       note: '',
     });
+  });
+
+  it('gives a draft back to the item it was typed for only, of its own kind', () => {
+    const draft = { kind: 'comment' as const, id: 7, reason: 'Hors sujet', note: '' };
+    expect(draftFor(draft, { targetType: 'comment', id: 7 })).toBe(draft);
+    expect(draftFor(draft, { targetType: 'souvenir', id: 7 })).toBeUndefined();
+    expect(draftFor(draft, { targetType: 'comment', id: 8 })).toBeUndefined();
+    expect(draftFor(null, { targetType: 'comment', id: 7 })).toBeUndefined();
   });
 });

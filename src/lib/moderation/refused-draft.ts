@@ -106,3 +106,11 @@ export function takeRefusedDraft(context: CookieContext, locale: Locale): Refuse
     return null;
   }
 }
+
+/** The kept draft when it was typed for this item of the queue, else undefined. */
+export function draftFor(
+  draft: RefusedDraft | null,
+  item: { targetType: string; id: number },
+): RefusedDraft | undefined {
+  return draft?.kind === item.targetType && draft.id === item.id ? draft : undefined;
+}
