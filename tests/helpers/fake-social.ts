@@ -1,9 +1,9 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { runDueImports } from '../../src/lib/imports/run.ts';
+import { listenLocally } from './local-server.ts';
 
 /**
  * A local server speaking the parts of Mastodon's and Bluesky's APIs that asking for consent
@@ -247,8 +247,7 @@ function fakeSocialServer(): { social: FakeSocial; listen(): Promise<void> } {
   // at its default 5 s, reused by fetch at that moment, failed a run with "fetch failed".
   server.keepAliveTimeout = 60_000;
   const listen = async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    state.origin = await listenLocally(server);
   };
   return { social: state, listen };
 }

@@ -1,6 +1,5 @@
 import { it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describeEachDatabase, openSecondProcess } from '../helpers/databases.ts';
 import { importTimerLog } from '../helpers/import-timer.ts';
 import {
@@ -29,6 +28,7 @@ import { feedSouvenirs } from '../../src/lib/wall/feeds.ts';
 import { searchSouvenirs } from '../../src/lib/search/search.ts';
 import { archiveChunks } from '../../src/lib/export/archive.ts';
 import { readWallFigures } from '../../src/lib/wall/figures.ts';
+import { listenLocally, closeServer } from '../helpers/local-server.ts';
 
 // ---- Fixtures in Mastodon's documented JSON shapes (docs.joinmastodon.org/entities/Status, Account, Instance).
 
@@ -237,11 +237,10 @@ beforeAll(async () => {
   // Idle connections stay open past a slow test step (PGlite, sharp): a socket the server closed
   // at its default 5 s, reused by fetch at that moment, failed a run with "fetch failed".
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenLocally(server);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => closeServer(server));
 
 beforeEach(() => {
   seen = [];

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { frontHandler } from '../../scripts/lib/front-handler.ts';
 import { createFrontCache } from '../../scripts/lib/front-cache.ts';
@@ -9,6 +8,7 @@ import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
 import { cacheDecision } from '../../src/lib/wall/cache-policy.ts';
 import { linkOrigin, parsePublicOrigin, sendsHsts } from '../../src/lib/security/public-origin.ts';
 import { HSTS } from '../../src/lib/security/headers.ts';
+import { listenLocally, closeServer } from '../helpers/local-server.ts';
 
 const PAGE = `<!doctype html><title>Mur</title>${'<p>Un souvenir du mur.</p>'.repeat(200)}`;
 
@@ -70,11 +70,10 @@ describe('front cache before Astro', () => {
 
   beforeAll(async () => {
     server = http.createServer(frontHandler(fakeAstro, {}));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await listenLocally(server);
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => closeServer(server));
 
   beforeEach(() => {
     renderCache().setAccepting(true);
@@ -188,8 +187,7 @@ describe('front cache and the origin pages are written for', () => {
     // As the runtime reads it for Astro (src/lib/runtime.ts).
     publicOrigin = parsePublicOrigin(env.PUBLIC_ORIGIN);
     server = http.createServer(frontHandler(originAwareAstro, env));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await listenLocally(server);
   }
 
   beforeEach(() => {
@@ -197,7 +195,7 @@ describe('front cache and the origin pages are written for', () => {
     renders = 0;
   });
 
-  afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterEach(() => closeServer(server));
 
   it('without PUBLIC_ORIGIN, never answers a proxied https visitor the page a direct http request left', async () => {
     await start({});
@@ -263,11 +261,10 @@ describe('front cache making pages without Astro', () => {
       if (served instanceof Promise)
         void served.then((done) => (handled.push(done), done ? undefined : fakeAstro(req, res)));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await listenLocally(server);
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => closeServer(server));
 
   beforeEach(() => {
     renderCache().setAccepting(true);

@@ -4,10 +4,10 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { frontHandler } from '../../scripts/lib/front-handler.ts';
 import { renderSlotsReading } from '../../scripts/lib/render-slots.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
+import { listenLocally, closeServer } from '../helpers/local-server.ts';
 
 describe('the front handler and pages no cache keeps', () => {
   let server: http.Server;
@@ -46,14 +46,12 @@ describe('the front handler and pages no cache keeps', () => {
   beforeAll(async () => {
     renderCache().setAccepting(true);
     server = http.createServer(frontHandler(astro, { RENDER_SLOTS: '1', RENDER_QUEUE: '1' }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await listenLocally(server);
   });
 
   afterAll(async () => {
     for (const stream of streams) stream.end();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   });
 
   it('renders such pages one at a time, and tells the one past the queue to come back', async () => {

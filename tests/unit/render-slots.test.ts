@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import {
   DEFAULT_RENDER_QUEUE,
@@ -13,6 +12,7 @@ import {
 import { createFrontCache } from '../../scripts/lib/front-cache.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import type { CachedPage } from '../../src/lib/wall/render-cache.ts';
+import { listenLocally, closeServer } from '../helpers/local-server.ts';
 
 /** What RenderSlots reads of an answer: its 'close', `closed` and `end`. */
 function answer(): ServerResponse & { close(): void; ended: boolean } {
@@ -188,11 +188,10 @@ describe('front cache with render slots', () => {
       if (!(served instanceof Promise)) return;
       void served.then((done) => (done ? undefined : astro(res)));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await listenLocally(server);
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => closeServer(server));
 
   beforeEach(() => {
     renderCache().setAccepting(true);

@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { loadStaticFiles, staticFiles } from '../../scripts/lib/static-files.ts';
 import { listen } from '../../scripts/lib/http-server.ts';
 import type { RunningServer } from '../../scripts/lib/http-server.ts';
+import { listenLocally, closeServer } from '../helpers/local-server.ts';
 
 const CSS = `.mur { color: #222; }\n`.repeat(300);
 let server: http.Server;
@@ -25,12 +26,11 @@ beforeAll(async () => {
   // Stands in for the front cache and Astro: says who answered.
   const next = (_req: http.IncomingMessage, res: http.ServerResponse) => res.end('next');
   server = http.createServer(staticFiles(next, await loadStaticFiles(clientDir)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenLocally(server);
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await closeServer(server);
   fs.rmSync(clientDir, { recursive: true, force: true });
 });
 
