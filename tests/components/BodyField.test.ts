@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
 import BodyField from '../../src/components/BodyField.astro';
 import { markupCases, render } from './render.ts';
 import { MAX_COMMENT_LENGTH } from '../../src/lib/comments/create-comment.ts';
@@ -57,6 +58,13 @@ describe('BodyField', () => {
         'Le &lt;b&gt;balcon&lt;/b&gt;</textarea>',
       ],
     },
+  });
+
+  it('gives a text beginning with empty lines back whole, as the form will send it again', async () => {
+    const value = '\n\nLe balcon,\r\nle soir.';
+    const html = await render(BodyField, 'fr', { ...field, kind: 'souvenir', value });
+    const textarea = new JSDOM(html).window.document.querySelector('textarea')!;
+    expect(textarea.value.replace(/\r\n/g, '\n')).toBe(value.replace(/\r\n/g, '\n'));
   });
 
   it('offers a formatting bar of real buttons in a labelled toolbar, one tab stop, hidden until its script runs', async () => {

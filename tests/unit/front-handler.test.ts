@@ -5,6 +5,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import http from 'node:http';
 import { frontHandler } from '../../scripts/lib/front-handler.ts';
+import { metricsEndpoint } from '../../scripts/lib/metrics.ts';
 import { renderSlotsReading } from '../../scripts/lib/render-slots.ts';
 import { renderCache } from '../../src/lib/wall/render-cache.ts';
 import { listenLocally, closeServer } from '../helpers/local-server.ts';
@@ -45,7 +46,8 @@ describe('the front handler and pages no cache keeps', () => {
 
   beforeAll(async () => {
     renderCache().setAccepting(true);
-    server = http.createServer(frontHandler(astro, { RENDER_SLOTS: '1', RENDER_QUEUE: '1' }));
+    const handler = frontHandler(astro, { RENDER_SLOTS: '1', RENDER_QUEUE: '1' });
+    server = http.createServer((req, res) => metricsEndpoint(req, res, undefined) || handler(req, res));
     origin = await listenLocally(server);
   });
 
@@ -101,5 +103,22 @@ describe('the front handler and pages no cache keeps', () => {
     ]);
     expect(await shared.text()).toBe('');
     expect(most).toBe(0);
+  });
+
+  it('counts a page the cache may hold as a miss, and a form, a write, a signed-in or an unknown address as a bypass', async () => {
+    const counted = async () => {
+      const text = (await get('/metrics')).body;
+      const count = (result: string) =>
+        Number(new RegExp(`^mur_front_cache_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+      return { miss: count('miss'), bypass: count('bypass') };
+    };
+    const before = await counted();
+    await get('/');
+    await get('/?x=counted');
+    await get('/partager');
+    await get('/', { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await get('/', { headers: { cookie: 'session=abc' } });
+    const after = await counted();
+    expect({ miss: after.miss - before.miss, bypass: after.bypass - before.bypass }).toEqual({ miss: 1, bypass: 4 });
   });
 });

@@ -107,10 +107,10 @@ export function takeRefusedDraft(context: CookieContext, locale: Locale): Refuse
   }
 }
 
-/** The kept draft when it was typed for this item of the queue, else undefined. */
+/** The kept draft when it was typed for this item (of the queue or the reports tab), else undefined. */
 export function draftFor(
   draft: RefusedDraft | null,
-  item: { targetType: string; id: number },
+  item: { targetType: ContributionKind; id: number },
 ): RefusedDraft | undefined {
   return draft?.kind === item.targetType && draft.id === item.id ? draft : undefined;
 }
