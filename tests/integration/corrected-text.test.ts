@@ -10,7 +10,7 @@ describeEachDatabase('who last wrote a text', (t) => {
   const share = () =>
     shareSouvenir(
       t.db,
-      { authorName: 'Inès', authorEmail: 'ines@example.org', title: 'Le rappel', body: 'Trois <img src=x> rappels' },
+      { authorName: 'Inès', authorEmail: 'ines@example.org', title: 'Le rappel', body: 'Trois\n<img src=x> rappels' },
       { ipHash: 'iphash' },
     );
 
@@ -18,12 +18,12 @@ describeEachDatabase('who last wrote a text', (t) => {
     const s = await share();
     expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
 
-    // The title alone corrected: the words are still the author's.
+    // The title alone corrected: the words are still the author's, sent back with a form's CRLF.
     await editContribution(t.db, 'souvenir', {
       id: s.id,
       actor: script,
       title: 'Un rappel',
-      body: 'Trois <img src=x> rappels',
+      body: 'Trois\r\n<img src=x> rappels',
     });
     expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
 

@@ -22,8 +22,12 @@ export async function correctedByModerators(
     .where((eb) =>
       eb.or([
         eb('action', '=', 'author_edit'),
-        // A correction of the title or the name alone leaves the author's words.
-        eb.and([eb('action', '=', 'edit'), sql<boolean>`"before"->>'body' is distinct from "after"->>'body'`]),
+        // A correction of the title or the name alone leaves the author's words, whatever line
+        // endings the moderator's browser sent them back with (a form sends CRLF).
+        eb.and([
+          eb('action', '=', 'edit'),
+          sql<boolean>`translate("before"->>'body', E'\r', '') is distinct from translate("after"->>'body', E'\r', '')`,
+        ]),
       ]),
     )
     .orderBy('id', 'desc')
