@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessLogger } from '../../src/lib/ops/logger.ts';
 import { recordRequest } from './metrics.ts';
 import { routeLabel } from './route-label.ts';
+import { sendRequestId, sentHeader } from './security-headers.ts';
 
 const INCOMING_ID = /^[\w.:-]{1,64}$/;
 
@@ -17,7 +18,7 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, option
   const incoming = req.headers['x-request-id'];
   const id =
     options.trustedProxies > 0 && typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('x-request-id', id);
+  sendRequestId(res, id);
   // A response closes once: `on` spares the wrapper `once` allocates for every request.
   res.on('close', () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -33,7 +34,7 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, option
         route,
         status,
         ms: Math.round(seconds * 10_000) / 10,
-        bytes: Number(res.getHeader('content-length')) || undefined,
+        bytes: Number(sentHeader(res, 'content-length')) || undefined,
         aborted: res.writableFinished ? undefined : true,
       },
       'request',
