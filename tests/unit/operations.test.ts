@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import { routeLabel } from '../../scripts/lib/route-label.ts';
+import { ROUTE_SEGMENTS, routeLabel } from '../../scripts/lib/route-label.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 import client from 'prom-client';
 import { mayReadMetrics } from '../../scripts/lib/metrics.ts';
 import { aggregateWorkers } from '../../scripts/lib/cluster-metrics.ts';
@@ -25,6 +27,22 @@ describe('route labels for logs and metrics (issue 18)', () => {
     expect(routeLabel(`/${token}`, 404)).toBe('not-found');
     expect(routeLabel('/%E2%80%AE/x', 400)).toBe('other');
     expect(routeLabel('/UPPER', 301)).toBe('other');
+    // Crafted addresses answered by a redirect or a refusal before any route.
+    expect(routeLabel('//evil-7529.example/?fbclid=1', 301)).toBe('other');
+    expect(routeLabel('/made-up-path', 403)).toBe('other');
+    expect(routeLabel('/en/made-up-path', 503)).toBe('other');
+  });
+
+  it('knows every first segment the pages have, and no other', () => {
+    const pages = path.join(import.meta.dirname, '../../src/pages');
+    const segments = (dir: string) =>
+      fs
+        .readdirSync(dir)
+        .filter((name) => !name.startsWith('[') && name !== 'en' && !/^index\./.test(name))
+        .map((name) => name.replace(/\.(astro|ts)$/, ''));
+    const fromPages = new Set([...segments(pages), ...segments(path.join(pages, '[...lang]'))]);
+    const own = ['_actions', '_astro', '_server-islands', 'favicon.svg', 'metrics', 'photos'];
+    expect([...ROUTE_SEGMENTS].sort()).toEqual([...fromPages, ...own].sort());
   });
 });
 
