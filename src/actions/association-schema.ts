@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { hasBidiControl } from '../lib/sanitize/visible.ts';
+import { hasBidiControl, hasVisibleText } from '../lib/sanitize/visible.ts';
 import { PUBLISHER_MAX_LENGTH } from '../lib/association/publisher.ts';
 import { readable } from './share-schema.ts';
 import { MAX_PLACE } from '../lib/moderation/flash.ts';
@@ -15,6 +15,7 @@ function text(max: number, messages: { required?: string; tooLong: string }, lin
   if (messages.required) field = field.min(1, { error: messages.required });
   return field
     .max(max, { error: messages.tooLong })
+    .refine((v) => !messages.required || hasVisibleText(v), { error: messages.required })
     .refine(readable, { error: 'error.text.controlChars' })
     .refine((v) => lines || !LINE_BREAK.test(v), { error: 'error.text.lineBreak' })
     .refine((v) => !hasBidiControl(v), { error: 'error.text.bidi' });

@@ -41,10 +41,11 @@ export function contributionBody(max: number, messages: { required: string; tooL
 
 export const HALL_OPENED = 1865;
 
+/** A one-line field one may leave out: made only of invisible characters (zero-width spaces…), it is left out. */
 function optionalText(max: number, tooLong: string) {
   return oneLine(z.string().trim().max(max, { error: tooLong }))
     .nullish()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v && hasVisibleText(v) ? v : null));
 }
 
 /** The sharing form; every message is a catalogue key the page translates. */
@@ -55,7 +56,7 @@ export const shareInput = z.object({
       .trim()
       .min(1, { error: 'error.name.required' })
       .max(80, { error: 'error.name.tooLong' }),
-  ),
+  ).refine(hasVisibleText, { error: 'error.name.required' }),
   email: emailAddress({ required: 'error.email.required', invalid: 'error.email.invalid' }),
   title: optionalText(120, 'error.title.tooLong'),
   body: contributionBody(MAX_SOUVENIR_LENGTH, {

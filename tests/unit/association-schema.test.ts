@@ -24,6 +24,8 @@ describe('the contact form’s input', () => {
   it('refuses, in the catalogue’s words, what the page could not show honestly', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '' }, 'name', 'error.name.required'],
+      [{ name: '\u200B\u200B' }, 'name', 'error.name.required'],
+      [{ message: '\u200B\u200B' }, 'message', 'contact.error.required'],
       [{ name: 'Sam\u202Eevil' }, 'name', 'error.text.bidi'],
       [{ name: 'Sam\nSmith' }, 'name', 'error.text.lineBreak'],
       [{ email: 'pas une adresse' }, 'email', 'error.email.invalid'],

@@ -27,6 +27,17 @@ const OVERRIDES_AND_EMBEDDINGS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202
 const ISOLATES = ['\u2066', '\u2067', '\u2068', '\u2069'];
 
 describe('names, titles and events', () => {
+  it('refuse a name made only of invisible characters as a missing one, and leave out such a title or event', () => {
+    const invisible = '\u200B\u200B\u200B';
+    expect(refusals(shareInput.safeParse({ ...share, name: invisible }), 'name')).toContain('error.name.required');
+    expect(refusals(commentInput.safeParse({ ...comment, name: ` ${invisible}\u2060 ` }), 'name')).toContain(
+      'error.name.required',
+    );
+    const parsed = shareInput.parse({ ...share, title: invisible, event: '\u200D' });
+    expect([parsed.title, parsed.event]).toEqual([null, null]);
+    expect(shareInput.parse({ ...share, name: 'Zoé\u200B' }).name).toBe('Zoé\u200B');
+  });
+
   it.each([...OVERRIDES_AND_EMBEDDINGS, ...ISOLATES].map((c) => [c.codePointAt(0)!.toString(16), c]))(
     'refuse the bidi control U+%s in every one-line field of every form',
     (_, control) => {
