@@ -101,6 +101,11 @@ describe('plurals through Intl.PluralRules', () => {
 describe('the same page in the other language', () => {
   it('keeps the path and the query, never a form’s _action', () => {
     expect(samePageIn('en', '/souvenirs/abc', '?repondre=x')).toBe('/en/souvenirs/abc?repondre=x');
+    // A path Astro gives decoded: written back as an address, never raw NUL or space bytes.
+    expect(samePageIn('fr', '/en/mes-souvenirs/\u0000\u0000', '')).toBe('/mes-souvenirs/%00%00');
+    expect(samePageIn('en', '/souvenirs/été un soir\uD800', '')).toBe(
+      '/en/souvenirs/%C3%A9t%C3%A9%20un%20soir%EF%BF%BD',
+    );
     expect(samePageIn('fr', '/en/moderation', '?type=commentaires&statut=spam')).toBe(
       '/moderation?type=commentaires&statut=spam',
     );

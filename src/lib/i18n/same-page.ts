@@ -17,5 +17,15 @@ export function pagePath(pathname: string): string {
 export function samePageIn(locale: Locale, pathname: string, search: string): string {
   const query = new URLSearchParams(search);
   query.delete('_action');
-  return localizedPath(locale, pagePath(pathname)) + (query.size ? `?${query}` : '');
+  return addressPath(localizedPath(locale, pagePath(pathname))) + (query.size ? `?${query}` : '');
+}
+
+/** Spaces, controls and anything past ASCII, as a path may arrive decoded (`%00` as a NUL byte). */
+const NOT_IN_ADDRESS = /[^\x21-\x7E]/gu;
+
+/** `path` with what an address may not hold written in percent-escapes (a lone surrogate as U+FFFD's). */
+function addressPath(path: string): string {
+  return path.replace(NOT_IN_ADDRESS, (character) =>
+    encodeURIComponent(character.isWellFormed() ? character : '\uFFFD'),
+  );
 }
