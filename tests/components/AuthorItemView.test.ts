@@ -4,6 +4,7 @@ import { render } from './render.ts';
 import type { Locale } from '../../src/lib/i18n/index.ts';
 import type { AuthorItem } from '../../src/lib/contributions/author-link.ts';
 import { sanitizeBody } from '../../src/lib/sanitize/sanitize.ts';
+import type { TextWriter } from '../../src/lib/contributions/text-writer.ts';
 
 const token = 'A'.repeat(32);
 
@@ -28,8 +29,9 @@ function souvenir(body: string, overrides: Partial<AuthorItem<'souvenir'>> = {})
   };
 }
 
-const view = (locale: Locale, item: AuthorItem, corrected = false) =>
-  render(AuthorItemView, locale, { token, item, corrected, values: { body: item.body }, errors: {} });
+const view = (locale: Locale, item: AuthorItem, writer: TextWriter | null = null) =>
+  render(AuthorItemView, locale, { token, item, writer, values: { body: item.body }, errors: {} });
+const correctedTo = (moderatorsText: string): TextWriter => ({ correctedByModerators: true, moderatorsText });
 
 describe('AuthorItemView', () => {
   it('tells the author, in their language, which markup the wall did not keep of their text', async () => {
@@ -54,10 +56,20 @@ describe('AuthorItemView', () => {
 
   it('names no removed markup of a text a moderator corrected, and says the moderators corrected it', async () => {
     const item = souvenir('La salle <img src=x> <span>rouge</span>');
-    const french = await view('fr', item, true);
+    const french = await view('fr', item, correctedTo(item.body));
     expect(french).not.toContain('data-removed-markup');
     expect(french).toMatch(/data-corrected[^>]*>\s*La modération a corrigé ce souvenir\s: le texte ci-dessus/);
-    expect(await view('en', item, true)).toContain('The moderators corrected this memory');
+    expect(await view('en', item, correctedTo(item.body))).toContain('The moderators corrected this memory');
     expect(await view('fr', item)).not.toContain('data-corrected');
+  });
+
+  it('names only the markup the author added to a moderator’s correction they corrected in turn', async () => {
+    const theirs = 'La salle <iframe src=x></iframe> <b onclick="x()">rouge</b>';
+    const item = souvenir(`${theirs} Merci <script>x</script>`);
+    const html = await view('fr', item, { correctedByModerators: false, moderatorsText: theirs });
+    expect(html).not.toContain('data-corrected');
+    const note = /data-removed-markup[^>]*>[\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
+    expect(note).toContain('<code>&lt;script&gt;</code>');
+    expect(note).not.toMatch(/iframe|onclick/);
   });
 });

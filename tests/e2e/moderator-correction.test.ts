@@ -46,5 +46,18 @@ describe.skipIf(!hasChromium)('a moderator’s correction, as its author sees it
     const corrected = await authorPage();
     expect(corrected).toMatchObject({ corrected: true, removed: undefined });
     await page.context().close();
+
+    // The author corrects the moderators' version in turn: only what they added is named.
+    const author = await suite.browser.newContext();
+    const own = await author.newPage();
+    await own.goto(`${origin}${link}`);
+    const text = await own.inputValue('textarea[name="body"]');
+    await own.fill('textarea[name="body"]', `${text} Merci <script>x</script>`);
+    await Promise.all([own.waitForURL(/fait=/), own.click('form:has(textarea[name="body"]) button[type="submit"]')]);
+    const after = await authorPage();
+    expect(after.corrected).toBe(false);
+    expect(after.removed).toContain('&lt;script&gt;');
+    expect(after.removed).not.toContain('span');
+    await author.close();
   });
 });

@@ -3,10 +3,10 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 import { approvedSouvenir, marcComment, shareSouvenir } from '../helpers/contribution-fixtures.ts';
 import { editPendingByAuthor } from '../../src/lib/contributions/author-link.ts';
 import { editContribution } from '../../src/lib/contributions/edit.ts';
-import { correctedByModerators } from '../../src/lib/contributions/corrected-text.ts';
+import { textWriter } from '../../src/lib/contributions/text-writer.ts';
 import { script } from '../helpers/actors.ts';
 
-describeEachDatabase('who last wrote a text', (t) => {
+describeEachDatabase('who wrote the words of a text', (t) => {
   const share = () =>
     shareSouvenir(
       t.db,
@@ -16,7 +16,7 @@ describeEachDatabase('who last wrote a text', (t) => {
 
   it('is the author until a moderator changes the words, and the author again after their own correction', async () => {
     const s = await share();
-    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
+    expect(await textWriter(t.db, 'souvenir', s.id)).toEqual({ correctedByModerators: false, moderatorsText: null });
 
     // The title alone corrected: the words are still the author's, sent back with a form's CRLF.
     await editContribution(t.db, 'souvenir', {
@@ -25,25 +25,30 @@ describeEachDatabase('who last wrote a text', (t) => {
       title: 'Un rappel',
       body: 'Trois\r\n<img src=x> rappels',
     });
-    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
+    expect(await textWriter(t.db, 'souvenir', s.id)).toEqual({ correctedByModerators: false, moderatorsText: null });
 
-    await editContribution(t.db, 'souvenir', { id: s.id, actor: script, title: 'Un rappel', body: 'Trois rappels' });
-    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(true);
+    const theirs = 'Trois rappels <iframe src=x></iframe>';
+    await editContribution(t.db, 'souvenir', { id: s.id, actor: script, title: 'Un rappel', body: theirs });
+    expect(await textWriter(t.db, 'souvenir', s.id)).toEqual({ correctedByModerators: true, moderatorsText: theirs });
 
     await editPendingByAuthor(t.db, 'souvenir', s.token, {
       title: 'Un rappel',
-      body: 'Trois rappels <script>x</script>',
+      body: `${theirs} Merci <script>x</script>`,
       memoryYear: null,
       event: null,
     });
-    expect(await correctedByModerators(t.db, 'souvenir', s.id)).toBe(false);
+    // The author's now, corrected from the moderators' version, which is still known.
+    expect(await textWriter(t.db, 'souvenir', s.id)).toEqual({ correctedByModerators: false, moderatorsText: theirs });
   });
 
   it('reads a comment by its own kind, never a souvenir of the same id', async () => {
     const souvenir = await approvedSouvenir(t.db);
     const c = await marcComment(t.db, souvenir.id);
     await editContribution(t.db, 'comment', { id: c.id, actor: script, body: 'Corrigé par la modération' });
-    expect(await correctedByModerators(t.db, 'comment', c.id)).toBe(true);
-    expect(await correctedByModerators(t.db, 'souvenir', c.id)).toBe(false);
+    expect(await textWriter(t.db, 'comment', c.id)).toEqual({
+      correctedByModerators: true,
+      moderatorsText: 'Corrigé par la modération',
+    });
+    expect((await textWriter(t.db, 'souvenir', c.id)).correctedByModerators).toBe(false);
   });
 });
