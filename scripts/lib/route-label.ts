@@ -1,10 +1,4 @@
 /**
- * The route a request is counted and logged under: a short, bounded label that never carries what
- * a path may hold (a private link's token, a search, an id). Existing pages are their first path
- * segment (`/souvenirs/*`), moderation pages their first two; a 404 is `not-found`, so that anyone
- * requesting random paths cannot grow the metrics without bound.
- */
-/**
  * The first path segments a route can have: those of the pages (src/pages and its `[...lang]`,
  * held equal to the tree by tests/unit/operations.test.ts), and what Astro and the front server
  * answer themselves. Any other is `other`: a crafted address (`//host.example/?fbclid=1`, which
@@ -45,6 +39,12 @@ export const ROUTE_SEGMENTS: ReadonlySet<string> = new Set([
   'photos',
 ]);
 
+/**
+ * The route a request is counted and logged under: a short, bounded label that never carries what
+ * a path may hold (a private link's token, a search, an id). Existing pages are their first path
+ * segment (`/souvenirs/*`), moderation pages their first two; a 404 is `not-found`, so that anyone
+ * requesting random paths cannot grow the metrics without bound.
+ */
 export function routeLabel(url: string | undefined, status: number): string {
   if (status === 404) return 'not-found';
   let path = (url ?? '/').split('?', 1)[0]!;

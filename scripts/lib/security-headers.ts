@@ -121,8 +121,16 @@ export function guardedResponse(options: SecurityHeaderOptions): typeof ServerRe
       // A 304's headers replace the stored answer's in the browser's cache (RFC 9111, 4.3.4): adding
       // ours there would swap a page's full CSP for a bare frame-ancestors, or the embed's framing rule.
       if (statusCode !== 304) secure(this, rest, headersAt);
+      const id = this[REQUEST_ID];
       withRequestId(this, rest, headersAt);
-      return writeHead.call(this, statusCode, ...rest) as this;
+      try {
+        return writeHead.call(this, statusCode, ...rest) as this;
+      } catch (error) {
+        // Refused (a bad header value): the 500 written instead carries the id, and not these headers.
+        this[REQUEST_ID] = id;
+        this[GIVEN] = undefined;
+        throw error;
+      }
     }
   } as unknown as typeof ServerResponse;
 }

@@ -103,6 +103,7 @@ describe('the same page in the other language', () => {
     expect(samePageIn('en', '/souvenirs/abc', '?repondre=x')).toBe('/en/souvenirs/abc?repondre=x');
     // A path Astro gives decoded: written back as an address, never raw NUL or space bytes.
     expect(samePageIn('fr', '/en/mes-souvenirs/\u0000\u0000', '')).toBe('/mes-souvenirs/%00%00');
+    expect(samePageIn('fr', '/en/souvenirs/a?b#c', '?repondre=x')).toBe('/souvenirs/a%3Fb%23c?repondre=x');
     expect(samePageIn('en', '/souvenirs/été un soir\uD800', '')).toBe(
       '/en/souvenirs/%C3%A9t%C3%A9%20un%20soir%EF%BF%BD',
     );

@@ -41,7 +41,15 @@ describe('route labels for logs and metrics (issue 18)', () => {
         .filter((name) => !name.startsWith('[') && name !== 'en' && !/^index\./.test(name))
         .map((name) => name.replace(/\.(astro|ts)$/, ''));
     const fromPages = new Set([...segments(pages), ...segments(path.join(pages, '[...lang]'))]);
-    const own = ['_actions', '_astro', '_server-islands', 'favicon.svg', 'metrics', 'photos'];
+    // Astro's and the front server's own, and the files of public/ (served from dist/client).
+    const own = [
+      '_actions',
+      '_astro',
+      '_server-islands',
+      'metrics',
+      'photos',
+      ...fs.readdirSync(path.join(pages, '../../public')),
+    ];
     expect([...ROUTE_SEGMENTS].sort()).toEqual([...fromPages, ...own].sort());
   });
 });

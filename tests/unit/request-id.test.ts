@@ -15,6 +15,17 @@ const PREPARED = Object.freeze({
   'content-length': '4',
   'set-cookie': ['a=1; Path=/', 'b=2; Path=/'],
 });
+/** A cached answer's headers: the security headers already there, so nothing is set one by one. */
+const COMPLETE = Object.freeze({
+  'content-type': 'text/html; charset=utf-8',
+  'content-length': '4',
+  'content-security-policy': "default-src 'self'; frame-ancestors 'none';",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'permissions-policy': 'camera=()',
+  'set-cookie': ['a=1; Path=/', 'b=2; Path=/'],
+});
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('the request id on every answer', () => {
@@ -31,6 +42,16 @@ describe('the request id on every answer', () => {
       (req, res) => {
         const path = req.url ?? '/';
         if (path === '/prepared') return answer(path, res, () => res.writeHead(200, PREPARED).end('page'));
+        if (path === '/complete') return answer(path, res, () => res.writeHead(200, COMPLETE).end('page'));
+        if (path === '/refused') {
+          // A header Node refuses: the answer written instead still carries the id.
+          try {
+            // Refused at its first header, before Node reads the length further on.
+            res.writeHead(200, { 'x-bad': 'a\u0000b', ...COMPLETE });
+          } catch {
+            return answer(path, res, () => res.writeHead(500, { 'content-type': 'text/plain' }).end('refused'));
+          }
+        }
         if (path === '/not-modified') return answer(path, res, () => res.writeHead(304, { etag: '"x"' }).end());
         if (path === '/one-by-one') {
           res.setHeader('content-type', 'text/plain');
@@ -50,21 +71,33 @@ describe('the request id on every answer', () => {
 
   it('sends one id per answer, however its head is written, with every header given', async () => {
     const ids = new Set<string>();
-    for (const path of ['/prepared', '/prepared', '/not-modified', '/one-by-one', '/implicit']) {
+    for (const path of [
+      '/prepared',
+      '/prepared',
+      '/complete',
+      '/complete',
+      '/not-modified',
+      '/one-by-one',
+      '/implicit',
+      '/refused',
+    ]) {
       const res = await fetch(`${front}${path}`);
       const id = res.headers.get('x-request-id') ?? '';
       expect(id, path).toMatch(UUID);
       ids.add(id);
-      if (path === '/prepared') {
+      if (path === '/prepared' || path === '/complete') {
         expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       }
+      if (path === '/complete') expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      if (path === '/refused') expect(res.status).toBe(500);
       if (path === '/one-by-one') expect(res.headers.get('content-type')).toBe('text/plain');
       await res.arrayBuffer();
     }
-    expect(ids.size).toBe(5);
-    // The access log's size, whichever way the head went.
-    expect(Object.fromEntries(sent)).toMatchObject({ '/prepared': '4', '/one-by-one': '2' });
+    expect(ids.size).toBe(8);
+    // The access log's size, whichever way the head went, and not a refused head's.
+    expect(Object.fromEntries(sent)).toMatchObject({ '/prepared': '4', '/complete': '4', '/one-by-one': '2' });
+    expect(sent.get('/refused')).toBeUndefined();
     expect(PREPARED['set-cookie']).toHaveLength(2);
   });
 });

@@ -20,8 +20,11 @@ export function samePageIn(locale: Locale, pathname: string, search: string): st
   return addressPath(localizedPath(locale, pagePath(pathname))) + (query.size ? `?${query}` : '');
 }
 
-/** Spaces, controls and anything past ASCII, as a path may arrive decoded (`%00` as a NUL byte). */
-const NOT_IN_ADDRESS = /[^\x21-\x7E]/gu;
+/**
+ * Spaces, controls, anything past ASCII, and `?` and `#` (which would start a query or a fragment),
+ * as a path may arrive decoded (`%00` as a NUL byte, `%3F` as `?`).
+ */
+const NOT_IN_ADDRESS = /[^\x21-\x7E]|[?#]/gu;
 
 /** `path` with what an address may not hold written in percent-escapes (a lone surrogate as U+FFFD's). */
 function addressPath(path: string): string {
