@@ -22,6 +22,29 @@ describeEachDatabase('moderator edits', (t) => {
     editContribution(t.db, 'souvenir', { id, actor: alice, ...edit });
   const row = (id: number) => t.db.selectFrom('souvenir').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+  it('keeps the words as stored when a form sends them back with CRLF line ends, changing the title alone', async () => {
+    const s = await shareSouvenir(
+      t.db,
+      { authorName: 'Léa', authorEmail: 'lea@example.org', title: 'Concret', body: 'Un soir.\n\nLa salle.' },
+      { ipHash: null },
+    );
+    const before = await row(s.id);
+    expect((await editSouvenir(s.id, { title: 'Un soir', body: 'Un soir.\r\n\r\nLa salle.' })).changed).toBe(true);
+    const after = await row(s.id);
+    expect([after.title, after.body_raw, after.body_html]).toEqual([
+      'Un soir',
+      'Un soir.\n\nLa salle.',
+      before.body_html,
+    ]);
+    const event = await journalEntry(t.db, { action: 'edit', target_id: s.id });
+    expect([event.before, event.after]).toMatchObject([
+      { body: 'Un soir.\n\nLa salle.' },
+      { body: 'Un soir.\n\nLa salle.' },
+    ]);
+    // Sent back again as they are: nothing changed, nothing written.
+    expect((await editSouvenir(s.id, { title: 'Un soir', body: 'Un soir.\r\n\r\nLa salle.' })).changed).toBe(false);
+  });
+
   it('re-sanitises the new text, extracts its hashtags again and logs the text before and after', async () => {
     const s = await newSouvenir();
     const result = await editSouvenir(s.id, {

@@ -6,6 +6,7 @@ import { recordEvent } from '../moderation/audit.ts';
 import type { Actor } from '../moderation/audit.ts';
 import { DecisionError } from '../moderation/decisions.ts';
 import { KINDS, contributionsOf } from './kinds.ts';
+import { sameWords } from './same-words.ts';
 import { notifyWall } from './notify.ts';
 import { commentsChanged } from '../comments/comment-count.ts';
 import type { ContributionKind } from './kinds.ts';
@@ -125,16 +126,21 @@ export async function editContribution<K extends ContributionKind>(
     if (expected && Math.abs(current.updated_at.getTime() - expected.getTime()) >= 1) {
       throw new DecisionError('conflict', current.status);
     }
-    const own = await part.ownColumns(trx, request.id, request, bodyHtml);
+    // The same words sent back by a browser's form (CRLF line ends): kept as stored, so that a
+    // correction of the title alone changes neither the text nor the journal's account of it.
+    const keptWords = sameWords(current.body_raw, request.body);
+    const body = keptWords ? current.body_raw : request.body;
+    const html = keptWords ? sanitizeContributionBody(body).html : bodyHtml;
+    const own = await part.ownColumns(trx, request.id, request, html);
     const authorName = request.authorName ?? current.author_name;
     const renamed = authorName !== current.author_name;
-    if (own.unchanged && current.body_raw === request.body && !renamed) {
+    if (own.unchanged && keptWords && !renamed) {
       return { changed: false };
     }
 
     await contributionsOf(trx)
       .updateTable(KINDS[kind].table)
-      .set({ body_raw: request.body, body_html: bodyHtml, author_name: authorName, updated_at: now })
+      .set({ body_raw: body, body_html: html, author_name: authorName, updated_at: now })
       .where('id', '=', request.id)
       .execute();
     await own.save();
@@ -145,7 +151,7 @@ export async function editContribution<K extends ContributionKind>(
       targetId: request.id,
       reason: request.reason ?? null,
       before: { ...(renamed ? { name: current.author_name } : {}), ...own.before, body: current.body_raw },
-      after: { ...(renamed ? { name: authorName } : {}), ...own.after, body: request.body },
+      after: { ...(renamed ? { name: authorName } : {}), ...own.after, body },
     });
     if (current.status === 'approved') await part.publishedChanged(trx, request.id);
     return { changed: true };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/types.ts';
 import type { ContributionKind } from './kinds.ts';
+import { sameWords } from './same-words.ts';
 
 /** Who wrote a text's words as stored, as its author's private page tells it. */
 export interface TextWriter {
@@ -13,9 +14,6 @@ export interface TextWriter {
    */
   moderatorsText: string | null;
 }
-
-/** A text without its carriage returns: a browser form sends its lines back with CRLF. */
-const withoutCr = (text: string) => text.replaceAll('\r', '');
 
 /**
  * Who wrote the words of a text as stored (`body`, its `body_raw`): the moderators when they are
@@ -44,7 +42,7 @@ export async function textWriter(
     .executeTakeFirst();
   const moderatorsText = correction?.body ?? null;
   return {
-    correctedByModerators: moderatorsText !== null && withoutCr(moderatorsText) === withoutCr(body),
+    correctedByModerators: moderatorsText !== null && sameWords(moderatorsText, body),
     moderatorsText,
   };
 }
