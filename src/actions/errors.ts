@@ -229,6 +229,7 @@ type StepAnswers = Record<DecisionErrorCode, Answer | ((status: ContributionStat
 const decisionAnswers = (kind: ContributionKind, gone: MessageKey, notAllowed: MessageKey): StepAnswers => ({
   conflict: (status) => (status ? conflict(NOW_IN[kind][status]) : badRequest(notAllowed)),
   changed: conflict(kind === 'comment' ? 'moderation.comment.conflict.changed' : 'moderation.conflict.changed'),
+  settled: conflict('report.error.settled'),
   not_found: notFound(gone),
   not_allowed: badRequest(notAllowed),
 });
@@ -237,6 +238,7 @@ const decisionAnswers = (kind: ContributionKind, gone: MessageKey, notAllowed: M
 const DISMISSAL: StepAnswers = {
   conflict: conflict('report.error.settled'),
   changed: conflict('report.error.settled'),
+  settled: conflict('report.error.settled'),
   not_found: notFound('moderation.error.notFound'),
   not_allowed: notFound('moderation.error.notFound'),
 };
@@ -250,12 +252,14 @@ const STEPS: Record<ModerationStep, Record<ContributionKind, StepAnswers>> = {
     souvenir: {
       conflict: conflict('moderation.edit.conflict'),
       changed: conflict('moderation.edit.conflict'),
+      settled: conflict('moderation.edit.conflict'),
       not_allowed: badRequest('moderation.edit.withdrawn'),
       not_found: notFound('moderation.error.notFound'),
     },
     comment: {
       conflict: conflict('moderation.comment.edit.conflict'),
       changed: conflict('moderation.comment.edit.conflict'),
+      settled: conflict('moderation.comment.edit.conflict'),
       not_allowed: badRequest('moderation.comment.edit.withdrawn'),
       not_found: notFound('moderation.comment.error.notFound'),
     },

@@ -20,7 +20,7 @@ export function tally(outcomes: readonly ItemOutcome[]) {
   return {
     done: outcomes.filter((o) => o.outcome === 'done').length,
     conflicts: outcomes.filter((o) => o.outcome === 'conflict').length,
-    changed: outcomes.filter((o) => o.outcome === 'changed').length,
+    changed: outcomes.filter((o) => o.outcome === 'changed' || o.outcome === 'settled').length,
     refused: outcomes.filter((o) => o.outcome === 'not_allowed' || o.outcome === 'not_found').length,
   };
 }

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('the reported tab', () => {
     await visitor.close();
   }
 
-  it('answers a comment’s "Annuler" in a comment’s words, at the tab’s own address', async () => {
+  it('answers a comment’s "Annuler" in a comment’s words, at the tab’s own address, and a refusal of what another moderator kept', async () => {
     const origin = suite.server.origin;
     const admin = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
     await reportedComments(admin);
@@ -100,6 +100,22 @@ describe.skipIf(!hasChromium)('the reported tab', () => {
     await Promise.all([admin.waitForURL(/fait=revert/), admin.locator('.undo-form button').click()]);
     expect(plain(await admin.locator('#message').textContent())).toContain('État précédent rétabli.');
     expect(await back.count()).toBe(1);
+
+    // Kept published by another moderator while this page was open: refusing it then is said, not done.
+    const keeper = await signIn(suite.browser, suite.server, 'admin', PASSWORD);
+    await keeper.goto(`${suite.server.origin}/moderation/signalements`);
+    const theirs = keeper.locator('[data-reported-item]', { hasText: 'Commentaire signalé 2' });
+    await Promise.all([keeper.waitForURL(/fait=dismiss/), theirs.locator('button[data-decision="dismiss"]').click()]);
+    await keeper.context().close();
+    await back.locator('input[name="reason"]').fill('Hors sujet, à mon avis');
+    await Promise.all([admin.waitForURL(/fait=refusal/), back.locator('button[data-decision="reject"]').click()]);
+    expect(plain(await admin.locator('#message').textContent())).toContain(
+      'Ces signalements ont déjà été traités par quelqu’un d’autre.',
+    );
+    expect(await admin.inputValue('#kept-draft-reason')).toBe('Hors sujet, à mon avis');
+    // Still published, as the other moderator left it.
+    const [permalink] = await wallPermalinks(suite.server);
+    expect(await (await fetch(`${suite.server.origin}${permalink}`)).text()).toContain('Commentaire signalé 2');
     await admin.context().close();
   });
 });

@@ -10,7 +10,12 @@ export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'spam', 'tra
 export const WALL_CHANNEL = 'wall_changed';
 
 /** `changed`: the item's text changed since the moderator read it (its status did not). */
-export type DecisionErrorCode = 'not_found' | 'conflict' | 'changed' | 'not_allowed';
+/**
+ * Why a decision was refused: the item is gone, someone decided it first (`conflict`), its text
+ * changed since it was read (`changed`), the decision does not apply, or (`settled`) it was decided
+ * for reports someone else has dealt with since.
+ */
+export type DecisionErrorCode = 'not_found' | 'conflict' | 'changed' | 'not_allowed' | 'settled';
 
 export class DecisionError extends Error {
   readonly code: DecisionErrorCode;
@@ -35,6 +40,11 @@ export interface DecisionRequest {
    * author corrected it) is refused as a conflict, so nobody publishes what they did not read.
    */
   expectedUpdatedAt?: Date;
+  /**
+   * Decided in the reports tab, for the reports it showed: refused as `settled` when none is open
+   * any more (another moderator kept the item published meanwhile), so it is read again first.
+   */
+  onReports?: boolean;
   now?: Date;
 }
 
@@ -268,6 +278,8 @@ export async function decideItem<S extends DecidableState>(
     const released = KEEPS_REPORTS.has(request.decision)
       ? null
       : await target.releaseReports(trx, request.id, request.actor, now);
+    // Rolled back with the transaction: the reports stay settled as the other moderator left them.
+    if (request.onReports && released && released.resolved === 0) throw new DecisionError('settled', current.status);
 
     return commitDecided(
       trx,
