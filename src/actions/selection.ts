@@ -20,6 +20,7 @@ export function tally(outcomes: readonly ItemOutcome[]) {
   return {
     done: outcomes.filter((o) => o.outcome === 'done').length,
     conflicts: outcomes.filter((o) => o.outcome === 'conflict').length,
+    // `settled` comes from the reports tab, one item at a time (refuseLoneItem says it in its own words).
     changed: outcomes.filter((o) => o.outcome === 'changed' || o.outcome === 'settled').length,
     refused: outcomes.filter((o) => o.outcome === 'not_allowed' || o.outcome === 'not_found').length,
   };

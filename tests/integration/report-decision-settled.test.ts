@@ -36,6 +36,14 @@ describeEachDatabase('a decision taken in the reports tab', (t) => {
       decideSouvenir(t.db, { id, decision: 'reject', actor: a, expectedStatus: 'approved', onReports: true }),
     ).rejects.toMatchObject({ code: 'settled', currentStatus: 'approved' });
     expect(await status(id)).toBe('approved');
+    const journal = await t.db
+      .selectFrom('moderation_event')
+      .select('action')
+      .where('target_type', '=', 'souvenir')
+      .where('target_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(journal.map((row) => row.action).slice(-1)).toEqual(['reports.dismiss']);
     // Taken from the queue rather than for the reports, the same decision applies.
     await decideSouvenir(t.db, { id, decision: 'reject', actor: a, expectedStatus: 'approved' });
     expect(await status(id)).toBe('rejected');

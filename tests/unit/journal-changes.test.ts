@@ -16,6 +16,14 @@ describe('a journal row’s changes, in words', () => {
     ]);
     // The title did not change: left out. The text is read in full.
     expect(changes.find((c) => c.key === 'body')?.long).toBe(true);
+    // A text sent back with a form's CRLF line ends did not change either.
+    expect(
+      journalChanges(
+        'fr',
+        { title: 'A', body: 'Un soir.\n\nLa salle.' },
+        { title: 'B', body: 'Un soir.\r\n\r\nLa salle.' },
+      ).map((c) => c.key),
+    ).toEqual(['title']);
   });
 
   it('says statuses and yes or no in the moderator’s language, and keeps unknown fields readable', () => {

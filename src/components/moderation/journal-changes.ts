@@ -3,6 +3,13 @@ import type { Locale, MessageKey } from '../../lib/i18n/index.ts';
 import { isContributionStatus } from '../../lib/contributions/kinds.ts';
 import { statusLabel } from './messages.ts';
 import { showBidiControls } from '../../lib/sanitize/visible.ts';
+import { sameWords } from '../../lib/contributions/same-words.ts';
+
+/** A text sent back with other line ends (a form's CRLF) is the same text: older rows logged it so. */
+function sameValue(key: string, was: unknown, is: unknown): boolean {
+  if (key === 'body' && typeof was === 'string' && typeof is === 'string') return sameWords(was, is);
+  return JSON.stringify(was) === JSON.stringify(is);
+}
 
 /** One field a journal row changed, as a moderator reads it: its name, and its value before and after. */
 export interface JournalChange {
@@ -84,7 +91,7 @@ export function journalChanges(locale: Locale, before: unknown, after: unknown):
   };
   return (
     keys
-      .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(is[key]) || !(key in was) || !(key in is))
+      .filter((key) => !(key in was) || !(key in is) || !sameValue(key, was[key], is[key]))
       .sort((a, b) => order(a) - order(b))
       .map((key) => {
         const label = FIELDS[key];

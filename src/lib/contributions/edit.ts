@@ -22,7 +22,7 @@ export type EditRequest<K extends ContributionKind> = ModeratorEdits[K] & {
   actor: Actor;
   /** The name shown with it (a phone number or an insult typed there is public too); left out, it stays. */
   authorName?: string | undefined;
-  /** The new text as typed; sanitised here exactly as a submission is. */
+  /** The new text as typed; sanitised here exactly as a submission is (the stored one kept when only line ends differ). */
   body: string;
   /** When the moderator opened the edit form; a later change by anyone is reported as a conflict. */
   expectedUpdatedAt?: Date | null;
@@ -98,7 +98,7 @@ const PARTS: { [K in ContributionKind]: EditPart<K> } = {
  * event): the text re-sanitised, a
  * souvenir's hashtags extracted again, with an `edit` audit row holding what changed before and
  * after, in one transaction. Returns whether anything changed: when every field already reads
- * exactly so, nothing is written or logged. Throws SanitizeError (before any write) or
+ * so (the text's line ends aside), nothing is written or logged. Throws SanitizeError (before any write) or
  * DecisionError (not_found, conflict, not_allowed when withdrawn).
  */
 export async function editContribution<K extends ContributionKind>(

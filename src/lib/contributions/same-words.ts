@@ -4,5 +4,10 @@
  * (LF from a script, an import or an older form).
  */
 export function sameWords(a: string, b: string): boolean {
-  return a.replaceAll('\r', '') === b.replaceAll('\r', '');
+  return lineFeeds(a) === lineFeeds(b);
+}
+
+/** CRLF and a lone CR as the line feed they end a line with (the sanitiser reads both as one). */
+function lineFeeds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }

@@ -35,7 +35,7 @@ export async function textWriter(
     .where('target_id', '=', id)
     .where('action', '=', 'edit')
     .where(
-      sql<boolean>`translate("before"->>'body', E'\\r', '') is distinct from translate("after"->>'body', E'\\r', '')`,
+      sql<boolean>`regexp_replace("before"->>'body', E'\\r\\n?', E'\\n', 'g') is distinct from regexp_replace("after"->>'body', E'\\r\\n?', E'\\n', 'g')`,
     )
     .orderBy('id', 'desc')
     .limit(1)

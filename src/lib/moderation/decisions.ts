@@ -9,7 +9,6 @@ export const DECISIONS: readonly Decision[] = ['approve', 'reject', 'spam', 'tra
 /** Channel told about every change the wall shows (lower-case: PGlite folds LISTEN names). */
 export const WALL_CHANNEL = 'wall_changed';
 
-/** `changed`: the item's text changed since the moderator read it (its status did not). */
 /**
  * Why a decision was refused: the item is gone, someone decided it first (`conflict`), its text
  * changed since it was read (`changed`), the decision does not apply, or (`settled`) it was decided
@@ -255,7 +254,8 @@ const KEEPS_REPORTS: ReadonlySet<Decision> = new Set(['pin', 'unpin']);
 /**
  * Applies one moderator decision to one item and writes its audit row in the same transaction;
  * returns the new status. A decision on an item someone else decided meanwhile is refused as a
- * `conflict` naming the status it now has.
+ * `conflict` naming the status it now has; on a text changed since it was read, as `changed`; one
+ * taken for reports someone else has dealt with since (`onReports`), as `settled`.
  */
 export async function decideItem<S extends DecidableState>(
   db: Kysely<Database>,
