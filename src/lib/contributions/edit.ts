@@ -128,10 +128,10 @@ export async function editContribution<K extends ContributionKind>(
     }
     // The same words sent back by a browser's form (CRLF line ends): kept as stored, so that a
     // correction of the title alone changes neither the text nor the journal's account of it.
+    // The sanitiser reads both alike (sameWords), so the HTML made of the text sent is the stored text's.
     const keptWords = sameWords(current.body_raw, request.body);
     const body = keptWords ? current.body_raw : request.body;
-    const html = keptWords ? sanitizeContributionBody(body).html : bodyHtml;
-    const own = await part.ownColumns(trx, request.id, request, html);
+    const own = await part.ownColumns(trx, request.id, request, bodyHtml);
     const authorName = request.authorName ?? current.author_name;
     const renamed = authorName !== current.author_name;
     if (own.unchanged && keptWords && !renamed) {
@@ -140,7 +140,7 @@ export async function editContribution<K extends ContributionKind>(
 
     await contributionsOf(trx)
       .updateTable(KINDS[kind].table)
-      .set({ body_raw: body, body_html: html, author_name: authorName, updated_at: now })
+      .set({ body_raw: body, body_html: bodyHtml, author_name: authorName, updated_at: now })
       .where('id', '=', request.id)
       .execute();
     await own.save();

@@ -1,6 +1,7 @@
 import type { Config, DOMPurify } from 'dompurify';
 import { INPUT_CONFIG, OUTPUT_CONFIG, acquirePurifier, discardPurifier } from './purifier.ts';
 import { namesOfRemoved } from './removed-markup.ts';
+import { withLineFeeds } from './line-ends.ts';
 import { formatBody } from './format.ts';
 import { formatPlainText, isPlainText, plainTextOf, plainTextOfFormatted } from './plain-text.ts';
 import { hasVisibleText } from './visible.ts';
@@ -152,7 +153,7 @@ function checkedInput(raw: string): string {
   if (raw.length > MAX_SANITIZE_INPUT) {
     throw new SanitizeError('too_long', `The text is longer than ${MAX_SANITIZE_INPUT} characters.`);
   }
-  const text = raw.replace(/\r\n?/g, '\n');
+  const text = withLineFeeds(raw);
   if (countMatches(text, TAG_START) > MAX_SANITIZE_TAGS) {
     throw new SanitizeError('too_long', `The text holds more than ${MAX_SANITIZE_TAGS} tags.`);
   }
