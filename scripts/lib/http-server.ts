@@ -15,6 +15,7 @@ import { guardedResponse } from './security-headers.ts';
 import { answerPhotoFormRefusal, readPhotoForm, takesPhotos } from './photo-upload.ts';
 import type { SecurityHeaderOptions } from '../../src/lib/security/headers.ts';
 import { observeRequest } from './request-log.ts';
+import { answerClientError } from './client-error.ts';
 import type { ObserveOptions } from './request-log.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -100,6 +101,8 @@ export function listen(
     }
     handle(handler, req, res);
   });
+  // A request Node cannot parse (an address too long, a broken head) is answered in words too.
+  server.on('clientError', answerClientError(headers));
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
