@@ -68,8 +68,8 @@ export const decideInput = z.object({
     .optional(),
   /** Approving a souvenir: put it on the venue's screen too (issue 21). */
   onScreen: z.boolean().optional(),
-  /** Sent by the reports tab: the decision is for the reports it showed (decisions.ts, `onReports`). */
-  onReports: z.boolean().optional(),
+  /** Sent by the reports tab: the decision is for the reports it showed, up to this one (decisions.ts, `reportsSeenUpTo`). */
+  reportsSeenUpTo: rowId.optional(),
 });
 
 export const editSouvenirInput = z.object({

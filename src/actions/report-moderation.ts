@@ -15,6 +15,7 @@ const dismissInput = z.object({
   targetType: z.enum(REPORT_TARGETS, { error: 'moderation.error.invalid' }),
   ids: decideInput.shape.ids,
   reason: decideInput.shape.reason,
+  reportsSeenUpTo: decideInput.shape.reportsSeenUpTo,
 });
 
 /**
@@ -26,7 +27,15 @@ export const dismissReports = formAction(dismissInput, async (input, context) =>
   const actor = actorOf(user);
   const db = await getDb();
   const outcomes = await settleSelection('dismissing reports', () =>
-    settleEach(input.ids, (id) => dismiss(db, { targetType: input.targetType, id, actor, reason: input.reason })),
+    settleEach(input.ids, (id) =>
+      dismiss(db, {
+        targetType: input.targetType,
+        id,
+        actor,
+        reason: input.reason,
+        ...(input.reportsSeenUpTo ? { reportsSeenUpTo: input.reportsSeenUpTo } : {}),
+      }),
+    ),
   );
   await refuseLoneItem(outcomes, 'dismissal', () => input.targetType);
   // The journal rows of what was just done, for the tab's "Annuler" (a few seconds), as a decision's.

@@ -170,7 +170,7 @@ function decisionTarget(kind: ContributionKind): DecisionTarget<ContributionStat
     read: (trx, id) => readState(trx, kind, id),
     write: (trx, id, current, next, now) => writeState(trx, kind, id, current, next, now),
     afterWrite: (trx, id, current, next) => followUp(trx, kind, id, current, next),
-    releaseReports: (trx, id, actor, now) => releaseReports(trx, KINDS[kind].table, id, actor, now),
+    releaseReports: (trx, id, actor, now, seen) => releaseReports(trx, KINDS[kind].table, id, actor, now, seen),
     reopenReports: (trx, id, settledAt, hidden) => reopenReports(trx, KINDS[kind].table, id, settledAt, hidden),
   };
 }

@@ -40,10 +40,11 @@ export interface DecisionRequest {
    */
   expectedUpdatedAt?: Date;
   /**
-   * Decided in the reports tab, for the reports it showed: refused as `settled` when none is open
-   * any more (another moderator kept the item published meanwhile), so it is read again first.
+   * Decided in the reports tab, for the reports it showed (those filed up to this one's id):
+   * refused as `settled` when none of them is open any more (another moderator kept the item
+   * published meanwhile, whatever was reported since), so it is read again first.
    */
-  onReports?: boolean;
+  reportsSeenUpTo?: number;
   now?: Date;
 }
 
@@ -162,7 +163,8 @@ export interface DecisionTarget<S extends DecidableState> {
     id: number,
     actor: Actor,
     now: Date,
-  ): Promise<{ resolved: number; wasHidden: boolean }>;
+    seen?: { upTo: number },
+  ): Promise<{ resolved: number; seen: number; wasHidden: boolean }>;
   /** Opens again the reports a decision settled at `settledAt`, and hides the item again if they had (reports/release.ts). */
   reopenReports(trx: Transaction<Database>, id: number, settledAt: Date, hidden: boolean): Promise<number>;
 }
@@ -255,7 +257,7 @@ const KEEPS_REPORTS: ReadonlySet<Decision> = new Set(['pin', 'unpin']);
  * Applies one moderator decision to one item and writes its audit row in the same transaction;
  * returns the new status. A decision on an item someone else decided meanwhile is refused as a
  * `conflict` naming the status it now has; on a text changed since it was read, as `changed`; one
- * taken for reports someone else has dealt with since (`onReports`), as `settled`.
+ * taken for reports someone else has dealt with since (`reportsSeenUpTo`), as `settled`.
  */
 export async function decideItem<S extends DecidableState>(
   db: Kysely<Database>,
@@ -277,9 +279,17 @@ export async function decideItem<S extends DecidableState>(
     // Before the write: a hidden item is first shown again, so the kept counts move from what the public saw.
     const released = KEEPS_REPORTS.has(request.decision)
       ? null
-      : await target.releaseReports(trx, request.id, request.actor, now);
+      : await target.releaseReports(
+          trx,
+          request.id,
+          request.actor,
+          now,
+          request.reportsSeenUpTo === undefined ? undefined : { upTo: request.reportsSeenUpTo },
+        );
     // Rolled back with the transaction: the reports stay settled as the other moderator left them.
-    if (request.onReports && released && released.resolved === 0) throw new DecisionError('settled', current.status);
+    if (request.reportsSeenUpTo !== undefined && released && released.seen === 0) {
+      throw new DecisionError('settled', current.status);
+    }
 
     return commitDecided(
       trx,

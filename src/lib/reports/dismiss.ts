@@ -11,6 +11,11 @@ export interface DismissRequest {
   id: number;
   actor: Actor;
   reason?: string | null;
+  /**
+   * The newest report the moderator's page showed: those filed since stay open (nobody has read
+   * them), and when none of those shown is open any more the dismissal is refused as `conflict`.
+   */
+  reportsSeenUpTo?: number;
   now?: Date;
 }
 
@@ -27,7 +32,8 @@ export async function dismissReports(db: Kysely<Database>, request: DismissReque
     // its reports): in another, two moderators on the same item could wait for each other.
     const item = await TARGETS[request.targetType].read(trx, request.id);
     if (!item) throw new DecisionError('not_found');
-    const released = await releaseReports(trx, request.targetType, request.id, request.actor, now);
+    const seen = request.reportsSeenUpTo === undefined ? undefined : { upTo: request.reportsSeenUpTo, only: true };
+    const released = await releaseReports(trx, request.targetType, request.id, request.actor, now, seen);
     if (released.resolved === 0) throw new DecisionError('conflict', item.status);
     await recordEvent(trx, {
       actor: request.actor,

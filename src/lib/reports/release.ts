@@ -7,13 +7,25 @@ import { adjustCommentCount } from '../comments/comment-count.ts';
 export interface ReleasedReports {
   /** Open reports now resolved. */
   resolved: number;
+  /** Of those, the ones the moderator was shown (ReportsSeen); all of them without a bound. */
+  seen: number;
   /** Whether the reports had hidden the item (it is shown again if still approved). */
   wasHidden: boolean;
 }
 
 /**
- * A moderator has looked at an item: its open reports are resolved, and an item they had hidden
- * is unhidden, inside the caller's transaction (a decision or a dismissal, with its audit row).
+ * The reports a moderator's page listed: those filed up to the newest it showed. A report filed
+ * after the page was drawn is one nobody has read.
+ */
+export interface ReportsSeen {
+  upTo: number;
+  /** Leaves the reports filed since open (a dismissal clears only what was read; a refusal clears them all). */
+  only?: boolean;
+}
+
+/**
+ * A moderator has looked at an item: its open reports are resolved (with `seen.only`, only
+ * those their page showed), and an item they had hidden is unhidden, inside the caller's transaction (a decision or a dismissal, with its audit row).
  * Unhiding an approved comment gives it back to its souvenir's kept count; the wall's figures
  * follow by trigger (migration 006). Call it before writing a new status, so the counts move
  * from the item as it was shown.
@@ -24,15 +36,21 @@ export async function releaseReports(
   id: number,
   actor: Actor,
   now: Date,
+  seen?: ReportsSeen,
 ): Promise<ReleasedReports> {
-  const resolved = await trx
-    .updateTable('report')
-    .set({ resolved_at: now, resolved_by: actor.id })
-    .where('target_type', '=', targetType)
-    .where('target_id', '=', id)
-    .where('resolved_at', 'is', null)
-    .executeTakeFirst();
-  const count = Number(resolved.numUpdatedRows);
+  const resolvedIds = (
+    await trx
+      .updateTable('report')
+      .set({ resolved_at: now, resolved_by: actor.id })
+      .where('target_type', '=', targetType)
+      .where('target_id', '=', id)
+      .where('resolved_at', 'is', null)
+      .$if(seen?.only === true, (update) => update.where('id', '<=', seen!.upTo))
+      .returning('id')
+      .execute()
+  ).map((row) => row.id);
+  const count = resolvedIds.length;
+  const seenCount = seen ? resolvedIds.filter((reportId) => reportId <= seen.upTo).length : count;
 
   if (targetType === 'souvenir') {
     const shown = await trx
@@ -43,7 +61,7 @@ export async function releaseReports(
       .returning('status')
       .executeTakeFirst();
     if (shown?.status === 'approved') await notifyWall(trx, id);
-    return { resolved: count, wasHidden: Boolean(shown) };
+    return { resolved: count, seen: seenCount, wasHidden: Boolean(shown) };
   }
   const shown = await trx
     .updateTable('comment')
@@ -53,7 +71,7 @@ export async function releaseReports(
     .returning(['status', 'souvenir_id'])
     .executeTakeFirst();
   if (shown?.status === 'approved') await adjustCommentCount(trx, shown.souvenir_id, 1);
-  return { resolved: count, wasHidden: Boolean(shown) };
+  return { resolved: count, seen: seenCount, wasHidden: Boolean(shown) };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface ReportedItem {
   /** The visitors' notes, newest first. */
   notes: ReportNote[];
   lastReportedAt: Date;
+  /** The newest open report's id: the tab's forms send it, so a decision is for the reports shown (release.ts, ReportsSeen). */
+  newestReportId: number;
 }
 
 /** Items with open reports that are still approved (their author may have withdrawn them meanwhile). */
@@ -58,6 +60,7 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
       'r.target_id',
       sql<number>`count(*)::int`.as('reports'),
       sql<Date>`max(r.created_at)`.as('last_at'),
+      sql<number>`max(r.id)::int`.as('newest_id'),
       sql<boolean>`bool_or(coalesce(s.hidden_by_reports, c.hidden_by_reports))`.as('hidden'),
     ])
     .orderBy('hidden', 'desc')
@@ -99,6 +102,15 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
       count: own.filter((r) => r.reason === reason).length,
     })).filter((r) => r.count > 0);
     const notes = own.flatMap((r) => (r.note ? [{ reason: r.reason, note: r.note, at: r.created_at }] : []));
-    return [{ item, reports: group.reports, reasons, notes, lastReportedAt: new Date(group.last_at) }];
+    return [
+      {
+        item,
+        reports: group.reports,
+        reasons,
+        notes,
+        lastReportedAt: new Date(group.last_at),
+        newestReportId: group.newest_id,
+      },
+    ];
   });
 }
