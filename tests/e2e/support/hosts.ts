@@ -50,11 +50,15 @@ export function host(dir: string, port: number, env: Record<string, string>): Ho
     origin,
     output: () => log,
     async start() {
-      child = spawn(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=256', 'scripts/start.ts'], {
-        cwd: dir,
-        env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      child = spawn(
+        process.execPath,
+        ['--max-semi-space-size=8', '--initial-old-space-size=64', '--max-old-space-size=256', 'scripts/start.ts'],
+        {
+          cwd: dir,
+          env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child.stdout!.on('data', (d) => (log += d));
       child.stderr!.on('data', (d) => (log += d));
       const running = child;
