@@ -31,7 +31,7 @@ export const decide = formAction(decideInput, async (input, context) => {
       reason: input.reason,
       ...(input.expectedStatus ? { expectedStatus: input.expectedStatus } : {}),
       ...(input.versions ? { versions: input.versions } : {}),
-      ...(input.reportsSeenUpTo ? { reportsSeenUpTo: input.reportsSeenUpTo } : {}),
+      ...(input.reportsSeen?.length ? { reportsSeen: input.reportsSeen } : {}),
       ...(context.locals.origin ? { mail: { origin: context.locals.origin, note: input.note } } : {}),
     }),
   );

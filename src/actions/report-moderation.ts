@@ -11,12 +11,17 @@ import { refuseLoneItem, settleSelection, tally } from './selection.ts';
 import { actorOf } from './admin-handler.ts';
 
 /** The same fields as a decision (the "Signalés" tab posts one form to either), without the decision. */
-const dismissInput = z.object({
-  targetType: z.enum(REPORT_TARGETS, { error: 'moderation.error.invalid' }),
-  ids: decideInput.shape.ids,
-  reason: decideInput.shape.reason,
-  reportsSeenUpTo: decideInput.shape.reportsSeenUpTo,
-});
+const dismissInput = z
+  .object({
+    targetType: z.enum(REPORT_TARGETS, { error: 'moderation.error.invalid' }),
+    ids: decideInput.shape.ids,
+    reason: decideInput.shape.reason,
+    reportsSeen: decideInput.shape.reportsSeen,
+  })
+  .refine((input) => !input.reportsSeen?.length || input.ids.length === 1, {
+    error: 'moderation.error.invalid',
+    path: ['reportsSeen'],
+  });
 
 /**
  * A moderator keeps reported items published: their reports are resolved and a hidden item is
@@ -33,7 +38,7 @@ export const dismissReports = formAction(dismissInput, async (input, context) =>
         id,
         actor,
         reason: input.reason,
-        ...(input.reportsSeenUpTo ? { reportsSeenUpTo: input.reportsSeenUpTo } : {}),
+        ...(input.reportsSeen?.length ? { reportsSeen: input.reportsSeen } : {}),
       }),
     ),
   );

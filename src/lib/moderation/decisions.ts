@@ -40,11 +40,11 @@ export interface DecisionRequest {
    */
   expectedUpdatedAt?: Date;
   /**
-   * Decided in the reports tab, for the reports it showed (those filed up to this one's id):
-   * refused as `settled` when none of them is open any more (another moderator kept the item
-   * published meanwhile, whatever was reported since), so it is read again first.
+   * Decided in the reports tab, for the reports it showed (their ids): refused as `settled` when
+   * none of them is open any more (another moderator kept the item published meanwhile, whatever
+   * was reported since), so it is read again first.
    */
-  reportsSeenUpTo?: number;
+  reportsSeen?: readonly number[];
   now?: Date;
 }
 
@@ -163,7 +163,7 @@ export interface DecisionTarget<S extends DecidableState> {
     id: number,
     actor: Actor,
     now: Date,
-    seen?: { upTo: number },
+    seen?: { ids: readonly number[] },
   ): Promise<{ resolved: number; seen: number; wasHidden: boolean }>;
   /** Opens again the reports a decision settled at `settledAt`, and hides the item again if they had (reports/release.ts). */
   reopenReports(trx: Transaction<Database>, id: number, settledAt: Date, hidden: boolean): Promise<number>;
@@ -257,7 +257,7 @@ const KEEPS_REPORTS: ReadonlySet<Decision> = new Set(['pin', 'unpin']);
  * Applies one moderator decision to one item and writes its audit row in the same transaction;
  * returns the new status. A decision on an item someone else decided meanwhile is refused as a
  * `conflict` naming the status it now has; on a text changed since it was read, as `changed`; one
- * taken for reports someone else has dealt with since (`reportsSeenUpTo`), as `settled`.
+ * taken for reports someone else has dealt with since (`reportsSeen`), as `settled`.
  */
 export async function decideItem<S extends DecidableState>(
   db: Kysely<Database>,
@@ -284,10 +284,10 @@ export async function decideItem<S extends DecidableState>(
           request.id,
           request.actor,
           now,
-          request.reportsSeenUpTo === undefined ? undefined : { upTo: request.reportsSeenUpTo },
+          request.reportsSeen === undefined ? undefined : { ids: request.reportsSeen },
         );
     // Rolled back with the transaction: the reports stay settled as the other moderator left them.
-    if (request.reportsSeenUpTo !== undefined && released && released.seen === 0) {
+    if (request.reportsSeen !== undefined && released && released.seen === 0) {
       throw new DecisionError('settled', current.status);
     }
 

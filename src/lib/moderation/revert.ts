@@ -106,8 +106,10 @@ export async function revertItem<S extends DecidableState>(
         : {};
     // As a decision does: reports open now are settled and a hidden item shown first, so the kept
     // counts move from what the public saw (a revert of a revert meets an item hidden again), and
-    // kept with the revert, so that taking it back opens them again.
-    const released = await target.releaseReports(trx, event.target_id, request.actor, now);
+    // kept with the revert, so that taking it back opens them again. Not for a dismissal: the
+    // reports open now were filed since it, or left open by it, and nobody has read them.
+    const released =
+      event.action === 'reports.dismiss' ? null : await target.releaseReports(trx, event.target_id, request.actor, now);
     const status = await commitDecided(
       trx,
       target,

@@ -12,10 +12,11 @@ export interface DismissRequest {
   actor: Actor;
   reason?: string | null;
   /**
-   * The newest report the moderator's page showed: those filed since stay open (nobody has read
-   * them), and when none of those shown is open any more the dismissal is refused as `conflict`.
+   * The reports the moderator's page showed, by id: the others stay open (nobody has read them,
+   * and while they are open a hidden item stays hidden), and when none of those shown is open any
+   * more the dismissal is refused as `conflict`.
    */
-  reportsSeenUpTo?: number;
+  reportsSeen?: readonly number[];
   now?: Date;
 }
 
@@ -32,7 +33,7 @@ export async function dismissReports(db: Kysely<Database>, request: DismissReque
     // its reports): in another, two moderators on the same item could wait for each other.
     const item = await TARGETS[request.targetType].read(trx, request.id);
     if (!item) throw new DecisionError('not_found');
-    const seen = request.reportsSeenUpTo === undefined ? undefined : { upTo: request.reportsSeenUpTo, only: true };
+    const seen = request.reportsSeen === undefined ? undefined : { ids: request.reportsSeen, only: true };
     const released = await releaseReports(trx, request.targetType, request.id, request.actor, now, seen);
     if (released.resolved === 0) throw new DecisionError('conflict', item.status);
     await recordEvent(trx, {
@@ -41,8 +42,16 @@ export async function dismissReports(db: Kysely<Database>, request: DismissReque
       targetType: request.targetType,
       targetId: request.id,
       reason: request.reason ?? null,
-      before: { status: item.status, hiddenByReports: released.wasHidden, openReports: released.resolved },
-      after: { status: item.status, hiddenByReports: false, openReports: 0 },
+      before: {
+        status: item.status,
+        hiddenByReports: released.wasHidden || released.stillHidden,
+        openReports: released.resolved + released.open,
+      },
+      after: {
+        status: item.status,
+        hiddenByReports: released.stillHidden,
+        openReports: released.open,
+      },
       // What "Annuler" puts back (moderation/revert.ts): the same state, the reports open again.
       restoreState: restoreStateOf(item, { settledAt: now, hidden: released.wasHidden }),
     });

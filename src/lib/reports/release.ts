@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Database, ReportTargetType } from '../../../db/types.ts';
 import type { Actor } from '../moderation/audit.ts';
@@ -7,28 +8,33 @@ import { adjustCommentCount } from '../comments/comment-count.ts';
 export interface ReleasedReports {
   /** Open reports now resolved. */
   resolved: number;
-  /** Of those, the ones the moderator was shown (ReportsSeen); all of them without a bound. */
+  /** Of those, the ones the moderator was shown (ReportsSeen); all of them without a scope. */
   seen: number;
-  /** Whether the reports had hidden the item (it is shown again if still approved). */
+  /** Open reports left (with `seen.only`, those the moderator's page did not show). */
+  open: number;
+  /** Whether this release showed the item again (the reports had hidden it, and none is left open). */
   wasHidden: boolean;
+  /** Whether the item is still hidden by reports after it (reports nobody read are left open). */
+  stillHidden: boolean;
 }
 
 /**
- * The reports a moderator's page listed: those filed up to the newest it showed. A report filed
- * after the page was drawn is one nobody has read.
+ * The reports a moderator's page listed, by id. A report filed after the page was drawn (or not
+ * yet committed when it was) is one nobody has read.
  */
 export interface ReportsSeen {
-  upTo: number;
-  /** Leaves the reports filed since open (a dismissal clears only what was read; a refusal clears them all). */
+  ids: readonly number[];
+  /** Leaves the others open (a dismissal clears only what was read; a refusal clears them all). */
   only?: boolean;
 }
 
 /**
  * A moderator has looked at an item: its open reports are resolved (with `seen.only`, only
- * those their page showed), and an item they had hidden is unhidden, inside the caller's transaction (a decision or a dismissal, with its audit row).
- * Unhiding an approved comment gives it back to its souvenir's kept count; the wall's figures
- * follow by trigger (migration 006). Call it before writing a new status, so the counts move
- * from the item as it was shown.
+ * those their page showed), and an item they had hidden is unhidden unless reports nobody read
+ * are still open, inside the caller's transaction (a decision or a dismissal, with its audit
+ * row). Unhiding an approved comment gives it back to its souvenir's kept count; the wall's
+ * figures follow by trigger (migration 006). Call it before writing a new status, so the counts
+ * move from the item as it was shown.
  */
 export async function releaseReports(
   trx: Transaction<Database>,
@@ -38,6 +44,7 @@ export async function releaseReports(
   now: Date,
   seen?: ReportsSeen,
 ): Promise<ReleasedReports> {
+  const onlySeen = seen?.only === true;
   const resolvedIds = (
     await trx
       .updateTable('report')
@@ -45,12 +52,25 @@ export async function releaseReports(
       .where('target_type', '=', targetType)
       .where('target_id', '=', id)
       .where('resolved_at', 'is', null)
-      .$if(seen?.only === true, (update) => update.where('id', '<=', seen!.upTo))
+      .$if(onlySeen, (update) => update.where('id', 'in', seen!.ids.length > 0 ? [...seen!.ids] : [0]))
       .returning('id')
       .execute()
   ).map((row) => row.id);
-  const count = resolvedIds.length;
-  const seenCount = seen ? resolvedIds.filter((reportId) => reportId <= seen.upTo).length : count;
+  const shownIds = new Set(seen?.ids);
+  const released = {
+    resolved: resolvedIds.length,
+    seen: seen ? resolvedIds.filter((reportId) => shownIds.has(reportId)).length : resolvedIds.length,
+    open: onlySeen ? await openReportCount(trx, targetType, id) : 0,
+  };
+  // Reports nobody has read keep the item hidden: they may be what hid it.
+  if (released.open > 0) {
+    const row = await trx
+      .selectFrom(targetType)
+      .select('hidden_by_reports')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { ...released, wasHidden: false, stillHidden: row.hidden_by_reports };
+  }
 
   if (targetType === 'souvenir') {
     const shown = await trx
@@ -61,7 +81,7 @@ export async function releaseReports(
       .returning('status')
       .executeTakeFirst();
     if (shown?.status === 'approved') await notifyWall(trx, id);
-    return { resolved: count, seen: seenCount, wasHidden: Boolean(shown) };
+    return { ...released, wasHidden: Boolean(shown), stillHidden: false };
   }
   const shown = await trx
     .updateTable('comment')
@@ -71,7 +91,18 @@ export async function releaseReports(
     .returning(['status', 'souvenir_id'])
     .executeTakeFirst();
   if (shown?.status === 'approved') await adjustCommentCount(trx, shown.souvenir_id, 1);
-  return { resolved: count, seen: seenCount, wasHidden: Boolean(shown) };
+  return { ...released, wasHidden: Boolean(shown), stillHidden: false };
+}
+
+async function openReportCount(trx: Transaction<Database>, type: ReportTargetType, id: number): Promise<number> {
+  const row = await trx
+    .selectFrom('report')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('target_type', '=', type)
+    .where('target_id', '=', id)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 /**

@@ -23,8 +23,8 @@ export interface ReportedItem {
   /** The visitors' notes, newest first. */
   notes: ReportNote[];
   lastReportedAt: Date;
-  /** The newest open report's id: the tab's forms send it, so a decision is for the reports shown (release.ts, ReportsSeen). */
-  newestReportId: number;
+  /** The open reports' ids, as listed: the tab's forms send them, so a decision is for the reports shown (release.ts, ReportsSeen). */
+  reportIds: number[];
 }
 
 /** Items with open reports that are still approved (their author may have withdrawn them meanwhile). */
@@ -60,7 +60,6 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
       'r.target_id',
       sql<number>`count(*)::int`.as('reports'),
       sql<Date>`max(r.created_at)`.as('last_at'),
-      sql<number>`max(r.id)::int`.as('newest_id'),
       sql<boolean>`bool_or(coalesce(s.hidden_by_reports, c.hidden_by_reports))`.as('hidden'),
     ])
     .orderBy('hidden', 'desc')
@@ -76,7 +75,7 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
   const [reports, souvenirs, comments] = await Promise.all([
     db
       .selectFrom('report')
-      .select(['target_type', 'target_id', 'reason', 'note', 'created_at'])
+      .select(['id', 'target_type', 'target_id', 'reason', 'note', 'created_at'])
       .where('resolved_at', 'is', null)
       .where((eb) =>
         eb.or([
@@ -105,11 +104,12 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
     return [
       {
         item,
-        reports: group.reports,
+        // Counted from the reports listed (read after the groups, they may include one filed since).
+        reports: own.length,
         reasons,
         notes,
         lastReportedAt: new Date(group.last_at),
-        newestReportId: group.newest_id,
+        reportIds: own.map((r) => r.id),
       },
     ];
   });
