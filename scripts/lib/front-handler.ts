@@ -3,6 +3,7 @@ import { createFrontCache } from './front-cache.ts';
 import { recordFrontCache } from './metrics.ts';
 import { QUEUE_FULL, RenderSlots, renderSlotsFrom } from './render-slots.ts';
 import { answerBusy } from './plain-notice.ts';
+import { answeredFromCache } from './request-log.ts';
 import { parsePublicOrigin } from '../../src/lib/security/public-origin.ts';
 import { carriesSessionCookie } from '../../src/lib/wall/cache-policy.ts';
 import { fillFromShell } from '../../src/lib/wall/shell-fill.ts';
@@ -42,7 +43,10 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
   const front = createFrontCache({ publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN), fill: fillFromShell, slots });
   return (req, res) => {
     const served = front.handle(req, res);
-    if (served === true) return recordFrontCache('hit');
+    if (served === true) {
+      answeredFromCache(res);
+      return recordFrontCache('hit');
+    }
     if (served === 'redirect') return recordFrontCache('redirect');
     if (served === false) {
       // A page the cache may hold: its render slot, when slots are set, is held already (front-cache.ts).
@@ -66,6 +70,7 @@ export function frontHandler(astro: Handler, env: Record<string, string | undefi
       (done) => {
         if (done === 'gone') return;
         if (done === 'busy') return recordFrontCache('busy');
+        if (done === true) answeredFromCache(res);
         recordFrontCache(done === 'filled' ? 'filled' : done ? 'hit' : 'miss');
         if (!done) astro(req, res);
       },

@@ -22,6 +22,7 @@ import { scheduleSilences } from '../../src/lib/commemoration/silence-schedule.t
 import { startProcessMailSender } from '../../src/lib/mail/start.ts';
 import { logger } from '../../src/lib/ops/logger.ts';
 import { metricsEndpoint, shareMetricsWithPrimary, wireMetrics } from './metrics.ts';
+import { accessLogMode } from './request-log.ts';
 
 export interface Serving {
   /** What people type: http://localhost:4321 (the host as configured, 0.0.0.0 shown as localhost). */
@@ -57,7 +58,7 @@ export async function serve(runtime: Runtime, buildDir: string): Promise<Serving
     host,
     port,
     { hsts: sendsHsts(runtime.publicOrigin) },
-    { trustedProxies: runtime.trustedProxies, accessLog: process.env.ACCESS_LOG !== 'off' },
+    { trustedProxies: runtime.trustedProxies, accessLog: accessLogMode(process.env.ACCESS_LOG) },
   ).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
     throw new Error(`port ${port} on ${host} is in use: another instance still running? (PORT chooses another)`);

@@ -62,7 +62,7 @@ describe('the request id on every answer', () => {
       '127.0.0.1',
       0,
       { hsts: false },
-      { trustedProxies: 0, accessLog: false },
+      { trustedProxies: 0, accessLog: 'off' },
     );
     front = `http://127.0.0.1:${(running.server.address() as AddressInfo).port}`;
   });
