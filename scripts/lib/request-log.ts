@@ -11,7 +11,7 @@ const INCOMING_ID = /^[\w.:-]{1,64}$/;
  * Which answers get a line: all but those the front cache gave from memory (`uncached`, the
  * default), every one (`all`), or none (`off`). A cached page is counted in the metrics rather
  * than logged: its line was a quarter of the cache's CPU per answer (pino's serialiser and its
- * buffer's byte count; the cached wall 31 000 req/s with the line, 44 000 without), and says only
+ * buffer's byte count; the cached wall 26 000–34 000 req/s with the line, 36 000–42 000 without), and says only
  * "the same page again".
  */
 export type AccessLogMode = 'all' | 'uncached' | 'off';

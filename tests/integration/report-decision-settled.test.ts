@@ -127,6 +127,19 @@ describeEachDatabase('a decision taken in the reports tab', (t) => {
     await revertContribution(t.db, { eventId: dismissal.id, actor: a });
     expect(await openReports(s.id)).toEqual([...all].sort((x, y) => x - y));
     expect(await hidden(s.id)).toBe(true);
+    const undo = await t.db
+      .selectFrom('moderation_event')
+      .select(['id', 'after'])
+      .where('action', '=', 'revert')
+      .where('target_id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    const undone = (typeof undo.after === 'string' ? JSON.parse(undo.after) : undo.after) as object;
+    expect(undone).toMatchObject({ openReports: 2, hiddenByReports: true, revertOf: dismissal.id });
+    // Taking the "Annuler" back would dismiss the unread report too: refused, made from the tab instead.
+    await expect(revertContribution(t.db, { eventId: undo.id, actor: b })).rejects.toMatchObject({
+      code: 'not_allowed',
+    });
+    expect(await openReports(s.id)).toEqual([...all].sort((x, y) => x - y));
   });
 
   it('shows a hidden item again once every report it had was read and dismissed', async () => {

@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, ModerationEventRow, SouvenirStatus } from '../../../db/types.ts';
 import type { Actor } from './audit.ts';
 import { DECISIONS, DecisionError, commitDecided, journalState } from './decisions.ts';
 import type { DecidableState, DecisionTarget, NextState, SettledReports } from './decisions.ts';
-import { countSettledReports } from '../reports/release.ts';
+import { countSettledReports, hiddenByReportsNow, openReportCount } from '../reports/release.ts';
 
 /**
  * The journal rows whose previous state can be put back: decisions, reports dismissed (their
- * reports opened again), and restorations themselves (a redo).
+ * reports opened again), and restorations themselves (a redo; not of a dismissal's, see revertItem).
  */
 export const REVERTIBLE_ACTIONS: readonly string[] = [...DECISIONS, 'reports.dismiss', 'revert'];
 
@@ -30,6 +30,14 @@ function settledBy(event: ModerationEventRow): SettledReports | null {
   const reports = snapshot(snapshot(event.restore_state).reports);
   const settledAt = asDate(reports.settledAt);
   return settledAt && !Number.isNaN(settledAt.getTime()) ? { settledAt, hidden: reports.hidden === true } : null;
+}
+
+/** Whether the revert row `event` took back a dismissal of reports. */
+async function revertsDismissal(trx: Transaction<Database>, event: ModerationEventRow): Promise<boolean> {
+  const of = snapshot(event.after).revertOf;
+  if (typeof of !== 'number') return false;
+  const row = await trx.selectFrom('moderation_event').select('action').where('id', '=', of).executeTakeFirst();
+  return row?.action === 'reports.dismiss';
 }
 
 /**
@@ -91,25 +99,31 @@ export async function revertItem<S extends DecidableState>(
     const moved =
       current.status !== left.status || (typeof left.pinned === 'boolean' && current.pinned !== left.pinned);
     if (moved) throw new DecisionError('conflict', current.status);
+    // Taking back a dismissal's "Annuler" would dismiss again reports opened since, unread: a
+    // dismissal is made again from the reports tab, which shows what is open.
+    if (event.action === 'revert' && (await revertsDismissal(trx, event))) {
+      throw new DecisionError('not_allowed', current.status);
+    }
     const next = previousState(event, current, now);
     const settled = settledBy(event);
+    const ofDismissal = event.action === 'reports.dismiss';
+    // A dismissal's "Annuler" settles nothing: the reports open now were filed since it, or left
+    // open by it, and nobody has read them. Said in its journal row with those it opens again.
+    const leftOpen = ofDismissal ? await openReportCount(trx, target.targetType, event.target_id) : 0;
     // Said in the revert's own journal row: the reports it opens again, and the item they hide again.
     const reopening = settled
       ? await countSettledReports(trx, target.targetType, event.target_id, settled.settledAt)
       : 0;
+    const hiddenAfter =
+      next.status === 'approved' &&
+      ((settled?.hidden ?? false) ||
+        (leftOpen > 0 && (await hiddenByReportsNow(trx, target.targetType, event.target_id))));
     const reopened =
-      reopening > 0
-        ? {
-            openReports: reopening,
-            ...(settled?.hidden && next.status === 'approved' ? { hiddenByReports: true } : {}),
-          }
-        : {};
+      reopening > 0 ? { openReports: reopening + leftOpen, ...(hiddenAfter ? { hiddenByReports: true } : {}) } : {};
     // As a decision does: reports open now are settled and a hidden item shown first, so the kept
     // counts move from what the public saw (a revert of a revert meets an item hidden again), and
-    // kept with the revert, so that taking it back opens them again. Not for a dismissal: the
-    // reports open now were filed since it, or left open by it, and nobody has read them.
-    const released =
-      event.action === 'reports.dismiss' ? null : await target.releaseReports(trx, event.target_id, request.actor, now);
+    // kept with the revert, so that taking it back opens them again.
+    const released = ofDismissal ? null : await target.releaseReports(trx, event.target_id, request.actor, now);
     const status = await commitDecided(
       trx,
       target,

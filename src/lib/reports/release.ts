@@ -64,12 +64,7 @@ export async function releaseReports(
   };
   // Reports nobody has read keep the item hidden: they may be what hid it.
   if (released.open > 0) {
-    const row = await trx
-      .selectFrom(targetType)
-      .select('hidden_by_reports')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return { ...released, wasHidden: false, stillHidden: row.hidden_by_reports };
+    return { ...released, wasHidden: false, stillHidden: await hiddenByReportsNow(trx, targetType, id) };
   }
 
   if (targetType === 'souvenir') {
@@ -94,7 +89,18 @@ export async function releaseReports(
   return { ...released, wasHidden: Boolean(shown), stillHidden: false };
 }
 
-async function openReportCount(trx: Transaction<Database>, type: ReportTargetType, id: number): Promise<number> {
+/** Whether reports hide the item now. */
+export async function hiddenByReportsNow(
+  trx: Transaction<Database>,
+  type: ReportTargetType,
+  id: number,
+): Promise<boolean> {
+  const row = await trx.selectFrom(type).select('hidden_by_reports').where('id', '=', id).executeTakeFirst();
+  return row?.hidden_by_reports === true;
+}
+
+/** How many of the item's reports are open. */
+export async function openReportCount(trx: Transaction<Database>, type: ReportTargetType, id: number): Promise<number> {
   const row = await trx
     .selectFrom('report')
     .select(sql<number>`count(*)::int`.as('n'))

@@ -94,8 +94,10 @@ export async function listReportedItems(db: Kysely<Database>, limit = REPORTED_P
   const items = new Map([...souvenirs, ...comments].map((item) => [key(item.targetType, item.id), item]));
   return groups.flatMap((group) => {
     const item = items.get(key(group.target_type, group.target_id));
-    if (!item) return [];
     const own = reports.filter((r) => r.target_type === group.target_type && r.target_id === group.target_id);
+    // Settled by someone else between the two reads: nothing left to decide on (and a form
+    // without reports would decide for whatever is filed next).
+    if (!item || own.length === 0) return [];
     const reasons = REPORT_REASONS.map((reason) => ({
       reason,
       count: own.filter((r) => r.reason === reason).length,
