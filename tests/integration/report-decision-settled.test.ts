@@ -33,6 +33,17 @@ describeEachDatabase('a decision taken in the reports tab', (t) => {
     const s = await approvedSouvenir(t.db);
     return { id: s.id, seen: await report(s.id, 'ip-1') };
   };
+  /** The souvenir's journal row of this action: its id, and what it says the item was left as. */
+  const journalRow = async (action: string, id: number) => {
+    const row = await t.db
+      .selectFrom('moderation_event')
+      .select(['id', 'after'])
+      .where('action', '=', action)
+      .where('target_type', '=', 'souvenir')
+      .where('target_id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { id: row.id, after: (typeof row.after === 'string' ? JSON.parse(row.after) : row.after) as object };
+  };
   const status = async (id: number) =>
     (await t.db.selectFrom('souvenir').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
   const openReports = async (id: number) =>
@@ -115,26 +126,14 @@ describeEachDatabase('a decision taken in the reports tab', (t) => {
     await dismissReports(t.db, { targetType: 'souvenir', id: s.id, actor: a, reportsSeen: seen });
     expect(await hidden(s.id)).toBe(true);
     expect(await openReports(s.id)).toEqual(unread);
-    const dismissal = await t.db
-      .selectFrom('moderation_event')
-      .select(['id', 'after'])
-      .where('action', '=', 'reports.dismiss')
-      .where('target_id', '=', s.id)
-      .executeTakeFirstOrThrow();
-    const after = (typeof dismissal.after === 'string' ? JSON.parse(dismissal.after) : dismissal.after) as object;
-    expect(after).toMatchObject({ hiddenByReports: true, openReports: 1 });
+    const dismissal = await journalRow('reports.dismiss', s.id);
+    expect(dismissal.after).toMatchObject({ hiddenByReports: true, openReports: 1 });
     // "Annuler" opens the dismissed report again, and settles nothing nobody read.
     await revertContribution(t.db, { eventId: dismissal.id, actor: a });
     expect(await openReports(s.id)).toEqual([...all].sort((x, y) => x - y));
     expect(await hidden(s.id)).toBe(true);
-    const undo = await t.db
-      .selectFrom('moderation_event')
-      .select(['id', 'after'])
-      .where('action', '=', 'revert')
-      .where('target_id', '=', s.id)
-      .executeTakeFirstOrThrow();
-    const undone = (typeof undo.after === 'string' ? JSON.parse(undo.after) : undo.after) as object;
-    expect(undone).toMatchObject({ openReports: 2, hiddenByReports: true, revertOf: dismissal.id });
+    const undo = await journalRow('revert', s.id);
+    expect(undo.after).toMatchObject({ openReports: 2, hiddenByReports: true, revertOf: dismissal.id });
     // Taking the "Annuler" back would dismiss the unread report too: refused, made from the tab instead.
     await expect(revertContribution(t.db, { eventId: undo.id, actor: b })).rejects.toMatchObject({
       code: 'not_allowed',
