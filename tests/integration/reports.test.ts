@@ -280,4 +280,21 @@ describeEachDatabase('visitors’ reports', (t) => {
     ).toHaveLength(1);
     expect(await expectFiguresKept()).toMatchObject({ souvenirs: 0 });
   });
+
+  it('hides every item its visitors reported past the threshold together', async () => {
+    // Each item's three reports at once: counted one after another, the third always hides it.
+    const items = await Promise.all([1, 2, 3, 4, 5, 6].map(() => approvedSouvenir()));
+    await Promise.all(items.flatMap((s) => ['ip-1', 'ip-2', 'ip-3'].map((ip) => report(s.publicId, ip))));
+    const hidden = await t.db
+      .selectFrom('souvenir')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        items.map((s) => s.id),
+      )
+      .where('hidden_by_reports', '=', true)
+      .execute();
+    expect(hidden).toHaveLength(items.length);
+  });
 });

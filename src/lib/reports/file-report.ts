@@ -33,6 +33,9 @@ export interface ReportRequest {
   now?: Date;
 }
 
+/** The first key of the lock taken while one report of an item is filed (the second is the item's id). */
+const REPORT_LOCK: Readonly<Record<ReportTargetType, number>> = { souvenir: 7_204_201, comment: 7_204_202 };
+
 /** The id of an item the public sees now: approved, not hidden, and for a comment, on a souvenir the public sees. */
 async function findReportable(
   trx: Transaction<Database>,
@@ -65,6 +68,10 @@ export async function fileReport(db: Kysely<Database>, request: ReportRequest): 
   return db.transaction().execute(async (trx) => {
     const targetId = await findReportable(trx, request.targetType, request.publicId);
     if (targetId === null) throw new ReportError('not_found');
+    // One report of an item at a time: each then counts the reports committed before it. Without
+    // it, visitors reporting together each counted only their own (read committed), and an item
+    // reported past the threshold all at once stayed shown.
+    await sql`select pg_advisory_xact_lock(${REPORT_LOCK[request.targetType]}, ${targetId})`.execute(trx);
     const inserted = await trx
       .insertInto('report')
       .values({
