@@ -4,7 +4,7 @@ import type { Database, ReportReason, ReportTargetType } from '../../../db/types
 import { recordEvent } from '../moderation/audit.ts';
 import { DomainError } from '../errors.ts';
 import { findShownId } from '../contributions/public.ts';
-import { hideByReports } from './release.ts';
+import { hideByReports, openReportCount } from './release.ts';
 import { plainNote } from './reasons.ts';
 
 export type ReportOutcome = 'filed' | 'already_reported';
@@ -88,13 +88,7 @@ export async function fileReport(db: Kysely<Database>, request: ReportRequest): 
       .executeTakeFirst();
     if (!inserted) return { outcome: 'already_reported', hidden: false };
 
-    const { open } = await trx
-      .selectFrom('report')
-      .select(sql<number>`count(*)::int`.as('open'))
-      .where('target_type', '=', request.targetType)
-      .where('target_id', '=', targetId)
-      .where('resolved_at', 'is', null)
-      .executeTakeFirstOrThrow();
+    const open = await openReportCount(trx, request.targetType, targetId);
     if (open < request.threshold || !(await hideByReports(trx, request.targetType, targetId)))
       return { outcome: 'filed', hidden: false };
     await recordEvent(trx, {
